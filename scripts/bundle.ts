@@ -1,0 +1,87 @@
+/**
+ * Bundles every action with ncc: tsc compiles the sources to build/, then ncc
+ * turns each entry named in action.yml (runs.main, runs.post) into one file
+ * under dist/<name>/. `--check` bundles into a temporary directory and fails
+ * (exit 1) on any difference from the committed dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, mkdir, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const check = process.argv.includes('--check');
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
+  }
+  return out.sort();
+}
+
+const outRoot = check ? await mkdtemp(join(tmpdir(), 'dist-check-')) : join(root, 'dist');
+await rm(join(root, 'build'), { recursive: true, force: true });
+run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+
+const actions = (await readdir(join(root, 'actions'), { withFileTypes: true })).filter((d) =>
+  d.isDirectory(),
+);
+if (!check) await rm(outRoot, { recursive: true, force: true });
+for (const dir of actions) {
+  const yml = parse(await readFile(join(root, 'actions', dir.name, 'action.yml'), 'utf8')) as {
+    runs: { main: string; post?: string };
+  };
+  for (const entry of [yml.runs.main, yml.runs.post].filter((e): e is string => Boolean(e))) {
+    // action.yml points at ../../dist/<name>/<file>.js; the source is actions/<name>/<file>.ts.
+    const target = resolve(root, 'actions', dir.name, entry);
+    const source = join(
+      root,
+      'build',
+      'actions',
+      dir.name,
+      basename(entry) === 'index.js' ? 'main.js' : basename(entry),
+    );
+    const stage = await mkdtemp(join(tmpdir(), 'ncc-'));
+    run(join(root, 'node_modules/.bin/ncc'), [
+      'build',
+      source,
+      '-o',
+      stage,
+      '--license',
+      'licenses.txt',
+      '-q',
+    ]);
+    const dest = join(outRoot, relative(join(root, 'dist'), dirname(target)));
+    await mkdir(dest, { recursive: true });
+    await rename(join(stage, 'index.js'), join(stage, basename(target)));
+    await cp(stage, dest, { recursive: true });
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+if (check) {
+  const committed = join(root, 'dist');
+  const a = await listFiles(committed).catch(() => [] as string[]);
+  const b = await listFiles(outRoot);
+  const differ: string[] = [];
+  for (const f of new Set([...a, ...b])) {
+    const x = await readFile(join(committed, f)).catch(() => null);
+    const y = await readFile(join(outRoot, f)).catch(() => null);
+    if (!x || !y || !x.equals(y)) differ.push(f);
+  }
+  await rm(outRoot, { recursive: true, force: true });
+  if (differ.length) {
+    console.error(`dist/ is stale (${differ.join(', ')}): run \`npm run bundle\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log('dist/ matches the sources.');
+} else {
+  console.log(`bundled ${actions.length} actions into dist/`);
+}
