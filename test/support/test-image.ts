@@ -9,7 +9,7 @@
  * checks them against the signed archive index. Output per architecture in
  * .cache/test-image/<arch>/: rootfs.tar (deterministic), vmlinuz, meta.json.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { run } from '../../shared/exec.ts';
@@ -19,6 +19,8 @@ export type TestArch = 'x86_64' | 'aarch64';
 
 export const BOOT_MARKER = 'INFRASIM-TEST-IMAGE: BOOT OK';
 export const TEST_IMAGE_EPOCH = 1735689600; // 2025-01-01T00:00:00Z
+/** Bumped whenever the image's contents change, so cached copies are rebuilt. */
+const TEST_IMAGE_VERSION = 2;
 
 const DEB_ARCH: Record<TestArch, string> = { x86_64: 'amd64', aarch64: 'arm64' };
 const KERNEL_META: Record<TestArch, string> = {
@@ -37,6 +39,8 @@ const MODULES = [
   'fs/nls/nls_ascii.ko',
   'fs/nls/nls_utf8.ko',
   'fs/isofs/isofs.ko',
+  'drivers/virtio/virtio.ko',
+  'drivers/virtio/virtio_ring.ko',
   'drivers/virtio/virtio_pci_legacy_dev.ko',
   'drivers/virtio/virtio_pci_modern_dev.ko',
   'drivers/virtio/virtio_pci.ko',
@@ -100,6 +104,7 @@ export interface TestImage {
   kernel: string;
   kernelVersion: string;
   marker: string;
+  version: number;
 }
 
 /** Builds (or reuses from the cache) the test image for one architecture. */
@@ -110,7 +115,7 @@ export async function ensureTestImage(arch: TestArch): Promise<TestImage> {
     (t) => JSON.parse(t) as TestImage,
     () => null,
   );
-  if (cached && (await stat(cached.rootfsTar).catch(() => null))) return cached;
+  if (cached?.version === TEST_IMAGE_VERSION && (await stat(cached.rootfsTar).catch(() => null))) return cached;
 
   await mkdir(dir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), `test-image-${arch}-`));
@@ -202,11 +207,15 @@ export async function ensureTestImage(arch: TestArch): Promise<TestImage> {
       });
     }
     const rootfsTar = join(dir, 'rootfs.tar');
-    await writeTar(rootfsTar, entries, { mtime: TEST_IMAGE_EPOCH });
+    // Written beside and renamed, so a concurrent reader never sees half a file.
+    await writeTar(`${rootfsTar}.tmp`, entries, { mtime: TEST_IMAGE_EPOCH });
+    await rename(`${rootfsTar}.tmp`, rootfsTar);
     const kernel = join(dir, 'vmlinuz');
-    await writeFile(kernel, kernelBytes);
-    const image: TestImage = { arch, rootfsTar, kernel, kernelVersion, marker: BOOT_MARKER };
-    await writeFile(metaPath, JSON.stringify(image, null, 2) + '\n');
+    await writeFile(`${kernel}.tmp`, kernelBytes);
+    await rename(`${kernel}.tmp`, kernel);
+    const image: TestImage = { arch, rootfsTar, kernel, kernelVersion, marker: BOOT_MARKER, version: TEST_IMAGE_VERSION };
+    await writeFile(`${metaPath}.tmp`, JSON.stringify(image, null, 2) + '\n');
+    await rename(`${metaPath}.tmp`, metaPath);
     return image;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -1,0 +1,48 @@
+/** build-base: read and validate inputs → shared/image → outputs and job summary. */
+import type { BuildBaseInputs, BuildBaseOutputs } from '../../action-types.d.ts';
+import { buildBase, resolveBaseOptions } from '../../shared/image/base.ts';
+import { renderBaseSummary } from '../../shared/image/summary.ts';
+import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
+
+await runAction(async () => {
+  const inputs = readInputs<BuildBaseInputs>({
+    distro: true,
+    version: true,
+    arch: true,
+    rootfs: true,
+    'rootfs-sha256': true,
+    mirror: true,
+    packages: true,
+    'apk-static': true,
+    'apk-static-sha256': true,
+    kernel: true,
+    initrd: true,
+    cmdline: true,
+    files: true,
+    'user-data': true,
+    'meta-data': true,
+    size: true,
+    boot: true,
+    compression: true,
+    'source-date-epoch': true,
+    output: true,
+  } satisfies Record<keyof BuildBaseInputs, true>);
+  const options = await resolveBaseOptions(inputs);
+  core.info(
+    `Building ${options.distro} ${options.version} ${options.arch} (${options.boot} boot) → ${options.output}`,
+  );
+  const result = await core.group('Build the image', () => buildBase(options, process.env.RUNNER_TEMP));
+  setOutputs<BuildBaseOutputs>({
+    image: result.image,
+    sha256: result.sha256,
+    'virtual-size': String(result.virtualSize),
+    'actual-size': String(result.actualSize),
+    provenance: result.provenance,
+    kernel: result.kernel,
+    initrd: result.initrd,
+    cmdline: result.cmdline,
+  });
+  core.info(`image ${result.image} sha256 ${result.sha256}`);
+  core.info(`provenance ${result.provenance}`);
+  await writeSummary(renderBaseSummary(result));
+});

@@ -1,0 +1,371 @@
+/**
+ * build-base: validated options → rootfs → disk → files in place + provenance.
+ * `resolveBaseOptions` checks every input before any work; `buildBase` does
+ * the work in a private directory beside the output and moves finished files
+ * into place only at the end, so a failure leaves nothing half-written.
+ */
+import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { arch as hostArch, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BuildBaseInputs } from '../../action-types.d.ts';
+import { writeJsonAtomic } from '../atomic.ts';
+import { InputError } from '../errors.ts';
+import { toolVersion } from '../exec.ts';
+import { sourceFacts, type SourceFacts } from '../git.ts';
+import {
+  isUrl,
+  parseEnum,
+  parseHttpUrl,
+  parsePackageList,
+  parseSha256,
+  parseSize,
+  requireReadablePath,
+} from '../inputs.ts';
+import { BuildProvenanceSchema, type BuildProvenance } from '../provenance/build-provenance.ts';
+import { buildDisk, type BootMode } from './build.ts';
+import type { Arch } from './gpt.ts';
+import type { Compression } from './qcow2.ts';
+import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type Distro } from './sources.ts';
+
+export const BUILDER = { name: 'infrasim-image-actions', version: '0.1.0', action: 'build-base' };
+
+export interface BaseOptions {
+  distro: Distro;
+  version: string;
+  arch: Arch;
+  mirror: string;
+  rootfs?: string;
+  rootfsSha256?: string;
+  /** Packages as the caller asked, and with the distribution's boot essentials added. */
+  requestedPackages: string[];
+  packages: string[];
+  apkStatic?: string;
+  apkStaticSha256?: string;
+  kernel?: string;
+  initrd?: string;
+  cmdline?: string;
+  files?: string;
+  userData?: string;
+  metaData?: string;
+  sizeBytes: number;
+  boot: BootMode;
+  compression: Compression;
+  sourceDateEpoch: number;
+  output: string;
+  provenance: string;
+  source: SourceFacts;
+}
+
+export function runnerArch(): Arch {
+  return hostArch() === 'arm64' ? 'aarch64' : 'x86_64';
+}
+
+const MIN_SIZE = 128 * 1024 * 1024;
+
+/** Validates every input; throws InputError naming the first bad one. */
+export async function resolveBaseOptions(
+  raw: BuildBaseInputs,
+  cwd = process.cwd(),
+  env = process.env,
+): Promise<BaseOptions> {
+  const distro = parseEnum('distro', raw.distro, ['alpine', 'debian', 'ubuntu', 'rootfs'] as const, 'alpine');
+  const arch = parseEnum('arch', raw.arch, ['x86_64', 'aarch64'] as const, runnerArch());
+  const boot = parseEnum('boot', raw.boot, ['uefi', 'kernel'] as const, 'uefi');
+  const compression = parseEnum('compression', raw.compression, ['none', 'zlib', 'zstd'] as const, 'zstd');
+  const version = raw.version.trim() || DEFAULT_VERSION[distro];
+  if (distro === 'alpine' && !/^(\d+\.\d+(\.\d+)?|edge)$/.test(version)) {
+    throw new InputError(
+      'version',
+      `'${version}' is not an Alpine release`,
+      'a branch like 3.20, a point release like 3.20.3, or edge',
+    );
+  }
+  if ((distro === 'debian' || distro === 'ubuntu') && !/^[a-z][a-z0-9-]*$/.test(version)) {
+    throw new InputError(
+      'version',
+      `'${version}' is not a ${distro} suite name`,
+      'a suite such as bookworm, trixie, noble',
+    );
+  }
+  const mirror = (raw.mirror.trim() || DEFAULT_MIRROR[distro]).replace(/\/+$/, '');
+  if (distro !== 'rootfs') parseHttpUrl('mirror', mirror);
+
+  const sizeBytes = parseSize('size', raw.size.trim() || '2G');
+  if (sizeBytes < MIN_SIZE) throw new InputError('size', `${raw.size} is too small`, 'at least 128M');
+
+  const rootfs = raw.rootfs.trim() || undefined;
+  const rootfsSha256 = raw['rootfs-sha256'].trim()
+    ? parseSha256('rootfs-sha256', raw['rootfs-sha256'])
+    : undefined;
+  if (distro === 'rootfs' && !rootfs) {
+    throw new InputError(
+      'rootfs',
+      'is required when distro is rootfs',
+      'a tarball path or URL, or a directory',
+    );
+  }
+  if (rootfs && (distro === 'debian' || distro === 'ubuntu')) {
+    throw new InputError(
+      'rootfs',
+      `is not used for distro ${distro} (mmdebstrap builds the rootfs)`,
+      'leave it empty, or use distro: rootfs',
+    );
+  }
+  if (rootfs && isUrl(rootfs)) {
+    parseHttpUrl('rootfs', rootfs);
+    if (distro === 'rootfs' && !rootfsSha256) {
+      throw new InputError(
+        'rootfs',
+        `the URL ${rootfs} has no checksum`,
+        "set 'rootfs-sha256' to the tarball's SHA-256",
+      );
+    }
+  } else if (rootfs) {
+    if (distro === 'alpine')
+      throw new InputError(
+        'rootfs',
+        'for alpine it overrides the minirootfs URL and must be a URL',
+        'http(s) URL',
+      );
+    await requireReadablePath('rootfs', rootfs);
+  }
+
+  const kernel = raw.kernel.trim() || undefined;
+  const initrd = raw.initrd.trim() || undefined;
+  if (kernel) await requireReadablePath('kernel', kernel, 'file');
+  if (initrd) {
+    if (!kernel)
+      throw new InputError(
+        'initrd',
+        'needs the kernel input too',
+        "set 'kernel' to the kernel image the initrd belongs to",
+      );
+    await requireReadablePath('initrd', initrd, 'file');
+  }
+  const requestedPackages = parsePackageList('packages', raw.packages);
+  if (distro === 'rootfs' && requestedPackages.length) {
+    throw new InputError(
+      'packages',
+      'cannot be installed into a given rootfs',
+      'install them into the tarball, or use distro alpine/debian/ubuntu',
+    );
+  }
+  const packages = [...new Set([...basePackages(distro, arch, Boolean(kernel)), ...requestedPackages])];
+
+  const apkStatic = raw['apk-static'].trim() || undefined;
+  const apkStaticSha256 = raw['apk-static-sha256'].trim()
+    ? parseSha256('apk-static-sha256', raw['apk-static-sha256'])
+    : undefined;
+  if (distro === 'alpine' && packages.length) {
+    if (!apkStatic) {
+      throw new InputError(
+        'apk-static',
+        `is required to install Alpine packages (${packages.join(', ')})`,
+        'the URL or path of an apk.static binary, with apk-static-sha256',
+      );
+    }
+    if (isUrl(apkStatic)) {
+      parseHttpUrl('apk-static', apkStatic);
+      if (!apkStaticSha256)
+        throw new InputError('apk-static', `the URL ${apkStatic} has no checksum`, "set 'apk-static-sha256'");
+    } else await requireReadablePath('apk-static', apkStatic, 'file');
+  }
+
+  const files = raw.files.trim() || undefined;
+  if (files) await requireReadablePath('files', files, 'directory');
+  const userData = raw['user-data'].trim() || undefined;
+  const metaData = raw['meta-data'].trim() || undefined;
+  if (userData) await requireReadablePath('user-data', userData, 'file');
+  if (metaData) await requireReadablePath('meta-data', metaData, 'file');
+  const cmdline = raw.cmdline.trim() || undefined;
+  if (cmdline && /[\n\r]/.test(cmdline)) throw new InputError('cmdline', 'must be a single line');
+
+  const source = await sourceFacts(cwd, env);
+  const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
+
+  const output = resolve(cwd, raw.output.trim() || 'output/base.qcow2');
+  if ((await stat(output).catch(() => null))?.isDirectory()) {
+    throw new InputError('output', `'${output}' is a directory`, 'the path of the qcow2 file to write');
+  }
+  const provenance = join(dirname(output), 'meta', 'build-provenance.json');
+  return {
+    distro,
+    version,
+    arch,
+    mirror,
+    rootfs,
+    rootfsSha256,
+    requestedPackages,
+    packages,
+    apkStatic,
+    apkStaticSha256,
+    kernel,
+    initrd,
+    cmdline,
+    files,
+    userData,
+    metaData,
+    sizeBytes,
+    boot,
+    compression,
+    sourceDateEpoch,
+    output,
+    provenance,
+    source,
+  };
+}
+
+function resolveEpoch(raw: string, env: NodeJS.ProcessEnv, source: SourceFacts): number {
+  const given = raw.trim() || env.SOURCE_DATE_EPOCH?.trim();
+  if (given) {
+    if (!/^\d+$/.test(given))
+      throw new InputError(
+        'source-date-epoch',
+        `'${given}' is not a number of seconds`,
+        'a non-negative integer',
+      );
+    return Number(given);
+  }
+  if (source.commitTime !== null) return source.commitTime;
+  throw new InputError(
+    'source-date-epoch',
+    'is not set and there is no git commit to take it from',
+    'seconds since 1970, e.g. $(git log -1 --format=%ct)',
+  );
+}
+
+export interface BaseResult {
+  image: string;
+  sha256: string;
+  virtualSize: number;
+  actualSize: number;
+  provenance: string;
+  kernel?: string;
+  initrd?: string;
+  cmdline: string;
+  provenanceDoc: BuildProvenance;
+}
+
+/** Builds the base image; the output files appear only when everything succeeded. */
+export async function buildBase(
+  o: BaseOptions,
+  cacheDir = join(tmpdir(), 'infrasim-cache'),
+): Promise<BaseResult> {
+  await mkdir(dirname(o.output), { recursive: true });
+  // The work directory sits beside the output so the final renames stay on one filesystem.
+  const work = await mkdtemp(join(dirname(o.output), `.build-base-`));
+  try {
+    const rootfs = await produceRootfs({ ...o, workDir: work });
+    const identity = `${o.distro}:${o.version}:${o.sourceDateEpoch}`;
+    const disk = await buildDisk({
+      arch: o.arch,
+      rootfs: rootfs.path,
+      sizeBytes: o.sizeBytes,
+      boot: o.boot,
+      compression: o.compression,
+      sourceDateEpoch: o.sourceDateEpoch,
+      identity,
+      title: `${o.distro} ${o.version} (${o.arch})`,
+      workDir: work,
+      cacheDir,
+      kernel: o.kernel ? { kernel: o.kernel, initrd: o.initrd } : undefined,
+      extraCmdline: o.cmdline,
+      files: o.files,
+      nocloud: { userData: o.userData, metaData: o.metaData },
+    });
+    const stem = o.output.replace(/\.qcow2$/, '');
+    const kernelOut = o.boot === 'kernel' ? `${stem}.vmlinuz` : undefined;
+    const initrdOut = o.boot === 'kernel' && disk.initrd ? `${stem}.initrd` : undefined;
+
+    const tools: Record<string, string> = {
+      'qemu-img': await toolVersion('qemu-img'),
+      mke2fs: (await toolVersion('mke2fs', '-V')).replace(/\s+Using.*$/, ''),
+      sfdisk: await toolVersion('sfdisk'),
+      'mkfs.vfat': await toolVersion('mkfs.vfat'),
+      node: process.version,
+    };
+    for (const t of rootfs.tools) if (t === 'mmdebstrap') tools[t] = await toolVersion(t);
+    const provenanceDoc: BuildProvenance = BuildProvenanceSchema.parse({
+      format_version: '1.0',
+      build_type: `${o.distro}-base`,
+      builder: BUILDER,
+      source: {
+        git_sha: o.source.sha,
+        git_ref: o.source.ref,
+        repository: o.source.repository,
+        build_date: new Date(o.sourceDateEpoch * 1000).toISOString(),
+        source_date_epoch: o.sourceDateEpoch,
+      },
+      distro: { name: o.distro, version: o.version, arch: o.arch },
+      packages: o.packages,
+      installed_packages: {
+        manager: disk.packages.manager,
+        count: disk.packages.packages.length,
+        packages: disk.packages.packages,
+      },
+      inputs: [
+        ...rootfs.sources,
+        ...(o.kernel
+          ? [
+              {
+                name: 'kernel',
+                uri: o.kernel,
+                sha256: disk.kernel.sha256,
+                verification: 'local file (digest recorded)',
+              },
+            ]
+          : []),
+      ],
+      boot: {
+        mode: o.boot,
+        cmdline: disk.cmdline,
+        kernel: { rootfs_path: disk.kernel.rootfsPath ?? null, sha256: disk.kernel.sha256 },
+        initrd: disk.initrd
+          ? { rootfs_path: disk.initrd.rootfsPath ?? null, sha256: disk.initrd.sha256 }
+          : null,
+        partitions: {
+          disk_guid: disk.layout.diskGuid,
+          esp_guid: disk.layout.esp.guid,
+          root_partuuid: disk.layout.root.guid,
+        },
+      },
+      output: {
+        path: basename(o.output),
+        format: 'qcow2',
+        compression: o.compression,
+        sha256: disk.sha256,
+        virtual_size: disk.virtualSize,
+        actual_size: disk.actualSize,
+        rootfs_entries: disk.entries,
+      },
+      tools,
+    });
+
+    // Everything is built: move it into place, the provenance last.
+    await rename(disk.qcow2, o.output);
+    if (kernelOut) await rename(await ownedCopy(disk.kernel.file, work), kernelOut);
+    if (initrdOut) await rename(await ownedCopy(disk.initrd!.file, work), initrdOut);
+    await writeJsonAtomic(o.provenance, provenanceDoc);
+    return {
+      image: o.output,
+      sha256: disk.sha256,
+      virtualSize: disk.virtualSize,
+      actualSize: disk.actualSize,
+      provenance: o.provenance,
+      kernel: kernelOut,
+      initrd: initrdOut,
+      cmdline: disk.cmdline,
+      provenanceDoc,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** A file outside the work directory (the caller's kernel, a rootfs directory's) is copied, never moved. */
+async function ownedCopy(file: string, work: string): Promise<string> {
+  if (file.startsWith(work + '/')) return file;
+  const target = join(work, `copy-${basename(file)}`);
+  await copyFile(file, target);
+  return target;
+}

@@ -1,0 +1,169 @@
+/**
+ * Turns a rootfs tarball into a bootable, reproducible disk image:
+ * manifest → ext4 root + ESP → GPT raw disk → qcow2. Everything is built in a
+ * work directory; the caller moves finished files into place.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError, InputError } from '../errors.ts';
+import { sha256File } from '../hash.ts';
+import { buildEsp, findSystemdBoot } from './esp.ts';
+import { buildExt4, estimateExt4Bytes } from './ext4.ts';
+import { assembleDisk, planLayout, type Arch, type DiskLayout } from './gpt.ts';
+import { bootableKernel, findRootfsKernel } from './kernel.ts';
+import { readInstalledPackages, type PackageDatabase } from './packages.ts';
+import { convertToQcow2, imageInfo, type Compression } from './qcow2.ts';
+import { addDirectory } from './rootfs-dir.ts';
+import { RootfsManifest } from './rootfs-manifest.ts';
+import { readRootfsTar } from './rootfs-tar.ts';
+
+export type BootMode = 'uefi' | 'kernel';
+
+export interface DiskSpec {
+  arch: Arch;
+  /** The rootfs as a tarball (any compression) or a directory. */
+  rootfs: string;
+  sizeBytes: number;
+  boot: BootMode;
+  compression: Compression;
+  sourceDateEpoch: number;
+  /** Identity of the image (distro, version…): seeds the partition and filesystem GUIDs. */
+  identity: string;
+  title: string;
+  workDir: string;
+  cacheDir: string;
+  kernel?: { kernel: string; initrd?: string };
+  extraCmdline?: string;
+  /** A directory copied over the rootfs, owned by root. */
+  files?: string;
+  /** NoCloud seed written to /var/lib/cloud/seed/nocloud so cloud-init configures the instance on first boot. */
+  nocloud?: { userData?: string; metaData?: string };
+}
+
+export interface DiskResult {
+  qcow2: string;
+  raw: string;
+  sha256: string;
+  virtualSize: number;
+  actualSize: number;
+  cmdline: string;
+  layout: DiskLayout;
+  kernel: { file: string; rootfsPath?: string; sha256: string };
+  initrd?: { file: string; rootfsPath?: string; sha256: string };
+  packages: PackageDatabase;
+  entries: number;
+}
+
+export const ESP_MIN_BYTES = 64 * 1024 * 1024;
+const SERIAL: Record<Arch, string> = { x86_64: 'ttyS0,115200', aarch64: 'ttyAMA0' };
+
+export function kernelCmdline(arch: Arch, rootPartuuid: string, extra?: string): string {
+  return [`root=PARTUUID=${rootPartuuid}`, 'rw', 'rootwait', `console=${SERIAL[arch]}`, extra?.trim()]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
+  const stage = join(spec.workDir, 'stage');
+  await mkdir(stage, { recursive: true });
+  const manifest = (await stat(spec.rootfs)).isDirectory()
+    ? await readRootfsDirectory(spec.rootfs)
+    : await readRootfsTar(spec.rootfs, stage);
+  if (spec.files) await addDirectory(manifest, spec.files, { owner: { uid: 0, gid: 0 } });
+  if (spec.nocloud?.userData || spec.nocloud?.metaData) {
+    const seedDir = 'var/lib/cloud/seed/nocloud';
+    const add = (name: string, source: string) =>
+      manifest.add({
+        path: `${seedDir}/${name}`,
+        type: 'file',
+        mode: 0o600,
+        uid: 0,
+        gid: 0,
+        mtime: spec.sourceDateEpoch,
+        source,
+      });
+    if (spec.nocloud.userData) add('user-data', spec.nocloud.userData);
+    if (spec.nocloud.metaData) add('meta-data', spec.nocloud.metaData);
+  }
+
+  const found = spec.kernel
+    ? { kernel: spec.kernel.kernel, initrd: spec.kernel.initrd, kernelPath: undefined, initrdPath: undefined }
+    : findRootfsKernel(manifest);
+  if (!found) {
+    throw new DataError(
+      `${spec.rootfs}: no kernel in /boot (looked for vmlinuz-*, Image-*): install one in the rootfs (linux-virt, linux-image-*) or pass the 'kernel' input`,
+    );
+  }
+  const kernelFile = await bootableKernel(found.kernel, spec.arch, join(spec.workDir, 'vmlinuz.unpacked'));
+  const kernelSize = (await stat(kernelFile)).size;
+  const initrdSize = found.initrd ? (await stat(found.initrd)).size : 0;
+  const espBytes = Math.max(ESP_MIN_BYTES, Math.ceil((kernelSize + initrdSize) * 1.25 + 16 * 1024 * 1024));
+
+  const layout = planLayout(spec.sizeBytes, espBytes, spec.arch, spec.identity);
+  const rootBytes = layout.root.sectors * 512;
+  const needed = estimateExt4Bytes(manifest);
+  if (needed > rootBytes) {
+    throw new InputError(
+      'size',
+      `${Math.round(spec.sizeBytes / 1048576)} MiB is too small: the rootfs (${manifest.size} entries) needs at least ${Math.ceil((needed + espBytes) / 1048576)} MiB`,
+    );
+  }
+  const cmdline = kernelCmdline(spec.arch, layout.root.guid, spec.extraCmdline);
+
+  const espImage = join(spec.workDir, 'esp.img');
+  if (spec.boot === 'uefi') {
+    await buildEsp(
+      espImage,
+      layout.esp.sectors * 512,
+      {
+        arch: spec.arch,
+        bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
+        kernel: kernelFile,
+        initrd: found.initrd,
+        cmdline,
+        title: spec.title,
+      },
+      spec.sourceDateEpoch,
+      spec.workDir,
+    );
+  } else {
+    // Direct kernel boot needs no boot loader; the ESP stays an empty FAT so the layout is the same either way.
+    await buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir);
+  }
+  const rootImage = join(spec.workDir, 'root.ext4');
+  await buildExt4(manifest, rootImage, {
+    sizeBytes: rootBytes,
+    sourceDateEpoch: spec.sourceDateEpoch,
+    uuid: layout.root.guid,
+    hashSeed: layout.diskGuid,
+    label: 'root',
+    workDir: spec.workDir,
+  });
+
+  const raw = join(spec.workDir, 'disk.raw');
+  await assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage });
+  const qcow2 = join(spec.workDir, 'disk.qcow2');
+  await convertToQcow2(raw, qcow2, spec.compression);
+  const info = await imageInfo(qcow2);
+  return {
+    qcow2,
+    raw,
+    sha256: await sha256File(qcow2),
+    virtualSize: info.virtualSize,
+    actualSize: (await stat(qcow2)).size,
+    cmdline,
+    layout,
+    kernel: { file: kernelFile, rootfsPath: found.kernelPath, sha256: await sha256File(kernelFile) },
+    initrd: found.initrd
+      ? { file: found.initrd, rootfsPath: found.initrdPath, sha256: await sha256File(found.initrd) }
+      : undefined,
+    packages: await readInstalledPackages(manifest),
+    entries: manifest.size,
+  };
+}
+
+async function readRootfsDirectory(dir: string): Promise<RootfsManifest> {
+  const manifest = new RootfsManifest(dir);
+  await addDirectory(manifest, dir);
+  return manifest;
+}

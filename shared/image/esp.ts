@@ -1,0 +1,107 @@
+/**
+ * The EFI System Partition: FAT32 made by mkfs.vfat --invariant and filled by
+ * mtools (which honours SOURCE_DATE_EPOCH), with systemd-boot as the default
+ * boot loader of the removable-media path and one loader entry for the kernel
+ * the rootfs carries. No mount, no root.
+ */
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { run } from '../exec.ts';
+import type { Arch } from './gpt.ts';
+
+const EFI_ARCH: Record<Arch, { suffix: string; deb: string }> = {
+  x86_64: { suffix: 'x64', deb: 'amd64' },
+  aarch64: { suffix: 'aa64', deb: 'arm64' },
+};
+
+/**
+ * systemd-boot for `arch`: the host's copy when it matches, otherwise
+ * Debian's systemd-boot-efi package of that architecture, fetched with
+ * apt-get (which verifies it against the signed archive) into `cacheDir`.
+ */
+export async function findSystemdBoot(arch: Arch, cacheDir: string): Promise<string> {
+  const file = `systemd-boot${EFI_ARCH[arch].suffix}.efi`;
+  const host = join('/usr/lib/systemd/boot/efi', file);
+  if (await exists(host)) return host;
+  const dir = join(cacheDir, `systemd-boot-efi-${EFI_ARCH[arch].deb}`);
+  const cached = join(dir, 'usr/lib/systemd/boot/efi', file);
+  if (await exists(cached)) return cached;
+  await mkdir(dir, { recursive: true });
+  await run('apt-get', ['download', `systemd-boot-efi:${EFI_ARCH[arch].deb}`], {
+    cwd: dir,
+    hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${EFI_ARCH[arch].deb}; apt-get update) or install systemd-boot-efi`,
+  });
+  const deb = (await readdir(dir)).find((f) => f.endsWith('.deb'));
+  if (!deb) throw new Error(`apt-get download systemd-boot-efi:${EFI_ARCH[arch].deb} produced no package`);
+  await run('dpkg-deb', ['-x', join(dir, deb), dir]);
+  return cached;
+}
+
+export interface EspContents {
+  arch: Arch;
+  bootloader: string;
+  kernel: string;
+  initrd?: string;
+  cmdline: string;
+  title: string;
+}
+
+/** Makes the ESP; `contents` null leaves it an empty FAT (direct kernel boot needs no loader). */
+export async function buildEsp(
+  imagePath: string,
+  sizeBytes: number,
+  contents: EspContents | null,
+  epoch: number,
+  workDir: string,
+): Promise<void> {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: String(epoch), MTOOLS_SKIP_CHECK: '1', TZ: 'UTC' };
+  await run(
+    'mkfs.vfat',
+    [
+      '--invariant',
+      '-i',
+      '1a2b3c4d',
+      '-F',
+      '32',
+      '-n',
+      'ESP',
+      '-C',
+      imagePath,
+      String(Math.floor(sizeBytes / 1024)),
+    ],
+    {
+      env,
+    },
+  );
+  if (!contents) return;
+  const loaderConf = join(workDir, 'loader.conf');
+  const entry = join(workDir, 'entry.conf');
+  await writeFile(loaderConf, 'default infrasim.conf\ntimeout 0\neditor no\n');
+  await writeFile(
+    entry,
+    [
+      `title ${contents.title}`,
+      'linux /vmlinuz',
+      ...(contents.initrd ? ['initrd /initrd'] : []),
+      `options ${contents.cmdline}`,
+      '',
+    ].join('\n'),
+  );
+  const img = ['-i', imagePath];
+  await run('mmd', [...img, '::/EFI', '::/EFI/BOOT', '::/loader', '::/loader/entries'], { env });
+  const copies: [string, string][] = [
+    [contents.bootloader, `::/EFI/BOOT/BOOT${EFI_ARCH[contents.arch].suffix.toUpperCase()}.EFI`],
+    [loaderConf, '::/loader/loader.conf'],
+    [entry, '::/loader/entries/infrasim.conf'],
+    [contents.kernel, '::/vmlinuz'],
+    ...(contents.initrd ? ([[contents.initrd, '::/initrd']] as [string, string][]) : []),
+  ];
+  for (const [from, to] of copies) await run('mcopy', [...img, '-o', from, to], { env });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The disk layout: a GPT disk with an EFI System Partition and an ext4 root,
+ * partitioned by sfdisk in a plain file with fixed GUIDs (so the partition
+ * table is reproducible), then filled by copying each partition image in at
+ * its offset. All-zero chunks are skipped so the raw disk stays sparse.
+ */
+import { open, truncate } from 'node:fs/promises';
+import { run } from '../exec.ts';
+import { sha256 } from '../hash.ts';
+
+export type Arch = 'x86_64' | 'aarch64';
+
+const SECTOR = 512;
+const ALIGN = 2048; // 1 MiB
+/** GPT needs 33 sectors at the end for its backup header and table. */
+const GPT_TAIL = 33;
+
+export const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
+/** Root partition types of the Discoverable Partitions Specification, so systemd and others find root unaided. */
+export const ROOT_TYPE: Record<Arch, string> = {
+  x86_64: '4F68BCE3-E8CD-4DB1-96E7-FBCAF984B709',
+  aarch64: 'B921B045-1DF0-41C3-AF44-4C6F280D3FAE',
+};
+
+/** A GUID derived from a seed: stable for the same inputs, different for different images. */
+export function derivedGuid(seed: string): string {
+  const h = sha256(seed);
+  // RFC 4122 version 4 / variant bits, so tools accept it as a random-looking UUID.
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface DiskLayout {
+  diskBytes: number;
+  esp: { startSector: number; sectors: number; guid: string };
+  root: { startSector: number; sectors: number; guid: string };
+  diskGuid: string;
+}
+
+/** Places an ESP of `espBytes` and a root filling the rest of `diskBytes`. */
+export function planLayout(diskBytes: number, espBytes: number, arch: Arch, seed: string): DiskLayout {
+  const totalSectors = Math.floor(diskBytes / SECTOR);
+  const espSectors = Math.ceil(espBytes / SECTOR / ALIGN) * ALIGN;
+  const rootStart = ALIGN + espSectors;
+  // Round the root down to whole 4 KiB blocks so the ext4 image fills it exactly.
+  const rootSectors = Math.floor((totalSectors - GPT_TAIL - rootStart) / 8) * 8;
+  return {
+    diskBytes: totalSectors * SECTOR,
+    esp: { startSector: ALIGN, sectors: espSectors, guid: derivedGuid(`esp:${seed}:${arch}`) },
+    root: { startSector: rootStart, sectors: rootSectors, guid: derivedGuid(`root:${seed}:${arch}`) },
+    diskGuid: derivedGuid(`disk:${seed}:${arch}`),
+  };
+}
+
+export function sfdiskScript(layout: DiskLayout, arch: Arch): string {
+  return [
+    'label: gpt',
+    `label-id: ${layout.diskGuid}`,
+    'unit: sectors',
+    'sector-size: 512',
+    '',
+    `start=${layout.esp.startSector}, size=${layout.esp.sectors}, type=${ESP_TYPE}, uuid=${layout.esp.guid}, name="ESP"`,
+    `start=${layout.root.startSector}, size=${layout.root.sectors}, type=${ROOT_TYPE[arch]}, uuid=${layout.root.guid}, name="root"`,
+    '',
+  ].join('\n');
+}
+
+/** Writes the partition table and the partition images into a new raw disk at `rawPath`. */
+export async function assembleDisk(
+  rawPath: string,
+  layout: DiskLayout,
+  arch: Arch,
+  partitions: { esp: string; root: string },
+): Promise<void> {
+  const f = await open(rawPath, 'w');
+  await f.close();
+  await truncate(rawPath, layout.diskBytes);
+  await run('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', '--wipe', 'always', rawPath], {
+    input: sfdiskScript(layout, arch),
+  });
+  await copyInto(rawPath, partitions.esp, layout.esp.startSector * SECTOR, layout.esp.sectors * SECTOR);
+  await copyInto(rawPath, partitions.root, layout.root.startSector * SECTOR, layout.root.sectors * SECTOR);
+}
+
+const CHUNK = 4 * 1024 * 1024;
+
+async function copyInto(disk: string, part: string, offset: number, limit: number): Promise<void> {
+  const src = await open(part, 'r');
+  const dst = await open(disk, 'r+');
+  try {
+    const size = (await src.stat()).size;
+    if (size > limit)
+      throw new Error(`partition image ${part} (${size} bytes) exceeds its partition (${limit} bytes)`);
+    const buffer = Buffer.alloc(CHUNK);
+    for (let pos = 0; pos < size; pos += CHUNK) {
+      const { bytesRead } = await src.read(buffer, 0, CHUNK, pos);
+      const chunk = buffer.subarray(0, bytesRead);
+      if (!isZero(chunk)) await dst.write(chunk, 0, bytesRead, offset + pos);
+    }
+  } finally {
+    await src.close();
+    await dst.close();
+  }
+}
+
+function isZero(b: Buffer): boolean {
+  // Compare 8 bytes at a time; partition images are mostly zero or mostly data.
+  const words = Math.floor(b.length / 8);
+  for (let i = 0; i < words; i++) if (b.readBigUInt64LE(i * 8) !== 0n) return false;
+  for (let i = words * 8; i < b.length; i++) if (b[i] !== 0) return false;
+  return true;
+}

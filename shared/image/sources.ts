@@ -1,0 +1,214 @@
+/**
+ * Produces the rootfs tarball for each distribution with the distribution's
+ * own tools: Alpine's minirootfs + apk.static, Debian/Ubuntu via mmdebstrap,
+ * or a tarball/directory the caller gives. Every download is verified before
+ * it is used; every external program runs with an argument array.
+ */
+import { chmod, copyFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError } from '../errors.ts';
+import { run } from '../exec.ts';
+import { downloadVerified } from '../fetch.ts';
+import { sha256File } from '../hash.ts';
+import { alpineBranch, resolveAlpineMinirootfs } from './alpine.ts';
+import type { Arch } from './gpt.ts';
+
+export type Distro = 'alpine' | 'debian' | 'ubuntu' | 'rootfs';
+
+export const DEFAULT_VERSION: Record<Distro, string> = {
+  alpine: '3.20',
+  debian: 'bookworm',
+  ubuntu: 'noble',
+  rootfs: '',
+};
+export const DEFAULT_MIRROR: Record<Distro, string> = {
+  alpine: 'https://dl-cdn.alpinelinux.org/alpine',
+  debian: 'http://deb.debian.org/debian',
+  ubuntu: 'http://archive.ubuntu.com/ubuntu',
+  rootfs: '',
+};
+const DEB_ARCH: Record<Arch, string> = { x86_64: 'amd64', aarch64: 'arm64' };
+
+/** What every image needs to boot on its own, installed unless the caller supplies a kernel. */
+export function basePackages(distro: Distro, arch: Arch, ownKernel: boolean): string[] {
+  switch (distro) {
+    case 'alpine':
+      return ['alpine-base', ...(ownKernel ? [] : ['linux-virt'])];
+    case 'debian':
+      return ['systemd-sysv', 'udev', ...(ownKernel ? [] : [`linux-image-cloud-${DEB_ARCH[arch]}`])];
+    case 'ubuntu':
+      return ['systemd-sysv', 'udev', ...(ownKernel ? [] : ['linux-image-virtual', 'initramfs-tools'])];
+    case 'rootfs':
+      return [];
+  }
+}
+
+/** A file that went into the image, with the digest it was verified against. */
+export interface SourceRecord {
+  name: string;
+  uri: string;
+  sha256?: string;
+  verification: string;
+}
+
+export interface RootfsSpec {
+  distro: Distro;
+  version: string;
+  arch: Arch;
+  mirror: string;
+  /** distro=rootfs: path or URL; alpine: optional minirootfs URL override. */
+  rootfs?: string;
+  rootfsSha256?: string;
+  packages: string[];
+  /** Alpine package installs: apk.static (path or URL) and its pinned digest. */
+  apkStatic?: string;
+  apkStaticSha256?: string;
+  sourceDateEpoch: number;
+  workDir: string;
+}
+
+export interface ProducedRootfs {
+  /** A tarball or a directory. */
+  path: string;
+  sources: SourceRecord[];
+  tools: string[];
+}
+
+export async function produceRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
+  switch (spec.distro) {
+    case 'rootfs':
+      return givenRootfs(spec);
+    case 'alpine':
+      return alpineRootfs(spec);
+    case 'debian':
+    case 'ubuntu':
+      return debootstrapRootfs(spec);
+  }
+}
+
+async function givenRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
+  const given = spec.rootfs!;
+  if (/^https?:\/\//.test(given)) {
+    const target = join(spec.workDir, 'rootfs.download');
+    await downloadVerified(given, target, spec.rootfsSha256!);
+    return {
+      path: target,
+      sources: [{ name: 'rootfs', uri: given, sha256: spec.rootfsSha256, verification: 'pinned input' }],
+      tools: [],
+    };
+  }
+  const { stat } = await import('node:fs/promises');
+  const isDir = (await stat(given)).isDirectory();
+  return {
+    path: given,
+    sources: [
+      {
+        name: 'rootfs',
+        uri: given,
+        sha256: isDir ? undefined : await sha256File(given),
+        verification: isDir ? 'local directory' : 'local file (digest recorded)',
+      },
+    ],
+    tools: [],
+  };
+}
+
+async function alpineRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
+  const source = await resolveAlpineMinirootfs({
+    version: spec.version,
+    arch: spec.arch,
+    mirror: spec.mirror,
+    url: spec.rootfs,
+    pinnedSha256: spec.rootfsSha256,
+  });
+  const minirootfs = join(spec.workDir, 'minirootfs.tar.gz');
+  await downloadVerified(source.url, minirootfs, source.sha256);
+  const sources: SourceRecord[] = [
+    { name: 'alpine-minirootfs', uri: source.url, sha256: source.sha256, verification: source.checksumFrom },
+  ];
+  if (spec.packages.length === 0) return { path: minirootfs, sources, tools: [] };
+
+  const apk = join(spec.workDir, 'apk.static');
+  if (/^https?:\/\//.test(spec.apkStatic!))
+    await downloadVerified(spec.apkStatic!, apk, spec.apkStaticSha256!);
+  else {
+    await copyFile(spec.apkStatic!, apk);
+    const actual = await sha256File(apk);
+    if (spec.apkStaticSha256 && actual !== spec.apkStaticSha256) {
+      throw new DataError(
+        `checksum mismatch for ${spec.apkStatic}: expected sha256 ${spec.apkStaticSha256}, got ${actual}`,
+      );
+    }
+  }
+  await chmod(apk, 0o755);
+  sources.push({
+    name: 'apk.static',
+    uri: spec.apkStatic!,
+    sha256: spec.apkStaticSha256,
+    verification: 'pinned input',
+  });
+
+  // apk must own files as other users: run as root, or as root of a user namespace with the
+  // caller's subordinate ids mapped. The script is fixed text; every value arrives as an argument.
+  const script = join(spec.workDir, 'apk-install.sh');
+  await writeFile(
+    script,
+    [
+      'set -eu',
+      'root=$1; minirootfs=$2; out=$3; apk=$4; arch=$5; repo=$6; shift 6',
+      'mkdir -p "$root"',
+      'tar -xpzf "$minirootfs" -C "$root"',
+      '"$apk" --root "$root" --arch "$arch" --keys-dir "$root/etc/apk/keys" --repositories-file /dev/null \\',
+      '  --repository "$repo/main" --repository "$repo/community" --no-cache --no-interactive add "$@"',
+      'tar --numeric-owner --sort=name -cpf "$out" -C "$root" .',
+      '',
+    ].join('\n'),
+  );
+  const out = join(spec.workDir, 'rootfs.tar');
+  const args = [
+    script,
+    join(spec.workDir, 'alpine-root'),
+    minirootfs,
+    out,
+    apk,
+    spec.arch,
+    `${spec.mirror}/${alpineBranch(spec.version)}`,
+    ...spec.packages,
+  ];
+  const env = { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) };
+  if (process.getuid?.() === 0) await run('sh', args, { env });
+  else await run('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], { env });
+  return { path: out, sources, tools: ['apk.static'] };
+}
+
+async function debootstrapRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
+  const out = join(spec.workDir, 'rootfs.tar');
+  const args = [
+    '--variant=minbase',
+    `--architectures=${DEB_ARCH[spec.arch]}`,
+    `--include=${spec.packages.join(',')}`,
+    '--format=tar',
+    // Fixed text, no input in it: a hostname and an empty machine-id (systemd makes one per instance).
+    '--customize-hook=echo localhost > "$1/etc/hostname"',
+    '--customize-hook=: > "$1/etc/machine-id"',
+    '--quiet',
+    spec.version,
+    out,
+    spec.mirror,
+  ];
+  await run('mmdebstrap', args, {
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) },
+    hint: 'mmdebstrap needs the suite on the mirror and, for Ubuntu, the ubuntu-keyring package',
+  });
+  return {
+    path: out,
+    sources: [
+      {
+        name: `${spec.distro}-archive`,
+        uri: `${spec.mirror} ${spec.version}`,
+        verification: "apt verified every package against the suite's signed Release file",
+      },
+    ],
+    tools: ['mmdebstrap'],
+  };
+}

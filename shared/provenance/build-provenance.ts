@@ -1,0 +1,68 @@
+/**
+ * meta/build-provenance.json: the base step's provenance (seed document 002),
+ * one schema used both to write it and to read it back.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { DataError } from '../errors.ts';
+
+const digest = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const BuildProvenanceSchema = z.object({
+  format_version: z.literal('1.0'),
+  build_type: z.string(),
+  builder: z.object({ name: z.string(), version: z.string(), action: z.string() }),
+  source: z.object({
+    git_sha: z.string().nullable(),
+    git_ref: z.string().nullable(),
+    repository: z.string().nullable(),
+    build_date: z.string(),
+    source_date_epoch: z.number().int().nonnegative(),
+  }),
+  distro: z.object({ name: z.string(), version: z.string(), arch: z.string() }),
+  /** Packages asked for (names as given). */
+  packages: z.array(z.string()),
+  /** Packages read back from the image's own package database. */
+  installed_packages: z.object({
+    manager: z.enum(['apk', 'dpkg', 'none']),
+    count: z.number().int().nonnegative(),
+    packages: z.array(z.object({ name: z.string(), version: z.string(), arch: z.string().optional() })),
+  }),
+  inputs: z.array(
+    z.object({ name: z.string(), uri: z.string(), sha256: digest.optional(), verification: z.string() }),
+  ),
+  boot: z.object({
+    mode: z.enum(['uefi', 'kernel']),
+    cmdline: z.string(),
+    kernel: z.object({ rootfs_path: z.string().nullable(), sha256: digest }),
+    initrd: z.object({ rootfs_path: z.string().nullable(), sha256: digest }).nullable(),
+    partitions: z.object({ disk_guid: z.string(), esp_guid: z.string(), root_partuuid: z.string() }),
+  }),
+  output: z.object({
+    path: z.string(),
+    format: z.literal('qcow2'),
+    compression: z.enum(['none', 'zlib', 'zstd']),
+    sha256: digest,
+    virtual_size: z.number().int().positive(),
+    actual_size: z.number().int().positive(),
+    rootfs_entries: z.number().int().nonnegative(),
+  }),
+  tools: z.record(z.string(), z.string()),
+});
+
+export type BuildProvenance = z.infer<typeof BuildProvenanceSchema>;
+
+export async function readBuildProvenance(path: string): Promise<BuildProvenance> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new DataError(`${path}: not readable JSON (${(e as Error).message})`);
+  }
+  const parsed = BuildProvenanceSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DataError(`${path}: invalid build provenance at '${issue.path.join('.')}': ${issue.message}`);
+  }
+  return parsed.data;
+}
