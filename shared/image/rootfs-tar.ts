@@ -72,6 +72,8 @@ export async function readRootfsTar(
   const ex = extract();
   let counter = 0;
   ex.on('entry', (header, stream, next) => {
+    // A rejected entry destroys the whole extraction; the entry stream's copy of that error is already reported.
+    stream.on('error', () => undefined);
     const fail = (e: unknown) => {
       stream.resume();
       ex.destroy(e as Error);
