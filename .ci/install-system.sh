@@ -8,7 +8,7 @@ packages=(
   qemu-utils qemu-system-x86 qemu-system-arm ovmf qemu-efi-aarch64
   e2fsprogs fdisk dosfstools mtools
   mmdebstrap busybox-static systemd-boot-efi binutils binutils-aarch64-linux-gnu
-  docker-registry skopeo git openssl ca-certificates zstd xz-utils
+  docker-registry skopeo git openssl ca-certificates zstd xz-utils nftables
 )
 
 missing=()

@@ -28,9 +28,9 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     await body();
   } catch (e) {
     const err = e as Error;
-    if (err instanceof InputError) core.error(err.message, { title: 'Invalid input' });
-    else if (process.env.RUNNER_DEBUG === '1' && err.stack) core.debug(err.stack);
-    core.setFailed(err.message);
+    if (process.env.RUNNER_DEBUG === '1' && err.stack) core.debug(err.stack);
+    // One annotation per failure; a rejected input says so in its title.
+    core.error(err.message, { title: err instanceof InputError ? 'Invalid input' : `${err.name}` });
     process.exitCode = 1;
   }
 }

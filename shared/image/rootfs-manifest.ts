@@ -26,8 +26,12 @@ export interface RootfsEntry {
   minor?: number;
 }
 
-/** Characters that cannot travel through a debugfs script or a sane rootfs path. */
-const FORBIDDEN = /["\n\r\0\\]/;
+/**
+ * Characters that cannot travel through a debugfs script: its parser has
+ * quotes but no escapes. (Backslashes are literal there, and systemd unit
+ * names such as `system-systemd\x2dcryptsetup.slice` need them.)
+ */
+const FORBIDDEN = /["\n\r\0]/;
 
 /**
  * Normalises a path from an archive or directory walk. Rejects absolute
@@ -36,9 +40,7 @@ const FORBIDDEN = /["\n\r\0\\]/;
 export function normaliseEntryPath(raw: string, origin: string): string {
   if (raw.startsWith('/')) throw new DataError(`${origin}: entry '${raw}' has an absolute path`);
   if (FORBIDDEN.test(raw))
-    throw new DataError(
-      `${origin}: entry '${JSON.stringify(raw)}' contains a quote, backslash, newline or NUL`,
-    );
+    throw new DataError(`${origin}: entry '${JSON.stringify(raw)}' contains a double quote, newline or NUL`);
   const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.includes('..'))
     throw new DataError(`${origin}: entry '${raw}' contains '..' and would escape the rootfs`);

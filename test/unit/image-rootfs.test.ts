@@ -119,7 +119,7 @@ describe('rootfs manifest', () => {
   it('normalises ./ prefixes and repeated slashes', () => {
     assert.equal(normaliseEntryPath('./etc//hosts', 't'), 'etc/hosts');
     assert.equal(normaliseEntryPath('./', 't'), '');
-    assert.throws(() => normaliseEntryPath('etc/"quoted"', 't'), /contains a quote/);
+    assert.throws(() => normaliseEntryPath('etc/"quoted"', 't'), /contains a double quote/);
   });
 
   it('finds the newest kernel and its initrd in /boot', () => {
