@@ -48,13 +48,9 @@ export function debugfsScript(manifest: RootfsManifest, epoch: number): string {
       `sif ${p} mtime @${Math.min(e.mtime, epoch)}`,
     );
   };
-  for (const dir of manifest.impliedDirectories()) {
-    lines.push(`mkdir ${q('/' + dir)}`);
-    attributes('/' + dir, { type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime: epoch });
-  }
   const links = new Map<string, number>();
   const hardlinks: RootfsEntry[] = [];
-  for (const e of manifest.sorted()) {
+  for (const e of manifest.complete(epoch)) {
     const p = '/' + e.path;
     switch (e.type) {
       case 'directory':

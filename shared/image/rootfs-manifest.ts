@@ -125,6 +125,22 @@ export class RootfsManifest {
     return [...this.#entries.values()].sort((a, b) => compareDepthFirst(a.path, b.path));
   }
 
+  /**
+   * Every entry plus the directories the archive implies but leaves out
+   * (0755 root:root, stamped `mtime`), parents before children.
+   */
+  complete(mtime: number): RootfsEntry[] {
+    const implied = this.impliedDirectories().map((path): RootfsEntry => ({
+      path,
+      type: 'directory',
+      mode: 0o755,
+      uid: 0,
+      gid: 0,
+      mtime,
+    }));
+    return [...this.#entries.values(), ...implied].sort((a, b) => compareDepthFirst(a.path, b.path));
+  }
+
   /** The directories implied by entries but absent from the archive (created 0755 root:root). */
   impliedDirectories(): string[] {
     const implied = new Set<string>();

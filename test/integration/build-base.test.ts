@@ -4,7 +4,7 @@
  * debugfs when built by an unprivileged user, and failures that leave nothing.
  */
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -212,6 +212,46 @@ describe('build-base keeps the rootfs exactly, unprivileged', () => {
     );
     assert.deepEqual(stat1(await debugfs('stat /tmp')).mode, '01777');
     assert.equal((await run('e2fsck', ['-fn', rootFs])).code, 0);
+  });
+});
+
+describe('build-base customises the rootfs', () => {
+  it('copies the files directory over the rootfs as root and installs the NoCloud seed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-files-'));
+    await mkdir(join(dir, 'files/etc/infrasim'), { recursive: true });
+    await writeFile(join(dir, 'files/etc/infrasim/role'), 'edge\n', { mode: 0o640 });
+    await writeFile(join(dir, 'files/etc/hostname'), 'custom\n');
+    await writeFile(join(dir, 'user-data'), '#cloud-config\nhostname: custom\n');
+    await writeFile(join(dir, 'meta-data'), 'instance-id: i-1\n');
+    const { rootfsTar } = await ensureTestImage('x86_64');
+    const r = await runActionMain('build-base', {
+      distro: 'rootfs',
+      rootfs: rootfsTar,
+      arch: 'x86_64',
+      boot: 'kernel',
+      size: '160M',
+      compression: 'none',
+      files: join(dir, 'files'),
+      'user-data': join(dir, 'user-data'),
+      'meta-data': join(dir, 'meta-data'),
+      'source-date-epoch': String(TEST_IMAGE_EPOCH),
+      output: join(dir, 'out/base.qcow2'),
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const raw = join(dir, 'base.raw');
+    await run('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', r.outputs.image!, raw]);
+    const sfdisk = JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as {
+      partitiontable: { partitions: { start: number }[] };
+    };
+    const rootFs = `${raw}?offset=${sfdisk.partitiontable.partitions[1]!.start * 512}`;
+    const cat = async (path: string) => (await run('debugfs', ['-R', `cat ${path}`, rootFs])).stdout;
+    const statOf = async (path: string) => (await run('debugfs', ['-R', `stat ${path}`, rootFs])).stdout;
+    assert.equal(await cat('/etc/hostname'), 'custom\n', 'files replace what the rootfs had');
+    assert.equal(await cat('/etc/infrasim/role'), 'edge\n');
+    assert.match(await statOf('/etc/infrasim/role'), /Mode:\s+0640\s[\s\S]*User:\s+0\s+Group:\s+0\s/);
+    assert.equal(await cat('/var/lib/cloud/seed/nocloud/user-data'), '#cloud-config\nhostname: custom\n');
+    assert.match(await statOf('/var/lib/cloud/seed/nocloud/meta-data'), /Mode:\s+0600\s/);
+    assert.match(await cat('/etc/os-release'), /ID=infrasim-test/);
   });
 });
 

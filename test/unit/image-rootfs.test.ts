@@ -138,6 +138,29 @@ describe('rootfs manifest', () => {
 });
 
 describe('debugfs script', () => {
+  it('creates an implied directory after the explicit parent that sorts before it', () => {
+    const m = new RootfsManifest('t');
+    m.add({ path: 'var', type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime: 1 });
+    m.add({
+      path: 'var/lib/cloud/seed',
+      type: 'file',
+      mode: 0o600,
+      uid: 0,
+      gid: 0,
+      mtime: 1,
+      source: '/s/1',
+    });
+    const mkdirs = debugfsScript(m, 1000)
+      .split('\n')
+      .filter((l) => l.startsWith('mkdir') || l.startsWith('write'));
+    assert.deepEqual(mkdirs, [
+      'mkdir "/var"',
+      'mkdir "/var/lib"',
+      'mkdir "/var/lib/cloud"',
+      'write "/s/1" "/var/lib/cloud/seed"',
+    ]);
+  });
+
   it('sets owner, mode and clamped time for every entry and counts hardlinks', () => {
     const m = new RootfsManifest('t');
     m.add({ path: 'etc', type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime: 100 });
