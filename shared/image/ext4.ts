@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError } from '../errors.ts';
+import { DataError, InputError } from '../errors.ts';
 import { run } from '../exec.ts';
 import type { RootfsEntry, RootfsManifest } from './rootfs-manifest.ts';
 
@@ -128,14 +128,13 @@ export async function buildExt4(
   // debugfs reports failed commands on stderr and still exits 0.
   const errors = r.stderr.split('\n').filter((l) => l.trim() && !/^debugfs \d/.test(l));
   if (errors.length) {
-    const full = errors.some((l) =>
-      /Could not allocate block|No free space|Could not allocate inode/i.test(l),
-    );
-    throw new DataError(
-      full
-        ? `the rootfs does not fit in a ${Math.round(options.sizeBytes / 1048576)} MiB filesystem (${errors[0]})`
-        : `writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`,
-    );
+    if (errors.some((l) => /Could not allocate (block|inode)|No free space/i.test(l))) {
+      throw new InputError(
+        'size',
+        `the rootfs does not fit in a ${Math.round(options.sizeBytes / 1048576)} MiB root filesystem (${errors[0]!.trim()})`,
+      );
+    }
+    throw new DataError(`writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
   }
   await run('e2fsck', ['-fn', imagePath], { env, hint: 'the filesystem written by debugfs is inconsistent' });
 }

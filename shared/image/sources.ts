@@ -4,7 +4,7 @@
  * or a tarball/directory the caller gives. Every download is verified before
  * it is used; every external program runs with an argument array.
  */
-import { chmod, copyFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
@@ -97,7 +97,6 @@ async function givenRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
       tools: [],
     };
   }
-  const { stat } = await import('node:fs/promises');
   const isDir = (await stat(given)).isDirectory();
   return {
     path: given,
