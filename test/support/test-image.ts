@@ -115,7 +115,8 @@ export async function ensureTestImage(arch: TestArch): Promise<TestImage> {
     (t) => JSON.parse(t) as TestImage,
     () => null,
   );
-  if (cached?.version === TEST_IMAGE_VERSION && (await stat(cached.rootfsTar).catch(() => null))) return cached;
+  if (cached?.version === TEST_IMAGE_VERSION && (await stat(cached.rootfsTar).catch(() => null)))
+    return cached;
 
   await mkdir(dir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), `test-image-${arch}-`));
@@ -213,7 +214,14 @@ export async function ensureTestImage(arch: TestArch): Promise<TestImage> {
     const kernel = join(dir, 'vmlinuz');
     await writeFile(`${kernel}.tmp`, kernelBytes);
     await rename(`${kernel}.tmp`, kernel);
-    const image: TestImage = { arch, rootfsTar, kernel, kernelVersion, marker: BOOT_MARKER, version: TEST_IMAGE_VERSION };
+    const image: TestImage = {
+      arch,
+      rootfsTar,
+      kernel,
+      kernelVersion,
+      marker: BOOT_MARKER,
+      version: TEST_IMAGE_VERSION,
+    };
     await writeFile(`${metaPath}.tmp`, JSON.stringify(image, null, 2) + '\n');
     await rename(`${metaPath}.tmp`, metaPath);
     return image;

@@ -1,0 +1,77 @@
+/**
+ * boot-verify: boots each image, gives it a verdict, writes its report and
+ * the job summary. SIGTERM/SIGINT (a cancelled job) abort the boots, which
+ * kill their QEMU and remove their files; the post step catches anything a
+ * harder kill leaves behind.
+ */
+import { rm } from 'node:fs/promises';
+import type { BootVerifyInputs, BootVerifyOutputs } from '../../action-types.d.ts';
+import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
+import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
+import { parseVerifyInputs } from '../../shared/vm/verify-inputs.ts';
+import { verifyImages } from '../../shared/vm/verify.ts';
+import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
+
+const cancel = new AbortController();
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    core.warning(`boot-verify: ${signal} received, stopping QEMU`);
+    cancel.abort();
+  });
+}
+
+await runAction(async () => {
+  const raw = readInputs<BootVerifyInputs>({
+    images: true,
+    arch: true,
+    boot: true,
+    kernel: true,
+    initrd: true,
+    append: true,
+    expect: true,
+    'fail-on': true,
+    timeout: true,
+    memory: true,
+    cpus: true,
+    accel: true,
+    checks: true,
+    'base-sha256': true,
+    parallel: true,
+    'output-dir': true,
+    network: true,
+  } satisfies Record<keyof BootVerifyInputs, true>);
+  const options = await parseVerifyInputs(raw);
+
+  const stateDir = await createStateDir();
+  core.saveState('state-dir', stateDir);
+  try {
+    const run = await verifyImages({
+      ...options,
+      workDir: stateDir,
+      signal: cancel.signal,
+      onLaunch: (pid) => void recordPid(stateDir, pid),
+      log: (m) => core.info(m),
+    });
+    const reports = run.results.map((r) => r.report);
+    const slowest = Math.max(0, ...reports.map((r) => r.timings?.verdictMs ?? 0));
+    setOutputs<BootVerifyOutputs>({
+      status: run.status,
+      'boot-seconds': (slowest / 1000).toFixed(3),
+      'matched-line': reports.find((r) => r.matchedLine !== undefined)?.matchedLine ?? '',
+      'console-log': reports.map((r) => r.consoleLog ?? '').join('\n'),
+      report: run.results.map((r) => r.reportPath).join('\n'),
+      accel: reports.map((r) => r.accel ?? '').join('\n'),
+    });
+    for (const a of failureAnnotations(run)) core.error(a.message, { title: a.title });
+    await writeSummary(renderSummary(run));
+    if (run.status !== 'success') {
+      const bad = run.results.filter((r) => r.report.verdict !== 'success');
+      throw new Error(
+        `boot-verify: ${run.status}: ${bad.map((r) => `${r.image}: ${r.report.reason}`).join('; ')}`,
+      );
+    }
+  } finally {
+    // Every QEMU has exited and every boot removed its files by now; the directory goes too.
+    await rm(stateDir, { recursive: true, force: true });
+  }
+});

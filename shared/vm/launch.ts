@@ -1,0 +1,136 @@
+/**
+ * boot(): the launcher every action boots through. It prepares a throwaway
+ * overlay (or the image itself when writable), firmware variables for UEFI,
+ * picks the accelerator, runs QEMU with the console streaming into a watcher
+ * and turns the outcome into a verdict. Temporary files are removed and QEMU
+ * has exited before boot() returns or throws.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { toolVersion } from '../exec.ts';
+import { chooseAccel } from './accel.ts';
+import { prepareFirmware } from './firmware.ts';
+import { createOverlay, diskFormat, readBackingChain } from './overlay.ts';
+import { qemuArgs, qemuBinary } from './qemu-command.ts';
+import { runQemu, type QemuOutcome } from './qemu-process.ts';
+import type { BootResult, BootSpec, Verdict } from './types.ts';
+
+export { AbortError } from './qemu-process.ts';
+
+const versionCache = new Map<string, Promise<string>>();
+
+export function qemuVersion(binary: string): Promise<string> {
+  let v = versionCache.get(binary);
+  if (!v) {
+    v = toolVersion(binary);
+    versionCache.set(binary, v);
+  }
+  return v;
+}
+
+function validate(spec: BootSpec): void {
+  if (!(spec.timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${spec.timeoutMs}`);
+  if (spec.boot === 'kernel' && !spec.kernel) throw new Error('boot=kernel needs a kernel');
+  if (spec.expect.global || spec.failOn.some((r) => r.global)) {
+    // A /g regex keeps lastIndex between test() calls and would skip matches.
+    throw new Error('expect/failOn regexes must not use the g flag');
+  }
+}
+
+/** What the outcome of the QEMU process means for the image. */
+export function interpretOutcome(
+  outcome: Pick<QemuOutcome, 'end' | 'exitCode' | 'exitSignal' | 'stderr'>,
+  timeoutMs: number,
+): { verdict: Verdict; reason: string; matchedLine?: string } {
+  const end = outcome.end;
+  if (end.kind === 'decided') {
+    return end.decision.verdict === 'success'
+      ? { verdict: 'success', reason: `marker ${end.decision.pattern} seen`, matchedLine: end.decision.line }
+      : {
+          verdict: 'failure',
+          reason: `console line matched fail-on ${end.decision.pattern}`,
+          matchedLine: end.decision.line,
+        };
+  }
+  if (end.kind === 'timeout') return { verdict: 'timeout', reason: `no marker within ${timeoutMs / 1000} s` };
+  const lastErr = outcome.stderr.trim().split('\n').slice(-3).join(' | ');
+  if (outcome.exitCode === 0) {
+    // With panic=-1 and -no-reboot QEMU exits 0 after a kernel panic: exiting is never success.
+    return { verdict: 'failure', reason: 'QEMU exited (status 0) before the marker appeared' };
+  }
+  return {
+    verdict: 'failure',
+    reason: `QEMU exited (${outcome.exitCode ?? outcome.exitSignal}) before the marker appeared${lastErr ? `: ${lastErr}` : ''}`,
+  };
+}
+
+export async function boot(spec: BootSpec): Promise<BootResult> {
+  validate(spec);
+  const called = performance.now();
+  const work = await mkdtemp(join(spec.workDir ?? tmpdir(), 'infrasim-boot-'));
+  try {
+    const binary = qemuBinary(spec.arch);
+    const chain = await readBackingChain(spec.image);
+    const format = diskFormat(chain[0]!.format, spec.image);
+    let disk = spec.image;
+    let format0 = format;
+    if (!spec.writable) {
+      disk = join(work, 'overlay.qcow2');
+      await createOverlay(spec.image, format, disk);
+      format0 = 'qcow2';
+    }
+    const firmware = spec.boot === 'uefi' ? await prepareFirmware(spec.arch, work) : undefined;
+    const [accel, version] = await Promise.all([
+      chooseAccel(spec.accel ?? 'auto', spec.arch, spec.kernel),
+      qemuVersion(binary),
+    ]);
+    const args = qemuArgs({
+      arch: spec.arch,
+      accel: accel.accel,
+      boot: spec.boot,
+      disk,
+      diskFormat: format0,
+      kernel: spec.kernel,
+      initrd: spec.initrd,
+      append: spec.append,
+      firmwareCode: firmware?.code,
+      firmwareVars: firmware?.vars,
+      memoryMiB: spec.memoryMiB ?? 1024,
+      cpus: spec.cpus ?? 1,
+      extraDrives: spec.extraDrives ?? [],
+      network: spec.network ?? false,
+    });
+    const launchMs = Math.round(performance.now() - called);
+    const outcome = await runQemu({
+      binary,
+      args,
+      rules: { expect: spec.expect, alsoExpect: spec.alsoExpect, failOn: spec.failOn },
+      timeoutMs: spec.timeoutMs,
+      consoleLog: spec.consoleLog,
+      signal: spec.signal,
+      onLine: spec.onLine,
+      onLaunch: spec.onLaunch,
+    });
+    const meaning = interpretOutcome(outcome, spec.timeoutMs);
+    return {
+      ...meaning,
+      exitCode: outcome.exitCode,
+      accel: accel.accel,
+      accelReason: accel.reason,
+      command: [binary, ...args],
+      qemuVersion: version,
+      timings: {
+        launchMs,
+        ...(outcome.firstByteMs !== undefined ? { firstByteMs: outcome.firstByteMs } : {}),
+        verdictMs: outcome.verdictMs,
+        exitMs: outcome.exitMs,
+      },
+      consoleLog: spec.consoleLog,
+      tail: outcome.tail,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
