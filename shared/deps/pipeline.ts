@@ -1,0 +1,141 @@
+/**
+ * analyze-deps from validated options to files on disk: load the graph,
+ * analyse and score it, build the report, SBOM and infrasim-build.json, write
+ * them together. Returns what the action sets as outputs; the caller decides
+ * the step's fate from `passed`.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { sha256File } from '../hash.ts';
+import { analyzeGraph, type Analysis } from './analyze.ts';
+import { buildTimestamp, gitDescribe, readBuildContext } from './build-context.ts';
+import { CANONICAL_FORM_VERSION } from './graph-hash.ts';
+import { loadGraph } from './load.ts';
+import type { DepGraph } from './model.ts';
+import type { AnalyzeDepsOptions } from './options.ts';
+import { buildReport } from './report.ts';
+import { buildSbom, SBOM_SPEC, serializeSbom, validateSbom, type SbomValidation } from './sbom.ts';
+import { infrasimBuildSchema, type InfrasimBuild } from './schemas.ts';
+import { summaryMarkdown } from './summary.ts';
+import { writeFilesTogether } from './write-set.ts';
+
+export const ATTESTATIONS_DIR = join('meta', 'attestations');
+
+export interface AnalyzeDepsResult {
+  passed: boolean;
+  analysis: Analysis;
+  graph: DepGraph;
+  summary: string;
+  buildInfo: InfrasimBuild;
+  sbomValidation: SbomValidation;
+  files: { buildInfo: string; report: string; sbom: string; cargoMetadata: string | null };
+}
+
+function productName(options: AnalyzeDepsOptions, graph: DepGraph): string {
+  if (options.name) return options.name;
+  const members = graph.packages.filter((p) => p.workspaceMember);
+  if (members.length === 1) return members[0]!.name;
+  const dir =
+    options.sourceType === 'cargo-workspace' ? resolve(options.source) : dirname(resolve(options.source));
+  return basename(dir) || 'builder';
+}
+
+export async function runAnalyzeDeps(
+  options: AnalyzeDepsOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AnalyzeDepsResult> {
+  const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : dirname(options.source);
+  const version = options.version ?? (await gitDescribe(sourceDir));
+  if (!version)
+    throw new InputError(
+      'version',
+      `not given, and 'git describe' found no commit in ${sourceDir}`,
+      'a version such as v0.1.0, or run in a git checkout',
+    );
+
+  const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
+  const [context, binaries] = await Promise.all([
+    readBuildContext(sourceDir, env),
+    Promise.all(options.binaries.map(async (b) => [b.name, { sha256: await sha256File(b.path) }] as const)),
+  ]);
+  const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor });
+  const timestamp = buildTimestamp(env);
+
+  const dir = join(options.outputDir, ATTESTATIONS_DIR);
+  const files = {
+    buildInfo: join(dir, 'infrasim-build.json'),
+    report: join(dir, 'deps-report.json'),
+    sbom: join(dir, 'deps-sbom.cdx.json'),
+    cargoMetadata: cargoMetadataJson === null ? null : join(dir, 'cargo-metadata.json'),
+  };
+
+  const sbomJson = serializeSbom(
+    buildSbom(graph, {
+      name: productName(options, graph),
+      version,
+      timestamp,
+      graphSha256: analysis.graphSha256,
+    }),
+  );
+  const sbomValidation = await validateSbom(sbomJson);
+  const report = buildReport(graph, analysis, {
+    threshold: options.riskThreshold,
+    allowList: options.allow.entries,
+    sbom: {
+      file: basename(files.sbom),
+      spec_version: SBOM_SPEC.version,
+      schema_validation: sbomValidation.status === 'passed' ? 'passed' : `skipped: ${sbomValidation.reason}`,
+    },
+  });
+  const c = analysis.counts;
+  const buildInfo = infrasimBuildSchema.parse({
+    version,
+    git_commit: context.gitCommit,
+    git_ref: context.gitRef,
+    build_timestamp: timestamp.toISOString().replace('.000Z', 'Z'),
+    github_run_id: context.githubRunId,
+    rust_version: context.rustVersion,
+    cargo_version: context.cargoVersion,
+    binaries: Object.fromEntries(binaries),
+    dependencies: {
+      graph_sha256: analysis.graphSha256,
+      package_count: c.packages,
+      has_duplicates: c.duplicates > 0,
+      ecosystem: graph.ecosystem,
+      source: graph.origin,
+      canonical_form: CANONICAL_FORM_VERSION,
+    },
+    analysis: {
+      risk_score: analysis.risk.score,
+      risk_threshold: options.riskThreshold,
+      cycle_count: c.cycles,
+      dev_cycle_count: c.devCycles,
+      duplicate_count: c.duplicates,
+      vendor_concentration_count: c.vendorConcentration,
+      typosquat_suspect_count: c.typosquatSuspects,
+      unusual_pin_count: c.unusualPins,
+      allowed_finding_count: c.allowed,
+      report: basename(files.report),
+      sbom: basename(files.sbom),
+    },
+  });
+
+  await writeFilesTogether([
+    { path: files.buildInfo, content: JSON.stringify(buildInfo, null, 2) + '\n' },
+    { path: files.report, content: JSON.stringify(report, null, 2) + '\n' },
+    { path: files.sbom, content: sbomJson },
+    ...(files.cargoMetadata && cargoMetadataJson !== null
+      ? [{ path: files.cargoMetadata, content: cargoMetadataJson }]
+      : []),
+  ]);
+
+  return {
+    passed: analysis.risk.score <= options.riskThreshold,
+    analysis,
+    graph,
+    summary: summaryMarkdown(analysis, options.riskThreshold),
+    buildInfo,
+    sbomValidation,
+    files,
+  };
+}

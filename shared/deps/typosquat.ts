@@ -1,0 +1,149 @@
+/**
+ * Typosquat suspects: dependencies whose name is close to a popular package's
+ * name without being that package (or another popular one). Closeness, from
+ * the most to the least specific:
+ *   - separator/case variant: `serde-json` for `serde_json`;
+ *   - homoglyphs: `rnemchr` for `memchr`, `l0dash` or Cyrillic `а` for `lodash`;
+ *   - an added affix: `tokio-rs`, `node-lodash`, `lodash-js`;
+ *   - one edit (insert, delete, substitute, swap two neighbours) from a
+ *     popular name of at least MIN_EDIT_LENGTH characters — short names are
+ *     so dense that one edit mostly lands on another real package.
+ * Edit-distance candidates come from a symmetric-delete index (every popular
+ * name minus one character), so the check is linear in the number of names
+ * instead of comparing every pair.
+ */
+import { POPULAR_CRATES } from './data/popular-crates.ts';
+import { POPULAR_NPM } from './data/popular-npm.ts';
+import { oneDeletions, osaDistance } from './edit-distance.ts';
+import { finding, type Finding } from './findings.ts';
+import type { DepGraph, Ecosystem } from './model.ts';
+import { pushTo } from './multimap.ts';
+
+export const MIN_EDIT_LENGTH = 5;
+const PREFIXES = ['rust-', 'rs-', 'node-', 'js-'];
+const SUFFIXES = ['-rs', '-rust', '-node', '-js', '.js'];
+
+const HOMOGLYPHS: Record<string, string> = {
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '5': 's',
+  '\u0430': 'a',
+  '\u0435': 'e',
+  '\u043e': 'o',
+  '\u0440': 'p',
+  '\u0441': 'c',
+  '\u0445': 'x',
+  '\u0443': 'y',
+  '\u0456': 'l',
+  '\u0455': 's',
+  '\u0501': 'd',
+  '\u0261': 'g',
+  '\u03bf': 'o',
+  '\u03b1': 'a',
+};
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-');
+}
+
+/** The name as it looks: confusable characters folded onto one representative. */
+export function skeleton(name: string): string {
+  const folded = [...normalizeName(name)].map((c) => HOMOGLYPHS[c] ?? c).join('');
+  return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
+}
+
+export interface PopularIndex {
+  exact: Set<string>;
+  byNormalized: Map<string, string>;
+  bySkeleton: Map<string, string>;
+  byDeletion: Map<string, string[]>;
+}
+
+export function buildPopularIndex(names: readonly string[]): PopularIndex {
+  const index: PopularIndex = {
+    exact: new Set(names),
+    byNormalized: new Map(),
+    bySkeleton: new Map(),
+    byDeletion: new Map(),
+  };
+  for (const name of names) {
+    const n = normalizeName(name);
+    index.byNormalized.set(n, name);
+    index.bySkeleton.set(skeleton(name), name);
+    if (n.length < MIN_EDIT_LENGTH) continue;
+    for (const d of oneDeletions(n)) pushTo(index.byDeletion, d, name);
+  }
+  return index;
+}
+
+const indexes = new Map<Ecosystem, PopularIndex>();
+export function popularIndex(ecosystem: Ecosystem): PopularIndex {
+  let index = indexes.get(ecosystem);
+  if (!index)
+    indexes.set(ecosystem, (index = buildPopularIndex(ecosystem === 'cargo' ? POPULAR_CRATES : POPULAR_NPM)));
+  return index;
+}
+
+export interface Resemblance {
+  popular: string;
+  technique: 'separator-or-case' | 'homoglyph' | 'affix' | 'edit-distance';
+}
+
+/** How `name` resembles a popular name, or null when it does not (or is popular itself). */
+export function resemblance(name: string, index: PopularIndex): Resemblance | null {
+  if (index.exact.has(name)) return null;
+  const n = normalizeName(name);
+  const variant = index.byNormalized.get(n);
+  if (variant) return { popular: variant, technique: 'separator-or-case' };
+  const look = index.bySkeleton.get(skeleton(name));
+  if (look) return { popular: look, technique: 'homoglyph' };
+  for (const p of PREFIXES) {
+    const base = n.startsWith(p) ? index.byNormalized.get(n.slice(p.length)) : undefined;
+    if (base && base.length >= 3) return { popular: base, technique: 'affix' };
+  }
+  for (const s of SUFFIXES) {
+    const base = n.endsWith(s) ? index.byNormalized.get(n.slice(0, -s.length)) : undefined;
+    if (base && base.length >= 3) return { popular: base, technique: 'affix' };
+  }
+  if (n.length < MIN_EDIT_LENGTH - 1) return null;
+  const candidates = new Set<string>(index.byDeletion.get(n) ?? []);
+  for (const d of oneDeletions(n)) {
+    const same = index.byNormalized.get(d);
+    if (same && d.length >= MIN_EDIT_LENGTH) candidates.add(same);
+    for (const c of index.byDeletion.get(d) ?? []) candidates.add(c);
+  }
+  const best = [...candidates].sort().find((c) => osaDistance(n, normalizeName(c), 1) === 1);
+  return best ? { popular: best, technique: 'edit-distance' } : null;
+}
+
+export function findTyposquats(
+  graph: DepGraph,
+  index: PopularIndex = popularIndex(graph.ecosystem),
+): Finding[] {
+  const byName = new Map<string, string[]>();
+  for (const p of graph.packages) {
+    if (p.workspaceMember) continue;
+    pushTo(byName, p.name, p.id);
+  }
+  const out: Finding[] = [];
+  for (const [name, ids] of byName) {
+    const r = resemblance(name, index);
+    if (!r) continue;
+    out.push(
+      finding(
+        'typosquat',
+        name,
+        `${name} resembles the popular package ${r.popular} (${r.technique})`,
+        ids.sort(),
+        [],
+        {
+          resembles: r.popular,
+          technique: r.technique,
+        },
+      ),
+    );
+  }
+  return out;
+}
