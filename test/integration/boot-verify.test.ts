@@ -261,7 +261,7 @@ describe('boot-verify cancellation', () => {
     });
     // The pid is recorded right after the spawn; give the append a moment.
     await waitFor('the pid to be recorded', async () => {
-      const state = await readFile(join(started.cwd, 'gh-state'), 'utf8');
+      const state = await readFile(started.files.state, 'utf8');
       const dir = /state-dir<<(\S+)\n(.*)\n/.exec(state)?.[2];
       const pids = dir ? await readFile(join(dir, 'qemu.pids'), 'utf8').catch(() => '') : '';
       return pids.includes(String(qemu)) ? true : undefined;

@@ -3,85 +3,21 @@
  * would, with a temporary working directory, and finds QEMU processes by
  * what their command line mentions, so tests can prove none is left.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOutputFile } from './run-action.ts';
-import { repoRoot } from './test-image.ts';
+import { runActionMain, startAction, type ActionRun, type StartedAction } from './run-action.ts';
 
-export interface BootVerifyRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  state: Record<string, string>;
-  summary: string;
-  /** The working directory (output/ is inside it) and RUNNER_TEMP. */
-  cwd: string;
-}
+export type BootVerifyRun = ActionRun;
 
-export interface StartedAction {
-  child: ChildProcess;
-  cwd: string;
-  done: Promise<BootVerifyRun>;
-}
-
-/** Starts the action; `done` resolves when it exited. */
-export async function startBootVerify(
-  inputs: Record<string, string>,
-  entry = 'main',
-): Promise<StartedAction> {
+/**
+ * Starts the action from source in a new working directory that is also its
+ * RUNNER_TEMP, so every QEMU it starts mentions that directory on its command
+ * line; `done` resolves when it exited.
+ */
+export async function startBootVerify(inputs: Record<string, string>): Promise<StartedAction> {
   const cwd = await mkdtemp(join(tmpdir(), 'boot-verify-test-'));
-  return startIn(cwd, inputs, entry, {});
-}
-
-async function startIn(
-  cwd: string,
-  inputs: Record<string, string>,
-  entry: string,
-  extraEnv: NodeJS.ProcessEnv,
-): Promise<StartedAction> {
-  const files = {
-    output: join(cwd, 'gh-output'),
-    state: join(cwd, 'gh-state'),
-    summary: join(cwd, 'gh-summary'),
-  };
-  for (const f of Object.values(files)) await writeFile(f, '', { flag: 'a' });
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: cwd,
-    ...extraEnv,
-  };
-  // The runner keeps hyphens and upper-cases the name: INPUT_FAIL-ON, INPUT_BASE-SHA256.
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(process.execPath, [join(repoRoot, 'actions', 'boot-verify', `${entry}.ts`)], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-  const done = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-    child.on('close', (c, s) => resolve([c, s])),
-  ).then(async ([code, signal]) => ({
-    code,
-    signal,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
-    state: parseOutputFile(await readFile(files.state, 'utf8')),
-    summary: await readFile(files.summary, 'utf8'),
-    cwd,
-  }));
-  return { child, cwd, done };
+  return startAction('boot-verify', inputs, { cwd, env: { RUNNER_TEMP: cwd } });
 }
 
 export async function runBootVerify(inputs: Record<string, string>): Promise<BootVerifyRun> {
@@ -89,10 +25,8 @@ export async function runBootVerify(inputs: Record<string, string>): Promise<Boo
 }
 
 /** Runs the post step in the same working directory with the state the main step saved. */
-export async function runPost(cwd: string, state: Record<string, string>): Promise<BootVerifyRun> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
-  return (await startIn(cwd, {}, 'post', env)).done;
+export function runPost(cwd: string, state: Record<string, string>): Promise<BootVerifyRun> {
+  return runActionMain('boot-verify', {}, { entry: 'post', cwd, state });
 }
 
 /** Pids of running qemu-system processes whose command line contains `needle`. */

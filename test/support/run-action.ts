@@ -1,9 +1,9 @@
 /**
- * Runs an action's main.ts (or its dist bundle) as the runner would: inputs as
- * INPUT_<NAME> variables, outputs through a GITHUB_OUTPUT file. Returns the
- * exit code, the logs and the parsed outputs.
+ * Runs an action's entry (main or post, from source or from its dist bundle)
+ * as the runner does: inputs as INPUT_<NAME> variables, outputs, state and the
+ * job summary through files. Every action test goes through here.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,17 +15,34 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** What the step saved with core.saveState (the post step gets it back). */
+  state: Record<string, string>;
   summary: string;
+  /** The working directory the step ran in. */
+  cwd: string;
 }
 
 export interface ActionRunOptions {
-  cwd?: string;
-  /** Run the committed bundle dist/<name>/index.js instead of the TypeScript source. */
+  /** main (default) or post. */
+  entry?: 'main' | 'post';
+  /** Run the committed bundle dist/<name>/… instead of the TypeScript source. */
   bundle?: boolean;
+  /** Working directory; default: a new temporary directory. */
+  cwd?: string;
   /** Run as this user and group (the test runner must be root). */
   uid?: number;
   gid?: number;
   env?: NodeJS.ProcessEnv;
+  /** State saved by the main step, for a post step (STATE_<name>). */
+  state?: Record<string, string>;
+}
+
+export interface StartedAction {
+  child: ChildProcess;
+  cwd: string;
+  /** The runner's files, readable while the step runs. */
+  files: { output: string; state: string; summary: string };
+  done: Promise<ActionRun>;
 }
 
 /** Parses the `name<<delimiter` / `name=value` records @actions/core writes. */
@@ -46,35 +63,41 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-export async function runActionMain(
+function entryPath(name: string, entry: 'main' | 'post', bundle: boolean): string {
+  if (!bundle) return join(repoRoot, 'actions', name, `${entry}.ts`);
+  return join(repoRoot, 'dist', name, entry === 'main' ? 'index.js' : 'post.js');
+}
+
+/** Starts the step; `done` resolves once it exited. */
+export async function startAction(
   name: string,
   inputs: Record<string, string>,
   options: ActionRunOptions = {},
-): Promise<ActionRun> {
-  const io = await mkdtemp(join(tmpdir(), `action-${name}-`));
-  const outputFile = join(io, 'output');
-  const summaryFile = join(io, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
+): Promise<StartedAction> {
+  const io = await mkdtemp(join(tmpdir(), `action-${name}-io-`));
+  const cwd = options.cwd ?? (await mkdtemp(join(tmpdir(), `action-${name}-`)));
+  const files = { output: join(io, 'output'), state: join(io, 'state'), summary: join(io, 'summary.md') };
+  for (const f of Object.values(files)) await writeFile(f, '');
   if (options.uid !== undefined) {
+    // The step runs as another user: it must be able to write the runner's files and its working directory.
+    for (const f of Object.values(files)) await chmod(f, 0o666);
     await chmod(io, 0o777);
-    await chmod(outputFile, 0o666);
-    await chmod(summaryFile, 0o666);
+    if (!options.cwd) await chmod(cwd, 0o777);
   }
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: io,
     ...options.env,
   };
+  // The runner keeps hyphens and upper-cases the name: INPUT_FAIL-ON, INPUT_SOURCE-DATE-EPOCH.
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const entry = options.bundle
-    ? join(repoRoot, 'dist', name, 'index.js')
-    : join(repoRoot, 'actions', name, 'main.ts');
-  const child = spawn(process.execPath, [entry], {
-    cwd: options.cwd ?? io,
+  for (const [k, v] of Object.entries(options.state ?? {})) env[`STATE_${k}`] = v;
+  const child = spawn(process.execPath, [entryPath(name, options.entry ?? 'main', options.bundle ?? false)], {
+    cwd,
     env,
     uid: options.uid,
     gid: options.gid,
@@ -82,17 +105,27 @@ export async function runActionMain(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  const done = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (c, s) => resolve([c, s])),
-  );
-  return {
+  ).then(async ([code, signal]) => ({
     code,
     signal,
     stdout,
     stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-  };
+    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    state: parseOutputFile(await readFile(files.state, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    cwd,
+  }));
+  return { child, cwd, files, done };
+}
+
+export async function runActionMain(
+  name: string,
+  inputs: Record<string, string>,
+  options: ActionRunOptions = {},
+): Promise<ActionRun> {
+  return (await startAction(name, inputs, options)).done;
 }
