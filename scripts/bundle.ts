@@ -5,7 +5,7 @@
  * (exit 1) on any difference from the committed dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, mkdir, rename } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -24,6 +24,40 @@ async function listFiles(dir: string): Promise<string[]> {
     if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)));
   }
   return out.sort();
+}
+
+/**
+ * Files a bundled library reads from disk at run time, copied beside the
+ * bundles. The CycloneDX library's validator reads its JSON schemas from
+ * `<its directory>/../res/schema`; inside a bundle its directory is the
+ * bundle's (dist/<name>), so they go to dist/res/schema.
+ */
+const RUNTIME_ASSETS: Record<string, { from: string; to: string }[]> = {
+  'analyze-deps': [
+    'bom-1.6.SNAPSHOT.schema.json',
+    'spdx.SNAPSHOT.schema.json',
+    'jsf-0.82.SNAPSHOT.schema.json',
+    'cryptography-defs.SNAPSHOT.schema.json',
+  ].map((f) => ({
+    from: `node_modules/@cyclonedx/cyclonedx-library/res/schema/${f}`,
+    to: `res/schema/${f}`,
+  })),
+};
+
+/**
+ * ncc keeps CommonJS modules' `__dirname` as written, but an ES module has
+ * none: define it as the bundle's directory, as it is for a CommonJS bundle.
+ */
+const DIRNAME_SHIM = [
+  "import { dirname as __bundleDirname } from 'node:path';",
+  "import { fileURLToPath as __bundleFileURLToPath } from 'node:url';",
+  'const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));',
+  '',
+].join('\n');
+
+async function addDirnameShim(file: string): Promise<void> {
+  const code = await readFile(file, 'utf8');
+  if (/\b__dirname\b/.test(code) && !code.includes(DIRNAME_SHIM)) await writeFile(file, DIRNAME_SHIM + code);
 }
 
 const outRoot = check ? await mkdtemp(join(tmpdir(), 'dist-check-')) : join(root, 'dist');
@@ -61,8 +95,18 @@ for (const dir of actions) {
     const dest = join(outRoot, relative(join(root, 'dist'), dirname(target)));
     await mkdir(dest, { recursive: true });
     await rename(join(stage, 'index.js'), join(stage, basename(target)));
+    // Dynamic imports become chunk files beside the entry; each is a module of its own.
+    for (const f of await readdir(stage)) if (f.endsWith('.js')) await addDirnameShim(join(stage, f));
     await cp(stage, dest, { recursive: true });
     await rm(stage, { recursive: true, force: true });
+  }
+}
+
+for (const [action, assets] of Object.entries(RUNTIME_ASSETS)) {
+  if (!actions.some((d) => d.name === action)) continue;
+  for (const asset of assets) {
+    await mkdir(dirname(join(outRoot, asset.to)), { recursive: true });
+    await cp(join(root, asset.from), join(outRoot, asset.to));
   }
 }
 

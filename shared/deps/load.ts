@@ -11,6 +11,7 @@ import { parseCargoLock } from './cargo-lock.ts';
 import { parseCargoMetadata } from './cargo-metadata.ts';
 import type { DepGraph } from './model.ts';
 import { parseNpmLock } from './npm-lock.ts';
+import { cargoManifest } from './sources.ts';
 
 export const SOURCE_TYPES = ['auto', 'cargo-workspace', 'cargo-metadata', 'cargo-lock', 'npm-lock'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -48,7 +49,7 @@ export async function runCargoMetadata(dir: string): Promise<string> {
   });
   const r = await run(
     cargo,
-    ['metadata', '--format-version', '1', '--all-features', '--manifest-path', resolve(dir, 'Cargo.toml')],
+    ['metadata', '--format-version', '1', '--all-features', '--manifest-path', cargoManifest(resolve(dir))],
     {
       // cargo reads .cargo/config.toml from the working directory upwards, not from the manifest's.
       cwd: dir,

@@ -10,6 +10,7 @@ import { parseAllowList, type AllowList } from './allow-list.ts';
 import { detectSourceType, SOURCE_TYPES, type SourceType } from './load.ts';
 import type { VendorOptions } from './vendors.ts';
 import { DEFAULT_VENDOR_OPTIONS } from './vendors.ts';
+import { cargoManifest } from './sources.ts';
 
 export interface RawAnalyzeDepsInputs {
   source: string;
@@ -97,7 +98,7 @@ async function parseSource(
         'source',
         `'${source}' is a file; source-type cargo-workspace needs the workspace directory`,
       );
-    await stat(resolve(source, 'Cargo.toml')).catch(() => {
+    await stat(cargoManifest(resolve(source))).catch(() => {
       throw new InputError(
         'source',
         `'${source}' has no Cargo.toml`,

@@ -6,6 +6,15 @@ import { DEFAULT_CARGO_REGISTRIES, type PackageSource } from './model.ts';
 
 export const FULL_COMMIT = /^[0-9a-f]{40}$/;
 
+/**
+ * A workspace's manifest, built from parts: ncc's asset relocator treats a
+ * literal `resolve(dir, 'Cargo.toml')` as a file to ship and copies every
+ * Cargo.toml it can find into the bundle.
+ */
+export function cargoManifest(dir: string): string {
+  return `${dir.replace(/\/+$/, '')}/${['Cargo', 'toml'].join('.')}`;
+}
+
 /** Parses a Cargo source string; returns null when the string is not one Cargo writes. */
 export function parseCargoSource(source: string): PackageSource | null {
   if (source.startsWith('registry+') || source.startsWith('sparse+')) {
