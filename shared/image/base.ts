@@ -25,22 +25,14 @@ import { BuildProvenanceSchema, type BuildProvenance } from '../provenance/build
 import { buildDisk, type BootMode } from './build.ts';
 import type { Arch } from './gpt.ts';
 import type { Compression } from './qcow2.ts';
-import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type Distro } from './sources.ts';
+import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type RootfsSpec } from './sources.ts';
 
 export const BUILDER = { name: 'infrasim-image-actions', version: '0.1.0', action: 'build-base' };
 
-export interface BaseOptions {
-  distro: Distro;
-  version: string;
-  arch: Arch;
-  mirror: string;
-  rootfs?: string;
-  rootfsSha256?: string;
-  /** Packages as the caller asked, and with the distribution's boot essentials added. */
+/** Everything build-base needs, validated: how to get the rootfs, and what to make of it. */
+export interface BaseOptions extends Omit<RootfsSpec, 'workDir'> {
+  /** Packages as the caller asked them; `packages` adds the distribution's boot essentials. */
   requestedPackages: string[];
-  packages: string[];
-  apkStatic?: string;
-  apkStaticSha256?: string;
   kernel?: string;
   initrd?: string;
   cmdline?: string;
@@ -50,7 +42,6 @@ export interface BaseOptions {
   sizeBytes: number;
   boot: BootMode;
   compression: Compression;
-  sourceDateEpoch: number;
   output: string;
   provenance: string;
   source: SourceFacts;
