@@ -42,3 +42,15 @@ export async function writeSummary(markdown: string): Promise<void> {
 }
 
 export { core };
+
+/** An AbortSignal that fires when the job is cancelled (the runner sends SIGINT, then SIGTERM). */
+export function cancellationSignal(action: string): AbortSignal {
+  const cancel = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      core.warning(`${action}: ${signal} received, stopping QEMU`);
+      cancel.abort();
+    });
+  }
+  return cancel.signal;
+}

@@ -95,6 +95,13 @@ for (const dir of actions) {
     const dest = join(outRoot, relative(join(root, 'dist'), dirname(target)));
     await mkdir(dest, { recursive: true });
     await rename(join(stage, 'index.js'), join(stage, basename(target)));
+    // A post entry has licenses of its own; keep them beside the main entry's, not over them.
+    if (basename(target) !== 'index.js') {
+      await rename(
+        join(stage, 'licenses.txt'),
+        join(stage, basename(target).replace(/\.js$/, '.licenses.txt')),
+      );
+    }
     // Dynamic imports become chunk files beside the entry; each is a module of its own.
     for (const f of await readdir(stage)) if (f.endsWith('.js')) await addDirnameShim(join(stage, f));
     await cp(stage, dest, { recursive: true });

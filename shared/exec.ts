@@ -14,6 +14,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   'mkfs.ext4': 'e2fsprogs',
   mke2fs: 'e2fsprogs',
   debugfs: 'e2fsprogs',
+  dumpe2fs: 'e2fsprogs',
   e2fsck: 'e2fsprogs',
   sfdisk: 'fdisk',
   'mkfs.vfat': 'dosfstools',

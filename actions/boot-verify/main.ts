@@ -10,15 +10,9 @@ import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
 import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
 import { parseVerifyInputs } from '../../shared/vm/verify-inputs.ts';
 import { verifyImages } from '../../shared/vm/verify.ts';
-import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
+import { cancellationSignal, core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
-const cancel = new AbortController();
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    core.warning(`boot-verify: ${signal} received, stopping QEMU`);
-    cancel.abort();
-  });
-}
+const cancelled = cancellationSignal('boot-verify');
 
 await runAction(async () => {
   const raw = readInputs<BootVerifyInputs>({
@@ -42,13 +36,13 @@ await runAction(async () => {
   } satisfies Record<keyof BootVerifyInputs, true>);
   const options = await parseVerifyInputs(raw);
 
-  const stateDir = await createStateDir();
+  const stateDir = await createStateDir('boot-verify');
   core.saveState('state-dir', stateDir);
   try {
     const run = await verifyImages({
       ...options,
       workDir: stateDir,
-      signal: cancel.signal,
+      signal: cancelled,
       onLaunch: (pid) => void recordPid(stateDir, pid),
       log: (m) => core.info(m),
     });

@@ -10,8 +10,11 @@ import { join } from 'node:path';
 
 const PIDS = 'qemu.pids';
 
-export async function createStateDir(parent = process.env.RUNNER_TEMP || tmpdir()): Promise<string> {
-  return mkdtemp(join(parent, 'infrasim-boot-verify-'));
+export async function createStateDir(
+  action: string,
+  parent = process.env.RUNNER_TEMP || tmpdir(),
+): Promise<string> {
+  return mkdtemp(join(parent, `infrasim-${action}-`));
 }
 
 export async function recordPid(stateDir: string, pid: number): Promise<void> {

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { boot, AbortError, type BootSpec } from '../../shared/vm/index.ts';
 import { sha256File } from '../../shared/hash.ts';
-import { qemuPidsMentioning } from '../support/boot-verify-action.ts';
+import { qemuPidsMentioning } from '../support/processes.ts';
 import { rawRootfsDisk, type RawRootfsDisk } from '../support/raw-rootfs-disk.ts';
 import { needTools } from '../support/tools.ts';
 

@@ -12,13 +12,12 @@ import { after, before, describe, it } from 'node:test';
 import { readBootReport } from '../../shared/vm/report-schema.ts';
 import { sha256File } from '../../shared/hash.ts';
 import {
-  qemuPidsMentioning,
   runBootVerify,
   runPost,
   startBootVerify,
-  waitFor,
   type BootVerifyRun,
 } from '../support/boot-verify-action.ts';
+import { qemuPidsMentioning, waitFor } from '../support/processes.ts';
 import { cachedTestBase } from '../support/base-image.ts';
 import { needTools } from '../support/tools.ts';
 import type { BaseResult } from '../../shared/image/base.ts';

@@ -1,0 +1,67 @@
+/**
+ * build-variant: validate every input and definition → build the overlays
+ * (bounded parallelism) → outputs and job summary. SIGTERM/SIGINT (a
+ * cancelled job) abort the provisioning boots, which kill their QEMU and
+ * remove their temporary overlays; the post step catches anything a harder
+ * kill leaves behind.
+ */
+import { rm } from 'node:fs/promises';
+import type { BuildVariantInputs, BuildVariantOutputs } from '../../action-types.d.ts';
+import { buildVariants } from '../../shared/variant/build.ts';
+import { resolveVariantInputs } from '../../shared/variant/options.ts';
+import { renderVariantSummary, resultsJson } from '../../shared/variant/summary.ts';
+import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
+import { cancellationSignal, core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
+
+const cancelled = cancellationSignal('build-variant');
+
+await runAction(async () => {
+  const raw = readInputs<BuildVariantInputs>({
+    variants: true,
+    base: true,
+    'base-provenance': true,
+    'base-sha256': true,
+    target: true,
+    arch: true,
+    boot: true,
+    kernel: true,
+    initrd: true,
+    append: true,
+    'output-dir': true,
+    flatten: true,
+    compression: true,
+    timeout: true,
+    memory: true,
+    cpus: true,
+    accel: true,
+    network: true,
+    parallel: true,
+  } satisfies Record<keyof BuildVariantInputs, true>);
+  const { plans, options } = await resolveVariantInputs(raw);
+  core.info(
+    `Building ${plans.map((p) => p.name).join(', ')} on ${options.base} (target ${plans[0]!.target}, ` +
+      `${options.arch}, ${options.boot} boot, ${options.parallel} at once)`,
+  );
+  const stateDir = await createStateDir('build-variant');
+  core.saveState('state-dir', stateDir);
+  const results = await buildVariants(plans, {
+    ...options,
+    workDir: stateDir,
+    signal: cancelled,
+    onLaunch: (pid) => void recordPid(stateDir, pid),
+    log: (m) => core.info(m),
+  }).finally(() => rm(stateDir, { recursive: true, force: true }));
+  const first = results[0]!;
+  setOutputs<BuildVariantOutputs>({
+    overlay: first.overlay,
+    'overlay-sha256': first.overlaySha256,
+    image: first.image ?? '',
+    'image-sha256': first.imageSha256 ?? '',
+    provenance: first.provenance,
+    'console-log': first.consoleLog,
+    checks: first.checks.join('\n'),
+    results: resultsJson(results),
+  });
+  for (const r of results) core.info(`${r.variant}: ${r.overlay} sha256 ${r.overlaySha256}`);
+  await writeSummary(renderVariantSummary(results));
+});

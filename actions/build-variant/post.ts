@@ -1,0 +1,4 @@
+/** build-variant's post step: no QEMU outlives the job, whatever ended it. */
+import { runQemuPost } from '../qemu-post.ts';
+
+await runQemuPost('build-variant');

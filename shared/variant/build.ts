@@ -1,0 +1,399 @@
+/**
+ * build-variant's core: for each variant, a qcow2 overlay on the base
+ * (backing path relative, format pinned), provisioned by booting it once
+ * with a NoCloud seed that carries the provisioning script; then a private
+ * key scan, an optional flattened image and the provenance. The overlay
+ * appears under its final name only when all of that succeeded.
+ */
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { tempPathFor, writeJsonAtomic } from '../atomic.ts';
+import { DataError } from '../errors.ts';
+import { run } from '../exec.ts';
+import { sha256, sha256File } from '../hash.ts';
+import { imageInfo, type Compression } from '../image/qcow2.ts';
+import { boot } from '../vm/launch.ts';
+import { createSeed, newNonce } from '../vm/nocloud.ts';
+import type { AccelChoice, Arch, BootMode } from '../vm/types.ts';
+import { DEFAULT_FAIL_ON } from '../vm/verify-inputs.ts';
+import { mapBounded } from '../vm/verify.ts';
+import { addedKeyMaterial, scanImageForKeys, type KeyFinding } from './key-scan.ts';
+import type { VariantPlan } from './plan.ts';
+import {
+  doneMarker,
+  errorMarker,
+  parsePackageLines,
+  POWER_DOWN,
+  USER_DATA_FAILED,
+} from './provision-console.ts';
+import { provisionTag, renderProvisionScript } from './provision-script.ts';
+import { VariantProvenanceSchema, type VariantProvenance } from './provenance.ts';
+import { packageManager, serviceCheck, shQuote } from './targets.ts';
+
+export interface VariantBuildOptions {
+  /** The base image (absolute path). */
+  base: string;
+  /** The sha256 the base must have (pinned input or the base's own provenance). */
+  expectedBaseSha256?: string;
+  baseDistro: string;
+  arch: Arch;
+  boot: BootMode;
+  kernel?: string;
+  initrd?: string;
+  append?: string;
+  /** The output tree: variants/<v>/ and meta/ are written under it. */
+  outputDir: string;
+  flatten: boolean;
+  compression: Compression;
+  timeoutMs: number;
+  memoryMiB: number;
+  cpus: number;
+  accel: AccelChoice;
+  network: boolean;
+  parallel: number;
+  source: { gitSha: string | null; buildDate: string };
+  workDir?: string;
+  signal?: AbortSignal;
+  onLaunch?: (pid: number) => void;
+  log?: (message: string) => void;
+}
+
+export interface VariantResult {
+  variant: string;
+  overlay: string;
+  overlaySha256: string;
+  overlayActualSize: number;
+  baseActualSize: number;
+  image?: string;
+  imageSha256?: string;
+  provenance: string;
+  consoleLog: string;
+  provisionSeconds: number;
+  /** Checks for boot-verify (its `checks` input format) that confirm the variant in a later boot. */
+  checks: string[];
+  installedPackages: number;
+}
+
+/** Provisioning failed in the guest: the message quotes the console line that decided it. */
+export class ProvisioningError extends Error {
+  readonly variant: string;
+  readonly consoleLine: string | undefined;
+  readonly consoleLog: string;
+  constructor(variant: string, reason: string, consoleLine: string | undefined, consoleLog: string) {
+    super(
+      `provisioning variant ${variant} failed: ${reason}` +
+        (consoleLine !== undefined ? `\nconsole: ${consoleLine}` : '') +
+        `\n(console log: ${consoleLog})`,
+    );
+    this.name = 'ProvisioningError';
+    this.variant = variant;
+    this.consoleLine = consoleLine;
+    this.consoleLog = consoleLog;
+  }
+}
+
+export function overlayPath(outputDir: string, variant: string): string {
+  return join(outputDir, 'variants', variant, `overlay-${variant}.qcow2`);
+}
+
+export function flattenedPath(outputDir: string, variant: string, distro: string): string {
+  return join(outputDir, 'variants', variant, `${distro}-${variant}.qcow2`);
+}
+
+export function provenancePath(outputDir: string, variant: string): string {
+  return join(outputDir, 'meta', `variant-${variant}-provenance.json`);
+}
+
+export function consoleLogPath(outputDir: string, variant: string): string {
+  return join(outputDir, 'meta', `variant-${variant}-provision.console.log`);
+}
+
+/** Checks that confirm the variant in a later boot: files (mode, owner), services, the variant's own checks. */
+export function variantChecks(plan: VariantPlan): string[] {
+  const checks = [`grep -qx ${shQuote(plan.name)} /etc/infrasim/variant`];
+  for (const f of plan.files) {
+    const mode = f.mode.toString(8);
+    // Owners are compared as written: by id when given as ids, by name otherwise.
+    const format = /^\d/.test(f.owner) ? '%a %u:%g' : '%a %U:%G';
+    const owner = f.owner.includes(':') ? f.owner : `${f.owner}:${f.owner}`;
+    checks.push(`test "$(stat -c '${format}' ${shQuote(f.path)})" = ${shQuote(`${mode} ${owner}`)}`);
+  }
+  for (const s of plan.services) checks.push(serviceCheck(plan.target, s));
+  return [...checks, ...plan.checks];
+}
+
+/** Refuses a base that is not the expected one, naming both hashes. */
+export async function checkBase(base: string, expected: string | undefined): Promise<string> {
+  const actual = await sha256File(base);
+  if (expected && actual !== expected) {
+    throw new DataError(
+      `the base ${base} has sha256 ${actual}, expected ${expected}: the base changed since it was built or pinned; ` +
+        'an overlay is only valid on the exact base it is made on',
+    );
+  }
+  return actual;
+}
+
+/** qemu-img create with the backing file written RELATIVE to the overlay's directory and its format pinned. */
+export async function createRelativeOverlay(base: string, target: string): Promise<string> {
+  const backing = relative(dirname(target), base);
+  await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', 'qcow2', basename(target)], {
+    cwd: dirname(target),
+  });
+  return backing;
+}
+
+async function flatten(overlay: string, target: string, compression: Compression): Promise<void> {
+  const args = ['convert', '-q', '-f', 'qcow2', '-O', 'qcow2'];
+  if (compression !== 'none') args.push('-c', '-o', `compression_type=${compression}`);
+  await run('qemu-img', [...args, overlay, target]);
+}
+
+/** One scan per base per process: several variants on one base share it. */
+const baseScans = new Map<string, Promise<KeyFinding[]>>();
+
+function baseKeyFindings(base: string, baseSha256: string, workDir: string): Promise<KeyFinding[]> {
+  let scan = baseScans.get(baseSha256);
+  if (!scan) {
+    scan = scanImageForKeys(base, workDir);
+    baseScans.set(baseSha256, scan);
+    scan.catch(() => baseScans.delete(baseSha256));
+  }
+  return scan;
+}
+
+function describeFindings(findings: KeyFinding[]): string {
+  return findings.map((f) => `${f.path} (${f.rule})`).join(', ');
+}
+
+export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): Promise<VariantResult> {
+  const log = o.log ?? (() => {});
+  const baseSha256 = await checkBase(o.base, o.expectedBaseSha256);
+  const overlay = overlayPath(o.outputDir, plan.name);
+  const provenanceFile = provenancePath(o.outputDir, plan.name);
+  const consoleLog = resolve(consoleLogPath(o.outputDir, plan.name));
+  const image = o.flatten ? flattenedPath(o.outputDir, plan.name, o.baseDistro) : undefined;
+  await mkdir(dirname(overlay), { recursive: true });
+  await mkdir(dirname(provenanceFile), { recursive: true });
+
+  // The overlay is provisioned under a temporary name in its final directory,
+  // so its relative backing path is already right and the rename is atomic.
+  const tmpOverlay = tempPathFor(overlay);
+  const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`));
+  const written: string[] = [];
+  try {
+    const backing = await createRelativeOverlay(o.base, tmpOverlay);
+    const nonce = newNonce();
+    const userData = renderProvisionScript(plan, nonce);
+    const seed = join(work, 'seed.img');
+    await createSeed(seed, userData, `infrasim-variant-${plan.name}-${nonce}`);
+
+    const tag = provisionTag(nonce);
+    const tagged: string[] = [];
+    log(
+      `${plan.name}: provisioning (${plan.target}, ${plan.packages.length} packages, ${plan.files.length} files, ${plan.services.length} services, ${plan.commands.length} commands)`,
+    );
+    const started = performance.now();
+    const result = await boot({
+      image: tmpOverlay,
+      writable: true,
+      arch: o.arch,
+      boot: o.boot,
+      kernel: o.kernel,
+      initrd: o.initrd,
+      append: o.append,
+      // Done only when the script said so AND the kernel powered off: the disk is written.
+      expect: POWER_DOWN,
+      alsoExpect: [doneMarker(nonce)],
+      failOn: [errorMarker(nonce), USER_DATA_FAILED, ...DEFAULT_FAIL_ON.map((p) => new RegExp(p))],
+      timeoutMs: o.timeoutMs,
+      memoryMiB: o.memoryMiB,
+      cpus: o.cpus,
+      accel: o.accel,
+      extraDrives: [{ path: seed, format: 'raw', readonly: true }],
+      network: o.network,
+      consoleLog,
+      signal: o.signal,
+      workDir: work,
+      onLaunch: o.onLaunch,
+      onLine: (line) => {
+        if (line.includes(tag)) tagged.push(line);
+      },
+    });
+    const provisionSeconds = (performance.now() - started) / 1000;
+    if (result.verdict !== 'success') {
+      throw new ProvisioningError(
+        plan.name,
+        result.reason,
+        result.matchedLine ?? result.tail.at(-1),
+        consoleLog,
+      );
+    }
+    log(`${plan.name}: provisioned in ${provisionSeconds.toFixed(1)} s (${result.accel})`);
+
+    const readback = parsePackageLines(tagged, nonce);
+    if (readback.announced !== null && readback.announced !== readback.packages.length) {
+      throw new ProvisioningError(
+        plan.name,
+        `the guest listed ${readback.announced} installed packages but ${readback.packages.length} arrived intact on the console`,
+        undefined,
+        consoleLog,
+      );
+    }
+    const missing = plan.packages
+      .map((p) => p.replace(/[=<>~].*$/, ''))
+      .filter((p) => !readback.packages.some((i) => i.name === p));
+    if (packageManager(plan.target) !== 'none' && missing.length > 0) {
+      throw new ProvisioningError(
+        plan.name,
+        `not installed in the guest: ${missing.join(', ')}`,
+        undefined,
+        consoleLog,
+      );
+    }
+
+    // The base is the overlay's backing file: it must still be the bytes we started from.
+    await checkBase(o.base, baseSha256);
+    // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
+    const baseFindings = await baseKeyFindings(o.base, baseSha256, o.workDir ?? tmpdir());
+    if (baseFindings.length > 0) {
+      log(`warning: the base itself carries private key material: ${describeFindings(baseFindings)}`);
+    }
+    const findings = addedKeyMaterial(await scanImageForKeys(tmpOverlay, work), baseFindings);
+    if (findings.length > 0) {
+      throw new DataError(
+        `variant ${plan.name}: private key material in the provisioned image: ${describeFindings(findings)}. ` +
+          'A golden image must not carry a private key: generate keys on the instance at first boot.',
+      );
+    }
+
+    await rename(tmpOverlay, overlay);
+    written.push(overlay);
+    const overlaySha256 = await sha256File(overlay);
+    const overlayInfo = await imageInfo(overlay);
+    const baseInfo = await imageInfo(o.base);
+
+    let imageFacts: VariantProvenance['image'] = null;
+    if (image) {
+      const tmpImage = tempPathFor(image);
+      try {
+        await flatten(overlay, tmpImage, o.compression);
+        await rename(tmpImage, image);
+      } finally {
+        await rm(tmpImage, { force: true });
+      }
+      written.push(image);
+      imageFacts = {
+        path: relative(o.outputDir, image),
+        sha256: await sha256File(image),
+        actual_size: (await imageInfo(image)).actualSize,
+      };
+    }
+
+    const checks = variantChecks(plan);
+    const provenance: VariantProvenance = VariantProvenanceSchema.parse({
+      format_version: '1.0',
+      build_type: `${o.baseDistro}-variant`,
+      variant: plan.name,
+      description: plan.description,
+      base_image: {
+        path: relative(o.outputDir, o.base),
+        sha256: baseSha256,
+        distro: o.baseDistro,
+        arch: o.arch,
+      },
+      source: { git_sha: o.source.gitSha, build_date: o.source.buildDate },
+      packages: plan.packages,
+      services: plan.services,
+      definition: { origin: plan.origin, sha256: plan.definitionSha256, target: plan.target },
+      files: plan.files.map((f) => ({
+        path: f.path,
+        mode: f.mode.toString(8).padStart(4, '0'),
+        owner: f.owner,
+        sha256: sha256(f.content),
+      })),
+      commands: plan.commands,
+      checks,
+      overlay: {
+        path: relative(o.outputDir, overlay),
+        sha256: overlaySha256,
+        backing_file: backing,
+        backing_format: 'qcow2',
+        virtual_size: overlayInfo.virtualSize,
+        actual_size: overlayInfo.actualSize,
+      },
+      image: imageFacts,
+      user_data: { sha256: sha256(userData) },
+      installed_packages: {
+        manager: packageManager(plan.target),
+        count: readback.packages.length,
+        packages: readback.packages,
+      },
+      provisioning: {
+        console_log: relative(o.outputDir, consoleLog),
+        seconds: Math.round(provisionSeconds * 10) / 10,
+        accel: result.accel,
+        qemu_version: result.qemuVersion,
+        matched_line: result.matchedLine ?? null,
+        private_key_scan: { files_flagged: 0 },
+      },
+    });
+    await writeJsonAtomic(provenanceFile, provenance);
+    return {
+      variant: plan.name,
+      overlay,
+      overlaySha256,
+      overlayActualSize: overlayInfo.actualSize,
+      baseActualSize: baseInfo.actualSize,
+      ...(image && imageFacts ? { image, imageSha256: imageFacts.sha256 } : {}),
+      provenance: provenanceFile,
+      consoleLog,
+      provisionSeconds,
+      checks,
+      installedPackages: readback.packages.length,
+    };
+  } catch (e) {
+    // Nothing half-made stays behind: no overlay, image or provenance of a failed variant.
+    // A previous build's overlay and provenance stay untouched unless this build
+    // already replaced the overlay, which would leave that provenance stale.
+    for (const f of written) await rm(f, { force: true });
+    if (written.length > 0) await rm(provenanceFile, { force: true });
+    await rm(tmpOverlay, { force: true });
+    // The variant's directory goes too when this build made it and left it empty.
+    await rmdir(dirname(overlay)).catch(() => {});
+    throw e;
+  } finally {
+    await rm(tmpOverlay, { force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export interface VariantsRun {
+  results: VariantResult[];
+}
+
+/**
+ * Several variants from one base with bounded parallelism. Every variant is
+ * attempted; the first failure is rethrown after the others finished, so no
+ * QEMU is left running and every failed variant left nothing behind.
+ */
+export async function buildVariants(plans: VariantPlan[], o: VariantBuildOptions): Promise<VariantResult[]> {
+  const errors: Error[] = [];
+  const results = await mapBounded(plans, o.parallel, async (plan) => {
+    try {
+      return await buildVariant(plan, o);
+    } catch (e) {
+      errors.push(e as Error);
+      return undefined;
+    }
+  });
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) {
+    const err = new Error(errors.map((e) => e.message).join('\n\n'));
+    err.name = errors[0]!.name;
+    throw err;
+  }
+  return results.filter((r): r is VariantResult => r !== undefined);
+}

@@ -1,0 +1,143 @@
+/**
+ * The provisioning user-data: a shell script, because both the test image's
+ * init and real cloud-init run `#!` user-data as a script. Each step's body
+ * travels base64-encoded (no quoting can break the script) and runs in its
+ * own `sh -e`, so the first failing command ends its step; the script then
+ * prints an error marker naming the step and stops. On success it prints the
+ * package database and a completion marker between tagged lines, and powers
+ * the machine off.
+ */
+import type { PlannedFile, VariantPlan } from './plan.ts';
+import { installGenericRc } from './generic-rc.ts';
+import {
+  cleanupCommands,
+  enableService,
+  installPackages,
+  listPackages,
+  scratchSetup,
+  scratchTeardown,
+  shQuote,
+} from './targets.ts';
+
+export function provisionTag(nonce: string): string {
+  return `INFRASIM-VARIANT ${nonce}`;
+}
+
+export interface Step {
+  /** What the step does, as the error marker quotes it. */
+  what: string;
+  body: string;
+}
+
+function b64(text: string | Buffer): string {
+  return Buffer.from(text).toString('base64');
+}
+
+/** base64 wrapped at 76 columns for a here-document. */
+function b64Lines(data: Buffer): string {
+  return (data.toString('base64').match(/.{1,76}/g) ?? []).join('\n');
+}
+
+function octal(mode: number): string {
+  return mode.toString(8).padStart(4, '0');
+}
+
+/** Writes a file atomically in the guest (temporary name, then rename), with its mode and owner. */
+export function fileStep(f: PlannedFile): Step {
+  const path = shQuote(f.path);
+  const tmp = shQuote(`${f.path}.infrasim-tmp`);
+  const body = [
+    `mkdir -p "$(dirname ${path})"`,
+    `base64 -d > ${tmp} <<'INFRASIM_B64'`,
+    b64Lines(f.content),
+    'INFRASIM_B64',
+    `chmod ${octal(f.mode)} ${tmp}`,
+    `chown ${shQuote(f.owner)} ${tmp}`,
+    `mv -f ${tmp} ${path}`,
+  ].join('\n');
+  return { what: `write ${f.path} (mode ${octal(f.mode)}, owner ${f.owner})`, body };
+}
+
+/** First line of a command, shortened, for the error marker. */
+function describeCommand(command: string): string {
+  const first = command.trim().split('\n')[0]!;
+  const short = first.length > 160 ? first.slice(0, 157) + '...' : first;
+  return command.trim().includes('\n') ? `${short} (...)` : short;
+}
+
+/** The provisioning steps in order: (scratch), prepare, packages, files, services, commands, record, clean up. */
+export function provisioningSteps(plan: VariantPlan): Step[] {
+  const steps: Step[] = [];
+  const installs = plan.packages.length > 0 || plan.prepare.length > 0;
+  const setup = scratchSetup(plan.target, installs);
+  if (setup.length) steps.push({ what: 'package downloads to tmpfs', body: setup.join('\n') });
+  for (const c of plan.prepare) steps.push({ what: `prepare: ${describeCommand(c)}`, body: c });
+  for (const c of installPackages(plan.target, plan.packages))
+    steps.push({ what: `packages: ${describeCommand(c)}`, body: c });
+  for (const f of plan.files) steps.push(fileStep(f));
+  if (plan.target === 'generic' && plan.services.length > 0) {
+    steps.push({ what: 'install the infrasim rc hook (generic target)', body: installGenericRc(b64) });
+  }
+  for (const s of plan.services)
+    steps.push({ what: `enable service ${s}`, body: enableService(plan.target, s) });
+  for (const c of plan.commands) steps.push({ what: `command: ${describeCommand(c)}`, body: c });
+  steps.push({
+    what: 'record the variant in /etc/infrasim/variant',
+    body: `mkdir -p /etc/infrasim\nprintf '%s\\n' ${shQuote(plan.name)} > /etc/infrasim/variant`,
+  });
+  steps.push({
+    what: 'clean up (host keys, machine id, caches)',
+    body: [...cleanupCommands(plan.target), ...scratchTeardown(plan.target, installs)].join('\n'),
+  });
+  return steps;
+}
+
+export function renderProvisionScript(plan: VariantPlan, nonce: string): string {
+  const tag = provisionTag(nonce);
+  const list = listPackages(plan.target);
+  const steps = provisioningSteps(plan);
+  const lines = [
+    '#!/bin/sh',
+    `# infrasim build-variant: provisioning of variant ${plan.name} (target ${plan.target}); generated.`,
+    '[ -c /dev/console ] && [ -w /dev/console ] && exec >/dev/console 2>&1',
+    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    'export PATH',
+    `tag=${shQuote(tag)}`,
+    'work=$(mktemp -d /tmp/infrasim-variant.XXXXXX) || exit 1',
+    'step() {',
+    '  what=$(echo "$2" | base64 -d)',
+    '  echo "$tag STEP $1 BEGIN $what"',
+    '  echo "$3" | base64 -d > "$work/step-$1.sh"',
+    '  sh -e "$work/step-$1.sh" < /dev/null',
+    '  status=$?',
+    '  if [ "$status" -ne 0 ]; then',
+    // The fixed ending lets the console watcher match only a whole line, never a partial one.
+    '    echo "$tag ERROR step $1 ($what) exited with status $status; provisioning stopped"',
+    '    rm -rf "$work"',
+    '    exit 1',
+    '  fi',
+    '  echo "$tag STEP $1 OK"',
+    '}',
+    ...steps.map((s, i) => `step ${i + 1} ${b64(s.what)} ${b64(s.body)}`),
+    'rm -rf "$work"',
+  ];
+  if (list) {
+    // Read back what is really installed, for the provenance; the count tells a truncated list.
+    lines.push(
+      `${list} > /tmp/infrasim-packages.txt`,
+      'sed "s/^/$tag PKG /" /tmp/infrasim-packages.txt',
+      'echo "$tag PKGCOUNT $(wc -l < /tmp/infrasim-packages.txt)"',
+      'rm -f /tmp/infrasim-packages.txt',
+    );
+  }
+  lines.push('sync');
+  if (plan.target === 'generic') {
+    // Nothing else runs on the generic target: a read-only root is fully on disk
+    // (journal checkpointed) before the marker, whatever the init does next.
+    lines.push('mount -o remount,ro / 2>/dev/null', 'sync', 'echo "$tag DONE"', 'exit 0');
+  } else {
+    // A clean shutdown unmounts the root; the kernel's "Power down" line ends the boot.
+    lines.push('echo "$tag DONE"', 'poweroff');
+  }
+  return lines.join('\n') + '\n';
+}

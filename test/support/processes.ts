@@ -1,0 +1,31 @@
+/** Finding QEMU processes and waiting for conditions, for the tests that prove no QEMU outlives a step. */
+import { readdir, readFile } from 'node:fs/promises';
+
+/** Pids of running qemu-system processes whose command line contains `needle`. */
+export async function qemuPidsMentioning(needle: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    const argv = cmdline.split('\0');
+    if (/qemu-system-/.test(argv[0] ?? '') && cmdline.includes(needle)) {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+      if (!/\) Z /.test(stat)) pids.push(Number(entry)); // a zombie is already dead
+    }
+  }
+  return pids;
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
