@@ -20,7 +20,7 @@ export type TestArch = 'x86_64' | 'aarch64';
 export const BOOT_MARKER = 'INFRASIM-TEST-IMAGE: BOOT OK';
 export const TEST_IMAGE_EPOCH = 1735689600; // 2025-01-01T00:00:00Z
 /** Bumped whenever the image's contents change, so cached copies are rebuilt. */
-const TEST_IMAGE_VERSION = 2;
+const TEST_IMAGE_VERSION = 4;
 
 const DEB_ARCH: Record<TestArch, string> = { x86_64: 'amd64', aarch64: 'arm64' };
 const KERNEL_META: Record<TestArch, string> = {
@@ -38,9 +38,11 @@ const MODULES = [
   'fs/nls/nls_cp437.ko',
   'fs/nls/nls_ascii.ko',
   'fs/nls/nls_utf8.ko',
+  'drivers/cdrom/cdrom.ko',
   'fs/isofs/isofs.ko',
-  'drivers/virtio/virtio.ko',
+  // virtio needs virtio_ring's symbols: the ring first.
   'drivers/virtio/virtio_ring.ko',
+  'drivers/virtio/virtio.ko',
   'drivers/virtio/virtio_pci_legacy_dev.ko',
   'drivers/virtio/virtio_pci_modern_dev.ko',
   'drivers/virtio/virtio_pci.ko',
