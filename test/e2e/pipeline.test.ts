@@ -27,7 +27,7 @@ describe('workflow: build-base → boot-verify → analyze-deps (dist bundles)',
     const git = (...args: string[]) => run('git', args, { cwd: workspace });
     await git('init', '-q', '-b', 'main');
     await copyFile(
-      join(repoRoot, '../shared/data/lockfiles/ripgrep.Cargo.lock'),
+      join(repoRoot, 'test/fixtures/deps/lockfiles/ripgrep.Cargo.lock'),
       join(workspace, 'Cargo.lock'),
     );
     await git('add', 'Cargo.lock');
