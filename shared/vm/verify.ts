@@ -20,18 +20,24 @@ import {
 } from './nocloud.ts';
 import { hashChain, readBackingChain, type HashedLink } from './overlay.ts';
 import { writeBootReport, type BootReport } from './report-schema.ts';
-import type { AccelChoice, Arch, BootMode, Verdict } from './types.ts';
+import type { AccelChoice, BootSpec, Verdict } from './types.ts';
 
-export interface VerifyOptions {
+/** One run of boot-verify: how every image boots (as a BootSpec says), and what the run adds. */
+export interface VerifyOptions extends Pick<
+  BootSpec,
+  | 'arch'
+  | 'boot'
+  | 'kernel'
+  | 'initrd'
+  | 'append'
+  | 'expect'
+  | 'failOn'
+  | 'timeoutMs'
+  | 'workDir'
+  | 'signal'
+  | 'onLaunch'
+> {
   images: string[];
-  arch: Arch;
-  boot: BootMode;
-  kernel?: string;
-  initrd?: string;
-  append?: string;
-  expect: RegExp;
-  failOn: RegExp[];
-  timeoutMs: number;
   memoryMiB: number;
   cpus: number;
   accel: AccelChoice;
@@ -42,9 +48,6 @@ export interface VerifyOptions {
   /** Reports go to <outputDir>/meta/boot/. */
   outputDir: string;
   network: boolean;
-  workDir?: string;
-  signal?: AbortSignal;
-  onLaunch?: (pid: number) => void;
   log?: (message: string) => void;
 }
 
