@@ -29,9 +29,11 @@ await runAction(async () => {
   } satisfies Record<keyof BuildBaseInputs, true>);
   const options = await resolveBaseOptions(inputs);
   core.info(
-    `Building ${options.distro} ${options.version} ${options.arch} (${options.boot} boot) → ${options.output}`,
+    `Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`,
   );
-  const result = await core.group('Build the image', () => buildBase(options, process.env.RUNNER_TEMP));
+  const result = await core.group('Build the image', () =>
+    buildBase(options, process.env.RUNNER_TEMP, (message) => core.info(message)),
+  );
   setOutputs<BuildBaseOutputs>({
     image: result.image,
     sha256: result.sha256,

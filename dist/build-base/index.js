@@ -40253,8 +40253,8 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () =
         output: true,
     });
     const options = await (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveBaseOptions */ .OC)(inputs);
-    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`Building ${options.distro} ${options.version} ${options.arch} (${options.boot} boot) → ${options.output}`);
-    const result = await _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.group */ .I8.group('Build the image', () => (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBase */ .Ol)(options, process.env.RUNNER_TEMP));
+    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`);
+    const result = await _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.group */ .I8.group('Build the image', () => (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBase */ .Ol)(options, process.env.RUNNER_TEMP, (message) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(message)));
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
         image: result.image,
         sha256: result.sha256,
@@ -54140,13 +54140,25 @@ function kernelCmdline(arch, rootPartuuid, extra) {
         .join(' ');
 }
 async function buildDisk(spec) {
+    const phases = [];
+    const phase = async (name, work, detail) => {
+        const t0 = performance.now();
+        const result = await work();
+        const done = { name, detail: detail(result), ms: Math.round(performance.now() - t0) };
+        phases.push(done);
+        spec.log?.(`${name}: ${done.detail} (${(done.ms / 1000).toFixed(1)} s)`);
+        return result;
+    };
     const stage = (0,external_node_path_.join)(spec.workDir, 'stage');
     await (0,promises_.mkdir)(stage, { recursive: true });
-    const manifest = (await (0,promises_.stat)(spec.rootfs)).isDirectory()
-        ? await readRootfsDirectory(spec.rootfs)
-        : await readRootfsTar(spec.rootfs, stage);
-    if (spec.files)
-        await addDirectory(manifest, spec.files, { owner: { uid: 0, gid: 0 } });
+    const manifest = await phase('read rootfs', async () => {
+        const m = (await (0,promises_.stat)(spec.rootfs)).isDirectory()
+            ? await readRootfsDirectory(spec.rootfs)
+            : await readRootfsTar(spec.rootfs, stage);
+        if (spec.files)
+            await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 } });
+        return m;
+    }, (m) => `${m.size} entries${spec.files ? ' (files overlay included)' : ''}`);
     if (spec.nocloud?.userData || spec.nocloud?.metaData) {
         const seedDir = 'var/lib/cloud/seed/nocloud';
         const add = (name, source) => manifest.add({
@@ -54181,33 +54193,34 @@ async function buildDisk(spec) {
     }
     const cmdline = kernelCmdline(spec.arch, layout.root.guid, spec.extraCmdline);
     const espImage = (0,external_node_path_.join)(spec.workDir, 'esp.img');
+    const espMiB = `${(layout.esp.sectors * 512) / 1048576} MiB FAT32`;
     if (spec.boot === 'uefi') {
-        await buildEsp(espImage, layout.esp.sectors * 512, {
+        await phase('EFI System Partition', async () => buildEsp(espImage, layout.esp.sectors * 512, {
             arch: spec.arch,
             bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
             kernel: kernelFile,
             initrd: found.initrd,
             cmdline,
             title: spec.title,
-        }, spec.sourceDateEpoch, spec.workDir);
+        }, spec.sourceDateEpoch, spec.workDir), () => `${espMiB}: systemd-boot, kernel${found.initrd ? ', initrd' : ''}, loader entry`);
     }
     else {
         // Direct kernel boot needs no boot loader; the ESP stays an empty FAT so the layout is the same either way.
-        await buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir);
+        await phase('EFI System Partition', () => buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir), () => `${espMiB}, empty (boot=kernel)`);
     }
     const rootImage = (0,external_node_path_.join)(spec.workDir, 'root.ext4');
-    await buildExt4(manifest, rootImage, {
+    await phase('ext4 root', () => buildExt4(manifest, rootImage, {
         sizeBytes: rootBytes,
         sourceDateEpoch: spec.sourceDateEpoch,
         uuid: layout.root.guid,
         hashSeed: layout.diskGuid,
         label: 'root',
         workDir: spec.workDir,
-    });
+    }), () => `${Math.round(rootBytes / 1048576)} MiB, written by one debugfs script, checked by e2fsck`);
     const raw = (0,external_node_path_.join)(spec.workDir, 'disk.raw');
-    await assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage });
+    await phase('GPT disk', () => assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage }), () => `${Math.round(layout.diskBytes / 1048576)} MiB raw, root PARTUUID ${layout.root.guid}`);
     const qcow2 = (0,external_node_path_.join)(spec.workDir, 'disk.qcow2');
-    await convertToQcow2(raw, qcow2, spec.compression);
+    await phase('qcow2', () => convertToQcow2(raw, qcow2, spec.compression), () => `compression ${spec.compression}`);
     const info = await imageInfo(qcow2);
     return {
         qcow2,
@@ -54223,6 +54236,7 @@ async function buildDisk(spec) {
             : undefined,
         packages: await readInstalledPackages(manifest),
         entries: manifest.size,
+        phases,
     };
 }
 async function readRootfsDirectory(dir) {
@@ -54671,12 +54685,22 @@ function resolveEpoch(raw, env, source) {
     throw new shared_errors/* InputError */.dz('source-date-epoch', 'is not set and there is no git commit to take it from', 'seconds since 1970, e.g. $(git log -1 --format=%ct)');
 }
 /** Builds the base image; the output files appear only when everything succeeded. */
-async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'infrasim-cache')) {
+async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'infrasim-cache'), log) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(o.output), { recursive: true });
     // The work directory sits beside the output so the final renames stay on one filesystem.
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(o.output), `.build-base-`));
     try {
+        const t0 = performance.now();
         const rootfs = await produceRootfs({ ...o, workDir: work });
+        const [first] = rootfs.sources;
+        const produced = {
+            name: 'rootfs',
+            detail: rootfs.tools.length
+                ? `${first?.name} via ${rootfs.tools.join(', ')}`
+                : `${first?.name} from ${first?.uri}`,
+            ms: Math.round(performance.now() - t0),
+        };
+        log?.(`${produced.name}: ${produced.detail} (${(produced.ms / 1000).toFixed(1)} s)`);
         const identity = `${o.distro}:${o.version}:${o.sourceDateEpoch}`;
         const disk = await buildDisk({
             arch: o.arch,
@@ -54690,6 +54714,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
             workDir: work,
             cacheDir,
             kernel: o.kernel ? { kernel: o.kernel, initrd: o.initrd } : undefined,
+            log,
             extraCmdline: o.cmdline,
             files: o.files,
             nocloud: { userData: o.userData, metaData: o.metaData },
@@ -54779,6 +54804,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
             initrd: initrdOut,
             cmdline: disk.cmdline,
             provenanceDoc,
+            phases: [produced, ...disk.phases],
         };
     }
     finally {
@@ -54809,12 +54835,13 @@ function renderBaseSummary(r) {
     const rows = [
         ['Image', `\`${r.image}\``],
         ['SHA-256', `\`${r.sha256}\``],
-        ['Distribution', `${p.distro.name} ${p.distro.version} (${p.distro.arch})`],
+        ['Distribution', `${[p.distro.name, p.distro.version].filter(Boolean).join(' ')} (${p.distro.arch})`],
         ['Boot', `${p.boot.mode} — \`${p.boot.cmdline}\``],
         ['Size', `${mib(r.virtualSize)} virtual, ${mib(r.actualSize)} on disk (${p.output.compression})`],
         ['Packages installed', `${p.installed_packages.count} (${p.installed_packages.manager})`],
         ['Source date', `${p.source.build_date} (SOURCE_DATE_EPOCH=${p.source.source_date_epoch})`],
     ];
+    const phases = r.phases.map((ph) => `| ${ph.name} | ${ph.detail} | ${(ph.ms / 1000).toFixed(1)} s |`);
     const inputs = p.inputs.map((i) => `| ${i.name} | ${i.uri} | ${i.sha256 ? `\`${i.sha256.slice(0, 16)}…\`` : '—'} | ${i.verification} |`);
     return [
         '## build-base',
@@ -54822,6 +54849,12 @@ function renderBaseSummary(r) {
         '| | |',
         '|---|---|',
         ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        '',
+        '### Steps',
+        '',
+        '| step | what | time |',
+        '|---|---|---|',
+        ...phases,
         '',
         '### Inputs',
         '',

@@ -22,7 +22,7 @@ import {
   requireReadablePath,
 } from '../inputs.ts';
 import { BuildProvenanceSchema, type BuildProvenance } from '../provenance/build-provenance.ts';
-import { buildDisk, type BootMode } from './build.ts';
+import { buildDisk, type BootMode, type BuildPhase } from './build.ts';
 import type { Arch } from './gpt.ts';
 import type { Compression } from './qcow2.ts';
 import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type RootfsSpec } from './sources.ts';
@@ -235,18 +235,31 @@ export interface BaseResult {
   initrd?: string;
   cmdline: string;
   provenanceDoc: BuildProvenance;
+  /** The build's steps with their durations, first the rootfs's production. */
+  phases: BuildPhase[];
 }
 
 /** Builds the base image; the output files appear only when everything succeeded. */
 export async function buildBase(
   o: BaseOptions,
   cacheDir = join(tmpdir(), 'infrasim-cache'),
+  log?: (message: string) => void,
 ): Promise<BaseResult> {
   await mkdir(dirname(o.output), { recursive: true });
   // The work directory sits beside the output so the final renames stay on one filesystem.
   const work = await mkdtemp(join(dirname(o.output), `.build-base-`));
   try {
+    const t0 = performance.now();
     const rootfs = await produceRootfs({ ...o, workDir: work });
+    const [first] = rootfs.sources;
+    const produced: BuildPhase = {
+      name: 'rootfs',
+      detail: rootfs.tools.length
+        ? `${first?.name} via ${rootfs.tools.join(', ')}`
+        : `${first?.name} from ${first?.uri}`,
+      ms: Math.round(performance.now() - t0),
+    };
+    log?.(`${produced.name}: ${produced.detail} (${(produced.ms / 1000).toFixed(1)} s)`);
     const identity = `${o.distro}:${o.version}:${o.sourceDateEpoch}`;
     const disk = await buildDisk({
       arch: o.arch,
@@ -260,6 +273,7 @@ export async function buildBase(
       workDir: work,
       cacheDir,
       kernel: o.kernel ? { kernel: o.kernel, initrd: o.initrd } : undefined,
+      log,
       extraCmdline: o.cmdline,
       files: o.files,
       nocloud: { userData: o.userData, metaData: o.metaData },
@@ -347,6 +361,7 @@ export async function buildBase(
       initrd: initrdOut,
       cmdline: disk.cmdline,
       provenanceDoc,
+      phases: [produced, ...disk.phases],
     };
   } finally {
     await rm(work, { recursive: true, force: true });

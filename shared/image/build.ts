@@ -38,6 +38,15 @@ export interface DiskSpec {
   files?: string;
   /** NoCloud seed written to /var/lib/cloud/seed/nocloud so cloud-init configures the instance on first boot. */
   nocloud?: { userData?: string; metaData?: string };
+  /** Told each phase as it ends, for the step's log. */
+  log?: (message: string) => void;
+}
+
+/** One step of the build with how long it took, for the log and the job summary. */
+export interface BuildPhase {
+  name: string;
+  detail: string;
+  ms: number;
 }
 
 export interface DiskResult {
@@ -52,6 +61,7 @@ export interface DiskResult {
   initrd?: { file: string; rootfsPath?: string; sha256: string };
   packages: PackageDatabase;
   entries: number;
+  phases: BuildPhase[];
 }
 
 export const ESP_MIN_BYTES = 64 * 1024 * 1024;
@@ -64,12 +74,32 @@ export function kernelCmdline(arch: Arch, rootPartuuid: string, extra?: string):
 }
 
 export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
+  const phases: BuildPhase[] = [];
+  const phase = async <T>(
+    name: string,
+    work: () => Promise<T>,
+    detail: (result: T) => string,
+  ): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    const done = { name, detail: detail(result), ms: Math.round(performance.now() - t0) };
+    phases.push(done);
+    spec.log?.(`${name}: ${done.detail} (${(done.ms / 1000).toFixed(1)} s)`);
+    return result;
+  };
   const stage = join(spec.workDir, 'stage');
   await mkdir(stage, { recursive: true });
-  const manifest = (await stat(spec.rootfs)).isDirectory()
-    ? await readRootfsDirectory(spec.rootfs)
-    : await readRootfsTar(spec.rootfs, stage);
-  if (spec.files) await addDirectory(manifest, spec.files, { owner: { uid: 0, gid: 0 } });
+  const manifest = await phase(
+    'read rootfs',
+    async () => {
+      const m = (await stat(spec.rootfs)).isDirectory()
+        ? await readRootfsDirectory(spec.rootfs)
+        : await readRootfsTar(spec.rootfs, stage);
+      if (spec.files) await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 } });
+      return m;
+    },
+    (m) => `${m.size} entries${spec.files ? ' (files overlay included)' : ''}`,
+  );
   if (spec.nocloud?.userData || spec.nocloud?.metaData) {
     const seedDir = 'var/lib/cloud/seed/nocloud';
     const add = (name: string, source: string) =>
@@ -111,39 +141,62 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   const cmdline = kernelCmdline(spec.arch, layout.root.guid, spec.extraCmdline);
 
   const espImage = join(spec.workDir, 'esp.img');
+  const espMiB = `${(layout.esp.sectors * 512) / 1048576} MiB FAT32`;
   if (spec.boot === 'uefi') {
-    await buildEsp(
-      espImage,
-      layout.esp.sectors * 512,
-      {
-        arch: spec.arch,
-        bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
-        kernel: kernelFile,
-        initrd: found.initrd,
-        cmdline,
-        title: spec.title,
-      },
-      spec.sourceDateEpoch,
-      spec.workDir,
+    await phase(
+      'EFI System Partition',
+      async () =>
+        buildEsp(
+          espImage,
+          layout.esp.sectors * 512,
+          {
+            arch: spec.arch,
+            bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
+            kernel: kernelFile,
+            initrd: found.initrd,
+            cmdline,
+            title: spec.title,
+          },
+          spec.sourceDateEpoch,
+          spec.workDir,
+        ),
+      () => `${espMiB}: systemd-boot, kernel${found.initrd ? ', initrd' : ''}, loader entry`,
     );
   } else {
     // Direct kernel boot needs no boot loader; the ESP stays an empty FAT so the layout is the same either way.
-    await buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir);
+    await phase(
+      'EFI System Partition',
+      () => buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir),
+      () => `${espMiB}, empty (boot=kernel)`,
+    );
   }
   const rootImage = join(spec.workDir, 'root.ext4');
-  await buildExt4(manifest, rootImage, {
-    sizeBytes: rootBytes,
-    sourceDateEpoch: spec.sourceDateEpoch,
-    uuid: layout.root.guid,
-    hashSeed: layout.diskGuid,
-    label: 'root',
-    workDir: spec.workDir,
-  });
+  await phase(
+    'ext4 root',
+    () =>
+      buildExt4(manifest, rootImage, {
+        sizeBytes: rootBytes,
+        sourceDateEpoch: spec.sourceDateEpoch,
+        uuid: layout.root.guid,
+        hashSeed: layout.diskGuid,
+        label: 'root',
+        workDir: spec.workDir,
+      }),
+    () => `${Math.round(rootBytes / 1048576)} MiB, written by one debugfs script, checked by e2fsck`,
+  );
 
   const raw = join(spec.workDir, 'disk.raw');
-  await assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage });
+  await phase(
+    'GPT disk',
+    () => assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage }),
+    () => `${Math.round(layout.diskBytes / 1048576)} MiB raw, root PARTUUID ${layout.root.guid}`,
+  );
   const qcow2 = join(spec.workDir, 'disk.qcow2');
-  await convertToQcow2(raw, qcow2, spec.compression);
+  await phase(
+    'qcow2',
+    () => convertToQcow2(raw, qcow2, spec.compression),
+    () => `compression ${spec.compression}`,
+  );
   const info = await imageInfo(qcow2);
   return {
     qcow2,
@@ -159,6 +212,7 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
       : undefined,
     packages: await readInstalledPackages(manifest),
     entries: manifest.size,
+    phases,
   };
 }
 

@@ -8,12 +8,13 @@ export function renderBaseSummary(r: BaseResult): string {
   const rows = [
     ['Image', `\`${r.image}\``],
     ['SHA-256', `\`${r.sha256}\``],
-    ['Distribution', `${p.distro.name} ${p.distro.version} (${p.distro.arch})`],
+    ['Distribution', `${[p.distro.name, p.distro.version].filter(Boolean).join(' ')} (${p.distro.arch})`],
     ['Boot', `${p.boot.mode} — \`${p.boot.cmdline}\``],
     ['Size', `${mib(r.virtualSize)} virtual, ${mib(r.actualSize)} on disk (${p.output.compression})`],
     ['Packages installed', `${p.installed_packages.count} (${p.installed_packages.manager})`],
     ['Source date', `${p.source.build_date} (SOURCE_DATE_EPOCH=${p.source.source_date_epoch})`],
   ];
+  const phases = r.phases.map((ph) => `| ${ph.name} | ${ph.detail} | ${(ph.ms / 1000).toFixed(1)} s |`);
   const inputs = p.inputs.map(
     (i) =>
       `| ${i.name} | ${i.uri} | ${i.sha256 ? `\`${i.sha256.slice(0, 16)}…\`` : '—'} | ${i.verification} |`,
@@ -24,6 +25,12 @@ export function renderBaseSummary(r: BaseResult): string {
     '| | |',
     '|---|---|',
     ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '### Steps',
+    '',
+    '| step | what | time |',
+    '|---|---|---|',
+    ...phases,
     '',
     '### Inputs',
     '',

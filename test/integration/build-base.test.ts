@@ -238,6 +238,13 @@ describe('build-base customises the rootfs', () => {
       output: join(dir, 'out/base.qcow2'),
     });
     assert.equal(r.code, 0, r.stdout + r.stderr);
+    // The log and the job summary show each step of the build.
+    assert.match(
+      r.stdout,
+      /::group::Build the image\nrootfs: rootfs from .*\nread rootfs: \d+ entries \(files overlay included\)/,
+    );
+    assert.match(r.summary, /\| ext4 root \| \d+ MiB, written by one debugfs script/);
+    assert.match(r.summary, /\| Distribution \| rootfs \(x86_64\) \|/);
     const raw = join(dir, 'base.raw');
     await run('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', r.outputs.image!, raw]);
     const sfdisk = JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as {
