@@ -53486,8 +53486,16 @@ function debugfsScript(manifest, epoch) {
         lines.push(`sif ${q('/' + target)} links_count ${count}`);
     return lines.join('\n') + '\n';
 }
-/** Writes an ext4 image of `manifest` to `imagePath`. */
-async function buildExt4(manifest, imagePath, options) {
+/**
+ * Writes an ext4 filesystem of `manifest` into `target`. Written in place at
+ * the partition's offset, never built apart and copied in: a 2 GiB disk
+ * would otherwise be read and written once more.
+ */
+async function buildExt4(manifest, target, options) {
+    // e2fsprogs read the offset from the file name (`disk.raw?offset=N`); running them in the file's
+    // directory keeps any `?` of the caller's path out of that syntax.
+    const cwd = (0,external_node_path_.dirname)(target.file);
+    const device = `${(0,external_node_path_.basename)(target.file)}?offset=${target.offsetBytes}`;
     const env = {
         ...process.env,
         E2FSPROGS_FAKE_TIME: String(options.sourceDateEpoch),
@@ -53505,13 +53513,13 @@ async function buildExt4(manifest, imagePath, options) {
         '-U',
         options.uuid,
         '-E',
-        `hash_seed=${options.hashSeed},root_owner=0:0,lazy_itable_init=0,nodiscard`,
-        imagePath,
+        `offset=${target.offsetBytes},hash_seed=${options.hashSeed},root_owner=0:0,lazy_itable_init=0,nodiscard`,
+        (0,external_node_path_.basename)(target.file),
         `${Math.floor(options.sizeBytes / 1024)}k`,
-    ], { env });
+    ], { env, cwd });
     const script = (0,external_node_path_.join)(options.workDir, 'populate.debugfs');
     await (0,promises_.writeFile)(script, debugfsScript(manifest, options.sourceDateEpoch));
-    const r = await run('debugfs', ['-w', '-f', script, imagePath], { env });
+    const r = await run('debugfs', ['-w', '-f', script, device], { env, cwd });
     // debugfs reports failed commands on stderr and still exits 0.
     const errors = r.stderr.split('\n').filter((l) => l.trim() && !/^debugfs \d/.test(l));
     if (errors.length) {
@@ -53520,7 +53528,11 @@ async function buildExt4(manifest, imagePath, options) {
         }
         throw new shared_errors/* DataError */.fL(`writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
     }
-    await run('e2fsck', ['-fn', imagePath], { env, hint: 'the filesystem written by debugfs is inconsistent' });
+    await run('e2fsck', ['-fn', device], {
+        env,
+        cwd,
+        hint: 'the filesystem written by debugfs is inconsistent',
+    });
 }
 /** Bytes the manifest needs as ext4 data, a lower bound used to reject a too-small size before building. */
 function estimateExt4Bytes(manifest) {
@@ -53540,9 +53552,10 @@ function estimateExt4Bytes(manifest) {
 ;// CONCATENATED MODULE: ./build/shared/image/gpt.js
 /**
  * The disk layout: a GPT disk with an EFI System Partition and an ext4 root,
- * partitioned by sfdisk in a plain file with fixed GUIDs (so the partition
- * table is reproducible), then filled by copying each partition image in at
- * its offset. All-zero chunks are skipped so the raw disk stays sparse.
+ * partitioned by sfdisk in a plain sparse file with fixed GUIDs (so the
+ * partition table is reproducible). The root filesystem is written in place
+ * at its offset; the small ESP is built apart and copied in, skipping
+ * all-zero chunks so the raw disk stays sparse.
  */
 
 
@@ -53590,16 +53603,22 @@ function sfdiskScript(layout, arch) {
         '',
     ].join('\n');
 }
-/** Writes the partition table and the partition images into a new raw disk at `rawPath`. */
-async function assembleDisk(rawPath, layout, arch, partitions) {
+/** Creates the raw disk at `rawPath`: a sparse file of the layout's size with its partition table. */
+async function createPartitionedDisk(rawPath, layout, arch) {
     const f = await (0,promises_.open)(rawPath, 'w');
     await f.close();
     await (0,promises_.truncate)(rawPath, layout.diskBytes);
     await run('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', '--wipe', 'always', rawPath], {
         input: sfdiskScript(layout, arch),
     });
-    await copyInto(rawPath, partitions.esp, layout.esp.startSector * SECTOR, layout.esp.sectors * SECTOR);
-    await copyInto(rawPath, partitions.root, layout.root.startSector * SECTOR, layout.root.sectors * SECTOR);
+}
+/** The byte offset of a partition in the disk. */
+function partitionOffset(partition) {
+    return partition.startSector * SECTOR;
+}
+/** Copies a partition image into its place on the disk. */
+async function writePartition(rawPath, partition, image) {
+    await copyInto(rawPath, image, partition.startSector * SECTOR, partition.sectors * SECTOR);
 }
 const gpt_CHUNK = 4 * 1024 * 1024;
 async function copyInto(disk, part, offset, limit) {
@@ -54208,17 +54227,19 @@ async function buildDisk(spec) {
         // Direct kernel boot needs no boot loader; the ESP stays an empty FAT so the layout is the same either way.
         await phase('EFI System Partition', () => buildEsp(espImage, layout.esp.sectors * 512, null, spec.sourceDateEpoch, spec.workDir), () => `${espMiB}, empty (boot=kernel)`);
     }
-    const rootImage = (0,external_node_path_.join)(spec.workDir, 'root.ext4');
-    await phase('ext4 root', () => buildExt4(manifest, rootImage, {
+    const raw = (0,external_node_path_.join)(spec.workDir, 'disk.raw');
+    await phase('GPT disk', async () => {
+        await createPartitionedDisk(raw, layout, spec.arch);
+        await writePartition(raw, layout.esp, espImage);
+    }, () => `${Math.round(layout.diskBytes / 1048576)} MiB raw, ESP copied in, root PARTUUID ${layout.root.guid}`);
+    await phase('ext4 root', () => buildExt4(manifest, { file: raw, offsetBytes: partitionOffset(layout.root) }, {
         sizeBytes: rootBytes,
         sourceDateEpoch: spec.sourceDateEpoch,
         uuid: layout.root.guid,
         hashSeed: layout.diskGuid,
         label: 'root',
         workDir: spec.workDir,
-    }), () => `${Math.round(rootBytes / 1048576)} MiB, written by one debugfs script, checked by e2fsck`);
-    const raw = (0,external_node_path_.join)(spec.workDir, 'disk.raw');
-    await phase('GPT disk', () => assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage }), () => `${Math.round(layout.diskBytes / 1048576)} MiB raw, root PARTUUID ${layout.root.guid}`);
+    }), () => `${Math.round(rootBytes / 1048576)} MiB in place in the disk, written by one debugfs script, checked by e2fsck`);
     const qcow2 = (0,external_node_path_.join)(spec.workDir, 'disk.qcow2');
     await phase('qcow2', () => convertToQcow2(raw, qcow2, spec.compression), () => `compression ${spec.compression}`);
     const info = await imageInfo(qcow2);

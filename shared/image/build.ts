@@ -9,7 +9,14 @@ import { DataError, InputError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
 import { buildEsp, findSystemdBoot } from './esp.ts';
 import { buildExt4, estimateExt4Bytes } from './ext4.ts';
-import { assembleDisk, planLayout, type Arch, type DiskLayout } from './gpt.ts';
+import {
+  createPartitionedDisk,
+  partitionOffset,
+  planLayout,
+  writePartition,
+  type Arch,
+  type DiskLayout,
+} from './gpt.ts';
 import { bootableKernel, findRootfsKernel } from './kernel.ts';
 import { readInstalledPackages, type PackageDatabase } from './packages.ts';
 import { convertToQcow2, imageInfo, type Compression } from './qcow2.ts';
@@ -170,26 +177,33 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
       () => `${espMiB}, empty (boot=kernel)`,
     );
   }
-  const rootImage = join(spec.workDir, 'root.ext4');
-  await phase(
-    'ext4 root',
-    () =>
-      buildExt4(manifest, rootImage, {
-        sizeBytes: rootBytes,
-        sourceDateEpoch: spec.sourceDateEpoch,
-        uuid: layout.root.guid,
-        hashSeed: layout.diskGuid,
-        label: 'root',
-        workDir: spec.workDir,
-      }),
-    () => `${Math.round(rootBytes / 1048576)} MiB, written by one debugfs script, checked by e2fsck`,
-  );
-
   const raw = join(spec.workDir, 'disk.raw');
   await phase(
     'GPT disk',
-    () => assembleDisk(raw, layout, spec.arch, { esp: espImage, root: rootImage }),
-    () => `${Math.round(layout.diskBytes / 1048576)} MiB raw, root PARTUUID ${layout.root.guid}`,
+    async () => {
+      await createPartitionedDisk(raw, layout, spec.arch);
+      await writePartition(raw, layout.esp, espImage);
+    },
+    () =>
+      `${Math.round(layout.diskBytes / 1048576)} MiB raw, ESP copied in, root PARTUUID ${layout.root.guid}`,
+  );
+  await phase(
+    'ext4 root',
+    () =>
+      buildExt4(
+        manifest,
+        { file: raw, offsetBytes: partitionOffset(layout.root) },
+        {
+          sizeBytes: rootBytes,
+          sourceDateEpoch: spec.sourceDateEpoch,
+          uuid: layout.root.guid,
+          hashSeed: layout.diskGuid,
+          label: 'root',
+          workDir: spec.workDir,
+        },
+      ),
+    () =>
+      `${Math.round(rootBytes / 1048576)} MiB in place in the disk, written by one debugfs script, checked by e2fsck`,
   );
   const qcow2 = join(spec.workDir, 'disk.qcow2');
   await phase(

@@ -7,7 +7,7 @@
  * the same bytes.
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DataError, InputError } from '../errors.ts';
 import { run } from '../exec.ts';
 import type { RootfsEntry, RootfsManifest } from './rootfs-manifest.ts';
@@ -91,12 +91,26 @@ export function debugfsScript(manifest: RootfsManifest, epoch: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Writes an ext4 image of `manifest` to `imagePath`. */
+/** Where the filesystem goes: a file, at a byte offset (a partition inside a disk image). */
+export interface Ext4Target {
+  file: string;
+  offsetBytes: number;
+}
+
+/**
+ * Writes an ext4 filesystem of `manifest` into `target`. Written in place at
+ * the partition's offset, never built apart and copied in: a 2 GiB disk
+ * would otherwise be read and written once more.
+ */
 export async function buildExt4(
   manifest: RootfsManifest,
-  imagePath: string,
+  target: Ext4Target,
   options: Ext4Options,
 ): Promise<void> {
+  // e2fsprogs read the offset from the file name (`disk.raw?offset=N`); running them in the file's
+  // directory keeps any `?` of the caller's path out of that syntax.
+  const cwd = dirname(target.file);
+  const device = `${basename(target.file)}?offset=${target.offsetBytes}`;
   const env = {
     ...process.env,
     E2FSPROGS_FAKE_TIME: String(options.sourceDateEpoch),
@@ -116,15 +130,15 @@ export async function buildExt4(
       '-U',
       options.uuid,
       '-E',
-      `hash_seed=${options.hashSeed},root_owner=0:0,lazy_itable_init=0,nodiscard`,
-      imagePath,
+      `offset=${target.offsetBytes},hash_seed=${options.hashSeed},root_owner=0:0,lazy_itable_init=0,nodiscard`,
+      basename(target.file),
       `${Math.floor(options.sizeBytes / 1024)}k`,
     ],
-    { env },
+    { env, cwd },
   );
   const script = join(options.workDir, 'populate.debugfs');
   await writeFile(script, debugfsScript(manifest, options.sourceDateEpoch));
-  const r = await run('debugfs', ['-w', '-f', script, imagePath], { env });
+  const r = await run('debugfs', ['-w', '-f', script, device], { env, cwd });
   // debugfs reports failed commands on stderr and still exits 0.
   const errors = r.stderr.split('\n').filter((l) => l.trim() && !/^debugfs \d/.test(l));
   if (errors.length) {
@@ -136,7 +150,11 @@ export async function buildExt4(
     }
     throw new DataError(`writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
   }
-  await run('e2fsck', ['-fn', imagePath], { env, hint: 'the filesystem written by debugfs is inconsistent' });
+  await run('e2fsck', ['-fn', device], {
+    env,
+    cwd,
+    hint: 'the filesystem written by debugfs is inconsistent',
+  });
 }
 
 /** Bytes the manifest needs as ext4 data, a lower bound used to reject a too-small size before building. */

@@ -1,8 +1,9 @@
 /**
  * The disk layout: a GPT disk with an EFI System Partition and an ext4 root,
- * partitioned by sfdisk in a plain file with fixed GUIDs (so the partition
- * table is reproducible), then filled by copying each partition image in at
- * its offset. All-zero chunks are skipped so the raw disk stays sparse.
+ * partitioned by sfdisk in a plain sparse file with fixed GUIDs (so the
+ * partition table is reproducible). The root filesystem is written in place
+ * at its offset; the small ESP is built apart and copied in, skipping
+ * all-zero chunks so the raw disk stays sparse.
  */
 import { open, truncate } from 'node:fs/promises';
 import { run } from '../exec.ts';
@@ -65,21 +66,28 @@ export function sfdiskScript(layout: DiskLayout, arch: Arch): string {
   ].join('\n');
 }
 
-/** Writes the partition table and the partition images into a new raw disk at `rawPath`. */
-export async function assembleDisk(
-  rawPath: string,
-  layout: DiskLayout,
-  arch: Arch,
-  partitions: { esp: string; root: string },
-): Promise<void> {
+/** Creates the raw disk at `rawPath`: a sparse file of the layout's size with its partition table. */
+export async function createPartitionedDisk(rawPath: string, layout: DiskLayout, arch: Arch): Promise<void> {
   const f = await open(rawPath, 'w');
   await f.close();
   await truncate(rawPath, layout.diskBytes);
   await run('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', '--wipe', 'always', rawPath], {
     input: sfdiskScript(layout, arch),
   });
-  await copyInto(rawPath, partitions.esp, layout.esp.startSector * SECTOR, layout.esp.sectors * SECTOR);
-  await copyInto(rawPath, partitions.root, layout.root.startSector * SECTOR, layout.root.sectors * SECTOR);
+}
+
+/** The byte offset of a partition in the disk. */
+export function partitionOffset(partition: { startSector: number }): number {
+  return partition.startSector * SECTOR;
+}
+
+/** Copies a partition image into its place on the disk. */
+export async function writePartition(
+  rawPath: string,
+  partition: { startSector: number; sectors: number },
+  image: string,
+): Promise<void> {
+  await copyInto(rawPath, image, partition.startSector * SECTOR, partition.sectors * SECTOR);
 }
 
 const CHUNK = 4 * 1024 * 1024;

@@ -243,7 +243,7 @@ describe('build-base customises the rootfs', () => {
       r.stdout,
       /::group::Build the image\nrootfs: rootfs from .*\nread rootfs: \d+ entries \(files overlay included\)/,
     );
-    assert.match(r.summary, /\| ext4 root \| \d+ MiB, written by one debugfs script/);
+    assert.match(r.summary, /\| ext4 root \| \d+ MiB in place in the disk, written by one debugfs script/);
     assert.match(r.summary, /\| Distribution \| rootfs \(x86_64\) \|/);
     const raw = join(dir, 'base.raw');
     await run('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', r.outputs.image!, raw]);
