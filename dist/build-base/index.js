@@ -53304,8 +53304,10 @@ async function readBuildProvenance(path) {
 
 ;// CONCATENATED MODULE: ./build/shared/hash.js
 /**
- * SHA-256 of files and buffers. Large reads (4 MiB) keep Node's hashing close
- * to openssl's throughput; the default 64 KiB stream chunks halve it.
+ * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
+ * buffers let the next read run in the thread pool while the current chunk is
+ * hashed; that keeps Node's hashing at or above `openssl dgst` (see
+ * bench/build-base.ts), where default 64 KiB stream chunks halve it.
  */
 
 
@@ -53314,12 +53316,18 @@ async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const handle = await (0,promises_.open)(path, 'r');
     try {
-        const buffer = Buffer.allocUnsafe(CHUNK);
+        const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+        let current = 0;
+        let pending = handle.read(buffers[current], 0, CHUNK, null);
         for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+            const { bytesRead } = await pending;
             if (bytesRead === 0)
                 break;
-            hash.update(buffer.subarray(0, bytesRead));
+            const filled = buffers[current];
+            current ^= 1;
+            // The other buffer is free: start the next read before hashing this one.
+            pending = handle.read(buffers[current], 0, CHUNK, null);
+            hash.update(filled.subarray(0, bytesRead));
         }
     }
     finally {
