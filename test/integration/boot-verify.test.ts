@@ -5,11 +5,12 @@
  * boot-verify-uefi.test.ts.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readBootReport } from '../../shared/vm/report-schema.ts';
+import { run as runTool } from '../../shared/exec.ts';
 import { sha256File } from '../../shared/hash.ts';
 import {
   runBootVerify,
@@ -56,6 +57,28 @@ before(async () => {
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
+
+/** A directory of this test's own, removed with the others at the end. */
+async function scratchDir(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `boot-verify-${name}-`));
+  dirs.push(dir);
+  return dir;
+}
+
+/** An overlay on `dir`/base.qcow2 with a relative backing path and a pinned format, as build-variant makes them. */
+async function overlayOnBase(dir: string, name: string): Promise<void> {
+  await runTool('qemu-img', [
+    'create',
+    '-q',
+    '-f',
+    'qcow2',
+    '-b',
+    'base.qcow2',
+    '-F',
+    'qcow2',
+    join(dir, name),
+  ]);
+}
 
 describe('boot-verify (x86_64, direct kernel boot)', () => {
   it('passes on the marker, runs in-guest checks and writes the report, summary and outputs', async () => {
@@ -143,21 +166,10 @@ describe('boot-verify (x86_64, direct kernel boot)', () => {
   });
 
   it('refuses an overlay whose base was rebuilt, before booting, naming both hashes', async () => {
-    const dir = join((await run({})).cwd, 'rebuilt');
-    await mkdir(dir);
+    const dir = await scratchDir('rebuilt');
     const baseCopy = join(dir, 'base.qcow2');
     await copyFile(base.image, baseCopy);
-    execFileSync('qemu-img', [
-      'create',
-      '-q',
-      '-f',
-      'qcow2',
-      '-b',
-      'base.qcow2',
-      '-F',
-      'qcow2',
-      join(dir, 'overlay.qcow2'),
-    ]);
+    await overlayOnBase(dir, 'overlay.qcow2');
     const recorded = await sha256File(baseCopy);
     // "Rebuild" the base: same name and format, other bytes.
     await copyFile((await cachedTestBase('x86_64', 'uefi')).image, baseCopy);
@@ -174,21 +186,10 @@ describe('boot-verify (x86_64, direct kernel boot)', () => {
   });
 
   it('boots several images (a glob) in parallel, one verdict each and an overall result', async () => {
-    const dir = join((await run({})).cwd, 'many');
-    await mkdir(dir);
+    const dir = await scratchDir('many');
     await copyFile(base.image, join(dir, 'base.qcow2'));
     for (const v of ['a', 'b']) {
-      execFileSync('qemu-img', [
-        'create',
-        '-q',
-        '-f',
-        'qcow2',
-        '-b',
-        'base.qcow2',
-        '-F',
-        'qcow2',
-        join(dir, `overlay-${v}.qcow2`),
-      ]);
+      await overlayOnBase(dir, `overlay-${v}.qcow2`);
     }
     const r = await run(
       kernelInputs({ images: join(dir, 'overlay-*.qcow2'), parallel: '2', 'base-sha256': base.sha256 }),
