@@ -28609,7 +28609,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6784);
 /* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
 /* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
-/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4918);
+/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6943);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3926);
 /**
  * boot-verify: boots each image, gives it a verdict, writes its report and
@@ -32863,7 +32863,7 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 4918:
+/***/ 6943:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42724,6 +42724,30 @@ async function produceAtomic(target, produce) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/shared/json-document.js
+/**
+ * Reading back the JSON documents the suite writes (provenance, reports):
+ * parsed and validated against the same schema that wrote them, with errors
+ * that name the file, the field and the kind of document.
+ */
+
+
+async function json_document_readJsonDocument(path, schema, kind) {
+    let json;
+    try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+    }
+    catch (e) {
+        throw new DataError(`${path}: not readable JSON (${e.message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DataError(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+
 ;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
 /**
  * The boot report (output/meta/boot/<image>.json): one schema, used to
@@ -42779,8 +42803,8 @@ const bootReportSchema = object({
 async function writeBootReport(path, report) {
     await writeJsonAtomic(path, bootReportSchema.parse(report));
 }
-async function readBootReport(path) {
-    return bootReportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+function readBootReport(path) {
+    return readJsonDocument(path, bootReportSchema, 'boot report');
 }
 
 ;// CONCATENATED MODULE: ./build/shared/vm/verify.js

@@ -40223,7 +40223,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(339);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5189);
 /* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9206);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2292);
 
@@ -43401,7 +43401,7 @@ class DataError extends Error {
 
 /***/ }),
 
-/***/ 339:
+/***/ 5189:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53238,12 +53238,35 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/shared/json-document.js
+/**
+ * Reading back the JSON documents the suite writes (provenance, reports):
+ * parsed and validated against the same schema that wrote them, with errors
+ * that name the file, the field and the kind of document.
+ */
+
+
+async function json_document_readJsonDocument(path, schema, kind) {
+    let json;
+    try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+    }
+    catch (e) {
+        throw new DataError(`${path}: not readable JSON (${e.message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DataError(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+
 ;// CONCATENATED MODULE: ./build/shared/provenance/build-provenance.js
 /**
  * meta/build-provenance.json: the base step's provenance (seed document 002),
  * one schema used both to write it and to read it back.
  */
-
 
 
 const digest = schemas_string().regex(/^[0-9a-f]{64}$/);
@@ -53286,20 +53309,8 @@ const BuildProvenanceSchema = object({
     }),
     tools: record(schemas_string(), schemas_string()),
 });
-async function readBuildProvenance(path) {
-    let json;
-    try {
-        json = JSON.parse(await readFile(path, 'utf8'));
-    }
-    catch (e) {
-        throw new DataError(`${path}: not readable JSON (${e.message})`);
-    }
-    const parsed = BuildProvenanceSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new DataError(`${path}: invalid build provenance at '${issue.path.join('.')}': ${issue.message}`);
-    }
-    return parsed.data;
+function readBuildProvenance(path) {
+    return readJsonDocument(path, BuildProvenanceSchema, 'build provenance');
 }
 
 ;// CONCATENATED MODULE: ./build/shared/hash.js

@@ -40673,6 +40673,40 @@ async function requireReadablePath(name, path, kind = 'any') {
 
 /***/ }),
 
+/***/ 8360:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readJsonDocument)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2005);
+/**
+ * Reading back the JSON documents the suite writes (provenance, reports):
+ * parsed and validated against the same schema that wrote them, with errors
+ * that name the file, the field and the kind of document.
+ */
+
+
+async function readJsonDocument(path, schema, kind) {
+    let json;
+    try {
+        json = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path}: not readable JSON (${e.message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+
+/***/ }),
+
 /***/ 6275:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41203,6 +41237,8 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/shared/json-document.js
+var json_document = __nccwpck_require__(8360);
 ;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
 /**
  * The boot report (output/meta/boot/<image>.json): one schema, used to
@@ -41258,8 +41294,8 @@ const bootReportSchema = schemas/* object */.Ikc({
 async function report_schema_writeBootReport(path, report) {
     await writeJsonAtomic(path, bootReportSchema.parse(report));
 }
-async function readBootReport(path) {
-    return bootReportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+function readBootReport(path) {
+    return readJsonDocument(path, bootReportSchema, 'boot report');
 }
 
 ;// CONCATENATED MODULE: ./build/shared/vm/verify.js
@@ -41959,20 +41995,8 @@ const VariantProvenanceSchema = schemas/* object */.Ikc({
         private_key_scan: schemas/* object */.Ikc({ files_flagged: schemas/* number */.aig().int().nonnegative() }),
     }),
 });
-async function readVariantProvenance(path) {
-    let json;
-    try {
-        json = JSON.parse(await readFile(path, 'utf8'));
-    }
-    catch (e) {
-        throw new DataError(`${path}: not readable JSON (${e.message})`);
-    }
-    const parsed = VariantProvenanceSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new DataError(`${path}: invalid variant provenance at '${issue.path.join('.')}': ${issue.message}`);
-    }
-    return parsed.data;
+function readVariantProvenance(path) {
+    return readJsonDocument(path, VariantProvenanceSchema, 'variant provenance');
 }
 /**
  * An overlay is only valid on the exact bytes of its base: compares the base
@@ -42349,12 +42373,13 @@ async function sourceFacts(cwd, env = process.env) {
 var inputs = __nccwpck_require__(2043);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/shared/json-document.js
+var json_document = __nccwpck_require__(8360);
 ;// CONCATENATED MODULE: ./build/shared/provenance/build-provenance.js
 /**
  * meta/build-provenance.json: the base step's provenance (seed document 002),
  * one schema used both to write it and to read it back.
  */
-
 
 
 const digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
@@ -42397,20 +42422,8 @@ const BuildProvenanceSchema = schemas/* object */.Ikc({
     }),
     tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
 });
-async function readBuildProvenance(path) {
-    let json;
-    try {
-        json = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`${path}: not readable JSON (${e.message})`);
-    }
-    const parsed = BuildProvenanceSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* DataError */.fL(`${path}: invalid build provenance at '${issue.path.join('.')}': ${issue.message}`);
-    }
-    return parsed.data;
+function readBuildProvenance(path) {
+    return (0,json_document/* readJsonDocument */.E)(path, BuildProvenanceSchema, 'build provenance');
 }
 
 // EXTERNAL MODULE: ./build/shared/vm/accel.js

@@ -2,9 +2,8 @@
  * meta/build-provenance.json: the base step's provenance (seed document 002),
  * one schema used both to write it and to read it back.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DataError } from '../errors.ts';
+import { readJsonDocument } from '../json-document.ts';
 
 const digest = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -52,17 +51,6 @@ export const BuildProvenanceSchema = z.object({
 
 export type BuildProvenance = z.infer<typeof BuildProvenanceSchema>;
 
-export async function readBuildProvenance(path: string): Promise<BuildProvenance> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new DataError(`${path}: not readable JSON (${(e as Error).message})`);
-  }
-  const parsed = BuildProvenanceSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DataError(`${path}: invalid build provenance at '${issue.path.join('.')}': ${issue.message}`);
-  }
-  return parsed.data;
+export function readBuildProvenance(path: string): Promise<BuildProvenance> {
+  return readJsonDocument(path, BuildProvenanceSchema, 'build provenance');
 }

@@ -5,10 +5,10 @@
  * user-data's sha256, the packages read back from the guest, and the console
  * log. One schema writes it and reads it back.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DataError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
+import { readJsonDocument } from '../json-document.ts';
 
 const digest = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -65,19 +65,8 @@ export const VariantProvenanceSchema = z.object({
 
 export type VariantProvenance = z.infer<typeof VariantProvenanceSchema>;
 
-export async function readVariantProvenance(path: string): Promise<VariantProvenance> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new DataError(`${path}: not readable JSON (${(e as Error).message})`);
-  }
-  const parsed = VariantProvenanceSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DataError(`${path}: invalid variant provenance at '${issue.path.join('.')}': ${issue.message}`);
-  }
-  return parsed.data;
+export function readVariantProvenance(path: string): Promise<VariantProvenance> {
+  return readJsonDocument(path, VariantProvenanceSchema, 'variant provenance');
 }
 
 /**

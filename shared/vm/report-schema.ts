@@ -2,9 +2,9 @@
  * The boot report (output/meta/boot/<image>.json): one schema, used to
  * validate what boot-verify writes and what later steps read back.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeJsonAtomic } from '../atomic.ts';
+import { readJsonDocument } from '../json-document.ts';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -61,6 +61,6 @@ export async function writeBootReport(path: string, report: BootReport): Promise
   await writeJsonAtomic(path, bootReportSchema.parse(report));
 }
 
-export async function readBootReport(path: string): Promise<BootReport> {
-  return bootReportSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+export function readBootReport(path: string): Promise<BootReport> {
+  return readJsonDocument(path, bootReportSchema, 'boot report');
 }
