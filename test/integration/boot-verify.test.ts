@@ -18,7 +18,7 @@ import {
   startBootVerify,
   type BootVerifyRun,
 } from '../support/boot-verify-action.ts';
-import { qemuPidsMentioning, waitFor } from '../support/processes.ts';
+import { exists, qemuPidsMentioning, waitFor, waitForQemu } from '../support/processes.ts';
 import { cachedTestBase } from '../support/base-image.ts';
 import { needTools } from '../support/tools.ts';
 import type { BaseResult } from '../../shared/image/base.ts';
@@ -225,29 +225,14 @@ describe('boot-verify cancellation', () => {
       kernelInputs({ append: 'console=ttyS0 root=/dev/nvme0n1p2 rw panic=-1 init=/bin/sh', timeout: '300' }),
     );
     dirs.push(started.cwd);
-    const [qemu] = await waitFor('QEMU to start', async () => {
-      const pids = await qemuPidsMentioning(started.cwd);
-      return pids.length ? pids : undefined;
-    });
+    const qemu = await waitForQemu(started.cwd);
     started.child.kill('SIGTERM');
     const r = await started.done;
     assert.notEqual(r.code, 0);
-    assert.equal(
-      await stat(`/proc/${qemu}`).then(
-        () => 'alive',
-        () => 'gone',
-      ),
-      'gone',
-    );
+    assert.equal(await exists(`/proc/${qemu}`), false);
     assert.deepEqual(await qemuPidsMentioning(started.cwd), []);
     assert.ok(r.state['state-dir']);
-    assert.equal(
-      await stat(r.state['state-dir']!).then(
-        () => 'kept',
-        () => 'removed',
-      ),
-      'removed',
-    );
+    assert.equal(await exists(r.state['state-dir']!), false);
   });
 
   it('the post step kills a QEMU left behind by a hard-killed main step', async () => {
@@ -255,10 +240,7 @@ describe('boot-verify cancellation', () => {
       kernelInputs({ append: 'console=ttyS0 root=/dev/nvme0n1p2 rw panic=-1 init=/bin/sh', timeout: '300' }),
     );
     dirs.push(started.cwd);
-    const [qemu] = await waitFor('QEMU to start', async () => {
-      const pids = await qemuPidsMentioning(started.cwd);
-      return pids.length ? pids : undefined;
-    });
+    const qemu = await waitForQemu(started.cwd);
     // The pid is recorded right after the spawn; give the append a moment.
     await waitFor('the pid to be recorded', async () => {
       const state = await readFile(started.files.state, 'utf8');
@@ -277,13 +259,7 @@ describe('boot-verify cancellation', () => {
       async () => ((await qemuPidsMentioning(started.cwd)).length ? undefined : true),
       5000,
     );
-    assert.equal(
-      await stat(r.state['state-dir']!).then(
-        () => 'kept',
-        () => 'removed',
-      ),
-      'removed',
-    );
+    assert.equal(await exists(r.state['state-dir']!), false);
   });
 });
 

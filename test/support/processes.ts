@@ -1,5 +1,5 @@
 /** Finding QEMU processes and waiting for conditions, for the tests that prove no QEMU outlives a step. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 
 /** Pids of running qemu-system processes whose command line contains `needle`. */
 export async function qemuPidsMentioning(needle: string): Promise<number[]> {
@@ -28,4 +28,21 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits for the first QEMU whose command line mentions `needle` and returns its pid. */
+export async function waitForQemu(needle: string): Promise<number> {
+  const [pid] = await waitFor(`a QEMU mentioning ${needle} to start`, async () => {
+    const pids = await qemuPidsMentioning(needle);
+    return pids.length ? pids : undefined;
+  });
+  return pid!;
+}
+
+/** Whether a path (a /proc/<pid> entry, a state directory) still exists. */
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
