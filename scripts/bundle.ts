@@ -5,7 +5,8 @@
  * (exit 1) on any difference from the committed dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, mkdir, rename, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, cp, mkdtemp, readFile, readdir, rm, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -60,14 +61,31 @@ async function addDirnameShim(file: string): Promise<void> {
   if (/\b__dirname\b/.test(code) && !code.includes(DIRNAME_SHIM)) await writeFile(file, DIRNAME_SHIM + code);
 }
 
-const outRoot = check ? await mkdtemp(join(tmpdir(), 'dist-check-')) : join(root, 'dist');
+/**
+ * One bundling at a time per checkout: tsc's build/ is shared, and several
+ * people (or agents) running tests against dist/ must never see it half-written.
+ */
+const lockDir = join(root, 'build.lock');
+for (let waited = 0; ; waited += 200) {
+  try {
+    await mkdir(lockDir);
+    break;
+  } catch {
+    if (waited > 600_000) throw new Error(`${lockDir} held for 10 minutes: remove it if no bundling runs`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+process.on('exit', () => rmSync(lockDir, { recursive: true, force: true }));
+
+// The new dist/ is assembled apart and swapped in at the end, so dist/ is never half-written.
+const outRoot = await mkdtemp(join(check ? tmpdir() : root, check ? 'dist-check-' : '.dist-new-'));
+await chmod(outRoot, 0o755);
 await rm(join(root, 'build'), { recursive: true, force: true });
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
 
 const actions = (await readdir(join(root, 'actions'), { withFileTypes: true })).filter((d) =>
   d.isDirectory(),
 );
-if (!check) await rm(outRoot, { recursive: true, force: true });
 for (const dir of actions) {
   const yml = parse(await readFile(join(root, 'actions', dir.name, 'action.yml'), 'utf8')) as {
     runs: { main: string; post?: string };
@@ -134,5 +152,9 @@ if (check) {
   }
   console.log('dist/ matches the sources.');
 } else {
+  const old = join(root, `.dist-old-${process.pid}`);
+  await rename(join(root, 'dist'), old).catch(() => undefined);
+  await rename(outRoot, join(root, 'dist'));
+  await rm(old, { recursive: true, force: true });
   console.log(`bundled ${actions.length} actions into dist/`);
 }
