@@ -5,30 +5,63 @@
  * bench/build-base.ts), where default 64 KiB stream chunks halve it.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { InputError } from './errors.ts';
+import { openRegularFile, type RegularFileRule } from './regular-file.ts';
 
 const CHUNK = 4 * 1024 * 1024;
 
-export async function sha256File(path: string): Promise<string> {
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(
+  handle: FileHandle,
+  limit?: { input: string; path: string; maxBytes: number },
+): Promise<string> {
+  let total = 0;
   const hash = createHash('sha256');
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let current = 0;
+  let pending = handle.read(buffers[current]!, 0, CHUNK, null);
+  for (;;) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (limit && total > limit.maxBytes)
+      throw new InputError(
+        limit.input,
+        `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`,
+      );
+    const filled = buffers[current]!;
+    current ^= 1;
+    // The other buffer is free: start the next read before hashing this one.
+    pending = handle.read(buffers[current]!, 0, CHUNK, null);
+    hash.update(filled.subarray(0, bytesRead));
+  }
+  return hash.digest('hex');
+}
+
+export async function sha256File(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    let current = 0;
-    let pending = handle.read(buffers[current]!, 0, CHUNK, null);
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (bytesRead === 0) break;
-      const filled = buffers[current]!;
-      current ^= 1;
-      // The other buffer is free: start the next read before hashing this one.
-      pending = handle.read(buffers[current]!, 0, CHUNK, null);
-      hash.update(filled.subarray(0, bytesRead));
-    }
+    return await sha256Handle(handle);
   } finally {
     await handle.close();
   }
-  return hash.digest('hex');
+}
+
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+export async function sha256RegularFile(path: string, rule: RegularFileRule): Promise<string> {
+  const handle = await openRegularFile(path, rule);
+  try {
+    return await sha256Handle(
+      handle,
+      rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes },
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 export function sha256(data: string | Uint8Array): string {

@@ -45,6 +45,30 @@ export function parsePositiveNumber(name: string, raw: string, fallback?: number
   return n;
 }
 
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+export function parseTimeoutSeconds(name: string, raw: string, fallback?: number): number {
+  const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+  const seconds = parsePositiveNumber(name, raw, fallback);
+  if (seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InputError(
+      name,
+      `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`,
+      accepted,
+    );
+  }
+  if (seconds < 0.001)
+    throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+  return seconds;
+}
+
 export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
   const v = raw.trim().toLowerCase();
   if (v === '') return fallback;

@@ -33,6 +33,7 @@ await runAction(async () => {
     parallel: true,
     'output-dir': true,
     network: true,
+    'backing-roots': true,
   } satisfies Record<keyof BootVerifyInputs, true>);
   const options = await parseVerifyInputs(raw);
 

@@ -25,8 +25,14 @@ export interface ConsoleRules {
   failOn: RegExp[];
 }
 
-/** Longest partial line kept before it is treated as a line of its own (a guest spewing without newlines). */
+/**
+ * Longest line: a guest printing without newlines is cut into lines of this
+ * length, which bounds each match (the patterns run in linear time, see
+ * console-pattern.ts) and what the tail keeps.
+ */
 const MAX_LINE = 64 * 1024;
+/** Longest partial line judged before its newline arrives: prompts are short; longer ones wait for the line. */
+const MAX_PROMPT = 1024;
 const TAIL_LINES = 40;
 
 export class ConsoleWatcher {
@@ -57,16 +63,26 @@ export class ConsoleWatcher {
 
   /** Feeds a chunk of console bytes; returns the decision once one is reached. */
   push(chunk: Buffer | string): ConsoleDecision | undefined {
-    const text = this.#partial + (typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-    const parts = text.split('\n');
-    this.#partial = parts.pop() ?? '';
-    for (const raw of parts) this.#line(raw);
-    if (this.#partial.length > MAX_LINE) {
-      this.#line(this.#partial);
+    const text = typeof chunk === 'string' ? chunk : this.#decoder.write(chunk);
+    // Only the new text is searched for line ends: a guest printing a long line a
+    // byte at a time costs linear time, not the line's length per byte.
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.#line(this.#partial + text.slice(start, nl));
       this.#partial = '';
+      start = nl + 1;
     }
-    // A login prompt ("host login: ") never ends with a newline: the partial line counts too.
-    if (!this.#decision && this.#partial) this.#judge(cleanLine(this.#partial));
+    this.#partial += text.slice(start);
+    while (this.#partial.length > MAX_LINE) {
+      this.#line(this.#partial.slice(0, MAX_LINE));
+      this.#partial = this.#partial.slice(MAX_LINE);
+    }
+    // A login prompt ("host login: ") never ends with a newline: a short partial line
+    // may be the marker. Only the success patterns look at it: a fail-on pattern
+    // ending in $ would match a line cut mid-stream ("…Debia" for (a+)+$).
+    if (!this.#decision && this.#partial && this.#partial.length <= MAX_PROMPT) {
+      this.#judge(cleanLine(this.#partial), false);
+    }
     return this.#decision;
   }
 
@@ -83,14 +99,17 @@ export class ConsoleWatcher {
     this.#tail.push(line);
     if (this.#tail.length > TAIL_LINES) this.#tail.shift();
     this.#onLine?.(line);
-    if (!this.#decision) this.#judge(line);
+    if (!this.#decision) this.#judge(line, true);
   }
 
-  #judge(line: string): void {
-    for (const pattern of this.#rules.failOn) {
-      if (pattern.test(line)) {
-        this.#decision = { verdict: 'failure', line, pattern };
-        return;
+  /** `complete`: a whole line (fail-on applies), not the partial line seen so far. */
+  #judge(line: string, complete: boolean): void {
+    if (complete) {
+      for (const pattern of this.#rules.failOn) {
+        if (pattern.test(line)) {
+          this.#decision = { verdict: 'failure', line, pattern };
+          return;
+        }
       }
     }
     for (const pattern of this.#pendingAlso) if (pattern.test(line)) this.#pendingAlso.delete(pattern);

@@ -9,9 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { InputError } from '../errors.ts';
 import { toolVersion } from '../exec.ts';
+import { MAX_TIMEOUT_SECONDS, MAX_TIMER_MS } from '../inputs.ts';
 import { chooseAccel } from './accel.ts';
 import { prepareFirmware } from './firmware.ts';
+import { checkInitrdFile, checkKernelFile } from './input-files.ts';
 import { createOverlay, diskFormat, readBackingChain } from './overlay.ts';
 import { qemuArgs, qemuBinary } from './qemu-command.ts';
 import { runQemu, type QemuOutcome } from './qemu-process.ts';
@@ -30,9 +33,21 @@ export function qemuVersion(binary: string): Promise<string> {
   return v;
 }
 
-function validate(spec: BootSpec): void {
+async function validate(spec: BootSpec): Promise<void> {
   if (!(spec.timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${spec.timeoutMs}`);
+  // Every action's timeout ends up here: a longer one would fire at once (Node's timer limit).
+  if (spec.timeoutMs > MAX_TIMER_MS) {
+    throw new InputError(
+      'timeout',
+      `${spec.timeoutMs / 1000} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds`,
+      `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`,
+    );
+  }
   if (spec.boot === 'kernel' && !spec.kernel) throw new Error('boot=kernel needs a kernel');
+  // QEMU would read a device forever or fail on a non-kernel with "invalid kernel header":
+  // refuse both naming the input, before anything starts.
+  if (spec.kernel) await checkKernelFile(spec.kernel, spec.arch);
+  if (spec.initrd) await checkInitrdFile(spec.initrd);
   if (spec.expect.global || spec.failOn.some((r) => r.global)) {
     // A /g regex keeps lastIndex between test() calls and would skip matches.
     throw new Error('expect/failOn regexes must not use the g flag');
@@ -47,10 +62,14 @@ export function interpretOutcome(
   const end = outcome.end;
   if (end.kind === 'decided') {
     return end.decision.verdict === 'success'
-      ? { verdict: 'success', reason: `marker ${end.decision.pattern} seen`, matchedLine: end.decision.line }
+      ? {
+          verdict: 'success',
+          reason: `marker /${end.decision.pattern.source}/ seen`,
+          matchedLine: end.decision.line,
+        }
       : {
           verdict: 'failure',
-          reason: `console line matched fail-on ${end.decision.pattern}`,
+          reason: `console line matched fail-on /${end.decision.pattern.source}/`,
           matchedLine: end.decision.line,
         };
   }
@@ -67,12 +86,15 @@ export function interpretOutcome(
 }
 
 export async function boot(spec: BootSpec): Promise<BootResult> {
-  validate(spec);
+  await validate(spec);
   const called = performance.now();
   const work = await mkdtemp(join(spec.workDir ?? tmpdir(), 'infrasim-boot-'));
   try {
     const binary = qemuBinary(spec.arch);
-    const chain = await readBackingChain(spec.image);
+    // Read (and, with backingRoots, confined) before qemu-img or QEMU opens any file the chain names.
+    const chain = await readBackingChain(spec.image, {
+      ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
+    });
     const format = diskFormat(chain[0]!.format, spec.image);
     let disk = spec.image;
     let format0 = format;

@@ -90,17 +90,31 @@ export function parseCheckResults(lines: readonly string[], checks: Check[], non
   return results;
 }
 
-/** Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`. */
-export async function createSeed(target: string, userData: string, instanceId: string): Promise<void> {
+/** The hostname a check boot's seed gives it. */
+export const SEED_HOSTNAME = 'infrasim-verify';
+
+/**
+ * Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`.
+ * `hostname: null` names no host: cloud-init then keeps the image's own
+ * (build-variant's provisioning boot, whose /etc/hostname ends up in the overlay).
+ */
+export async function createSeed(
+  target: string,
+  userData: string,
+  instanceId: string,
+  hostname: string | null = SEED_HOSTNAME,
+): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'infrasim-seed-'));
   try {
     const ud = join(work, 'user-data');
     const md = join(work, 'meta-data');
     await writeFile(ud, userData);
-    await writeFile(md, `instance-id: ${instanceId}\nlocal-hostname: infrasim-verify\n`);
+    await writeFile(md, `instance-id: ${instanceId}\n${hostname ? `local-hostname: ${hostname}\n` : ''}`);
     await rm(target, { force: true });
-    // 2 MiB is plenty for a script; --invariant keeps the volume free of host-specific values.
-    await run('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, '2048']);
+    // 2 MiB is plenty for a script; a variant's user-data carries its files, so the volume grows
+    // with it (plus room for the FAT and meta-data). --invariant keeps it free of host-specific values.
+    const kib = Math.max(2048, Math.ceil((Buffer.byteLength(userData) * 1.05) / 1024) + 1024);
+    await run('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, String(kib)]);
     await run('mcopy', ['-i', target, ud, md, '::'], { env: { ...process.env, MTOOLS_SKIP_CHECK: '1' } });
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MissingToolError } from '../errors.ts';
 import { TOOL_PACKAGES } from '../exec.ts';
+import { MAX_TIMER_MS } from '../inputs.ts';
 import { ConsoleWatcher, type ConsoleDecision, type ConsoleRules } from './console.ts';
 
 export interface QemuRun {
@@ -44,6 +45,8 @@ export interface QemuOutcome {
 /** How long QEMU gets to stop after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 2000;
 const STDERR_KEEP = 8192;
+/** The console log stops growing here: a guest printing at full speed would otherwise fill the disk before the timeout. */
+export const MAX_CONSOLE_LOG_BYTES = 64 * 1024 ** 2;
 
 export class AbortError extends Error {
   constructor(message = 'the boot was cancelled') {
@@ -60,10 +63,24 @@ export function runQemu(run: QemuRun): Promise<QemuOutcome> {
     }
     const start = performance.now();
     const since = (): number => Math.round(performance.now() - start);
+    if (!(run.timeoutMs > 0 && run.timeoutMs <= MAX_TIMER_MS)) {
+      // setTimeout() would fire at once on a longer delay: the boot would "time out" immediately.
+      reject(new RangeError(`timeoutMs must be between 1 and ${MAX_TIMER_MS}, got ${run.timeoutMs}`));
+      return;
+    }
     let log: WriteStream | undefined;
     if (run.consoleLog) log = createWriteStream(run.consoleLog, { flags: 'w' });
+    let logged = 0;
     const watcher = new ConsoleWatcher(run.rules, (line) => {
-      log?.write(line + '\n');
+      if (log && logged <= MAX_CONSOLE_LOG_BYTES) {
+        const text = line + '\n';
+        logged += Buffer.byteLength(text);
+        log.write(
+          logged <= MAX_CONSOLE_LOG_BYTES
+            ? text
+            : `[console log cut at ${MAX_CONSOLE_LOG_BYTES} bytes; the guest printed more]\n`,
+        );
+      }
       run.onLine?.(line);
     });
     // stdin is /dev/null: nothing can be typed into the guest's console or a monitor.

@@ -7,9 +7,20 @@
 import type { VerifyRun } from './verify.ts';
 
 const TAIL_IN_SUMMARY = 25;
+/**
+ * A console line can be 64 KiB: the summary shows the start of each. The
+ * runner refuses a job summary over 1 MiB, and 25 full lines would pass that.
+ */
+const LINE_IN_SUMMARY = 500;
+
+function clip(text: string): string {
+  return text.length > LINE_IN_SUMMARY
+    ? `${text.slice(0, LINE_IN_SUMMARY)}… (${text.length} characters)`
+    : text;
+}
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return clip(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function seconds(ms: number | undefined): string {
@@ -48,7 +59,7 @@ export function renderSummary(run: VerifyRun): string {
       out.push('');
     }
     if (report.consoleTail.length) {
-      const tail = report.consoleTail.slice(-TAIL_IN_SUMMARY);
+      const tail = report.consoleTail.slice(-TAIL_IN_SUMMARY).map(clip);
       out.push(
         '<details><summary>console: last lines</summary>',
         '',
@@ -74,7 +85,7 @@ export function failureAnnotations(run: VerifyRun): Annotation[] {
     .map(({ image, report }) => ({
       title: `boot-verify: ${report.verdict} of ${image}`,
       message: report.matchedLine
-        ? `${report.reason}\nconsole: ${report.matchedLine}`
-        : `${report.reason}${report.consoleTail.length ? `\nlast console line: ${report.consoleTail[report.consoleTail.length - 1]}` : ''}`,
+        ? `${report.reason}\nconsole: ${clip(report.matchedLine)}`
+        : `${report.reason}${report.consoleTail.length ? `\nlast console line: ${clip(report.consoleTail[report.consoleTail.length - 1]!)}` : ''}`,
     }));
 }

@@ -22,6 +22,12 @@ export interface ExtraDrive {
 export interface BootSpec {
   /** qcow2 or raw; never written unless `writable` (then it is booted directly, for provisioning). */
   image: string;
+  /**
+   * Real paths of the directories the image's backing files must resolve
+   * into (the image's own directory always counts); undefined: anywhere.
+   * The chain is read from the headers either way, never through qemu-img.
+   */
+  backingRoots?: string[];
   arch: Arch;
   boot: BootMode;
   /** boot=kernel: the kernel, optional initrd and command line (default: defaultAppend(arch)). */

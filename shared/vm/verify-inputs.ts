@@ -3,20 +3,24 @@
  * options. Everything is validated here, before any image is touched, and
  * every rejection names its input.
  */
-import { glob, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, glob, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import {
   parseBoolean,
   parseEnum,
   parseLines,
   parsePositiveNumber,
-  parseRegex,
   parseSha256,
-  requireReadablePath,
+  parseTimeoutSeconds,
 } from '../inputs.ts';
+import { fsErrorReason } from '../regular-file.ts';
 import { hostArch } from './accel.ts';
+import { readBackingChain } from './backing-chain.ts';
+import { parseConsolePattern } from './console-pattern.ts';
+import { checkInitrdFile, checkKernelFile, requireInputFile } from './input-files.ts';
 import { parseCheckLine } from './nocloud.ts';
 import { defaultAppend } from './qemu-command.ts';
 import { ARCHES, type Arch } from './types.ts';
@@ -41,6 +45,7 @@ export interface RawVerifyInputs {
   parallel: string;
   'output-dir': string;
   network: string;
+  'backing-roots': string;
 }
 
 /** The test image's marker, a login prompt (getty prints "host login:" without a newline) and cloud-init's final line. */
@@ -60,7 +65,7 @@ export const DEFAULT_FAIL_ON = [
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** Each line a path or a glob; globs must match at least one file, paths must be readable files. */
+/** Each line a path or a glob; globs must match at least one file, paths must be readable regular files. */
 export async function resolveImages(raw: string, cwd = process.cwd()): Promise<string[]> {
   const lines = parseLines(raw);
   if (lines.length === 0) throw new InputError('images', 'is required', 'one image path or glob per line');
@@ -70,16 +75,91 @@ export async function resolveImages(raw: string, cwd = process.cwd()): Promise<s
       const matches: string[] = [];
       for await (const m of glob(line, { cwd })) matches.push(isAbsolute(m) ? m : resolve(cwd, m));
       const files: string[] = [];
-      for (const m of matches.sort()) if ((await stat(m)).isFile()) files.push(m);
+      for (const m of matches.sort()) {
+        const s = await stat(m).catch((e: unknown) => {
+          throw new InputError(
+            'images',
+            `'${m}' (matched by '${line}') cannot be read (${fsErrorReason(e)})`,
+          );
+        });
+        if (s.isFile()) files.push(m);
+      }
       if (files.length === 0) throw new InputError('images', `the glob '${line}' matches no file`);
       out.push(...files);
     } else {
-      const path = resolve(cwd, line);
-      await requireReadablePath('images', path, 'file');
-      out.push(path);
+      out.push(resolve(cwd, line));
     }
   }
-  return [...new Set(out)];
+  const images = [...new Set(out)];
+  for (const image of images) await requireInputFile('images', image);
+  return images;
+}
+
+/**
+ * Where backing files may live: the workspace (the working directory and
+ * GITHUB_WORKSPACE), the directories `backing-roots` lists and, added per
+ * image by readBackingChain, the image's own directory. All as real paths,
+ * so a symlink cannot stand in for a directory outside them. The file-system
+ * root counts only when listed on purpose.
+ */
+export async function resolveBackingRoots(raw: string, cwd = process.cwd()): Promise<string[]> {
+  const roots = new Set<string>();
+  for (const implicit of [cwd, process.env.GITHUB_WORKSPACE]) {
+    if (!implicit) continue;
+    const real = await realpath(implicit).catch(() => undefined);
+    if (real && real !== '/') roots.add(real);
+  }
+  for (const line of parseLines(raw)) {
+    const dir = resolve(cwd, line);
+    const real = await realpath(dir).catch((e: unknown) => {
+      throw new InputError('backing-roots', `'${dir}' cannot be read (${fsErrorReason(e)})`);
+    });
+    if (!(await stat(real)).isDirectory()) {
+      throw new InputError('backing-roots', `'${dir}' is not a directory`, 'directories, one per line');
+    }
+    roots.add(real);
+  }
+  return [...roots];
+}
+
+/** What a backing-file refusal suggests. */
+export const BACKING_ROOTS_HINT =
+  "list the directory in the input 'backing-roots' if the image is meant to use a backing file there";
+
+/**
+ * The output directory must be a directory we can write, or creatable: found
+ * now, not as a raw ENOTDIR / EACCES once the first report is written.
+ */
+export async function checkOutputDir(input: string, dir: string): Promise<void> {
+  for (let p = dir; ; p = dirname(p)) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(p) !== p) continue;
+      throw new InputError(input, `'${dir}' cannot be created (${fsErrorReason(e)} at '${p}')`);
+    }
+    if (!isDir) {
+      throw new InputError(
+        input,
+        p === dir
+          ? `'${dir}' exists and is not a directory`
+          : `'${dir}' cannot be created: '${p}' is not a directory`,
+        'a directory, created when missing',
+      );
+    }
+    try {
+      await access(p, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      throw new InputError(
+        input,
+        `'${p}' is not writable (${fsErrorReason(e)})`,
+        'a directory this step can write',
+      );
+    }
+    return;
+  }
 }
 
 function positiveInteger(name: string, raw: string, fallback: number): number {
@@ -93,10 +173,11 @@ export async function parseVerifyInputs(raw: RawVerifyInputs, cwd = process.cwd(
   const arch = parseEnum<Arch>('arch', raw.arch, ARCHES, hostArch());
   const bootMode = parseEnum('boot', raw.boot, ['uefi', 'kernel'] as const, 'uefi');
   const accel = parseEnum('accel', raw.accel, ['auto', 'kvm', 'tcg'] as const, 'auto');
-  const expect = parseRegex('expect', raw.expect.trim() || DEFAULT_EXPECT);
+  // Linear-time patterns: a console line can never freeze the action (console-pattern.ts).
+  const expect = parseConsolePattern('expect', raw.expect.trim() || DEFAULT_EXPECT);
   const failOnLines = raw['fail-on'].trim() ? parseLines(raw['fail-on']) : DEFAULT_FAIL_ON;
-  const failOn = failOnLines.map((l) => parseRegex('fail-on', l));
-  const timeoutS = parsePositiveNumber('timeout', raw.timeout, 300);
+  const failOn = failOnLines.map((l) => parseConsolePattern('fail-on', l));
+  const timeoutS = parseTimeoutSeconds('timeout', raw.timeout, 300);
   const memoryMiB = positiveInteger('memory', raw.memory, 1024);
   const cpus = positiveInteger('cpus', raw.cpus, 1);
   const parallel = positiveInteger('parallel', raw.parallel, availableParallelism());
@@ -112,11 +193,11 @@ export async function parseVerifyInputs(raw: RawVerifyInputs, cwd = process.cwd(
   let initrd: string | undefined;
   if (raw.kernel.trim()) {
     kernel = resolve(cwd, raw.kernel.trim());
-    await requireReadablePath('kernel', kernel, 'file');
+    await checkKernelFile(kernel, arch);
   }
   if (raw.initrd.trim()) {
     initrd = resolve(cwd, raw.initrd.trim());
-    await requireReadablePath('initrd', initrd, 'file');
+    await checkInitrdFile(initrd);
   }
   if (bootMode === 'kernel' && !kernel) throw new InputError('kernel', 'is required when boot is kernel');
   if (bootMode === 'uefi' && raw.append.trim()) {
@@ -125,7 +206,15 @@ export async function parseVerifyInputs(raw: RawVerifyInputs, cwd = process.cwd(
       'applies to boot: kernel only (firmware boot takes the command line from the image)',
     );
   }
+  const outputDir = resolve(cwd, raw['output-dir'].trim() || 'output');
+  await checkOutputDir('output-dir', outputDir);
+  const backingRoots = await resolveBackingRoots(raw['backing-roots'], cwd);
   const images = await resolveImages(raw.images, cwd);
+  // Every chain is read now, from the headers alone: a backing file outside the
+  // roots is refused before any file of it is opened, hashed or booted.
+  for (const image of images) {
+    await readBackingChain(image, { roots: backingRoots, input: 'images', rootsHint: BACKING_ROOTS_HINT });
+  }
   return {
     images,
     arch,
@@ -142,7 +231,8 @@ export async function parseVerifyInputs(raw: RawVerifyInputs, cwd = process.cwd(
     checks,
     ...(baseSha256 ? { baseSha256 } : {}),
     parallel,
-    outputDir: resolve(cwd, raw['output-dir'].trim() || 'output'),
+    outputDir,
     network,
+    backingRoots,
   };
 }

@@ -20,6 +20,7 @@ import {
 } from './nocloud.ts';
 import { hashChain, readBackingChain, type HashedLink } from './overlay.ts';
 import { writeBootReport, type BootReport } from './report-schema.ts';
+import { BACKING_ROOTS_HINT } from './verify-inputs.ts';
 import type { AccelChoice, BootSpec, Verdict } from './types.ts';
 
 /** One run of boot-verify: how every image boots (as a BootSpec says), and what the run adds. */
@@ -48,8 +49,17 @@ export interface VerifyOptions extends Pick<
   /** Reports go to <outputDir>/meta/boot/. */
   outputDir: string;
   network: boolean;
+  /**
+   * Real paths backing files must resolve into (besides each image's own
+   * directory); the action always sets them (resolveBackingRoots). Undefined:
+   * no containment, for callers that made the chains themselves.
+   */
+  backingRoots?: string[];
   log?: (message: string) => void;
 }
+
+/** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
+export const MAX_CHECK_LINES = 10_000;
 
 export interface ImageVerdict {
   image: string;
@@ -134,7 +144,13 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
 
   let chain: HashedLink[];
   try {
-    chain = await hashChain(await readBackingChain(image));
+    // Checked again here (the inputs were checked before any work): the files may have changed since.
+    const links = await readBackingChain(image, {
+      ...(options.backingRoots ? { roots: options.backingRoots } : {}),
+      input: 'images',
+      rootsHint: BACKING_ROOTS_HINT,
+    });
+    chain = await hashChain(links, 'images');
   } catch (e) {
     return finish({ ...base, refused: true, reason: `refused before boot: ${(e as Error).message}` });
   }
@@ -158,9 +174,12 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
       extraDrives.push({ path: seed, format: 'raw' as const, readonly: true });
     }
     const checkLines: string[] = [];
+    let outputLines = 0;
+    let statusLines = 0;
     const tag = checkTag(nonce);
     const result = await boot({
       image,
+      ...(options.backingRoots ? { backingRoots: options.backingRoots } : {}),
       arch: options.arch,
       boot: options.boot,
       kernel: options.kernel,
@@ -181,7 +200,10 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
       workDir: options.workDir,
       onLaunch: options.onLaunch,
       onLine: (line) => {
-        if (line.includes(tag)) checkLines.push(line);
+        if (!line.includes(tag)) return;
+        // Output lines are capped apart from status lines, so a check's flood cannot hide the others' results.
+        const kept = / OUT( |$)/.test(line) ? outputLines++ : statusLines++;
+        if (kept < MAX_CHECK_LINES) checkLines.push(line);
       },
     });
     const checks = parseCheckResults(checkLines, options.checks, nonce);

@@ -64,7 +64,7 @@ describe('verify helpers', () => {
     assert.equal(overallStatus(['success']), 'success');
   });
   it('refuses a chain whose base differs, naming both hashes', () => {
-    const link = { path: '/o/base.qcow2', format: 'qcow2', virtualSize: 1, sha256: 'a'.repeat(64) };
+    const link = { path: '/o/base.qcow2', format: 'qcow2' as const, virtualSize: 1, sha256: 'a'.repeat(64) };
     assert.equal(baseMismatch([link], 'a'.repeat(64)), undefined);
     const why = baseMismatch([link], 'b'.repeat(64))!;
     assert.ok(why.includes('a'.repeat(64)) && why.includes('b'.repeat(64)));

@@ -11,11 +11,14 @@ import {
 } from '../../shared/vm/verify-inputs.ts';
 import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
 import type { VerifyRun } from '../../shared/vm/verify.ts';
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../../shared/inputs.ts';
+import { kernelHead } from '../support/boot-verify-action.ts';
 
 let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vm-inputs-'));
-  for (const f of ['a.qcow2', 'b.qcow2', 'vmlinuz']) await writeFile(join(dir, f), 'x');
+  for (const f of ['a.qcow2', 'b.qcow2']) await writeFile(join(dir, f), 'x');
+  await writeFile(join(dir, 'vmlinuz'), kernelHead('arm64'));
 });
 after(async () => rm(dir, { recursive: true, force: true }));
 
@@ -38,6 +41,7 @@ function raw(overrides: Partial<RawVerifyInputs> = {}): RawVerifyInputs {
     parallel: '',
     'output-dir': '',
     network: '',
+    'backing-roots': '',
     ...overrides,
   };
 }
@@ -98,10 +102,49 @@ describe('parseVerifyInputs', () => {
       [{ network: 'maybe' }, /input 'network'/],
       [{ append: 'quiet' }, /input 'append': applies to boot: kernel only/],
       [{ boot: 'kernel', kernel: 'nope' }, /input 'kernel'/],
+      [
+        { timeout: '999999999' },
+        /input 'timeout': 999999999 seconds is more than the maximum of 2147483 seconds/,
+      ],
+      [{ expect: String.raw`(BOOT)\1` }, /input 'expect': .* cannot be matched in linear time/],
+      [{ 'fail-on': 'fine\n(?=x)' }, /input 'fail-on': '\(\?=x\)' cannot be matched in linear time/],
+      [{ 'output-dir': 'a.qcow2' }, /input 'output-dir': '.*a\.qcow2' exists and is not a directory/],
+      [
+        { 'output-dir': 'a.qcow2/out' },
+        /input 'output-dir': '.*out' cannot be created: '.*a\.qcow2' is not a directory/,
+      ],
+      [
+        { 'backing-roots': 'nowhere' },
+        /input 'backing-roots': '.*nowhere' cannot be read \(no such file or directory\)/,
+      ],
+      [{ 'backing-roots': 'a.qcow2' }, /input 'backing-roots': '.*a\.qcow2' is not a directory/],
+      [{ images: '/dev/zero' }, /input 'images': '\/dev\/zero' is a character device/],
+      [{ kernel: 'a.qcow2' }, /input 'kernel': '.*a\.qcow2' has no Linux boot header/],
+      [{ kernel: 'vmlinuz', arch: 'x86_64' }, /input 'kernel': .* is a kernel for aarch64/],
+      [
+        { boot: 'kernel', kernel: 'vmlinuz', arch: 'aarch64', initrd: '/dev/zero' },
+        /input 'initrd': '\/dev\/zero' is a character device/,
+      ],
     ];
     for (const [overrides, message] of bad) {
       await assert.rejects(parseVerifyInputs(raw(overrides), dir), message);
     }
+  });
+});
+
+describe('parseTimeoutSeconds', () => {
+  it("accepts up to Node's timer limit and refuses beyond it, naming the input and the maximum", () => {
+    assert.equal(MAX_TIMEOUT_SECONDS, 2147483);
+    assert.equal(parseTimeoutSeconds('timeout', '', 300), 300);
+    assert.equal(parseTimeoutSeconds('timeout', '2147483', 300), 2147483);
+    assert.ok(parseTimeoutSeconds('timeout', '2147483', 300) * 1000 <= 2 ** 31 - 1);
+    assert.throws(
+      () => parseTimeoutSeconds('timeout', '2147484'),
+      /^InputError: input 'timeout': 2147484 seconds is more than the maximum of 2147483 seconds .*\(accepted: a number of seconds from 0\.001 to 2147483\)$/,
+    );
+    assert.throws(() => parseTimeoutSeconds('timeout', '1e300'), /more than the maximum/);
+    assert.throws(() => parseTimeoutSeconds('timeout', '0.0000001'), /less than a millisecond/);
+    assert.throws(() => parseTimeoutSeconds('timeout', 'Infinity'), /is not a positive number/);
   });
 });
 
@@ -143,6 +186,22 @@ describe('summary', () => {
     );
     assert.match(md, /````text\n```\nKernel panic/);
     assert.match(md, /<details><summary>console: last lines<\/summary>/);
+  });
+
+  it('keeps the summary small when the guest printed 64 KiB lines', () => {
+    const long = 'z'.repeat(64 * 1024);
+    const [result] = run.results;
+    const md = renderSummary({
+      ...run,
+      results: [
+        {
+          ...result!,
+          report: { ...result!.report, matchedLine: long, consoleTail: Array<string>(40).fill(long) },
+        },
+      ],
+    });
+    assert.ok(md.length < 32 * 1024, `${md.length} characters`);
+    assert.match(md, /z{500}… \(65536 characters\)/);
   });
 
   it('annotates a failure with the console line that decided it', () => {
