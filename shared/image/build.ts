@@ -20,7 +20,7 @@ import {
 import { bootableKernel, findRootfsKernel } from './kernel.ts';
 import { readInstalledPackages, type PackageDatabase } from './packages.ts';
 import { convertToQcow2, imageInfo, type Compression } from './qcow2.ts';
-import { addDirectory } from './rootfs-dir.ts';
+import { addDirectory, type DirOptions } from './rootfs-dir.ts';
 import { RootfsManifest } from './rootfs-manifest.ts';
 import { readRootfsTar } from './rootfs-tar.ts';
 
@@ -30,6 +30,8 @@ export interface DiskSpec {
   arch: Arch;
   /** The rootfs as a tarball (any compression) or a directory. */
   rootfs: string;
+  /** How errors name the rootfs (its URL when it was downloaded); default: `rootfs`. */
+  rootfsOrigin?: string;
   sizeBytes: number;
   boot: BootMode;
   compression: Compression;
@@ -47,6 +49,8 @@ export interface DiskSpec {
   nocloud?: { userData?: string; metaData?: string };
   /** Told each phase as it ends, for the step's log. */
   log?: (message: string) => void;
+  /** Runs on the complete manifest before anything is written (build-base's golden-image reset). */
+  prepare?: (manifest: RootfsManifest) => Promise<void>;
 }
 
 /** One step of the build with how long it took, for the log and the job summary. */
@@ -99,10 +103,12 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   const manifest = await phase(
     'read rootfs',
     async () => {
+      // Unpacked bytes count against the disk as they stream: a compressed bomb stops at the size, not at a full disk.
+      const limit = { bytes: spec.sizeBytes, input: 'size' };
       const m = (await stat(spec.rootfs)).isDirectory()
-        ? await readRootfsDirectory(spec.rootfs)
-        : await readRootfsTar(spec.rootfs, stage);
-      if (spec.files) await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 } });
+        ? await readRootfsDirectory(spec.rootfs, limit)
+        : await readRootfsTar(spec.rootfs, stage, { origin: spec.rootfsOrigin, limit });
+      if (spec.files) await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 }, input: 'files', limit });
       return m;
     },
     (m) => `${m.size} entries${spec.files ? ' (files overlay included)' : ''}`,
@@ -122,6 +128,7 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
     if (spec.nocloud.userData) add('user-data', spec.nocloud.userData);
     if (spec.nocloud.metaData) add('meta-data', spec.nocloud.metaData);
   }
+  await spec.prepare?.(manifest);
 
   const found = spec.kernel
     ? { kernel: spec.kernel.kernel, initrd: spec.kernel.initrd, kernelPath: undefined, initrdPath: undefined }
@@ -140,9 +147,13 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   const rootBytes = layout.root.sectors * 512;
   const needed = estimateExt4Bytes(manifest);
   if (needed > rootBytes) {
+    const esp =
+      espBytes > ESP_MIN_BYTES
+        ? ` and the EFI System Partition ${Math.ceil(espBytes / 1048576)} MiB for the kernel and initrd`
+        : '';
     throw new InputError(
       'size',
-      `${Math.round(spec.sizeBytes / 1048576)} MiB is too small: the rootfs (${manifest.size} entries) needs at least ${Math.ceil((needed + espBytes) / 1048576)} MiB`,
+      `${Math.round(spec.sizeBytes / 1048576)} MiB is too small: the rootfs (${manifest.size} entries) needs at least ${Math.ceil((needed + espBytes) / 1048576)} MiB${esp}`,
     );
   }
   const cmdline = kernelCmdline(spec.arch, layout.root.guid, spec.extraCmdline);
@@ -230,8 +241,8 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   };
 }
 
-async function readRootfsDirectory(dir: string): Promise<RootfsManifest> {
+async function readRootfsDirectory(dir: string, limit: DirOptions['limit']): Promise<RootfsManifest> {
   const manifest = new RootfsManifest(dir);
-  await addDirectory(manifest, dir);
+  await addDirectory(manifest, dir, { input: 'rootfs', limit });
   return manifest;
 }

@@ -6,6 +6,7 @@
  */
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DataError, ToolError } from '../errors.ts';
 import { run } from '../exec.ts';
 import type { Arch } from './gpt.ts';
 
@@ -89,14 +90,30 @@ export async function buildEsp(
   );
   const img = ['-i', imagePath];
   await run('mmd', [...img, '::/EFI', '::/EFI/BOOT', '::/loader', '::/loader/entries'], { env });
-  const copies: [string, string][] = [
-    [contents.bootloader, `::/EFI/BOOT/BOOT${EFI_ARCH[contents.arch].suffix.toUpperCase()}.EFI`],
-    [loaderConf, '::/loader/loader.conf'],
-    [entry, '::/loader/entries/infrasim.conf'],
-    [contents.kernel, '::/vmlinuz'],
-    ...(contents.initrd ? ([[contents.initrd, '::/initrd']] as [string, string][]) : []),
+  const copies: [string, string, string][] = [
+    [
+      contents.bootloader,
+      `::/EFI/BOOT/BOOT${EFI_ARCH[contents.arch].suffix.toUpperCase()}.EFI`,
+      'systemd-boot',
+    ],
+    [loaderConf, '::/loader/loader.conf', 'the loader configuration'],
+    [entry, '::/loader/entries/infrasim.conf', 'the loader entry'],
+    [contents.kernel, '::/vmlinuz', 'the kernel'],
+    ...(contents.initrd
+      ? ([[contents.initrd, '::/initrd', 'the initrd']] as [string, string, string][])
+      : []),
   ];
-  for (const [from, to] of copies) await run('mcopy', [...img, '-o', from, to], { env });
+  for (const [from, to, what] of copies) {
+    await run('mcopy', [...img, '-o', from, to], { env }).catch((e: unknown) => {
+      // The ESP is sized from the kernel and initrd; a file that changed size since (or an odd FAT) is reported as such.
+      if (e instanceof ToolError && /disk full/i.test(e.stderr)) {
+        throw new DataError(
+          `${what} (${from}) does not fit in the ${Math.floor(sizeBytes / 1048576)} MiB EFI System Partition sized for it: did it change while the image was built?`,
+        );
+      }
+      throw e;
+    });
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

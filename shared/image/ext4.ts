@@ -36,6 +36,12 @@ const TYPE_BITS: Record<RootfsEntry['type'], number> = {
 
 const q = (s: string) => `"${s}"`;
 
+/**
+ * debugfs reads its script with fgets into an 8 KiB buffer: a longer line is
+ * cut and its tail runs as a command of its own. No line may come near that.
+ */
+const MAX_SCRIPT_LINE = 8000;
+
 /** The debugfs commands that recreate the manifest. */
 export function debugfsScript(manifest: RootfsManifest, epoch: number): string {
   const lines: string[] = [];
@@ -88,6 +94,12 @@ export function debugfsScript(manifest: RootfsManifest, epoch: number): string {
   for (const e of hardlinks) lines.push(`ln ${q('/' + e.target!)} ${q('/' + e.path)}`);
   // debugfs' ln does not count links: set the count every linked inode really has.
   for (const [target, count] of [...links].sort()) lines.push(`sif ${q('/' + target)} links_count ${count}`);
+  const long = lines.find((l) => Buffer.byteLength(l) > MAX_SCRIPT_LINE);
+  if (long !== undefined) {
+    throw new DataError(
+      `${manifest.origin}: an entry's path, source and target together are too long to write (${Buffer.byteLength(long)} bytes in one debugfs command: ${long.slice(0, 120)}…)`,
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -148,12 +160,14 @@ export async function buildExt4(
         `the rootfs does not fit in a ${Math.round(options.sizeBytes / 1048576)} MiB root filesystem (${errors[0]!.trim()})`,
       );
     }
-    throw new DataError(`writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
+    throw new DataError(
+      `${manifest.origin}: writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`,
+    );
   }
-  await run('e2fsck', ['-fn', device], {
-    env,
-    cwd,
-    hint: 'the filesystem written by debugfs is inconsistent',
+  await run('e2fsck', ['-fn', device], { env, cwd }).catch((e: Error) => {
+    throw new DataError(
+      `${manifest.origin}: the ext4 filesystem written from it does not pass e2fsck, so it is not used: ${e.message}`,
+    );
   });
 }
 

@@ -6,6 +6,7 @@
  * all-zero chunks so the raw disk stays sparse.
  */
 import { open, truncate } from 'node:fs/promises';
+import { InputError } from '../errors.ts';
 import { run } from '../exec.ts';
 import { sha256 } from '../hash.ts';
 
@@ -70,7 +71,14 @@ export function sfdiskScript(layout: DiskLayout, arch: Arch): string {
 export async function createPartitionedDisk(rawPath: string, layout: DiskLayout, arch: Arch): Promise<void> {
   const f = await open(rawPath, 'w');
   await f.close();
-  await truncate(rawPath, layout.diskBytes);
+  await truncate(rawPath, layout.diskBytes).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EFBIG') throw e;
+    throw new InputError(
+      'size',
+      `a ${Math.round(layout.diskBytes / 1048576)} MiB disk cannot be created as a file beside the output (EFBIG: the filesystem there holds smaller files)`,
+      'a smaller size, or an output on a filesystem that holds files this large',
+    );
+  });
   await run('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', '--wipe', 'always', rawPath], {
     input: sfdiskScript(layout, arch),
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
 import { downloadVerified } from '../fetch.ts';
-import { sha256File } from '../hash.ts';
+import { sha256File, sha256RegularFile } from '../hash.ts';
 import { alpineBranch, resolveAlpineMinirootfs } from './alpine.ts';
 import type { Arch } from './gpt.ts';
 
@@ -70,6 +70,8 @@ export interface RootfsSpec {
 export interface ProducedRootfs {
   /** A tarball or a directory. */
   path: string;
+  /** How errors about its entries name it, when not by `path` (a download: its URL). */
+  origin?: string;
   sources: SourceRecord[];
   tools: string[];
 }
@@ -93,6 +95,7 @@ async function givenRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
     await downloadVerified(given, target, spec.rootfsSha256!);
     return {
       path: target,
+      origin: given,
       sources: [{ name: 'rootfs', uri: given, sha256: spec.rootfsSha256, verification: 'pinned input' }],
       tools: [],
     };
@@ -104,7 +107,8 @@ async function givenRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
       {
         name: 'rootfs',
         uri: given,
-        sha256: isDir ? undefined : await sha256File(given),
+        // Read through a checked descriptor: a path swapped for a device since validation is refused, not hashed forever.
+        sha256: isDir ? undefined : await sha256RegularFile(given, { input: 'rootfs' }),
         verification: isDir ? 'local directory' : 'local file (digest recorded)',
       },
     ],

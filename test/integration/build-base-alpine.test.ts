@@ -85,7 +85,7 @@ it(
         'source-date-epoch': '1735689600',
         output: join(dir, 'output/base.qcow2'),
       },
-      { env: { FAKE_APK_KERNEL: image.kernel } },
+      { env: { FAKE_APK_KERNEL: image.kernel }, cwd: dir },
     );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const p = await readBuildProvenance(r.outputs.provenance!);
@@ -123,15 +123,19 @@ it(
 
 it('alpine: an apk.static whose bytes do not match the pinned digest stops the build before it runs', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bb-alpine-'));
-  const r = await runActionMain('build-base', {
-    distro: 'alpine',
-    arch: 'x86_64',
-    mirror: `${mirror}/alpine`,
-    'apk-static': `${mirror}/apk.static`,
-    'apk-static-sha256': '0'.repeat(64),
-    'source-date-epoch': '0',
-    output: join(dir, 'output/base.qcow2'),
-  });
+  const r = await runActionMain(
+    'build-base',
+    {
+      distro: 'alpine',
+      arch: 'x86_64',
+      mirror: `${mirror}/alpine`,
+      'apk-static': `${mirror}/apk.static`,
+      'apk-static-sha256': '0'.repeat(64),
+      'source-date-epoch': '0',
+      output: join(dir, 'output/base.qcow2'),
+    },
+    { cwd: dir },
+  );
   assert.equal(r.code, 1);
   assert.match(
     r.stdout,

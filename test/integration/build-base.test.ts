@@ -146,7 +146,8 @@ describe('build-base keeps the rootfs exactly, unprivileged', () => {
       { mtime: TEST_IMAGE_EPOCH },
     );
     await chmod(tar, 0o644);
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // The step's workspace is dir, so its output may go there.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534, cwd: dir } : { cwd: dir };
     const r = await runActionMain(
       'build-base',
       {
@@ -224,19 +225,23 @@ describe('build-base customises the rootfs', () => {
     await writeFile(join(dir, 'user-data'), '#cloud-config\nhostname: custom\n');
     await writeFile(join(dir, 'meta-data'), 'instance-id: i-1\n');
     const { rootfsTar } = await ensureTestImage('x86_64');
-    const r = await runActionMain('build-base', {
-      distro: 'rootfs',
-      rootfs: rootfsTar,
-      arch: 'x86_64',
-      boot: 'kernel',
-      size: '160M',
-      compression: 'none',
-      files: join(dir, 'files'),
-      'user-data': join(dir, 'user-data'),
-      'meta-data': join(dir, 'meta-data'),
-      'source-date-epoch': String(TEST_IMAGE_EPOCH),
-      output: join(dir, 'out/base.qcow2'),
-    });
+    const r = await runActionMain(
+      'build-base',
+      {
+        distro: 'rootfs',
+        rootfs: rootfsTar,
+        arch: 'x86_64',
+        boot: 'kernel',
+        size: '160M',
+        compression: 'none',
+        files: join(dir, 'files'),
+        'user-data': join(dir, 'user-data'),
+        'meta-data': join(dir, 'meta-data'),
+        'source-date-epoch': String(TEST_IMAGE_EPOCH),
+        output: join(dir, 'out/base.qcow2'),
+      },
+      { cwd: dir },
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     // The log and the job summary show each step of the build.
     assert.match(
@@ -271,12 +276,16 @@ describe('build-base fails cleanly', () => {
       [{ type: 'file', path: '../../etc/cron.d/evil', mode: 0o644, content: Buffer.from('x') }],
       { mtime: 0 },
     );
-    const r = await runActionMain('build-base', {
-      distro: 'rootfs',
-      rootfs: tar,
-      'source-date-epoch': '0',
-      output: join(dir, 'out/base.qcow2'),
-    });
+    const r = await runActionMain(
+      'build-base',
+      {
+        distro: 'rootfs',
+        rootfs: tar,
+        'source-date-epoch': '0',
+        output: join(dir, 'out/base.qcow2'),
+      },
+      { cwd: dir },
+    );
     assert.equal(r.code, 1);
     assert.match(r.stdout, /entry '\.\.\/\.\.\/etc\/cron\.d\/evil' contains '\.\.'/);
     assert.deepEqual(await readdir(join(dir, 'out')), [], 'no image, provenance or work directory left');
@@ -284,7 +293,11 @@ describe('build-base fails cleanly', () => {
 
   it('an unknown distro fails before any work, naming the input', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-bad-'));
-    const r = await runActionMain('build-base', { distro: 'windows', output: join(dir, 'out/base.qcow2') });
+    const r = await runActionMain(
+      'build-base',
+      { distro: 'windows', output: join(dir, 'out/base.qcow2') },
+      { cwd: dir },
+    );
     assert.equal(r.code, 1);
     assert.match(r.stdout, /::error title=Invalid input::input 'distro': unknown value 'windows'/);
     assert.equal(await stat(join(dir, 'out')).catch(() => null), null, 'nothing created');
@@ -292,20 +305,24 @@ describe('build-base fails cleanly', () => {
 
   it('a size too small for the rootfs fails naming the size input, with nothing written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-small-'));
-    // 200 MiB of data cannot fit in a 128 MiB disk.
+    // 120 MiB of data (a tarball smaller than the disk) cannot fit beside a 64 MiB ESP in a 128 MiB disk.
     await writeTar(
       join(dir, 'blob.tar'),
-      [{ type: 'file', path: 'blob', mode: 0o644, content: Buffer.alloc(200 * 1024 * 1024, 1) }],
+      [{ type: 'file', path: 'blob', mode: 0o644, content: Buffer.alloc(120 * 1024 * 1024, 1) }],
       { mtime: 0 },
     );
-    const r = await runActionMain('build-base', {
-      distro: 'rootfs',
-      rootfs: join(dir, 'blob.tar'),
-      kernel: (await ensureTestImage('x86_64')).kernel,
-      size: '128M',
-      'source-date-epoch': '0',
-      output: join(dir, 'out/base.qcow2'),
-    });
+    const r = await runActionMain(
+      'build-base',
+      {
+        distro: 'rootfs',
+        rootfs: join(dir, 'blob.tar'),
+        kernel: (await ensureTestImage('x86_64')).kernel,
+        size: '128M',
+        'source-date-epoch': '0',
+        output: join(dir, 'out/base.qcow2'),
+      },
+      { cwd: dir },
+    );
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
