@@ -8,6 +8,7 @@ import { findDuplicates } from './duplicates.ts';
 import type { Finding } from './findings.ts';
 import { graphSha256 } from './graph-hash.ts';
 import type { DepGraph } from './model.ts';
+import { findPathEscapes } from './path-escapes.ts';
 import { findUnusualPins } from './pins.ts';
 import { scoreRisk, type RiskScore } from './risk.ts';
 import { findTyposquats } from './typosquat.ts';
@@ -34,6 +35,7 @@ export interface Counts {
   vendorConcentration: number;
   typosquatSuspects: number;
   unusualPins: number;
+  pathEscapes: number;
   allowed: number;
 }
 
@@ -55,7 +57,16 @@ export function analyzeGraph(
   const vendors = findVendorConcentration(graph, options.vendor);
   const typosquats = findTyposquats(graph);
   const pins = findUnusualPins(graph);
-  const all: Finding[] = [...duplicates, ...cycles, ...devCycles, ...vendors, ...typosquats, ...pins];
+  const escapes = findPathEscapes(graph);
+  const all: Finding[] = [
+    ...duplicates,
+    ...cycles,
+    ...devCycles,
+    ...vendors,
+    ...typosquats,
+    ...pins,
+    ...escapes,
+  ];
   const risk = scoreRisk(all, options.allow);
 
   const dependents = new Map<string, Set<string>>();
@@ -81,6 +92,7 @@ export function analyzeGraph(
       vendorConcentration: vendors.length,
       typosquatSuspects: typosquats.length,
       unusualPins: pins.length,
+      pathEscapes: escapes.length,
       allowed: risk.findings.filter((f) => f.allowed).length,
     },
     risk,

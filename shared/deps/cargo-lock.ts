@@ -112,11 +112,23 @@ function resolveReference(file: string, from: Package, ref: string, byName: Map<
   );
   // Cargo omits the source of path packages, so an unqualified reference that
   // still matches several packages means the path one (e.g. cargo's own
-  // workspace has cargo-platform both as a member and from crates.io).
-  if (matches.length > 1 && m?.[3] === undefined) matches = matches.filter((p) => p.source.kind === 'path');
-  if (matches.length !== 1)
+  // workspace has cargo-platform both as a member and from crates.io) — when
+  // exactly one of them is a path package; otherwise the reference is ambiguous.
+  if (matches.length > 1 && m?.[3] === undefined) {
+    const paths = matches.filter((p) => p.source.kind === 'path');
+    if (paths.length === 1) matches = paths;
+  }
+  if (matches.length === 0)
     throw new DataError(
-      `${file}: dependency '${ref}' of ${from.name} ${from.version} ${matches.length === 0 ? 'is not a package of the lockfile' : 'is ambiguous'}`,
+      `${file}: dependency '${ref}' of ${from.name} ${from.version} is not a package of the lockfile` +
+        (candidates.length > 0
+          ? ` (it has ${candidates.map((p) => `${p.name} ${p.version}`).join(', ')})`
+          : ''),
+    );
+  if (matches.length > 1)
+    throw new DataError(
+      `${file}: dependency '${ref}' of ${from.name} ${from.version} is ambiguous: it matches ${matches.length} packages ` +
+        `(${matches.map((p) => p.id).join(', ')}); cargo names the version (and source) of a package whose name has several`,
     );
   return matches[0]!.id;
 }

@@ -15,6 +15,7 @@ export const FINDING_KINDS = [
   'exact-pin',
   'path-outside-workspace',
   'non-default-registry',
+  'lockfile-path-escape',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -3,10 +3,10 @@
  * workspace (runs `cargo metadata`), a cargo-metadata JSON file, a Cargo.lock
  * or an npm package-lock.json.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { DataError } from '../errors.ts';
 import { requireTool, run } from '../exec.ts';
+import { readRegularFile } from '../regular-file.ts';
 import { parseCargoLock } from './cargo-lock.ts';
 import { parseCargoMetadata } from './cargo-metadata.ts';
 import type { DepGraph } from './model.ts';
@@ -15,6 +15,18 @@ import { cargoManifest } from './sources.ts';
 
 export const SOURCE_TYPES = ['auto', 'cargo-workspace', 'cargo-metadata', 'cargo-lock', 'npm-lock'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/**
+ * Largest lockfile or cargo-metadata JSON read as `source`: the metadata of
+ * the largest public Rust workspaces is a few tens of MiB. The text is parsed
+ * in memory, so the limit also bounds what a hostile `source` can make us hold.
+ */
+export const MAX_SOURCE_FILE_BYTES = 128 * 1024 * 1024;
+
+/** The text of a `source` file: a regular file of at most MAX_SOURCE_FILE_BYTES, errors naming the input. */
+export async function readSourceFile(path: string): Promise<string> {
+  return (await readRegularFile(path, { input: 'source', maxBytes: MAX_SOURCE_FILE_BYTES })).toString('utf8');
+}
 
 export interface LoadedGraph {
   graph: DepGraph;
@@ -64,7 +76,7 @@ export async function loadGraph(path: string, type: Exclude<SourceType, 'auto'>)
     const json = await runCargoMetadata(path);
     return { graph: parseCargoMetadata(json, `cargo metadata of ${path}`), cargoMetadataJson: json };
   }
-  const text = await readFile(path, 'utf8');
+  const text = await readSourceFile(path);
   if (text.trim() === '') throw new DataError(`${path}: the file is empty`);
   switch (type) {
     case 'cargo-metadata':

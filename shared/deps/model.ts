@@ -56,6 +56,22 @@ export interface Declaration {
   kind: EdgeKind;
 }
 
+/**
+ * An entry of the input that names a place outside where packages live (a
+ * package-lock key `node_modules/../../evil`, a dependency named `../x`): it
+ * is left out of the graph and reported as a `lockfile-path-escape` finding.
+ */
+export interface PathEscape {
+  /** The key or dependency name as the input wrote it. */
+  path: string;
+  /** Why it is refused, e.g. "climbs out of node_modules". */
+  reason: string;
+  /** The package whose entry names it (a dependency name); null for a key. */
+  dependent: string | null;
+  /** name@version the entry claimed, when it had one. */
+  claimed: string | null;
+}
+
 export interface DepGraph {
   ecosystem: Ecosystem;
   origin: GraphOrigin;
@@ -66,6 +82,8 @@ export interface DepGraph {
   declarations: Declaration[];
   /** Whether edge kinds were recorded by the input (false for Cargo.lock). */
   edgeKindsKnown: boolean;
+  /** Entries left out because they point outside where packages live (npm only). */
+  pathEscapes?: PathEscape[];
 }
 
 export const DEFAULT_CARGO_REGISTRIES = new Set([
@@ -91,6 +109,7 @@ export class GraphBuilder {
   readonly packages = new Map<string, Package>();
   readonly edges = new Map<string, Edge>();
   readonly declarations: Declaration[] = [];
+  readonly pathEscapes: PathEscape[] = [];
 
   addPackage(pkg: Package): void {
     const existing = this.packages.get(pkg.id);
@@ -111,6 +130,7 @@ export class GraphBuilder {
       packages: [...this.packages.values()],
       edges: [...this.edges.values()],
       declarations: this.declarations,
+      pathEscapes: this.pathEscapes,
     };
   }
 }

@@ -5,7 +5,13 @@
  * a dependency is found the way Node finds it at run time: the nearest
  * `node_modules/<name>` walking up from the dependent's folder. Copies of the
  * same name@version at several paths are one package in the graph.
+ *
+ * Keys are paths, and a hand-edited lockfile can make them point anywhere:
+ * `node_modules/../../evil`, `../../x` that no link points at, a dependency
+ * named `../x`. npm never writes these; they are left out of the graph (and
+ * so out of the SBOM) and recorded as path escapes, which analysis reports.
  */
+import { posix } from 'node:path';
 import { z } from 'zod';
 import { DataError } from '../errors.ts';
 import {
@@ -52,6 +58,39 @@ function nameFromPath(path: string): string {
   return at === -1 ? path.split('/').pop() || 'root' : path.slice(at + 'node_modules/'.length);
 }
 
+/** `name` or `@scope/name`, without `.`/`..`/empty parts: a dependency name that stays one folder. */
+export function isPackageName(name: string): boolean {
+  const parts = name.split('/');
+  if (parts.length > 2 || (parts.length === 2 && !parts[0]!.startsWith('@'))) return false;
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..' && p !== '@');
+}
+
+/** Whether a folder path leaves the project's directory (absolute, or `..` after normalising). */
+function leavesProject(path: string): boolean {
+  const normal = posix.normalize(path);
+  return posix.isAbsolute(path) || normal === '..' || normal.startsWith('../');
+}
+
+/**
+ * Why a key of `packages` is not a place npm installs to, or null. Install
+ * paths (with a node_modules part) must be plain: no `..`, `.` or empty parts,
+ * ending in node_modules/<package name>. Folders outside the project appear
+ * only as the target of a `link` entry (a `file:../x` dependency).
+ */
+export function keyEscape(key: string, linkTargets: ReadonlySet<string>): string | null {
+  if (key === '') return null;
+  const parts = key.split('/');
+  if (parts.includes('node_modules')) {
+    if (posix.isAbsolute(key) || parts.includes('..')) return 'climbs out of node_modules';
+    if (parts.some((p) => p === '' || p === '.')) return "is not a plain install path (an empty or '.' part)";
+    if (!isPackageName(nameFromPath(key))) return 'does not end in node_modules/<package name>';
+    return null;
+  }
+  if (leavesProject(key) && !linkTargets.has(key))
+    return 'is a folder outside the project that no link entry points at';
+  return null;
+}
+
 export function parseNpmLock(text: string, file: string): DepGraph {
   let json: unknown;
   try {
@@ -74,14 +113,26 @@ export function parseNpmLock(text: string, file: string): DepGraph {
 
   const builder = new GraphBuilder();
   const packageAt = new Map<string, Package>();
+  const linkTargets = new Set(
+    Object.entries(entries)
+      .filter(([key, e]) => e.link && e.resolved !== undefined && keyEscape(key, new Set()) === null)
+      .map(([, e]) => e.resolved!),
+  );
   for (const [path, entry] of Object.entries(entries)) {
+    const escape = keyEscape(path, linkTargets);
+    if (escape) {
+      const claimed =
+        entry.version === undefined ? null : `${entry.name ?? nameFromPath(path)}@${entry.version}`;
+      builder.pathEscapes.push({ path, reason: escape, dependent: null, claimed });
+      continue;
+    }
     if (entry.link) continue; // resolved below to the folder it points at
     const name = entry.name ?? nameFromPath(path);
     const inNodeModules = path.startsWith('node_modules/') || path.includes('/node_modules/');
     let source: PackageSource;
     let member = false;
     if (!inNodeModules) {
-      const outside = path.startsWith('../') || path.startsWith('/');
+      const outside = leavesProject(path);
       source = { kind: 'path', path: path || '.', outsideWorkspace: outside };
       member = !outside;
     } else {
@@ -123,6 +174,16 @@ export function parseNpmLock(text: string, file: string): DepGraph {
       // Only the root's and workspaces' devDependencies are installed.
       if (kind === 'dev' && !from.workspaceMember) continue;
       for (const [dep, spec] of Object.entries(entry[field] ?? {})) {
+        if (!isPackageName(dep)) {
+          // Looked up as node_modules/<dep>, such a name would reach outside node_modules.
+          builder.pathEscapes.push({
+            path: dep,
+            reason: 'is a dependency name that is not a package name and would resolve outside node_modules',
+            dependent: from.id,
+            claimed: null,
+          });
+          continue;
+        }
         builder.declarations.push({ from: from.id, name: dep, requirement: spec, kind });
         const target = resolvePath(path, dep);
         if (!target) {

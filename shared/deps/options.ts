@@ -2,12 +2,20 @@
  * analyze-deps inputs, validated all at once before any work: each problem is
  * an InputError naming the input and what it accepts.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { parseEnum, parseLines, requireReadablePath } from '../inputs.ts';
+import { parseEnum, parseLines } from '../inputs.ts';
+import { checkRegularFile, fsErrorReason } from '../regular-file.ts';
 import { parseAllowList, type AllowList } from './allow-list.ts';
-import { detectSourceType, SOURCE_TYPES, type SourceType } from './load.ts';
+import {
+  detectSourceType,
+  MAX_SOURCE_FILE_BYTES,
+  readSourceFile,
+  SOURCE_TYPES,
+  type SourceType,
+} from './load.ts';
 import type { VendorOptions } from './vendors.ts';
 import { DEFAULT_VENDOR_OPTIONS } from './vendors.ts';
 import { cargoManifest } from './sources.ts';
@@ -38,6 +46,11 @@ export interface AnalyzeDepsOptions {
 }
 
 export const DEFAULT_RISK_THRESHOLD = 50;
+/**
+ * Largest binary hashed for `binaries`: release builds with debug info stay
+ * well below it; a device or a runaway file is refused instead of hashed forever.
+ */
+export const MAX_BINARY_BYTES = 4 * 1024 ** 3;
 
 export function parseRiskThreshold(raw: string): number {
   const v = raw.trim();
@@ -79,10 +92,27 @@ export async function parseBinaries(raw: string): Promise<{ name: string; path: 
       );
     if (out.some((b) => b.name === name))
       throw new InputError('binaries', `the name '${name}' is given twice`);
-    await requireReadablePath('binaries', path, 'file');
+    await checkRegularFile(path, { input: 'binaries', maxBytes: MAX_BINARY_BYTES });
     out.push({ name, path });
   }
   return out;
+}
+
+/**
+ * A workspace directory (readable and searchable), or a lockfile/metadata file
+ * that is a regular file of at most MAX_SOURCE_FILE_BYTES: a device such as
+ * /dev/zero would otherwise be read until memory runs out.
+ */
+async function sourceKind(source: string): Promise<'file' | 'directory'> {
+  const s = await stat(source).catch(() => null);
+  if (s?.isDirectory()) {
+    await access(source, constants.R_OK | constants.X_OK).catch((e: unknown) => {
+      throw new InputError('source', `the directory '${source}' cannot be read (${fsErrorReason(e)})`);
+    });
+    return 'directory';
+  }
+  await checkRegularFile(source, { input: 'source', maxBytes: MAX_SOURCE_FILE_BYTES });
+  return 'file';
 }
 
 async function parseSource(
@@ -91,7 +121,7 @@ async function parseSource(
 ): Promise<{ source: string; type: Exclude<SourceType, 'auto'> }> {
   const source = rawSource.trim() || '.';
   const type = parseEnum('source-type', rawType, SOURCE_TYPES, 'auto');
-  const kind = await requireReadablePath('source', source, 'any');
+  const kind = await sourceKind(source);
   if (type === 'cargo-workspace' || (type === 'auto' && kind === 'directory')) {
     if (kind !== 'directory')
       throw new InputError(
@@ -111,7 +141,7 @@ async function parseSource(
     throw new InputError('source', `'${source}' is a directory; source-type ${type} needs a file`);
   if (type !== 'auto') return { source, type };
   // The whole text: cargo prints "workspace_root" after the (long) package list.
-  const text = await readFile(source, 'utf8');
+  const text = await readSourceFile(source);
   const detected = detectSourceType(source, false, text);
   if (!detected)
     throw new InputError(

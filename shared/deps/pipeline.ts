@@ -6,13 +6,13 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { sha256File } from '../hash.ts';
+import { sha256RegularFile } from '../hash.ts';
 import { analyzeGraph, type Analysis } from './analyze.ts';
 import { buildTimestamp, gitDescribe, readBuildContext } from './build-context.ts';
 import { CANONICAL_FORM_VERSION } from './graph-hash.ts';
 import { loadGraph } from './load.ts';
 import type { DepGraph } from './model.ts';
-import type { AnalyzeDepsOptions } from './options.ts';
+import { MAX_BINARY_BYTES, type AnalyzeDepsOptions } from './options.ts';
 import { buildReport } from './report.ts';
 import { buildSbom, SBOM_SPEC, serializeSbom, validateSbom, type SbomValidation } from './sbom.ts';
 import { infrasimBuildSchema, type InfrasimBuild } from './schemas.ts';
@@ -56,7 +56,15 @@ export async function runAnalyzeDeps(
   const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
   const [context, binaries] = await Promise.all([
     readBuildContext(sourceDir, env),
-    Promise.all(options.binaries.map(async (b) => [b.name, { sha256: await sha256File(b.path) }] as const)),
+    Promise.all(
+      options.binaries.map(
+        async (b) =>
+          [
+            b.name,
+            { sha256: await sha256RegularFile(b.path, { input: 'binaries', maxBytes: MAX_BINARY_BYTES }) },
+          ] as const,
+      ),
+    ),
   ]);
   const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor });
   const timestamp = buildTimestamp(env);
@@ -114,6 +122,7 @@ export async function runAnalyzeDeps(
       vendor_concentration_count: c.vendorConcentration,
       typosquat_suspect_count: c.typosquatSuspects,
       unusual_pin_count: c.unusualPins,
+      lockfile_path_escape_count: c.pathEscapes,
       allowed_finding_count: c.allowed,
       report: basename(files.report),
       sbom: basename(files.sbom),

@@ -15,7 +15,7 @@ export function buildReport(graph: DepGraph, analysis: Analysis, context: Report
   const byKind = Object.fromEntries(
     Object.entries(analysis.risk.byKind).map(([kind, t]) => {
       const w = RISK_WEIGHTS[kind as keyof typeof RISK_WEIGHTS];
-      return [kind, { ...t, weight: w.perFinding, cap: w.cap }];
+      return [kind, { ...t, severity: w.severity, weight: w.perFinding, cap: w.cap }];
     }),
   );
   return depsReportSchema.parse({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FINDING_KINDS } from './findings.ts';
+import { SEVERITIES } from './risk.ts';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -35,6 +36,7 @@ export const infrasimBuildSchema = z.object({
     vendor_concentration_count: z.number().int().nonnegative(),
     typosquat_suspect_count: z.number().int().nonnegative(),
     unusual_pin_count: z.number().int().nonnegative(),
+    lockfile_path_escape_count: z.number().int().nonnegative(),
     allowed_finding_count: z.number().int().nonnegative(),
     report: z.string(),
     sbom: z.string(),
@@ -56,6 +58,7 @@ export const findingSchema = z.object({
   packages: z.array(z.string()),
   edges: z.array(edgeSchema),
   details: z.record(z.string(), z.unknown()),
+  severity: z.enum(SEVERITIES),
   allowed: z.boolean(),
   contribution: z.number().nonnegative(),
 });
@@ -80,6 +83,7 @@ export const depsReportSchema = z.object({
         findings: z.number(),
         allowed: z.number(),
         points: z.number(),
+        severity: z.enum(SEVERITIES),
         weight: z.number(),
         cap: z.number(),
       }),

@@ -65,9 +65,9 @@ export function summaryMarkdown(analysis: Analysis, threshold: number): string {
   const out = [
     `## Dependency analysis: risk ${analysis.risk.score}/100 ${passed ? '✅' : '❌'} (threshold ${threshold})`,
     '',
-    '| packages | duplicates | cycles | dev cycles | vendor concentration | typosquat suspects | unusual pins | allowed |',
-    '|---|---|---|---|---|---|---|---|',
-    `| ${c.packages} | ${c.duplicates} | ${c.cycles} | ${c.devCycles} | ${c.vendorConcentration} | ${c.typosquatSuspects} | ${c.unusualPins} | ${c.allowed} |`,
+    '| packages | duplicates | cycles | dev cycles | vendor concentration | typosquat suspects | unusual pins | lockfile path escapes | allowed |',
+    '|---|---|---|---|---|---|---|---|---|',
+    `| ${c.packages} | ${c.duplicates} | ${c.cycles} | ${c.devCycles} | ${c.vendorConcentration} | ${c.typosquatSuspects} | ${c.unusualPins} | ${c.pathEscapes} | ${c.allowed} |`,
     '',
     `graph_sha256: \`${analysis.graphSha256}\``,
     '',

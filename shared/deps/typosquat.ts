@@ -3,7 +3,9 @@
  * name without being that package (or another popular one). Closeness, from
  * the most to the least specific:
  *   - separator/case variant: `serde-json` for `serde_json`;
- *   - homoglyphs: `rnemchr` for `memchr`, `l0dash` or Cyrillic `а` for `lodash`;
+ *   - homoglyphs: `rnemchr` for `memchr`, `l0dash` or Cyrillic `а` for `lodash`,
+ *     and invisible characters (zero-width space/joiners, word joiner, BOM,
+ *     soft hyphen…) that make `lo\u200bdash` print as `lodash`;
  *   - an added affix: `tokio-rs`, `node-lodash`, `lodash-js`;
  *   - one edit (insert, delete, substitute, swap two neighbours) from a
  *     popular name of at least MIN_EDIT_LENGTH characters — short names are
@@ -48,9 +50,22 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/_/g, '-');
 }
 
-/** The name as it looks: confusable characters folded onto one representative. */
+/**
+ * Characters that print as nothing: Unicode's default-ignorable code points
+ * (U+200B..U+200F, U+2060..U+2064, U+FEFF, U+00AD, variation selectors…) and
+ * the other format characters (U+061C, U+180E, bidi controls). No registry
+ * name needs one; in a package name each is a way to look like another name.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+export function hasInvisible(name: string): boolean {
+  return name.search(INVISIBLE) !== -1;
+}
+
+/** The name as it looks: invisible characters dropped, confusable ones folded onto one representative. */
 export function skeleton(name: string): string {
-  const folded = [...normalizeName(name)].map((c) => HOMOGLYPHS[c] ?? c).join('');
+  const visible = normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '');
+  const folded = [...visible].map((c) => HOMOGLYPHS[c] ?? c).join('');
   return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 
@@ -94,9 +109,12 @@ export interface Resemblance {
 /** How `name` resembles a popular name, or null when it does not (or is popular itself). */
 export function resemblance(name: string, index: PopularIndex): Resemblance | null {
   if (index.exact.has(name)) return null;
-  const n = normalizeName(name);
+  const hidden = hasInvisible(name);
+  // The rest of the checks read the name as it prints.
+  const n = normalizeName(hidden ? name.replace(INVISIBLE, '') : name);
   const variant = index.byNormalized.get(n);
-  if (variant) return { popular: variant, technique: 'separator-or-case' };
+  // An invisible character is a look-alike trick, whatever else differs.
+  if (variant) return { popular: variant, technique: hidden ? 'homoglyph' : 'separator-or-case' };
   const look = index.bySkeleton.get(skeleton(name));
   if (look) return { popular: look, technique: 'homoglyph' };
   for (const p of PREFIXES) {

@@ -53,8 +53,11 @@ const fileSchema = z
     mode: mode.optional(),
     owner: z.string().regex(OWNER, 'must be user, user:group or uid:gid').optional(),
     content: z.string().optional(),
-    /** A file beside the definition (relative to the definition file's directory). */
-    source: z.string().min(1).optional(),
+    /** A file beside the definition: relative, resolving inside its directory (checked in file-source.ts). */
+    source: z
+      .string()
+      .regex(/^[^\0\n]+$/, 'must be a relative path without NUL or newlines')
+      .optional(),
   })
   .refine((f) => (f.content === undefined) !== (f.source === undefined), {
     message: 'needs exactly one of content or source',

@@ -3,11 +3,16 @@
  * extends) merged into the lists the provisioning script runs, with every
  * file's content read and its mode and owner settled.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { BUILTIN_DEFINITIONS, BUILTIN_NAMES } from './builtins.ts';
+import {
+  formatBytes,
+  MAX_VARIANT_FILES_BYTES,
+  readDefinitionFile,
+  readDefinitionSource,
+} from './file-source.ts';
 import {
   parseDefinition,
   VARIANT_NAME,
@@ -81,15 +86,7 @@ export async function loadDefinition(
     );
   }
   const path = resolve(cwd, spec);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(
-      input,
-      `definition file '${spec}' cannot be read (${(e as NodeJS.ErrnoException).code})`,
-    );
-  }
+  const text = await readDefinitionFile(path, spec, input);
   const raw = parseDefinition(text, spec, input);
   const name = raw.name ?? spec.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
   if (!VARIANT_NAME.test(name)) {
@@ -112,20 +109,11 @@ async function planFile(
   else {
     if (!def.sourceDir)
       throw new InputError(input, `${def.origin}: key '${key}.source': built-ins carry content`);
-    if (isAbsolute(f.source!))
-      throw new InputError(
-        input,
-        `${def.origin}: key '${key}.source': must be relative to the definition file`,
-      );
-    const path = resolve(def.sourceDir, f.source!);
-    try {
-      content = await readFile(path);
-    } catch (e) {
-      throw new InputError(
-        input,
-        `${def.origin}: key '${key}.source': '${f.source}' cannot be read (${(e as NodeJS.ErrnoException).code})`,
-      );
-    }
+    content = await readDefinitionSource(
+      f.source!,
+      { origin: def.origin, key, sourceDir: def.sourceDir },
+      input,
+    );
   }
   return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? 'root:root', content };
 }
@@ -163,6 +151,14 @@ async function mergeInto(
     const planned = await planFile(f, def, key, input);
     // A later definition's file replaces an earlier one at the same path.
     plan.files = plan.files.filter((p) => p.path !== planned.path).concat(planned);
+    // Checked as the files are read, so many files within the per-file limit cannot exhaust memory either.
+    const total = plan.files.reduce((n, p) => n + p.content.length, 0);
+    if (total > MAX_VARIANT_FILES_BYTES)
+      throw new InputError(
+        input,
+        `${def.origin}: key '${key}': the variant's files reach ${total} bytes, more than the limit of ${formatBytes(MAX_VARIANT_FILES_BYTES)} per variant`,
+        `files of at most ${formatBytes(MAX_VARIANT_FILES_BYTES)} in all; install larger software with a package or a command`,
+      );
   }
   const addUnique = (list: string[], items: readonly string[] | undefined) => {
     for (const item of items ?? []) if (!list.includes(item)) list.push(item);

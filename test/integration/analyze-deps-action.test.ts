@@ -94,7 +94,7 @@ const badInputs: [string, Record<string, string>, RegExp][] = [
   [
     'missing binary',
     { binaries: 'infrasimd=target/release/infrasimd' },
-    /input 'binaries': 'target\/release\/infrasimd' cannot be read/,
+    /input 'binaries': 'target\/release\/infrasimd' does not exist/,
   ],
   ['bad allow entry', { allow: 'everything' }, /input 'allow': 'everything' is not a finding id/],
 ];

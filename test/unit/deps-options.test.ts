@@ -77,7 +77,7 @@ const bad: [string, Partial<RawAnalyzeDepsInputs>, RegExp][] = [
   [
     'source',
     { source: '/nonexistent/Cargo.lock' },
-    /^input 'source': '\/nonexistent\/Cargo\.lock' cannot be read \(no such file/,
+    /^input 'source': '\/nonexistent\/Cargo\.lock' does not exist$/,
   ],
   ['source', { source: '/tmp' }, /^input 'source': '\/tmp' has no Cargo\.toml/],
   ['source', { source: '/etc/hostname' }, /^input 'source': cannot tell what '\/etc\/hostname' is/],
@@ -89,7 +89,7 @@ const bad: [string, Partial<RawAnalyzeDepsInputs>, RegExp][] = [
   [
     'binaries',
     { binaries: 'infrasimd=/nonexistent/bin' },
-    /^input 'binaries': '\/nonexistent\/bin' cannot be read/,
+    /^input 'binaries': '\/nonexistent\/bin' does not exist$/,
   ],
   ['binaries', { binaries: 'bad name=/etc/hostname' }, /^input 'binaries': 'bad name' is not a binary name/],
   ['binaries', { binaries: 'a=/etc/hostname\na=/etc/hostname' }, /given twice/],

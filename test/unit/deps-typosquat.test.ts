@@ -11,8 +11,10 @@ test('optimal string alignment distance counts a swap of neighbours as one edit'
   assert.equal(osaDistance('abc', 'abcdef', 1), 2, 'early exit above the limit');
 });
 
-test('skeleton folds homoglyphs, including Cyrillic letters and rn/m', () => {
+test('skeleton folds homoglyphs, including Cyrillic letters and rn/m, and drops invisible characters', () => {
   assert.equal(skeleton('l0dash'), skeleton('lodash'));
+  for (const c of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u202e'])
+    assert.equal(skeleton(`lo${c}dash`), skeleton('lodash'), c.codePointAt(0)!.toString(16));
   assert.equal(skeleton('\u0430xios'), skeleton('axios'));
   assert.equal(skeleton('rnemchr'), skeleton('memchr'));
 });
@@ -31,6 +33,14 @@ const cases: [string, ReturnType<typeof popularIndex>, string, string][] = [
   ['serdee', crates, 'serde', 'edit-distance'],
   ['expres', npm, 'express', 'edit-distance'],
   ['crossenv', npm, 'cross-env', 'edit-distance'],
+  // Invisible characters print as nothing: each is a look-alike trick, also on short names.
+  ['lo\u200bdash', npm, 'lodash', 'homoglyph'],
+  ['l\u200co\u200ddash', npm, 'lodash', 'homoglyph'],
+  ['m\u2060s', npm, 'ms', 'homoglyph'],
+  ['\ufeffreact', npm, 'react', 'homoglyph'],
+  ['ex\u00adpress', npm, 'express', 'homoglyph'],
+  ['ser\u200bde', crates, 'serde', 'homoglyph'],
+  ['tokio\u200b', crates, 'tokio', 'homoglyph'],
 ];
 for (const [name, index, popular, technique] of cases) {
   test(`${name} is a suspect: ${technique} of ${popular}`, () => {

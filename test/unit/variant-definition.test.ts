@@ -173,7 +173,7 @@ describe('definition files', () => {
     );
     await assert.rejects(
       planVariant(await loadDefinition(join(dir, 'missing.yaml')), 'generic'),
-      /key 'files\.0\.source': 'nope' cannot be read/,
+      /missing\.yaml: key 'files\.0\.source': 'nope' does not exist$/,
     );
     await writeFile(join(dir, 'ext.yaml'), 'description: x\nextends: [my-own]\n');
     await assert.rejects(
@@ -182,7 +182,7 @@ describe('definition files', () => {
     );
     await assert.rejects(
       loadDefinition(join(dir, 'absent.yaml')),
-      /input 'variants': definition file .* cannot be read \(ENOENT\)/,
+      /input 'variants': definition file '.*absent\.yaml' does not exist$/,
     );
     await assert.rejects(
       loadDefinition('wiregaurd'),
