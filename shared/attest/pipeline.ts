@@ -1,0 +1,179 @@
+/**
+ * attest, end to end: read every upstream document and hash every artifact
+ * (once), build each image's provenance and the statements, sign them when
+ * the trigger policy says so, and only then write everything together. A
+ * failure anywhere before the last step writes nothing, so there is never a
+ * signature over a partial set of artifacts.
+ */
+import { rm, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { SerializedBundle } from '@sigstore/bundle';
+import { DataError } from '../errors.ts';
+import { sha256 } from '../hash.ts';
+import { writeFilesTogether } from '../deps/write-set.ts';
+import { collectArtifacts, inputArtifact, type Artifact } from './artifacts.ts';
+import type { RunContext } from './context.ts';
+import { DigestMemo } from './digests.ts';
+import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
+import type { AttestOptions } from './options.ts';
+import { signStatementWithKey } from './sign.ts';
+import {
+  buildProvenanceStatement,
+  serializeStatement,
+  type ProvenanceStatement,
+  type TreeInput,
+} from './statement.ts';
+import { readUpstream, type UpstreamDocuments } from './upstream.ts';
+
+export const ATTESTATIONS_DIR = 'meta/attestations';
+/** The statement naming every artifact of the run, every architecture together. */
+export const RELEASE_NAME = 'release';
+
+export interface WrittenStatement {
+  name: string;
+  statement: string;
+  bundle: string | null;
+  subjects: { name: string; sha256: string }[];
+}
+
+export interface AttestResult {
+  signed: boolean;
+  reason: string;
+  keyHint: string | null;
+  artifacts: (Artifact & { tree: string })[];
+  imageProvenance: { path: string; doc: ImageProvenance }[];
+  release: WrittenStatement;
+  perArtifact: WrittenStatement[];
+  /** Files hashed in this step (each artifact once). */
+  hashed: number;
+}
+
+interface TreeWork {
+  up: UpstreamDocuments;
+  artifacts: Artifact[];
+  provenance: { rel: string; doc: ImageProvenance; bytes: string; sha256: string }[];
+}
+
+async function prepareTree(
+  tree: string,
+  o: AttestOptions,
+  ctx: RunContext,
+  memo: DigestMemo,
+): Promise<TreeWork> {
+  const up = await readUpstream(tree, o.variants);
+  const artifacts = await collectArtifacts(up, memo);
+  if (o.bundle && !relative(tree, o.bundle).startsWith('..'))
+    artifacts.push(await inputArtifact(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch, memo));
+  const base = artifacts.find((a) => a.kind === 'base-image')!;
+  const images = artifacts.filter((a) => a.kind === 'base-image' || a.kind === 'overlay');
+  const provenance = images.map((image) => {
+    const flattened =
+      image.kind === 'overlay'
+        ? (artifacts.find((a) => a.kind === 'variant-image' && a.variant === image.variant) ?? null)
+        : null;
+    const doc = buildImageProvenance({
+      up,
+      image,
+      flattened,
+      baseSha256: image.kind === 'overlay' ? base.sha256 : null,
+      ctx,
+      snapshotVersion: o.snapshotVersion,
+      requireBoot: o.requireBoot,
+    });
+    const bytes = JSON.stringify(doc, null, 2) + '\n';
+    return { rel: imageProvenanceRel(image.variant), doc, bytes, sha256: sha256(bytes) };
+  });
+  return { up, artifacts, provenance };
+}
+
+function treeInput(w: TreeWork, prefix: string, only?: Artifact): TreeInput {
+  // A per-artifact statement binds the image provenance of its own image (the base's for kernel files).
+  const provenance = only ? w.provenance.filter((p) => p.doc.image.variant === only.variant) : w.provenance;
+  return {
+    up: w.up,
+    prefix,
+    artifacts: only ? [only] : w.artifacts,
+    imageProvenance: provenance.map((p) => ({ rel: p.rel, sha256: p.sha256 })),
+  };
+}
+
+export async function runAttest(o: AttestOptions, ctx: RunContext): Promise<AttestResult> {
+  const memo = new DigestMemo();
+  const work: TreeWork[] = [];
+  for (const tree of o.trees) work.push(await prepareTree(tree, o, ctx, memo));
+
+  const statements: { dir: string; name: string; statement: ProvenanceStatement }[] = [];
+  for (const [i, w] of work.entries()) {
+    for (const a of w.artifacts) {
+      if (a.id === RELEASE_NAME)
+        throw new DataError(
+          `${a.path}: the artifact name '${RELEASE_NAME}' is reserved for the combined statement`,
+        );
+      const t = treeInput(w, '', a);
+      statements.push({
+        dir: join(o.trees[i]!, ATTESTATIONS_DIR),
+        name: a.id,
+        statement: buildProvenanceStatement({
+          trees: [t],
+          subjects: [{ tree: t, artifact: a }],
+          ctx,
+          builderId: o.builderId,
+        }),
+      });
+    }
+  }
+  const prefixOf = (tree: string) =>
+    o.trees.length === 1 ? '' : relative(o.releaseRoot, tree).split(sep).join('/') + '/';
+  const releaseTrees = work.map((w, i) => treeInput(w, prefixOf(o.trees[i]!)));
+  statements.push({
+    dir: join(o.releaseRoot, ATTESTATIONS_DIR),
+    name: RELEASE_NAME,
+    statement: buildProvenanceStatement({
+      trees: releaseTrees,
+      subjects: releaseTrees.flatMap((t) => t.artifacts.map((artifact) => ({ tree: t, artifact }))),
+      ctx,
+      builderId: o.builderId,
+    }),
+  });
+
+  // Sign everything in memory first: a signing failure leaves the tree as it was.
+  const files: { path: string; content: string }[] = [];
+  const stale: string[] = [];
+  const written: WrittenStatement[] = [];
+  for (const s of statements) {
+    const payload = serializeStatement(s.statement);
+    const statementPath = join(s.dir, `${s.name}.intoto.json`);
+    const bundlePath = join(s.dir, `${s.name}.sigstore.json`);
+    files.push({ path: statementPath, content: payload.toString('utf8') });
+    let bundle: SerializedBundle | null = null;
+    if (o.key) {
+      bundle = await signStatementWithKey(payload, o.key);
+      files.push({ path: bundlePath, content: JSON.stringify(bundle, null, 2) + '\n' });
+    } else if (await stat(bundlePath).catch(() => null)) stale.push(bundlePath);
+    written.push({
+      name: s.name,
+      statement: statementPath,
+      bundle: bundle ? bundlePath : null,
+      subjects: s.statement.subject.map((x) => ({ name: x.name, sha256: x.digest.sha256 })),
+    });
+  }
+  for (const [i, w] of work.entries())
+    for (const p of w.provenance) files.push({ path: join(o.trees[i]!, p.rel), content: p.bytes });
+
+  // A bundle of an earlier run beside a new unsigned statement would sign something else: remove it first.
+  for (const path of stale) await rm(path, { force: true });
+  await writeFilesTogether(files);
+
+  return {
+    signed: o.key !== null,
+    reason: o.decision.reason,
+    keyHint: o.key?.hint ?? null,
+    artifacts: work.flatMap((w, i) => w.artifacts.map((a) => ({ ...a, tree: o.trees[i]! }))),
+    imageProvenance: work.flatMap((w, i) =>
+      w.provenance.map((p) => ({ path: join(o.trees[i]!, p.rel), doc: p.doc })),
+    ),
+    release: written[written.length - 1]!,
+    perArtifact: written.slice(0, -1),
+    hashed: memo.hashed,
+  };
+}

@@ -1,0 +1,410 @@
+/**
+ * Verification that fails closed: an attestation is accepted only when every
+ * check below holds, and the first that does not is named in the error
+ * (VerificationFailure.check), with the file it concerns.
+ *
+ *   attestation     the Sigstore bundle exists and is a v0.3 bundle holding a DSSE envelope
+ *   signature       the envelope carries a signature and it verifies against the trusted key
+ *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA)
+ *   statement       the signed payload is an in-toto v1 statement, and the .intoto.json beside
+ *                   the bundle (what people read) is byte for byte the signed payload
+ *   predicate-type  the predicate is SLSA Provenance v1 and valid
+ *   builder-id      runDetails.builder.id matches the policy
+ *   subjects        every subject names a file under the root whose sha256 is the subject's
+ *   byproducts      an image provenance a policy reads is the one whose digest was signed
+ *   risk-score      every bound image provenance has analysis.risk_score ≤ the threshold
+ *   boot            every bound image provenance says boot-verify passed
+ *   coverage        every artifact file that must be covered is a subject of a verified statement
+ *
+ * DSSE verification alone never looks at the files: the subject check is
+ * what binds the signature to the bytes a consumer is about to run.
+ */
+import { readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { bundleFromJSON, BUNDLE_V03_MEDIA_TYPE, type Bundle } from '@sigstore/bundle';
+import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { sha256 } from '../hash.ts';
+import { readRegularFile } from '../regular-file.ts';
+import { insideTree, toRel } from './artifacts.ts';
+import { DigestMemo } from './digests.ts';
+import {
+  IMAGE_PROVENANCE_MEDIA_TYPE,
+  ImageProvenanceSchema,
+  type ImageProvenance,
+} from './image-provenance.ts';
+import type { TrustedKey } from './signing-key.ts';
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  ProvenanceStatementSchema,
+  SLSA_PROVENANCE_V1,
+  StatementSchema,
+  type ProvenanceStatement,
+} from './statement.ts';
+
+export type CheckName =
+  | 'attestation'
+  | 'signature'
+  | 'statement'
+  | 'predicate-type'
+  | 'builder-id'
+  | 'subjects'
+  | 'byproducts'
+  | 'risk-score'
+  | 'boot'
+  | 'coverage';
+
+export class VerificationFailure extends Error {
+  readonly check: CheckName;
+  readonly target: string;
+  constructor(check: CheckName, target: string, detail: string) {
+    super(`verification failed at check '${check}' for ${target}: ${detail}`);
+    this.name = 'VerificationFailure';
+    this.check = check;
+    this.target = target;
+  }
+}
+
+export interface CheckResult {
+  check: CheckName;
+  target: string;
+  detail: string;
+}
+
+export interface VerifyPolicy {
+  trustedKey: TrustedKey;
+  /** Exact builder id, or a prefix when it ends with `*`; null: any (the key is the trust). */
+  builderId: string | null;
+  /** Largest accepted analysis.risk_score; null: not checked. */
+  maxRiskScore: number | null;
+  requireBoot: boolean;
+}
+
+export interface VerifyRequest {
+  /** Subject names resolve under this directory (the output tree, or the trees' common parent). */
+  root: string;
+  /** Sigstore bundles; empty: every *.sigstore.json (and every unsigned *.intoto.json) in <root>/meta/attestations. */
+  attestations: string[];
+  /** Files that must each be a subject of a verified statement; null: every image file under the root. */
+  artifacts: string[] | null;
+  policy: VerifyPolicy;
+}
+
+export interface VerifiedStatement {
+  bundle: string;
+  statement: ProvenanceStatement;
+}
+
+export interface VerifyResult {
+  statements: VerifiedStatement[];
+  checks: CheckResult[];
+  covered: { path: string; sha256: string }[];
+  /** Files hashed (each once, however many statements name it). */
+  hashed: number;
+}
+
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+
+export const BUNDLE_SUFFIX = '.sigstore.json';
+export const STATEMENT_SUFFIX = '.intoto.json';
+
+function trustMaterial(key: TrustedKey) {
+  const emptyRoot = TrustedRoot.fromJSON({
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [],
+    certificateAuthorities: [],
+    ctlogs: [],
+    timestampAuthorities: [],
+  });
+  const der = key.key.export({ type: 'spki', format: 'der' });
+  return toTrustMaterial(emptyRoot, {
+    [key.hint]: { rawBytes: der, keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256 },
+  });
+}
+
+async function findAttestations(root: string): Promise<{ bundles: string[]; unsigned: string[] }> {
+  const dir = join(root, 'meta', 'attestations');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).sort();
+  const unsigned = names
+    .filter((n) => n.endsWith(STATEMENT_SUFFIX))
+    .filter((n) => !bundles.includes(n.slice(0, -STATEMENT_SUFFIX.length) + BUNDLE_SUFFIX))
+    .sort();
+  return { bundles: bundles.map((n) => join(dir, n)), unsigned: unsigned.map((n) => join(dir, n)) };
+}
+
+async function findArtifactFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
+    const path = join(e.parentPath, e.name);
+    if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name)) continue;
+    if (toRel(root, path).split('/').includes('meta')) continue;
+    out.push(path);
+  }
+  return out.sort();
+}
+
+function builderMatches(id: string, policy: string): boolean {
+  return policy.endsWith('*') ? id.startsWith(policy.slice(0, -1)) : id === policy;
+}
+
+class Checker {
+  readonly checks: CheckResult[] = [];
+  readonly target: string;
+  constructor(target: string) {
+    this.target = target;
+  }
+  pass(check: CheckName, detail: string): void {
+    this.checks.push({ check, target: this.target, detail });
+  }
+  fail(check: CheckName, detail: string): never {
+    throw new VerificationFailure(check, this.target, detail);
+  }
+}
+
+async function readBundle(c: Checker, path: string): Promise<Bundle> {
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(path, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES });
+  } catch (e) {
+    c.fail('attestation', `missing attestation: ${(e as Error).message}`);
+  }
+  let json: { dsseEnvelope?: { signatures?: unknown[] }; mediaType?: unknown };
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    c.fail('attestation', `not JSON (${(e as Error).message})`);
+  }
+  if (json.mediaType !== BUNDLE_V03_MEDIA_TYPE)
+    c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${BUNDLE_V03_MEDIA_TYPE}`);
+  if (!json.dsseEnvelope) c.fail('attestation', 'the bundle holds no DSSE envelope');
+  if (!Array.isArray(json.dsseEnvelope.signatures) || json.dsseEnvelope.signatures.length === 0)
+    c.fail('signature', 'no signature: the DSSE envelope carries no signatures');
+  try {
+    return bundleFromJSON(json);
+  } catch (e) {
+    c.fail('attestation', `not a valid Sigstore bundle (${(e as Error).message})`);
+  }
+}
+
+async function verifyOne(
+  bundlePath: string,
+  req: VerifyRequest,
+  verifier: Verifier,
+  memo: DigestMemo,
+  root: string,
+): Promise<{ statement: ProvenanceStatement; checks: CheckResult[] }> {
+  const c: Checker = new Checker(bundlePath);
+  const bundle = await readBundle(c, bundlePath);
+  const content = bundle.content;
+  if (content.$case !== 'dsseEnvelope') return c.fail('attestation', 'the bundle holds no DSSE envelope');
+  const envelope = content.dsseEnvelope;
+  c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
+
+  try {
+    verifier.verify(toSignedEntity(bundle));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    c.fail(
+      'signature',
+      `${(e as Error).message}${code ? ` (${code})` : ''}; trusted key ${req.policy.trustedKey.hint}`,
+    );
+  }
+  c.pass('signature', `ECDSA P-256 signature by the trusted key ${req.policy.trustedKey.hint}`);
+
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+  const payload = Buffer.from(envelope.payload);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload.toString('utf8'));
+  } catch {
+    c.fail('statement', 'the signed payload is not JSON');
+  }
+  const statement = StatementSchema.safeParse(parsed);
+  if (!statement.success)
+    c.fail(
+      'statement',
+      `not an in-toto v1 statement (${statement.error.issues[0]!.message} at '${statement.error.issues[0]!.path.join('.')}')`,
+    );
+  const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+    ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+    : null;
+  if (sibling) {
+    const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(
+      () => null,
+    );
+    if (onDisk && !onDisk.equals(payload))
+      c.fail(
+        'statement',
+        `${sibling} differs from the statement the bundle signs: the statement was changed after signing`,
+      );
+  }
+  c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
+
+  if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
+    c.fail(
+      'predicate-type',
+      `predicate type ${statement.data.predicateType}, expected ${SLSA_PROVENANCE_V1}`,
+    );
+  const provenance = ProvenanceStatementSchema.safeParse(parsed);
+  if (!provenance.success)
+    c.fail(
+      'predicate-type',
+      `invalid SLSA v1 predicate at '${provenance.error.issues[0]!.path.join('.')}': ${provenance.error.issues[0]!.message}`,
+    );
+  c.pass('predicate-type', SLSA_PROVENANCE_V1);
+
+  const builderId = provenance.data.predicate.runDetails.builder.id;
+  if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
+    c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+  c.pass('builder-id', builderId);
+
+  for (const subject of provenance.data.subject) {
+    let path: string;
+    try {
+      path = insideTree(root, subject.name, bundlePath);
+    } catch (e) {
+      c.fail('subjects', (e as Error).message);
+    }
+    let actual: string;
+    try {
+      actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+    } catch (e) {
+      c.fail('subjects', `subject ${subject.name}: ${(e as Error).message}`);
+    }
+    if (actual !== subject.digest.sha256)
+      c.fail(
+        'subjects',
+        `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`,
+      );
+  }
+  c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
+
+  if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
+    const docs = await boundImageProvenance(c, provenance.data, root);
+    for (const { name, doc } of docs) {
+      if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
+        c.fail(
+          'risk-score',
+          `${name}: risk_score ${doc.analysis.risk_score} is above the threshold ${req.policy.maxRiskScore}`,
+        );
+      if (req.policy.requireBoot && doc.boot.status !== 'success')
+        c.fail(
+          'boot',
+          `${name}: ${doc.image.path} has no passing boot-verify report (status ${doc.boot.status})`,
+        );
+    }
+    if (req.policy.maxRiskScore !== null)
+      c.pass('risk-score', `≤ ${req.policy.maxRiskScore} in ${docs.length} image provenance(s)`);
+    if (req.policy.requireBoot) c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
+  }
+  return { statement: provenance.data, checks: c.checks };
+}
+
+/** The image provenance documents the statement binds by digest, read and checked against it. */
+async function boundImageProvenance(
+  c: Checker,
+  statement: ProvenanceStatement,
+  root: string,
+): Promise<{ name: string; doc: ImageProvenance }[]> {
+  const refs = (statement.predicate.runDetails.byproducts ?? []).filter(
+    (b) => b.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE && b.name,
+  );
+  if (refs.length === 0)
+    c.fail(
+      'byproducts',
+      'the statement binds no image provenance, which the policy (risk score, boot) reads',
+    );
+  const out: { name: string; doc: ImageProvenance }[] = [];
+  for (const ref of refs) {
+    const name = ref.name!;
+    let bytes: Buffer;
+    try {
+      bytes = await readRegularFile(insideTree(root, name, 'statement'), {
+        input: name,
+        maxBytes: MAX_DOCUMENT_BYTES,
+      });
+    } catch (e) {
+      c.fail('byproducts', `${name}: ${(e as Error).message}`);
+    }
+    if (sha256(bytes) !== ref.digest?.sha256)
+      c.fail(
+        'byproducts',
+        `${name} has sha256 ${sha256(bytes)}, the statement bound ${ref.digest?.sha256}: it was changed after signing`,
+      );
+    const doc = ImageProvenanceSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    if (!doc.success) c.fail('byproducts', `${name} is not a valid image provenance`);
+    out.push({ name, doc: doc.data });
+  }
+  c.pass('byproducts', `${out.length} image provenance document(s) match their signed digests`);
+  return out;
+}
+
+export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResult> {
+  const root = resolve(req.root);
+  const memo = new DigestMemo();
+  const verifier = new Verifier(trustMaterial(req.policy.trustedKey), {
+    tlogThreshold: 0,
+    ctlogThreshold: 0,
+    timestampThreshold: 0,
+  });
+  let bundles = req.attestations.map((a) => resolve(a));
+  if (bundles.length === 0) {
+    const found = await findAttestations(root);
+    const [unsigned] = found.unsigned;
+    if (unsigned)
+      throw new VerificationFailure(
+        'signature',
+        unsigned,
+        `no signature: there is no ${basename(unsigned.slice(0, -STATEMENT_SUFFIX.length))}${BUNDLE_SUFFIX} beside it`,
+      );
+    bundles = found.bundles;
+    if (bundles.length === 0)
+      throw new VerificationFailure(
+        'attestation',
+        join(root, 'meta', 'attestations'),
+        `missing attestation: no *${BUNDLE_SUFFIX} found`,
+      );
+  }
+  const statements: VerifiedStatement[] = [];
+  const checks: CheckResult[] = [];
+  for (const bundle of bundles) {
+    const r = await verifyOne(bundle, req, verifier, memo, root);
+    statements.push({ bundle, statement: r.statement });
+    checks.push(...r.checks);
+  }
+
+  const required = req.artifacts?.map((a) => resolve(a)) ?? (await findArtifactFiles(root));
+  const covered: { path: string; sha256: string }[] = [];
+  for (const path of required) {
+    let d;
+    try {
+      d = await memo.digest(path, 'artifact');
+    } catch (e) {
+      throw new VerificationFailure('coverage', path, (e as Error).message);
+    }
+    const rel = toRel(root, path);
+    const hit = statements.some((s) =>
+      s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256),
+    );
+    if (!hit) {
+      const byDigest = statements.some((s) =>
+        s.statement.subject.some((sub) => sub.digest.sha256 === d.sha256),
+      );
+      throw new VerificationFailure(
+        'coverage',
+        path,
+        byDigest
+          ? `missing attestation: its sha256 ${d.sha256} is signed, but under another name than ${rel}`
+          : `missing attestation: no verified statement names ${rel} with its sha256 ${d.sha256}`,
+      );
+    }
+    covered.push({ path, sha256: d.sha256 });
+  }
+  checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
+  return { statements, checks, covered, hashed: memo.hashed };
+}
