@@ -4,7 +4,7 @@
  * the work in a private directory beside the output and moves finished files
  * into place only at the end, so a failure leaves nothing half-written.
  */
-import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { arch as hostArch, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildBaseInputs } from '../../action-types.d.ts';
@@ -22,9 +22,14 @@ import {
   requireReadablePath,
 } from '../inputs.ts';
 import { BuildProvenanceSchema, type BuildProvenance } from '../provenance/build-provenance.ts';
+import { checkInputFile, checkRootfsPath, namedInputs, plannedOutputs } from './base-files.ts';
 import { buildDisk, type BootMode, type BuildPhase } from './build.ts';
 import type { Arch } from './gpt.ts';
+import { checkOutputPaths, outputRoots } from './output-paths.ts';
 import type { Compression } from './qcow2.ts';
+import { removeOnSignal } from './scratch-dir.ts';
+import type { RootfsManifest } from './rootfs-manifest.ts';
+import { describeSysprep, sysprepManifest, type SysprepReport } from './sysprep-manifest.ts';
 import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type RootfsSpec } from './sources.ts';
 
 export const BUILDER = { name: 'infrasim-image-actions', version: '0.1.0', action: 'build-base' };
@@ -52,6 +57,9 @@ export function runnerArch(): Arch {
 }
 
 const MIN_SIZE = 128 * 1024 * 1024;
+/** The raw disk is one sparse file on the build machine: well within ext4's 16 TiB file limit (runners use ext4). */
+const MAX_SIZE = 8 * 1024 ** 4;
+const MAX_SIZE_TEXT = '8T';
 
 /** Validates every input; throws InputError naming the first bad one. */
 export async function resolveBaseOptions(
@@ -83,6 +91,8 @@ export async function resolveBaseOptions(
 
   const sizeBytes = parseSize('size', raw.size.trim() || '2G');
   if (sizeBytes < MIN_SIZE) throw new InputError('size', `${raw.size} is too small`, 'at least 128M');
+  if (sizeBytes > MAX_SIZE)
+    throw new InputError('size', `${raw.size} is more than ${MAX_SIZE_TEXT}`, `128M to ${MAX_SIZE_TEXT}`);
 
   const rootfs = raw.rootfs.trim() || undefined;
   const rootfsSha256 = raw['rootfs-sha256'].trim()
@@ -118,12 +128,12 @@ export async function resolveBaseOptions(
         'for alpine it overrides the minirootfs URL and must be a URL',
         'http(s) URL',
       );
-    await requireReadablePath('rootfs', rootfs);
+    await checkRootfsPath(rootfs, sizeBytes);
   }
 
   const kernel = raw.kernel.trim() || undefined;
   const initrd = raw.initrd.trim() || undefined;
-  if (kernel) await requireReadablePath('kernel', kernel, 'file');
+  if (kernel) await checkInputFile('kernel', kernel);
   if (initrd) {
     if (!kernel)
       throw new InputError(
@@ -131,7 +141,7 @@ export async function resolveBaseOptions(
         'needs the kernel input too',
         "set 'kernel' to the kernel image the initrd belongs to",
       );
-    await requireReadablePath('initrd', initrd, 'file');
+    await checkInputFile('initrd', initrd);
   }
   const requestedPackages = parsePackageList('packages', raw.packages);
   if (distro === 'rootfs' && requestedPackages.length) {
@@ -159,15 +169,15 @@ export async function resolveBaseOptions(
       parseHttpUrl('apk-static', apkStatic);
       if (!apkStaticSha256)
         throw new InputError('apk-static', `the URL ${apkStatic} has no checksum`, "set 'apk-static-sha256'");
-    } else await requireReadablePath('apk-static', apkStatic, 'file');
+    } else await checkInputFile('apk-static', apkStatic);
   }
 
   const files = raw.files.trim() || undefined;
   if (files) await requireReadablePath('files', files, 'directory');
   const userData = raw['user-data'].trim() || undefined;
   const metaData = raw['meta-data'].trim() || undefined;
-  if (userData) await requireReadablePath('user-data', userData, 'file');
-  if (metaData) await requireReadablePath('meta-data', metaData, 'file');
+  if (userData) await checkInputFile('user-data', userData);
+  if (metaData) await checkInputFile('meta-data', metaData);
   const cmdline = raw.cmdline.trim() || undefined;
   if (cmdline && /[\n\r]/.test(cmdline)) throw new InputError('cmdline', 'must be a single line');
 
@@ -175,9 +185,23 @@ export async function resolveBaseOptions(
   const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
 
   const output = resolve(cwd, raw.output.trim() || 'output/base.qcow2');
-  if ((await stat(output).catch(() => null))?.isDirectory()) {
-    throw new InputError('output', `'${output}' is a directory`, 'the path of the qcow2 file to write');
-  }
+  // Nothing it writes may replace an input, a device or a directory, or land outside the workspace.
+  await checkOutputPaths(
+    plannedOutputs(output, boot),
+    namedInputs(
+      {
+        rootfs,
+        kernel,
+        initrd,
+        'apk-static': apkStatic,
+        files,
+        'user-data': userData,
+        'meta-data': metaData,
+      },
+      cwd,
+    ),
+    outputRoots(cwd, env),
+  );
   const provenance = join(dirname(output), 'meta', 'build-provenance.json');
   return {
     distro,
@@ -248,6 +272,7 @@ export async function buildBase(
   await mkdir(dirname(o.output), { recursive: true });
   // The work directory sits beside the output so the final renames stay on one filesystem.
   const work = await mkdtemp(join(dirname(o.output), `.build-base-`));
+  const unwatchSignals = removeOnSignal(work);
   try {
     const t0 = performance.now();
     const rootfs = await produceRootfs({ ...o, workDir: work });
@@ -261,9 +286,19 @@ export async function buildBase(
     };
     log?.(`${produced.name}: ${produced.detail} (${(produced.ms / 1000).toFixed(1)} s)`);
     const identity = `${o.distro}:${o.version}:${o.sourceDateEpoch}`;
+    // No image carries build-time secrets or identity, whatever its distribution and packages.
+    const reset: { report?: SysprepReport } = {};
+    const prepare = async (manifest: RootfsManifest) => {
+      reset.report = await sysprepManifest(manifest, {
+        workDir: join(work, 'sysprep'),
+        mtime: o.sourceDateEpoch,
+      });
+      log?.(describeSysprep(reset.report));
+    };
     const disk = await buildDisk({
       arch: o.arch,
       rootfs: rootfs.path,
+      rootfsOrigin: rootfs.origin,
       sizeBytes: o.sizeBytes,
       boot: o.boot,
       compression: o.compression,
@@ -277,6 +312,7 @@ export async function buildBase(
       extraCmdline: o.cmdline,
       files: o.files,
       nocloud: { userData: o.userData, metaData: o.metaData },
+      prepare,
     });
     const stem = o.output.replace(/\.qcow2$/, '');
     const kernelOut = o.boot === 'kernel' ? `${stem}.vmlinuz` : undefined;
@@ -344,6 +380,7 @@ export async function buildBase(
         rootfs_entries: disk.entries,
       },
       tools,
+      sysprep: reset.report && { reset: reset.report.reset, first_boot: reset.report.firstBoot },
     });
 
     // Everything is built: move it into place, the provenance last.
@@ -364,6 +401,7 @@ export async function buildBase(
       phases: [produced, ...disk.phases],
     };
   } finally {
+    unwatchSignals();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -47,6 +47,25 @@ export const BuildProvenanceSchema = z.object({
     rootfs_entries: z.number().int().nonnegative(),
   }),
   tools: z.record(z.string(), z.string()),
+  /**
+   * Golden-image hygiene (shared/sysprep.ts): every path the build removed or
+   * emptied because no image may carry it (keys, machine identity, seeds,
+   * build logs), and the files added so the instance makes them on its first
+   * boot. Absent in documents written before the reset existed.
+   */
+  sysprep: z
+    .object({
+      reset: z.array(
+        z.object({
+          path: z.string(),
+          action: z.enum(['remove', 'truncate']),
+          rule: z.string(),
+          reason: z.string(),
+        }),
+      ),
+      first_boot: z.array(z.object({ path: z.string(), rule: z.string(), reason: z.string() })),
+    })
+    .optional(),
 });
 
 export type BuildProvenance = z.infer<typeof BuildProvenanceSchema>;

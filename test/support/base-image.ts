@@ -55,6 +55,8 @@ export async function buildTestBase(
       'source-date-epoch': String(TEST_IMAGE_EPOCH),
       output: join(outDir, 'base.qcow2'),
     }),
+    // The output directory is the build's workspace: build-base writes only inside its workspace.
+    outDir,
   );
   return buildBase(options, cacheRoot);
 }
