@@ -86,6 +86,110 @@ export interface AnalyzeDepsOutputs {
   'build-info': string;
 }
 
+/** Inputs of actions/attest (attest). */
+export interface AttestInputs {
+  /**
+   * attest (write and sign) | verify (check signatures, subjects and policy; fails naming the first check that did not hold).
+   * Default: `attest`
+   */
+  'command': string;
+  /**
+   * The output tree(s) the earlier actions wrote, one per line. attest: several trees (one per architecture) get one combined statement in their common parent's meta/attestations/. verify: the one directory subject names resolve under.
+   * Default: `output`
+   */
+  'output-dir': string;
+  /**
+   * Variants to attest, one per line. Empty: every meta/variant-<v>-provenance.json in the tree.
+   */
+  'variants': string;
+  /**
+   * A snapshot bundle (.tar.gz) inside the output tree to attest with the images. Empty: none.
+   */
+  'bundle': string;
+  /**
+   * auto | always | never. auto follows the trigger policy: pull requests (forks included) never sign; push to the default branch, v*.*.* and image-* tags, schedule and workflow_dispatch sign; anything else does not.
+   * Default: `auto`
+   */
+  'sign': string;
+  /**
+   * The branch whose pushes sign under sign: auto.
+   * Default: `main`
+   */
+  'default-branch': string;
+  /**
+   * ECDSA P-256 private key in PEM, from a secret (e.g. `secrets.ATTEST_KEY`). Masked in the log, held in memory only, never written. Required when the run signs.
+   */
+  'private-key': string;
+  /**
+   * The private key's passphrase, when the PEM is encrypted.
+   */
+  'private-key-passphrase': string;
+  /**
+   * attest: true requires a passing boot-verify report (meta/boot/*.json) for the exact bytes of every image. verify: true requires every bound image provenance to say boot-verify passed. Default: true for attest, false for verify.
+   */
+  'require-boot': string;
+  /**
+   * build.snapshot_version of the image provenance. Empty: the tag name on a tag, else dev-<YYYYMMDD>-<commit7>.
+   */
+  'snapshot-version': string;
+  /**
+   * attest: runDetails.builder.id (default: <server>/<GITHUB_WORKFLOW_REF>). verify: the builder id the statements must carry, exactly, or as a prefix when it ends with `*`. Empty: not checked.
+   */
+  'builder-id': string;
+  /**
+   * verify: the trusted ECDSA P-256 public key, PEM text or the path of a .pem file.
+   */
+  'public-key': string;
+  /**
+   * verify: Sigstore bundles to check, one per line. Empty: every *.sigstore.json in <output-dir>/meta/attestations.
+   */
+  'attestations': string;
+  /**
+   * verify: files that must each be a subject of a verified statement, one per line. Empty: every .qcow2, .vmlinuz and .initrd under output-dir.
+   */
+  'artifacts': string;
+  /**
+   * verify: the largest accepted analysis.risk_score (0-100) in the signed image provenance. Empty: not checked.
+   */
+  'max-risk-score': string;
+}
+
+/** Outputs of actions/attest. */
+export interface AttestOutputs {
+  /**
+   * `true` when the statements were signed.
+   */
+  'signed': string;
+  /**
+   * Why the run signed or did not (the trigger policy).
+   */
+  'sign-reason': string;
+  /**
+   * Path of the base's meta/image-provenance.json (the first tree's).
+   */
+  'image-provenance': string;
+  /**
+   * Path of the combined statement (release.intoto.json).
+   */
+  'statement': string;
+  /**
+   * Paths of the Sigstore bundles written, one per line (empty when not signed).
+   */
+  'attestations': string;
+  /**
+   * Number of subjects in the combined statement.
+   */
+  'subject-count': string;
+  /**
+   * verify: `true` when every check held (the step fails otherwise).
+   */
+  'verified': string;
+  /**
+   * verify: the check that did not hold (attestation, signature, statement, predicate-type, builder-id, subjects, byproducts, risk-score, boot, coverage).
+   */
+  'failed-check': string;
+}
+
 /** Inputs of actions/boot-verify (boot-verify). */
 export interface BootVerifyInputs {
   /**
@@ -103,11 +207,11 @@ export interface BootVerifyInputs {
    */
   'boot': string;
   /**
-   * Kernel file for boot=kernel (required then). With boot=uefi it is only used for the short KVM probe boot of accel=auto.
+   * Kernel file for boot=kernel (required then): a Linux kernel image for arch (x86 bzImage, arm64 Image plain, gzip-compressed or EFI zboot); anything else is refused before QEMU starts. With boot=uefi it is only used for the short KVM probe boot of accel=auto.
    */
   'kernel': string;
   /**
-   * Initrd file for boot=kernel (optional).
+   * Initrd file for boot=kernel (optional; a regular file of at most 2 GiB).
    */
   'initrd': string;
   /**
@@ -115,15 +219,15 @@ export interface BootVerifyInputs {
    */
   'append': string;
   /**
-   * Regular expression (JavaScript syntax) of the success marker, matched against each console line with escape codes removed. Do not anchor it at line start. The default accepts the test image's marker, a login prompt and cloud-init's "finished" line.
+   * Regular expression (JavaScript syntax) of the success marker, matched against each console line with escape codes removed (and against a short unfinished line, for a login prompt). Do not anchor it at line start. Patterns run on V8's linear-time engine, so no console line can stall the step: backreferences, lookahead and counted repetition above {16} are refused (write .* instead of .{0,200}). The default accepts the test image's marker, a login prompt and cloud-init's "finished" line.
    */
   'expect': string;
   /**
-   * Regular expressions, one per line, of console lines that fail the boot at once. Replaces the defaults, which cover kernel panics, emergency/rescue mode, init failures and cloud-init errors.
+   * Regular expressions, one per line, of console lines that fail the boot at once, matched against complete lines with the same linear-time engine and rules as expect. Replaces the defaults, which cover kernel panics, emergency/rescue mode, init failures and cloud-init errors.
    */
   'fail-on': string;
   /**
-   * Seconds each image gets to reach the marker (a positive number).
+   * Seconds each image gets to reach the marker (a positive number, at most 2147483: about 24 days, the longest timer Node can hold).
    * Default: `300`
    */
   'timeout': string;
@@ -164,6 +268,10 @@ export interface BootVerifyInputs {
    * Default: `false`
    */
   'network': string;
+  /**
+   * Further directories, one per line, where the images' backing files may live. By default a backing file (followed through symlinks) must lie in the workspace (the working directory or GITHUB_WORKSPACE) or in the image's own directory; an image whose backing chain names any other file (/etc/shadow, /dev/sda, a file beside the workspace) is refused before anything is opened, hashed or booted. Only list directories whose files you mean to give the guest as disks.
+   */
+  'backing-roots': string;
 }
 
 /** Outputs of actions/boot-verify. */
@@ -210,7 +318,7 @@ export interface BuildBaseInputs {
    */
   'arch': string;
   /**
-   * distro rootfs: a tarball (path or http(s) URL; .tar, .tar.gz, .tar.zst, .tar.xz) or a directory. distro alpine: an override of the minirootfs URL. A URL needs a checksum: rootfs-sha256, or for Alpine the publisher's `.sha256` beside it.
+   * distro rootfs: a tarball (path or http(s) URL; .tar, .tar.gz, .tar.zst, .tar.xz) or a directory. distro alpine: an override of the minirootfs URL. A URL needs a checksum: rootfs-sha256, or for Alpine the publisher's `.sha256` beside it. Owners, modes, times and names are taken exactly, pax records included; an entry the image cannot hold exactly (a name that is not UTF-8 or longer than 255 bytes, a sparse file, an owner above 4294967295, a hardlink whose file is later replaced by another kind of entry) fails the build naming it.
    */
   'rootfs': string;
   /**
@@ -234,7 +342,7 @@ export interface BuildBaseInputs {
    */
   'apk-static-sha256': string;
   /**
-   * Path of a kernel image to boot instead of the one the rootfs carries in /boot.
+   * Path of a kernel image (a regular file of at most 512 MiB) to boot instead of the one the rootfs carries in /boot.
    */
   'kernel': string;
   /**
@@ -258,7 +366,7 @@ export interface BuildBaseInputs {
    */
   'meta-data': string;
   /**
-   * Virtual disk size (bytes or with K/M/G/T). At least 128M and enough for the rootfs.
+   * Virtual disk size (bytes or with K/M/G/T), 128M to 8T and enough for the rootfs. The rootfs is counted against it as it is unpacked: a larger one stops the build at that point.
    * Default: `2G`
    */
   'size': string;
@@ -277,7 +385,7 @@ export interface BuildBaseInputs {
    */
   'source-date-epoch': string;
   /**
-   * Path of the qcow2 image to write. The provenance goes to meta/build-provenance.json beside it.
+   * Path of the qcow2 image to write: a new or regular file inside the workspace (GITHUB_WORKSPACE, else the working directory) or RUNNER_TEMP, never one of the inputs, a device or a directory. The provenance goes to meta/build-provenance.json beside it (and, for boot kernel, the kernel and initrd).
    * Default: `output/base.qcow2`
    */
   'output': string;
@@ -404,6 +512,11 @@ export interface BuildVariantInputs {
    */
   'network': string;
   /**
+   * Tailscale's Debian/Ubuntu package repository (the directory holding debian/ and ubuntu/), for the built-in tailscale and dual-vpn variants on Debian targets: a mirror, or a local repository for air-gapped runners. Its signing key is read from <repository>/<distro>/<codename>.noarmor.gpg.
+   * Default: `https://pkgs.tailscale.com/stable`
+   */
+  'tailscale-repository': string;
+  /**
    * How many variants are provisioned at once. Default: the runner's number of cores.
    */
   'parallel': string;
@@ -448,6 +561,7 @@ export interface BuildVariantOutputs {
 /** Every action by directory name. */
 export interface Actions {
   'analyze-deps': { inputs: AnalyzeDepsInputs; outputs: AnalyzeDepsOutputs };
+  'attest': { inputs: AttestInputs; outputs: AttestOutputs };
   'boot-verify': { inputs: BootVerifyInputs; outputs: BootVerifyOutputs };
   'build-base': { inputs: BuildBaseInputs; outputs: BuildBaseOutputs };
   'build-variant': { inputs: BuildVariantInputs; outputs: BuildVariantOutputs };

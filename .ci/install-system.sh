@@ -9,6 +9,7 @@ packages=(
   e2fsprogs fdisk dosfstools mtools
   mmdebstrap busybox-static systemd-boot-efi binutils binutils-aarch64-linux-gnu
   docker-registry skopeo git openssl ca-certificates zstd xz-utils nftables
+  gnupg
 )
 
 missing=()

@@ -54,6 +54,7 @@ async function tree(name: string): Promise<VariantBuildOptions> {
     cpus: 1,
     accel: 'tcg',
     network: false,
+    tailscaleRepository: 'https://pkgs.tailscale.com/stable',
     parallel: 1,
     source: { gitSha: null, buildDate: new Date().toISOString() },
   };

@@ -35,6 +35,7 @@ await runAction(async () => {
     cpus: true,
     accel: true,
     network: true,
+    'tailscale-repository': true,
     parallel: true,
   } satisfies Record<keyof BuildVariantInputs, true>);
   const { plans, options } = await resolveVariantInputs(raw);

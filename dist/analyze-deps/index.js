@@ -29961,6 +29961,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -36270,8 +36277,8 @@ function isPositiveInteger(value) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_deps_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6825);
-/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9953);
+/* harmony import */ var _shared_deps_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5356);
+/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1898);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3926);
 
 
@@ -39397,34 +39404,80 @@ function cancellationSignal(action) {
 
 /***/ }),
 
-/***/ 6047:
+/***/ 55:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ parseAllowList),
-/* harmony export */   t: () => (/* binding */ EMPTY_ALLOW_LIST)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9585);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ EMPTY_ALLOW_LIST),
+  j: () => (/* binding */ parseAllowList)
+});
+
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/deps/findings.js
+var findings = __nccwpck_require__(9585);
+;// CONCATENATED MODULE: ./build/shared/deps/glob.js
+/**
+ * `*`-only glob matching in linear-ish time, for the allow-list. Translating
+ * a pattern to a regular expression (`a*b*c` → /^a.*b.*c$/) gives a
+ * backtracking matcher whose time grows with the text length to the power of
+ * the number of stars: `*a*a*a*a*a*a*a*a*a*a*a*b` against forty `a`s runs for
+ * minutes. A pattern is its literal pieces between stars instead: the first
+ * must start the text, the last must end it, and each one between is found
+ * left to right at its earliest place — the earliest place leaves the most
+ * text for the pieces after it, so no choice is ever revisited. The cost is a
+ * few substring searches: O(text × pattern) at worst, never exponential.
+ */
+function compileGlob(pattern) {
+    const pieces = pattern.split('*');
+    if (pieces.length === 1)
+        return { pattern, matches: (text) => text === pattern };
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    const middle = pieces.slice(1, -1).filter((p) => p !== '');
+    const fixed = first.length + last.length;
+    return {
+        pattern,
+        matches(text) {
+            if (text.length < fixed || !text.startsWith(first) || !text.endsWith(last))
+                return false;
+            // The middle pieces must fit between the prefix and the suffix, without overlapping them.
+            const end = text.length - last.length;
+            let at = first.length;
+            for (const piece of middle) {
+                const found = text.indexOf(piece, at);
+                if (found === -1 || found + piece.length > end)
+                    return false;
+                at = found + piece.length;
+            }
+            return true;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/allow-list.js
 /**
  * The maintainer's allow-list: finding ids (`<kind>:<subject>`) they have
  * reviewed and accepted. `*` matches any run of characters, so
  * `duplicate:windows-*` or `dev-cycle:*` accept a family at once. Allowed
- * findings stay in the report but add nothing to the risk score.
+ * findings stay in the report but add nothing to the risk score. Patterns are
+ * matched by glob.ts without backtracking, whatever their number of stars.
  */
+
 
 
 function parseAllowList(inputName, lines) {
     const patterns = lines.map((line) => {
         const colon = line.indexOf(':');
         const kind = line.slice(0, colon);
-        if (colon < 1 || !_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_KINDS */ .mH.includes(kind) || colon === line.length - 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `'${line}' is not a finding id`, `one '<kind>:<subject>' per line, kind one of ${_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_KINDS */ .mH.join(' | ')}, '*' as wildcard`);
+        if (colon < 1 || !findings/* FINDING_KINDS */.mH.includes(kind) || colon === line.length - 1) {
+            throw new errors/* InputError */.dz(inputName, `'${line}' is not a finding id`, `one '<kind>:<subject>' per line, kind one of ${findings/* FINDING_KINDS */.mH.join(' | ')}, '*' as wildcard`);
         }
-        const body = line.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return new RegExp(`^${body.join('.*')}$`);
+        return compileGlob(line);
     });
-    return { entries: lines, matches: (id) => patterns.some((p) => p.test(id)) };
+    return { entries: lines, matches: (id) => patterns.some((p) => p.matches(id)) };
 }
 const EMPTY_ALLOW_LIST = { entries: [], matches: () => false };
 
@@ -39449,6 +39502,7 @@ const FINDING_KINDS = [
     'exact-pin',
     'path-outside-workspace',
     'non-default-registry',
+    'lockfile-path-escape',
 ];
 function finding(kind, subject, message, packages, edges = [], details = {}) {
     return { id: `${kind}:${subject}`, kind, subject, message, packages, edges, details };
@@ -39467,21 +39521,23 @@ function byId(a, b) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  sm: () => (/* binding */ MAX_SOURCE_FILE_BYTES),
   m7: () => (/* binding */ SOURCE_TYPES),
   fq: () => (/* binding */ detectSourceType),
-  f6: () => (/* binding */ loadGraph)
+  f6: () => (/* binding */ loadGraph),
+  uj: () => (/* binding */ readSourceFile)
 });
 
 // UNUSED EXPORTS: runCargoMetadata
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: ./build/shared/exec.js + 1 modules
 var exec = __nccwpck_require__(7813);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
 // EXTERNAL MODULE: ./build/shared/deps/model.js
 var model = __nccwpck_require__(1314);
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
@@ -39817,11 +39873,21 @@ function resolveReference(file, from, ref, byName) {
     let matches = candidates.filter((p) => (m?.[2] === undefined || p.version === m[2]) && (m?.[3] === undefined || sameSource(p, m[3])));
     // Cargo omits the source of path packages, so an unqualified reference that
     // still matches several packages means the path one (e.g. cargo's own
-    // workspace has cargo-platform both as a member and from crates.io).
-    if (matches.length > 1 && m?.[3] === undefined)
-        matches = matches.filter((p) => p.source.kind === 'path');
-    if (matches.length !== 1)
-        throw new errors/* DataError */.fL(`${file}: dependency '${ref}' of ${from.name} ${from.version} ${matches.length === 0 ? 'is not a package of the lockfile' : 'is ambiguous'}`);
+    // workspace has cargo-platform both as a member and from crates.io) — when
+    // exactly one of them is a path package; otherwise the reference is ambiguous.
+    if (matches.length > 1 && m?.[3] === undefined) {
+        const paths = matches.filter((p) => p.source.kind === 'path');
+        if (paths.length === 1)
+            matches = paths;
+    }
+    if (matches.length === 0)
+        throw new errors/* DataError */.fL(`${file}: dependency '${ref}' of ${from.name} ${from.version} is not a package of the lockfile` +
+            (candidates.length > 0
+                ? ` (it has ${candidates.map((p) => `${p.name} ${p.version}`).join(', ')})`
+                : ''));
+    if (matches.length > 1)
+        throw new errors/* DataError */.fL(`${file}: dependency '${ref}' of ${from.name} ${from.version} is ambiguous: it matches ${matches.length} packages ` +
+            `(${matches.map((p) => p.id).join(', ')}); cargo names the version (and source) of a package whose name has several`);
     return matches[0].id;
 }
 
@@ -39968,7 +40034,13 @@ function parseCargoMetadata(text, file) {
  * a dependency is found the way Node finds it at run time: the nearest
  * `node_modules/<name>` walking up from the dependent's folder. Copies of the
  * same name@version at several paths are one package in the graph.
+ *
+ * Keys are paths, and a hand-edited lockfile can make them point anywhere:
+ * `node_modules/../../evil`, `../../x` that no link points at, a dependency
+ * named `../x`. npm never writes these; they are left out of the graph (and
+ * so out of the SBOM) and recorded as path escapes, which analysis reports.
  */
+
 
 
 
@@ -40001,6 +40073,41 @@ function nameFromPath(path) {
     const at = path.lastIndexOf('node_modules/');
     return at === -1 ? path.split('/').pop() || 'root' : path.slice(at + 'node_modules/'.length);
 }
+/** `name` or `@scope/name`, without `.`/`..`/empty parts: a dependency name that stays one folder. */
+function isPackageName(name) {
+    const parts = name.split('/');
+    if (parts.length > 2 || (parts.length === 2 && !parts[0].startsWith('@')))
+        return false;
+    return parts.every((p) => p !== '' && p !== '.' && p !== '..' && p !== '@');
+}
+/** Whether a folder path leaves the project's directory (absolute, or `..` after normalising). */
+function leavesProject(path) {
+    const normal = external_node_path_.posix.normalize(path);
+    return external_node_path_.posix.isAbsolute(path) || normal === '..' || normal.startsWith('../');
+}
+/**
+ * Why a key of `packages` is not a place npm installs to, or null. Install
+ * paths (with a node_modules part) must be plain: no `..`, `.` or empty parts,
+ * ending in node_modules/<package name>. Folders outside the project appear
+ * only as the target of a `link` entry (a `file:../x` dependency).
+ */
+function keyEscape(key, linkTargets) {
+    if (key === '')
+        return null;
+    const parts = key.split('/');
+    if (parts.includes('node_modules')) {
+        if (external_node_path_.posix.isAbsolute(key) || parts.includes('..'))
+            return 'climbs out of node_modules';
+        if (parts.some((p) => p === '' || p === '.'))
+            return "is not a plain install path (an empty or '.' part)";
+        if (!isPackageName(nameFromPath(key)))
+            return 'does not end in node_modules/<package name>';
+        return null;
+    }
+    if (leavesProject(key) && !linkTargets.has(key))
+        return 'is a folder outside the project that no link entry points at';
+    return null;
+}
 function parseNpmLock(text, file) {
     let json;
     try {
@@ -40022,7 +40129,16 @@ function parseNpmLock(text, file) {
         throw new errors/* DataError */.fL(`${file}: 'packages' has no root entry ("")`);
     const builder = new model/* GraphBuilder */.Q();
     const packageAt = new Map();
+    const linkTargets = new Set(Object.entries(entries)
+        .filter(([key, e]) => e.link && e.resolved !== undefined && keyEscape(key, new Set()) === null)
+        .map(([, e]) => e.resolved));
     for (const [path, entry] of Object.entries(entries)) {
+        const escape = keyEscape(path, linkTargets);
+        if (escape) {
+            const claimed = entry.version === undefined ? null : `${entry.name ?? nameFromPath(path)}@${entry.version}`;
+            builder.pathEscapes.push({ path, reason: escape, dependent: null, claimed });
+            continue;
+        }
         if (entry.link)
             continue; // resolved below to the folder it points at
         const name = entry.name ?? nameFromPath(path);
@@ -40030,7 +40146,7 @@ function parseNpmLock(text, file) {
         let source;
         let member = false;
         if (!inNodeModules) {
-            const outside = path.startsWith('../') || path.startsWith('/');
+            const outside = leavesProject(path);
             source = { kind: 'path', path: path || '.', outsideWorkspace: outside };
             member = !outside;
         }
@@ -40076,6 +40192,16 @@ function parseNpmLock(text, file) {
             if (kind === 'dev' && !from.workspaceMember)
                 continue;
             for (const [dep, spec] of Object.entries(entry[field] ?? {})) {
+                if (!isPackageName(dep)) {
+                    // Looked up as node_modules/<dep>, such a name would reach outside node_modules.
+                    builder.pathEscapes.push({
+                        path: dep,
+                        reason: 'is a dependency name that is not a package name and would resolve outside node_modules',
+                        dependent: from.id,
+                        claimed: null,
+                    });
+                    continue;
+                }
                 builder.declarations.push({ from: from.id, name: dep, requirement: spec, kind });
                 const target = resolvePath(path, dep);
                 if (!target) {
@@ -40106,6 +40232,16 @@ function parseNpmLock(text, file) {
 
 
 const SOURCE_TYPES = ['auto', 'cargo-workspace', 'cargo-metadata', 'cargo-lock', 'npm-lock'];
+/**
+ * Largest lockfile or cargo-metadata JSON read as `source`: the metadata of
+ * the largest public Rust workspaces is a few tens of MiB. The text is parsed
+ * in memory, so the limit also bounds what a hostile `source` can make us hold.
+ */
+const MAX_SOURCE_FILE_BYTES = 128 * 1024 * 1024;
+/** The text of a `source` file: a regular file of at most MAX_SOURCE_FILE_BYTES, errors naming the input. */
+async function readSourceFile(path) {
+    return (await (0,regular_file/* readRegularFile */.XF)(path, { input: 'source', maxBytes: MAX_SOURCE_FILE_BYTES })).toString('utf8');
+}
 /** Decides the source type of a file from its name, then its content. */
 function detectSourceType(path, isDirectory, text) {
     if (isDirectory)
@@ -40144,7 +40280,7 @@ async function loadGraph(path, type) {
         const json = await runCargoMetadata(path);
         return { graph: parseCargoMetadata(json, `cargo metadata of ${path}`), cargoMetadataJson: json };
     }
-    const text = await (0,promises_.readFile)(path, 'utf8');
+    const text = await readSourceFile(path);
     if (text.trim() === '')
         throw new errors/* DataError */.fL(`${path}: the file is empty`);
     switch (type) {
@@ -40194,6 +40330,7 @@ class GraphBuilder {
     packages = new Map();
     edges = new Map();
     declarations = [];
+    pathEscapes = [];
     addPackage(pkg) {
         const existing = this.packages.get(pkg.id);
         if (existing) {
@@ -40211,6 +40348,7 @@ class GraphBuilder {
             packages: [...this.packages.values()],
             edges: [...this.edges.values()],
             declarations: this.declarations,
+            pathEscapes: this.pathEscapes,
         };
     }
 }
@@ -40236,25 +40374,26 @@ function pushTo(map, key, value) {
 
 /***/ }),
 
-/***/ 6825:
+/***/ 5356:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Rh: () => (/* binding */ MAX_BINARY_BYTES),
   Rr: () => (/* binding */ parseAnalyzeDepsInputs)
 });
 
 // UNUSED EXPORTS: DEFAULT_RISK_THRESHOLD, parseBinaries, parseRiskThreshold, parseVendorThreshold
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./build/shared/inputs.js
 /**
  * Parsers for action inputs. Each returns a typed value or throws an
@@ -40291,6 +40430,24 @@ function parsePositiveNumber(name, raw, fallback) {
     if (!Number.isFinite(n) || n <= 0)
         throw new InputError(name, `'${raw}' is not a positive number`);
     return n;
+}
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+function parseTimeoutSeconds(name, raw, fallback) {
+    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+    const seconds = parsePositiveNumber(name, raw, fallback);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new InputError(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
+    }
+    if (seconds < 0.001)
+        throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+    return seconds;
 }
 function parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
@@ -40357,21 +40514,23 @@ function isUrl(raw) {
 async function requireReadablePath(name, path, kind = 'any') {
     let st;
     try {
-        st = await (0,promises_.stat)(path);
-        await (0,promises_.access)(path, external_node_fs_namespaceObject.constants.R_OK);
+        st = await stat(path);
+        await access(path, constants.R_OK);
     }
     catch (e) {
         const code = e.code;
-        throw new errors/* InputError */.dz(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
+        throw new InputError(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
     }
     const actual = st.isDirectory() ? 'directory' : 'file';
     if (kind !== 'any' && kind !== actual)
-        throw new errors/* InputError */.dz(name, `'${path}' is a ${actual}, expected a ${kind}`);
+        throw new InputError(name, `'${path}' is a ${actual}, expected a ${kind}`);
     return actual;
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/allow-list.js
-var allow_list = __nccwpck_require__(6047);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+// EXTERNAL MODULE: ./build/shared/deps/allow-list.js + 1 modules
+var allow_list = __nccwpck_require__(55);
 // EXTERNAL MODULE: ./build/shared/deps/load.js + 4 modules
 var load = __nccwpck_require__(6537);
 // EXTERNAL MODULE: ./build/shared/deps/vendors.js
@@ -40391,7 +40550,14 @@ var sources = __nccwpck_require__(8985);
 
 
 
+
+
 const DEFAULT_RISK_THRESHOLD = 50;
+/**
+ * Largest binary hashed for `binaries`: release builds with debug info stay
+ * well below it; a device or a runaway file is refused instead of hashed forever.
+ */
+const MAX_BINARY_BYTES = 4 * 1024 ** 3;
 function parseRiskThreshold(raw) {
     const v = raw.trim();
     if (v === '')
@@ -40420,15 +40586,31 @@ async function parseBinaries(raw) {
             throw new errors/* InputError */.dz('binaries', `'${name}' is not a binary name`, "one 'name=path' or 'path' per line; names of letters, digits, '.', '_' and '-'");
         if (out.some((b) => b.name === name))
             throw new errors/* InputError */.dz('binaries', `the name '${name}' is given twice`);
-        await requireReadablePath('binaries', path, 'file');
+        await (0,regular_file/* checkRegularFile */.l$)(path, { input: 'binaries', maxBytes: MAX_BINARY_BYTES });
         out.push({ name, path });
     }
     return out;
 }
+/**
+ * A workspace directory (readable and searchable), or a lockfile/metadata file
+ * that is a regular file of at most MAX_SOURCE_FILE_BYTES: a device such as
+ * /dev/zero would otherwise be read until memory runs out.
+ */
+async function sourceKind(source) {
+    const s = await (0,promises_.stat)(source).catch(() => null);
+    if (s?.isDirectory()) {
+        await (0,promises_.access)(source, external_node_fs_.constants.R_OK | external_node_fs_.constants.X_OK).catch((e) => {
+            throw new errors/* InputError */.dz('source', `the directory '${source}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        return 'directory';
+    }
+    await (0,regular_file/* checkRegularFile */.l$)(source, { input: 'source', maxBytes: load/* MAX_SOURCE_FILE_BYTES */.sm });
+    return 'file';
+}
 async function parseSource(rawSource, rawType) {
     const source = rawSource.trim() || '.';
     const type = parseEnum('source-type', rawType, load/* SOURCE_TYPES */.m7, 'auto');
-    const kind = await requireReadablePath('source', source, 'any');
+    const kind = await sourceKind(source);
     if (type === 'cargo-workspace' || (type === 'auto' && kind === 'directory')) {
         if (kind !== 'directory')
             throw new errors/* InputError */.dz('source', `'${source}' is a file; source-type cargo-workspace needs the workspace directory`);
@@ -40442,7 +40624,7 @@ async function parseSource(rawSource, rawType) {
     if (type !== 'auto')
         return { source, type };
     // The whole text: cargo prints "workspace_root" after the (long) package list.
-    const text = await (0,promises_.readFile)(source, 'utf8');
+    const text = await (0,load/* readSourceFile */.uj)(source);
     const detected = (0,load/* detectSourceType */.fq)(source, false, text);
     if (!detected)
         throw new errors/* InputError */.dz('source', `cannot tell what '${source}' is`, 'a cargo workspace directory, a cargo-metadata JSON file, a Cargo.lock or a package-lock.json; or set source-type');
@@ -40477,7 +40659,7 @@ async function parseAnalyzeDepsInputs(raw) {
 
 /***/ }),
 
-/***/ 9953:
+/***/ 1898:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40496,6 +40678,8 @@ var shared_errors = __nccwpck_require__(2005);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
 ;// CONCATENATED MODULE: ./build/shared/hash.js
 /**
  * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
@@ -40505,37 +40689,60 @@ var promises_ = __nccwpck_require__(1455);
  */
 
 
+
+
 const CHUNK = 4 * 1024 * 1024;
-async function sha256File(path) {
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const handle = await (0,promises_.open)(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (limit && total > limit.maxBytes)
+            throw new shared_errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before hashing this one.
+        pending = handle.read(buffers[current], 0, CHUNK, null);
+        hash.update(filled.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+}
+async function sha256File(path) {
+    const handle = await open(path, 'r');
     try {
-        const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-        let current = 0;
-        let pending = handle.read(buffers[current], 0, CHUNK, null);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            const filled = buffers[current];
-            current ^= 1;
-            // The other buffer is free: start the next read before hashing this one.
-            pending = handle.read(buffers[current], 0, CHUNK, null);
-            hash.update(filled.subarray(0, bytesRead));
-        }
+        return await sha256Handle(handle);
     }
     finally {
         await handle.close();
     }
-    return hash.digest('hex');
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await (0,regular_file/* openRegularFile */.ZU)(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
 }
 function sha256(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-// EXTERNAL MODULE: ./build/shared/deps/allow-list.js
-var allow_list = __nccwpck_require__(6047);
+// EXTERNAL MODULE: ./build/shared/deps/allow-list.js + 1 modules
+var allow_list = __nccwpck_require__(55);
 // EXTERNAL MODULE: ./build/shared/deps/findings.js
 var deps_findings = __nccwpck_require__(9585);
 ;// CONCATENATED MODULE: ./build/shared/deps/tarjan.js
@@ -40751,6 +40958,24 @@ function graphSha256(graph) {
     return sha256(canonicalGraph(graph));
 }
 
+;// CONCATENATED MODULE: ./build/shared/deps/path-escapes.js
+/**
+ * Lockfile path escapes: entries the parser left out of the graph because they
+ * name a place outside where packages live (see npm-lock.ts). npm never writes
+ * them, so each one means a hand-edited or forged lockfile: a package that
+ * would be installed from, or claim to be, somewhere else than the lockfile
+ * says. One finding per entry, whose subject is the key or name as written.
+ */
+
+function findPathEscapes(graph) {
+    return (graph.pathEscapes ?? []).map((e) => {
+        const what = e.dependent
+            ? `${e.dependent} depends on '${e.path}', which ${e.reason}`
+            : `package-lock key '${e.path}'${e.claimed ? ` (claiming ${e.claimed})` : ''} ${e.reason}`;
+        return (0,deps_findings/* finding */.gk)('lockfile-path-escape', e.path, `${what}: npm never writes this; the entry is left out of the graph and the SBOM`, e.dependent ? [e.dependent] : [], [], { reason: e.reason, dependent: e.dependent, claimed: e.claimed });
+    });
+}
+
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
 var sources = __nccwpck_require__(8985);
 ;// CONCATENATED MODULE: ./build/shared/deps/pins.js
@@ -40827,44 +41052,66 @@ function findUnusualPins(graph) {
 
 ;// CONCATENATED MODULE: ./build/shared/deps/risk.js
 
+/** How bad one finding of a kind is, for people reading the report; the points decide the score. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const RISK_WEIGHTS = {
+    'lockfile-path-escape': {
+        severity: 'critical',
+        // Above the default threshold on its own: npm never writes such a key, so it is a forged lockfile, not noise.
+        perFinding: 60,
+        cap: 60,
+        why: 'npm never writes a key that climbs out of node_modules: the lockfile was edited to name another package',
+    },
     typosquat: {
+        severity: 'high',
         perFinding: 20,
         cap: 40,
         why: 'a name that imitates a popular package is the usual vehicle of a malicious package',
     },
     cycle: {
+        severity: 'medium',
         perFinding: 15,
         cap: 30,
         why: 'packages in a normal/build cycle cannot be built, audited or upgraded on their own',
     },
     'git-unpinned': {
+        severity: 'medium',
         perFinding: 8,
         cap: 24,
         why: 'a branch or tag can move: the same manifest builds different code',
     },
     'vendor-concentration': {
+        severity: 'medium',
         perFinding: 10,
         cap: 20,
         why: 'one compromised publisher reaches a large part of the build',
     },
     'path-outside-workspace': {
+        severity: 'low',
         perFinding: 5,
         cap: 15,
         why: 'the build depends on files the repository does not contain',
     },
     'non-default-registry': {
+        severity: 'low',
         perFinding: 5,
         cap: 15,
         why: 'a second registry is a second trust root and a dependency-confusion risk',
     },
     duplicate: {
+        severity: 'low',
         perFinding: 1,
         cap: 15,
         why: 'several versions of one package multiply what must be audited and patched',
     },
-    'exact-pin': { perFinding: 2, cap: 10, why: 'an exact pin blocks compatible security fixes' },
+    'exact-pin': {
+        severity: 'low',
+        perFinding: 2,
+        cap: 10,
+        why: 'an exact pin blocks compatible security fixes',
+    },
     'dev-cycle': {
+        severity: 'info',
         perFinding: 0,
         cap: 0,
         why: 'normal in Rust workspaces (tests of a crate use helpers that depend on it); reported, not scored',
@@ -40879,11 +41126,11 @@ function scoreRisk(findings, allow) {
         const allowed = allow.matches(f.id);
         if (allowed) {
             tally.allowed++;
-            return { ...f, allowed, contribution: 0 };
+            return { ...f, severity: weight.severity, allowed, contribution: 0 };
         }
         const contribution = Math.max(0, Math.min(weight.perFinding, weight.cap - tally.points));
         tally.points += contribution;
-        return { ...f, allowed, contribution };
+        return { ...f, severity: weight.severity, allowed, contribution };
     });
     const total = Object.values(byKind).reduce((sum, t) => sum + t.points, 0);
     return { score: Math.min(100, total), byKind, findings: scored };
@@ -41058,7 +41305,9 @@ function oneDeletions(s) {
  * name without being that package (or another popular one). Closeness, from
  * the most to the least specific:
  *   - separator/case variant: `serde-json` for `serde_json`;
- *   - homoglyphs: `rnemchr` for `memchr`, `l0dash` or Cyrillic `а` for `lodash`;
+ *   - homoglyphs: `rnemchr` for `memchr`, `l0dash` or Cyrillic `а` for `lodash`,
+ *     and invisible characters (zero-width space/joiners, word joiner, BOM,
+ *     soft hyphen…) that make `lo\u200bdash` print as `lodash`;
  *   - an added affix: `tokio-rs`, `node-lodash`, `lodash-js`;
  *   - one edit (insert, delete, substitute, swap two neighbours) from a
  *     popular name of at least MIN_EDIT_LENGTH characters — short names are
@@ -41098,9 +41347,20 @@ const HOMOGLYPHS = {
 function normalizeName(name) {
     return name.toLowerCase().replace(/_/g, '-');
 }
-/** The name as it looks: confusable characters folded onto one representative. */
+/**
+ * Characters that print as nothing: Unicode's default-ignorable code points
+ * (U+200B..U+200F, U+2060..U+2064, U+FEFF, U+00AD, variation selectors…) and
+ * the other format characters (U+061C, U+180E, bidi controls). No registry
+ * name needs one; in a package name each is a way to look like another name.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+function hasInvisible(name) {
+    return name.search(INVISIBLE) !== -1;
+}
+/** The name as it looks: invisible characters dropped, confusable ones folded onto one representative. */
 function skeleton(name) {
-    const folded = [...normalizeName(name)].map((c) => HOMOGLYPHS[c] ?? c).join('');
+    const visible = normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '');
+    const folded = [...visible].map((c) => HOMOGLYPHS[c] ?? c).join('');
     return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 function buildPopularIndex(names) {
@@ -41132,10 +41392,13 @@ function popularIndex(ecosystem) {
 function resemblance(name, index) {
     if (index.exact.has(name))
         return null;
-    const n = normalizeName(name);
+    const hidden = hasInvisible(name);
+    // The rest of the checks read the name as it prints.
+    const n = normalizeName(hidden ? name.replace(INVISIBLE, '') : name);
     const variant = index.byNormalized.get(n);
+    // An invisible character is a look-alike trick, whatever else differs.
     if (variant)
-        return { popular: variant, technique: 'separator-or-case' };
+        return { popular: variant, technique: hidden ? 'homoglyph' : 'separator-or-case' };
     const look = index.bySkeleton.get(skeleton(name));
     if (look)
         return { popular: look, technique: 'homoglyph' };
@@ -41197,13 +41460,23 @@ var deps_vendors = __nccwpck_require__(9136);
 
 
 
+
 function analyzeGraph(graph, options = { allow: allow_list/* EMPTY_ALLOW_LIST */.t, vendor: deps_vendors/* DEFAULT_VENDOR_OPTIONS */.O_ }) {
     const duplicates = findDuplicates(graph);
     const { cycles, devCycles } = findCycles(graph);
     const vendors = (0,deps_vendors/* findVendorConcentration */.vp)(graph, options.vendor);
     const typosquats = findTyposquats(graph);
     const pins = findUnusualPins(graph);
-    const all = [...duplicates, ...cycles, ...devCycles, ...vendors, ...typosquats, ...pins];
+    const escapes = findPathEscapes(graph);
+    const all = [
+        ...duplicates,
+        ...cycles,
+        ...devCycles,
+        ...vendors,
+        ...typosquats,
+        ...pins,
+        ...escapes,
+    ];
     const risk = scoreRisk(all, options.allow);
     const dependents = new Map();
     for (const e of graph.edges) {
@@ -41228,6 +41501,7 @@ function analyzeGraph(graph, options = { allow: allow_list/* EMPTY_ALLOW_LIST */
             vendorConcentration: vendors.length,
             typosquatSuspects: typosquats.length,
             unusualPins: pins.length,
+            pathEscapes: escapes.length,
             allowed: risk.findings.filter((f) => f.allowed).length,
         },
         risk,
@@ -41282,6 +41556,8 @@ function buildTimestamp(env = process.env, now = new Date()) {
 
 // EXTERNAL MODULE: ./build/shared/deps/load.js + 4 modules
 var load = __nccwpck_require__(6537);
+// EXTERNAL MODULE: ./build/shared/deps/options.js + 1 modules
+var deps_options = __nccwpck_require__(5356);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(2857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
@@ -41309,6 +41585,7 @@ function duration(params) {
  * write (validated before it touches the disk) and to read back (tests,
  * later actions such as attest).
  */
+
 
 
 const sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
@@ -41339,6 +41616,7 @@ const infrasimBuildSchema = schemas/* object */.Ikc({
         vendor_concentration_count: schemas/* number */.aig().int().nonnegative(),
         typosquat_suspect_count: schemas/* number */.aig().int().nonnegative(),
         unusual_pin_count: schemas/* number */.aig().int().nonnegative(),
+        lockfile_path_escape_count: schemas/* number */.aig().int().nonnegative(),
         allowed_finding_count: schemas/* number */.aig().int().nonnegative(),
         report: schemas/* string */.YjP(),
         sbom: schemas/* string */.YjP(),
@@ -41357,6 +41635,7 @@ const findingSchema = schemas/* object */.Ikc({
     packages: schemas/* array */.YOg(schemas/* string */.YjP()),
     edges: schemas/* array */.YOg(edgeSchema),
     details: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    severity: schemas/* enum */.k5n(SEVERITIES),
     allowed: schemas/* boolean */.zMY(),
     contribution: schemas/* number */.aig().nonnegative(),
 });
@@ -41378,6 +41657,7 @@ const depsReportSchema = schemas/* object */.Ikc({
             findings: schemas/* number */.aig(),
             allowed: schemas/* number */.aig(),
             points: schemas/* number */.aig(),
+            severity: schemas/* enum */.k5n(SEVERITIES),
             weight: schemas/* number */.aig(),
             cap: schemas/* number */.aig(),
         })),
@@ -41402,7 +41682,7 @@ function buildReport(graph, analysis, context) {
     const { threshold, allowList } = context;
     const byKind = Object.fromEntries(Object.entries(analysis.risk.byKind).map(([kind, t]) => {
         const w = RISK_WEIGHTS[kind];
-        return [kind, { ...t, weight: w.perFinding, cap: w.cap }];
+        return [kind, { ...t, severity: w.severity, weight: w.perFinding, cap: w.cap }];
     }));
     return depsReportSchema.parse({
         schema: 'infrasim-deps-report/1',
@@ -41602,9 +41882,9 @@ function summaryMarkdown(analysis, threshold) {
     const out = [
         `## Dependency analysis: risk ${analysis.risk.score}/100 ${passed ? '✅' : '❌'} (threshold ${threshold})`,
         '',
-        '| packages | duplicates | cycles | dev cycles | vendor concentration | typosquat suspects | unusual pins | allowed |',
-        '|---|---|---|---|---|---|---|---|',
-        `| ${c.packages} | ${c.duplicates} | ${c.cycles} | ${c.devCycles} | ${c.vendorConcentration} | ${c.typosquatSuspects} | ${c.unusualPins} | ${c.allowed} |`,
+        '| packages | duplicates | cycles | dev cycles | vendor concentration | typosquat suspects | unusual pins | lockfile path escapes | allowed |',
+        '|---|---|---|---|---|---|---|---|---|',
+        `| ${c.packages} | ${c.duplicates} | ${c.cycles} | ${c.devCycles} | ${c.vendorConcentration} | ${c.typosquatSuspects} | ${c.unusualPins} | ${c.pathEscapes} | ${c.allowed} |`,
         '',
         `graph_sha256: \`${analysis.graphSha256}\``,
         '',
@@ -41715,6 +41995,7 @@ async function writeFilesTogether(files) {
 
 
 
+
 const ATTESTATIONS_DIR = (0,external_node_path_.join)('meta', 'attestations');
 function productName(options, graph) {
     if (options.name)
@@ -41733,7 +42014,10 @@ async function runAnalyzeDeps(options, env = process.env) {
     const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
     const [context, binaries] = await Promise.all([
         readBuildContext(sourceDir, env),
-        Promise.all(options.binaries.map(async (b) => [b.name, { sha256: await sha256File(b.path) }])),
+        Promise.all(options.binaries.map(async (b) => [
+            b.name,
+            { sha256: await sha256RegularFile(b.path, { input: 'binaries', maxBytes: deps_options/* MAX_BINARY_BYTES */.Rh }) },
+        ])),
     ]);
     const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor });
     const timestamp = buildTimestamp(env);
@@ -41787,6 +42071,7 @@ async function runAnalyzeDeps(options, env = process.env) {
             vendor_concentration_count: c.vendorConcentration,
             typosquat_suspect_count: c.typosquatSuspects,
             unusual_pin_count: c.unusualPins,
+            lockfile_path_escape_count: c.pathEscapes,
             allowed_finding_count: c.allowed,
             report: (0,external_node_path_.basename)(files.report),
             sbom: (0,external_node_path_.basename)(files.sbom),
@@ -42171,6 +42456,134 @@ async function requireTool(tool) {
 async function toolVersion(tool, flag = '--version') {
     const r = await run(tool, [flag], { okCodes: [1] });
     return (r.stdout || r.stderr).split('\n')[0]?.trim() ?? '';
+}
+
+
+/***/ }),
+
+/***/ 3019:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ fsErrorReason),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK).catch((e) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(handle);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 

@@ -28608,7 +28608,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6784);
 /* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
-/* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
+/* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4997);
 /* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6943);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3926);
 /**
@@ -28643,6 +28643,7 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
         parallel: true,
         'output-dir': true,
         network: true,
+        'backing-roots': true,
     });
     const options = await (0,_shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVerifyInputs */ .Wg)(raw);
     const stateDir = await (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__/* .createStateDir */ .xC)('boot-verify');
@@ -31915,6 +31916,286 @@ async function toolVersion(tool, flag = '--version') {
 
 /***/ }),
 
+/***/ 2043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Li: () => (/* binding */ parseLines),
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   nL: () => (/* binding */ parseEnum),
+/* harmony export */   tz: () => (/* binding */ parseSha256),
+/* harmony export */   uH: () => (/* binding */ parsePositiveNumber),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports parseSize, parsePackageList, parseRegex, parseHttpUrl, isUrl, requireReadablePath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/**
+ * Parsers for action inputs. Each returns a typed value or throws an
+ * InputError naming the input, what was wrong and what is accepted, so every
+ * action validates everything before it starts any work.
+ */
+
+
+
+function parseEnum(name, raw, allowed, fallback) {
+    const value = raw.trim() || fallback;
+    if (value === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, 'is required', allowed.join(' | '));
+    if (!allowed.includes(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `unknown value '${value}'`, allowed.join(' | '));
+    }
+    return value;
+}
+const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+/** "2G", "512M", "1536MiB", "1073741824" → bytes. */
+function parseSize(name, raw) {
+    const m = /^\s*(\d+)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(raw);
+    if (!m)
+        throw new InputError(name, `'${raw}' is not a size`, 'a number of bytes or a number with K, M, G or T, e.g. 2G');
+    const bytes = Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()];
+    if (!Number.isSafeInteger(bytes) || bytes <= 0)
+        throw new InputError(name, `'${raw}' is not a positive size`);
+    return bytes;
+}
+function parsePositiveNumber(name, raw, fallback) {
+    if (raw.trim() === '' && fallback !== undefined)
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a positive number`);
+    return n;
+}
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+function parseTimeoutSeconds(name, raw, fallback) {
+    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+    const seconds = parsePositiveNumber(name, raw, fallback);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
+    }
+    if (seconds < 0.001)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+    return seconds;
+}
+function parseBoolean(name, raw, fallback) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a boolean`, 'true | false');
+}
+/** A newline list; blank lines and `#` comments are dropped. */
+function parseLines(raw) {
+    return raw
+        .split('\n')
+        .map((l) => l.replace(/#.*$/, '').trim())
+        .filter(Boolean);
+}
+/** Distribution package names: one per line, each a plain name with an optional version constraint. */
+function parsePackageList(name, raw) {
+    const lines = parseLines(raw);
+    for (const line of lines) {
+        // apk: name, name=1.2-r0, name>1; dpkg: name, name=1.2-1, name:arm64
+        if (!/^[A-Za-z0-9][A-Za-z0-9+._:-]*(?:(?:=|>=|<=|~|>|<)[A-Za-z0-9+._:~-]+)?$/.test(line)) {
+            throw new InputError(name, `'${line}' is not a package name`, 'one package per line: a name made of letters, digits and + . _ - :, optionally =version');
+        }
+    }
+    return lines;
+}
+function parseRegex(name, raw) {
+    try {
+        return new RegExp(raw);
+    }
+    catch (e) {
+        throw new InputError(name, `'${raw}' is not a valid regular expression: ${e.message}`);
+    }
+}
+function parseHttpUrl(name, raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(name, `'${raw}' is not a URL`, 'http:// or https:// URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(name, `unsupported URL scheme '${url.protocol}'`, 'http:// or https://');
+    }
+    return url;
+}
+function parseSha256(name, raw) {
+    const v = raw
+        .trim()
+        .toLowerCase()
+        .replace(/^sha256:/, '');
+    if (!/^[0-9a-f]{64}$/.test(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a SHA-256 digest`, '64 hex digits');
+    return v;
+}
+function isUrl(raw) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim());
+}
+/** Checks that a path exists, is readable and is of the expected kind. */
+async function requireReadablePath(name, path, kind = 'any') {
+    let st;
+    try {
+        st = await stat(path);
+        await access(path, constants.R_OK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new InputError(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
+    }
+    const actual = st.isDirectory() ? 'directory' : 'file';
+    if (kind !== 'any' && kind !== actual)
+        throw new InputError(name, `'${path}' is a ${actual}, expected a ${kind}`);
+    return actual;
+}
+
+
+/***/ }),
+
+/***/ 3019:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ fsErrorReason),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile)
+/* harmony export */ });
+/* unused harmony export readRegularFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK).catch((e) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await readFile(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 4336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31969,7 +32250,7 @@ async function probeKvm(arch, kernel, timeoutMs = KVM_PROBE_MS) {
         network: false,
     });
     const started = Date.now();
-    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .y)({
+    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .yv)({
         binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuBinary */ .Q$)(arch),
         args,
         rules: { expect: /VFS: Unable to mount root|Kernel panic|end Kernel panic/, failOn: [] },
@@ -32014,6 +32295,489 @@ async function chooseAccel(choice, arch, probeKernel) {
         probeCache.set(key, decision);
     }
     return decision;
+}
+
+
+/***/ }),
+
+/***/ 9929:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Xy: () => (/* binding */ readBackingChain)
+});
+
+// UNUSED EXPORTS: MAX_CHAIN_LENGTH, backingPath, isInside
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+;// CONCATENATED MODULE: ./build/shared/vm/qcow2-header.js
+/**
+ * Reads what a disk image's first bytes say about it: its format and, for
+ * qcow2, its backing file, the backing file's format and whether it needs an
+ * external data file. Pure (Buffer in, facts out), so a hostile header is
+ * unit-tested without QEMU. We read this ourselves instead of asking
+ * `qemu-img info`, because qemu-img opens what a header names (a backing
+ * file, a data file, a `json:` or network pseudo-path) before we could refuse it.
+ *
+ * Layout: docs/interop/qcow2.txt in QEMU's source (all fields big-endian).
+ */
+const QCOW2_MAGIC = 0x514649fb; // "QFI\xfb"
+/** Enough for the fixed header of every qcow2 version. */
+const QCOW2_FIXED_HEADER = 104;
+/** qcow2 clusters are 512 B .. 2 MiB; the header, its extensions and the backing name all sit in the first cluster. */
+const QCOW2_MAX_CLUSTER_BITS = 21;
+const QCOW2_MIN_CLUSTER_BITS = 9;
+/** QEMU refuses longer backing file names. */
+const MAX_BACKING_NAME = 1023;
+const EXT_END = 0;
+const EXT_BACKING_FORMAT = 0xe2792aca;
+const EXT_DATA_FILE = 0x44415441;
+const INCOMPAT_DATA_FILE = 1n << 2n;
+/** Formats a disk image is not: QEMU would probe them, and boot-verify boots qcow2 and raw only. */
+const OTHER_FORMATS = [
+    { name: 'vmdk', offset: 0, magic: 'KDMV' },
+    { name: 'vmdk', offset: 0, magic: 'COWD' },
+    { name: 'vdi', offset: 0, magic: '<<< ' },
+    { name: 'vhdx', offset: 0, magic: 'vhdxfile' },
+    { name: 'vpc', offset: 0, magic: 'conectix' },
+    { name: 'qed', offset: 0, magic: 'QED\0' },
+    { name: 'luks', offset: 0, magic: 'LUKS\xba\xbe' },
+    { name: 'parallels', offset: 0, magic: 'WithoutFreeSpace' },
+    { name: 'parallels', offset: 0, magic: 'WithouFreSpacExt' },
+    { name: 'bochs', offset: 0, magic: 'Bochs Virtual HD Image' },
+];
+/** What the first bytes of a file say its format is: qcow2, raw (no known header) or another format's name. */
+function detectFormat(head) {
+    if (head.length >= 4 && head.readUInt32BE(0) === QCOW2_MAGIC)
+        return 'qcow2';
+    for (const f of OTHER_FORMATS) {
+        if (head.toString('latin1', f.offset, f.offset + f.magic.length) === f.magic) {
+            // A VirtualBox image announces itself in text and confirms it with a signature.
+            if (f.name === 'vdi' && !(head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f))
+                continue;
+            return { other: f.name };
+        }
+    }
+    return 'raw';
+}
+/** A header that cannot be trusted; the message says what is wrong with it. */
+class Qcow2HeaderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Qcow2HeaderError';
+    }
+}
+/** The cluster size a fixed header declares, so the caller reads exactly the first cluster. */
+function qcow2ClusterBits(fixed) {
+    if (fixed.length < 24)
+        throw new Qcow2HeaderError('the qcow2 header is cut short');
+    const bits = fixed.readUInt32BE(20);
+    if (bits < QCOW2_MIN_CLUSTER_BITS || bits > QCOW2_MAX_CLUSTER_BITS) {
+        throw new Qcow2HeaderError(`the qcow2 header declares an invalid cluster size (2^${bits} bytes)`);
+    }
+    return bits;
+}
+/** Strict UTF-8 decoding: the name checked must be the very name QEMU opens. */
+function decodeName(bytes, what) {
+    let name;
+    try {
+        name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Qcow2HeaderError(`the ${what} name is not valid UTF-8`);
+    }
+    if (name.includes('\0'))
+        throw new Qcow2HeaderError(`the ${what} name contains a NUL byte`);
+    return name;
+}
+/**
+ * Parses a qcow2 header from the image's first cluster (`cluster` holds at
+ * least the first min(cluster size, file size) bytes). Throws
+ * Qcow2HeaderError for anything QEMU would read differently or refuse.
+ */
+function parseQcow2Header(cluster) {
+    if (cluster.length < 72 || cluster.readUInt32BE(0) !== QCOW2_MAGIC) {
+        throw new Qcow2HeaderError('not a qcow2 image (no qcow2 header)');
+    }
+    const version = cluster.readUInt32BE(4);
+    if (version !== 2 && version !== 3) {
+        throw new Qcow2HeaderError(`qcow2 version ${version} is not supported (accepted: 2 or 3)`);
+    }
+    const clusterBits = qcow2ClusterBits(cluster);
+    const clusterSize = 2 ** clusterBits;
+    const usable = Math.min(clusterSize, cluster.length);
+    const backingOffset = cluster.readBigUInt64BE(8);
+    const backingSize = cluster.readUInt32BE(16);
+    const virtualSize = Number(cluster.readBigUInt64BE(24));
+    let headerLength = 72;
+    let incompatible = 0n;
+    if (version === 3) {
+        if (cluster.length < QCOW2_FIXED_HEADER)
+            throw new Qcow2HeaderError('the qcow2 v3 header is cut short');
+        incompatible = cluster.readBigUInt64BE(72);
+        headerLength = cluster.readUInt32BE(100);
+        if (headerLength < QCOW2_FIXED_HEADER || headerLength > usable) {
+            throw new Qcow2HeaderError(`the qcow2 header length ${headerLength} is invalid`);
+        }
+    }
+    let backingFile;
+    if (backingOffset !== 0n) {
+        // QEMU's own limits: the name lies inside the first cluster and is at most 1023 bytes.
+        if (backingSize === 0 || backingSize > MAX_BACKING_NAME) {
+            throw new Qcow2HeaderError(`the backing file name is ${backingSize} bytes long (accepted: 1 to 1023)`);
+        }
+        const start = Number(backingOffset);
+        if (backingOffset > BigInt(usable) || start + backingSize > usable) {
+            throw new Qcow2HeaderError('the backing file name lies outside the first cluster');
+        }
+        backingFile = decodeName(cluster.subarray(start, start + backingSize), 'backing file');
+    }
+    // Header extensions follow the header, up to the backing name (or the end of the cluster).
+    let backingFormat;
+    let dataFileExtension = false;
+    const end = backingFile !== undefined ? Number(backingOffset) : usable;
+    let offset = headerLength;
+    while (offset + 8 <= end) {
+        const type = cluster.readUInt32BE(offset);
+        const length = cluster.readUInt32BE(offset + 4);
+        offset += 8;
+        if (type === EXT_END)
+            break;
+        if (length > end - offset)
+            throw new Qcow2HeaderError('a qcow2 header extension runs past its space');
+        const data = cluster.subarray(offset, offset + length);
+        if (type === EXT_BACKING_FORMAT)
+            backingFormat = decodeName(data, 'backing format');
+        if (type === EXT_DATA_FILE)
+            dataFileExtension = true;
+        offset += Math.ceil(length / 8) * 8;
+    }
+    return {
+        version,
+        clusterBits,
+        virtualSize,
+        ...(backingFile !== undefined ? { backingFile } : {}),
+        ...(backingFormat !== undefined ? { backingFormat } : {}),
+        externalDataFile: (incompatible & INCOMPAT_DATA_FILE) !== 0n || dataFileExtension,
+    };
+}
+/**
+ * Whether QEMU reads a backing name as a protocol rather than a file path:
+ * `json:{…}`, `nbd:host:port`, `http://…`, `file:…` — any ':' before the
+ * first '/' (QEMU's path_has_protocol()).
+ */
+function hasProtocolPrefix(name) {
+    const stop = name.search(/[:/]/);
+    return stop !== -1 && name[stop] === ':';
+}
+
+;// CONCATENATED MODULE: ./build/shared/vm/backing-chain.js
+
+
+
+
+
+/** Longer chains are refused: QEMU would open every file, and nobody stacks this many overlays on purpose. */
+const MAX_CHAIN_LENGTH = 64;
+/** Whether `path` is `root` or lies below it (both real, absolute paths). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith('../'));
+}
+/**
+ * The path QEMU opens for a backing name recorded in `overlay` (the path
+ * QEMU opened the overlay by): absolute names as they are, relative ones
+ * joined to the overlay's directory without normalising "..", as QEMU does,
+ * so the kernel resolves symlinks along it exactly as it will for QEMU.
+ */
+function backingPath(overlay, name) {
+    return (0,external_node_path_.isAbsolute)(name) ? name : `${(0,external_node_path_.dirname)(overlay)}/${name}`;
+}
+/** The backing format a header pins, or why it is not accepted. */
+function pinnedFormat(named) {
+    if (named === 'qcow2' || named === 'raw')
+        return named;
+    if (named === undefined) {
+        return {
+            problem: "without its format, so QEMU would guess it from the file's content: recreate the overlay with the " +
+                'format pinned (qemu-img rebase -u -b <backing> -F qcow2|raw)',
+        };
+    }
+    return { problem: `as format '${named}' (accepted: qcow2 or raw)` };
+}
+async function readAt(handle, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+}
+/** The image first, then each backing file down to the base, each checked before the next is looked at. */
+async function readBackingChain(image, rules = {}) {
+    const refuse = (problem) => rules.input ? new errors/* InputError */.dz(rules.input, problem) : new errors/* DataError */.fL(problem);
+    const top = (0,external_node_path_.resolve)(image);
+    let roots;
+    if (rules.roots) {
+        const own = await (0,promises_.realpath)((0,external_node_path_.dirname)(top)).catch((e) => {
+            throw refuse(`'${top}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        // An image at the top of the file system does not open it all: '/' counts only when listed.
+        roots = [...new Set([...rules.roots, ...(own === '/' ? [] : [own])])];
+    }
+    const chain = [];
+    const seen = new Set();
+    // What the previous link said about this one: its header's name and pinned format.
+    let from;
+    let qemuPath = top;
+    for (;;) {
+        if (chain.length >= MAX_CHAIN_LENGTH) {
+            throw refuse(`the backing chain of '${top}' is longer than ${MAX_CHAIN_LENGTH} files`);
+        }
+        const what = from ? `the backing file '${from.name}' of '${from.link.path}'` : `'${top}'`;
+        const real = await (0,promises_.realpath)(qemuPath).catch(async (e) => {
+            // A missing file outside the roots is refused as outside: the rule is what matters.
+            const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(qemuPath)).catch(() => undefined);
+            if (from && roots && parent) {
+                const guess = `${parent}/${(0,external_node_path_.basename)(qemuPath)}`;
+                if (!roots.some((root) => isInside(guess, root)))
+                    return guess;
+            }
+            throw refuse(`${what} cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        if (from && roots && !roots.some((root) => isInside(real, root))) {
+            throw refuse(`${what}${real === qemuPath ? '' : ` (really '${real}')`} lies outside the directories backing files ` +
+                `may come from (${roots.join(', ')}): refused before anything was opened or hashed` +
+                (rules.rootsHint ? `; ${rules.rootsHint}` : ''));
+        }
+        if (seen.has(real))
+            throw refuse(`the backing chain of '${top}' loops back to '${real}'`);
+        seen.add(real);
+        let handle;
+        try {
+            handle = await (0,regular_file/* openRegularFile */.ZU)(real, { input: rules.input ?? 'images' });
+        }
+        catch (e) {
+            // The file's own complaint (a device, a directory), told as this link's.
+            const problem = e.message.replace(/^input '[^']*': /, '');
+            throw refuse(from ? `${what}: ${problem}` : problem);
+        }
+        let link;
+        let next;
+        try {
+            const size = (await handle.stat()).size;
+            const fixed = await readAt(handle, QCOW2_FIXED_HEADER);
+            // A pinned backing format is what QEMU uses, whatever the content says; the image itself we recognise.
+            const detected = detectFormat(fixed);
+            const format = from ? from.format : detected;
+            if (typeof format === 'object') {
+                throw refuse(`${what} is a ${format.other} image: boot-verify boots qcow2 and raw images`);
+            }
+            if (format === 'raw') {
+                link = { path: from ? real : top, format, virtualSize: size };
+            }
+            else {
+                if (detected !== 'qcow2')
+                    throw refuse(`${what} is pinned as qcow2 but has no qcow2 header`);
+                const clusterBits = Math.min(qcow2ClusterBits(fixed), QCOW2_MAX_CLUSTER_BITS);
+                const header = parseQcow2Header(await readAt(handle, 2 ** clusterBits));
+                if (header.externalDataFile) {
+                    throw refuse(`${what} keeps its data in an external data file, which QEMU would open as well: not accepted`);
+                }
+                link = {
+                    path: from ? real : top,
+                    format,
+                    virtualSize: header.virtualSize,
+                    ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
+                };
+                if (header.backingFile !== undefined) {
+                    if (hasProtocolPrefix(header.backingFile)) {
+                        throw refuse(`'${link.path}' names the backing file '${header.backingFile}', a protocol or json: pseudo-path, not a file: refused`);
+                    }
+                    const pinned = pinnedFormat(header.backingFormat);
+                    if (typeof pinned === 'object') {
+                        throw refuse(`'${link.path}' names its backing file '${header.backingFile}' ${pinned.problem}`);
+                    }
+                    next = { name: header.backingFile, format: pinned };
+                }
+            }
+        }
+        catch (e) {
+            if (e instanceof Qcow2HeaderError)
+                throw refuse(`${what}: ${e.message}`);
+            throw e;
+        }
+        finally {
+            await handle.close();
+        }
+        chain.push(link);
+        if (!next)
+            return chain;
+        from = { link, ...next };
+        qemuPath = backingPath(qemuPath, next.name);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3387:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x_: () => (/* binding */ checkInitrdFile),
+  Ir: () => (/* binding */ checkKernelFile),
+  UA: () => (/* binding */ requireInputFile)
+});
+
+// UNUSED EXPORTS: MAX_INITRD_BYTES, MAX_KERNEL_BYTES
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/shared/vm/kernel-image.js
+/**
+ * Recognises a Linux kernel image by its boot header, so a `kernel` input
+ * that is a text file, a program, an empty file or another architecture's
+ * kernel is refused before QEMU starts, naming the input, instead of QEMU
+ * failing later with "invalid kernel header". Pure: a Buffer of the file's
+ * first bytes in, a verdict out.
+ *
+ * The markers are the ones the kernel documents and QEMU's loaders check:
+ *  - x86 bzImage: "HdrS" at 0x202 (Documentation/arch/x86/boot.rst);
+ *  - arm64 Image: "ARM\x64" at 0x38 (Documentation/arch/arm64/booting.rst),
+ *    also inside a gzip-compressed Image (QEMU decompresses those);
+ *  - EFI zboot (drivers/firmware/efi/libstub/zboot-header.S): "MZ", "zimg"
+ *    at 4 and a PE header whose machine is arm64.
+ * Both bzImage and Image start with "MZ" too (their EFI stub): the Linux
+ * marker decides, never "MZ" alone.
+ */
+
+/** How many leading bytes identifyKernel needs (a gzip'd Image's first compressed bytes included). */
+const KERNEL_HEAD_BYTES = 64 * 1024;
+const ARM64_MAGIC = 0x644d5241; // "ARM\x64", little-endian
+const PE_MACHINE_ARM64 = 0xaa64;
+function ascii(head, offset, length) {
+    return head.length >= offset + length ? head.toString('latin1', offset, offset + length) : '';
+}
+function isArm64Image(head) {
+    return head.length >= 0x3c && head.readUInt32LE(0x38) === ARM64_MAGIC;
+}
+/** The first bytes of a gzip stream, decompressed without reading or inflating it all. */
+function gunzipHead(head) {
+    try {
+        // A sync flush accepts the cut-off stream; 4 KiB of input inflates to a few MiB at most.
+        return (0,external_node_zlib_.gunzipSync)(head.subarray(0, 4096), { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH });
+    }
+    catch {
+        return undefined;
+    }
+}
+function peMachine(head) {
+    if (head.length < 0x40)
+        return undefined;
+    const pe = head.readUInt32LE(0x3c);
+    if (pe + 6 > head.length || ascii(head, pe, 4) !== 'PE\0\0')
+        return undefined;
+    return head.readUInt16LE(pe + 4);
+}
+/** What kind of Linux kernel image `head` (the file's first bytes) starts, or why it is none. */
+function identifyKernel(head) {
+    if (head.length === 0)
+        return { problem: 'is empty (0 bytes)' };
+    if (ascii(head, 0x202, 4) === 'HdrS')
+        return { arch: 'x86_64', format: 'x86 bzImage' };
+    if (isArm64Image(head))
+        return { arch: 'aarch64', format: 'arm64 Image' };
+    if (ascii(head, 0, 2) === 'MZ' && ascii(head, 4, 4) === 'zimg') {
+        const machine = peMachine(head);
+        if (machine === PE_MACHINE_ARM64)
+            return { arch: 'aarch64', format: 'arm64 EFI zboot image' };
+        return {
+            problem: `is an EFI zboot image for PE machine ${machine === undefined ? 'unknown' : `0x${machine.toString(16)}`}, not arm64`,
+        };
+    }
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+        const inner = gunzipHead(head);
+        if (inner && isArm64Image(inner))
+            return { arch: 'aarch64', format: 'gzip-compressed arm64 Image' };
+        return { problem: 'is gzip-compressed but holds no Linux kernel image' };
+    }
+    if (ascii(head, 0, 4) === '\x7fELF') {
+        return { problem: 'is an ELF file (a program or an uncompressed vmlinux), not a bootable kernel image' };
+    }
+    if (ascii(head, 0, 2) === 'MZ')
+        return { problem: 'is a PE/EFI executable without a Linux boot header' };
+    return { problem: 'has no Linux boot header' };
+}
+/** What `accepted` says in an error: the formats identifyKernel recognises. */
+const KERNEL_FORMATS = 'a Linux kernel image: an x86 bzImage ("HdrS" at 0x202) or an arm64 Image ("ARM\\x64" at 0x38), ' +
+    'plain, gzip-compressed or EFI zboot, such as /boot/vmlinuz-*';
+
+;// CONCATENATED MODULE: ./build/shared/vm/input-files.js
+/**
+ * The files the launcher's inputs name (images, kernel, initrd), checked
+ * before QEMU starts: readable regular files of a bounded size, a kernel
+ * that is a Linux kernel image for the guest's architecture. QEMU would read
+ * a device named here forever (or mmap it and fail with a raw errno), and the
+ * messages name the input and the rule instead.
+ */
+
+
+
+
+
+/** Far above any distribution kernel (Debian's arm64 Image is 27 MiB, debug kernels a few times that). */
+const MAX_KERNEL_BYTES = 512 * 1024 ** 2;
+/** QEMU loads the initrd into guest memory below 4 GiB. */
+const MAX_INITRD_BYTES = 2 * 1024 ** 3;
+/** A readable regular file (of at most `maxBytes`), or an InputError naming `input`. */
+async function requireInputFile(input, path, maxBytes) {
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `'${path}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+    }
+    await (0,regular_file/* checkRegularFile */.l$)(path, { input, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+}
+/** Refuses a `kernel` that is not a Linux kernel image for `arch`, before QEMU starts. */
+async function checkKernelFile(path, arch, input = 'kernel') {
+    await requireInputFile(input, path, MAX_KERNEL_BYTES);
+    const handle = await (0,regular_file/* openRegularFile */.ZU)(path, { input, maxBytes: MAX_KERNEL_BYTES });
+    let head;
+    try {
+        const buffer = Buffer.alloc(KERNEL_HEAD_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        head = buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+    const kernel = identifyKernel(head);
+    if ('problem' in kernel)
+        throw new errors/* InputError */.dz(input, `'${path}' ${kernel.problem}`, KERNEL_FORMATS);
+    if (kernel.arch !== arch) {
+        throw new errors/* InputError */.dz(input, `'${path}' is a kernel for ${kernel.arch} (${kernel.format}), but the guest architecture (input 'arch') is ${arch}`, `a kernel image for ${arch}`);
+    }
+}
+async function checkInitrdFile(path, input = 'initrd') {
+    await requireInputFile(input, path, MAX_INITRD_BYTES);
 }
 
 
@@ -32092,6 +32856,7 @@ async function cleanLeftovers(stateDir) {
 /* harmony export */   cc: () => (/* binding */ parseCheckResults),
 /* harmony export */   cx: () => (/* binding */ createSeed)
 /* harmony export */ });
+/* unused harmony export SEED_HOSTNAME */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -32174,17 +32939,25 @@ function parseCheckResults(lines, checks, nonce) {
         r.passed = r.status === r.expectStatus;
     return results;
 }
-/** Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`. */
-async function createSeed(target, userData, instanceId) {
+/** The hostname a check boot's seed gives it. */
+const SEED_HOSTNAME = 'infrasim-verify';
+/**
+ * Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`.
+ * `hostname: null` names no host: cloud-init then keeps the image's own
+ * (build-variant's provisioning boot, whose /etc/hostname ends up in the overlay).
+ */
+async function createSeed(target, userData, instanceId, hostname = SEED_HOSTNAME) {
     const work = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'infrasim-seed-'));
     try {
         const ud = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'user-data');
         const md = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'meta-data');
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(ud, userData);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(md, `instance-id: ${instanceId}\nlocal-hostname: infrasim-verify\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(md, `instance-id: ${instanceId}\n${hostname ? `local-hostname: ${hostname}\n` : ''}`);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(target, { force: true });
-        // 2 MiB is plenty for a script; --invariant keeps the volume free of host-specific values.
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, '2048']);
+        // 2 MiB is plenty for a script; a variant's user-data carries its files, so the volume grows
+        // with it (plus room for the FAT and meta-data). --invariant keeps it free of host-specific values.
+        const kib = Math.max(2048, Math.ceil((Buffer.byteLength(userData) * 1.05) / 1024) + 1024);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, String(kib)]);
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('mcopy', ['-i', target, ud, md, '::'], { env: { ...process.env, MTOOLS_SKIP_CHECK: '1' } });
     }
     finally {
@@ -32304,9 +33077,11 @@ function optionValue(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ AbortError),
-  y: () => (/* binding */ runQemu)
+  lc: () => (/* binding */ AbortError),
+  yv: () => (/* binding */ runQemu)
 });
+
+// UNUSED EXPORTS: MAX_CONSOLE_LOG_BYTES
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -32318,6 +33093,8 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: ./build/shared/exec.js
 var exec = __nccwpck_require__(7239);
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/shared/vm/console.js
@@ -32335,8 +33112,14 @@ const ESCAPES =
 function cleanLine(raw) {
     return raw.replace(ESCAPES, '').trimEnd();
 }
-/** Longest partial line kept before it is treated as a line of its own (a guest spewing without newlines). */
+/**
+ * Longest line: a guest printing without newlines is cut into lines of this
+ * length, which bounds each match (the patterns run in linear time, see
+ * console-pattern.ts) and what the tail keeps.
+ */
 const MAX_LINE = 64 * 1024;
+/** Longest partial line judged before its newline arrives: prompts are short; longer ones wait for the line. */
+const MAX_PROMPT = 1024;
 const TAIL_LINES = 40;
 class ConsoleWatcher {
     #rules;
@@ -32362,18 +33145,26 @@ class ConsoleWatcher {
     }
     /** Feeds a chunk of console bytes; returns the decision once one is reached. */
     push(chunk) {
-        const text = this.#partial + (typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-        const parts = text.split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const raw of parts)
-            this.#line(raw);
-        if (this.#partial.length > MAX_LINE) {
-            this.#line(this.#partial);
+        const text = typeof chunk === 'string' ? chunk : this.#decoder.write(chunk);
+        // Only the new text is searched for line ends: a guest printing a long line a
+        // byte at a time costs linear time, not the line's length per byte.
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+            this.#line(this.#partial + text.slice(start, nl));
             this.#partial = '';
+            start = nl + 1;
         }
-        // A login prompt ("host login: ") never ends with a newline: the partial line counts too.
-        if (!this.#decision && this.#partial)
-            this.#judge(cleanLine(this.#partial));
+        this.#partial += text.slice(start);
+        while (this.#partial.length > MAX_LINE) {
+            this.#line(this.#partial.slice(0, MAX_LINE));
+            this.#partial = this.#partial.slice(MAX_LINE);
+        }
+        // A login prompt ("host login: ") never ends with a newline: a short partial line
+        // may be the marker. Only the success patterns look at it: a fail-on pattern
+        // ending in $ would match a line cut mid-stream ("…Debia" for (a+)+$).
+        if (!this.#decision && this.#partial && this.#partial.length <= MAX_PROMPT) {
+            this.#judge(cleanLine(this.#partial), false);
+        }
         return this.#decision;
     }
     /** The stream ended: the last partial line becomes a line. */
@@ -32391,13 +33182,16 @@ class ConsoleWatcher {
             this.#tail.shift();
         this.#onLine?.(line);
         if (!this.#decision)
-            this.#judge(line);
+            this.#judge(line, true);
     }
-    #judge(line) {
-        for (const pattern of this.#rules.failOn) {
-            if (pattern.test(line)) {
-                this.#decision = { verdict: 'failure', line, pattern };
-                return;
+    /** `complete`: a whole line (fail-on applies), not the partial line seen so far. */
+    #judge(line, complete) {
+        if (complete) {
+            for (const pattern of this.#rules.failOn) {
+                if (pattern.test(line)) {
+                    this.#decision = { verdict: 'failure', line, pattern };
+                    return;
+                }
             }
         }
         for (const pattern of this.#pendingAlso)
@@ -32424,9 +33218,12 @@ class ConsoleWatcher {
 
 
 
+
 /** How long QEMU gets to stop after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 2000;
 const STDERR_KEEP = 8192;
+/** The console log stops growing here: a guest printing at full speed would otherwise fill the disk before the timeout. */
+const MAX_CONSOLE_LOG_BYTES = 64 * 1024 ** 2;
 class AbortError extends Error {
     constructor(message = 'the boot was cancelled') {
         super(message);
@@ -32441,11 +33238,23 @@ function runQemu(run) {
         }
         const start = external_node_perf_hooks_.performance.now();
         const since = () => Math.round(external_node_perf_hooks_.performance.now() - start);
+        if (!(run.timeoutMs > 0 && run.timeoutMs <= inputs/* MAX_TIMER_MS */._o)) {
+            // setTimeout() would fire at once on a longer delay: the boot would "time out" immediately.
+            reject(new RangeError(`timeoutMs must be between 1 and ${inputs/* MAX_TIMER_MS */._o}, got ${run.timeoutMs}`));
+            return;
+        }
         let log;
         if (run.consoleLog)
             log = (0,external_node_fs_.createWriteStream)(run.consoleLog, { flags: 'w' });
+        let logged = 0;
         const watcher = new ConsoleWatcher(run.rules, (line) => {
-            log?.write(line + '\n');
+            if (log && logged <= MAX_CONSOLE_LOG_BYTES) {
+                const text = line + '\n';
+                logged += Buffer.byteLength(text);
+                log.write(logged <= MAX_CONSOLE_LOG_BYTES
+                    ? text
+                    : `[console log cut at ${MAX_CONSOLE_LOG_BYTES} bytes; the guest printed more]\n`);
+            }
             run.onLine?.(line);
         });
         // stdin is /dev/null: nothing can be typed into the guest's console or a monitor.
@@ -32537,8 +33346,18 @@ function runQemu(run) {
 /* harmony export */   r: () => (/* binding */ failureAnnotations)
 /* harmony export */ });
 const TAIL_IN_SUMMARY = 25;
+/**
+ * A console line can be 64 KiB: the summary shows the start of each. The
+ * runner refuses a job summary over 1 MiB, and 25 full lines would pass that.
+ */
+const LINE_IN_SUMMARY = 500;
+function clip(text) {
+    return text.length > LINE_IN_SUMMARY
+        ? `${text.slice(0, LINE_IN_SUMMARY)}… (${text.length} characters)`
+        : text;
+}
 function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    return clip(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 function seconds(ms) {
     return ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
@@ -32569,7 +33388,7 @@ function renderSummary(run) {
             out.push('');
         }
         if (report.consoleTail.length) {
-            const tail = report.consoleTail.slice(-TAIL_IN_SUMMARY);
+            const tail = report.consoleTail.slice(-TAIL_IN_SUMMARY).map(clip);
             out.push('<details><summary>console: last lines</summary>', '', fence(tail), '', `Full log: \`${report.consoleLog ?? ''}\``, '</details>');
         }
     }
@@ -32582,25 +33401,28 @@ function failureAnnotations(run) {
         .map(({ image, report }) => ({
         title: `boot-verify: ${report.verdict} of ${image}`,
         message: report.matchedLine
-            ? `${report.reason}\nconsole: ${report.matchedLine}`
-            : `${report.reason}${report.consoleTail.length ? `\nlast console line: ${report.consoleTail[report.consoleTail.length - 1]}` : ''}`,
+            ? `${report.reason}\nconsole: ${clip(report.matchedLine)}`
+            : `${report.reason}${report.consoleTail.length ? `\nlast console line: ${clip(report.consoleTail[report.consoleTail.length - 1])}` : ''}`,
     }));
 }
 
 
 /***/ }),
 
-/***/ 3564:
+/***/ 4997:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  s3: () => (/* binding */ BACKING_ROOTS_HINT),
   Wg: () => (/* binding */ parseVerifyInputs)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXPECT, DEFAULT_FAIL_ON, resolveImages
+// UNUSED EXPORTS: DEFAULT_EXPECT, DEFAULT_FAIL_ON, checkOutputDir, resolveBackingRoots, resolveImages
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -32609,125 +33431,76 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/shared/inputs.js
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+// EXTERNAL MODULE: ./build/shared/vm/accel.js
+var vm_accel = __nccwpck_require__(4336);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
+var backing_chain = __nccwpck_require__(9929);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./build/shared/vm/console-pattern.js
 /**
- * Parsers for action inputs. Each returns a typed value or throws an
- * InputError naming the input, what was wrong and what is accepted, so every
- * action validates everything before it starts any work.
+ * The `expect` and `fail-on` patterns, compiled for V8's linear-time regexp
+ * engine (the `l` flag). A backtracking engine takes exponential time on
+ * patterns such as `(a+)+$` against a long console line; the match runs on
+ * the event loop, so the boot's timeout never fires, SIGINT is never handled
+ * and QEMU outlives the action. The linear engine matches in time
+ * proportional to pattern × line, whatever either is.
+ *
+ * Why this engine: it keeps the JavaScript syntax the inputs already
+ * document, it ships with the node24 runtime the action runs on (no native
+ * module, nothing to bundle), and what it cannot run in linear time it
+ * refuses when the pattern is compiled, so the action rejects such a pattern
+ * at input validation with a message saying what to write instead. What it
+ * refuses: backreferences (\1, \k<name>), lookahead ((?=…), (?!…)) and
+ * counted repetition above about 16 copies (`.{0,200}`: write `.*`). Console
+ * markers never need those. The alternatives were RE2 ports (another syntax
+ * to document, a native or WebAssembly module to bundle) or a heuristic
+ * "nested quantifier" filter, which misses cases and refuses good patterns.
  */
 
 
-
-function parseEnum(name, raw, allowed, fallback) {
-    const value = raw.trim() || fallback;
-    if (value === undefined)
-        throw new errors/* InputError */.dz(name, 'is required', allowed.join(' | '));
-    if (!allowed.includes(value)) {
-        throw new errors/* InputError */.dz(name, `unknown value '${value}'`, allowed.join(' | '));
+let engineEnabled = false;
+/** The engine is behind a V8 flag; setting it at run time enables the `l` flag for RegExps compiled afterwards. */
+function enableLinearEngine() {
+    if (engineEnabled)
+        return;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--enable-experimental-regexp-engine');
+    engineEnabled = true;
+}
+/** Compiles `source` for the linear-time engine; throws a SyntaxError when it cannot run there. */
+function linearRegExp(source) {
+    enableLinearEngine();
+    // eslint-disable-next-line no-invalid-regexp -- 'l' is V8's linear-engine flag, enabled above; ESLint does not know it
+    return new RegExp(source, 'l');
+}
+/** Whether a RegExp runs on the linear-time engine. */
+function isLinear(re) {
+    return re.flags.includes('l');
+}
+const LINEAR_RULE = 'a JavaScript regular expression without backreferences (\\1, \\k<name>), lookahead ((?=…), (?!…)) ' +
+    'or counted repetition above {16} (write .* instead of .{0,200}); it is matched in linear time';
+/** An `expect` / `fail-on` line, or an InputError saying why it is refused. */
+function parseConsolePattern(name, raw) {
+    try {
+        return linearRegExp(raw);
     }
-    return value;
-}
-const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
-/** "2G", "512M", "1536MiB", "1073741824" → bytes. */
-function parseSize(name, raw) {
-    const m = /^\s*(\d+)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(raw);
-    if (!m)
-        throw new InputError(name, `'${raw}' is not a size`, 'a number of bytes or a number with K, M, G or T, e.g. 2G');
-    const bytes = Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()];
-    if (!Number.isSafeInteger(bytes) || bytes <= 0)
-        throw new InputError(name, `'${raw}' is not a positive size`);
-    return bytes;
-}
-function parsePositiveNumber(name, raw, fallback) {
-    if (raw.trim() === '' && fallback !== undefined)
-        return fallback;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new errors/* InputError */.dz(name, `'${raw}' is not a positive number`);
-    return n;
-}
-function parseBoolean(name, raw, fallback) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new errors/* InputError */.dz(name, `'${raw}' is not a boolean`, 'true | false');
-}
-/** A newline list; blank lines and `#` comments are dropped. */
-function parseLines(raw) {
-    return raw
-        .split('\n')
-        .map((l) => l.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-/** Distribution package names: one per line, each a plain name with an optional version constraint. */
-function parsePackageList(name, raw) {
-    const lines = parseLines(raw);
-    for (const line of lines) {
-        // apk: name, name=1.2-r0, name>1; dpkg: name, name=1.2-1, name:arm64
-        if (!/^[A-Za-z0-9][A-Za-z0-9+._:-]*(?:(?:=|>=|<=|~|>|<)[A-Za-z0-9+._:~-]+)?$/.test(line)) {
-            throw new InputError(name, `'${line}' is not a package name`, 'one package per line: a name made of letters, digits and + . _ - :, optionally =version');
+    catch (e) {
+        const message = e.message;
+        if (/linear time/.test(message)) {
+            throw new errors/* InputError */.dz(name, `'${raw}' cannot be matched in linear time`, LINEAR_RULE);
         }
+        // V8 quotes the pattern with its flags ("/…/l"): the reason alone reads better.
+        const reason = message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+        throw new errors/* InputError */.dz(name, `'${raw}' is not a valid regular expression: ${reason}`);
     }
-    return lines;
-}
-function parseRegex(name, raw) {
-    try {
-        return new RegExp(raw);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(name, `'${raw}' is not a valid regular expression: ${e.message}`);
-    }
-}
-function parseHttpUrl(name, raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(name, `'${raw}' is not a URL`, 'http:// or https:// URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(name, `unsupported URL scheme '${url.protocol}'`, 'http:// or https://');
-    }
-    return url;
-}
-function parseSha256(name, raw) {
-    const v = raw
-        .trim()
-        .toLowerCase()
-        .replace(/^sha256:/, '');
-    if (!/^[0-9a-f]{64}$/.test(v))
-        throw new errors/* InputError */.dz(name, `'${raw}' is not a SHA-256 digest`, '64 hex digits');
-    return v;
-}
-function isUrl(raw) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim());
-}
-/** Checks that a path exists, is readable and is of the expected kind. */
-async function requireReadablePath(name, path, kind = 'any') {
-    let st;
-    try {
-        st = await (0,promises_.stat)(path);
-        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
-    }
-    const actual = st.isDirectory() ? 'directory' : 'file';
-    if (kind !== 'any' && kind !== actual)
-        throw new errors/* InputError */.dz(name, `'${path}' is a ${actual}, expected a ${kind}`);
-    return actual;
 }
 
-// EXTERNAL MODULE: ./build/shared/vm/accel.js
-var vm_accel = __nccwpck_require__(4336);
+// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
+var input_files = __nccwpck_require__(3387);
 // EXTERNAL MODULE: ./build/shared/vm/nocloud.js
 var nocloud = __nccwpck_require__(3268);
 // EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
@@ -32755,6 +33528,11 @@ const ARCHES = ['x86_64', 'aarch64'];
 
 
 
+
+
+
+
+
 /** The test image's marker, a login prompt (getty prints "host login:" without a newline) and cloud-init's final line. */
 const DEFAULT_EXPECT = String.raw `INFRASIM-TEST-IMAGE: BOOT OK|\S login: *$|Cloud-init v\. \S+ finished at`;
 /** Lines after which a boot can no longer succeed. */
@@ -32769,9 +33547,9 @@ const DEFAULT_FAIL_ON = [
     String.raw `cloud-init\[\d+\]: .*(Traceback|ERROR|Failed to run module)`,
 ];
 const GLOB_CHARS = /[*?[\]{}]/;
-/** Each line a path or a glob; globs must match at least one file, paths must be readable files. */
+/** Each line a path or a glob; globs must match at least one file, paths must be readable regular files. */
 async function resolveImages(raw, cwd = process.cwd()) {
-    const lines = parseLines(raw);
+    const lines = (0,inputs/* parseLines */.Li)(raw);
     if (lines.length === 0)
         throw new errors/* InputError */.dz('images', 'is required', 'one image path or glob per line');
     const out = [];
@@ -32781,42 +33559,108 @@ async function resolveImages(raw, cwd = process.cwd()) {
             for await (const m of (0,promises_.glob)(line, { cwd }))
                 matches.push((0,external_node_path_.isAbsolute)(m) ? m : (0,external_node_path_.resolve)(cwd, m));
             const files = [];
-            for (const m of matches.sort())
-                if ((await (0,promises_.stat)(m)).isFile())
+            for (const m of matches.sort()) {
+                const s = await (0,promises_.stat)(m).catch((e) => {
+                    throw new errors/* InputError */.dz('images', `'${m}' (matched by '${line}') cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+                });
+                if (s.isFile())
                     files.push(m);
+            }
             if (files.length === 0)
                 throw new errors/* InputError */.dz('images', `the glob '${line}' matches no file`);
             out.push(...files);
         }
         else {
-            const path = (0,external_node_path_.resolve)(cwd, line);
-            await requireReadablePath('images', path, 'file');
-            out.push(path);
+            out.push((0,external_node_path_.resolve)(cwd, line));
         }
     }
-    return [...new Set(out)];
+    const images = [...new Set(out)];
+    for (const image of images)
+        await (0,input_files/* requireInputFile */.UA)('images', image);
+    return images;
+}
+/**
+ * Where backing files may live: the workspace (the working directory and
+ * GITHUB_WORKSPACE), the directories `backing-roots` lists and, added per
+ * image by readBackingChain, the image's own directory. All as real paths,
+ * so a symlink cannot stand in for a directory outside them. The file-system
+ * root counts only when listed on purpose.
+ */
+async function resolveBackingRoots(raw, cwd = process.cwd()) {
+    const roots = new Set();
+    for (const implicit of [cwd, process.env.GITHUB_WORKSPACE]) {
+        if (!implicit)
+            continue;
+        const real = await (0,promises_.realpath)(implicit).catch(() => undefined);
+        if (real && real !== '/')
+            roots.add(real);
+    }
+    for (const line of (0,inputs/* parseLines */.Li)(raw)) {
+        const dir = (0,external_node_path_.resolve)(cwd, line);
+        const real = await (0,promises_.realpath)(dir).catch((e) => {
+            throw new errors/* InputError */.dz('backing-roots', `'${dir}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        if (!(await (0,promises_.stat)(real)).isDirectory()) {
+            throw new errors/* InputError */.dz('backing-roots', `'${dir}' is not a directory`, 'directories, one per line');
+        }
+        roots.add(real);
+    }
+    return [...roots];
+}
+/** What a backing-file refusal suggests. */
+const BACKING_ROOTS_HINT = "list the directory in the input 'backing-roots' if the image is meant to use a backing file there";
+/**
+ * The output directory must be a directory we can write, or creatable: found
+ * now, not as a raw ENOTDIR / EACCES once the first report is written.
+ */
+async function checkOutputDir(input, dir) {
+    for (let p = dir;; p = (0,external_node_path_.dirname)(p)) {
+        let isDir;
+        try {
+            isDir = (await (0,promises_.stat)(p)).isDirectory();
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code === 'ENOENT' || code === 'ENOTDIR') && (0,external_node_path_.dirname)(p) !== p)
+                continue;
+            throw new errors/* InputError */.dz(input, `'${dir}' cannot be created (${(0,regular_file/* fsErrorReason */.Ws)(e)} at '${p}')`);
+        }
+        if (!isDir) {
+            throw new errors/* InputError */.dz(input, p === dir
+                ? `'${dir}' exists and is not a directory`
+                : `'${dir}' cannot be created: '${p}' is not a directory`, 'a directory, created when missing');
+        }
+        try {
+            await (0,promises_.access)(p, external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(input, `'${p}' is not writable (${(0,regular_file/* fsErrorReason */.Ws)(e)})`, 'a directory this step can write');
+        }
+        return;
+    }
 }
 function positiveInteger(name, raw, fallback) {
-    const n = parsePositiveNumber(name, raw, fallback);
+    const n = (0,inputs/* parsePositiveNumber */.uH)(name, raw, fallback);
     if (!Number.isInteger(n))
         throw new errors/* InputError */.dz(name, `'${raw}' is not a whole number`);
     return n;
 }
 async function parseVerifyInputs(raw, cwd = process.cwd()) {
     // Cheap, pure checks first, so a typo is reported before any file is looked at.
-    const arch = parseEnum('arch', raw.arch, ARCHES, (0,vm_accel/* hostArch */.LY)());
-    const bootMode = parseEnum('boot', raw.boot, ['uefi', 'kernel'], 'uefi');
-    const accel = parseEnum('accel', raw.accel, ['auto', 'kvm', 'tcg'], 'auto');
-    const expect = parseRegex('expect', raw.expect.trim() || DEFAULT_EXPECT);
-    const failOnLines = raw['fail-on'].trim() ? parseLines(raw['fail-on']) : DEFAULT_FAIL_ON;
-    const failOn = failOnLines.map((l) => parseRegex('fail-on', l));
-    const timeoutS = parsePositiveNumber('timeout', raw.timeout, 300);
+    const arch = (0,inputs/* parseEnum */.nL)('arch', raw.arch, ARCHES, (0,vm_accel/* hostArch */.LY)());
+    const bootMode = (0,inputs/* parseEnum */.nL)('boot', raw.boot, ['uefi', 'kernel'], 'uefi');
+    const accel = (0,inputs/* parseEnum */.nL)('accel', raw.accel, ['auto', 'kvm', 'tcg'], 'auto');
+    // Linear-time patterns: a console line can never freeze the action (console-pattern.ts).
+    const expect = parseConsolePattern('expect', raw.expect.trim() || DEFAULT_EXPECT);
+    const failOnLines = raw['fail-on'].trim() ? (0,inputs/* parseLines */.Li)(raw['fail-on']) : DEFAULT_FAIL_ON;
+    const failOn = failOnLines.map((l) => parseConsolePattern('fail-on', l));
+    const timeoutS = (0,inputs/* parseTimeoutSeconds */.yE)('timeout', raw.timeout, 300);
     const memoryMiB = positiveInteger('memory', raw.memory, 1024);
     const cpus = positiveInteger('cpus', raw.cpus, 1);
     const parallel = positiveInteger('parallel', raw.parallel, (0,external_node_os_.availableParallelism)());
-    const network = parseBoolean('network', raw.network, false);
-    const baseSha256 = raw['base-sha256'].trim() ? parseSha256('base-sha256', raw['base-sha256']) : undefined;
-    const checks = parseLines(raw.checks).map(nocloud/* parseCheckLine */.Wd);
+    const network = (0,inputs/* parseBoolean */.yG)('network', raw.network, false);
+    const baseSha256 = raw['base-sha256'].trim() ? (0,inputs/* parseSha256 */.tz)('base-sha256', raw['base-sha256']) : undefined;
+    const checks = (0,inputs/* parseLines */.Li)(raw.checks).map(nocloud/* parseCheckLine */.Wd);
     if (memoryMiB < 128)
         throw new errors/* InputError */.dz('memory', `${memoryMiB} MiB is too little to boot a kernel`, 'at least 128');
     // Checks travel on a NoCloud seed; checks with a base64'd empty command make no sense.
@@ -32827,18 +33671,26 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
     let initrd;
     if (raw.kernel.trim()) {
         kernel = (0,external_node_path_.resolve)(cwd, raw.kernel.trim());
-        await requireReadablePath('kernel', kernel, 'file');
+        await (0,input_files/* checkKernelFile */.Ir)(kernel, arch);
     }
     if (raw.initrd.trim()) {
         initrd = (0,external_node_path_.resolve)(cwd, raw.initrd.trim());
-        await requireReadablePath('initrd', initrd, 'file');
+        await (0,input_files/* checkInitrdFile */.x_)(initrd);
     }
     if (bootMode === 'kernel' && !kernel)
         throw new errors/* InputError */.dz('kernel', 'is required when boot is kernel');
     if (bootMode === 'uefi' && raw.append.trim()) {
         throw new errors/* InputError */.dz('append', 'applies to boot: kernel only (firmware boot takes the command line from the image)');
     }
+    const outputDir = (0,external_node_path_.resolve)(cwd, raw['output-dir'].trim() || 'output');
+    await checkOutputDir('output-dir', outputDir);
+    const backingRoots = await resolveBackingRoots(raw['backing-roots'], cwd);
     const images = await resolveImages(raw.images, cwd);
+    // Every chain is read now, from the headers alone: a backing file outside the
+    // roots is refused before any file of it is opened, hashed or booted.
+    for (const image of images) {
+        await (0,backing_chain/* readBackingChain */.Xy)(image, { roots: backingRoots, input: 'images', rootsHint: BACKING_ROOTS_HINT });
+    }
     return {
         images,
         arch,
@@ -32855,8 +33707,9 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
         checks,
         ...(baseSha256 ? { baseSha256 } : {}),
         parallel,
-        outputDir: (0,external_node_path_.resolve)(cwd, raw['output-dir'].trim() || 'output'),
+        outputDir,
         network,
+        backingRoots,
     };
 }
 
@@ -32872,7 +33725,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O3: () => (/* binding */ verifyImages)
 });
 
-// UNUSED EXPORTS: baseMismatch, checksFailure, mapBounded, overallStatus, reportNames
+// UNUSED EXPORTS: MAX_CHECK_LINES, baseMismatch, checksFailure, mapBounded, overallStatus, reportNames
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -32882,14 +33735,16 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: ./build/shared/exec.js
 var exec = __nccwpck_require__(7239);
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
 var qemu_command = __nccwpck_require__(2866);
 ;// CONCATENATED MODULE: ./build/shared/vm/firmware.js
@@ -32918,8 +33773,12 @@ async function prepareFirmware(arch, dir) {
     return { code: fw.code, vars };
 }
 
+// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
+var input_files = __nccwpck_require__(3387);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
 ;// CONCATENATED MODULE: ./build/shared/hash.js
 /**
  * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
@@ -32929,70 +33788,76 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  */
 
 
+
+
 const CHUNK = 4 * 1024 * 1024;
-async function sha256File(path) {
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const handle = await (0,promises_.open)(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (limit && total > limit.maxBytes)
+            throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before hashing this one.
+        pending = handle.read(buffers[current], 0, CHUNK, null);
+        hash.update(filled.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+}
+async function sha256File(path) {
+    const handle = await open(path, 'r');
     try {
-        const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-        let current = 0;
-        let pending = handle.read(buffers[current], 0, CHUNK, null);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            const filled = buffers[current];
-            current ^= 1;
-            // The other buffer is free: start the next read before hashing this one.
-            pending = handle.read(buffers[current], 0, CHUNK, null);
-            hash.update(filled.subarray(0, bytesRead));
-        }
+        return await sha256Handle(handle);
     }
     finally {
         await handle.close();
     }
-    return hash.digest('hex');
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await (0,regular_file/* openRegularFile */.ZU)(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
 }
 function sha256(data) {
     return createHash('sha256').update(data).digest('hex');
 }
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
+var backing_chain = __nccwpck_require__(9929);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
 /**
- * Backing chains: reading them, hashing every file in them, and creating the
- * throwaway overlay each boot writes to, so the image under test is never
- * written.
+ * Backing chains: hashing every file in them (read by backing-chain.ts,
+ * checked before anything is opened), and creating the throwaway overlay each
+ * boot writes to, so the image under test is never written.
  */
 
 
 
 
-/** The image first, then each backing file down to the base, as qemu-img resolves them. */
-async function readBackingChain(image) {
-    // -U: read the header even while another QEMU has the image open.
-    const r = await (0,exec/* run */.eF)('qemu-img', ['info', '-U', '--backing-chain', '--output=json', (0,external_node_path_.resolve)(image)], {
-        hint: `cannot read the backing chain of ${image}: a backing file may be missing or moved`,
-    });
-    let infos;
-    try {
-        const parsed = JSON.parse(r.stdout);
-        infos = Array.isArray(parsed) ? parsed : [parsed];
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`qemu-img info printed no JSON for ${image}: ${e.message}`);
-    }
-    return infos.map((i) => ({
-        path: i.filename,
-        format: i.format,
-        virtualSize: i['virtual-size'],
-        ...(i['backing-filename'] ? { backingFile: i['backing-filename'] } : {}),
-    }));
-}
-async function hashChain(chain) {
+
+/** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
+async function hashChain(chain, input = 'images') {
     const out = [];
     for (const link of chain)
-        out.push({ ...link, sha256: await sha256File(link.path) });
+        out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
     return out;
 }
 function diskFormat(format, image) {
@@ -33029,6 +33894,9 @@ var qemu_process = __nccwpck_require__(4634);
 
 
 
+
+
+
 const versionCache = new Map();
 function qemuVersion(binary) {
     let v = versionCache.get(binary);
@@ -33038,11 +33906,21 @@ function qemuVersion(binary) {
     }
     return v;
 }
-function validate(spec) {
+async function validate(spec) {
     if (!(spec.timeoutMs > 0))
         throw new Error(`timeoutMs must be positive, got ${spec.timeoutMs}`);
+    // Every action's timeout ends up here: a longer one would fire at once (Node's timer limit).
+    if (spec.timeoutMs > inputs/* MAX_TIMER_MS */._o) {
+        throw new errors/* InputError */.dz('timeout', `${spec.timeoutMs / 1000} seconds is more than the maximum of ${inputs/* MAX_TIMEOUT_SECONDS */.Pe} seconds`, `a number of seconds from 0.001 to ${inputs/* MAX_TIMEOUT_SECONDS */.Pe}`);
+    }
     if (spec.boot === 'kernel' && !spec.kernel)
         throw new Error('boot=kernel needs a kernel');
+    // QEMU would read a device forever or fail on a non-kernel with "invalid kernel header":
+    // refuse both naming the input, before anything starts.
+    if (spec.kernel)
+        await (0,input_files/* checkKernelFile */.Ir)(spec.kernel, spec.arch);
+    if (spec.initrd)
+        await (0,input_files/* checkInitrdFile */.x_)(spec.initrd);
     if (spec.expect.global || spec.failOn.some((r) => r.global)) {
         // A /g regex keeps lastIndex between test() calls and would skip matches.
         throw new Error('expect/failOn regexes must not use the g flag');
@@ -33053,10 +33931,14 @@ function interpretOutcome(outcome, timeoutMs) {
     const end = outcome.end;
     if (end.kind === 'decided') {
         return end.decision.verdict === 'success'
-            ? { verdict: 'success', reason: `marker ${end.decision.pattern} seen`, matchedLine: end.decision.line }
+            ? {
+                verdict: 'success',
+                reason: `marker /${end.decision.pattern.source}/ seen`,
+                matchedLine: end.decision.line,
+            }
             : {
                 verdict: 'failure',
-                reason: `console line matched fail-on ${end.decision.pattern}`,
+                reason: `console line matched fail-on /${end.decision.pattern.source}/`,
                 matchedLine: end.decision.line,
             };
     }
@@ -33073,12 +33955,15 @@ function interpretOutcome(outcome, timeoutMs) {
     };
 }
 async function boot(spec) {
-    validate(spec);
+    await validate(spec);
     const called = external_node_perf_hooks_.performance.now();
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(spec.workDir ?? (0,external_node_os_.tmpdir)(), 'infrasim-boot-'));
     try {
         const binary = (0,qemu_command/* qemuBinary */.Q$)(spec.arch);
-        const chain = await readBackingChain(spec.image);
+        // Read (and, with backingRoots, confined) before qemu-img or QEMU opens any file the chain names.
+        const chain = await (0,backing_chain/* readBackingChain */.Xy)(spec.image, {
+            ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
+        });
         const format = diskFormat(chain[0].format, spec.image);
         let disk = spec.image;
         let format0 = format;
@@ -33109,7 +33994,7 @@ async function boot(spec) {
             network: spec.network ?? false,
         });
         const launchMs = Math.round(external_node_perf_hooks_.performance.now() - called);
-        const outcome = await (0,qemu_process/* runQemu */.y)({
+        const outcome = await (0,qemu_process/* runQemu */.yv)({
             binary,
             args,
             rules: { expect: spec.expect, alsoExpect: spec.alsoExpect, failOn: spec.failOn },
@@ -42807,6 +43692,8 @@ function readBootReport(path) {
     return readJsonDocument(path, bootReportSchema, 'boot report');
 }
 
+// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js + 3 modules
+var verify_inputs = __nccwpck_require__(4997);
 ;// CONCATENATED MODULE: ./build/shared/vm/verify.js
 /**
  * boot-verify's core: for each image, hash its backing chain and refuse it
@@ -42821,6 +43708,9 @@ function readBootReport(path) {
 
 
 
+
+/** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
+const MAX_CHECK_LINES = 10_000;
 /** output/meta/boot/<name>: the image's file name without its disk extension, made unique within the run. */
 function reportNames(images) {
     const seen = new Map();
@@ -42892,7 +43782,13 @@ async function verifyOne(options, image, name) {
     };
     let chain;
     try {
-        chain = await hashChain(await readBackingChain(image));
+        // Checked again here (the inputs were checked before any work): the files may have changed since.
+        const links = await (0,backing_chain/* readBackingChain */.Xy)(image, {
+            ...(options.backingRoots ? { roots: options.backingRoots } : {}),
+            input: 'images',
+            rootsHint: verify_inputs/* BACKING_ROOTS_HINT */.s3,
+        });
+        chain = await hashChain(links, 'images');
     }
     catch (e) {
         return finish({ ...base, refused: true, reason: `refused before boot: ${e.message}` });
@@ -42917,9 +43813,12 @@ async function verifyOne(options, image, name) {
             extraDrives.push({ path: seed, format: 'raw', readonly: true });
         }
         const checkLines = [];
+        let outputLines = 0;
+        let statusLines = 0;
         const tag = (0,nocloud/* checkTag */.Bs)(nonce);
         const result = await boot({
             image,
+            ...(options.backingRoots ? { backingRoots: options.backingRoots } : {}),
             arch: options.arch,
             boot: options.boot,
             kernel: options.kernel,
@@ -42940,7 +43839,11 @@ async function verifyOne(options, image, name) {
             workDir: options.workDir,
             onLaunch: options.onLaunch,
             onLine: (line) => {
-                if (line.includes(tag))
+                if (!line.includes(tag))
+                    return;
+                // Output lines are capped apart from status lines, so a check's flood cannot hide the others' results.
+                const kept = / OUT( |$)/.test(line) ? outputLines++ : statusLines++;
+                if (kept < MAX_CHECK_LINES)
                     checkLines.push(line);
             },
         });
@@ -42974,7 +43877,7 @@ async function verifyOne(options, image, name) {
     catch (e) {
         // Cancellation ends the whole run; anything else (QEMU cannot start, a tool
         // is missing) is this image's failure, reported like any other.
-        if (e instanceof qemu_process/* AbortError */.l)
+        if (e instanceof qemu_process/* AbortError */.lc)
             throw e;
         return finish({ ...described, reason: `could not boot: ${e.message}` });
     }

@@ -40223,7 +40223,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5189);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
 /* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9206);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2292);
 
@@ -43401,7 +43401,7 @@ class DataError extends Error {
 
 /***/ }),
 
-/***/ 5189:
+/***/ 9373:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43624,6 +43624,24 @@ function parsePositiveNumber(name, raw, fallback) {
     if (!Number.isFinite(n) || n <= 0)
         throw new InputError(name, `'${raw}' is not a positive number`);
     return n;
+}
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+function parseTimeoutSeconds(name, raw, fallback) {
+    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+    const seconds = parsePositiveNumber(name, raw, fallback);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new InputError(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
+    }
+    if (seconds < 0.001)
+        throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+    return seconds;
 }
 function parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
@@ -53308,9 +53326,334 @@ const BuildProvenanceSchema = object({
         rootfs_entries: schemas_number().int().nonnegative(),
     }),
     tools: record(schemas_string(), schemas_string()),
+    /**
+     * Golden-image hygiene (shared/sysprep.ts): every path the build removed or
+     * emptied because no image may carry it (keys, machine identity, seeds,
+     * build logs), and the files added so the instance makes them on its first
+     * boot. Absent in documents written before the reset existed.
+     */
+    sysprep: object({
+        reset: array(object({
+            path: schemas_string(),
+            action: schemas_enum(['remove', 'truncate']),
+            rule: schemas_string(),
+            reason: schemas_string(),
+        })),
+        first_boot: array(object({ path: schemas_string(), rule: schemas_string(), reason: schemas_string() })),
+    })
+        .optional(),
 });
 function readBuildProvenance(path) {
     return readJsonDocument(path, BuildProvenanceSchema, 'build provenance');
+}
+
+;// CONCATENATED MODULE: ./build/shared/regular-file.js
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,promises_.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function regular_file_openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,promises_.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK).catch((e) => {
+        throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await regular_file_openRegularFile(path, rule);
+    try {
+        return await readFile(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/shared/vm/kernel-image.js
+/**
+ * Recognises a Linux kernel image by its boot header, so a `kernel` input
+ * that is a text file, a program, an empty file or another architecture's
+ * kernel is refused before QEMU starts, naming the input, instead of QEMU
+ * failing later with "invalid kernel header". Pure: a Buffer of the file's
+ * first bytes in, a verdict out.
+ *
+ * The markers are the ones the kernel documents and QEMU's loaders check:
+ *  - x86 bzImage: "HdrS" at 0x202 (Documentation/arch/x86/boot.rst);
+ *  - arm64 Image: "ARM\x64" at 0x38 (Documentation/arch/arm64/booting.rst),
+ *    also inside a gzip-compressed Image (QEMU decompresses those);
+ *  - EFI zboot (drivers/firmware/efi/libstub/zboot-header.S): "MZ", "zimg"
+ *    at 4 and a PE header whose machine is arm64.
+ * Both bzImage and Image start with "MZ" too (their EFI stub): the Linux
+ * marker decides, never "MZ" alone.
+ */
+
+/** How many leading bytes identifyKernel needs (a gzip'd Image's first compressed bytes included). */
+const kernel_image_KERNEL_HEAD_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const ARM64_MAGIC = 0x644d5241; // "ARM\x64", little-endian
+const PE_MACHINE_ARM64 = 0xaa64;
+function ascii(head, offset, length) {
+    return head.length >= offset + length ? head.toString('latin1', offset, offset + length) : '';
+}
+function isArm64Image(head) {
+    return head.length >= 0x3c && head.readUInt32LE(0x38) === ARM64_MAGIC;
+}
+/** The first bytes of a gzip stream, decompressed without reading or inflating it all. */
+function gunzipHead(head) {
+    try {
+        // A sync flush accepts the cut-off stream; 4 KiB of input inflates to a few MiB at most.
+        return gunzipSync(head.subarray(0, 4096), { finishFlush: zlib.Z_SYNC_FLUSH });
+    }
+    catch {
+        return undefined;
+    }
+}
+function peMachine(head) {
+    if (head.length < 0x40)
+        return undefined;
+    const pe = head.readUInt32LE(0x3c);
+    if (pe + 6 > head.length || ascii(head, pe, 4) !== 'PE\0\0')
+        return undefined;
+    return head.readUInt16LE(pe + 4);
+}
+/** What kind of Linux kernel image `head` (the file's first bytes) starts, or why it is none. */
+function kernel_image_identifyKernel(head) {
+    if (head.length === 0)
+        return { problem: 'is empty (0 bytes)' };
+    if (ascii(head, 0x202, 4) === 'HdrS')
+        return { arch: 'x86_64', format: 'x86 bzImage' };
+    if (isArm64Image(head))
+        return { arch: 'aarch64', format: 'arm64 Image' };
+    if (ascii(head, 0, 2) === 'MZ' && ascii(head, 4, 4) === 'zimg') {
+        const machine = peMachine(head);
+        if (machine === PE_MACHINE_ARM64)
+            return { arch: 'aarch64', format: 'arm64 EFI zboot image' };
+        return {
+            problem: `is an EFI zboot image for PE machine ${machine === undefined ? 'unknown' : `0x${machine.toString(16)}`}, not arm64`,
+        };
+    }
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+        const inner = gunzipHead(head);
+        if (inner && isArm64Image(inner))
+            return { arch: 'aarch64', format: 'gzip-compressed arm64 Image' };
+        return { problem: 'is gzip-compressed but holds no Linux kernel image' };
+    }
+    if (ascii(head, 0, 4) === '\x7fELF') {
+        return { problem: 'is an ELF file (a program or an uncompressed vmlinux), not a bootable kernel image' };
+    }
+    if (ascii(head, 0, 2) === 'MZ')
+        return { problem: 'is a PE/EFI executable without a Linux boot header' };
+    return { problem: 'has no Linux boot header' };
+}
+/** What `accepted` says in an error: the formats identifyKernel recognises. */
+const kernel_image_KERNEL_FORMATS = (/* unused pure expression or super */ null && ('a Linux kernel image: an x86 bzImage ("HdrS" at 0x202) or an arm64 Image ("ARM\\x64" at 0x38), ' +
+    'plain, gzip-compressed or EFI zboot, such as /boot/vmlinuz-*'));
+
+;// CONCATENATED MODULE: ./build/shared/vm/input-files.js
+/**
+ * The files the launcher's inputs name (images, kernel, initrd), checked
+ * before QEMU starts: readable regular files of a bounded size, a kernel
+ * that is a Linux kernel image for the guest's architecture. QEMU would read
+ * a device named here forever (or mmap it and fail with a raw errno), and the
+ * messages name the input and the rule instead.
+ */
+
+
+
+
+
+/** Far above any distribution kernel (Debian's arm64 Image is 27 MiB, debug kernels a few times that). */
+const MAX_KERNEL_BYTES = 512 * 1024 ** 2;
+/** QEMU loads the initrd into guest memory below 4 GiB. */
+const MAX_INITRD_BYTES = 2 * 1024 ** 3;
+/** A readable regular file (of at most `maxBytes`), or an InputError naming `input`. */
+async function requireInputFile(input, path, maxBytes) {
+    try {
+        await (0,promises_.access)(path, external_node_fs_namespaceObject.constants.R_OK);
+    }
+    catch (e) {
+        throw new shared_errors/* InputError */.dz(input, `'${path}' cannot be read (${fsErrorReason(e)})`);
+    }
+    await checkRegularFile(path, { input, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+}
+/** Refuses a `kernel` that is not a Linux kernel image for `arch`, before QEMU starts. */
+async function checkKernelFile(path, arch, input = 'kernel') {
+    await requireInputFile(input, path, MAX_KERNEL_BYTES);
+    const handle = await openRegularFile(path, { input, maxBytes: MAX_KERNEL_BYTES });
+    let head;
+    try {
+        const buffer = Buffer.alloc(KERNEL_HEAD_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        head = buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+    const kernel = identifyKernel(head);
+    if ('problem' in kernel)
+        throw new InputError(input, `'${path}' ${kernel.problem}`, KERNEL_FORMATS);
+    if (kernel.arch !== arch) {
+        throw new InputError(input, `'${path}' is a kernel for ${kernel.arch} (${kernel.format}), but the guest architecture (input 'arch') is ${arch}`, `a kernel image for ${arch}`);
+    }
+}
+async function checkInitrdFile(path, input = 'initrd') {
+    await requireInputFile(input, path, MAX_INITRD_BYTES);
+}
+
+;// CONCATENATED MODULE: ./build/shared/image/base-files.js
+/**
+ * The local files and directories build-base's inputs name, checked before
+ * any work: each file a readable regular file of a bounded size (a device
+ * such as /dev/zero would be read forever, a huge kernel would overflow the
+ * ESP), and the paths it will write checked against them (shared/image/output-paths.ts).
+ */
+
+
+
+
+
+/** The largest file each file input may name. */
+const INPUT_FILE_LIMITS = {
+    kernel: MAX_KERNEL_BYTES,
+    initrd: MAX_INITRD_BYTES,
+    // apk.static is about 5 MiB; cloud-init seeds are text.
+    'apk-static': 256 * 1024 ** 2,
+    'user-data': 16 * 1024 ** 2,
+    'meta-data': 16 * 1024 ** 2,
+};
+/** A file input: a readable regular file within its limit. */
+async function checkInputFile(input, path) {
+    await requireInputFile(input, path, INPUT_FILE_LIMITS[input]);
+}
+/**
+ * The rootfs input, when local: a directory, or a tarball that is a regular
+ * file no larger than the disk (a compressed tarball never shrinks when
+ * unpacked by more than its few bytes of framing).
+ */
+async function checkRootfsPath(path, sizeBytes) {
+    if ((await requireReadablePath('rootfs', path)) === 'directory')
+        return;
+    await requireInputFile('rootfs', path);
+    const size = (await (0,promises_.stat)(path)).size;
+    if (size > sizeBytes) {
+        throw new shared_errors/* InputError */.dz('rootfs', `'${path}' is ${size} bytes, larger than the disk it must fit in (input 'size': ${sizeBytes} bytes)`, 'a tarball smaller than size, or a larger size');
+    }
+}
+/** Every path build-base writes for an image at `output`. */
+function plannedOutputs(output, boot) {
+    const stem = output.replace(/\.qcow2$/, '');
+    return [
+        { path: output, role: 'output' },
+        ...(boot === 'kernel'
+            ? [
+                { path: `${stem}.vmlinuz`, role: 'the kernel exported beside it' },
+                { path: `${stem}.initrd`, role: 'the initrd exported beside it' },
+            ]
+            : []),
+        {
+            path: (0,external_node_path_.join)((0,external_node_path_.dirname)(output), 'meta', 'build-provenance.json'),
+            role: 'the provenance written beside it',
+        },
+    ];
+}
+/** The local paths among the inputs, resolved against `cwd` (URLs are downloaded into the private work directory). */
+function namedInputs(inputs, cwd) {
+    return Object.entries(inputs)
+        .filter((e) => typeof e[1] === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(e[1]))
+        .map(([input, path]) => ({ input, path: (0,external_node_path_.resolve)(cwd, path) }));
 }
 
 ;// CONCATENATED MODULE: ./build/shared/hash.js
@@ -53322,29 +53665,52 @@ function readBuildProvenance(path) {
  */
 
 
+
+
 const CHUNK = 4 * 1024 * 1024;
-async function sha256File(path) {
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
     const hash = (0,external_node_crypto_.createHash)('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (limit && total > limit.maxBytes)
+            throw new shared_errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before hashing this one.
+        pending = handle.read(buffers[current], 0, CHUNK, null);
+        hash.update(filled.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+}
+async function sha256File(path) {
     const handle = await (0,promises_.open)(path, 'r');
     try {
-        const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-        let current = 0;
-        let pending = handle.read(buffers[current], 0, CHUNK, null);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            const filled = buffers[current];
-            current ^= 1;
-            // The other buffer is free: start the next read before hashing this one.
-            pending = handle.read(buffers[current], 0, CHUNK, null);
-            hash.update(filled.subarray(0, bytesRead));
-        }
+        return await sha256Handle(handle);
     }
     finally {
         await handle.close();
     }
-    return hash.digest('hex');
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await regular_file_openRegularFile(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
 }
 function sha256(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
@@ -53358,6 +53724,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * boot loader of the removable-media path and one loader entry for the kernel
  * the rootfs carries. No mount, no root.
  */
+
 
 
 
@@ -53422,14 +53789,27 @@ async function buildEsp(imagePath, sizeBytes, contents, epoch, workDir) {
     const img = ['-i', imagePath];
     await run('mmd', [...img, '::/EFI', '::/EFI/BOOT', '::/loader', '::/loader/entries'], { env });
     const copies = [
-        [contents.bootloader, `::/EFI/BOOT/BOOT${EFI_ARCH[contents.arch].suffix.toUpperCase()}.EFI`],
-        [loaderConf, '::/loader/loader.conf'],
-        [entry, '::/loader/entries/infrasim.conf'],
-        [contents.kernel, '::/vmlinuz'],
-        ...(contents.initrd ? [[contents.initrd, '::/initrd']] : []),
+        [
+            contents.bootloader,
+            `::/EFI/BOOT/BOOT${EFI_ARCH[contents.arch].suffix.toUpperCase()}.EFI`,
+            'systemd-boot',
+        ],
+        [loaderConf, '::/loader/loader.conf', 'the loader configuration'],
+        [entry, '::/loader/entries/infrasim.conf', 'the loader entry'],
+        [contents.kernel, '::/vmlinuz', 'the kernel'],
+        ...(contents.initrd
+            ? [[contents.initrd, '::/initrd', 'the initrd']]
+            : []),
     ];
-    for (const [from, to] of copies)
-        await run('mcopy', [...img, '-o', from, to], { env });
+    for (const [from, to, what] of copies) {
+        await run('mcopy', [...img, '-o', from, to], { env }).catch((e) => {
+            // The ESP is sized from the kernel and initrd; a file that changed size since (or an odd FAT) is reported as such.
+            if (e instanceof shared_errors/* ToolError */.v4 && /disk full/i.test(e.stderr)) {
+                throw new shared_errors/* DataError */.fL(`${what} (${from}) does not fit in the ${Math.floor(sizeBytes / 1048576)} MiB EFI System Partition sized for it: did it change while the image was built?`);
+            }
+            throw e;
+        });
+    }
 }
 async function exists(path) {
     return (0,promises_.access)(path).then(() => true, () => false);
@@ -53458,6 +53838,11 @@ const TYPE_BITS = {
     fifo: 0o010000,
 };
 const q = (s) => `"${s}"`;
+/**
+ * debugfs reads its script with fgets into an 8 KiB buffer: a longer line is
+ * cut and its tail runs as a command of its own. No line may come near that.
+ */
+const MAX_SCRIPT_LINE = 8000;
 /** The debugfs commands that recreate the manifest. */
 function debugfsScript(manifest, epoch) {
     const lines = [];
@@ -53503,6 +53888,10 @@ function debugfsScript(manifest, epoch) {
     // debugfs' ln does not count links: set the count every linked inode really has.
     for (const [target, count] of [...links].sort())
         lines.push(`sif ${q('/' + target)} links_count ${count}`);
+    const long = lines.find((l) => Buffer.byteLength(l) > MAX_SCRIPT_LINE);
+    if (long !== undefined) {
+        throw new shared_errors/* DataError */.fL(`${manifest.origin}: an entry's path, source and target together are too long to write (${Buffer.byteLength(long)} bytes in one debugfs command: ${long.slice(0, 120)}…)`);
+    }
     return lines.join('\n') + '\n';
 }
 /**
@@ -53545,12 +53934,10 @@ async function buildExt4(manifest, target, options) {
         if (errors.some((l) => /Could not allocate (block|inode)|No free space/i.test(l))) {
             throw new shared_errors/* InputError */.dz('size', `the rootfs does not fit in a ${Math.round(options.sizeBytes / 1048576)} MiB root filesystem (${errors[0].trim()})`);
         }
-        throw new shared_errors/* DataError */.fL(`writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
+        throw new shared_errors/* DataError */.fL(`${manifest.origin}: writing the rootfs into ext4 failed: ${errors.slice(0, 5).join('; ')}`);
     }
-    await run('e2fsck', ['-fn', device], {
-        env,
-        cwd,
-        hint: 'the filesystem written by debugfs is inconsistent',
+    await run('e2fsck', ['-fn', device], { env, cwd }).catch((e) => {
+        throw new shared_errors/* DataError */.fL(`${manifest.origin}: the ext4 filesystem written from it does not pass e2fsck, so it is not used: ${e.message}`);
     });
 }
 /** Bytes the manifest needs as ext4 data, a lower bound used to reject a too-small size before building. */
@@ -53576,6 +53963,7 @@ function estimateExt4Bytes(manifest) {
  * at its offset; the small ESP is built apart and copied in, skipping
  * all-zero chunks so the raw disk stays sparse.
  */
+
 
 
 
@@ -53626,7 +54014,11 @@ function sfdiskScript(layout, arch) {
 async function createPartitionedDisk(rawPath, layout, arch) {
     const f = await (0,promises_.open)(rawPath, 'w');
     await f.close();
-    await (0,promises_.truncate)(rawPath, layout.diskBytes);
+    await (0,promises_.truncate)(rawPath, layout.diskBytes).catch((e) => {
+        if (e.code !== 'EFBIG')
+            throw e;
+        throw new shared_errors/* InputError */.dz('size', `a ${Math.round(layout.diskBytes / 1048576)} MiB disk cannot be created as a file beside the output (EFBIG: the filesystem there holds smaller files)`, 'a smaller size, or an output on a filesystem that holds files this large');
+    });
     await run('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', '--wipe', 'always', rawPath], {
         input: sfdiskScript(layout, arch),
     });
@@ -53672,8 +54064,6 @@ function isZero(b) {
     return true;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./build/shared/image/kernel.js
 /**
  * Finds the kernel (and initrd) a rootfs carries in /boot, as real
@@ -53793,6 +54183,234 @@ async function imageInfo(path) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./build/shared/archive/tar-reader.js
+
+
+
+/** The largest owner id ext4 (and POSIX tar readers such as GNU tar) accept: 32 bits. */
+const MAX_OWNER_ID = 0xffffffff;
+const TYPES = {
+    file: 'file',
+    'contiguous-file': 'file',
+    directory: 'directory',
+    symlink: 'symlink',
+    link: 'hardlink',
+    'character-device': 'char',
+    'block-device': 'block',
+    fifo: 'fifo',
+};
+/** pax records that would rename or resize every later entry: never meaningful in a global header. */
+const PER_ENTRY_ONLY = ['path', 'linkpath', 'size'];
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Strict UTF-8, or undefined when the bytes are not UTF-8. */
+function decodeUtf8(bytes) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A name for an error message: printable ASCII as is, every other byte as \xNN. */
+function printableBytes(bytes) {
+    let out = '';
+    for (const b of bytes)
+        out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+    return out;
+}
+/**
+ * Parses pax extended-header data: records `<length> <key>=<value>\n` where
+ * the decimal length counts the whole record. Strict: any record that does not
+ * fit this shape fails (GNU tar would refuse it too), so this reader never sees
+ * fewer records than another tool would.
+ */
+function parsePaxRecords(data, where) {
+    const records = new Map();
+    let pos = 0;
+    while (pos < data.length) {
+        // Some writers pad the data block with NULs after the last record.
+        if (data.subarray(pos).every((b) => b === 0))
+            break;
+        const space = data.indexOf(0x20, pos);
+        const lengthText = space > pos ? data.toString('latin1', pos, space) : '';
+        if (!/^[1-9]\d{0,8}$/.test(lengthText))
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no decimal length)`);
+        const end = pos + Number(lengthText);
+        if (end > data.length || data[end - 1] !== 0x0a)
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (length ${lengthText} does not end at a newline)`);
+        const record = data.subarray(space + 1, end - 1);
+        const equals = record.indexOf(0x3d);
+        const key = equals > 0 ? decodeUtf8(record.subarray(0, equals)) : undefined;
+        if (key === undefined)
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no key=value)`);
+        // GNU sparse 0.0 repeats its offset/size records (such entries are refused as sparse later); nothing else may.
+        if (records.has(key) && !key.startsWith('GNU.sparse.'))
+            throw new shared_errors/* DataError */.fL(`${where}: pax record '${key}' appears twice`);
+        records.set(key, Buffer.from(record.subarray(equals + 1)));
+        pos = end;
+    }
+    return records;
+}
+/** A pax time (`-?seconds[.fraction]`) rounded down to whole seconds: -1.5 is second -2. */
+function paxSeconds(record) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(record.toString('latin1'));
+    if (!m)
+        return undefined;
+    const whole = Number(m[2]);
+    const fraction = /[1-9]/.test(m[3] ?? '');
+    return m[1] ? -whole - (fraction ? 1 : 0) : whole;
+}
+/**
+ * Reads every entry of the tar stream that `stages` produce (a source, then
+ * transforms such as a decompressor), calling `onEntry` one entry at
+ * a time with its header and body. Ownership is numeric, as `tar
+ * --numeric-owner` extracts it: a name-to-id lookup would use the build
+ * machine's user database, not the image's, and a hostile entry named 'root'
+ * with uid 1000 must stay uid 1000. Errors name `origin` and the entry.
+ */
+async function readTarEntries(stages, origin, onEntry) {
+    // latin1 maps each byte of a ustar/GNU name to one character, so the bytes can be recovered and checked.
+    const ex = (0,tar_stream.extract)({ filenameEncoding: 'latin1' });
+    const internals = ex;
+    const decodeLongHeader = internals._decodeLongHeader;
+    if (typeof decodeLongHeader !== 'function')
+        throw new Error('tar-stream no longer has _decodeLongHeader: update shared/archive/tar-reader.ts');
+    const pending = { pax: [], globals: [] };
+    internals._decodeLongHeader = function (data) {
+        const type = this._header?.type;
+        if (type === 'pax-header')
+            pending.pax.push(Buffer.from(data));
+        else if (type === 'pax-global-header')
+            pending.globals.push(Buffer.from(data));
+        decodeLongHeader.call(this, data);
+    };
+    const global = new Map();
+    const feeding = (0,external_node_stream_promises_namespaceObject.pipeline)([...stages, ex]);
+    // Observed below; until then a rejection must not count as unhandled.
+    feeding.catch(() => undefined);
+    try {
+        for await (const body of ex) {
+            const raw = body.header;
+            const pax = pending.pax;
+            const globals = pending.globals;
+            pending.pax = [];
+            pending.globals = [];
+            const header = applyRecords(raw, pax, globals, global, origin);
+            await onEntry(header, body);
+            // Whatever the caller left unread (a symlink header claiming data, say) is skipped.
+            for await (const chunk of body)
+                void chunk;
+        }
+    }
+    catch (e) {
+        ex.destroy();
+        for (const stage of stages)
+            stage.destroy();
+        await feeding.catch(() => undefined);
+        throw e;
+    }
+    await feeding;
+}
+/** Applies the pax records (global, then the entry's own) to tar-stream's header and checks every field. */
+function applyRecords(raw, paxData, globalData, global, origin) {
+    // Named from the ustar/GNU fields until the pax path is known, for errors about the records themselves.
+    let name = printableBytes(Buffer.from(raw.name ?? '', 'latin1'));
+    const at = () => `${origin}: entry '${name}'`;
+    for (const data of globalData) {
+        for (const [key, value] of parsePaxRecords(data, `${origin}: pax global header before entry '${name}'`)) {
+            if (PER_ENTRY_ONLY.includes(key))
+                throw new shared_errors/* DataError */.fL(`${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`);
+            // An empty value removes the global record (POSIX).
+            if (value.length === 0)
+                global.delete(key);
+            else
+                global.set(key, value);
+        }
+    }
+    if (paxData.length > 1)
+        throw new shared_errors/* DataError */.fL(`${at()} has ${paxData.length} pax headers; one is allowed`);
+    const own = paxData[0] ? parsePaxRecords(paxData[0], `${at()}: pax header`) : new Map();
+    const records = new Map(global);
+    for (const [key, value] of own) {
+        // An empty value means "no record": the ustar field applies.
+        if (value.length === 0)
+            records.delete(key);
+        else
+            records.set(key, value);
+    }
+    const text = (key, fallback) => {
+        const bytes = records.get(key) ?? fallback;
+        if (bytes === undefined)
+            return undefined;
+        const decoded = decodeUtf8(bytes);
+        if (decoded === undefined) {
+            throw new shared_errors/* DataError */.fL(`${origin}: entry '${printableBytes(bytes)}' has a ${key} that is not valid UTF-8 (only UTF-8 names can be written into the image)`);
+        }
+        return decoded;
+    };
+    const path = text('path', Buffer.from(raw.name ?? '', 'latin1'));
+    name = path;
+    if (raw.type === null || TYPES[raw.type] === undefined) {
+        throw new shared_errors/* DataError */.fL(`${at()} has a tar type build-base does not read (a GNU sparse 'S', multi-volume 'M', volume label 'V' or vendor type): accepted are files, directories, symlinks, hardlinks, devices and FIFOs`);
+    }
+    const sparse = [...records.keys()].find((k) => k.startsWith('GNU.sparse.'));
+    if (sparse) {
+        const real = records.get('GNU.sparse.name');
+        throw new shared_errors/* DataError */.fL(`${origin}: entry '${real ? printableBytes(real) : name}' is a sparse file (pax record ${sparse}); build-base refuses sparse entries rather than lay their data out: create the tarball without --sparse`);
+    }
+    const type = TYPES[raw.type];
+    const linkpath = type === 'hardlink' || type === 'symlink'
+        ? text('linkpath', raw.linkname ? Buffer.from(raw.linkname, 'latin1') : Buffer.alloc(0))
+        : undefined;
+    /** A numeric field: the pax record when there is one (strict decimal), else the ustar/GNU field. */
+    const integer = (key, fieldValue, max, limit) => {
+        const record = records.get(key);
+        if (record === undefined) {
+            if (!Number.isSafeInteger(fieldValue) || fieldValue < 0 || fieldValue > max)
+                throw new shared_errors/* DataError */.fL(`${at()}: its ${key} ${fieldValue} is out of range (0 to ${max}, ${limit})`);
+            return fieldValue;
+        }
+        const value = record.toString('latin1');
+        if (!/^\d+$/.test(value))
+            throw new shared_errors/* DataError */.fL(`${at()}: pax ${key} record '${printableBytes(record)}' is not a decimal number`);
+        const n = Number(value);
+        if (!Number.isSafeInteger(n) || n > max)
+            throw new shared_errors/* DataError */.fL(`${at()}: pax ${key} record ${value} is above ${max}, ${limit}`);
+        return n;
+    };
+    const uid = integer('uid', raw.uid, MAX_OWNER_ID, 'the largest owner ext4 can store');
+    const gid = integer('gid', raw.gid, MAX_OWNER_ID, 'the largest group ext4 can store');
+    const size = integer('size', raw.size, Number.MAX_SAFE_INTEGER, 'the largest size read');
+    // tar-stream framed the entry with its own reading of the size; a disagreement would desynchronise the archive.
+    if (size !== raw.size)
+        throw new shared_errors/* DataError */.fL(`${at()}: pax size record ${size} disagrees with the size read (${raw.size})`);
+    const mtimeRecord = records.get('mtime');
+    const mtime = mtimeRecord === undefined ? Math.floor(raw.mtime.getTime() / 1000) : paxSeconds(mtimeRecord);
+    if (mtime === undefined || !Number.isSafeInteger(mtime)) {
+        throw new shared_errors/* DataError */.fL(`${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`);
+    }
+    const uname = text('uname', undefined) ?? raw.uname ?? '';
+    const gname = text('gname', undefined) ?? raw.gname ?? '';
+    return {
+        path,
+        type,
+        mode: (raw.mode ?? 0o644) & 0o7777,
+        uid,
+        gid,
+        uname,
+        gname,
+        size,
+        mtime,
+        linkpath,
+        devmajor: raw.devmajor ?? 0,
+        devminor: raw.devminor ?? 0,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/shared/image/rootfs-manifest.js
 /**
  * The rootfs as a manifest: every path with its type, mode, owner, time and
@@ -53807,9 +54425,17 @@ async function imageInfo(path) {
  * names such as `system-systemd\x2dcryptsetup.slice` need them.)
  */
 const FORBIDDEN = /["\n\r\0]/;
+/** ext4 stores a name of at most 255 bytes; longer ones must never reach debugfs (it would wrap the length). */
+const MAX_NAME_BYTES = 255;
+/** Longest path and symlink target accepted (Linux PATH_MAX less its NUL; ext4's longest symlink). */
+const MAX_PATH_BYTES = 4095;
+/** Device numbers debugfs' mknod writes faithfully (a larger major wraps silently, a larger minor is refused). */
+const MAX_DEVICE_MAJOR = 4095;
+const MAX_DEVICE_MINOR = 65535;
 /**
  * Normalises a path from an archive or directory walk. Rejects absolute
- * paths, `..` components and names debugfs cannot quote, naming the entry.
+ * paths, `..` components, names debugfs cannot quote and names ext4 cannot
+ * store, naming the entry.
  */
 function normaliseEntryPath(raw, origin) {
     if (raw.startsWith('/'))
@@ -53819,10 +54445,18 @@ function normaliseEntryPath(raw, origin) {
     const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
     if (parts.includes('..'))
         throw new shared_errors/* DataError */.fL(`${origin}: entry '${raw}' contains '..' and would escape the rootfs`);
-    return parts.join('/');
+    const long = parts.find((p) => Buffer.byteLength(p) > MAX_NAME_BYTES);
+    if (long !== undefined)
+        throw new shared_errors/* DataError */.fL(`${origin}: entry '${raw}' has a name of ${Buffer.byteLength(long)} bytes; ext4 stores at most ${MAX_NAME_BYTES}`);
+    const path = parts.join('/');
+    if (Buffer.byteLength(path) > MAX_PATH_BYTES)
+        throw new shared_errors/* DataError */.fL(`${origin}: entry '${raw.slice(0, 80)}…' has a path of ${Buffer.byteLength(path)} bytes; at most ${MAX_PATH_BYTES} are accepted`);
+    return path;
 }
 class RootfsManifest {
     #entries = new Map();
+    /** For each linked file, the hardlinks naming it: it must outlive them. */
+    #links = new Map();
     origin;
     constructor(origin) {
         this.origin = origin;
@@ -53838,7 +54472,10 @@ class RootfsManifest {
      * replaces the earlier one. Safety rules, each failing with the entry named:
      * no path below a symlink (a write through it could land anywhere), no
      * relative symlink that climbs above the root, no hardlink to a path that is
-     * not a regular file already in the rootfs.
+     * not a regular file already in the rootfs, and no replacing a file that
+     * hardlinks name by another kind of entry (extraction would leave the links
+     * on the old file; the image would link them to the new symlink, directory…).
+     * A file replacing such a file keeps the links, as writing it in place would.
      */
     add(entry) {
         if (entry.path === '') {
@@ -53860,14 +54497,23 @@ class RootfsManifest {
             if (target === '' || target.includes('\0') || FORBIDDEN.test(target)) {
                 throw new shared_errors/* DataError */.fL(`${this.origin}: symlink '${entry.path}' has an empty or unquotable target`);
             }
+            if (Buffer.byteLength(target) > MAX_PATH_BYTES) {
+                throw new shared_errors/* DataError */.fL(`${this.origin}: symlink '${entry.path}' has a target of ${Buffer.byteLength(target)} bytes; ext4 stores at most ${MAX_PATH_BYTES}`);
+            }
             // Absolute targets resolve inside the image at boot; relative ones must not climb above its root.
             if (!target.startsWith('/') && escapesRoot(entry.path, target)) {
                 throw new shared_errors/* DataError */.fL(`${this.origin}: symlink '${entry.path}' -> '${target}' points outside the rootfs`);
             }
         }
+        if (entry.type === 'char' || entry.type === 'block') {
+            const { major = 0, minor = 0 } = entry;
+            if (!(major >= 0 && major <= MAX_DEVICE_MAJOR && minor >= 0 && minor <= MAX_DEVICE_MINOR)) {
+                throw new shared_errors/* DataError */.fL(`${this.origin}: device '${entry.path}' has numbers ${major}:${minor}; accepted are majors up to ${MAX_DEVICE_MAJOR} and minors up to ${MAX_DEVICE_MINOR}`);
+            }
+        }
         if (entry.type === 'hardlink') {
             const linked = this.#entries.get(entry.target ?? '');
-            if (!linked || linked.type !== 'file') {
+            if (!linked || linked.type !== 'file' || entry.target === entry.path) {
                 throw new shared_errors/* DataError */.fL(`${this.origin}: hardlink '${entry.path}' -> '${entry.target}' does not point to a regular file earlier in the rootfs`);
             }
         }
@@ -53876,13 +54522,41 @@ class RootfsManifest {
             this.#entries.set(entry.path, entry);
             return;
         }
-        if (previous && previous.type === 'directory') {
-            for (const p of this.#entries.keys()) {
+        if (previous)
+            this.#remove(previous, entry);
+        if (previous?.type === 'directory') {
+            for (const [p, child] of this.#entries) {
                 if (p.startsWith(`${entry.path}/`))
-                    this.#entries.delete(p);
+                    this.#remove(child, entry);
             }
         }
         this.#entries.set(entry.path, entry);
+        if (entry.type === 'hardlink') {
+            const links = this.#links.get(entry.target) ?? new Set();
+            links.add(entry.path);
+            this.#links.set(entry.target, links);
+        }
+    }
+    /** Drops `old` because `by` replaces it (or its directory); refuses while hardlinks still need it. */
+    #remove(old, by) {
+        const keepsFile = by.path === old.path && by.type === 'file';
+        const [link] = keepsFile ? [] : this.#linksTo(old.path);
+        if (link) {
+            throw new shared_errors/* DataError */.fL(`${this.origin}: entry '${by.path}' (a ${by.type}) replaces '${old.path}', the file hardlink '${link}' links to; the link would end up on the replacement, so the archive is refused`);
+        }
+        this.#entries.delete(old.path);
+    }
+    /** The hardlinks that still name `path` (entries removed or replaced since are dropped here). */
+    #linksTo(path) {
+        const links = this.#links.get(path);
+        if (!links)
+            return [];
+        for (const link of links) {
+            const e = this.#entries.get(link);
+            if (e?.type !== 'hardlink' || e.target !== path)
+                links.delete(link);
+        }
+        return [...links];
     }
     /** Entries with parents before children, in a fixed (byte-wise) order, so the image does not depend on archive order. */
     sorted() {
@@ -53920,6 +54594,22 @@ class RootfsManifest {
     files(predicate) {
         return this.sorted().filter((e) => e.type === 'file' && predicate(e.path));
     }
+    /**
+     * Removes an entry, everything below it and every hardlink to a file among
+     * them (a hardlink is the same file under another name); returns the paths
+     * removed. For golden-image hygiene (shared/sysprep.ts).
+     */
+    remove(path) {
+        const gone = [...this.#entries.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
+        const removedFiles = new Set(gone.filter((p) => this.#entries.get(p)?.type === 'file'));
+        for (const [p, e] of this.#entries) {
+            if (e.type === 'hardlink' && removedFiles.has(e.target ?? '') && !gone.includes(p))
+                gone.push(p);
+        }
+        for (const p of gone)
+            this.#entries.delete(p);
+        return gone;
+    }
 }
 /** Counts how far a relative symlink climbs: above the rootfs root means it escapes. */
 function escapesRoot(path, target) {
@@ -53955,6 +54645,17 @@ function compareDepthFirst(a, b) {
 
 
 
+
+
+/** Why a path of the tree cannot be used, from its errno. */
+function unreadable(e) {
+    const code = e.code;
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'is not readable (permission denied)';
+    if (code === 'ENOENT')
+        return 'disappeared while it was read';
+    return `cannot be read (${code ?? e.message})`;
+}
 /** Linux dev_t → major/minor, as glibc's gnu_dev_major/minor compute them. */
 function devNumbers(rdev) {
     const r = BigInt(rdev);
@@ -53965,12 +54666,32 @@ function devNumbers(rdev) {
 }
 async function addDirectory(manifest, dir, options = {}) {
     const seen = new Map();
+    const fail = (problem) => options.input
+        ? new shared_errors/* InputError */.dz(options.input, problem, 'a directory tree the build can read: directories, regular files, symlinks, devices, FIFOs')
+        : new shared_errors/* DataError */.fL(`${dir}: ${problem}`);
+    // Every path of the tree is read as it is met; an errno turns into an error naming the input and the path.
+    const attempt = async (host, op) => {
+        try {
+            return await op();
+        }
+        catch (e) {
+            throw fail(`'${host}' ${unreadable(e)}`);
+        }
+    };
+    let bytes = 0;
     const walk = async (hostDir, rel) => {
-        const names = (await (0,promises_.readdir)(hostDir)).sort();
-        for (const name of names) {
+        // Names are read as bytes: Node would decode an invalid one to U+FFFD and then not find the file.
+        const raw = await attempt(hostDir, () => (0,promises_.readdir)(hostDir, { encoding: 'buffer' }));
+        const names = raw.map((bytes) => {
+            const name = decodeUtf8(bytes);
+            if (name === undefined)
+                throw fail(`'${(0,external_node_path_.join)(hostDir, printableBytes(bytes))}' has a name that is not valid UTF-8`);
+            return name;
+        });
+        for (const name of names.sort()) {
             const host = (0,external_node_path_.join)(hostDir, name);
             const path = normaliseEntryPath([options.prefix, rel, name].filter(Boolean).join('/'), dir);
-            const st = await (0,promises_.lstat)(host);
+            const st = await attempt(host, () => (0,promises_.lstat)(host));
             const base = {
                 path,
                 mode: st.mode & 0o7777,
@@ -53982,7 +54703,7 @@ async function addDirectory(manifest, dir, options = {}) {
             if (st.isDirectory())
                 entry = { ...base, type: 'directory' };
             else if (st.isSymbolicLink())
-                entry = { ...base, type: 'symlink', target: await (0,promises_.readlink)(host) };
+                entry = { ...base, type: 'symlink', target: await attempt(host, () => (0,promises_.readlink)(host)) };
             else if (st.isFile()) {
                 const key = `${st.dev}:${st.ino}`;
                 const first = st.nlink > 1 ? seen.get(key) : undefined;
@@ -53991,6 +54712,12 @@ async function addDirectory(manifest, dir, options = {}) {
                 else {
                     if (st.nlink > 1)
                         seen.set(key, path);
+                    // debugfs reads it later: an unreadable file must be reported now, naming the input.
+                    await attempt(host, () => (0,promises_.access)(host, external_node_fs_namespaceObject.constants.R_OK));
+                    bytes += st.size;
+                    if (options.limit && bytes > options.limit.bytes) {
+                        throw new shared_errors/* InputError */.dz(options.limit.input, `the files of ${dir} add up to more than ${Math.round(options.limit.bytes / 1048576)} MiB, the requested disk size (stopped at '${host}')`, `a ${options.limit.input} larger than the files, or fewer files`);
+                    }
                     entry = { ...base, type: 'file', source: host, size: st.size };
                 }
             }
@@ -54000,7 +54727,7 @@ async function addDirectory(manifest, dir, options = {}) {
             else if (st.isFIFO())
                 entry = { ...base, type: 'fifo' };
             else
-                throw new shared_errors/* DataError */.fL(`${dir}: '${rel ? rel + '/' : ''}${name}' is a socket or unknown file type`);
+                throw fail(`'${host}' is a socket or unknown file type`);
             manifest.add(entry);
             if (st.isDirectory())
                 await walk(host, rel ? `${rel}/${name}` : name);
@@ -54009,15 +54736,15 @@ async function addDirectory(manifest, dir, options = {}) {
     await walk(dir, '');
 }
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/shared/image/rootfs-tar.js
 /**
  * Reads a rootfs tarball (plain, gzip, zstd or xz) into a RootfsManifest,
  * staging each regular file's bytes under a generated name in `stageDir`.
- * Tar paths are only ever used as manifest keys, never as host paths.
+ * Tar paths are only ever used as manifest keys, never as host paths. The
+ * unpacked bytes are counted as they stream, so a small compressed bomb stops
+ * at the limit instead of filling the build machine's disk first.
  */
 
 
@@ -54028,117 +54755,112 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-async function detectCompression(path) {
-    const handle = await (0,promises_.open)(path, 'r');
+async function detectCompression(handle) {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(6), 0, 6, 0);
+    if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b)
+        return 'gzip';
+    if (bytesRead >= 4 && buffer.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    if (bytesRead >= 6 && buffer.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])))
+        return 'xz';
+    return 'none';
+}
+/**
+ * The tarball's bytes, decompressed, as pipeline stages. Reads the already
+ * opened (and checked) descriptor, never the path again. `finished` settles
+ * once the decompressor is done, and fails if it failed (xz reports a corrupt
+ * or truncated stream only through its exit status).
+ */
+function decompressed(handle, compression) {
+    if (compression === 'xz') {
+        // Node has no xz decoder; xz reads the opened file on its standard input, with no argument from the input.
+        const child = (0,external_node_child_process_namespaceObject.spawn)('xz', ['-dc'], { stdio: [handle.fd, 'pipe', 'pipe'] });
+        const stdout = child.stdout;
+        let stderr = '';
+        child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-2000)));
+        const finished = new Promise((resolve, reject) => {
+            child.on('error', (e) => {
+                const error = e.code === 'ENOENT' ? new shared_errors/* MissingToolError */.BM('xz', 'xz-utils') : e;
+                stdout.destroy(error);
+                reject(error);
+            });
+            child.on('close', (code, signal) => code === 0 || signal === 'SIGTERM'
+                ? resolve()
+                : reject(new Error(`xz: ${stderr.trim() || `exit ${code}`}`)));
+        });
+        finished.catch(() => undefined);
+        // Stopped early (a refused entry, the size limit): xz must not keep running.
+        stdout.on('close', () => child.kill());
+        return { stages: [stdout], finished };
+    }
+    const raw = (0,external_node_fs_namespaceObject.createReadStream)('', { fd: handle, start: 0, highWaterMark: 1024 * 1024, autoClose: false });
+    if (compression === 'gzip')
+        return { stages: [raw, (0,external_node_zlib_.createGunzip)()], finished: Promise.resolve() };
+    if (compression === 'zstd')
+        return { stages: [raw, (0,external_node_zlib_.createZstdDecompress)()], finished: Promise.resolve() };
+    return { stages: [raw], finished: Promise.resolve() };
+}
+/** Passes bytes through, failing with `error()` once more than `limit` went by. */
+function byteLimit(limit, error) {
+    let seen = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            seen += chunk.length;
+            callback(seen > limit ? error() : null, chunk);
+        },
+    });
+}
+/** Staging a file on the build machine failed: a host problem, not a malformed archive. */
+class StagingError extends Error {
+}
+const MiB = (bytes) => `${Math.round(bytes / 1048576)} MiB`;
+/** Reads `tarPath` into a manifest; files are staged as `stageDir/<n>`. */
+async function readRootfsTar(tarPath, stageDir, options = {}) {
+    const origin = options.origin ?? tarPath;
+    const manifest = new RootfsManifest(origin);
+    const handle = await regular_file_openRegularFile(tarPath, { input: options.input ?? 'rootfs' });
+    let compression = 'none';
     try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(6), 0, 6, 0);
-        if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b)
-            return 'gzip';
-        if (bytesRead >= 4 && buffer.readUInt32LE(0) === 0xfd2fb528)
-            return 'zstd';
-        if (bytesRead >= 6 && buffer.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])))
-            return 'xz';
-        return 'none';
+        compression = await detectCompression(handle);
+        const { stages, finished } = decompressed(handle, compression);
+        const { limit } = options;
+        if (limit) {
+            stages.push(byteLimit(limit.bytes, () => new shared_errors/* InputError */.dz(limit.input, `the rootfs tarball ${origin} unpacks to more than ${MiB(limit.bytes)}, the requested disk size (reading stopped there)`, `a ${limit.input} larger than the unpacked rootfs, or a smaller rootfs`)));
+        }
+        let counter = 0;
+        await readTarEntries(stages, origin, async (h, body) => {
+            const path = normaliseEntryPath(h.path, origin);
+            const base = { path, type: h.type, mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime };
+            if (h.type === 'file') {
+                const source = `${stageDir}/${counter++}`;
+                manifest.add({ ...base, source, size: h.size });
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_namespaceObject.createWriteStream)(source, { flags: 'wx' })).catch((e) => {
+                    // An errno from the write side is the build machine's (ENOSPC…); anything else came from the archive.
+                    throw e.syscall
+                        ? new StagingError(`staging '${path}' of ${origin} in ${stageDir} failed: ${e.message}`)
+                        : e;
+                });
+                return;
+            }
+            const target = h.type === 'hardlink'
+                ? hardlinkTarget(path, h.linkpath ?? '', origin)
+                : h.type === 'symlink'
+                    ? (h.linkpath ?? '')
+                    : undefined;
+            manifest.add({ ...base, target, major: h.devmajor, minor: h.devminor });
+        });
+        await finished;
+    }
+    catch (e) {
+        if (e instanceof shared_errors/* DataError */.fL ||
+            e instanceof shared_errors/* InputError */.dz ||
+            e instanceof shared_errors/* MissingToolError */.BM ||
+            e instanceof StagingError)
+            throw e;
+        throw new shared_errors/* DataError */.fL(`${origin}: not a readable ${compression === 'none' ? '' : compression + ' '}tar archive (${e.message})`);
     }
     finally {
         await handle.close();
-    }
-}
-function decompressed(path, compression) {
-    const raw = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 });
-    switch (compression) {
-        case 'none':
-            return raw;
-        case 'gzip':
-            return raw.pipe((0,external_node_zlib_.createGunzip)());
-        case 'zstd':
-            return raw.pipe((0,external_node_zlib_.createZstdDecompress)());
-        case 'xz': {
-            // Node has no xz decoder; xz runs with an argument array, reading the file itself.
-            const child = (0,external_node_child_process_namespaceObject.spawn)('xz', ['-dc', '--', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-            child.on('error', (e) => {
-                child.stdout.destroy(e.code === 'ENOENT' ? new shared_errors/* MissingToolError */.BM('xz', 'xz-utils') : e);
-            });
-            return child.stdout;
-        }
-    }
-}
-const TAR_TYPES = {
-    file: 'file',
-    'contiguous-file': 'file',
-    directory: 'directory',
-    symlink: 'symlink',
-    link: 'hardlink',
-    'character-device': 'char',
-    'block-device': 'block',
-    fifo: 'fifo',
-};
-/** Reads `tarPath` into a manifest; files are staged as `stageDir/<n>`. */
-async function readRootfsTar(tarPath, stageDir, origin = tarPath) {
-    const manifest = new RootfsManifest(origin);
-    const compression = await detectCompression(tarPath);
-    const ex = (0,tar_stream.extract)();
-    let counter = 0;
-    ex.on('entry', (header, stream, next) => {
-        // A rejected entry destroys the whole extraction; the entry stream's copy of that error is already reported.
-        stream.on('error', () => undefined);
-        const fail = (e) => {
-            stream.resume();
-            ex.destroy(e);
-        };
-        try {
-            const type = TAR_TYPES[header.type ?? 'file'];
-            if (!type) {
-                // pax global headers and the like carry no filesystem object.
-                stream.on('end', next).resume();
-                return;
-            }
-            const path = normaliseEntryPath(header.name, origin);
-            const base = {
-                path,
-                type,
-                mode: (header.mode ?? 0o644) & 0o7777,
-                uid: header.uid ?? 0,
-                gid: header.gid ?? 0,
-                mtime: Math.floor((header.mtime?.getTime() ?? 0) / 1000),
-            };
-            if (type === 'file') {
-                const source = (0,external_node_path_.join)(stageDir, String(counter++));
-                (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (0,external_node_fs_namespaceObject.createWriteStream)(source)).then(() => {
-                    try {
-                        manifest.add({ ...base, source, size: header.size ?? 0 });
-                        next();
-                    }
-                    catch (e) {
-                        fail(e);
-                    }
-                }, fail);
-                return;
-            }
-            const target = type === 'hardlink'
-                ? hardlinkTarget(path, header.linkname ?? '', origin)
-                : type === 'symlink'
-                    ? (header.linkname ?? '')
-                    : undefined;
-            manifest.add({
-                ...base,
-                target,
-                major: header.devmajor ?? 0,
-                minor: header.devminor ?? 0,
-            });
-            stream.on('end', next).resume();
-        }
-        catch (e) {
-            fail(e);
-        }
-    });
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(decompressed(tarPath, compression), ex);
-    }
-    catch (e) {
-        if (e instanceof shared_errors/* DataError */.fL || e instanceof shared_errors/* MissingToolError */.BM)
-            throw e;
-        throw new shared_errors/* DataError */.fL(`${origin}: not a readable ${compression === 'none' ? '' : compression + ' '}tar archive (${e.message})`);
     }
     return manifest;
 }
@@ -54190,11 +54912,13 @@ async function buildDisk(spec) {
     const stage = (0,external_node_path_.join)(spec.workDir, 'stage');
     await (0,promises_.mkdir)(stage, { recursive: true });
     const manifest = await phase('read rootfs', async () => {
+        // Unpacked bytes count against the disk as they stream: a compressed bomb stops at the size, not at a full disk.
+        const limit = { bytes: spec.sizeBytes, input: 'size' };
         const m = (await (0,promises_.stat)(spec.rootfs)).isDirectory()
-            ? await readRootfsDirectory(spec.rootfs)
-            : await readRootfsTar(spec.rootfs, stage);
+            ? await readRootfsDirectory(spec.rootfs, limit)
+            : await readRootfsTar(spec.rootfs, stage, { origin: spec.rootfsOrigin, limit });
         if (spec.files)
-            await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 } });
+            await addDirectory(m, spec.files, { owner: { uid: 0, gid: 0 }, input: 'files', limit });
         return m;
     }, (m) => `${m.size} entries${spec.files ? ' (files overlay included)' : ''}`);
     if (spec.nocloud?.userData || spec.nocloud?.metaData) {
@@ -54213,6 +54937,7 @@ async function buildDisk(spec) {
         if (spec.nocloud.metaData)
             add('meta-data', spec.nocloud.metaData);
     }
+    await spec.prepare?.(manifest);
     const found = spec.kernel
         ? { kernel: spec.kernel.kernel, initrd: spec.kernel.initrd, kernelPath: undefined, initrdPath: undefined }
         : findRootfsKernel(manifest);
@@ -54227,7 +54952,10 @@ async function buildDisk(spec) {
     const rootBytes = layout.root.sectors * 512;
     const needed = estimateExt4Bytes(manifest);
     if (needed > rootBytes) {
-        throw new shared_errors/* InputError */.dz('size', `${Math.round(spec.sizeBytes / 1048576)} MiB is too small: the rootfs (${manifest.size} entries) needs at least ${Math.ceil((needed + espBytes) / 1048576)} MiB`);
+        const esp = espBytes > ESP_MIN_BYTES
+            ? ` and the EFI System Partition ${Math.ceil(espBytes / 1048576)} MiB for the kernel and initrd`
+            : '';
+        throw new shared_errors/* InputError */.dz('size', `${Math.round(spec.sizeBytes / 1048576)} MiB is too small: the rootfs (${manifest.size} entries) needs at least ${Math.ceil((needed + espBytes) / 1048576)} MiB${esp}`);
     }
     const cmdline = kernelCmdline(spec.arch, layout.root.guid, spec.extraCmdline);
     const espImage = (0,external_node_path_.join)(spec.workDir, 'esp.img');
@@ -54279,14 +55007,685 @@ async function buildDisk(spec) {
         phases,
     };
 }
-async function readRootfsDirectory(dir) {
+async function readRootfsDirectory(dir, limit) {
     const manifest = new RootfsManifest(dir);
-    await addDirectory(manifest, dir);
+    await addDirectory(manifest, dir, { input: 'rootfs', limit });
     return manifest;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./build/shared/image/output-paths.js
+/**
+ * Where build-base may write. Its files are moved into place by rename, which
+ * replaces whatever the path names: its own input tarball, a kernel, a device
+ * node (as root). So every path it will write — the image, the exported kernel
+ * and initrd, the provenance — is checked before any work starts: a new or
+ * regular file, below directories only, inside the workspace or the runner's
+ * temporary directory, and never an input or inside an input directory. Each
+ * refusal says which rule refused.
+ */
+
+
+
+/** The output input's places: the workspace (GITHUB_WORKSPACE, else the step's directory) and RUNNER_TEMP. */
+function outputRoots(cwd, env) {
+    const roots = [{ path: env.GITHUB_WORKSPACE?.trim() || cwd, name: 'the workspace' }];
+    const temp = env.RUNNER_TEMP?.trim();
+    if (temp)
+        roots.push({ path: temp, name: "the runner's temporary directory (RUNNER_TEMP)" });
+    return roots;
+}
+const ACCEPTED = 'a new or regular file inside the workspace or RUNNER_TEMP that is not one of the inputs';
+function kindOf(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isSymbolicLink())
+        return 'a symlink';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'a regular file';
+}
+const inside = (path, dir) => path === dir || path.startsWith(dir.endsWith(external_node_path_.sep) ? dir : dir + external_node_path_.sep);
+/**
+ * Where `path` really lands: its deepest existing ancestor with symlinks
+ * resolved, plus the components still to be created. Refuses an ancestor that
+ * exists but is not a directory (ENOTDIR at mkdir, after all the work).
+ */
+async function realLocation(path, what) {
+    const missing = [];
+    let dir = (0,external_node_path_.dirname)(path);
+    for (;;) {
+        const s = await (0,promises_.lstat)(dir).catch(() => null);
+        if (s) {
+            const followed = s.isSymbolicLink() ? await (0,promises_.stat)(dir).catch(() => null) : s;
+            if (!followed?.isDirectory()) {
+                throw new shared_errors/* InputError */.dz('output', `${what} '${path}' cannot be created: '${dir}' is ${followed ? kindOf(followed) : 'a dangling symlink'}, not a directory`, ACCEPTED);
+            }
+            return (0,external_node_path_.join)(await (0,promises_.realpath)(dir), ...missing.reverse(), (0,external_node_path_.basename)(path));
+        }
+        missing.push((0,external_node_path_.basename)(dir));
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            return path;
+        dir = parent;
+    }
+}
+/** Checks every planned output against the rules; throws an InputError naming 'output' and the rule. */
+async function checkOutputPaths(outputs, inputs, roots) {
+    const realRoots = await Promise.all(roots.map(async (r) => ({ ...r, real: await (0,promises_.realpath)(r.path).catch(() => r.path) })));
+    const realInputs = await Promise.all(inputs.map(async (i) => {
+        const s = await (0,promises_.stat)(i.path).catch(() => null);
+        return { ...i, real: await (0,promises_.realpath)(i.path).catch(() => i.path), stat: s };
+    }));
+    for (const { path, role } of outputs) {
+        const what = role === 'output' ? 'output' : `${role} (from output)`;
+        const existing = await (0,promises_.lstat)(path).catch(() => null);
+        if (existing && !existing.isFile()) {
+            throw new shared_errors/* InputError */.dz('output', `${what} '${path}' is ${kindOf(existing)}; build-base writes only new or regular files, never replaces anything else`, ACCEPTED);
+        }
+        const real = await realLocation(path, what);
+        if (!realRoots.some((r) => inside(real, r.real))) {
+            throw new shared_errors/* InputError */.dz('output', `${what} '${path}' is outside ${realRoots.map((r) => `${r.name} (${r.path})`).join(' and ')}`, ACCEPTED);
+        }
+        for (const input of realInputs) {
+            const same = real === input.real ||
+                (existing && input.stat && existing.dev === input.stat.dev && existing.ino === input.stat.ino);
+            if (same) {
+                throw new shared_errors/* InputError */.dz('output', `${what} '${path}' is the file the '${input.input}' input names; build-base never writes over an input`, ACCEPTED);
+            }
+            if (input.stat?.isDirectory() && inside(real, input.real)) {
+                throw new shared_errors/* InputError */.dz('output', `${what} '${path}' lies inside the '${input.input}' input directory (${(0,external_node_path_.relative)(input.real, real)}); the build would read its own output`, ACCEPTED);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/image/scratch-dir.js
+/**
+ * A build's private work directory must be gone however the build ends:
+ * success, failure, or cancellation. The runner cancels a step with SIGINT
+ * and then SIGTERM, and Node's default for both is to exit at once, skipping
+ * every `finally`: without a handler a cancelled build leaves its staged
+ * rootfs and raw disk (gigabytes) beside the output.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Until the returned function is called, a SIGINT, SIGTERM or SIGHUP removes
+ * `dir` and then ends the process by that same signal.
+ */
+function removeOnSignal(dir) {
+    const onSignal = (signal) => {
+        // Synchronous, so nothing else runs first; the retries cover a file that a tool
+        // (or a write already under way) creates while the tree is being removed.
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+        dispose();
+        // End as the default handler would have, so the runner sees a cancellation, not a failure.
+        process.kill(process.pid, signal);
+    };
+    const dispose = () => {
+        for (const s of SIGNALS)
+            process.removeListener(s, onSignal);
+    };
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    return dispose;
+}
+
+;// CONCATENATED MODULE: ./build/shared/sysprep.js
+/**
+ * Golden-image hygiene ("sysprep"): what must never travel from a build into
+ * every instance made from the image — private keys, machine identity,
+ * random seeds, the state of the boot that provisioned it, logs stamped at
+ * build time — as data in one place, each entry with its reason. build-base
+ * applies it to the rootfs manifest (shared/image/sysprep-manifest.ts);
+ * build-variant renders it into the provisioning boot's last step
+ * (shared/variant/sysprep-script.ts). What was removed and is needed is made
+ * again on the instance's first boot (FIRST_BOOT_KEYS below).
+ *
+ * Compared with the tools of the field (libguestfs virt-sysprep's operations,
+ * mkosi's install cleanup, mmdebstrap's cleanup/reproducible,
+ * systemd's "Safely Building Images"):
+ *
+ * | rule here            | virt-sysprep op         | mkosi / mmdebstrap / systemd doc                    |
+ * |----------------------|-------------------------|-----------------------------------------------------|
+ * | ssh-hostkeys         | ssh-hostkeys            | (neither removes them; mkosi never runs postinsts that make them for sshd-keygen distros) |
+ * | dropbear-hostkeys    | —                       | —                                                   |
+ * | ssl-snakeoil         | —                       | —  (Debian's ssl-cert makes a key pair in postinst)  |
+ * | machine-id           | machine-id (truncates)  | mkosi "uninitialized" when absent; mmdebstrap empties it; systemd doc: remove or "uninitialized" |
+ * | dbus-machine-id      | machine-id              | mkosi and mmdebstrap remove it                      |
+ * | machine-info         | —                       | mkosi removes it; systemd doc suggests it           |
+ * | random-seed          | random-seed (writes a fresh seed: not reproducible, so removed here) | mkosi removes it; systemd doc item 2 |
+ * | credential-secret    | —                       | mkosi removes it; systemd doc item 5                |
+ * | cloud-init-state     | — (cloud-init clean)    | —                                                   |
+ * | dhcp-client-state    | dhcp-client-state       | —                                                   |
+ * | resolv-conf          | —                       | mmdebstrap copies the build host's file in and leaves it ("use a customize hook") |
+ * | network-identity     | net-nmconn (partly)     | —                                                   |
+ * | udev-persistent-net  | udev-persistent-net     | —                                                   |
+ * | logfiles             | logfiles                | mmdebstrap removes dpkg/apt/alternatives logs       |
+ * | login-records        | utmp, logfiles          | —                                                   |
+ * | package-manager-cache| package-manager-cache   | mkosi CleanPackageMetadata (also the databases: not here, the image keeps its package manager) |
+ * | ldconfig-aux-cache   | —                       | mmdebstrap removes it (build-time stamps)           |
+ * | tmp-files            | tmp-files               | mmdebstrap cleanup/tmp, cleanup/run                 |
+ * | shell-history        | bash-history            | —                                                   |
+ * | crash-data           | crash-data, abrt-data   | —                                                   |
+ * | boot-loader-seed     | —                       | systemd doc item 3 (/loader/random-seed on the ESP) |
+ *
+ * Left out on purpose: virt-sysprep's user-account, ssh-userdir and
+ * customize (an image's users and authorized keys are configuration, and
+ * public); fs-uuids and lvm-uuids (the image is one disk file whose
+ * identifiers are fixed for reproducibility, like any cloud image's);
+ * /etc/hostname in general (build-base writes `localhost` for Debian and
+ * Ubuntu; a given rootfs's or `files` hostname is the caller's
+ * configuration). The one hostname that is instance state — the name
+ * cloud-init gave build-variant's provisioning boot — is put back by
+ * build-variant (shared/variant/sysprep-script.ts).
+ *
+ * /etc/machine-id is emptied, not written `uninitialized`: machine-id(5)
+ * advises an empty file for images (a bind-mount target for read-only roots),
+ * systemd then makes a fresh id on every instance without treating the boot
+ * as a "first boot" — which on a Debian image would run systemd-firstboot's
+ * prompts and a preset-all that re-enables units the image disabled.
+ *
+ * Patterns are absolute and use POSIX sh pathname expansion (`*`, `?`,
+ * `[...]` within one path component, never matching a leading dot), so the
+ * manifest and the guest's shell read them alike.
+ */
+const RESET_RULES = [
+    {
+        id: 'ssh-hostkeys',
+        paths: ['/etc/ssh/ssh_host_*'],
+        action: 'remove',
+        reason: "SSH host private keys, made by openssh-server's install script: every instance would share them and could impersonate the others",
+    },
+    {
+        id: 'dropbear-hostkeys',
+        paths: ['/etc/dropbear/dropbear_*_host_key'],
+        action: 'remove',
+        reason: "Dropbear host private keys, made by Debian's dropbear install script: shared by every instance",
+    },
+    {
+        id: 'ssl-snakeoil',
+        paths: ['/etc/ssl/private/ssl-cert-snakeoil.key', '/etc/ssl/certs/ssl-cert-snakeoil.pem'],
+        action: 'remove',
+        linksIn: ['/etc/ssl/certs'],
+        reason: "the self-signed TLS key pair Debian's ssl-cert makes at install (web and mail servers use it by default): shared by every instance",
+    },
+    {
+        id: 'machine-id',
+        paths: ['/etc/machine-id'],
+        action: 'truncate',
+        reason: 'the machine identity (network identifiers, journal, DHCP client ids derive from it); empty, systemd makes one per instance at boot',
+    },
+    {
+        id: 'dbus-machine-id',
+        paths: ['/var/lib/dbus/machine-id'],
+        action: 'remove',
+        reason: "D-Bus's copy of the machine identity; systemd-tmpfiles links it to /etc/machine-id again, dbus-uuidgen --ensure makes it elsewhere",
+    },
+    {
+        id: 'machine-info',
+        paths: ['/etc/machine-info'],
+        action: 'remove',
+        reason: "the build machine's pretty hostname, location and deployment (hostnamectl)",
+    },
+    {
+        id: 'random-seed',
+        paths: [
+            '/var/lib/systemd/random-seed',
+            '/var/lib/random-seed',
+            '/var/lib/urandom/random-seed',
+            '/var/lib/seedrng/seed.*',
+        ],
+        action: 'remove',
+        reason: "seeds the kernel's random pool at boot: every instance would start from the same seed (systemd-random-seed and seedrng start without one)",
+    },
+    {
+        id: 'credential-secret',
+        paths: ['/var/lib/systemd/credential.secret'],
+        action: 'remove',
+        reason: 'the host key systemd-creds encrypts service credentials with: made on first use, per instance',
+    },
+    {
+        id: 'cloud-init-state',
+        paths: [
+            '/var/lib/cloud/instance',
+            '/var/lib/cloud/instances',
+            '/var/lib/cloud/data',
+            '/var/lib/cloud/sem',
+            '/var/lib/cloud/handlers',
+        ],
+        action: 'remove',
+        reason: "cloud-init's record of the instance that ran (the seed and scripts directories are the image's and stay): left behind, an instance would skip its per-instance setup",
+    },
+    {
+        id: 'dhcp-client-state',
+        paths: [
+            '/var/lib/dhcp/*.leases',
+            '/var/lib/dhclient/*',
+            '/var/lib/dhcpcd/*',
+            '/var/lib/NetworkManager/*.lease',
+            '/var/lib/NetworkManager/timestamps',
+        ],
+        action: 'remove',
+        reason: "leases the build or provisioning boot got: an instance would ask for another machine's address",
+    },
+    {
+        id: 'resolv-conf',
+        paths: ['/etc/resolv.conf'],
+        action: 'truncate',
+        reason: "the build machine's DNS servers (mmdebstrap copies the host's file); an instance gets its own from DHCP or its resolver (a symlink, systemd-resolved's, is kept)",
+    },
+    {
+        id: 'network-identity',
+        paths: ['/var/lib/NetworkManager/secret_key', '/etc/dhcpcd.duid'],
+        action: 'remove',
+        reason: 'per-machine secrets and DHCP unique ids (stable-privacy IPv6 addresses, DHCPv6 DUID): instances would present the same identity',
+    },
+    {
+        id: 'udev-persistent-net',
+        paths: ['/etc/udev/rules.d/70-persistent-net.rules'],
+        action: 'remove',
+        reason: "binds interface names to the build machine's MAC addresses",
+    },
+    {
+        id: 'logfiles',
+        paths: [
+            '/var/log/dpkg.log*',
+            '/var/log/apt/history.log*',
+            '/var/log/apt/term.log*',
+            '/var/log/apt/eipp.log.xz',
+            '/var/log/alternatives.log*',
+            '/var/log/bootstrap.log',
+            '/var/log/installer',
+            '/var/log/apk.log',
+            '/var/log/cloud-init.log',
+            '/var/log/cloud-init-output.log',
+            '/var/log/journal/*',
+            '/var/log/syslog*',
+            '/var/log/messages*',
+            '/var/log/auth.log*',
+            '/var/log/kern.log*',
+            '/var/log/daemon.log*',
+            '/var/log/dmesg*',
+            '/var/log/boot.log*',
+        ],
+        action: 'remove',
+        reason: 'logs of the package manager, the installer, cloud-init and the provisioning boot: build-time stamps and the build machine identity, and a different image every build',
+    },
+    {
+        id: 'login-records',
+        paths: ['/var/log/wtmp', '/var/log/btmp', '/var/log/lastlog', '/var/log/faillog'],
+        action: 'truncate',
+        reason: "boot and login records of the build or provisioning boot (emptied: the files' owner and mode stay)",
+    },
+    {
+        id: 'package-manager-cache',
+        paths: ['/var/cache/apt/*.bin', '/var/cache/apt/archives/*.deb', '/var/cache/apk/*'],
+        action: 'remove',
+        reason: 'downloaded packages and binary caches with build-time stamps; the package manager remakes them',
+    },
+    {
+        id: 'ldconfig-aux-cache',
+        paths: ['/var/cache/ldconfig/aux-cache'],
+        action: 'remove',
+        reason: "ldconfig's cache of file times: differs every build, and ldconfig remakes it",
+    },
+    {
+        id: 'tmp-files',
+        paths: ['/tmp/*', '/var/tmp/*'],
+        action: 'remove',
+        reason: 'temporary files of the build or provisioning boot',
+    },
+    {
+        id: 'shell-history',
+        paths: ['/root/.bash_history', '/root/.ash_history', '/home/*/.bash_history', '/home/*/.ash_history'],
+        action: 'remove',
+        reason: 'commands typed on the build machine',
+    },
+    {
+        id: 'crash-data',
+        paths: ['/var/lib/systemd/coredump/*', '/var/crash/*'],
+        action: 'remove',
+        reason: "core dumps hold the memory of the build's processes",
+    },
+    {
+        id: 'boot-loader-seed',
+        paths: ['/boot/efi/loader/random-seed', '/efi/loader/random-seed', '/boot/loader/random-seed'],
+        action: 'remove',
+        reason: "systemd-boot's random seed on an ESP kept in the rootfs: shared by every instance",
+    },
+];
+const FIRST_BOOT_KEYS = [
+    {
+        rule: 'ssh-hostkeys',
+        service: 'infrasim-ssh-hostkeys',
+        description: 'Generate the SSH host keys of this instance',
+        daemon: ['/usr/sbin/sshd'],
+        systemdUnits: ['ssh.service', 'sshd.service'],
+        openrcServices: ['sshd'],
+        selfMade: 'keygen|genkeys',
+        present: '/etc/ssh/ssh_host_*_key',
+        commands: ['/usr/bin/ssh-keygen -A'],
+    },
+    {
+        rule: 'dropbear-hostkeys',
+        service: 'infrasim-dropbear-hostkeys',
+        description: 'Generate the Dropbear host keys of this instance',
+        daemon: ['/usr/sbin/dropbear'],
+        systemdUnits: ['dropbear.service'],
+        openrcServices: ['dropbear'],
+        selfMade: 'dropbearkey|dropbear .*-R',
+        present: '/etc/dropbear/dropbear_*_host_key',
+        commands: ['rsa', 'ecdsa', 'ed25519'].map((t) => `/usr/bin/dropbearkey -t ${t} -f /etc/dropbear/dropbear_${t}_host_key`),
+    },
+    {
+        rule: 'ssl-snakeoil',
+        service: 'infrasim-ssl-snakeoil',
+        description: 'Generate the self-signed TLS key pair (ssl-cert snakeoil) of this instance',
+        daemon: ['/usr/sbin/make-ssl-cert'],
+        systemdUnits: [],
+        openrcServices: [],
+        present: '/etc/ssl/private/ssl-cert-snakeoil.key',
+        commands: ['/usr/sbin/make-ssl-cert generate-default-snakeoil --force-overwrite'],
+    },
+];
+/** Where an image's systemd units live, the administrator's first. */
+const SYSTEMD_UNIT_DIRS = ['/etc/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
+/** PID 1 of a systemd image. */
+const SYSTEMD_BINARIES = ['/usr/lib/systemd/systemd', '/lib/systemd/systemd'];
+/** OpenRC's service runner. */
+const OPENRC_BINARIES = ['/sbin/openrc-run', '/usr/sbin/openrc-run', '/sbin/openrc'];
+const unitPath = (k) => `/etc/systemd/system/${k.service}.service`;
+/** Enabled early: before sysinit.target, so before every normal service that may use the key. */
+const unitWantsLink = (k) => `/etc/systemd/system/sysinit.target.wants/${k.service}.service`;
+const openrcPath = (k) => `/etc/init.d/${k.service}`;
+const openrcRunlevelLink = (k) => `/etc/runlevels/default/${k.service}`;
+/**
+ * The systemd unit. It runs before sysinit.target (so before any service that
+ * reads the key) and after cloud-init.service, which on a cloud image makes
+ * SSH host keys itself (its ssh module, honouring keys given in user-data);
+ * it does nothing when a key is already there.
+ */
+function systemdUnit(k) {
+    const before = ['sysinit.target', 'shutdown.target', ...k.systemdUnits].join(' ');
+    return [
+        '# infrasim build-base: keys are made on the instance, never in the image (shared/sysprep.ts).',
+        '[Unit]',
+        `Description=${k.description}`,
+        'DefaultDependencies=no',
+        'After=local-fs.target cloud-init.service',
+        `Before=${before}`,
+        'Conflicts=shutdown.target',
+        `ConditionPathExistsGlob=!${k.present}`,
+        '',
+        '[Service]',
+        'Type=oneshot',
+        ...k.commands.map((c) => `ExecStart=${c}`),
+        '',
+        '[Install]',
+        'WantedBy=sysinit.target',
+        '',
+    ].join('\n');
+}
+/** The OpenRC service, for images whose daemon's own init script does not make the key. */
+function openrcService(k) {
+    const before = k.openrcServices.length ? `\tbefore ${k.openrcServices.join(' ')}\n` : '';
+    return [
+        '#!/sbin/openrc-run',
+        '# infrasim build-base: keys are made on the instance, never in the image (shared/sysprep.ts).',
+        `description="${k.description}"`,
+        'depend() {',
+        '\tneed localmount',
+        '\tafter cloud-init',
+        `${before}}`,
+        'start() {',
+        `\tfor f in ${k.present}; do [ -e "$f" ] && return 0; done`,
+        `\tebegin "${k.description}"`,
+        `\t${k.commands.join(' && ')}`,
+        '\teend $?',
+        '}',
+        '',
+    ].join('\n');
+}
+/**
+ * A POSIX sh pathname pattern as a regular expression over paths without
+ * their leading `/`: `*` and `?` stay within one component and, like the
+ * shell, never match a leading dot; `[...]` is a bracket expression (`[!...]`
+ * negates).
+ */
+function globToRegExp(pattern) {
+    if (!pattern.startsWith('/'))
+        throw new Error(`sysprep pattern '${pattern}' is not absolute`);
+    const body = pattern.slice(1);
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        const componentStart = i === 0 || body[i - 1] === '/';
+        const noDot = componentStart ? '(?!\\.)' : '';
+        if (c === '*')
+            out += `${noDot}[^/]*`;
+        else if (c === '?')
+            out += `${noDot}[^/]`;
+        else if (c === '[') {
+            const end = body.indexOf(']', i + 2);
+            if (end < 0)
+                throw new Error(`sysprep pattern '${pattern}' has an unclosed '['`);
+            let set = body.slice(i + 1, end);
+            if (set.startsWith('!'))
+                set = '^' + set.slice(1);
+            out += `${noDot}[${set.replace(/[\\\]]/g, '\\$&')}]`;
+            i = end;
+        }
+        else
+            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${out}$`);
+}
+
+;// CONCATENATED MODULE: ./build/shared/image/sysprep-manifest.js
+/**
+ * build-base's golden-image hygiene: applies shared/sysprep.ts's reset rules
+ * to the rootfs manifest before the filesystem is written (nothing of what is
+ * removed ever reaches the image), and adds the first-boot units that make
+ * the removed keys on the instance when the image's own services would not.
+ */
+
+
+
+const rel = (absolute) => absolute.replace(/^\/+/, '');
+/**
+ * Follows symlinks through every component (absolute targets resolve inside
+ * the image, as they will at boot), as a path lookup in the booted image
+ * would. Undefined when the path does not exist or loops.
+ */
+function lookup(manifest, path) {
+    let pending = rel(path).split('/').filter(Boolean);
+    let current = [];
+    for (let hops = 0; pending.length > 0;) {
+        const [name, ...rest] = pending;
+        pending = rest;
+        if (name === '.')
+            continue;
+        if (name === '..') {
+            current.pop();
+            continue;
+        }
+        const candidate = [...current, name].join('/');
+        const entry = manifest.get(candidate);
+        if (!entry)
+            return undefined;
+        if (entry.type === 'symlink') {
+            if (++hops > 40)
+                return undefined;
+            const target = entry.target.split('/').filter(Boolean);
+            if (entry.target.startsWith('/'))
+                current = [];
+            pending = [...target, ...pending];
+            continue;
+        }
+        if (entry.type === 'hardlink') {
+            if (pending.length > 0)
+                return undefined;
+            return manifest.get(entry.target);
+        }
+        current.push(name);
+        if (pending.length === 0)
+            return entry;
+    }
+    return manifest.get(current.join('/'));
+}
+function existsFile(manifest, path) {
+    return lookup(manifest, path)?.type === 'file';
+}
+async function fileText(manifest, path) {
+    const e = lookup(manifest, path);
+    return e?.type === 'file' && e.source ? (0,promises_.readFile)(e.source, 'latin1') : undefined;
+}
+/** Applies the reset rules; returns what it did. */
+async function applyResetRules(manifest, emptyFile) {
+    const records = [];
+    // Sorted once (parents first); an entry an earlier removal took is skipped by the get() checks below.
+    const entries = manifest.sorted();
+    for (const rule of RESET_RULES) {
+        const patterns = rule.paths.map(globToRegExp);
+        const matched = entries.filter((e) => e.path !== '' && patterns.some((p) => p.test(e.path)));
+        const removedNames = new Set();
+        for (const e of matched) {
+            const record = { path: '/' + e.path, action: rule.action, rule: rule.id, reason: rule.reason };
+            if (rule.action === 'remove') {
+                // Already gone with a matched directory above it.
+                if (!manifest.get(e.path))
+                    continue;
+                manifest.remove(e.path);
+                removedNames.add(e.path.split('/').at(-1));
+                records.push(record);
+            }
+            else if (e.type === 'file' && manifest.get(e.path)) {
+                // Emptied in place: owner, mode and time stay; an empty file is not reported. A symlink
+                // (machine-id -> /run/...) has no content to reset.
+                if ((await (0,promises_.readFile)(e.source)).length === 0)
+                    continue;
+                manifest.add({ ...e, source: emptyFile, size: 0 });
+                records.push(record);
+            }
+        }
+        for (const dir of rule.linksIn ?? []) {
+            if (removedNames.size === 0)
+                break;
+            const prefix = rel(dir) + '/';
+            for (const e of entries) {
+                const inDir = e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/');
+                if (!inDir || e.type !== 'symlink' || !manifest.get(e.path))
+                    continue;
+                if (!removedNames.has(e.target.split('/').at(-1)))
+                    continue;
+                manifest.remove(e.path);
+                records.push({ path: '/' + e.path, action: 'remove', rule: rule.id, reason: rule.reason });
+            }
+        }
+    }
+    return records;
+}
+function initSystem(manifest) {
+    if (SYSTEMD_BINARIES.some((p) => existsFile(manifest, p)))
+        return 'systemd';
+    if (OPENRC_BINARIES.some((p) => existsFile(manifest, p)))
+        return 'openrc';
+    return 'none';
+}
+/** Whether the daemon's own service (systemd unit or OpenRC script) makes the keys itself. */
+async function selfMade(manifest, k, init) {
+    if (!k.selfMade)
+        return false;
+    const files = init === 'systemd'
+        ? k.systemdUnits.flatMap((u) => SYSTEMD_UNIT_DIRS.map((d) => `${d}/${u}`))
+        : k.openrcServices.map((s) => `/etc/init.d/${s}`);
+    const pattern = new RegExp(k.selfMade);
+    for (const f of files) {
+        const text = await fileText(manifest, f);
+        if (text !== undefined && pattern.test(text))
+            return true;
+    }
+    return false;
+}
+/** Adds the first-boot unit (or OpenRC service) of every installed daemon whose service does not make its key. */
+async function addFirstBoot(manifest, o) {
+    const records = [];
+    const warnings = [];
+    const init = initSystem(manifest);
+    const owner = { uid: 0, gid: 0, mtime: o.mtime };
+    const ensureDir = (absolute) => {
+        const parts = rel(absolute).split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            const path = parts.slice(0, i).join('/');
+            if (!manifest.get(path))
+                manifest.add({ path, type: 'directory', mode: 0o755, ...owner });
+        }
+    };
+    const addFile = async (absolute, text, mode) => {
+        const source = (0,external_node_path_.join)(o.workDir, absolute.replaceAll('/', '_'));
+        await (0,promises_.writeFile)(source, text);
+        ensureDir(absolute.slice(0, absolute.lastIndexOf('/')));
+        manifest.add({
+            path: rel(absolute),
+            type: 'file',
+            mode,
+            ...owner,
+            source,
+            size: Buffer.byteLength(text),
+        });
+    };
+    const addLink = (absolute, target) => {
+        ensureDir(absolute.slice(0, absolute.lastIndexOf('/')));
+        manifest.add({ path: rel(absolute), type: 'symlink', mode: 0o777, ...owner, target });
+    };
+    for (const k of FIRST_BOOT_KEYS) {
+        if (!k.daemon.some((d) => existsFile(manifest, d)))
+            continue;
+        if (await selfMade(manifest, k, init))
+            continue;
+        const reason = `${k.description} on its first boot (${k.commands.join('; ')}) unless keys are there already`;
+        if (init === 'systemd') {
+            await addFile(unitPath(k), systemdUnit(k), 0o644);
+            addLink(unitWantsLink(k), unitPath(k));
+            records.push({ path: unitPath(k), rule: k.rule, reason }, { path: unitWantsLink(k), rule: k.rule, reason });
+        }
+        else if (init === 'openrc') {
+            await addFile(openrcPath(k), openrcService(k), 0o755);
+            addLink(openrcRunlevelLink(k), openrcPath(k));
+            records.push({ path: openrcPath(k), rule: k.rule, reason }, { path: openrcRunlevelLink(k), rule: k.rule, reason });
+        }
+        else {
+            warnings.push(`${k.daemon[0]} is installed but the image has neither systemd nor OpenRC: nothing makes its keys (${k.present}) at boot`);
+        }
+    }
+    return { records, warnings };
+}
+/** Resets the manifest to a golden image and adds what makes the removed keys at first boot. */
+async function sysprepManifest(manifest, o) {
+    await (0,promises_.mkdir)(o.workDir, { recursive: true });
+    const emptyFile = (0,external_node_path_.join)(o.workDir, 'empty');
+    await (0,promises_.writeFile)(emptyFile, '');
+    const reset = await applyResetRules(manifest, emptyFile);
+    const { records, warnings } = await addFirstBoot(manifest, o);
+    return { reset, firstBoot: records, warnings };
+}
+/** One log line (plus warnings) for the step's log. */
+function describeSysprep(r) {
+    const rules = [...new Set(r.reset.map((x) => x.rule))];
+    return [
+        `sysprep: reset ${r.reset.length} paths${rules.length ? ` (${rules.join(', ')})` : ''}; ` +
+            `first boot: ${r.firstBoot.map((f) => f.path).join(', ') || 'nothing to add'}`,
+        ...r.warnings.map((w) => `warning: ${w}`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./build/shared/fetch.js
 /**
  * Downloads that are verified before use: HTTP errors fail, and the bytes
@@ -54462,6 +55861,7 @@ async function givenRootfs(spec) {
         await downloadVerified(given, target, spec.rootfsSha256);
         return {
             path: target,
+            origin: given,
             sources: [{ name: 'rootfs', uri: given, sha256: spec.rootfsSha256, verification: 'pinned input' }],
             tools: [],
         };
@@ -54473,7 +55873,8 @@ async function givenRootfs(spec) {
             {
                 name: 'rootfs',
                 uri: given,
-                sha256: isDir ? undefined : await sha256File(given),
+                // Read through a checked descriptor: a path swapped for a device since validation is refused, not hashed forever.
+                sha256: isDir ? undefined : await sha256RegularFile(given, { input: 'rootfs' }),
                 verification: isDir ? 'local directory' : 'local file (digest recorded)',
             },
         ],
@@ -54593,11 +55994,18 @@ async function debootstrapRootfs(spec) {
 
 
 
+
+
+
+
 const BUILDER = { name: 'infrasim-image-actions', version: '0.1.0', action: 'build-base' };
 function runnerArch() {
     return (0,external_node_os_namespaceObject.arch)() === 'arm64' ? 'aarch64' : 'x86_64';
 }
 const MIN_SIZE = 128 * 1024 * 1024;
+/** The raw disk is one sparse file on the build machine: well within ext4's 16 TiB file limit (runners use ext4). */
+const MAX_SIZE = 8 * 1024 ** 4;
+const MAX_SIZE_TEXT = '8T';
 /** Validates every input; throws InputError naming the first bad one. */
 async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
     const distro = parseEnum('distro', raw.distro, ['alpine', 'debian', 'ubuntu', 'rootfs'], 'alpine');
@@ -54617,6 +56025,8 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
     const sizeBytes = parseSize('size', raw.size.trim() || '2G');
     if (sizeBytes < MIN_SIZE)
         throw new shared_errors/* InputError */.dz('size', `${raw.size} is too small`, 'at least 128M');
+    if (sizeBytes > MAX_SIZE)
+        throw new shared_errors/* InputError */.dz('size', `${raw.size} is more than ${MAX_SIZE_TEXT}`, `128M to ${MAX_SIZE_TEXT}`);
     const rootfs = raw.rootfs.trim() || undefined;
     const rootfsSha256 = raw['rootfs-sha256'].trim()
         ? parseSha256('rootfs-sha256', raw['rootfs-sha256'])
@@ -54636,16 +56046,16 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
     else if (rootfs) {
         if (distro === 'alpine')
             throw new shared_errors/* InputError */.dz('rootfs', 'for alpine it overrides the minirootfs URL and must be a URL', 'http(s) URL');
-        await requireReadablePath('rootfs', rootfs);
+        await checkRootfsPath(rootfs, sizeBytes);
     }
     const kernel = raw.kernel.trim() || undefined;
     const initrd = raw.initrd.trim() || undefined;
     if (kernel)
-        await requireReadablePath('kernel', kernel, 'file');
+        await checkInputFile('kernel', kernel);
     if (initrd) {
         if (!kernel)
             throw new shared_errors/* InputError */.dz('initrd', 'needs the kernel input too', "set 'kernel' to the kernel image the initrd belongs to");
-        await requireReadablePath('initrd', initrd, 'file');
+        await checkInputFile('initrd', initrd);
     }
     const requestedPackages = parsePackageList('packages', raw.packages);
     if (distro === 'rootfs' && requestedPackages.length) {
@@ -54666,7 +56076,7 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
                 throw new shared_errors/* InputError */.dz('apk-static', `the URL ${apkStatic} has no checksum`, "set 'apk-static-sha256'");
         }
         else
-            await requireReadablePath('apk-static', apkStatic, 'file');
+            await checkInputFile('apk-static', apkStatic);
     }
     const files = raw.files.trim() || undefined;
     if (files)
@@ -54674,18 +56084,25 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
     const userData = raw['user-data'].trim() || undefined;
     const metaData = raw['meta-data'].trim() || undefined;
     if (userData)
-        await requireReadablePath('user-data', userData, 'file');
+        await checkInputFile('user-data', userData);
     if (metaData)
-        await requireReadablePath('meta-data', metaData, 'file');
+        await checkInputFile('meta-data', metaData);
     const cmdline = raw.cmdline.trim() || undefined;
     if (cmdline && /[\n\r]/.test(cmdline))
         throw new shared_errors/* InputError */.dz('cmdline', 'must be a single line');
     const source = await sourceFacts(cwd, env);
     const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
     const output = (0,external_node_path_.resolve)(cwd, raw.output.trim() || 'output/base.qcow2');
-    if ((await (0,promises_.stat)(output).catch(() => null))?.isDirectory()) {
-        throw new shared_errors/* InputError */.dz('output', `'${output}' is a directory`, 'the path of the qcow2 file to write');
-    }
+    // Nothing it writes may replace an input, a device or a directory, or land outside the workspace.
+    await checkOutputPaths(plannedOutputs(output, boot), namedInputs({
+        rootfs,
+        kernel,
+        initrd,
+        'apk-static': apkStatic,
+        files,
+        'user-data': userData,
+        'meta-data': metaData,
+    }, cwd), outputRoots(cwd, env));
     const provenance = (0,external_node_path_.join)((0,external_node_path_.dirname)(output), 'meta', 'build-provenance.json');
     return {
         distro,
@@ -54729,6 +56146,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(o.output), { recursive: true });
     // The work directory sits beside the output so the final renames stay on one filesystem.
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(o.output), `.build-base-`));
+    const unwatchSignals = removeOnSignal(work);
     try {
         const t0 = performance.now();
         const rootfs = await produceRootfs({ ...o, workDir: work });
@@ -54742,9 +56160,19 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
         };
         log?.(`${produced.name}: ${produced.detail} (${(produced.ms / 1000).toFixed(1)} s)`);
         const identity = `${o.distro}:${o.version}:${o.sourceDateEpoch}`;
+        // No image carries build-time secrets or identity, whatever its distribution and packages.
+        const reset = {};
+        const prepare = async (manifest) => {
+            reset.report = await sysprepManifest(manifest, {
+                workDir: (0,external_node_path_.join)(work, 'sysprep'),
+                mtime: o.sourceDateEpoch,
+            });
+            log?.(describeSysprep(reset.report));
+        };
         const disk = await buildDisk({
             arch: o.arch,
             rootfs: rootfs.path,
+            rootfsOrigin: rootfs.origin,
             sizeBytes: o.sizeBytes,
             boot: o.boot,
             compression: o.compression,
@@ -54758,6 +56186,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
             extraCmdline: o.cmdline,
             files: o.files,
             nocloud: { userData: o.userData, metaData: o.metaData },
+            prepare,
         });
         const stem = o.output.replace(/\.qcow2$/, '');
         const kernelOut = o.boot === 'kernel' ? `${stem}.vmlinuz` : undefined;
@@ -54826,6 +56255,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
                 rootfs_entries: disk.entries,
             },
             tools,
+            sysprep: reset.report && { reset: reset.report.reset, first_boot: reset.report.firstBoot },
         });
         // Everything is built: move it into place, the provenance last.
         await (0,promises_.rename)(disk.qcow2, o.output);
@@ -54848,6 +56278,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
         };
     }
     finally {
+        unwatchSignals();
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
 }

@@ -34637,7 +34637,7 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -34847,7 +34847,7 @@ exports.intOct = intOct;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var _null = __nccwpck_require__(1251);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -34950,7 +34950,7 @@ exports.schema = schema;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var _null = __nccwpck_require__(1251);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -35560,7 +35560,7 @@ exports.resolvePairs = resolvePairs;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var _null = __nccwpck_require__(1251);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var binary = __nccwpck_require__(6083);
@@ -37187,8 +37187,8 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6275);
-/* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(180);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3632);
+/* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5871);
 /* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5450);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6784);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3926);
@@ -37226,6 +37226,7 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
         cpus: true,
         accel: true,
         network: true,
+        'tailscale-repository': true,
         parallel: true,
     });
     const { plans, options } = await (0,_shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveVariantInputs */ .Db)(raw);
@@ -40499,9 +40500,11 @@ async function toolVersion(tool, flag = '--version') {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export SHA256_HEX */
+/* unused harmony exports sha256RegularFile, SHA256_HEX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3019);
 /**
  * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
  * buffers let the next read run in the thread pool while the current chunk is
@@ -40510,29 +40513,52 @@ async function toolVersion(tool, flag = '--version') {
  */
 
 
+
+
 const CHUNK = 4 * 1024 * 1024;
-async function sha256File(path) {
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (limit && total > limit.maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before hashing this one.
+        pending = handle.read(buffers[current], 0, CHUNK, null);
+        hash.update(filled.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+}
+async function sha256File(path) {
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
     try {
-        const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-        let current = 0;
-        let pending = handle.read(buffers[current], 0, CHUNK, null);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            const filled = buffers[current];
-            current ^= 1;
-            // The other buffer is free: start the next read before hashing this one.
-            pending = handle.read(buffers[current], 0, CHUNK, null);
-            hash.update(filled.subarray(0, bytesRead));
-        }
+        return await sha256Handle(handle);
     }
     finally {
         await handle.close();
     }
-    return hash.digest('hex');
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
 }
 function sha256(data) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
@@ -40546,13 +40572,17 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Li: () => (/* binding */ parseLines),
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
 /* harmony export */   bw: () => (/* binding */ requireReadablePath),
 /* harmony export */   nL: () => (/* binding */ parseEnum),
 /* harmony export */   tz: () => (/* binding */ parseSha256),
 /* harmony export */   uH: () => (/* binding */ parsePositiveNumber),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports parseSize, parseLines, parsePackageList, parseRegex, parseHttpUrl, isUrl */
+/* unused harmony exports parseSize, parsePackageList, parseRegex, parseHttpUrl, isUrl */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
@@ -40591,6 +40621,24 @@ function parsePositiveNumber(name, raw, fallback) {
     if (!Number.isFinite(n) || n <= 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a positive number`);
     return n;
+}
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+function parseTimeoutSeconds(name, raw, fallback) {
+    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+    const seconds = parsePositiveNumber(name, raw, fallback);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
+    }
+    if (seconds < 0.001)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+    return seconds;
 }
 function parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
@@ -40707,7 +40755,135 @@ async function readJsonDocument(path, schema, kind) {
 
 /***/ }),
 
-/***/ 6275:
+/***/ 3019:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ fsErrorReason),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK).catch((e) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 3632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40801,6 +40977,8 @@ async function imageInfo(path) {
     };
 }
 
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
 // EXTERNAL MODULE: external "node:fs"
@@ -40833,41 +41011,26 @@ async function prepareFirmware(arch, dir) {
     return { code: fw.code, vars };
 }
 
+// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
+var input_files = __nccwpck_require__(3387);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
+var backing_chain = __nccwpck_require__(9929);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
 /**
- * Backing chains: reading them, hashing every file in them, and creating the
- * throwaway overlay each boot writes to, so the image under test is never
- * written.
+ * Backing chains: hashing every file in them (read by backing-chain.ts,
+ * checked before anything is opened), and creating the throwaway overlay each
+ * boot writes to, so the image under test is never written.
  */
 
 
 
 
-/** The image first, then each backing file down to the base, as qemu-img resolves them. */
-async function overlay_readBackingChain(image) {
-    // -U: read the header even while another QEMU has the image open.
-    const r = await (0,exec/* run */.eF)('qemu-img', ['info', '-U', '--backing-chain', '--output=json', (0,external_node_path_.resolve)(image)], {
-        hint: `cannot read the backing chain of ${image}: a backing file may be missing or moved`,
-    });
-    let infos;
-    try {
-        const parsed = JSON.parse(r.stdout);
-        infos = Array.isArray(parsed) ? parsed : [parsed];
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`qemu-img info printed no JSON for ${image}: ${e.message}`);
-    }
-    return infos.map((i) => ({
-        path: i.filename,
-        format: i.format,
-        virtualSize: i['virtual-size'],
-        ...(i['backing-filename'] ? { backingFile: i['backing-filename'] } : {}),
-    }));
-}
-async function overlay_hashChain(chain) {
+
+/** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
+async function overlay_hashChain(chain, input = 'images') {
     const out = [];
     for (const link of chain)
-        out.push({ ...link, sha256: await sha256File(link.path) });
+        out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
     return out;
 }
 function diskFormat(format, image) {
@@ -40904,6 +41067,9 @@ var qemu_process = __nccwpck_require__(4634);
 
 
 
+
+
+
 const versionCache = new Map();
 function qemuVersion(binary) {
     let v = versionCache.get(binary);
@@ -40913,11 +41079,21 @@ function qemuVersion(binary) {
     }
     return v;
 }
-function validate(spec) {
+async function validate(spec) {
     if (!(spec.timeoutMs > 0))
         throw new Error(`timeoutMs must be positive, got ${spec.timeoutMs}`);
+    // Every action's timeout ends up here: a longer one would fire at once (Node's timer limit).
+    if (spec.timeoutMs > inputs/* MAX_TIMER_MS */._o) {
+        throw new errors/* InputError */.dz('timeout', `${spec.timeoutMs / 1000} seconds is more than the maximum of ${inputs/* MAX_TIMEOUT_SECONDS */.Pe} seconds`, `a number of seconds from 0.001 to ${inputs/* MAX_TIMEOUT_SECONDS */.Pe}`);
+    }
     if (spec.boot === 'kernel' && !spec.kernel)
         throw new Error('boot=kernel needs a kernel');
+    // QEMU would read a device forever or fail on a non-kernel with "invalid kernel header":
+    // refuse both naming the input, before anything starts.
+    if (spec.kernel)
+        await (0,input_files/* checkKernelFile */.Ir)(spec.kernel, spec.arch);
+    if (spec.initrd)
+        await (0,input_files/* checkInitrdFile */.x_)(spec.initrd);
     if (spec.expect.global || spec.failOn.some((r) => r.global)) {
         // A /g regex keeps lastIndex between test() calls and would skip matches.
         throw new Error('expect/failOn regexes must not use the g flag');
@@ -40928,10 +41104,14 @@ function interpretOutcome(outcome, timeoutMs) {
     const end = outcome.end;
     if (end.kind === 'decided') {
         return end.decision.verdict === 'success'
-            ? { verdict: 'success', reason: `marker ${end.decision.pattern} seen`, matchedLine: end.decision.line }
+            ? {
+                verdict: 'success',
+                reason: `marker /${end.decision.pattern.source}/ seen`,
+                matchedLine: end.decision.line,
+            }
             : {
                 verdict: 'failure',
-                reason: `console line matched fail-on ${end.decision.pattern}`,
+                reason: `console line matched fail-on /${end.decision.pattern.source}/`,
                 matchedLine: end.decision.line,
             };
     }
@@ -40948,12 +41128,15 @@ function interpretOutcome(outcome, timeoutMs) {
     };
 }
 async function launch_boot(spec) {
-    validate(spec);
+    await validate(spec);
     const called = external_node_perf_hooks_.performance.now();
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(spec.workDir ?? (0,external_node_os_.tmpdir)(), 'infrasim-boot-'));
     try {
         const binary = (0,qemu_command/* qemuBinary */.Q$)(spec.arch);
-        const chain = await overlay_readBackingChain(spec.image);
+        // Read (and, with backingRoots, confined) before qemu-img or QEMU opens any file the chain names.
+        const chain = await (0,backing_chain/* readBackingChain */.Xy)(spec.image, {
+            ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
+        });
         const format = diskFormat(chain[0].format, spec.image);
         let disk = spec.image;
         let format0 = format;
@@ -40984,7 +41167,7 @@ async function launch_boot(spec) {
             network: spec.network ?? false,
         });
         const launchMs = Math.round(external_node_perf_hooks_.performance.now() - called);
-        const outcome = await (0,qemu_process/* runQemu */.y)({
+        const outcome = await (0,qemu_process/* runQemu */.yv)({
             binary,
             args,
             rules: { expect: spec.expect, alsoExpect: spec.alsoExpect, failOn: spec.failOn },
@@ -41017,224 +41200,10 @@ async function launch_boot(spec) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/shared/vm/nocloud.js
-/**
- * In-guest checks through a NoCloud seed: a vfat volume labelled `cidata`
- * whose user-data is a shell script that runs each check and prints its
- * output and exit status on the console between tagged lines. Built in a
- * plain file with mkfs.vfat and mcopy: no loop device, no mount, no root.
- */
-
-
-
-
-
-const CHECK_LINE = /^\[(\d{1,3})\]\s+(.+)$/;
-/** One check per line: `command`, or `[N] command` when it must exit with status N. */
-function nocloud_parseCheckLine(line) {
-    const m = CHECK_LINE.exec(line.trim());
-    if (m)
-        return { command: m[2], expectStatus: Number(m[1]) };
-    return { command: line.trim(), expectStatus: 0 };
-}
-/** Tags the script's lines with a per-boot nonce, so nothing else on the console can pass for a check's result. */
-function nocloud_newNonce() {
-    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
-}
-function nocloud_checkTag(nonce) {
-    return `INFRASIM-CHECK ${nonce}`;
-}
-/** The line the script prints after the last check: the boot is not done before it. */
-function nocloud_checksDonePattern(nonce) {
-    return new RegExp(`${nocloud_checkTag(nonce)} DONE`);
-}
-/**
- * The user-data script. Commands travel base64-encoded, so no quoting of a
- * command can break the script; each runs in its own `sh` with its output
- * collected first and printed whole, so kernel messages do not split it.
- */
-function nocloud_renderCheckScript(checks, nonce) {
-    const tag = nocloud_checkTag(nonce);
-    const lines = [
-        '#!/bin/sh',
-        '# boot-verify in-guest checks (generated)',
-        '[ -c /dev/console ] && [ -w /dev/console ] && exec >/dev/console 2>&1',
-        'dir=$(mktemp -d /tmp/infrasim-checks.XXXXXX) || dir=/tmp',
-        'run_check() {',
-        '  echo "$2" | base64 -d > "$dir/check-$1.sh"',
-        `  echo "${tag} $1 BEGIN"`,
-        '  sh "$dir/check-$1.sh" > "$dir/check-$1.out" 2>&1 < /dev/null',
-        '  status=$?',
-        `  sed "s/^/${tag} $1 OUT /" "$dir/check-$1.out"`,
-        `  echo "${tag} $1 END $status"`,
-        '}',
-        ...checks.map((c, i) => `run_check ${i + 1} ${Buffer.from(c.command + '\n').toString('base64')}`),
-        `echo "${tag} DONE"`,
-        '',
-    ];
-    return lines.join('\n');
-}
-/** Reads the checks' results back from the console lines. */
-function nocloud_parseCheckResults(lines, checks, nonce) {
-    const tag = nocloud_checkTag(nonce);
-    const results = checks.map((c) => ({ ...c, status: null, output: [], passed: false }));
-    const re = new RegExp(`${tag} (\\d+) (OUT|END)(?: (.*))?$`);
-    for (const line of lines) {
-        const m = re.exec(line);
-        if (!m)
-            continue;
-        const result = results[Number(m[1]) - 1];
-        if (!result)
-            continue;
-        if (m[2] === 'OUT')
-            result.output.push(m[3] ?? '');
-        else
-            result.status = Number(m[3]);
-    }
-    for (const r of results)
-        r.passed = r.status === r.expectStatus;
-    return results;
-}
-/** Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`. */
-async function nocloud_createSeed(target, userData, instanceId) {
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'infrasim-seed-'));
-    try {
-        const ud = (0,external_node_path_.join)(work, 'user-data');
-        const md = (0,external_node_path_.join)(work, 'meta-data');
-        await (0,promises_.writeFile)(ud, userData);
-        await (0,promises_.writeFile)(md, `instance-id: ${instanceId}\nlocal-hostname: infrasim-verify\n`);
-        await (0,promises_.rm)(target, { force: true });
-        // 2 MiB is plenty for a script; --invariant keeps the volume free of host-specific values.
-        await (0,exec/* run */.eF)('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, '2048']);
-        await (0,exec/* run */.eF)('mcopy', ['-i', target, ud, md, '::'], { env: { ...process.env, MTOOLS_SKIP_CHECK: '1' } });
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./build/shared/inputs.js
-var inputs = __nccwpck_require__(2043);
-;// CONCATENATED MODULE: ./build/shared/vm/verify-inputs.js
-/**
- * boot-verify's inputs, from the strings the runner hands over to typed
- * options. Everything is validated here, before any image is touched, and
- * every rejection names its input.
- */
-
-
-
-
-
-
-
-
-
-/** The test image's marker, a login prompt (getty prints "host login:" without a newline) and cloud-init's final line. */
-const DEFAULT_EXPECT = (/* unused pure expression or super */ null && (String.raw `INFRASIM-TEST-IMAGE: BOOT OK|\S login: *$|Cloud-init v\. \S+ finished at`));
-/** Lines after which a boot can no longer succeed. */
-const DEFAULT_FAIL_ON = [
-    String.raw `Kernel panic - not syncing`,
-    String.raw `Attempted to kill init`,
-    String.raw `No working init found`,
-    String.raw `(You are in|Entering) emergency mode`,
-    String.raw `You are in rescue mode`,
-    String.raw `Give root password for maintenance`,
-    String.raw `systemd\[1\]: (Freezing execution|Caught <[A-Z]+>)`,
-    String.raw `cloud-init\[\d+\]: .*(Traceback|ERROR|Failed to run module)`,
-];
-const GLOB_CHARS = /[*?[\]{}]/;
-/** Each line a path or a glob; globs must match at least one file, paths must be readable files. */
-async function resolveImages(raw, cwd = process.cwd()) {
-    const lines = parseLines(raw);
-    if (lines.length === 0)
-        throw new InputError('images', 'is required', 'one image path or glob per line');
-    const out = [];
-    for (const line of lines) {
-        if (GLOB_CHARS.test(line)) {
-            const matches = [];
-            for await (const m of glob(line, { cwd }))
-                matches.push(isAbsolute(m) ? m : resolve(cwd, m));
-            const files = [];
-            for (const m of matches.sort())
-                if ((await stat(m)).isFile())
-                    files.push(m);
-            if (files.length === 0)
-                throw new InputError('images', `the glob '${line}' matches no file`);
-            out.push(...files);
-        }
-        else {
-            const path = resolve(cwd, line);
-            await requireReadablePath('images', path, 'file');
-            out.push(path);
-        }
-    }
-    return [...new Set(out)];
-}
-function positiveInteger(name, raw, fallback) {
-    const n = parsePositiveNumber(name, raw, fallback);
-    if (!Number.isInteger(n))
-        throw new InputError(name, `'${raw}' is not a whole number`);
-    return n;
-}
-async function parseVerifyInputs(raw, cwd = process.cwd()) {
-    // Cheap, pure checks first, so a typo is reported before any file is looked at.
-    const arch = parseEnum('arch', raw.arch, ARCHES, hostArch());
-    const bootMode = parseEnum('boot', raw.boot, ['uefi', 'kernel'], 'uefi');
-    const accel = parseEnum('accel', raw.accel, ['auto', 'kvm', 'tcg'], 'auto');
-    const expect = parseRegex('expect', raw.expect.trim() || DEFAULT_EXPECT);
-    const failOnLines = raw['fail-on'].trim() ? parseLines(raw['fail-on']) : DEFAULT_FAIL_ON;
-    const failOn = failOnLines.map((l) => parseRegex('fail-on', l));
-    const timeoutS = parsePositiveNumber('timeout', raw.timeout, 300);
-    const memoryMiB = positiveInteger('memory', raw.memory, 1024);
-    const cpus = positiveInteger('cpus', raw.cpus, 1);
-    const parallel = positiveInteger('parallel', raw.parallel, availableParallelism());
-    const network = parseBoolean('network', raw.network, false);
-    const baseSha256 = raw['base-sha256'].trim() ? parseSha256('base-sha256', raw['base-sha256']) : undefined;
-    const checks = parseLines(raw.checks).map(parseCheckLine);
-    if (memoryMiB < 128)
-        throw new InputError('memory', `${memoryMiB} MiB is too little to boot a kernel`, 'at least 128');
-    // Checks travel on a NoCloud seed; checks with a base64'd empty command make no sense.
-    for (const c of checks)
-        if (!c.command)
-            throw new InputError('checks', 'a check has no command');
-    let kernel;
-    let initrd;
-    if (raw.kernel.trim()) {
-        kernel = resolve(cwd, raw.kernel.trim());
-        await requireReadablePath('kernel', kernel, 'file');
-    }
-    if (raw.initrd.trim()) {
-        initrd = resolve(cwd, raw.initrd.trim());
-        await requireReadablePath('initrd', initrd, 'file');
-    }
-    if (bootMode === 'kernel' && !kernel)
-        throw new InputError('kernel', 'is required when boot is kernel');
-    if (bootMode === 'uefi' && raw.append.trim()) {
-        throw new InputError('append', 'applies to boot: kernel only (firmware boot takes the command line from the image)');
-    }
-    const images = await resolveImages(raw.images, cwd);
-    return {
-        images,
-        arch,
-        boot: bootMode,
-        ...(kernel ? { kernel } : {}),
-        ...(initrd ? { initrd } : {}),
-        ...(bootMode === 'kernel' ? { append: raw.append.trim() || defaultAppend(arch) } : {}),
-        expect,
-        failOn,
-        timeoutMs: Math.round(timeoutS * 1000),
-        memoryMiB,
-        cpus,
-        accel,
-        checks,
-        ...(baseSha256 ? { baseSha256 } : {}),
-        parallel,
-        outputDir: resolve(cwd, raw['output-dir'].trim() || 'output'),
-        network,
-    };
-}
-
+// EXTERNAL MODULE: ./build/shared/vm/nocloud.js
+var nocloud = __nccwpck_require__(3268);
+// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js + 2 modules
+var verify_inputs = __nccwpck_require__(7857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/shared/json-document.js
@@ -41312,6 +41281,9 @@ function readBootReport(path) {
 
 
 
+
+/** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
+const MAX_CHECK_LINES = 10_000;
 /** output/meta/boot/<name>: the image's file name without its disk extension, made unique within the run. */
 function reportNames(images) {
     const seen = new Map();
@@ -41383,7 +41355,13 @@ async function verifyOne(options, image, name) {
     };
     let chain;
     try {
-        chain = await hashChain(await readBackingChain(image));
+        // Checked again here (the inputs were checked before any work): the files may have changed since.
+        const links = await readBackingChain(image, {
+            ...(options.backingRoots ? { roots: options.backingRoots } : {}),
+            input: 'images',
+            rootsHint: BACKING_ROOTS_HINT,
+        });
+        chain = await hashChain(links, 'images');
     }
     catch (e) {
         return finish({ ...base, refused: true, reason: `refused before boot: ${e.message}` });
@@ -41408,9 +41386,12 @@ async function verifyOne(options, image, name) {
             extraDrives.push({ path: seed, format: 'raw', readonly: true });
         }
         const checkLines = [];
+        let outputLines = 0;
+        let statusLines = 0;
         const tag = checkTag(nonce);
         const result = await boot({
             image,
+            ...(options.backingRoots ? { backingRoots: options.backingRoots } : {}),
             arch: options.arch,
             boot: options.boot,
             kernel: options.kernel,
@@ -41431,7 +41412,11 @@ async function verifyOne(options, image, name) {
             workDir: options.workDir,
             onLaunch: options.onLaunch,
             onLine: (line) => {
-                if (line.includes(tag))
+                if (!line.includes(tag))
+                    return;
+                // Output lines are capped apart from status lines, so a check's flood cannot hide the others' results.
+                const kept = / OUT( |$)/.test(line) ? outputLines++ : statusLines++;
+                if (kept < MAX_CHECK_LINES)
                     checkLines.push(line);
             },
         });
@@ -41611,180 +41596,564 @@ function addedKeyMaterial(image, base) {
     return image.filter((f) => !inBase.has(`${f.path}\0${f.rule}\0${f.sha256}`));
 }
 
-;// CONCATENATED MODULE: ./build/shared/variant/generic-rc.js
+// EXTERNAL MODULE: ./build/shared/variant/generic-rc.js
+var generic_rc = __nccwpck_require__(9563);
+;// CONCATENATED MODULE: ./build/shared/variant/provision-network.js
 /**
- * Services on the generic target, which has no service manager (the suite's
- * busybox test image, or any minimal image whose /sbin/init is a script).
- *
- * A service is an executable in /etc/infrasim/services/; enabling it links it
- * into /etc/infrasim/rc.d/. A small /sbin/init hook runs every enabled
- * service once at boot, then execs the image's own init (moved to
- * /sbin/init.infrasim-real), so the image boots exactly as before plus the
- * variant's services. Installing the hook twice is a no-op.
+ * Networking for the provisioning boot, whatever the base carries. A base
+ * without a DHCP client (or whose cloud-init renders networkd files but has no
+ * resolver, like Debian 12 with only openssh-server and cloud-init) boots with
+ * no usable network, and apt fails with "Temporary failure resolving". QEMU's
+ * user-mode network has fixed, documented addresses, so the provisioning run
+ * configures them itself when the guest has none: an address and a default
+ * route (runtime state only, gone at power-off) and a resolver configuration
+ * that is moved back out of the way before the overlay is closed, so the
+ * instance keeps the base's own network configuration.
  */
-const GENERIC_SERVICES_DIR = '/etc/infrasim/services';
-const GENERIC_ENABLED_DIR = '/etc/infrasim/rc.d';
-/** Each service that ran at this boot leaves its exit status here (a check can read it). */
-const GENERIC_STATE_DIR = '/run/infrasim-rc';
-const GENERIC_RC = `#!/bin/sh
-# infrasim rc: run each enabled service (${GENERIC_ENABLED_DIR}/*) once at boot.
-rm -rf ${GENERIC_STATE_DIR}
-mkdir -p ${GENERIC_STATE_DIR}
-for svc in ${GENERIC_ENABLED_DIR}/*; do
-  [ -x "$svc" ] || continue
-  name=\${svc##*/}
-  "$svc" start </dev/null
-  status=$?
-  echo "$status" > "${GENERIC_STATE_DIR}/$name"
-  echo "infrasim-rc: $name exited with status $status"
-done
-`;
-/** The init hook: the API filesystems the services need, the services, then the real init with a clean slate. */
-const GENERIC_INIT_HOOK = `#!/bin/sh
-# infrasim init hook (build-variant, generic target): run the enabled services, then the image's own init.
-PATH=/sbin:/bin:/usr/sbin:/usr/bin
-export PATH
-mount -t proc proc /proc 2>/dev/null
-mount -t sysfs sysfs /sys 2>/dev/null
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mount -o remount,rw / 2>/dev/null
-/etc/infrasim/rc
-# The real init mounts these itself.
-umount /dev 2>/dev/null
-umount /sys 2>/dev/null
-umount /proc 2>/dev/null
-exec /sbin/init.infrasim-real "$@"
-`;
-/** Shell that installs the rc and the init hook (run as a provisioning step). */
-function installGenericRc(b64) {
+/** QEMU user-mode networking (slirp) defaults: guest, gateway and DNS addresses. */
+const SLIRP = { guest: '10.0.2.15/24', gateway: '10.0.2.2', dns: '10.0.2.3' };
+/** Where the base's resolv.conf waits (same directory: a rename keeps it exactly, symlink or file). */
+const SAVED_RESOLV = '/etc/.resolv.conf.infrasim-base';
+/** Marks that the provisioning run wrote /etc/resolv.conf and must restore the base's. */
+const REPLACED = '/etc/.resolv.conf.infrasim-replaced';
+/**
+ * Brings up the first NIC with the user-mode addresses unless the guest has a
+ * default route already. `ip` is iproute2's or busybox's. Runtime state only.
+ */
+function addressSetup() {
     return [
-        `mkdir -p ${GENERIC_SERVICES_DIR} ${GENERIC_ENABLED_DIR}`,
-        `echo '${b64(GENERIC_RC)}' | base64 -d > /etc/infrasim/rc`,
-        'chmod 0755 /etc/infrasim/rc',
-        'if ! grep -q "infrasim init hook" /sbin/init 2>/dev/null; then',
-        '  mv /sbin/init /sbin/init.infrasim-real',
-        `  echo '${b64(GENERIC_INIT_HOOK)}' | base64 -d > /sbin/init`,
-        '  chmod 0755 /sbin/init',
+        'ipcmd() { if command -v ip >/dev/null 2>&1; then ip "$@"; else busybox ip "$@"; fi; }',
+        // /proc/net/route lists the default route as destination 00000000.
+        'if ! awk \'NR > 1 && $2 == "00000000" { found = 1 } END { exit !found }\' /proc/net/route; then',
+        '  dev=',
+        '  for d in /sys/class/net/*; do',
+        '    n=${d##*/}',
+        '    [ "$n" != lo ] && [ -e "$d/device" ] && { dev=$n; break; }',
+        '  done',
+        // No NIC is not an error by itself (a variant may need no network); what needs it fails quoting why.
+        '  if [ -z "$dev" ]; then',
+        '    echo "network: no network interface in the guest (virtio-net driver missing?); continuing without" >&2',
+        '  else',
+        '    ipcmd link set "$dev" up',
+        `    ipcmd addr add ${SLIRP.guest} dev "$dev"`,
+        `    ipcmd route add default via ${SLIRP.gateway} dev "$dev"`,
+        '    echo "network: $dev configured with QEMU user-mode addresses for provisioning"',
+        '  fi',
         'fi',
     ].join('\n');
 }
-
-;// CONCATENATED MODULE: ./build/shared/variant/targets.js
-
-/** Single-quotes a word for sh; names are validated already, this keeps it true for anything. */
-function shQuote(word) {
-    return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-function installPackages(target, packages) {
-    if (packages.length === 0)
-        return [];
-    const list = packages.map(shQuote).join(' ');
-    switch (target) {
-        case 'alpine':
-            // --no-cache: the index is fetched to memory, never written into the overlay.
-            return [`apk add --no-progress --no-cache ${list}`];
-        case 'debian':
-            return [
-                'apt-get update',
-                `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${list}`,
-            ];
-        case 'generic':
-            // The schema refuses packages for generic; this is the last line of defence.
-            throw new Error('the generic target has no package manager');
-    }
-}
-function enableService(target, service) {
-    const s = shQuote(service);
-    switch (target) {
-        case 'alpine':
-            return `rc-update add ${s} default`;
-        case 'debian':
-            return `systemctl enable ${s}`;
-        case 'generic':
-            return (`test -x ${GENERIC_SERVICES_DIR}/${s} || { echo "no executable ${GENERIC_SERVICES_DIR}/${service}" >&2; exit 1; }\n` +
-                `ln -sf ../services/${s} ${GENERIC_ENABLED_DIR}/${s}`);
-    }
-}
-/** A boot-verify check that the service is enabled (and, on generic, that it ran cleanly this boot). */
-function serviceCheck(target, service) {
-    const s = shQuote(service);
-    switch (target) {
-        case 'alpine':
-            return `rc-update show default | grep -qw ${s}`;
-        case 'debian':
-            return `systemctl is-enabled ${s}`;
-        case 'generic':
-            return `test -L ${GENERIC_ENABLED_DIR}/${s} && test "$(cat /run/infrasim-rc/${s})" = 0`;
-    }
-}
-/**
- * Prints the installed packages as `name|version|arch` lines. apk's database
- * is read directly (P/V/A fields); dpkg-query lists only fully installed ones.
- */
-function listPackages(target) {
-    switch (target) {
-        case 'alpine':
-            return `awk -F: '/^P:/{p=substr($0,3)} /^V:/{v=substr($0,3)} /^A:/{a=substr($0,3)} /^$/{if(p!="")print p"|"v"|"a; p=""} END{if(p!="")print p"|"v"|"a}' /lib/apk/db/installed`;
-        case 'debian':
-            return `dpkg-query -W -f='\${db:Status-Abbrev}|\${Package}|\${Version}|\${Architecture}\\n' | sed -n 's/^ii *|//p'`;
-        case 'generic':
-            return undefined;
-    }
-}
-function packageManager(target) {
-    return target === 'alpine' ? 'apk' : target === 'debian' ? 'dpkg' : 'none';
-}
-/** apt's package lists and caches: large, and useless in the image once the packages are installed. */
-const APT_SCRATCH = ['/var/lib/apt/lists', '/var/cache/apt'];
-/**
- * Keeps the package manager's downloads out of the overlay: on Debian the
- * lists and .debs go to tmpfs for the provisioning boot (otherwise the deleted
- * lists' blocks stay allocated in the overlay: 90 % of its size in a test).
- */
-function scratchSetup(target, hasPackages) {
-    if (target !== 'debian' || !hasPackages)
-        return [];
+/** Points the resolver at the user-mode DNS for this run, keeping the base's configuration aside. */
+function resolverSetup() {
     return [
-        ...APT_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apt ${d}`),
-        'mkdir -p /var/lib/apt/lists/partial /var/cache/apt/archives/partial',
-    ];
-}
-function scratchTeardown(target, hasPackages) {
-    if (target !== 'debian' || !hasPackages)
-        return [];
-    return APT_SCRATCH.map((d) => `umount ${d}`);
+        `if [ ! -e ${REPLACED} ]; then`,
+        `  if [ -e /etc/resolv.conf ] || [ -L /etc/resolv.conf ]; then mv -f /etc/resolv.conf ${SAVED_RESOLV}; fi`,
+        `  : > ${REPLACED}`,
+        'fi',
+        `printf 'nameserver %s\\n' ${SLIRP.dns} > /etc/resolv.conf`,
+    ].join('\n');
 }
 /**
- * Golden-image hygiene: no host keys, no machine identity, no cloud-init
- * state of the provisioning boot, no package caches. The instance's first
- * boot creates its own.
+ * Puts the base's resolver configuration (or its absence) back, whatever the
+ * provisioning run left there (a DHCP client may have rewritten it): the
+ * instance's resolver is the base's. A variant sets its own through its
+ * resolver's configuration (resolved, resolvconf), not /etc/resolv.conf.
  */
-function cleanupCommands(target) {
-    const common = [
-        'rm -f /etc/ssh/ssh_host_*',
-        'if [ -f /etc/machine-id ]; then : > /etc/machine-id; fi',
-        'rm -f /var/lib/dbus/machine-id',
-    ];
-    switch (target) {
-        case 'alpine':
-            return [
-                ...common,
-                'rm -rf /var/cache/apk/*',
-                'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
-            ];
-        case 'debian':
-            return [
-                ...common,
-                'apt-get clean',
-                'rm -rf /var/lib/apt/lists/*',
-                'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
-            ];
-        case 'generic':
-            return common;
+function resolverTeardown() {
+    return [
+        `if [ -e ${REPLACED} ]; then`,
+        '  rm -f /etc/resolv.conf',
+        `  if [ -e ${SAVED_RESOLV} ] || [ -L ${SAVED_RESOLV} ]; then mv -f ${SAVED_RESOLV} /etc/resolv.conf; fi`,
+        `  rm -f ${REPLACED}`,
+        'fi',
+    ].join('\n');
+}
+function networkSetup() {
+    return `${addressSetup()}\n${resolverSetup()}`;
+}
+const networkTeardown = resolverTeardown;
+
+;// CONCATENATED MODULE: ./build/shared/sysprep.js
+/**
+ * Golden-image hygiene ("sysprep"): what must never travel from a build into
+ * every instance made from the image — private keys, machine identity,
+ * random seeds, the state of the boot that provisioned it, logs stamped at
+ * build time — as data in one place, each entry with its reason. build-base
+ * applies it to the rootfs manifest (shared/image/sysprep-manifest.ts);
+ * build-variant renders it into the provisioning boot's last step
+ * (shared/variant/sysprep-script.ts). What was removed and is needed is made
+ * again on the instance's first boot (FIRST_BOOT_KEYS below).
+ *
+ * Compared with the tools of the field (libguestfs virt-sysprep's operations,
+ * mkosi's install cleanup, mmdebstrap's cleanup/reproducible,
+ * systemd's "Safely Building Images"):
+ *
+ * | rule here            | virt-sysprep op         | mkosi / mmdebstrap / systemd doc                    |
+ * |----------------------|-------------------------|-----------------------------------------------------|
+ * | ssh-hostkeys         | ssh-hostkeys            | (neither removes them; mkosi never runs postinsts that make them for sshd-keygen distros) |
+ * | dropbear-hostkeys    | —                       | —                                                   |
+ * | ssl-snakeoil         | —                       | —  (Debian's ssl-cert makes a key pair in postinst)  |
+ * | machine-id           | machine-id (truncates)  | mkosi "uninitialized" when absent; mmdebstrap empties it; systemd doc: remove or "uninitialized" |
+ * | dbus-machine-id      | machine-id              | mkosi and mmdebstrap remove it                      |
+ * | machine-info         | —                       | mkosi removes it; systemd doc suggests it           |
+ * | random-seed          | random-seed (writes a fresh seed: not reproducible, so removed here) | mkosi removes it; systemd doc item 2 |
+ * | credential-secret    | —                       | mkosi removes it; systemd doc item 5                |
+ * | cloud-init-state     | — (cloud-init clean)    | —                                                   |
+ * | dhcp-client-state    | dhcp-client-state       | —                                                   |
+ * | resolv-conf          | —                       | mmdebstrap copies the build host's file in and leaves it ("use a customize hook") |
+ * | network-identity     | net-nmconn (partly)     | —                                                   |
+ * | udev-persistent-net  | udev-persistent-net     | —                                                   |
+ * | logfiles             | logfiles                | mmdebstrap removes dpkg/apt/alternatives logs       |
+ * | login-records        | utmp, logfiles          | —                                                   |
+ * | package-manager-cache| package-manager-cache   | mkosi CleanPackageMetadata (also the databases: not here, the image keeps its package manager) |
+ * | ldconfig-aux-cache   | —                       | mmdebstrap removes it (build-time stamps)           |
+ * | tmp-files            | tmp-files               | mmdebstrap cleanup/tmp, cleanup/run                 |
+ * | shell-history        | bash-history            | —                                                   |
+ * | crash-data           | crash-data, abrt-data   | —                                                   |
+ * | boot-loader-seed     | —                       | systemd doc item 3 (/loader/random-seed on the ESP) |
+ *
+ * Left out on purpose: virt-sysprep's user-account, ssh-userdir and
+ * customize (an image's users and authorized keys are configuration, and
+ * public); fs-uuids and lvm-uuids (the image is one disk file whose
+ * identifiers are fixed for reproducibility, like any cloud image's);
+ * /etc/hostname in general (build-base writes `localhost` for Debian and
+ * Ubuntu; a given rootfs's or `files` hostname is the caller's
+ * configuration). The one hostname that is instance state — the name
+ * cloud-init gave build-variant's provisioning boot — is put back by
+ * build-variant (shared/variant/sysprep-script.ts).
+ *
+ * /etc/machine-id is emptied, not written `uninitialized`: machine-id(5)
+ * advises an empty file for images (a bind-mount target for read-only roots),
+ * systemd then makes a fresh id on every instance without treating the boot
+ * as a "first boot" — which on a Debian image would run systemd-firstboot's
+ * prompts and a preset-all that re-enables units the image disabled.
+ *
+ * Patterns are absolute and use POSIX sh pathname expansion (`*`, `?`,
+ * `[...]` within one path component, never matching a leading dot), so the
+ * manifest and the guest's shell read them alike.
+ */
+const RESET_RULES = [
+    {
+        id: 'ssh-hostkeys',
+        paths: ['/etc/ssh/ssh_host_*'],
+        action: 'remove',
+        reason: "SSH host private keys, made by openssh-server's install script: every instance would share them and could impersonate the others",
+    },
+    {
+        id: 'dropbear-hostkeys',
+        paths: ['/etc/dropbear/dropbear_*_host_key'],
+        action: 'remove',
+        reason: "Dropbear host private keys, made by Debian's dropbear install script: shared by every instance",
+    },
+    {
+        id: 'ssl-snakeoil',
+        paths: ['/etc/ssl/private/ssl-cert-snakeoil.key', '/etc/ssl/certs/ssl-cert-snakeoil.pem'],
+        action: 'remove',
+        linksIn: ['/etc/ssl/certs'],
+        reason: "the self-signed TLS key pair Debian's ssl-cert makes at install (web and mail servers use it by default): shared by every instance",
+    },
+    {
+        id: 'machine-id',
+        paths: ['/etc/machine-id'],
+        action: 'truncate',
+        reason: 'the machine identity (network identifiers, journal, DHCP client ids derive from it); empty, systemd makes one per instance at boot',
+    },
+    {
+        id: 'dbus-machine-id',
+        paths: ['/var/lib/dbus/machine-id'],
+        action: 'remove',
+        reason: "D-Bus's copy of the machine identity; systemd-tmpfiles links it to /etc/machine-id again, dbus-uuidgen --ensure makes it elsewhere",
+    },
+    {
+        id: 'machine-info',
+        paths: ['/etc/machine-info'],
+        action: 'remove',
+        reason: "the build machine's pretty hostname, location and deployment (hostnamectl)",
+    },
+    {
+        id: 'random-seed',
+        paths: [
+            '/var/lib/systemd/random-seed',
+            '/var/lib/random-seed',
+            '/var/lib/urandom/random-seed',
+            '/var/lib/seedrng/seed.*',
+        ],
+        action: 'remove',
+        reason: "seeds the kernel's random pool at boot: every instance would start from the same seed (systemd-random-seed and seedrng start without one)",
+    },
+    {
+        id: 'credential-secret',
+        paths: ['/var/lib/systemd/credential.secret'],
+        action: 'remove',
+        reason: 'the host key systemd-creds encrypts service credentials with: made on first use, per instance',
+    },
+    {
+        id: 'cloud-init-state',
+        paths: [
+            '/var/lib/cloud/instance',
+            '/var/lib/cloud/instances',
+            '/var/lib/cloud/data',
+            '/var/lib/cloud/sem',
+            '/var/lib/cloud/handlers',
+        ],
+        action: 'remove',
+        reason: "cloud-init's record of the instance that ran (the seed and scripts directories are the image's and stay): left behind, an instance would skip its per-instance setup",
+    },
+    {
+        id: 'dhcp-client-state',
+        paths: [
+            '/var/lib/dhcp/*.leases',
+            '/var/lib/dhclient/*',
+            '/var/lib/dhcpcd/*',
+            '/var/lib/NetworkManager/*.lease',
+            '/var/lib/NetworkManager/timestamps',
+        ],
+        action: 'remove',
+        reason: "leases the build or provisioning boot got: an instance would ask for another machine's address",
+    },
+    {
+        id: 'resolv-conf',
+        paths: ['/etc/resolv.conf'],
+        action: 'truncate',
+        reason: "the build machine's DNS servers (mmdebstrap copies the host's file); an instance gets its own from DHCP or its resolver (a symlink, systemd-resolved's, is kept)",
+    },
+    {
+        id: 'network-identity',
+        paths: ['/var/lib/NetworkManager/secret_key', '/etc/dhcpcd.duid'],
+        action: 'remove',
+        reason: 'per-machine secrets and DHCP unique ids (stable-privacy IPv6 addresses, DHCPv6 DUID): instances would present the same identity',
+    },
+    {
+        id: 'udev-persistent-net',
+        paths: ['/etc/udev/rules.d/70-persistent-net.rules'],
+        action: 'remove',
+        reason: "binds interface names to the build machine's MAC addresses",
+    },
+    {
+        id: 'logfiles',
+        paths: [
+            '/var/log/dpkg.log*',
+            '/var/log/apt/history.log*',
+            '/var/log/apt/term.log*',
+            '/var/log/apt/eipp.log.xz',
+            '/var/log/alternatives.log*',
+            '/var/log/bootstrap.log',
+            '/var/log/installer',
+            '/var/log/apk.log',
+            '/var/log/cloud-init.log',
+            '/var/log/cloud-init-output.log',
+            '/var/log/journal/*',
+            '/var/log/syslog*',
+            '/var/log/messages*',
+            '/var/log/auth.log*',
+            '/var/log/kern.log*',
+            '/var/log/daemon.log*',
+            '/var/log/dmesg*',
+            '/var/log/boot.log*',
+        ],
+        action: 'remove',
+        reason: 'logs of the package manager, the installer, cloud-init and the provisioning boot: build-time stamps and the build machine identity, and a different image every build',
+    },
+    {
+        id: 'login-records',
+        paths: ['/var/log/wtmp', '/var/log/btmp', '/var/log/lastlog', '/var/log/faillog'],
+        action: 'truncate',
+        reason: "boot and login records of the build or provisioning boot (emptied: the files' owner and mode stay)",
+    },
+    {
+        id: 'package-manager-cache',
+        paths: ['/var/cache/apt/*.bin', '/var/cache/apt/archives/*.deb', '/var/cache/apk/*'],
+        action: 'remove',
+        reason: 'downloaded packages and binary caches with build-time stamps; the package manager remakes them',
+    },
+    {
+        id: 'ldconfig-aux-cache',
+        paths: ['/var/cache/ldconfig/aux-cache'],
+        action: 'remove',
+        reason: "ldconfig's cache of file times: differs every build, and ldconfig remakes it",
+    },
+    {
+        id: 'tmp-files',
+        paths: ['/tmp/*', '/var/tmp/*'],
+        action: 'remove',
+        reason: 'temporary files of the build or provisioning boot',
+    },
+    {
+        id: 'shell-history',
+        paths: ['/root/.bash_history', '/root/.ash_history', '/home/*/.bash_history', '/home/*/.ash_history'],
+        action: 'remove',
+        reason: 'commands typed on the build machine',
+    },
+    {
+        id: 'crash-data',
+        paths: ['/var/lib/systemd/coredump/*', '/var/crash/*'],
+        action: 'remove',
+        reason: "core dumps hold the memory of the build's processes",
+    },
+    {
+        id: 'boot-loader-seed',
+        paths: ['/boot/efi/loader/random-seed', '/efi/loader/random-seed', '/boot/loader/random-seed'],
+        action: 'remove',
+        reason: "systemd-boot's random seed on an ESP kept in the rootfs: shared by every instance",
+    },
+];
+const FIRST_BOOT_KEYS = [
+    {
+        rule: 'ssh-hostkeys',
+        service: 'infrasim-ssh-hostkeys',
+        description: 'Generate the SSH host keys of this instance',
+        daemon: ['/usr/sbin/sshd'],
+        systemdUnits: ['ssh.service', 'sshd.service'],
+        openrcServices: ['sshd'],
+        selfMade: 'keygen|genkeys',
+        present: '/etc/ssh/ssh_host_*_key',
+        commands: ['/usr/bin/ssh-keygen -A'],
+    },
+    {
+        rule: 'dropbear-hostkeys',
+        service: 'infrasim-dropbear-hostkeys',
+        description: 'Generate the Dropbear host keys of this instance',
+        daemon: ['/usr/sbin/dropbear'],
+        systemdUnits: ['dropbear.service'],
+        openrcServices: ['dropbear'],
+        selfMade: 'dropbearkey|dropbear .*-R',
+        present: '/etc/dropbear/dropbear_*_host_key',
+        commands: ['rsa', 'ecdsa', 'ed25519'].map((t) => `/usr/bin/dropbearkey -t ${t} -f /etc/dropbear/dropbear_${t}_host_key`),
+    },
+    {
+        rule: 'ssl-snakeoil',
+        service: 'infrasim-ssl-snakeoil',
+        description: 'Generate the self-signed TLS key pair (ssl-cert snakeoil) of this instance',
+        daemon: ['/usr/sbin/make-ssl-cert'],
+        systemdUnits: [],
+        openrcServices: [],
+        present: '/etc/ssl/private/ssl-cert-snakeoil.key',
+        commands: ['/usr/sbin/make-ssl-cert generate-default-snakeoil --force-overwrite'],
+    },
+];
+/** Where an image's systemd units live, the administrator's first. */
+const SYSTEMD_UNIT_DIRS = ['/etc/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
+/** PID 1 of a systemd image. */
+const SYSTEMD_BINARIES = ['/usr/lib/systemd/systemd', '/lib/systemd/systemd'];
+/** OpenRC's service runner. */
+const OPENRC_BINARIES = ['/sbin/openrc-run', '/usr/sbin/openrc-run', '/sbin/openrc'];
+const unitPath = (k) => `/etc/systemd/system/${k.service}.service`;
+/** Enabled early: before sysinit.target, so before every normal service that may use the key. */
+const unitWantsLink = (k) => `/etc/systemd/system/sysinit.target.wants/${k.service}.service`;
+const openrcPath = (k) => `/etc/init.d/${k.service}`;
+const openrcRunlevelLink = (k) => `/etc/runlevels/default/${k.service}`;
+/**
+ * The systemd unit. It runs before sysinit.target (so before any service that
+ * reads the key) and after cloud-init.service, which on a cloud image makes
+ * SSH host keys itself (its ssh module, honouring keys given in user-data);
+ * it does nothing when a key is already there.
+ */
+function systemdUnit(k) {
+    const before = ['sysinit.target', 'shutdown.target', ...k.systemdUnits].join(' ');
+    return [
+        '# infrasim build-base: keys are made on the instance, never in the image (shared/sysprep.ts).',
+        '[Unit]',
+        `Description=${k.description}`,
+        'DefaultDependencies=no',
+        'After=local-fs.target cloud-init.service',
+        `Before=${before}`,
+        'Conflicts=shutdown.target',
+        `ConditionPathExistsGlob=!${k.present}`,
+        '',
+        '[Service]',
+        'Type=oneshot',
+        ...k.commands.map((c) => `ExecStart=${c}`),
+        '',
+        '[Install]',
+        'WantedBy=sysinit.target',
+        '',
+    ].join('\n');
+}
+/** The OpenRC service, for images whose daemon's own init script does not make the key. */
+function openrcService(k) {
+    const before = k.openrcServices.length ? `\tbefore ${k.openrcServices.join(' ')}\n` : '';
+    return [
+        '#!/sbin/openrc-run',
+        '# infrasim build-base: keys are made on the instance, never in the image (shared/sysprep.ts).',
+        `description="${k.description}"`,
+        'depend() {',
+        '\tneed localmount',
+        '\tafter cloud-init',
+        `${before}}`,
+        'start() {',
+        `\tfor f in ${k.present}; do [ -e "$f" ] && return 0; done`,
+        `\tebegin "${k.description}"`,
+        `\t${k.commands.join(' && ')}`,
+        '\teend $?',
+        '}',
+        '',
+    ].join('\n');
+}
+/**
+ * A POSIX sh pathname pattern as a regular expression over paths without
+ * their leading `/`: `*` and `?` stay within one component and, like the
+ * shell, never match a leading dot; `[...]` is a bracket expression (`[!...]`
+ * negates).
+ */
+function globToRegExp(pattern) {
+    if (!pattern.startsWith('/'))
+        throw new Error(`sysprep pattern '${pattern}' is not absolute`);
+    const body = pattern.slice(1);
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        const componentStart = i === 0 || body[i - 1] === '/';
+        const noDot = componentStart ? '(?!\\.)' : '';
+        if (c === '*')
+            out += `${noDot}[^/]*`;
+        else if (c === '?')
+            out += `${noDot}[^/]`;
+        else if (c === '[') {
+            const end = body.indexOf(']', i + 2);
+            if (end < 0)
+                throw new Error(`sysprep pattern '${pattern}' has an unclosed '['`);
+            let set = body.slice(i + 1, end);
+            if (set.startsWith('!'))
+                set = '^' + set.slice(1);
+            out += `${noDot}[${set.replace(/[\\\]]/g, '\\$&')}]`;
+            i = end;
+        }
+        else
+            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
     }
+    return new RegExp(`^${out}$`);
+}
+
+// EXTERNAL MODULE: ./build/shared/variant/targets.js
+var targets = __nccwpck_require__(6824);
+;// CONCATENATED MODULE: ./build/shared/variant/sysprep-script.js
+/**
+ * shared/sysprep.ts rendered as POSIX sh for the provisioning boot's last
+ * step: the same reset rules build-base applies to its manifest, run in the
+ * guest just before it powers off, and the same first-boot units for a
+ * daemon the variant installed whose own service does not make its keys.
+ * busybox sh, Alpine and Debian alike.
+ *
+ * Every path is prefixed with `$r` (INFRASIM_SYSROOT, empty in the guest), so
+ * a test can run the very same script against a directory tree and compare
+ * it with the manifest rendering.
+ */
+
+
+/** The patterns are fixed text of shared/sysprep.ts; this keeps them out of any shell syntax but globbing. */
+const SAFE_PATTERN = /^\/[A-Za-z0-9_.*?[\]!/+-]+$/;
+function pattern(p) {
+    if (!SAFE_PATTERN.test(p))
+        throw new Error(`sysprep pattern '${p}' has characters the shell would interpret`);
+    // The root prefix is quoted, the pattern is not: the shell expands it.
+    return `"$r"${p}`;
+}
+const anyExists = (paths) => paths.map((p) => `[ -e "$r"${(0,targets/* shQuote */.US)(p)} ]`).join(' || ');
+function writeFile(path, text, mode) {
+    return [
+        `mkdir -p "$r"${(0,targets/* shQuote */.US)(path.slice(0, path.lastIndexOf('/')))}`,
+        `cat > "$r"${(0,targets/* shQuote */.US)(path)} <<'INFRASIM_SYSPREP_FILE'`,
+        text.replace(/\n$/, ''),
+        'INFRASIM_SYSPREP_FILE',
+        `chmod ${mode} "$r"${(0,targets/* shQuote */.US)(path)}`,
+    ];
+}
+function sysprep_script_link(path, target) {
+    return [
+        `mkdir -p "$r"${(0,targets/* shQuote */.US)(path.slice(0, path.lastIndexOf('/')))}`,
+        `ln -sfn ${(0,targets/* shQuote */.US)(target)} "$r"${(0,targets/* shQuote */.US)(path)}`,
+    ];
+}
+function firstBoot(k) {
+    const own = (files) => k.selfMade
+        ? [
+            'own=no',
+            `for f in ${files.map((f) => `"$r"${(0,targets/* shQuote */.US)(f)}`).join(' ')}; do`,
+            `  if [ -f "$f" ] && grep -Eqs ${(0,targets/* shQuote */.US)(k.selfMade)} "$f"; then own=yes; fi`,
+            'done',
+        ]
+        : ['own=no'];
+    const systemdFiles = k.systemdUnits.flatMap((u) => SYSTEMD_UNIT_DIRS.map((d) => `${d}/${u}`));
+    const openrcFiles = k.openrcServices.map((s) => `/etc/init.d/${s}`);
+    // Not indented: a here-document's text and its end line must stay as they are.
+    const indent = (lines) => lines;
+    return [
+        `if ${anyExists(k.daemon)}; then`,
+        `  if ${anyExists(SYSTEMD_BINARIES)}; then`,
+        ...own(systemdFiles).map((l) => `  ${l}`),
+        `  if [ "$own" = no ] && [ ! -e "$r"${(0,targets/* shQuote */.US)(unitPath(k))} ]; then`,
+        ...indent(writeFile(unitPath(k), systemdUnit(k), '0644')),
+        ...indent(sysprep_script_link(unitWantsLink(k), unitPath(k))),
+        `    echo "sysprep: added ${unitPath(k)} (${k.rule})"`,
+        '  fi',
+        `  elif ${anyExists(OPENRC_BINARIES)}; then`,
+        ...own(openrcFiles).map((l) => `  ${l}`),
+        `  if [ "$own" = no ] && [ ! -e "$r"${(0,targets/* shQuote */.US)(openrcPath(k))} ]; then`,
+        ...indent(writeFile(openrcPath(k), openrcService(k), '0755')),
+        ...indent(sysprep_script_link(openrcRunlevelLink(k), openrcPath(k))),
+        `    echo "sysprep: added ${openrcPath(k)} (${k.rule})"`,
+        '  fi',
+        '  else',
+        `    echo "sysprep: warning: ${k.daemon[0]} is installed but neither systemd nor OpenRC is: nothing makes its keys at boot"`,
+        '  fi',
+        'fi',
+    ];
+}
+/**
+ * The reset as a shell script (run it with `sh -e`). It prints one line per
+ * path it resets. In a running guest it first moves journald off /var, so the
+ * journal files it removes are not written again.
+ */
+function sysprepScript() {
+    const lines = [
+        '# infrasim sysprep: no per-instance state leaves the provisioning boot (rules: shared/sysprep.ts).',
+        'r=${INFRASIM_SYSROOT:-}',
+        'if [ -z "$r" ] && command -v journalctl >/dev/null 2>&1; then journalctl --relinquish-var >/dev/null 2>&1 || :; fi',
+        'removed=',
+        'reset_remove() {',
+        '  rule=$1; shift',
+        '  for p in "$@"; do',
+        '    if [ -e "$p" ] || [ -L "$p" ]; then',
+        '      rm -rf -- "$p"',
+        '      removed="$removed ${p##*/}"',
+        '      echo "sysprep: removed ${p#"$r"} ($rule)"',
+        '    fi',
+        '  done',
+        '}',
+        'reset_truncate() {',
+        '  rule=$1; shift',
+        '  for p in "$@"; do',
+        '    if [ -f "$p" ] && [ ! -L "$p" ] && [ -s "$p" ]; then',
+        '      : > "$p"',
+        '      echo "sysprep: emptied ${p#"$r"} ($rule)"',
+        '    fi',
+        '  done',
+        '}',
+        // Symlinks in a directory pointing at a file the rule removed (ssl-cert's hash links).
+        'prune_links() {',
+        '  rule=$1; dir=$2',
+        '  [ -n "$removed" ] || return 0',
+        '  for l in "$dir"/*; do',
+        '    [ -L "$l" ] || continue',
+        '    t=$(readlink "$l"); t=${t##*/}',
+        '    for name in $removed; do',
+        '      if [ "$t" = "$name" ]; then rm -f -- "$l"; echo "sysprep: removed ${l#"$r"} ($rule)"; break; fi',
+        '    done',
+        '  done',
+        '}',
+    ];
+    for (const rule of RESET_RULES) {
+        lines.push('removed=', `reset_${rule.action} ${rule.id} ${rule.paths.map(pattern).join(' ')}`);
+        for (const dir of rule.linksIn ?? [])
+            lines.push(`prune_links ${rule.id} "$r"${(0,targets/* shQuote */.US)(dir)}`);
+    }
+    for (const k of FIRST_BOOT_KEYS)
+        lines.push(...firstBoot(k));
+    return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./build/shared/variant/provision-script.js
+
+
 
 
 function provisionTag(nonce) {
@@ -41802,15 +42171,17 @@ function octal(mode) {
 }
 /** Writes a file atomically in the guest (temporary name, then rename), with its mode and owner. */
 function fileStep(f) {
-    const path = shQuote(f.path);
-    const tmp = shQuote(`${f.path}.infrasim-tmp`);
+    const path = (0,targets/* shQuote */.US)(f.path);
+    const tmp = (0,targets/* shQuote */.US)(`${f.path}.infrasim-tmp`);
     const body = [
         `mkdir -p "$(dirname ${path})"`,
         `base64 -d > ${tmp} <<'INFRASIM_B64'`,
         b64Lines(f.content),
         'INFRASIM_B64',
+        // chown before chmod: the kernel clears setuid/setgid on a chown, which would drop
+        // the 4000/2000 bits of a mode such as 4755 that the provenance records.
+        `chown ${(0,targets/* shQuote */.US)(f.owner)} ${tmp}`,
         `chmod ${octal(f.mode)} ${tmp}`,
-        `chown ${shQuote(f.owner)} ${tmp}`,
         `mv -f ${tmp} ${path}`,
     ].join('\n');
     return { what: `write ${f.path} (mode ${octal(f.mode)}, owner ${f.owner})`, body };
@@ -41821,55 +42192,68 @@ function describeCommand(command) {
     const short = first.length > 160 ? first.slice(0, 157) + '...' : first;
     return command.trim().includes('\n') ? `${short} (...)` : short;
 }
-/** The provisioning steps in order: (scratch), prepare, packages, files, services, commands, record, clean up. */
-function provisioningSteps(plan) {
+/** The provisioning steps in order: (network), (scratch), prepare, packages, files, services, commands, record, clean up. */
+function provisioningSteps(plan, options = { network: false }) {
     const steps = [];
+    if (options.network)
+        steps.push({ what: 'network for the provisioning run', body: networkSetup() });
     const installs = plan.packages.length > 0 || plan.prepare.length > 0;
-    const setup = scratchSetup(plan.target, installs);
+    const setup = (0,targets/* scratchSetup */.u1)(plan.target, installs);
     if (setup.length)
         steps.push({ what: 'package downloads to tmpfs', body: setup.join('\n') });
     for (const c of plan.prepare)
         steps.push({ what: `prepare: ${describeCommand(c)}`, body: c });
-    for (const c of installPackages(plan.target, plan.packages))
+    for (const c of (0,targets/* installPackages */.R)(plan.target, plan.packages))
         steps.push({ what: `packages: ${describeCommand(c)}`, body: c });
     for (const f of plan.files)
         steps.push(fileStep(f));
     if (plan.target === 'generic' && plan.services.length > 0) {
-        steps.push({ what: 'install the infrasim rc hook (generic target)', body: installGenericRc(b64) });
+        steps.push({ what: 'install the infrasim rc hook (generic target)', body: (0,generic_rc/* installGenericRc */.Qg)(b64) });
     }
     for (const s of plan.services)
-        steps.push({ what: `enable service ${s}`, body: enableService(plan.target, s) });
+        steps.push({ what: `enable service ${s}`, body: (0,targets/* enableService */.LF)(plan.target, s) });
     for (const c of plan.commands)
         steps.push({ what: `command: ${describeCommand(c)}`, body: c });
     steps.push({
         what: 'record the variant in /etc/infrasim/variant',
-        body: `mkdir -p /etc/infrasim\nprintf '%s\\n' ${shQuote(plan.name)} > /etc/infrasim/variant`,
+        body: `mkdir -p /etc/infrasim\nprintf '%s\\n' ${(0,targets/* shQuote */.US)(plan.name)} > /etc/infrasim/variant`,
     });
     steps.push({
         what: 'clean up (host keys, machine id, caches)',
-        body: [...cleanupCommands(plan.target), ...scratchTeardown(plan.target, installs)].join('\n'),
+        body: [
+            ...(options.network ? [networkTeardown()] : []),
+            ...(0,targets/* cleanupCommands */.de)(plan.target),
+            ...(0,targets/* scratchTeardown */.nX)(plan.target, installs),
+        ].join('\n'),
     });
     return steps;
 }
-function renderProvisionScript(plan, nonce) {
+/** How many of a failed step's last output lines travel, tagged, to the error message. */
+const FAILED_STEP_LINES = 12;
+function renderProvisionScript(plan, nonce, options = { network: false }) {
     const tag = provisionTag(nonce);
-    const list = listPackages(plan.target);
-    const steps = provisioningSteps(plan);
+    const list = (0,targets/* listPackages */.Ad)(plan.target);
+    const steps = provisioningSteps(plan, options);
     const lines = [
         '#!/bin/sh',
         `# infrasim build-variant: provisioning of variant ${plan.name} (target ${plan.target}); generated.`,
         '[ -c /dev/console ] && [ -w /dev/console ] && exec >/dev/console 2>&1',
         'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
         'export PATH',
-        `tag=${shQuote(tag)}`,
+        ...Object.entries(options.environment ?? {}).map(([k, v]) => `${k}=${(0,targets/* shQuote */.US)(v)}; export ${k}`),
+        `tag=${(0,targets/* shQuote */.US)(tag)}`,
         'work=$(mktemp -d /tmp/infrasim-variant.XXXXXX) || exit 1',
         'step() {',
         '  what=$(echo "$2" | base64 -d)',
         '  echo "$tag STEP $1 BEGIN $what"',
         '  echo "$3" | base64 -d > "$work/step-$1.sh"',
-        '  sh -e "$work/step-$1.sh" < /dev/null',
-        '  status=$?',
+        // The step's output goes to the console as it runs and to a log; its status travels through a file
+        // because a pipeline's status is tee's.
+        '  { sh -e "$work/step-$1.sh" < /dev/null 2>&1; echo $? > "$work/status"; } | tee "$work/step-$1.log"',
+        '  status=$(cat "$work/status")',
         '  if [ "$status" -ne 0 ]; then',
+        // The failing step's last lines (apt's "E: Failed to fetch …") are quoted in the step's error.
+        `    tail -n ${FAILED_STEP_LINES} "$work/step-$1.log" | sed "s/^/$tag OUTPUT /"`,
         // The fixed ending lets the console watcher match only a whole line, never a partial one.
         '    echo "$tag ERROR step $1 ($what) exited with status $status; provisioning stopped"',
         '    rm -rf "$work"',
@@ -41884,6 +42268,9 @@ function renderProvisionScript(plan, nonce) {
         // Read back what is really installed, for the provenance; the count tells a truncated list.
         lines.push(`${list} > /tmp/infrasim-packages.txt`, 'sed "s/^/$tag PKG /" /tmp/infrasim-packages.txt', 'echo "$tag PKGCOUNT $(wc -l < /tmp/infrasim-packages.txt)"', 'rm -f /tmp/infrasim-packages.txt');
     }
+    // Last, after every step: nothing of this boot that is per instance (host keys, machine id, seeds,
+    // cloud-init state, leases, logs) stays in the overlay: the reset rules build-base applies (shared/sysprep.ts).
+    lines.push("sh -e <<'INFRASIM_SYSPREP'", sysprepScript().trimEnd(), 'INFRASIM_SYSPREP', 'status=$?', 'if [ "$status" -ne 0 ]; then', '  echo "$tag ERROR step sysprep (reset per-instance state) exited with status $status; provisioning stopped"', '  exit 1', 'fi');
     lines.push('sync');
     if (plan.target === 'generic') {
         // Nothing else runs on the generic target: a read-only root is fully on disk
@@ -41891,8 +42278,14 @@ function renderProvisionScript(plan, nonce) {
         lines.push('mount -o remount,ro / 2>/dev/null', 'sync', 'echo "$tag DONE"', 'exit 0');
     }
     else {
-        // A clean shutdown unmounts the root; the kernel's "Power down" line ends the boot.
-        lines.push('echo "$tag DONE"', 'poweroff');
+        // Power off without stopping services: their stop actions (systemd-random-seed, seedrng saving a
+        // seed, dhclient releasing its lease, wtmp, logs) would write instance state again after the reset.
+        // systemd's forced power-off still kills every process and unmounts (or remounts read-only) every
+        // filesystem; elsewhere the root is remounted read-only first. The kernel's "Power down" line ends the boot.
+        lines.push('echo "$tag DONE"', 'if [ -d /run/systemd/system ]; then', '  systemctl poweroff --force', 
+        // Never return to cloud-init, which runs this script: its next modules would write their
+        // semaphores (instance state) again before the power-off kills it.
+        '  while :; do sleep 60; done', 'fi', 'sync', 'echo u > /proc/sysrq-trigger 2>/dev/null', 'i=0', 'while [ $i -lt 10 ] && ! awk \'$2 == "/" && $4 ~ /^ro(,|$)/ { ro = 1 } END { exit !ro }\' /proc/mounts; do', '  sleep 1; i=$((i + 1))', 'done', 'poweroff -f');
     }
     return lines.join('\n') + '\n';
 }
@@ -41913,6 +42306,14 @@ function errorMarker(nonce) {
 const POWER_DOWN = /reboot: Power down/;
 /** The test image's init reports a user-data script that died before its own error marker. */
 const USER_DATA_FAILED = /user-data exited with status [1-9]\d*/;
+/** The last output lines of a failed step, as the script tagged them, for the error message. */
+function failedStepOutput(lines, nonce) {
+    const prefix = `${provisionTag(nonce)} OUTPUT `;
+    return lines.flatMap((l) => {
+        const at = l.indexOf(prefix);
+        return at === -1 ? [] : [l.slice(at + prefix.length)];
+    });
+}
 function parsePackageLines(lines, nonce) {
     const tag = provisionTag(nonce);
     const pkg = new RegExp(`${provision_console_escape(tag)} PKG ([^|\\s]+)\\|([^|]*)\\|([^|]*)$`);
@@ -42042,9 +42443,12 @@ class ProvisioningError extends Error {
     variant;
     consoleLine;
     consoleLog;
-    constructor(variant, reason, consoleLine, consoleLog) {
+    constructor(variant, reason, consoleLine, consoleLog, stepOutput = []) {
         super(`provisioning variant ${variant} failed: ${reason}` +
             (consoleLine !== undefined ? `\nconsole: ${consoleLine}` : '') +
+            (stepOutput.length
+                ? `\nthe step's last output:\n${stepOutput.map((l) => `  ${l}`).join('\n')}`
+                : '') +
             `\n(console log: ${consoleLog})`);
         this.name = 'ProvisioningError';
         this.variant = variant;
@@ -42066,16 +42470,16 @@ function consoleLogPath(outputDir, variant) {
 }
 /** Checks that confirm the variant in a later boot: files (mode, owner), services, the variant's own checks. */
 function variantChecks(plan) {
-    const checks = [`grep -qx ${shQuote(plan.name)} /etc/infrasim/variant`];
+    const checks = [`grep -qx ${(0,targets/* shQuote */.US)(plan.name)} /etc/infrasim/variant`];
     for (const f of plan.files) {
         const mode = f.mode.toString(8);
         // Owners are compared as written: by id when given as ids, by name otherwise.
         const format = /^\d/.test(f.owner) ? '%a %u:%g' : '%a %U:%G';
         const owner = f.owner.includes(':') ? f.owner : `${f.owner}:${f.owner}`;
-        checks.push(`test "$(stat -c '${format}' ${shQuote(f.path)})" = ${shQuote(`${mode} ${owner}`)}`);
+        checks.push(`test "$(stat -c '${format}' ${(0,targets/* shQuote */.US)(f.path)})" = ${(0,targets/* shQuote */.US)(`${mode} ${owner}`)}`);
     }
     for (const s of plan.services)
-        checks.push(serviceCheck(plan.target, s));
+        checks.push((0,targets/* serviceCheck */.wD)(plan.target, s));
     return [...checks, ...plan.checks];
 }
 /** Refuses a base that is not the expected one, naming both hashes. */
@@ -42131,10 +42535,14 @@ async function buildVariant(plan, o) {
     const written = [];
     try {
         const backing = await createRelativeOverlay(o.base, tmpOverlay);
-        const nonce = nocloud_newNonce();
-        const userData = renderProvisionScript(plan, nonce);
+        const nonce = (0,nocloud/* newNonce */.Yd)();
+        const userData = renderProvisionScript(plan, nonce, {
+            network: o.network,
+            environment: { INFRASIM_TAILSCALE_REPOSITORY: o.tailscaleRepository },
+        });
         const seed = (0,external_node_path_.join)(work, 'seed.img');
-        await nocloud_createSeed(seed, userData, `infrasim-variant-${plan.name}-${nonce}`);
+        // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
+        await (0,nocloud/* createSeed */.cx)(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null);
         const tag = provisionTag(nonce);
         const tagged = [];
         log(`${plan.name}: provisioning (${plan.target}, ${plan.packages.length} packages, ${plan.files.length} files, ${plan.services.length} services, ${plan.commands.length} commands)`);
@@ -42142,6 +42550,7 @@ async function buildVariant(plan, o) {
         const result = await launch_boot({
             image: tmpOverlay,
             writable: true,
+            ...(o.backingRoots ? { backingRoots: o.backingRoots } : {}),
             arch: o.arch,
             boot: o.boot,
             kernel: o.kernel,
@@ -42150,7 +42559,7 @@ async function buildVariant(plan, o) {
             // Done only when the script said so AND the kernel powered off: the disk is written.
             expect: POWER_DOWN,
             alsoExpect: [doneMarker(nonce)],
-            failOn: [errorMarker(nonce), USER_DATA_FAILED, ...DEFAULT_FAIL_ON.map((p) => new RegExp(p))],
+            failOn: [errorMarker(nonce), USER_DATA_FAILED, ...verify_inputs/* DEFAULT_FAIL_ON */.VQ.map((p) => new RegExp(p))],
             timeoutMs: o.timeoutMs,
             memoryMiB: o.memoryMiB,
             cpus: o.cpus,
@@ -42168,7 +42577,7 @@ async function buildVariant(plan, o) {
         });
         const provisionSeconds = (external_node_perf_hooks_.performance.now() - started) / 1000;
         if (result.verdict !== 'success') {
-            throw new ProvisioningError(plan.name, result.reason, result.matchedLine ?? result.tail.at(-1), consoleLog);
+            throw new ProvisioningError(plan.name, result.reason, result.matchedLine ?? result.tail.at(-1), consoleLog, failedStepOutput(tagged, nonce));
         }
         log(`${plan.name}: provisioned in ${provisionSeconds.toFixed(1)} s (${result.accel})`);
         const readback = parsePackageLines(tagged, nonce);
@@ -42178,7 +42587,7 @@ async function buildVariant(plan, o) {
         const missing = plan.packages
             .map((p) => p.replace(/[=<>~].*$/, ''))
             .filter((p) => !readback.packages.some((i) => i.name === p));
-        if (packageManager(plan.target) !== 'none' && missing.length > 0) {
+        if ((0,targets/* packageManager */.ml)(plan.target) !== 'none' && missing.length > 0) {
             throw new ProvisioningError(plan.name, `not installed in the guest: ${missing.join(', ')}`, undefined, consoleLog);
         }
         // The base is the overlay's backing file: it must still be the bytes we started from.
@@ -42250,7 +42659,7 @@ async function buildVariant(plan, o) {
             image: imageFacts,
             user_data: { sha256: (0,hash/* sha256 */.sc)(userData) },
             installed_packages: {
-                manager: packageManager(plan.target),
+                manager: (0,targets/* packageManager */.ml)(plan.target),
                 count: readback.packages.length,
                 packages: readback.packages,
             },
@@ -42325,7 +42734,76 @@ async function buildVariants(plans, o) {
 
 /***/ }),
 
-/***/ 180:
+/***/ 9563:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D2: () => (/* binding */ GENERIC_SERVICES_DIR),
+/* harmony export */   Qb: () => (/* binding */ GENERIC_ENABLED_DIR),
+/* harmony export */   Qg: () => (/* binding */ installGenericRc)
+/* harmony export */ });
+/* unused harmony exports GENERIC_STATE_DIR, GENERIC_RC, GENERIC_INIT_HOOK */
+/**
+ * Services on the generic target, which has no service manager (the suite's
+ * busybox test image, or any minimal image whose /sbin/init is a script).
+ *
+ * A service is an executable in /etc/infrasim/services/; enabling it links it
+ * into /etc/infrasim/rc.d/. A small /sbin/init hook runs every enabled
+ * service once at boot, then execs the image's own init (moved to
+ * /sbin/init.infrasim-real), so the image boots exactly as before plus the
+ * variant's services. Installing the hook twice is a no-op.
+ */
+const GENERIC_SERVICES_DIR = '/etc/infrasim/services';
+const GENERIC_ENABLED_DIR = '/etc/infrasim/rc.d';
+/** Each service that ran at this boot leaves its exit status here (a check can read it). */
+const GENERIC_STATE_DIR = '/run/infrasim-rc';
+const GENERIC_RC = `#!/bin/sh
+# infrasim rc: run each enabled service (${GENERIC_ENABLED_DIR}/*) once at boot.
+rm -rf ${GENERIC_STATE_DIR}
+mkdir -p ${GENERIC_STATE_DIR}
+for svc in ${GENERIC_ENABLED_DIR}/*; do
+  [ -x "$svc" ] || continue
+  name=\${svc##*/}
+  "$svc" start </dev/null
+  status=$?
+  echo "$status" > "${GENERIC_STATE_DIR}/$name"
+  echo "infrasim-rc: $name exited with status $status"
+done
+`;
+/** The init hook: the API filesystems the services need, the services, then the real init with a clean slate. */
+const GENERIC_INIT_HOOK = `#!/bin/sh
+# infrasim init hook (build-variant, generic target): run the enabled services, then the image's own init.
+PATH=/sbin:/bin:/usr/sbin:/usr/bin
+export PATH
+mount -t proc proc /proc 2>/dev/null
+mount -t sysfs sysfs /sys 2>/dev/null
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mount -o remount,rw / 2>/dev/null
+/etc/infrasim/rc
+# The real init mounts these itself.
+umount /dev 2>/dev/null
+umount /sys 2>/dev/null
+umount /proc 2>/dev/null
+exec /sbin/init.infrasim-real "$@"
+`;
+/** Shell that installs the rc and the init hook (run as a provisioning step). */
+function installGenericRc(b64) {
+    return [
+        `mkdir -p ${GENERIC_SERVICES_DIR} ${GENERIC_ENABLED_DIR}`,
+        `echo '${b64(GENERIC_RC)}' | base64 -d > /etc/infrasim/rc`,
+        'chmod 0755 /etc/infrasim/rc',
+        'if ! grep -q "infrasim init hook" /sbin/init 2>/dev/null; then',
+        '  mv /sbin/init /sbin/init.infrasim-real',
+        `  echo '${b64(GENERIC_INIT_HOOK)}' | base64 -d > /sbin/init`,
+        '  chmod 0755 /sbin/init',
+        'fi',
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42334,7 +42812,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Db: () => (/* binding */ resolveVariantInputs)
 });
 
-// UNUSED EXPORTS: provisioningAppend, splitVariants, targetFromProvenance
+// UNUSED EXPORTS: parseRepositoryUrl, provisioningAppend, splitVariants, targetFromProvenance
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -42421,6 +42899,22 @@ const BuildProvenanceSchema = schemas/* object */.Ikc({
         rootfs_entries: schemas/* number */.aig().int().nonnegative(),
     }),
     tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /**
+     * Golden-image hygiene (shared/sysprep.ts): every path the build removed or
+     * emptied because no image may carry it (keys, machine identity, seeds,
+     * build logs), and the files added so the instance makes them on its first
+     * boot. Absent in documents written before the reset existed.
+     */
+    sysprep: schemas/* object */.Ikc({
+        reset: schemas/* array */.YOg(schemas/* object */.Ikc({
+            path: schemas/* string */.YjP(),
+            action: schemas/* enum */.k5n(['remove', 'truncate']),
+            rule: schemas/* string */.YjP(),
+            reason: schemas/* string */.YjP(),
+        })),
+        first_boot: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+    })
+        .optional(),
 });
 function readBuildProvenance(path) {
     return (0,json_document/* readJsonDocument */.E)(path, BuildProvenanceSchema, 'build provenance');
@@ -42428,6 +42922,10 @@ function readBuildProvenance(path) {
 
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
+var backing_chain = __nccwpck_require__(9929);
+// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js + 2 modules
+var verify_inputs = __nccwpck_require__(7857);
 ;// CONCATENATED MODULE: ./build/shared/vm/types.js
 /**
  * The launcher's public types: what to boot (BootSpec) and what happened
@@ -42488,8 +42986,10 @@ const fileSchema = schemas/* strictObject */.rej({
     mode: mode.optional(),
     owner: schemas/* string */.YjP().regex(OWNER, 'must be user, user:group or uid:gid').optional(),
     content: schemas/* string */.YjP().optional(),
-    /** A file beside the definition (relative to the definition file's directory). */
-    source: schemas/* string */.YjP().min(1).optional(),
+    /** A file beside the definition: relative, resolving inside its directory (checked in file-source.ts). */
+    source: schemas/* string */.YjP()
+        .regex(/^[^\0\n]+$/, 'must be a relative path without NUL or newlines')
+        .optional(),
 })
     .refine((f) => (f.content === undefined) !== (f.source === undefined), {
     message: 'needs exactly one of content or source',
@@ -42803,6 +43303,8 @@ function genericService(description, program) {
     return `#!/bin/sh\n# ${description}\nexec ${program}\n`;
 }
 
+// EXTERNAL MODULE: ./build/shared/variant/targets.js
+var targets = __nccwpck_require__(6824);
 ;// CONCATENATED MODULE: ./build/shared/variant/builtins.js
 /**
  * The four built-in variants of seed 002 (no-vpn, wireguard, tailscale,
@@ -42814,6 +43316,7 @@ function genericService(description, program) {
  * package manager, no service manager: files, commands and the rc hook of
  * generic-rc.ts — what the suite's busybox test image can run).
  */
+
 
 /** A YAML block scalar holding `text`, indented to sit under a key at `indent` spaces. */
 function block(text, indent) {
@@ -42914,10 +43417,11 @@ distros:
   debian:
     # Tailscale is not in Debian's archive: its own repository is added first.
     prepare:
-      - apt-get update
+      - ${targets/* APT_UPDATE */.G2}
       - DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl
-      - curl -fsSL -o /usr/share/keyrings/tailscale-archive-keyring.gpg "https://pkgs.tailscale.com/stable/debian/$(. /etc/os-release; echo $VERSION_CODENAME).noarmor.gpg"
-      - echo "deb [signed-by=/usr/share/keyrings/tailscale-archive-keyring.gpg] https://pkgs.tailscale.com/stable/debian $(. /etc/os-release; echo $VERSION_CODENAME) main" > /etc/apt/sources.list.d/tailscale.list
+      # The repository is build-variant's tailscale-repository input (default: Tailscale's own).
+      - curl -fsSL -o /usr/share/keyrings/tailscale-archive-keyring.gpg "$INFRASIM_TAILSCALE_REPOSITORY/$(. /etc/os-release; echo $ID)/$(. /etc/os-release; echo $VERSION_CODENAME).noarmor.gpg"
+      - echo "deb [signed-by=/usr/share/keyrings/tailscale-archive-keyring.gpg] $INFRASIM_TAILSCALE_REPOSITORY/$(. /etc/os-release; echo $ID) $(. /etc/os-release; echo $VERSION_CODENAME) main" > /etc/apt/sources.list.d/tailscale.list
     packages: [tailscale]
     services: [tailscaled, infrasim-tailscale-up]
     files:
@@ -42984,6 +43488,82 @@ const BUILTIN_DEFINITIONS = {
 };
 const BUILTIN_NAMES = Object.keys(BUILTIN_DEFINITIONS);
 
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+;// CONCATENATED MODULE: ./build/shared/variant/file-source.js
+/**
+ * The files a variant definition names: the definition itself and its
+ * `source:` files. A definition is data a workflow may take from a pull
+ * request, so what it names is confined: a source resolves (symlinks
+ * followed) inside the definition's own directory, is a regular file and is
+ * at most MAX_SOURCE_BYTES. Otherwise `source: ../../etc/shadow`, an absolute
+ * path or a symlink would bake a file of the build host into the image, and a
+ * device such as /dev/zero would be read until memory runs out. Every refusal
+ * names the definition file, the key and the rule that was broken.
+ */
+
+
+
+
+const MiB = 1024 * 1024;
+/** Largest `source:` file: configuration, certificates, scripts, small agents. */
+const MAX_SOURCE_BYTES = 16 * MiB;
+/** Largest definition file: YAML with inline content; larger content belongs in `source:` files. */
+const MAX_DEFINITION_BYTES = 1 * MiB;
+/**
+ * Largest total of a variant's file contents (its definition's and the
+ * built-ins' it extends): everything is held in memory while the plan is made
+ * and travels base64-encoded (about 1.8 times its size) in the provisioning
+ * user-data. One 16 MiB file takes about 60 s to provision under TCG.
+ */
+const MAX_VARIANT_FILES_BYTES = 32 * MiB;
+function formatBytes(n) {
+    return n % MiB === 0 ? `${n / MiB} MiB` : `${n} bytes`;
+}
+/** Whether `path` is `dir` or below it (both absolute, normalised). */
+function isInside(dir, path) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
+}
+/** Reads a definition file given as `spec` (resolved from `cwd`): a regular file of bounded size. */
+async function readDefinitionFile(path, spec, input) {
+    const data = await (0,regular_file/* readRegularFile */.XF)(path, {
+        input,
+        maxBytes: MAX_DEFINITION_BYTES,
+        label: `definition file '${spec}'`,
+    });
+    return data.toString('utf8');
+}
+const SOURCE_RULE = "a path relative to the definition file that resolves inside its directory (no '..' out of it, no absolute path, no symlink leading out)";
+/**
+ * Reads the `source:` of the file entry at `key` of the definition `origin`,
+ * whose directory is `sourceDir`.
+ */
+async function readDefinitionSource(source, where, input) {
+    const named = `${where.origin}: key '${where.key}.source': '${source}'`;
+    if ((0,external_node_path_.isAbsolute)(source))
+        throw new errors/* InputError */.dz(input, `${named} is an absolute path`, SOURCE_RULE);
+    const dir = (0,external_node_path_.resolve)(where.sourceDir);
+    const lexical = (0,external_node_path_.resolve)(dir, source);
+    if (!isInside(dir, lexical))
+        throw new errors/* InputError */.dz(input, `${named} climbs out of the definition's directory ${dir}`, SOURCE_RULE);
+    const rule = { input, maxBytes: MAX_SOURCE_BYTES, label: named };
+    let real;
+    try {
+        real = await (0,promises_.realpath)(lexical);
+    }
+    catch {
+        // Missing, unreadable, a loop, a path through a file: say which, in words.
+        await (0,regular_file/* checkRegularFile */.l$)(lexical, rule);
+        throw new errors/* InputError */.dz(input, `${named} cannot be resolved`, SOURCE_RULE);
+    }
+    const realDir = await (0,promises_.realpath)(dir);
+    if (!isInside(realDir, real))
+        throw new errors/* InputError */.dz(input, `${named} leads through a symlink to ${real}, outside the definition's directory ${realDir}`, SOURCE_RULE);
+    // The resolved path is read, so a symlink swapped in after the check cannot redirect the read.
+    return (0,regular_file/* readRegularFile */.XF)(real, rule);
+}
+
 ;// CONCATENATED MODULE: ./build/shared/variant/plan.js
 /**
  * A variant's plan for one target: its definition (and the built-ins it
@@ -43018,13 +43598,7 @@ async function loadDefinition(spec, cwd = process.cwd(), input = 'variants') {
         throw new errors/* InputError */.dz(input, `'${spec}' is neither a built-in variant nor a definition file (.yaml/.yml or a path with /)`, BUILTIN_NAMES.join(' | ') + ' | path/to/variant.yaml');
     }
     const path = (0,external_node_path_.resolve)(cwd, spec);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(input, `definition file '${spec}' cannot be read (${e.code})`);
-    }
+    const text = await readDefinitionFile(path, spec, input);
     const raw = parseDefinition(text, spec, input);
     const name = raw.name ?? spec.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
     if (!VARIANT_NAME.test(name)) {
@@ -43039,15 +43613,7 @@ async function planFile(f, def, key, input) {
     else {
         if (!def.sourceDir)
             throw new errors/* InputError */.dz(input, `${def.origin}: key '${key}.source': built-ins carry content`);
-        if ((0,external_node_path_.isAbsolute)(f.source))
-            throw new errors/* InputError */.dz(input, `${def.origin}: key '${key}.source': must be relative to the definition file`);
-        const path = (0,external_node_path_.resolve)(def.sourceDir, f.source);
-        try {
-            content = await (0,promises_.readFile)(path);
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(input, `${def.origin}: key '${key}.source': '${f.source}' cannot be read (${e.code})`);
-        }
+        content = await readDefinitionSource(f.source, { origin: def.origin, key, sourceDir: def.sourceDir }, input);
     }
     return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? 'root:root', content };
 }
@@ -43072,6 +43638,10 @@ async function mergeInto(plan, def, target, input, depth, hashes) {
         const planned = await planFile(f, def, key, input);
         // A later definition's file replaces an earlier one at the same path.
         plan.files = plan.files.filter((p) => p.path !== planned.path).concat(planned);
+        // Checked as the files are read, so many files within the per-file limit cannot exhaust memory either.
+        const total = plan.files.reduce((n, p) => n + p.content.length, 0);
+        if (total > MAX_VARIANT_FILES_BYTES)
+            throw new errors/* InputError */.dz(input, `${def.origin}: key '${key}': the variant's files reach ${total} bytes, more than the limit of ${formatBytes(MAX_VARIANT_FILES_BYTES)} per variant`, `files of at most ${formatBytes(MAX_VARIANT_FILES_BYTES)} in all; install larger software with a package or a command`);
     }
     const addUnique = (list, items) => {
         for (const item of items ?? [])
@@ -43123,6 +43693,8 @@ async function planVariant(def, target, input = 'variants') {
 
 
 
+
+
 /** Variants are separated by newlines, commas or spaces (a matrix passes one). */
 function splitVariants(raw) {
     return raw
@@ -43131,6 +43703,29 @@ function splitVariants(raw) {
         .join(' ')
         .split(/[,\s]+/)
         .filter(Boolean);
+}
+const DEFAULT_TAILSCALE_REPOSITORY = 'https://pkgs.tailscale.com/stable';
+/**
+ * A package repository's base URL: http(s), no credentials, no characters a
+ * shell or apt's sources.list would read specially. It reaches the guest as
+ * an environment variable, never as script text.
+ */
+function parseRepositoryUrl(name, raw) {
+    const value = raw.trim().replace(/\/+$/, '') || DEFAULT_TAILSCALE_REPOSITORY;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* InputError */.dz(name, `'${value}' is not a URL`, 'an http:// or https:// URL');
+    }
+    if (!['http:', 'https:'].includes(url.protocol))
+        throw new errors/* InputError */.dz(name, `'${value}' uses ${url.protocol}`, 'an http:// or https:// URL');
+    if (url.username || url.password)
+        throw new errors/* InputError */.dz(name, 'carries credentials', 'a URL without user:password (apt reads auth.conf)');
+    if (!/^[A-Za-z0-9:/._~%+@=-]+$/.test(value))
+        throw new errors/* InputError */.dz(name, `'${value}' has characters apt's sources.list cannot hold`, 'a plain URL');
+    return value;
 }
 /** Which provisioning target a base calls for, from its build provenance. */
 function targetFromProvenance(p) {
@@ -43161,6 +43756,10 @@ async function resolveVariantInputs(raw, cwd = process.cwd(), env = process.env)
         throw new errors/* InputError */.dz('variants', `'${duplicate}' is listed twice`);
     const base = (0,external_node_path_.resolve)(cwd, raw.base.trim() || 'output/base.qcow2');
     await (0,inputs/* requireReadablePath */.bw)('base', base, 'file');
+    // The base's own backing chain stays inside the workspace or the base's directory, as boot-verify's
+    // does: a base whose header names a host file (/etc/shadow, a device) is refused before any boot.
+    const backingRoots = [...new Set([...(await (0,verify_inputs/* resolveBackingRoots */.$t)('', cwd)), await (0,promises_.realpath)((0,external_node_path_.dirname)(base))])];
+    await (0,backing_chain/* readBackingChain */.Xy)(base, { roots: backingRoots, input: 'base' });
     const baseSha = raw['base-sha256'].trim() ? (0,inputs/* parseSha256 */.tz)('base-sha256', raw['base-sha256']) : undefined;
     // The base's own provenance tells its distro, arch, boot mode and command line.
     const explicitProvenance = raw['base-provenance'].trim();
@@ -43212,7 +43811,7 @@ async function resolveVariantInputs(raw, cwd = process.cwd(), env = process.env)
         throw new errors/* InputError */.dz(raw.kernel.trim() ? 'kernel' : 'append', 'only applies to boot=kernel');
     }
     const outputDir = (0,external_node_path_.resolve)(cwd, raw['output-dir'].trim() || (0,external_node_path_.dirname)(base));
-    const timeoutS = (0,inputs/* parsePositiveNumber */.uH)('timeout', raw.timeout, 900);
+    const timeoutS = (0,inputs/* parseTimeoutSeconds */.yE)('timeout', raw.timeout, 900);
     const memoryMiB = (0,inputs/* parsePositiveNumber */.uH)('memory', raw.memory, 1024);
     const cpus = (0,inputs/* parsePositiveNumber */.uH)('cpus', raw.cpus, 1);
     const parallel = (0,inputs/* parsePositiveNumber */.uH)('parallel', raw.parallel, (0,external_node_os_.availableParallelism)());
@@ -43228,6 +43827,7 @@ async function resolveVariantInputs(raw, cwd = process.cwd(), env = process.env)
     const accel = (0,inputs/* parseEnum */.nL)('accel', raw.accel, ['auto', 'kvm', 'tcg'], 'auto');
     const flatten = (0,inputs/* parseBoolean */.yG)('flatten', raw.flatten, false);
     const network = (0,inputs/* parseBoolean */.yG)('network', raw.network, true);
+    const tailscaleRepository = parseRepositoryUrl('tailscale-repository', raw['tailscale-repository']);
     // Every definition is read, validated and planned before any work starts.
     const plans = [];
     for (const spec of specs)
@@ -43257,6 +43857,8 @@ async function resolveVariantInputs(raw, cwd = process.cwd(), env = process.env)
             cpus,
             accel,
             network,
+            backingRoots,
+            tailscaleRepository,
             parallel,
             source: {
                 gitSha: facts.sha,
@@ -43303,6 +43905,164 @@ function renderVariantSummary(results) {
         ...rows,
         '',
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 6824:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ad: () => (/* binding */ listPackages),
+/* harmony export */   G2: () => (/* binding */ APT_UPDATE),
+/* harmony export */   LF: () => (/* binding */ enableService),
+/* harmony export */   R: () => (/* binding */ installPackages),
+/* harmony export */   US: () => (/* binding */ shQuote),
+/* harmony export */   de: () => (/* binding */ cleanupCommands),
+/* harmony export */   ml: () => (/* binding */ packageManager),
+/* harmony export */   nX: () => (/* binding */ scratchTeardown),
+/* harmony export */   u1: () => (/* binding */ scratchSetup),
+/* harmony export */   wD: () => (/* binding */ serviceCheck)
+/* harmony export */ });
+/* harmony import */ var _generic_rc_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9563);
+
+/** Single-quotes a word for sh; names are validated already, this keeps it true for anything. */
+function shQuote(word) {
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+/**
+ * apt-get update that fails when any index cannot be fetched. By default apt
+ * only warns and exits 0, and the install fails later with a misleading
+ * "Unable to locate package". The option form (not `--error-on=any`) is
+ * ignored by an apt too old to know it instead of stopping it.
+ */
+const APT_UPDATE = 'apt-get -o APT::Update::Error-Mode=any update';
+function installPackages(target, packages) {
+    if (packages.length === 0)
+        return [];
+    const list = packages.map(shQuote).join(' ');
+    switch (target) {
+        case 'alpine':
+            // `apk update` exits non-zero when a repository's index cannot be fetched, where `apk add` would
+            // only warn and then fail on "unable to select packages". The index lands on the tmpfs of
+            // scratchSetup, never in the overlay.
+            return ['apk update --no-progress', `apk add --no-progress ${list}`];
+        case 'debian':
+            return [
+                APT_UPDATE,
+                `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${list}`,
+            ];
+        case 'generic':
+            // The schema refuses packages for generic; this is the last line of defence.
+            throw new Error('the generic target has no package manager');
+    }
+}
+function enableService(target, service) {
+    const s = shQuote(service);
+    switch (target) {
+        case 'alpine':
+            return `rc-update add ${s} default`;
+        case 'debian':
+            return `systemctl enable ${s}`;
+        case 'generic':
+            return (`test -x ${_generic_rc_js__WEBPACK_IMPORTED_MODULE_0__/* .GENERIC_SERVICES_DIR */ .D2}/${s} || { echo "no executable ${_generic_rc_js__WEBPACK_IMPORTED_MODULE_0__/* .GENERIC_SERVICES_DIR */ .D2}/${service}" >&2; exit 1; }\n` +
+                `ln -sf ../services/${s} ${_generic_rc_js__WEBPACK_IMPORTED_MODULE_0__/* .GENERIC_ENABLED_DIR */ .Qb}/${s}`);
+    }
+}
+/** A boot-verify check that the service is enabled (and, on generic, that it ran cleanly this boot). */
+function serviceCheck(target, service) {
+    const s = shQuote(service);
+    switch (target) {
+        case 'alpine':
+            return `rc-update show default | grep -qw ${s}`;
+        case 'debian':
+            return `systemctl is-enabled ${s}`;
+        case 'generic':
+            return `test -L ${_generic_rc_js__WEBPACK_IMPORTED_MODULE_0__/* .GENERIC_ENABLED_DIR */ .Qb}/${s} && test "$(cat /run/infrasim-rc/${s})" = 0`;
+    }
+}
+/**
+ * Prints the installed packages as `name|version|arch` lines. apk's database
+ * is read directly (P/V/A fields); dpkg-query lists only fully installed ones.
+ */
+function listPackages(target) {
+    switch (target) {
+        case 'alpine':
+            return `awk -F: '/^P:/{p=substr($0,3)} /^V:/{v=substr($0,3)} /^A:/{a=substr($0,3)} /^$/{if(p!="")print p"|"v"|"a; p=""} END{if(p!="")print p"|"v"|"a}' /lib/apk/db/installed`;
+        case 'debian':
+            return `dpkg-query -W -f='\${db:Status-Abbrev}|\${Package}|\${Version}|\${Architecture}\\n' | sed -n 's/^ii *|//p'`;
+        case 'generic':
+            return undefined;
+    }
+}
+function packageManager(target) {
+    return target === 'alpine' ? 'apk' : target === 'debian' ? 'dpkg' : 'none';
+}
+/** apt's package lists and caches: large, and useless in the image once the packages are installed. */
+const APT_SCRATCH = ['/var/lib/apt/lists', '/var/cache/apt'];
+/** apk's index and package cache. */
+const APK_SCRATCH = ['/var/cache/apk'];
+/**
+ * Keeps the package manager's downloads out of the overlay: on Debian the
+ * lists and .debs go to tmpfs for the provisioning boot (otherwise the deleted
+ * lists' blocks stay allocated in the overlay: 90 % of its size in a test).
+ */
+function scratchSetup(target, hasPackages) {
+    if (!hasPackages)
+        return [];
+    switch (target) {
+        case 'debian':
+            return [
+                ...APT_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apt ${d}`),
+                'mkdir -p /var/lib/apt/lists/partial /var/cache/apt/archives/partial',
+            ];
+        case 'alpine':
+            return APK_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apk ${d}`);
+        case 'generic':
+            return [];
+    }
+}
+function scratchTeardown(target, hasPackages) {
+    if (!hasPackages)
+        return [];
+    switch (target) {
+        case 'debian':
+            return APT_SCRATCH.map((d) => `umount ${d}`);
+        case 'alpine':
+            return APK_SCRATCH.map((d) => `umount ${d}`);
+        case 'generic':
+            return [];
+    }
+}
+/**
+ * Golden-image hygiene: no host keys, no machine identity, no cloud-init
+ * state of the provisioning boot, no package caches. The instance's first
+ * boot creates its own.
+ */
+function cleanupCommands(target) {
+    const common = [
+        'rm -f /etc/ssh/ssh_host_*',
+        'if [ -f /etc/machine-id ]; then : > /etc/machine-id; fi',
+        'rm -f /var/lib/dbus/machine-id',
+    ];
+    switch (target) {
+        case 'alpine':
+            return [
+                ...common,
+                'rm -rf /var/cache/apk/*',
+                'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
+            ];
+        case 'debian':
+            return [
+                ...common,
+                'apt-get clean',
+                'rm -rf /var/lib/apt/lists/*',
+                'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
+            ];
+        case 'generic':
+            return common;
+    }
 }
 
 
@@ -43362,7 +44122,7 @@ async function probeKvm(arch, kernel, timeoutMs = KVM_PROBE_MS) {
         network: false,
     });
     const started = Date.now();
-    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .y)({
+    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .yv)({
         binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuBinary */ .Q$)(arch),
         args,
         rules: { expect: /VFS: Unable to mount root|Kernel panic|end Kernel panic/, failOn: [] },
@@ -43407,6 +44167,488 @@ async function chooseAccel(choice, arch, probeKernel) {
         probeCache.set(key, decision);
     }
     return decision;
+}
+
+
+/***/ }),
+
+/***/ 9929:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Xy: () => (/* binding */ readBackingChain)
+});
+
+// UNUSED EXPORTS: MAX_CHAIN_LENGTH, backingPath, isInside
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+;// CONCATENATED MODULE: ./build/shared/vm/qcow2-header.js
+/**
+ * Reads what a disk image's first bytes say about it: its format and, for
+ * qcow2, its backing file, the backing file's format and whether it needs an
+ * external data file. Pure (Buffer in, facts out), so a hostile header is
+ * unit-tested without QEMU. We read this ourselves instead of asking
+ * `qemu-img info`, because qemu-img opens what a header names (a backing
+ * file, a data file, a `json:` or network pseudo-path) before we could refuse it.
+ *
+ * Layout: docs/interop/qcow2.txt in QEMU's source (all fields big-endian).
+ */
+const QCOW2_MAGIC = 0x514649fb; // "QFI\xfb"
+/** Enough for the fixed header of every qcow2 version. */
+const QCOW2_FIXED_HEADER = 104;
+/** qcow2 clusters are 512 B .. 2 MiB; the header, its extensions and the backing name all sit in the first cluster. */
+const QCOW2_MAX_CLUSTER_BITS = 21;
+const QCOW2_MIN_CLUSTER_BITS = 9;
+/** QEMU refuses longer backing file names. */
+const MAX_BACKING_NAME = 1023;
+const EXT_END = 0;
+const EXT_BACKING_FORMAT = 0xe2792aca;
+const EXT_DATA_FILE = 0x44415441;
+const INCOMPAT_DATA_FILE = 1n << 2n;
+/** Formats a disk image is not: QEMU would probe them, and boot-verify boots qcow2 and raw only. */
+const OTHER_FORMATS = [
+    { name: 'vmdk', offset: 0, magic: 'KDMV' },
+    { name: 'vmdk', offset: 0, magic: 'COWD' },
+    { name: 'vdi', offset: 0, magic: '<<< ' },
+    { name: 'vhdx', offset: 0, magic: 'vhdxfile' },
+    { name: 'vpc', offset: 0, magic: 'conectix' },
+    { name: 'qed', offset: 0, magic: 'QED\0' },
+    { name: 'luks', offset: 0, magic: 'LUKS\xba\xbe' },
+    { name: 'parallels', offset: 0, magic: 'WithoutFreeSpace' },
+    { name: 'parallels', offset: 0, magic: 'WithouFreSpacExt' },
+    { name: 'bochs', offset: 0, magic: 'Bochs Virtual HD Image' },
+];
+/** What the first bytes of a file say its format is: qcow2, raw (no known header) or another format's name. */
+function detectFormat(head) {
+    if (head.length >= 4 && head.readUInt32BE(0) === QCOW2_MAGIC)
+        return 'qcow2';
+    for (const f of OTHER_FORMATS) {
+        if (head.toString('latin1', f.offset, f.offset + f.magic.length) === f.magic) {
+            // A VirtualBox image announces itself in text and confirms it with a signature.
+            if (f.name === 'vdi' && !(head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f))
+                continue;
+            return { other: f.name };
+        }
+    }
+    return 'raw';
+}
+/** A header that cannot be trusted; the message says what is wrong with it. */
+class Qcow2HeaderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Qcow2HeaderError';
+    }
+}
+/** The cluster size a fixed header declares, so the caller reads exactly the first cluster. */
+function qcow2ClusterBits(fixed) {
+    if (fixed.length < 24)
+        throw new Qcow2HeaderError('the qcow2 header is cut short');
+    const bits = fixed.readUInt32BE(20);
+    if (bits < QCOW2_MIN_CLUSTER_BITS || bits > QCOW2_MAX_CLUSTER_BITS) {
+        throw new Qcow2HeaderError(`the qcow2 header declares an invalid cluster size (2^${bits} bytes)`);
+    }
+    return bits;
+}
+/** Strict UTF-8 decoding: the name checked must be the very name QEMU opens. */
+function decodeName(bytes, what) {
+    let name;
+    try {
+        name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Qcow2HeaderError(`the ${what} name is not valid UTF-8`);
+    }
+    if (name.includes('\0'))
+        throw new Qcow2HeaderError(`the ${what} name contains a NUL byte`);
+    return name;
+}
+/**
+ * Parses a qcow2 header from the image's first cluster (`cluster` holds at
+ * least the first min(cluster size, file size) bytes). Throws
+ * Qcow2HeaderError for anything QEMU would read differently or refuse.
+ */
+function parseQcow2Header(cluster) {
+    if (cluster.length < 72 || cluster.readUInt32BE(0) !== QCOW2_MAGIC) {
+        throw new Qcow2HeaderError('not a qcow2 image (no qcow2 header)');
+    }
+    const version = cluster.readUInt32BE(4);
+    if (version !== 2 && version !== 3) {
+        throw new Qcow2HeaderError(`qcow2 version ${version} is not supported (accepted: 2 or 3)`);
+    }
+    const clusterBits = qcow2ClusterBits(cluster);
+    const clusterSize = 2 ** clusterBits;
+    const usable = Math.min(clusterSize, cluster.length);
+    const backingOffset = cluster.readBigUInt64BE(8);
+    const backingSize = cluster.readUInt32BE(16);
+    const virtualSize = Number(cluster.readBigUInt64BE(24));
+    let headerLength = 72;
+    let incompatible = 0n;
+    if (version === 3) {
+        if (cluster.length < QCOW2_FIXED_HEADER)
+            throw new Qcow2HeaderError('the qcow2 v3 header is cut short');
+        incompatible = cluster.readBigUInt64BE(72);
+        headerLength = cluster.readUInt32BE(100);
+        if (headerLength < QCOW2_FIXED_HEADER || headerLength > usable) {
+            throw new Qcow2HeaderError(`the qcow2 header length ${headerLength} is invalid`);
+        }
+    }
+    let backingFile;
+    if (backingOffset !== 0n) {
+        // QEMU's own limits: the name lies inside the first cluster and is at most 1023 bytes.
+        if (backingSize === 0 || backingSize > MAX_BACKING_NAME) {
+            throw new Qcow2HeaderError(`the backing file name is ${backingSize} bytes long (accepted: 1 to 1023)`);
+        }
+        const start = Number(backingOffset);
+        if (backingOffset > BigInt(usable) || start + backingSize > usable) {
+            throw new Qcow2HeaderError('the backing file name lies outside the first cluster');
+        }
+        backingFile = decodeName(cluster.subarray(start, start + backingSize), 'backing file');
+    }
+    // Header extensions follow the header, up to the backing name (or the end of the cluster).
+    let backingFormat;
+    let dataFileExtension = false;
+    const end = backingFile !== undefined ? Number(backingOffset) : usable;
+    let offset = headerLength;
+    while (offset + 8 <= end) {
+        const type = cluster.readUInt32BE(offset);
+        const length = cluster.readUInt32BE(offset + 4);
+        offset += 8;
+        if (type === EXT_END)
+            break;
+        if (length > end - offset)
+            throw new Qcow2HeaderError('a qcow2 header extension runs past its space');
+        const data = cluster.subarray(offset, offset + length);
+        if (type === EXT_BACKING_FORMAT)
+            backingFormat = decodeName(data, 'backing format');
+        if (type === EXT_DATA_FILE)
+            dataFileExtension = true;
+        offset += Math.ceil(length / 8) * 8;
+    }
+    return {
+        version,
+        clusterBits,
+        virtualSize,
+        ...(backingFile !== undefined ? { backingFile } : {}),
+        ...(backingFormat !== undefined ? { backingFormat } : {}),
+        externalDataFile: (incompatible & INCOMPAT_DATA_FILE) !== 0n || dataFileExtension,
+    };
+}
+/**
+ * Whether QEMU reads a backing name as a protocol rather than a file path:
+ * `json:{…}`, `nbd:host:port`, `http://…`, `file:…` — any ':' before the
+ * first '/' (QEMU's path_has_protocol()).
+ */
+function hasProtocolPrefix(name) {
+    const stop = name.search(/[:/]/);
+    return stop !== -1 && name[stop] === ':';
+}
+
+;// CONCATENATED MODULE: ./build/shared/vm/backing-chain.js
+
+
+
+
+
+/** Longer chains are refused: QEMU would open every file, and nobody stacks this many overlays on purpose. */
+const MAX_CHAIN_LENGTH = 64;
+/** Whether `path` is `root` or lies below it (both real, absolute paths). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith('../'));
+}
+/**
+ * The path QEMU opens for a backing name recorded in `overlay` (the path
+ * QEMU opened the overlay by): absolute names as they are, relative ones
+ * joined to the overlay's directory without normalising "..", as QEMU does,
+ * so the kernel resolves symlinks along it exactly as it will for QEMU.
+ */
+function backingPath(overlay, name) {
+    return (0,external_node_path_.isAbsolute)(name) ? name : `${(0,external_node_path_.dirname)(overlay)}/${name}`;
+}
+/** The backing format a header pins, or why it is not accepted. */
+function pinnedFormat(named) {
+    if (named === 'qcow2' || named === 'raw')
+        return named;
+    if (named === undefined) {
+        return {
+            problem: "without its format, so QEMU would guess it from the file's content: recreate the overlay with the " +
+                'format pinned (qemu-img rebase -u -b <backing> -F qcow2|raw)',
+        };
+    }
+    return { problem: `as format '${named}' (accepted: qcow2 or raw)` };
+}
+async function readAt(handle, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+}
+/** The image first, then each backing file down to the base, each checked before the next is looked at. */
+async function readBackingChain(image, rules = {}) {
+    const refuse = (problem) => rules.input ? new errors/* InputError */.dz(rules.input, problem) : new errors/* DataError */.fL(problem);
+    const top = (0,external_node_path_.resolve)(image);
+    let roots;
+    if (rules.roots) {
+        const own = await (0,promises_.realpath)((0,external_node_path_.dirname)(top)).catch((e) => {
+            throw refuse(`'${top}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        // An image at the top of the file system does not open it all: '/' counts only when listed.
+        roots = [...new Set([...rules.roots, ...(own === '/' ? [] : [own])])];
+    }
+    const chain = [];
+    const seen = new Set();
+    // What the previous link said about this one: its header's name and pinned format.
+    let from;
+    let qemuPath = top;
+    for (;;) {
+        if (chain.length >= MAX_CHAIN_LENGTH) {
+            throw refuse(`the backing chain of '${top}' is longer than ${MAX_CHAIN_LENGTH} files`);
+        }
+        const what = from ? `the backing file '${from.name}' of '${from.link.path}'` : `'${top}'`;
+        const real = await (0,promises_.realpath)(qemuPath).catch(async (e) => {
+            // A missing file outside the roots is refused as outside: the rule is what matters.
+            const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(qemuPath)).catch(() => undefined);
+            if (from && roots && parent) {
+                const guess = `${parent}/${(0,external_node_path_.basename)(qemuPath)}`;
+                if (!roots.some((root) => isInside(guess, root)))
+                    return guess;
+            }
+            throw refuse(`${what} cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        if (from && roots && !roots.some((root) => isInside(real, root))) {
+            throw refuse(`${what}${real === qemuPath ? '' : ` (really '${real}')`} lies outside the directories backing files ` +
+                `may come from (${roots.join(', ')}): refused before anything was opened or hashed` +
+                (rules.rootsHint ? `; ${rules.rootsHint}` : ''));
+        }
+        if (seen.has(real))
+            throw refuse(`the backing chain of '${top}' loops back to '${real}'`);
+        seen.add(real);
+        let handle;
+        try {
+            handle = await (0,regular_file/* openRegularFile */.ZU)(real, { input: rules.input ?? 'images' });
+        }
+        catch (e) {
+            // The file's own complaint (a device, a directory), told as this link's.
+            const problem = e.message.replace(/^input '[^']*': /, '');
+            throw refuse(from ? `${what}: ${problem}` : problem);
+        }
+        let link;
+        let next;
+        try {
+            const size = (await handle.stat()).size;
+            const fixed = await readAt(handle, QCOW2_FIXED_HEADER);
+            // A pinned backing format is what QEMU uses, whatever the content says; the image itself we recognise.
+            const detected = detectFormat(fixed);
+            const format = from ? from.format : detected;
+            if (typeof format === 'object') {
+                throw refuse(`${what} is a ${format.other} image: boot-verify boots qcow2 and raw images`);
+            }
+            if (format === 'raw') {
+                link = { path: from ? real : top, format, virtualSize: size };
+            }
+            else {
+                if (detected !== 'qcow2')
+                    throw refuse(`${what} is pinned as qcow2 but has no qcow2 header`);
+                const clusterBits = Math.min(qcow2ClusterBits(fixed), QCOW2_MAX_CLUSTER_BITS);
+                const header = parseQcow2Header(await readAt(handle, 2 ** clusterBits));
+                if (header.externalDataFile) {
+                    throw refuse(`${what} keeps its data in an external data file, which QEMU would open as well: not accepted`);
+                }
+                link = {
+                    path: from ? real : top,
+                    format,
+                    virtualSize: header.virtualSize,
+                    ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
+                };
+                if (header.backingFile !== undefined) {
+                    if (hasProtocolPrefix(header.backingFile)) {
+                        throw refuse(`'${link.path}' names the backing file '${header.backingFile}', a protocol or json: pseudo-path, not a file: refused`);
+                    }
+                    const pinned = pinnedFormat(header.backingFormat);
+                    if (typeof pinned === 'object') {
+                        throw refuse(`'${link.path}' names its backing file '${header.backingFile}' ${pinned.problem}`);
+                    }
+                    next = { name: header.backingFile, format: pinned };
+                }
+            }
+        }
+        catch (e) {
+            if (e instanceof Qcow2HeaderError)
+                throw refuse(`${what}: ${e.message}`);
+            throw e;
+        }
+        finally {
+            await handle.close();
+        }
+        chain.push(link);
+        if (!next)
+            return chain;
+        from = { link, ...next };
+        qemuPath = backingPath(qemuPath, next.name);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3387:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x_: () => (/* binding */ checkInitrdFile),
+  Ir: () => (/* binding */ checkKernelFile)
+});
+
+// UNUSED EXPORTS: MAX_INITRD_BYTES, MAX_KERNEL_BYTES, requireInputFile
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/shared/vm/kernel-image.js
+/**
+ * Recognises a Linux kernel image by its boot header, so a `kernel` input
+ * that is a text file, a program, an empty file or another architecture's
+ * kernel is refused before QEMU starts, naming the input, instead of QEMU
+ * failing later with "invalid kernel header". Pure: a Buffer of the file's
+ * first bytes in, a verdict out.
+ *
+ * The markers are the ones the kernel documents and QEMU's loaders check:
+ *  - x86 bzImage: "HdrS" at 0x202 (Documentation/arch/x86/boot.rst);
+ *  - arm64 Image: "ARM\x64" at 0x38 (Documentation/arch/arm64/booting.rst),
+ *    also inside a gzip-compressed Image (QEMU decompresses those);
+ *  - EFI zboot (drivers/firmware/efi/libstub/zboot-header.S): "MZ", "zimg"
+ *    at 4 and a PE header whose machine is arm64.
+ * Both bzImage and Image start with "MZ" too (their EFI stub): the Linux
+ * marker decides, never "MZ" alone.
+ */
+
+/** How many leading bytes identifyKernel needs (a gzip'd Image's first compressed bytes included). */
+const KERNEL_HEAD_BYTES = 64 * 1024;
+const ARM64_MAGIC = 0x644d5241; // "ARM\x64", little-endian
+const PE_MACHINE_ARM64 = 0xaa64;
+function ascii(head, offset, length) {
+    return head.length >= offset + length ? head.toString('latin1', offset, offset + length) : '';
+}
+function isArm64Image(head) {
+    return head.length >= 0x3c && head.readUInt32LE(0x38) === ARM64_MAGIC;
+}
+/** The first bytes of a gzip stream, decompressed without reading or inflating it all. */
+function gunzipHead(head) {
+    try {
+        // A sync flush accepts the cut-off stream; 4 KiB of input inflates to a few MiB at most.
+        return (0,external_node_zlib_.gunzipSync)(head.subarray(0, 4096), { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH });
+    }
+    catch {
+        return undefined;
+    }
+}
+function peMachine(head) {
+    if (head.length < 0x40)
+        return undefined;
+    const pe = head.readUInt32LE(0x3c);
+    if (pe + 6 > head.length || ascii(head, pe, 4) !== 'PE\0\0')
+        return undefined;
+    return head.readUInt16LE(pe + 4);
+}
+/** What kind of Linux kernel image `head` (the file's first bytes) starts, or why it is none. */
+function identifyKernel(head) {
+    if (head.length === 0)
+        return { problem: 'is empty (0 bytes)' };
+    if (ascii(head, 0x202, 4) === 'HdrS')
+        return { arch: 'x86_64', format: 'x86 bzImage' };
+    if (isArm64Image(head))
+        return { arch: 'aarch64', format: 'arm64 Image' };
+    if (ascii(head, 0, 2) === 'MZ' && ascii(head, 4, 4) === 'zimg') {
+        const machine = peMachine(head);
+        if (machine === PE_MACHINE_ARM64)
+            return { arch: 'aarch64', format: 'arm64 EFI zboot image' };
+        return {
+            problem: `is an EFI zboot image for PE machine ${machine === undefined ? 'unknown' : `0x${machine.toString(16)}`}, not arm64`,
+        };
+    }
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+        const inner = gunzipHead(head);
+        if (inner && isArm64Image(inner))
+            return { arch: 'aarch64', format: 'gzip-compressed arm64 Image' };
+        return { problem: 'is gzip-compressed but holds no Linux kernel image' };
+    }
+    if (ascii(head, 0, 4) === '\x7fELF') {
+        return { problem: 'is an ELF file (a program or an uncompressed vmlinux), not a bootable kernel image' };
+    }
+    if (ascii(head, 0, 2) === 'MZ')
+        return { problem: 'is a PE/EFI executable without a Linux boot header' };
+    return { problem: 'has no Linux boot header' };
+}
+/** What `accepted` says in an error: the formats identifyKernel recognises. */
+const KERNEL_FORMATS = 'a Linux kernel image: an x86 bzImage ("HdrS" at 0x202) or an arm64 Image ("ARM\\x64" at 0x38), ' +
+    'plain, gzip-compressed or EFI zboot, such as /boot/vmlinuz-*';
+
+;// CONCATENATED MODULE: ./build/shared/vm/input-files.js
+/**
+ * The files the launcher's inputs name (images, kernel, initrd), checked
+ * before QEMU starts: readable regular files of a bounded size, a kernel
+ * that is a Linux kernel image for the guest's architecture. QEMU would read
+ * a device named here forever (or mmap it and fail with a raw errno), and the
+ * messages name the input and the rule instead.
+ */
+
+
+
+
+
+/** Far above any distribution kernel (Debian's arm64 Image is 27 MiB, debug kernels a few times that). */
+const MAX_KERNEL_BYTES = 512 * 1024 ** 2;
+/** QEMU loads the initrd into guest memory below 4 GiB. */
+const MAX_INITRD_BYTES = 2 * 1024 ** 3;
+/** A readable regular file (of at most `maxBytes`), or an InputError naming `input`. */
+async function requireInputFile(input, path, maxBytes) {
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `'${path}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+    }
+    await (0,regular_file/* checkRegularFile */.l$)(path, { input, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+}
+/** Refuses a `kernel` that is not a Linux kernel image for `arch`, before QEMU starts. */
+async function checkKernelFile(path, arch, input = 'kernel') {
+    await requireInputFile(input, path, MAX_KERNEL_BYTES);
+    const handle = await (0,regular_file/* openRegularFile */.ZU)(path, { input, maxBytes: MAX_KERNEL_BYTES });
+    let head;
+    try {
+        const buffer = Buffer.alloc(KERNEL_HEAD_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        head = buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+    const kernel = identifyKernel(head);
+    if ('problem' in kernel)
+        throw new errors/* InputError */.dz(input, `'${path}' ${kernel.problem}`, KERNEL_FORMATS);
+    if (kernel.arch !== arch) {
+        throw new errors/* InputError */.dz(input, `'${path}' is a kernel for ${kernel.arch} (${kernel.format}), but the guest architecture (input 'arch') is ${arch}`, `a kernel image for ${arch}`);
+    }
+}
+async function checkInitrdFile(path, input = 'initrd') {
+    await requireInputFile(input, path, MAX_INITRD_BYTES);
 }
 
 
@@ -43468,6 +44710,125 @@ async function cleanLeftovers(stateDir) {
     }
     await rm(stateDir, { recursive: true, force: true });
     return killed;
+}
+
+
+/***/ }),
+
+/***/ 3268:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yd: () => (/* binding */ newNonce),
+/* harmony export */   cx: () => (/* binding */ createSeed)
+/* harmony export */ });
+/* unused harmony exports parseCheckLine, checkTag, checksDonePattern, renderCheckScript, parseCheckResults, SEED_HOSTNAME */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7239);
+/**
+ * In-guest checks through a NoCloud seed: a vfat volume labelled `cidata`
+ * whose user-data is a shell script that runs each check and prints its
+ * output and exit status on the console between tagged lines. Built in a
+ * plain file with mkfs.vfat and mcopy: no loop device, no mount, no root.
+ */
+
+
+
+
+
+const CHECK_LINE = /^\[(\d{1,3})\]\s+(.+)$/;
+/** One check per line: `command`, or `[N] command` when it must exit with status N. */
+function parseCheckLine(line) {
+    const m = CHECK_LINE.exec(line.trim());
+    if (m)
+        return { command: m[2], expectStatus: Number(m[1]) };
+    return { command: line.trim(), expectStatus: 0 };
+}
+/** Tags the script's lines with a per-boot nonce, so nothing else on the console can pass for a check's result. */
+function newNonce() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
+}
+function checkTag(nonce) {
+    return `INFRASIM-CHECK ${nonce}`;
+}
+/** The line the script prints after the last check: the boot is not done before it. */
+function checksDonePattern(nonce) {
+    return new RegExp(`${checkTag(nonce)} DONE`);
+}
+/**
+ * The user-data script. Commands travel base64-encoded, so no quoting of a
+ * command can break the script; each runs in its own `sh` with its output
+ * collected first and printed whole, so kernel messages do not split it.
+ */
+function renderCheckScript(checks, nonce) {
+    const tag = checkTag(nonce);
+    const lines = [
+        '#!/bin/sh',
+        '# boot-verify in-guest checks (generated)',
+        '[ -c /dev/console ] && [ -w /dev/console ] && exec >/dev/console 2>&1',
+        'dir=$(mktemp -d /tmp/infrasim-checks.XXXXXX) || dir=/tmp',
+        'run_check() {',
+        '  echo "$2" | base64 -d > "$dir/check-$1.sh"',
+        `  echo "${tag} $1 BEGIN"`,
+        '  sh "$dir/check-$1.sh" > "$dir/check-$1.out" 2>&1 < /dev/null',
+        '  status=$?',
+        `  sed "s/^/${tag} $1 OUT /" "$dir/check-$1.out"`,
+        `  echo "${tag} $1 END $status"`,
+        '}',
+        ...checks.map((c, i) => `run_check ${i + 1} ${Buffer.from(c.command + '\n').toString('base64')}`),
+        `echo "${tag} DONE"`,
+        '',
+    ];
+    return lines.join('\n');
+}
+/** Reads the checks' results back from the console lines. */
+function parseCheckResults(lines, checks, nonce) {
+    const tag = checkTag(nonce);
+    const results = checks.map((c) => ({ ...c, status: null, output: [], passed: false }));
+    const re = new RegExp(`${tag} (\\d+) (OUT|END)(?: (.*))?$`);
+    for (const line of lines) {
+        const m = re.exec(line);
+        if (!m)
+            continue;
+        const result = results[Number(m[1]) - 1];
+        if (!result)
+            continue;
+        if (m[2] === 'OUT')
+            result.output.push(m[3] ?? '');
+        else
+            result.status = Number(m[3]);
+    }
+    for (const r of results)
+        r.passed = r.status === r.expectStatus;
+    return results;
+}
+/** The hostname a check boot's seed gives it. */
+const SEED_HOSTNAME = 'infrasim-verify';
+/**
+ * Writes a NoCloud seed (vfat, label cidata) holding `userData` to `target`.
+ * `hostname: null` names no host: cloud-init then keeps the image's own
+ * (build-variant's provisioning boot, whose /etc/hostname ends up in the overlay).
+ */
+async function createSeed(target, userData, instanceId, hostname = SEED_HOSTNAME) {
+    const work = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'infrasim-seed-'));
+    try {
+        const ud = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'user-data');
+        const md = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'meta-data');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(ud, userData);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(md, `instance-id: ${instanceId}\n${hostname ? `local-hostname: ${hostname}\n` : ''}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(target, { force: true });
+        // 2 MiB is plenty for a script; a variant's user-data carries its files, so the volume grows
+        // with it (plus room for the FAT and meta-data). --invariant keeps it free of host-specific values.
+        const kib = Math.max(2048, Math.ceil((Buffer.byteLength(userData) * 1.05) / 1024) + 1024);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('mkfs.vfat', ['--invariant', '-C', '-n', 'CIDATA', target, String(kib)]);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('mcopy', ['-i', target, ud, md, '::'], { env: { ...process.env, MTOOLS_SKIP_CHECK: '1' } });
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(work, { recursive: true, force: true });
+    }
 }
 
 
@@ -43581,10 +44942,10 @@ function optionValue(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ runQemu)
+  yv: () => (/* binding */ runQemu)
 });
 
-// UNUSED EXPORTS: AbortError
+// UNUSED EXPORTS: AbortError, MAX_CONSOLE_LOG_BYTES
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -43596,6 +44957,8 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: ./build/shared/exec.js
 var exec = __nccwpck_require__(7239);
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/shared/vm/console.js
@@ -43613,8 +44976,14 @@ const ESCAPES =
 function cleanLine(raw) {
     return raw.replace(ESCAPES, '').trimEnd();
 }
-/** Longest partial line kept before it is treated as a line of its own (a guest spewing without newlines). */
+/**
+ * Longest line: a guest printing without newlines is cut into lines of this
+ * length, which bounds each match (the patterns run in linear time, see
+ * console-pattern.ts) and what the tail keeps.
+ */
 const MAX_LINE = 64 * 1024;
+/** Longest partial line judged before its newline arrives: prompts are short; longer ones wait for the line. */
+const MAX_PROMPT = 1024;
 const TAIL_LINES = 40;
 class ConsoleWatcher {
     #rules;
@@ -43640,18 +45009,26 @@ class ConsoleWatcher {
     }
     /** Feeds a chunk of console bytes; returns the decision once one is reached. */
     push(chunk) {
-        const text = this.#partial + (typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-        const parts = text.split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const raw of parts)
-            this.#line(raw);
-        if (this.#partial.length > MAX_LINE) {
-            this.#line(this.#partial);
+        const text = typeof chunk === 'string' ? chunk : this.#decoder.write(chunk);
+        // Only the new text is searched for line ends: a guest printing a long line a
+        // byte at a time costs linear time, not the line's length per byte.
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+            this.#line(this.#partial + text.slice(start, nl));
             this.#partial = '';
+            start = nl + 1;
         }
-        // A login prompt ("host login: ") never ends with a newline: the partial line counts too.
-        if (!this.#decision && this.#partial)
-            this.#judge(cleanLine(this.#partial));
+        this.#partial += text.slice(start);
+        while (this.#partial.length > MAX_LINE) {
+            this.#line(this.#partial.slice(0, MAX_LINE));
+            this.#partial = this.#partial.slice(MAX_LINE);
+        }
+        // A login prompt ("host login: ") never ends with a newline: a short partial line
+        // may be the marker. Only the success patterns look at it: a fail-on pattern
+        // ending in $ would match a line cut mid-stream ("…Debia" for (a+)+$).
+        if (!this.#decision && this.#partial && this.#partial.length <= MAX_PROMPT) {
+            this.#judge(cleanLine(this.#partial), false);
+        }
         return this.#decision;
     }
     /** The stream ended: the last partial line becomes a line. */
@@ -43669,13 +45046,16 @@ class ConsoleWatcher {
             this.#tail.shift();
         this.#onLine?.(line);
         if (!this.#decision)
-            this.#judge(line);
+            this.#judge(line, true);
     }
-    #judge(line) {
-        for (const pattern of this.#rules.failOn) {
-            if (pattern.test(line)) {
-                this.#decision = { verdict: 'failure', line, pattern };
-                return;
+    /** `complete`: a whole line (fail-on applies), not the partial line seen so far. */
+    #judge(line, complete) {
+        if (complete) {
+            for (const pattern of this.#rules.failOn) {
+                if (pattern.test(line)) {
+                    this.#decision = { verdict: 'failure', line, pattern };
+                    return;
+                }
             }
         }
         for (const pattern of this.#pendingAlso)
@@ -43702,9 +45082,12 @@ class ConsoleWatcher {
 
 
 
+
 /** How long QEMU gets to stop after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 2000;
 const STDERR_KEEP = 8192;
+/** The console log stops growing here: a guest printing at full speed would otherwise fill the disk before the timeout. */
+const MAX_CONSOLE_LOG_BYTES = 64 * 1024 ** 2;
 class AbortError extends Error {
     constructor(message = 'the boot was cancelled') {
         super(message);
@@ -43719,11 +45102,23 @@ function runQemu(run) {
         }
         const start = external_node_perf_hooks_.performance.now();
         const since = () => Math.round(external_node_perf_hooks_.performance.now() - start);
+        if (!(run.timeoutMs > 0 && run.timeoutMs <= inputs/* MAX_TIMER_MS */._o)) {
+            // setTimeout() would fire at once on a longer delay: the boot would "time out" immediately.
+            reject(new RangeError(`timeoutMs must be between 1 and ${inputs/* MAX_TIMER_MS */._o}, got ${run.timeoutMs}`));
+            return;
+        }
         let log;
         if (run.consoleLog)
             log = (0,external_node_fs_.createWriteStream)(run.consoleLog, { flags: 'w' });
+        let logged = 0;
         const watcher = new ConsoleWatcher(run.rules, (line) => {
-            log?.write(line + '\n');
+            if (log && logged <= MAX_CONSOLE_LOG_BYTES) {
+                const text = line + '\n';
+                logged += Buffer.byteLength(text);
+                log.write(logged <= MAX_CONSOLE_LOG_BYTES
+                    ? text
+                    : `[console log cut at ${MAX_CONSOLE_LOG_BYTES} bytes; the guest printed more]\n`);
+            }
             run.onLine?.(line);
         });
         // stdin is /dev/null: nothing can be typed into the guest's console or a monitor.
@@ -43802,6 +45197,305 @@ function runQemu(run) {
                 finish();
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 7857:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VQ: () => (/* binding */ DEFAULT_FAIL_ON),
+  $t: () => (/* binding */ resolveBackingRoots)
+});
+
+// UNUSED EXPORTS: BACKING_ROOTS_HINT, DEFAULT_EXPECT, checkOutputDir, parseVerifyInputs, resolveImages
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(2043);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(3019);
+// EXTERNAL MODULE: ./build/shared/vm/accel.js
+var accel = __nccwpck_require__(4336);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
+var backing_chain = __nccwpck_require__(9929);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./build/shared/vm/console-pattern.js
+/**
+ * The `expect` and `fail-on` patterns, compiled for V8's linear-time regexp
+ * engine (the `l` flag). A backtracking engine takes exponential time on
+ * patterns such as `(a+)+$` against a long console line; the match runs on
+ * the event loop, so the boot's timeout never fires, SIGINT is never handled
+ * and QEMU outlives the action. The linear engine matches in time
+ * proportional to pattern × line, whatever either is.
+ *
+ * Why this engine: it keeps the JavaScript syntax the inputs already
+ * document, it ships with the node24 runtime the action runs on (no native
+ * module, nothing to bundle), and what it cannot run in linear time it
+ * refuses when the pattern is compiled, so the action rejects such a pattern
+ * at input validation with a message saying what to write instead. What it
+ * refuses: backreferences (\1, \k<name>), lookahead ((?=…), (?!…)) and
+ * counted repetition above about 16 copies (`.{0,200}`: write `.*`). Console
+ * markers never need those. The alternatives were RE2 ports (another syntax
+ * to document, a native or WebAssembly module to bundle) or a heuristic
+ * "nested quantifier" filter, which misses cases and refuses good patterns.
+ */
+
+
+let engineEnabled = false;
+/** The engine is behind a V8 flag; setting it at run time enables the `l` flag for RegExps compiled afterwards. */
+function enableLinearEngine() {
+    if (engineEnabled)
+        return;
+    setFlagsFromString('--enable-experimental-regexp-engine');
+    engineEnabled = true;
+}
+/** Compiles `source` for the linear-time engine; throws a SyntaxError when it cannot run there. */
+function linearRegExp(source) {
+    enableLinearEngine();
+    // eslint-disable-next-line no-invalid-regexp -- 'l' is V8's linear-engine flag, enabled above; ESLint does not know it
+    return new RegExp(source, 'l');
+}
+/** Whether a RegExp runs on the linear-time engine. */
+function isLinear(re) {
+    return re.flags.includes('l');
+}
+const LINEAR_RULE = (/* unused pure expression or super */ null && ('a JavaScript regular expression without backreferences (\\1, \\k<name>), lookahead ((?=…), (?!…)) ' +
+    'or counted repetition above {16} (write .* instead of .{0,200}); it is matched in linear time'));
+/** An `expect` / `fail-on` line, or an InputError saying why it is refused. */
+function console_pattern_parseConsolePattern(name, raw) {
+    try {
+        return linearRegExp(raw);
+    }
+    catch (e) {
+        const message = e.message;
+        if (/linear time/.test(message)) {
+            throw new InputError(name, `'${raw}' cannot be matched in linear time`, LINEAR_RULE);
+        }
+        // V8 quotes the pattern with its flags ("/…/l"): the reason alone reads better.
+        const reason = message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+        throw new InputError(name, `'${raw}' is not a valid regular expression: ${reason}`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
+var input_files = __nccwpck_require__(3387);
+// EXTERNAL MODULE: ./build/shared/vm/nocloud.js
+var nocloud = __nccwpck_require__(3268);
+// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
+var qemu_command = __nccwpck_require__(2866);
+;// CONCATENATED MODULE: ./build/shared/vm/verify-inputs.js
+/**
+ * boot-verify's inputs, from the strings the runner hands over to typed
+ * options. Everything is validated here, before any image is touched, and
+ * every rejection names its input.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The test image's marker, a login prompt (getty prints "host login:" without a newline) and cloud-init's final line. */
+const DEFAULT_EXPECT = (/* unused pure expression or super */ null && (String.raw `INFRASIM-TEST-IMAGE: BOOT OK|\S login: *$|Cloud-init v\. \S+ finished at`));
+/** Lines after which a boot can no longer succeed. */
+const DEFAULT_FAIL_ON = [
+    String.raw `Kernel panic - not syncing`,
+    String.raw `Attempted to kill init`,
+    String.raw `No working init found`,
+    String.raw `(You are in|Entering) emergency mode`,
+    String.raw `You are in rescue mode`,
+    String.raw `Give root password for maintenance`,
+    String.raw `systemd\[1\]: (Freezing execution|Caught <[A-Z]+>)`,
+    String.raw `cloud-init\[\d+\]: .*(Traceback|ERROR|Failed to run module)`,
+];
+const GLOB_CHARS = /[*?[\]{}]/;
+/** Each line a path or a glob; globs must match at least one file, paths must be readable regular files. */
+async function resolveImages(raw, cwd = process.cwd()) {
+    const lines = parseLines(raw);
+    if (lines.length === 0)
+        throw new InputError('images', 'is required', 'one image path or glob per line');
+    const out = [];
+    for (const line of lines) {
+        if (GLOB_CHARS.test(line)) {
+            const matches = [];
+            for await (const m of glob(line, { cwd }))
+                matches.push(isAbsolute(m) ? m : resolve(cwd, m));
+            const files = [];
+            for (const m of matches.sort()) {
+                const s = await stat(m).catch((e) => {
+                    throw new InputError('images', `'${m}' (matched by '${line}') cannot be read (${fsErrorReason(e)})`);
+                });
+                if (s.isFile())
+                    files.push(m);
+            }
+            if (files.length === 0)
+                throw new InputError('images', `the glob '${line}' matches no file`);
+            out.push(...files);
+        }
+        else {
+            out.push(resolve(cwd, line));
+        }
+    }
+    const images = [...new Set(out)];
+    for (const image of images)
+        await requireInputFile('images', image);
+    return images;
+}
+/**
+ * Where backing files may live: the workspace (the working directory and
+ * GITHUB_WORKSPACE), the directories `backing-roots` lists and, added per
+ * image by readBackingChain, the image's own directory. All as real paths,
+ * so a symlink cannot stand in for a directory outside them. The file-system
+ * root counts only when listed on purpose.
+ */
+async function resolveBackingRoots(raw, cwd = process.cwd()) {
+    const roots = new Set();
+    for (const implicit of [cwd, process.env.GITHUB_WORKSPACE]) {
+        if (!implicit)
+            continue;
+        const real = await (0,promises_.realpath)(implicit).catch(() => undefined);
+        if (real && real !== '/')
+            roots.add(real);
+    }
+    for (const line of (0,inputs/* parseLines */.Li)(raw)) {
+        const dir = (0,external_node_path_.resolve)(cwd, line);
+        const real = await (0,promises_.realpath)(dir).catch((e) => {
+            throw new errors/* InputError */.dz('backing-roots', `'${dir}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        });
+        if (!(await (0,promises_.stat)(real)).isDirectory()) {
+            throw new errors/* InputError */.dz('backing-roots', `'${dir}' is not a directory`, 'directories, one per line');
+        }
+        roots.add(real);
+    }
+    return [...roots];
+}
+/** What a backing-file refusal suggests. */
+const BACKING_ROOTS_HINT = "list the directory in the input 'backing-roots' if the image is meant to use a backing file there";
+/**
+ * The output directory must be a directory we can write, or creatable: found
+ * now, not as a raw ENOTDIR / EACCES once the first report is written.
+ */
+async function checkOutputDir(input, dir) {
+    for (let p = dir;; p = dirname(p)) {
+        let isDir;
+        try {
+            isDir = (await stat(p)).isDirectory();
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(p) !== p)
+                continue;
+            throw new InputError(input, `'${dir}' cannot be created (${fsErrorReason(e)} at '${p}')`);
+        }
+        if (!isDir) {
+            throw new InputError(input, p === dir
+                ? `'${dir}' exists and is not a directory`
+                : `'${dir}' cannot be created: '${p}' is not a directory`, 'a directory, created when missing');
+        }
+        try {
+            await access(p, constants.W_OK | constants.X_OK);
+        }
+        catch (e) {
+            throw new InputError(input, `'${p}' is not writable (${fsErrorReason(e)})`, 'a directory this step can write');
+        }
+        return;
+    }
+}
+function positiveInteger(name, raw, fallback) {
+    const n = parsePositiveNumber(name, raw, fallback);
+    if (!Number.isInteger(n))
+        throw new InputError(name, `'${raw}' is not a whole number`);
+    return n;
+}
+async function parseVerifyInputs(raw, cwd = process.cwd()) {
+    // Cheap, pure checks first, so a typo is reported before any file is looked at.
+    const arch = parseEnum('arch', raw.arch, ARCHES, hostArch());
+    const bootMode = parseEnum('boot', raw.boot, ['uefi', 'kernel'], 'uefi');
+    const accel = parseEnum('accel', raw.accel, ['auto', 'kvm', 'tcg'], 'auto');
+    // Linear-time patterns: a console line can never freeze the action (console-pattern.ts).
+    const expect = parseConsolePattern('expect', raw.expect.trim() || DEFAULT_EXPECT);
+    const failOnLines = raw['fail-on'].trim() ? parseLines(raw['fail-on']) : DEFAULT_FAIL_ON;
+    const failOn = failOnLines.map((l) => parseConsolePattern('fail-on', l));
+    const timeoutS = parseTimeoutSeconds('timeout', raw.timeout, 300);
+    const memoryMiB = positiveInteger('memory', raw.memory, 1024);
+    const cpus = positiveInteger('cpus', raw.cpus, 1);
+    const parallel = positiveInteger('parallel', raw.parallel, availableParallelism());
+    const network = parseBoolean('network', raw.network, false);
+    const baseSha256 = raw['base-sha256'].trim() ? parseSha256('base-sha256', raw['base-sha256']) : undefined;
+    const checks = parseLines(raw.checks).map(parseCheckLine);
+    if (memoryMiB < 128)
+        throw new InputError('memory', `${memoryMiB} MiB is too little to boot a kernel`, 'at least 128');
+    // Checks travel on a NoCloud seed; checks with a base64'd empty command make no sense.
+    for (const c of checks)
+        if (!c.command)
+            throw new InputError('checks', 'a check has no command');
+    let kernel;
+    let initrd;
+    if (raw.kernel.trim()) {
+        kernel = resolve(cwd, raw.kernel.trim());
+        await checkKernelFile(kernel, arch);
+    }
+    if (raw.initrd.trim()) {
+        initrd = resolve(cwd, raw.initrd.trim());
+        await checkInitrdFile(initrd);
+    }
+    if (bootMode === 'kernel' && !kernel)
+        throw new InputError('kernel', 'is required when boot is kernel');
+    if (bootMode === 'uefi' && raw.append.trim()) {
+        throw new InputError('append', 'applies to boot: kernel only (firmware boot takes the command line from the image)');
+    }
+    const outputDir = resolve(cwd, raw['output-dir'].trim() || 'output');
+    await checkOutputDir('output-dir', outputDir);
+    const backingRoots = await resolveBackingRoots(raw['backing-roots'], cwd);
+    const images = await resolveImages(raw.images, cwd);
+    // Every chain is read now, from the headers alone: a backing file outside the
+    // roots is refused before any file of it is opened, hashed or booted.
+    for (const image of images) {
+        await readBackingChain(image, { roots: backingRoots, input: 'images', rootsHint: BACKING_ROOTS_HINT });
+    }
+    return {
+        images,
+        arch,
+        boot: bootMode,
+        ...(kernel ? { kernel } : {}),
+        ...(initrd ? { initrd } : {}),
+        ...(bootMode === 'kernel' ? { append: raw.append.trim() || defaultAppend(arch) } : {}),
+        expect,
+        failOn,
+        timeoutMs: Math.round(timeoutS * 1000),
+        memoryMiB,
+        cpus,
+        accel,
+        checks,
+        ...(baseSha256 ? { baseSha256 } : {}),
+        parallel,
+        outputDir,
+        network,
+        backingRoots,
+    };
 }
 
 

@@ -24,6 +24,7 @@ import type { VariantPlan } from './plan.ts';
 import {
   doneMarker,
   errorMarker,
+  failedStepOutput,
   parsePackageLines,
   POWER_DOWN,
   USER_DATA_FAILED,
@@ -52,6 +53,10 @@ export interface VariantBuildOptions {
   cpus: number;
   accel: AccelChoice;
   network: boolean;
+  /** Directories the base's backing chain may use (the workspace and the base's own directory). */
+  backingRoots?: string[];
+  /** Base URL of Tailscale's apt repository, for the built-in tailscale variants on Debian. */
+  tailscaleRepository: string;
   parallel: number;
   source: { gitSha: string | null; buildDate: string };
   workDir?: string;
@@ -81,10 +86,19 @@ export class ProvisioningError extends Error {
   readonly variant: string;
   readonly consoleLine: string | undefined;
   readonly consoleLog: string;
-  constructor(variant: string, reason: string, consoleLine: string | undefined, consoleLog: string) {
+  constructor(
+    variant: string,
+    reason: string,
+    consoleLine: string | undefined,
+    consoleLog: string,
+    stepOutput: readonly string[] = [],
+  ) {
     super(
       `provisioning variant ${variant} failed: ${reason}` +
         (consoleLine !== undefined ? `\nconsole: ${consoleLine}` : '') +
+        (stepOutput.length
+          ? `\nthe step's last output:\n${stepOutput.map((l) => `  ${l}`).join('\n')}`
+          : '') +
         `\n(console log: ${consoleLog})`,
     );
     this.name = 'ProvisioningError';
@@ -186,9 +200,13 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
   try {
     const backing = await createRelativeOverlay(o.base, tmpOverlay);
     const nonce = newNonce();
-    const userData = renderProvisionScript(plan, nonce);
+    const userData = renderProvisionScript(plan, nonce, {
+      network: o.network,
+      environment: { INFRASIM_TAILSCALE_REPOSITORY: o.tailscaleRepository },
+    });
     const seed = join(work, 'seed.img');
-    await createSeed(seed, userData, `infrasim-variant-${plan.name}-${nonce}`);
+    // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
+    await createSeed(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null);
 
     const tag = provisionTag(nonce);
     const tagged: string[] = [];
@@ -199,6 +217,7 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     const result = await boot({
       image: tmpOverlay,
       writable: true,
+      ...(o.backingRoots ? { backingRoots: o.backingRoots } : {}),
       arch: o.arch,
       boot: o.boot,
       kernel: o.kernel,
@@ -229,6 +248,7 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
         result.reason,
         result.matchedLine ?? result.tail.at(-1),
         consoleLog,
+        failedStepOutput(tagged, nonce),
       );
     }
     log(`${plan.name}: provisioned in ${provisionSeconds.toFixed(1)} s (${result.accel})`);

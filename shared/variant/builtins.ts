@@ -22,6 +22,7 @@ import {
   WIREGUARD_OPENRC,
   WIREGUARD_SYSTEMD,
 } from './scripts.ts';
+import { APT_UPDATE } from './targets.ts';
 
 /** A YAML block scalar holding `text`, indented to sit under a key at `indent` spaces. */
 function block(text: string, indent: number): string {
@@ -127,10 +128,11 @@ distros:
   debian:
     # Tailscale is not in Debian's archive: its own repository is added first.
     prepare:
-      - apt-get update
+      - ${APT_UPDATE}
       - DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl
-      - curl -fsSL -o /usr/share/keyrings/tailscale-archive-keyring.gpg "https://pkgs.tailscale.com/stable/debian/$(. /etc/os-release; echo $VERSION_CODENAME).noarmor.gpg"
-      - echo "deb [signed-by=/usr/share/keyrings/tailscale-archive-keyring.gpg] https://pkgs.tailscale.com/stable/debian $(. /etc/os-release; echo $VERSION_CODENAME) main" > /etc/apt/sources.list.d/tailscale.list
+      # The repository is build-variant's tailscale-repository input (default: Tailscale's own).
+      - curl -fsSL -o /usr/share/keyrings/tailscale-archive-keyring.gpg "$INFRASIM_TAILSCALE_REPOSITORY/$(. /etc/os-release; echo $ID)/$(. /etc/os-release; echo $VERSION_CODENAME).noarmor.gpg"
+      - echo "deb [signed-by=/usr/share/keyrings/tailscale-archive-keyring.gpg] $INFRASIM_TAILSCALE_REPOSITORY/$(. /etc/os-release; echo $ID) $(. /etc/os-release; echo $VERSION_CODENAME) main" > /etc/apt/sources.list.d/tailscale.list
     packages: [tailscale]
     services: [tailscaled, infrasim-tailscale-up]
     files:

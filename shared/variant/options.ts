@@ -3,15 +3,24 @@
  * input — each definition file included — is validated here, before any
  * overlay is created; every rejection names its input (and file and key).
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sourceFacts } from '../git.ts';
 import type { Compression } from '../image/qcow2.ts';
-import { parseBoolean, parseEnum, parsePositiveNumber, parseSha256, requireReadablePath } from '../inputs.ts';
+import {
+  parseBoolean,
+  parseEnum,
+  parsePositiveNumber,
+  parseSha256,
+  parseTimeoutSeconds,
+  requireReadablePath,
+} from '../inputs.ts';
 import { readBuildProvenance, type BuildProvenance } from '../provenance/build-provenance.ts';
 import { hostArch } from '../vm/accel.ts';
+import { readBackingChain } from '../vm/backing-chain.ts';
+import { resolveBackingRoots } from '../vm/verify-inputs.ts';
 import { ARCHES, type Arch, type BootMode } from '../vm/types.ts';
 import type { VariantBuildOptions } from './build.ts';
 import { TARGETS, type Target } from './definition.ts';
@@ -37,6 +46,7 @@ export interface RawVariantInputs {
   cpus: string;
   accel: string;
   network: string;
+  'tailscale-repository': string;
   parallel: string;
 }
 
@@ -53,6 +63,30 @@ export function splitVariants(raw: string): string[] {
     .join(' ')
     .split(/[,\s]+/)
     .filter(Boolean);
+}
+
+const DEFAULT_TAILSCALE_REPOSITORY = 'https://pkgs.tailscale.com/stable';
+
+/**
+ * A package repository's base URL: http(s), no credentials, no characters a
+ * shell or apt's sources.list would read specially. It reaches the guest as
+ * an environment variable, never as script text.
+ */
+export function parseRepositoryUrl(name: string, raw: string): string {
+  const value = raw.trim().replace(/\/+$/, '') || DEFAULT_TAILSCALE_REPOSITORY;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(name, `'${value}' is not a URL`, 'an http:// or https:// URL');
+  }
+  if (!['http:', 'https:'].includes(url.protocol))
+    throw new InputError(name, `'${value}' uses ${url.protocol}`, 'an http:// or https:// URL');
+  if (url.username || url.password)
+    throw new InputError(name, 'carries credentials', 'a URL without user:password (apt reads auth.conf)');
+  if (!/^[A-Za-z0-9:/._~%+@=-]+$/.test(value))
+    throw new InputError(name, `'${value}' has characters apt's sources.list cannot hold`, 'a plain URL');
+  return value;
 }
 
 /** Which provisioning target a base calls for, from its build provenance. */
@@ -91,6 +125,10 @@ export async function resolveVariantInputs(
 
   const base = resolve(cwd, raw.base.trim() || 'output/base.qcow2');
   await requireReadablePath('base', base, 'file');
+  // The base's own backing chain stays inside the workspace or the base's directory, as boot-verify's
+  // does: a base whose header names a host file (/etc/shadow, a device) is refused before any boot.
+  const backingRoots = [...new Set([...(await resolveBackingRoots('', cwd)), await realpath(dirname(base))])];
+  await readBackingChain(base, { roots: backingRoots, input: 'base' });
   const baseSha = raw['base-sha256'].trim() ? parseSha256('base-sha256', raw['base-sha256']) : undefined;
 
   // The base's own provenance tells its distro, arch, boot mode and command line.
@@ -149,7 +187,7 @@ export async function resolveVariantInputs(
   }
 
   const outputDir = resolve(cwd, raw['output-dir'].trim() || dirname(base));
-  const timeoutS = parsePositiveNumber('timeout', raw.timeout, 900);
+  const timeoutS = parseTimeoutSeconds('timeout', raw.timeout, 900);
   const memoryMiB = parsePositiveNumber('memory', raw.memory, 1024);
   const cpus = parsePositiveNumber('cpus', raw.cpus, 1);
   const parallel = parsePositiveNumber('parallel', raw.parallel, availableParallelism());
@@ -169,6 +207,7 @@ export async function resolveVariantInputs(
   const accel = parseEnum('accel', raw.accel, ['auto', 'kvm', 'tcg'] as const, 'auto');
   const flatten = parseBoolean('flatten', raw.flatten, false);
   const network = parseBoolean('network', raw.network, true);
+  const tailscaleRepository = parseRepositoryUrl('tailscale-repository', raw['tailscale-repository']);
 
   // Every definition is read, validated and planned before any work starts.
   const plans: VariantPlan[] = [];
@@ -198,6 +237,8 @@ export async function resolveVariantInputs(
       cpus,
       accel,
       network,
+      backingRoots,
+      tailscaleRepository,
       parallel,
       source: {
         gitSha: facts.sha,

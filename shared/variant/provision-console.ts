@@ -24,6 +24,15 @@ export const POWER_DOWN = /reboot: Power down/;
 /** The test image's init reports a user-data script that died before its own error marker. */
 export const USER_DATA_FAILED = /user-data exited with status [1-9]\d*/;
 
+/** The last output lines of a failed step, as the script tagged them, for the error message. */
+export function failedStepOutput(lines: readonly string[], nonce: string): string[] {
+  const prefix = `${provisionTag(nonce)} OUTPUT `;
+  return lines.flatMap((l) => {
+    const at = l.indexOf(prefix);
+    return at === -1 ? [] : [l.slice(at + prefix.length)];
+  });
+}
+
 export interface PackageReadback {
   packages: InstalledPackage[];
   /** The count the guest announced; a mismatch means console lines were lost. */

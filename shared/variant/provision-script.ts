@@ -9,6 +9,8 @@
  */
 import type { PlannedFile, VariantPlan } from './plan.ts';
 import { installGenericRc } from './generic-rc.ts';
+import { networkSetup, networkTeardown } from './provision-network.ts';
+import { sysprepScript } from './sysprep-script.ts';
 import {
   cleanupCommands,
   enableService,
@@ -51,8 +53,10 @@ export function fileStep(f: PlannedFile): Step {
     `base64 -d > ${tmp} <<'INFRASIM_B64'`,
     b64Lines(f.content),
     'INFRASIM_B64',
-    `chmod ${octal(f.mode)} ${tmp}`,
+    // chown before chmod: the kernel clears setuid/setgid on a chown, which would drop
+    // the 4000/2000 bits of a mode such as 4755 that the provenance records.
     `chown ${shQuote(f.owner)} ${tmp}`,
+    `chmod ${octal(f.mode)} ${tmp}`,
     `mv -f ${tmp} ${path}`,
   ].join('\n');
   return { what: `write ${f.path} (mode ${octal(f.mode)}, owner ${f.owner})`, body };
@@ -65,9 +69,20 @@ function describeCommand(command: string): string {
   return command.trim().includes('\n') ? `${short} (...)` : short;
 }
 
-/** The provisioning steps in order: (scratch), prepare, packages, files, services, commands, record, clean up. */
-export function provisioningSteps(plan: VariantPlan): Step[] {
+export interface ProvisionScriptOptions {
+  /** The provisioning boot has QEMU's user-mode network: make sure the guest can use it. */
+  network: boolean;
+  /** Exported to every step: values that vary by run reach the guest as data, never as script text. */
+  environment?: Readonly<Record<string, string>>;
+}
+
+/** The provisioning steps in order: (network), (scratch), prepare, packages, files, services, commands, record, clean up. */
+export function provisioningSteps(
+  plan: VariantPlan,
+  options: ProvisionScriptOptions = { network: false },
+): Step[] {
   const steps: Step[] = [];
+  if (options.network) steps.push({ what: 'network for the provisioning run', body: networkSetup() });
   const installs = plan.packages.length > 0 || plan.prepare.length > 0;
   const setup = scratchSetup(plan.target, installs);
   if (setup.length) steps.push({ what: 'package downloads to tmpfs', body: setup.join('\n') });
@@ -87,30 +102,46 @@ export function provisioningSteps(plan: VariantPlan): Step[] {
   });
   steps.push({
     what: 'clean up (host keys, machine id, caches)',
-    body: [...cleanupCommands(plan.target), ...scratchTeardown(plan.target, installs)].join('\n'),
+    body: [
+      ...(options.network ? [networkTeardown()] : []),
+      ...cleanupCommands(plan.target),
+      ...scratchTeardown(plan.target, installs),
+    ].join('\n'),
   });
   return steps;
 }
 
-export function renderProvisionScript(plan: VariantPlan, nonce: string): string {
+/** How many of a failed step's last output lines travel, tagged, to the error message. */
+const FAILED_STEP_LINES = 12;
+
+export function renderProvisionScript(
+  plan: VariantPlan,
+  nonce: string,
+  options: ProvisionScriptOptions = { network: false },
+): string {
   const tag = provisionTag(nonce);
   const list = listPackages(plan.target);
-  const steps = provisioningSteps(plan);
+  const steps = provisioningSteps(plan, options);
   const lines = [
     '#!/bin/sh',
     `# infrasim build-variant: provisioning of variant ${plan.name} (target ${plan.target}); generated.`,
     '[ -c /dev/console ] && [ -w /dev/console ] && exec >/dev/console 2>&1',
     'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     'export PATH',
+    ...Object.entries(options.environment ?? {}).map(([k, v]) => `${k}=${shQuote(v)}; export ${k}`),
     `tag=${shQuote(tag)}`,
     'work=$(mktemp -d /tmp/infrasim-variant.XXXXXX) || exit 1',
     'step() {',
     '  what=$(echo "$2" | base64 -d)',
     '  echo "$tag STEP $1 BEGIN $what"',
     '  echo "$3" | base64 -d > "$work/step-$1.sh"',
-    '  sh -e "$work/step-$1.sh" < /dev/null',
-    '  status=$?',
+    // The step's output goes to the console as it runs and to a log; its status travels through a file
+    // because a pipeline's status is tee's.
+    '  { sh -e "$work/step-$1.sh" < /dev/null 2>&1; echo $? > "$work/status"; } | tee "$work/step-$1.log"',
+    '  status=$(cat "$work/status")',
     '  if [ "$status" -ne 0 ]; then',
+    // The failing step's last lines (apt's "E: Failed to fetch …") are quoted in the step's error.
+    `    tail -n ${FAILED_STEP_LINES} "$work/step-$1.log" | sed "s/^/$tag OUTPUT /"`,
     // The fixed ending lets the console watcher match only a whole line, never a partial one.
     '    echo "$tag ERROR step $1 ($what) exited with status $status; provisioning stopped"',
     '    rm -rf "$work"',
@@ -130,14 +161,44 @@ export function renderProvisionScript(plan: VariantPlan, nonce: string): string 
       'rm -f /tmp/infrasim-packages.txt',
     );
   }
+  // Last, after every step: nothing of this boot that is per instance (host keys, machine id, seeds,
+  // cloud-init state, leases, logs) stays in the overlay: the reset rules build-base applies (shared/sysprep.ts).
+  lines.push(
+    "sh -e <<'INFRASIM_SYSPREP'",
+    sysprepScript().trimEnd(),
+    'INFRASIM_SYSPREP',
+    'status=$?',
+    'if [ "$status" -ne 0 ]; then',
+    '  echo "$tag ERROR step sysprep (reset per-instance state) exited with status $status; provisioning stopped"',
+    '  exit 1',
+    'fi',
+  );
   lines.push('sync');
   if (plan.target === 'generic') {
     // Nothing else runs on the generic target: a read-only root is fully on disk
     // (journal checkpointed) before the marker, whatever the init does next.
     lines.push('mount -o remount,ro / 2>/dev/null', 'sync', 'echo "$tag DONE"', 'exit 0');
   } else {
-    // A clean shutdown unmounts the root; the kernel's "Power down" line ends the boot.
-    lines.push('echo "$tag DONE"', 'poweroff');
+    // Power off without stopping services: their stop actions (systemd-random-seed, seedrng saving a
+    // seed, dhclient releasing its lease, wtmp, logs) would write instance state again after the reset.
+    // systemd's forced power-off still kills every process and unmounts (or remounts read-only) every
+    // filesystem; elsewhere the root is remounted read-only first. The kernel's "Power down" line ends the boot.
+    lines.push(
+      'echo "$tag DONE"',
+      'if [ -d /run/systemd/system ]; then',
+      '  systemctl poweroff --force',
+      // Never return to cloud-init, which runs this script: its next modules would write their
+      // semaphores (instance state) again before the power-off kills it.
+      '  while :; do sleep 60; done',
+      'fi',
+      'sync',
+      'echo u > /proc/sysrq-trigger 2>/dev/null',
+      'i=0',
+      'while [ $i -lt 10 ] && ! awk \'$2 == "/" && $4 ~ /^ro(,|$)/ { ro = 1 } END { exit !ro }\' /proc/mounts; do',
+      '  sleep 1; i=$((i + 1))',
+      'done',
+      'poweroff -f',
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -12,16 +12,26 @@ export function shQuote(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * apt-get update that fails when any index cannot be fetched. By default apt
+ * only warns and exits 0, and the install fails later with a misleading
+ * "Unable to locate package". The option form (not `--error-on=any`) is
+ * ignored by an apt too old to know it instead of stopping it.
+ */
+export const APT_UPDATE = 'apt-get -o APT::Update::Error-Mode=any update';
+
 export function installPackages(target: Target, packages: string[]): string[] {
   if (packages.length === 0) return [];
   const list = packages.map(shQuote).join(' ');
   switch (target) {
     case 'alpine':
-      // --no-cache: the index is fetched to memory, never written into the overlay.
-      return [`apk add --no-progress --no-cache ${list}`];
+      // `apk update` exits non-zero when a repository's index cannot be fetched, where `apk add` would
+      // only warn and then fail on "unable to select packages". The index lands on the tmpfs of
+      // scratchSetup, never in the overlay.
+      return ['apk update --no-progress', `apk add --no-progress ${list}`];
     case 'debian':
       return [
-        'apt-get update',
+        APT_UPDATE,
         `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${list}`,
       ];
     case 'generic':
@@ -79,6 +89,8 @@ export function packageManager(target: Target): 'apk' | 'dpkg' | 'none' {
 
 /** apt's package lists and caches: large, and useless in the image once the packages are installed. */
 const APT_SCRATCH = ['/var/lib/apt/lists', '/var/cache/apt'];
+/** apk's index and package cache. */
+const APK_SCRATCH = ['/var/cache/apk'];
 
 /**
  * Keeps the package manager's downloads out of the overlay: on Debian the
@@ -86,16 +98,30 @@ const APT_SCRATCH = ['/var/lib/apt/lists', '/var/cache/apt'];
  * lists' blocks stay allocated in the overlay: 90 % of its size in a test).
  */
 export function scratchSetup(target: Target, hasPackages: boolean): string[] {
-  if (target !== 'debian' || !hasPackages) return [];
-  return [
-    ...APT_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apt ${d}`),
-    'mkdir -p /var/lib/apt/lists/partial /var/cache/apt/archives/partial',
-  ];
+  if (!hasPackages) return [];
+  switch (target) {
+    case 'debian':
+      return [
+        ...APT_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apt ${d}`),
+        'mkdir -p /var/lib/apt/lists/partial /var/cache/apt/archives/partial',
+      ];
+    case 'alpine':
+      return APK_SCRATCH.map((d) => `mkdir -p ${d} && mount -t tmpfs -o mode=0755 infrasim-apk ${d}`);
+    case 'generic':
+      return [];
+  }
 }
 
 export function scratchTeardown(target: Target, hasPackages: boolean): string[] {
-  if (target !== 'debian' || !hasPackages) return [];
-  return APT_SCRATCH.map((d) => `umount ${d}`);
+  if (!hasPackages) return [];
+  switch (target) {
+    case 'debian':
+      return APT_SCRATCH.map((d) => `umount ${d}`);
+    case 'alpine':
+      return APK_SCRATCH.map((d) => `umount ${d}`);
+    case 'generic':
+      return [];
+  }
 }
 
 /**

@@ -16,29 +16,19 @@ import { sha256File } from '../../shared/hash.ts';
 import type { BaseResult } from '../../shared/image/base.ts';
 import { imageInfo } from '../../shared/image/qcow2.ts';
 import { scanImageForKeys } from '../../shared/variant/key-scan.ts';
-import { provisioningAppend } from '../../shared/variant/options.ts';
 import { readVariantProvenance, verifyOverlayBase } from '../../shared/variant/provenance.ts';
-import { parseCheckLine } from '../../shared/vm/nocloud.ts';
-import { DEFAULT_FAIL_ON } from '../../shared/vm/verify-inputs.ts';
 import { verifyImages } from '../../shared/vm/verify.ts';
 import { cachedTestBase } from '../support/base-image.ts';
 import { exists, qemuPidsMentioning, waitForQemu } from '../support/processes.ts';
 import { runActionMain, startAction, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
+import { variantOutputTree, verifyWithChecks } from '../support/variant-tree.ts';
 
 const BUILTINS = ['no-vpn', 'wireguard', 'tailscale', 'dual-vpn'];
 let base: BaseResult;
 let root: string;
 
-/** A fresh output tree holding a copy of the base, its kernel and its provenance, as a downloaded artifact would. */
-async function outputTree(name: string): Promise<string> {
-  const out = join(root, name, 'output');
-  await mkdir(join(out, 'meta'), { recursive: true });
-  await copyFile(base.image, join(out, 'base.qcow2'));
-  await copyFile(base.kernel!, join(out, 'base.vmlinuz'));
-  await copyFile(base.provenance, join(out, 'meta', 'build-provenance.json'));
-  return out;
-}
+const outputTree = (name: string) => variantOutputTree(base, root, name);
 
 async function buildVariant(out: string, inputs: Record<string, string>): Promise<ActionRun> {
   return runActionMain('build-variant', {
@@ -53,25 +43,7 @@ function explain(r: ActionRun): string {
   return `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
 }
 
-async function verify(out: string, image: string, checks: string[]) {
-  return verifyImages({
-    images: [image],
-    arch: 'x86_64',
-    boot: 'kernel',
-    kernel: join(out, 'base.vmlinuz'),
-    append: provisioningAppend(base.cmdline),
-    expect: /INFRASIM-TEST-IMAGE: BOOT OK/,
-    failOn: DEFAULT_FAIL_ON.map((p) => new RegExp(p)),
-    timeoutMs: 120_000,
-    memoryMiB: 512,
-    cpus: 1,
-    accel: 'tcg',
-    checks: checks.map(parseCheckLine),
-    parallel: 1,
-    outputDir: join(out, 'verify'),
-    network: false,
-  });
-}
+const verify = (out: string, image: string, checks: string[]) => verifyWithChecks(base, out, image, checks);
 
 before(async () => {
   await needTools(
@@ -279,7 +251,13 @@ describe('build-variant failures', () => {
     assert.equal(r.code, 1, explain(r));
     assert.match(
       r.stdout,
-      /console: INFRASIM-VARIANT [0-9a-f]+ ERROR step 3 \(command: ls \/does\/not\/exist\) exited with status \d+; provisioning stopped/,
+      // Step 1 is the provisioning network, 2 the file, 3 `echo fine`.
+      /console: INFRASIM-VARIANT [0-9a-f]+ ERROR step 4 \(command: ls \/does\/not\/exist\) exited with status \d+; provisioning stopped/,
+    );
+    // The failing step's own output is quoted.
+    assert.match(
+      r.stdout.replaceAll('%0A', '\n'),
+      /the step's last output:\n\s+ls: \/does\/not\/exist: No such file or directory/,
     );
     assert.equal(await stat(join(out, 'variants', 'broken')).catch(() => null), null);
     assert.equal(await stat(join(out, 'meta', 'variant-broken-provenance.json')).catch(() => null), null);

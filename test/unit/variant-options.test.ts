@@ -31,6 +31,7 @@ function inputs(overrides: Partial<RawVariantInputs>): RawVariantInputs {
     cpus: '',
     accel: '',
     network: '',
+    'tailscale-repository': '',
     parallel: '',
     ...overrides,
   };

@@ -46,7 +46,12 @@ describe('provisioning script', () => {
     const script = renderProvisionScript(plan, 'c0ffee');
     assert.match(script, /^#!\/bin\/sh\n/);
     assert.match(script, /tag='INFRASIM-VARIANT c0ffee'/);
-    assert.match(script, /echo "\$tag DONE"\npoweroff\n$/);
+    // No service's stop action runs after the reset (shared/sysprep.ts): forced power-off, root read-only first.
+    assert.match(
+      script,
+      /echo "\$tag DONE"\nif \[ -d \/run\/systemd\/system \]; then\n {2}systemctl poweroff --force\n {2}while :; do sleep 60; done\nfi\n/,
+    );
+    assert.match(script, /echo u > \/proc\/sysrq-trigger[^]*\npoweroff -f\n$/);
     assert.match(script, /\/lib\/apk\/db\/installed/);
     assert.match(script, /PKGCOUNT/);
   });
@@ -67,7 +72,10 @@ describe('provisioning script', () => {
   });
 
   it('uses each distribution’s tools', () => {
-    assert.deepEqual(installPackages('alpine', ['curl']), ["apk add --no-progress --no-cache 'curl'"]);
+    assert.deepEqual(installPackages('alpine', ['curl']), [
+      'apk update --no-progress',
+      "apk add --no-progress 'curl'",
+    ]);
     assert.match(
       installPackages('debian', ['hello'])[1]!,
       /apt-get install -y --no-install-recommends 'hello'/,
