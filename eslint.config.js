@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', '.dist-*/**', 'node_modules/**', '.cache/**', 'output/**', 'action-types.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      '.dist-*/**',
+      'node_modules/**',
+      '.cache/**',
+      'output/**',
+      'action-types.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
