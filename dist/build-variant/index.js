@@ -42219,7 +42219,7 @@ function provisioningSteps(plan, options = { network: false }) {
         body: `mkdir -p /etc/infrasim\nprintf '%s\\n' ${(0,targets/* shQuote */.US)(plan.name)} > /etc/infrasim/variant`,
     });
     steps.push({
-        what: 'clean up (host keys, machine id, caches)',
+        what: 'clean up (package caches, cloud-init state)',
         body: [
             ...(options.network ? [networkTeardown()] : []),
             ...(0,targets/* cleanupCommands */.de)(plan.target),
@@ -44036,32 +44036,26 @@ function scratchTeardown(target, hasPackages) {
     }
 }
 /**
- * Golden-image hygiene: no host keys, no machine identity, no cloud-init
- * state of the provisioning boot, no package caches. The instance's first
- * boot creates its own.
+ * The package manager's own clean-up after provisioning. Host keys, machine
+ * identity and every other per-instance file are reset afterwards by the
+ * sysprep step every provisioning script ends with (shared/sysprep.ts), the
+ * same list build-base applies.
  */
 function cleanupCommands(target) {
-    const common = [
-        'rm -f /etc/ssh/ssh_host_*',
-        'if [ -f /etc/machine-id ]; then : > /etc/machine-id; fi',
-        'rm -f /var/lib/dbus/machine-id',
-    ];
     switch (target) {
         case 'alpine':
             return [
-                ...common,
                 'rm -rf /var/cache/apk/*',
                 'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
             ];
         case 'debian':
             return [
-                ...common,
                 'apt-get clean',
                 'rm -rf /var/lib/apt/lists/*',
                 'if command -v cloud-init >/dev/null; then cloud-init clean --logs; fi',
             ];
         case 'generic':
-            return common;
+            return [];
     }
 }
 

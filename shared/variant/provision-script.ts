@@ -101,7 +101,7 @@ export function provisioningSteps(
     body: `mkdir -p /etc/infrasim\nprintf '%s\\n' ${shQuote(plan.name)} > /etc/infrasim/variant`,
   });
   steps.push({
-    what: 'clean up (host keys, machine id, caches)',
+    what: 'clean up (package caches, cloud-init state)',
     body: [
       ...(options.network ? [networkTeardown()] : []),
       ...cleanupCommands(plan.target),

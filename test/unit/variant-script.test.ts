@@ -32,7 +32,7 @@ describe('provisioning script', () => {
     assert.ok(first('packages:') < first('write '));
     assert.ok(first('write ') < first('enable service'));
     assert.ok(first('enable service') < first('command:'));
-    assert.equal(whats.at(-1), 'clean up (host keys, machine id, caches)');
+    assert.equal(whats.at(-1), 'clean up (package caches, cloud-init state)');
     // apt's lists and .debs never reach the overlay: tmpfs first, unmounted last.
     assert.equal(whats[0], 'package downloads to tmpfs');
     assert.match(
