@@ -77,12 +77,16 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
   throw new InputError(name, `'${raw}' is not a boolean`, 'true | false');
 }
 
-/** A newline list; blank lines and `#` comments are dropped. */
+/**
+ * A newline list; blank lines and comment lines are dropped. A `#` starts a
+ * comment only at the start of a line (docker/metadata-action's rule): inside
+ * a line it is data — a console pattern, a URL fragment, a shell command.
+ */
 export function parseLines(raw: string): string[] {
   return raw
-    .split('\n')
-    .map((l) => l.replace(/#.*$/, '').trim())
-    .filter(Boolean);
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** Distribution package names: one per line, each a plain name with an optional version constraint. */

@@ -9,8 +9,22 @@ import type { BootVerifyInputs, BootVerifyOutputs } from '../../action-types.d.t
 import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
 import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
 import { parseVerifyInputs } from '../../shared/vm/verify-inputs.ts';
-import { verifyImages } from '../../shared/vm/verify.ts';
+import { verifyImages, type VerifyRun } from '../../shared/vm/verify.ts';
 import { cancellationSignal, core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
+
+/** One image's outputs as the `json` output carries them (the newline-joined outputs, per image). */
+function imageOutput(r: VerifyRun['results'][number]) {
+  return {
+    image: r.image,
+    status: r.report.verdict,
+    reason: r.report.reason,
+    'boot-seconds': r.report.timings ? Number((r.report.timings.verdictMs / 1000).toFixed(3)) : null,
+    'matched-line': r.report.matchedLine ?? null,
+    'console-log': r.report.consoleLog ?? null,
+    report: r.reportPath,
+    accel: r.report.accel ?? null,
+  };
+}
 
 const cancelled = cancellationSignal('boot-verify');
 
@@ -56,6 +70,7 @@ await runAction(async () => {
       'console-log': reports.map((r) => r.consoleLog ?? '').join('\n'),
       report: run.results.map((r) => r.reportPath).join('\n'),
       accel: reports.map((r) => r.accel ?? '').join('\n'),
+      json: JSON.stringify(run.results.map(imageOutput)),
     });
     for (const a of failureAnnotations(run)) core.error(a.message, { title: a.title });
     await writeSummary(renderSummary(run));

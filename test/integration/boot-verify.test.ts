@@ -82,7 +82,8 @@ async function overlayOnBase(dir: string, name: string): Promise<void> {
 
 describe('boot-verify (x86_64, direct kernel boot)', () => {
   it('passes on the marker, runs in-guest checks and writes the report, summary and outputs', async () => {
-    const r = await run(kernelInputs({ checks: 'uname -m\n[3] echo three; exit 3' }));
+    // A `#` inside a line is data (a comment only starts a line), as the runner passes it.
+    const r = await run(kernelInputs({ checks: "# comment line\nuname -m\n[3] echo three '#3'; exit 3" }));
     assert.equal(r.code, 0, explain(r));
     assert.equal(r.outputs.status, 'success');
     assert.equal(r.outputs['matched-line'], MARKER);
@@ -105,7 +106,7 @@ describe('boot-verify (x86_64, direct kernel boot)', () => {
       report.checks.map((c) => [c.command, c.status, c.passed, c.output]),
       [
         ['uname -m', 0, true, ['x86_64']],
-        ['echo three; exit 3', 3, true, ['three']],
+        ["echo three '#3'; exit 3", 3, true, ['three #3']],
       ],
     );
     const log = await readFile(r.outputs['console-log']!, 'utf8');
@@ -206,6 +207,17 @@ describe('boot-verify (x86_64, direct kernel boot)', () => {
       assert.equal(report.verdict, 'success');
       assert.equal(report.chain[1]!.sha256, base.sha256);
     }
+    // The `json` output: one object per image, in the order of the newline-joined outputs.
+    const perImage = JSON.parse(r.outputs.json!) as Record<string, unknown>[];
+    assert.deepEqual(
+      perImage.map((o) => [o.status, o.report, o.accel]),
+      reports.map((p) => ['success', p, 'tcg']),
+    );
+    assert.ok(perImage.every((o) => typeof o['boot-seconds'] === 'number' && o['boot-seconds'] > 0));
+    assert.deepEqual(
+      perImage.map((o) => o['console-log']),
+      r.outputs['console-log']!.split('\n'),
+    );
     // The overlays under test were not written: still empty apart from their header.
     assert.ok((await stat(join(dir, 'overlay-a.qcow2'))).size < 1024 * 1024);
   });

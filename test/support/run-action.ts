@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './test-image.ts';
 
 export interface ActionRun {
@@ -68,6 +69,31 @@ function entryPath(name: string, entry: 'main' | 'post', bundle: boolean): strin
   return join(repoRoot, 'dist', name, entry === 'main' ? 'index.js' : 'post.js');
 }
 
+interface ActionManifest {
+  inputs?: Record<string, { default?: unknown }>;
+}
+
+/**
+ * The runner sets every input the action declares: the step's value, else the
+ * action.yml default, else ''. Expressions in defaults (`${{ github.token }}`)
+ * are evaluated from the environment the test gives the step.
+ */
+async function runnerInputs(
+  name: string,
+  stepInputs: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, string>> {
+  const manifest = parseYaml(
+    await readFile(join(repoRoot, 'actions', name, 'action.yml'), 'utf8'),
+  ) as ActionManifest;
+  const inputs: Record<string, string> = {};
+  for (const [input, spec] of Object.entries(manifest.inputs ?? {})) {
+    const fallback = spec.default === undefined || spec.default === null ? '' : String(spec.default);
+    inputs[input] = fallback.replace(/\$\{\{\s*github\.token\s*\}\}/g, env.GITHUB_TOKEN ?? '');
+  }
+  return { ...inputs, ...stepInputs };
+}
+
 /** Starts the step; `done` resolves once it exited. */
 export async function startAction(
   name: string,
@@ -94,7 +120,8 @@ export async function startAction(
     ...options.env,
   };
   // The runner keeps hyphens and upper-cases the name: INPUT_FAIL-ON, INPUT_SOURCE-DATE-EPOCH.
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries(await runnerInputs(name, inputs, env)))
+    env[`INPUT_${k.toUpperCase()}`] = v;
   for (const [k, v] of Object.entries(options.state ?? {})) env[`STATE_${k}`] = v;
   const child = spawn(process.execPath, [entryPath(name, options.entry ?? 'main', options.bundle ?? false)], {
     cwd,
