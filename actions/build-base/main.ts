@@ -17,6 +17,7 @@ await runAction(async () => {
     'apk-static-sha256': true,
     kernel: true,
     initrd: true,
+    'kernel-args': true,
     cmdline: true,
     files: true,
     'user-data': true,
@@ -28,6 +29,7 @@ await runAction(async () => {
     output: true,
   } satisfies Record<keyof BuildBaseInputs, true>);
   const options = await resolveBaseOptions(inputs);
+  for (const message of options.deprecations) core.warning(message, { title: 'Deprecated input' });
   core.info(
     `Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`,
   );

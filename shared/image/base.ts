@@ -40,7 +40,10 @@ export interface BaseOptions extends Omit<RootfsSpec, 'workDir'> {
   requestedPackages: string[];
   kernel?: string;
   initrd?: string;
+  /** Extra kernel arguments (input `kernel-args`, or its deprecated alias `cmdline`). */
   cmdline?: string;
+  /** Deprecated inputs the step used, each with what to use instead (the action warns). */
+  deprecations: string[];
   files?: string;
   userData?: string;
   metaData?: string;
@@ -61,12 +64,38 @@ const MIN_SIZE = 128 * 1024 * 1024;
 const MAX_SIZE = 8 * 1024 ** 4;
 const MAX_SIZE_TEXT = '8T';
 
+/**
+ * `kernel-args`: the arguments added to the command line. The input used to
+ * be called `cmdline`, the name of the output that carries the whole command
+ * line; the old name still works, with a warning.
+ */
+function kernelArgs(raw: BuildBaseInputs, deprecations: string[]): string | undefined {
+  const args = raw['kernel-args'].trim();
+  const old = raw.cmdline.trim();
+  if (args && old)
+    throw new InputError(
+      'cmdline',
+      "is the deprecated name of 'kernel-args'; both are set",
+      "set 'kernel-args' only",
+    );
+  if (old)
+    deprecations.push(
+      "input 'cmdline' is deprecated: name it 'kernel-args' (the output 'cmdline' is the whole command line)",
+    );
+  const name = old ? 'cmdline' : 'kernel-args';
+  const value = args || old || undefined;
+  if (value && /[\n\r]/.test(value))
+    throw new InputError(name, 'must be a single line', 'kernel arguments on one line');
+  return value;
+}
+
 /** Validates every input; throws InputError naming the first bad one. */
 export async function resolveBaseOptions(
   raw: BuildBaseInputs,
   cwd = process.cwd(),
   env = process.env,
 ): Promise<BaseOptions> {
+  const deprecations: string[] = [];
   const distro = parseEnum('distro', raw.distro, ['alpine', 'debian', 'ubuntu', 'rootfs'] as const, 'alpine');
   const arch = parseEnum('arch', raw.arch, ['x86_64', 'aarch64'] as const, runnerArch());
   const boot = parseEnum('boot', raw.boot, ['uefi', 'kernel'] as const, 'uefi');
@@ -178,8 +207,7 @@ export async function resolveBaseOptions(
   const metaData = raw['meta-data'].trim() || undefined;
   if (userData) await checkInputFile('user-data', userData);
   if (metaData) await checkInputFile('meta-data', metaData);
-  const cmdline = raw.cmdline.trim() || undefined;
-  if (cmdline && /[\n\r]/.test(cmdline)) throw new InputError('cmdline', 'must be a single line');
+  const cmdline = kernelArgs(raw, deprecations);
 
   const source = await sourceFacts(cwd, env);
   const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
@@ -217,6 +245,7 @@ export async function resolveBaseOptions(
     kernel,
     initrd,
     cmdline,
+    deprecations,
     files,
     userData,
     metaData,

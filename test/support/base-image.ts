@@ -23,6 +23,7 @@ export function emptyBaseInputs(overrides: Partial<BuildBaseInputs> = {}): Build
     'apk-static-sha256': '',
     kernel: '',
     initrd: '',
+    'kernel-args': '',
     cmdline: '',
     files: '',
     'user-data': '',

@@ -22,6 +22,33 @@ function rejectsInput(overrides: Parameters<typeof emptyBaseInputs>[0], input: s
 }
 
 describe('build-base input validation', () => {
+  it('kernel-args: the deprecated alias cmdline still works, with a deprecation', async () => {
+    const o = await resolveBaseOptions(
+      emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, cmdline: 'quiet' }),
+      dir,
+      env,
+    );
+    assert.equal(o.cmdline, 'quiet');
+    assert.match(o.deprecations.join('\n'), /input 'cmdline' is deprecated: name it 'kernel-args'/);
+    const n = await resolveBaseOptions(
+      emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, 'kernel-args': 'quiet loglevel=3' }),
+      dir,
+      env,
+    );
+    assert.deepEqual([n.cmdline, n.deprecations], ['quiet loglevel=3', []]);
+  });
+  it('kernel-args and its old name cmdline together are refused', () =>
+    rejectsInput(
+      { distro: 'rootfs', rootfs: tarball, cmdline: 'quiet', 'kernel-args': 'quiet' },
+      'cmdline',
+      /deprecated name of 'kernel-args'; both are set/,
+    ));
+  it('kernel-args must be one line', () =>
+    rejectsInput(
+      { distro: 'rootfs', rootfs: tarball, 'kernel-args': 'quiet\ninit=/bin/sh' },
+      'kernel-args',
+      /must be a single line/,
+    ));
   it('rejects an unknown distro, naming the accepted ones', () =>
     rejectsInput(
       { distro: 'gentoo' },
