@@ -352,6 +352,8 @@ export async function buildBase(
       mke2fs: (await toolVersion('mke2fs', '-V')).replace(/\s+Using.*$/, ''),
       sfdisk: await toolVersion('sfdisk'),
       'mkfs.vfat': await toolVersion('mkfs.vfat'),
+      debugfs: await toolVersion('debugfs', '-V'),
+      mtools: await toolVersion('mcopy', '--version'),
       node: process.version,
     };
     for (const t of rootfs.tools) if (t === 'mmdebstrap') tools[t] = await toolVersion(t);
@@ -398,6 +400,13 @@ export async function buildBase(
           esp_guid: disk.layout.esp.guid,
           root_partuuid: disk.layout.root.guid,
         },
+        bootloader: disk.bootloader && {
+          name: 'systemd-boot',
+          package: disk.bootloader.package,
+          version: disk.bootloader.version,
+          arch: disk.bootloader.arch,
+          sha256: disk.bootloader.sha256,
+        },
       },
       output: {
         path: basename(o.output),
@@ -407,6 +416,7 @@ export async function buildBase(
         virtual_size: disk.virtualSize,
         actual_size: disk.actualSize,
         rootfs_entries: disk.entries,
+        rootfs_content_sha256: disk.contentDigest,
       },
       tools,
       sysprep: reset.report && { reset: reset.report.reset, first_boot: reset.report.firstBoot },

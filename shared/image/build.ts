@@ -7,7 +7,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, InputError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
-import { buildEsp, findSystemdBoot } from './esp.ts';
+import { rootfsContentDigest } from './content-digest.ts';
+import { buildEsp, findSystemdBoot, type SystemdBoot } from './esp.ts';
 import { buildExt4, estimateExt4Bytes } from './ext4.ts';
 import {
   createPartitionedDisk,
@@ -36,7 +37,7 @@ export interface DiskSpec {
   boot: BootMode;
   compression: Compression;
   sourceDateEpoch: number;
-  /** Identity of the image (distro, version…): seeds the partition and filesystem GUIDs. */
+  /** Identity of the image (distro, version…): with the content digest, seeds the partition and filesystem GUIDs. */
   identity: string;
   title: string;
   workDir: string;
@@ -70,6 +71,10 @@ export interface DiskResult {
   layout: DiskLayout;
   kernel: { file: string; rootfsPath?: string; sha256: string };
   initrd?: { file: string; rootfsPath?: string; sha256: string };
+  /** boot=uefi: the systemd-boot binary in the ESP and the package it came from. */
+  bootloader: SystemdBoot | null;
+  /** sha256 over the root filesystem's entries and bytes (rootfsContentDigest); seeds the GUIDs. */
+  contentDigest: string;
   packages: PackageDatabase;
   entries: number;
   phases: BuildPhase[];
@@ -143,7 +148,25 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   const initrdSize = found.initrd ? (await stat(found.initrd)).size : 0;
   const espBytes = Math.max(ESP_MIN_BYTES, Math.ceil((kernelSize + initrdSize) * 1.25 + 16 * 1024 * 1024));
 
-  const layout = planLayout(spec.sizeBytes, espBytes, spec.arch, spec.identity);
+  // The GUIDs pin what shaped the bytes: the rootfs content, the kernel and boot loader, the options.
+  const contentDigest = await phase(
+    'content digest',
+    () => rootfsContentDigest(manifest, spec.sourceDateEpoch),
+    (d) => `sha256 ${d.slice(0, 16)}… over every entry and file`,
+  );
+  const kernelSha256 = await sha256File(kernelFile);
+  const initrdSha256 = found.initrd ? await sha256File(found.initrd) : '';
+  const bootloader = spec.boot === 'uefi' ? await findSystemdBoot(spec.arch, spec.cacheDir) : null;
+  const identity = [
+    spec.identity,
+    contentDigest,
+    kernelSha256,
+    initrdSha256,
+    bootloader?.sha256 ?? '',
+    spec.boot,
+    spec.extraCmdline?.trim() ?? '',
+  ].join('\0');
+  const layout = planLayout(spec.sizeBytes, espBytes, spec.arch, identity);
   const rootBytes = layout.root.sectors * 512;
   const needed = estimateExt4Bytes(manifest);
   if (needed > rootBytes) {
@@ -169,7 +192,7 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
           layout.esp.sectors * 512,
           {
             arch: spec.arch,
-            bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
+            bootloader: bootloader!.path,
             kernel: kernelFile,
             initrd: found.initrd,
             cmdline,
@@ -231,10 +254,12 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
     actualSize: (await stat(qcow2)).size,
     cmdline,
     layout,
-    kernel: { file: kernelFile, rootfsPath: found.kernelPath, sha256: await sha256File(kernelFile) },
+    kernel: { file: kernelFile, rootfsPath: found.kernelPath, sha256: kernelSha256 },
     initrd: found.initrd
-      ? { file: found.initrd, rootfsPath: found.initrdPath, sha256: await sha256File(found.initrd) }
+      ? { file: found.initrd, rootfsPath: found.initrdPath, sha256: initrdSha256 }
       : undefined,
+    bootloader,
+    contentDigest,
     packages: await readInstalledPackages(manifest),
     entries: manifest.size,
     phases,

@@ -8,6 +8,7 @@ import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, ToolError } from '../errors.ts';
 import { run } from '../exec.ts';
+import { sha256File } from '../hash.ts';
 import type { Arch } from './gpt.ts';
 
 const EFI_ARCH: Record<Arch, { suffix: string; deb: string }> = {
@@ -15,27 +16,65 @@ const EFI_ARCH: Record<Arch, { suffix: string; deb: string }> = {
   aarch64: { suffix: 'aa64', deb: 'arm64' },
 };
 
+/** The boot loader an image carries, as its provenance records it. */
+export interface SystemdBoot {
+  path: string;
+  /** The Debian package it came from, with its version and architecture. */
+  package: string;
+  version: string;
+  arch: string;
+  sha256: string;
+}
+
 /**
  * systemd-boot for `arch`: the host's copy when it matches, otherwise
  * Debian's systemd-boot-efi package of that architecture, fetched with
  * apt-get (which verifies it against the signed archive) into `cacheDir`.
  */
-export async function findSystemdBoot(arch: Arch, cacheDir: string): Promise<string> {
+export async function findSystemdBoot(arch: Arch, cacheDir: string): Promise<SystemdBoot> {
+  const deb = EFI_ARCH[arch].deb;
   const file = `systemd-boot${EFI_ARCH[arch].suffix}.efi`;
-  const host = join('/usr/lib/systemd/boot/efi', file);
-  if (await exists(host)) return host;
-  const dir = join(cacheDir, `systemd-boot-efi-${EFI_ARCH[arch].deb}`);
-  const cached = join(dir, 'usr/lib/systemd/boot/efi', file);
-  if (await exists(cached)) return cached;
-  await mkdir(dir, { recursive: true });
-  await run('apt-get', ['download', `systemd-boot-efi:${EFI_ARCH[arch].deb}`], {
-    cwd: dir,
-    hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${EFI_ARCH[arch].deb}; apt-get update) or install systemd-boot-efi`,
+  const found = async (path: string, version: string): Promise<SystemdBoot> => ({
+    path,
+    package: PACKAGE,
+    version,
+    arch: deb,
+    sha256: await sha256File(path),
   });
-  const deb = (await readdir(dir)).find((f) => f.endsWith('.deb'));
-  if (!deb) throw new Error(`apt-get download systemd-boot-efi:${EFI_ARCH[arch].deb} produced no package`);
-  await run('dpkg-deb', ['-x', join(dir, deb), dir]);
-  return cached;
+  const host = join('/usr/lib/systemd/boot/efi', file);
+  if (await exists(host)) return found(host, await installedVersion(deb));
+  const dir = join(cacheDir, `systemd-boot-efi-${deb}`);
+  const cached = join(dir, 'usr/lib/systemd/boot/efi', file);
+  if (!(await exists(cached))) {
+    await mkdir(dir, { recursive: true });
+    await run('apt-get', ['download', `${PACKAGE}:${deb}`], {
+      cwd: dir,
+      hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${deb}; apt-get update) or install systemd-boot-efi`,
+    });
+    const name = await downloadedPackage(dir);
+    if (!name) throw new Error(`apt-get download ${PACKAGE}:${deb} produced no package`);
+    await run('dpkg-deb', ['-x', name, dir]);
+  }
+  return found(cached, await cachedVersion(dir));
+}
+
+async function downloadedPackage(dir: string): Promise<string | undefined> {
+  const name = (await readdir(dir)).find((f) => f.endsWith('.deb'));
+  return name && join(dir, name);
+}
+
+/** The version of the package a cached copy was extracted from (the .deb stays beside it). */
+async function cachedVersion(dir: string): Promise<string> {
+  const name = await downloadedPackage(dir);
+  if (!name) return 'unknown';
+  return (await run('dpkg-deb', ['-f', name, 'Version'])).stdout.trim() || 'unknown';
+}
+
+const PACKAGE = 'systemd-boot-efi';
+
+async function installedVersion(debArch: string): Promise<string> {
+  const r = await run('dpkg-query', ['-W', '-f=${Version}', `${PACKAGE}:${debArch}`], { okCodes: [1] });
+  return r.stdout.trim() || 'unknown';
 }
 
 export interface EspContents {

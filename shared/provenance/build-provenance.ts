@@ -36,6 +36,17 @@ export const BuildProvenanceSchema = z.object({
     kernel: z.object({ rootfs_path: z.string().nullable(), sha256: digest }),
     initrd: z.object({ rootfs_path: z.string().nullable(), sha256: digest }).nullable(),
     partitions: z.object({ disk_guid: z.string(), esp_guid: z.string(), root_partuuid: z.string() }),
+    /** boot=uefi: the systemd-boot binary in the ESP (null for a direct kernel boot; absent in older documents). */
+    bootloader: z
+      .object({
+        name: z.literal('systemd-boot'),
+        package: z.string(),
+        version: z.string(),
+        arch: z.string(),
+        sha256: digest,
+      })
+      .nullable()
+      .optional(),
   }),
   output: z.object({
     path: z.string(),
@@ -45,6 +56,8 @@ export const BuildProvenanceSchema = z.object({
     virtual_size: z.number().int().positive(),
     actual_size: z.number().int().positive(),
     rootfs_entries: z.number().int().nonnegative(),
+    /** sha256 over the root filesystem's entries and bytes: with the kernel and boot loader, seeds the GUIDs. */
+    rootfs_content_sha256: digest.optional(),
   }),
   tools: z.record(z.string(), z.string()),
   /**

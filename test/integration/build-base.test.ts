@@ -57,6 +57,16 @@ describe('build-base images boot', () => {
       assert.equal(r.verdict, 'success', `${r.reason}\n${r.tail.join('\n')}`);
       assert.ok(!r.command.includes('-kernel'), 'firmware boot must not use -kernel');
       assert.match(await readFile(join(dir, 'console.log'), 'utf8'), /Mounted root \(ext4 filesystem\)/);
+      // The provenance pins the boot loader the ESP carries: its package, version and exact bytes.
+      const { boot: bootDoc } = await readBuildProvenance(base.provenance);
+      const efi = arch === 'x86_64' ? 'x64' : 'aa64';
+      const raw = join(dir, 'disk.raw');
+      await run('qemu-img', ['convert', '-O', 'raw', base.image, raw]);
+      const esp = `${raw}@@${1024 * 1024}`;
+      await run('mcopy', ['-i', esp, `::/EFI/BOOT/BOOT${efi.toUpperCase()}.EFI`, join(dir, 'boot.efi')]);
+      assert.equal(bootDoc.bootloader?.sha256, await sha256File(join(dir, 'boot.efi')));
+      assert.equal(bootDoc.bootloader?.package, 'systemd-boot-efi');
+      assert.match(bootDoc.bootloader!.version, /^\d+\.\d+/);
     });
 
     it(`${arch}: direct kernel boot with the exported kernel and cmdline reaches the marker`, async () => {
@@ -225,23 +235,20 @@ describe('build-base customises the rootfs', () => {
     await writeFile(join(dir, 'user-data'), '#cloud-config\nhostname: custom\n');
     await writeFile(join(dir, 'meta-data'), 'instance-id: i-1\n');
     const { rootfsTar } = await ensureTestImage('x86_64');
-    const r = await runActionMain(
-      'build-base',
-      {
-        distro: 'rootfs',
-        rootfs: rootfsTar,
-        arch: 'x86_64',
-        boot: 'kernel',
-        size: '160M',
-        compression: 'none',
-        files: join(dir, 'files'),
-        'user-data': join(dir, 'user-data'),
-        'meta-data': join(dir, 'meta-data'),
-        'source-date-epoch': String(TEST_IMAGE_EPOCH),
-        output: join(dir, 'out/base.qcow2'),
-      },
-      { cwd: dir },
-    );
+    const inputs = {
+      distro: 'rootfs',
+      rootfs: rootfsTar,
+      arch: 'x86_64',
+      boot: 'kernel',
+      size: '160M',
+      compression: 'none',
+      files: join(dir, 'files'),
+      'user-data': join(dir, 'user-data'),
+      'meta-data': join(dir, 'meta-data'),
+      'source-date-epoch': String(TEST_IMAGE_EPOCH),
+      output: join(dir, 'out/base.qcow2'),
+    };
+    const r = await runActionMain('build-base', inputs, { cwd: dir });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     // The log and the job summary show each step of the build.
     assert.match(
@@ -264,6 +271,23 @@ describe('build-base customises the rootfs', () => {
     assert.equal(await cat('/var/lib/cloud/seed/nocloud/user-data'), '#cloud-config\nhostname: custom\n');
     assert.match(await statOf('/var/lib/cloud/seed/nocloud/meta-data'), /Mode:\s+0600\s/);
     assert.match(await cat('/etc/os-release'), /ID=infrasim-test/);
+
+    // Another file's content at the same SOURCE_DATE_EPOCH: other GUIDs, because they derive from the content.
+    await writeFile(join(dir, 'files/etc/infrasim/role'), 'core\n', { mode: 0o640 });
+    const other = await runActionMain(
+      'build-base',
+      { ...inputs, output: join(dir, 'out2/base.qcow2') },
+      { cwd: dir },
+    );
+    assert.equal(other.code, 0, other.stdout + other.stderr);
+    const first = await readBuildProvenance(r.outputs.provenance!);
+    const second = await readBuildProvenance(other.outputs.provenance!);
+    assert.notEqual(first.output.rootfs_content_sha256, second.output.rootfs_content_sha256);
+    assert.notEqual(first.boot.partitions.disk_guid, second.boot.partitions.disk_guid);
+    assert.notEqual(first.boot.partitions.root_partuuid, second.boot.partitions.root_partuuid);
+    assert.equal(first.boot.bootloader, null, 'a direct kernel boot carries no boot loader');
+    assert.match(first.tools.debugfs!, /^debugfs \d/);
+    assert.match(first.tools.mtools!, /mtools/);
   });
 });
 
