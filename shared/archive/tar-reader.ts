@@ -39,6 +39,13 @@ export interface TarEntryHeader {
   linkpath?: string;
   devmajor: number;
   devminor: number;
+  /** Extended attributes (file capabilities, ACLs in the kernel's xattr format, user.*), sorted by name. */
+  xattrs: TarXattr[];
+}
+
+export interface TarXattr {
+  name: string;
+  value: Buffer;
 }
 
 /** The largest owner id ext4 (and POSIX tar readers such as GNU tar) accept: 32 bits. */
@@ -192,7 +199,7 @@ function applyRecords(
   const at = () => `${origin}: entry '${name}'`;
   for (const data of globalData) {
     for (const [key, value] of parsePaxRecords(data, `${origin}: pax global header before entry '${name}'`)) {
-      if (PER_ENTRY_ONLY.includes(key))
+      if (PER_ENTRY_ONLY.includes(key) || isAttributeRecord(key))
         throw new DataError(
           `${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`,
         );
@@ -271,6 +278,7 @@ function applyRecords(
       `${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`,
     );
   }
+  const xattrs = extendedAttributes(records, at());
   const uname = text('uname', undefined) ?? raw.uname ?? '';
   const gname = text('gname', undefined) ?? raw.gname ?? '';
   return {
@@ -286,5 +294,60 @@ function applyRecords(
     linkpath,
     devmajor: raw.devmajor ?? 0,
     devminor: raw.devminor ?? 0,
+    xattrs,
   };
+}
+
+const SCHILY_XATTR = 'SCHILY.xattr.';
+const LIBARCHIVE_XATTR = 'LIBARCHIVE.xattr.';
+/** star's textual ACLs (GNU tar --acls writes them): not the kernel's xattr format ext4 stores. */
+const TEXT_ACL = /^SCHILY\.acl\./;
+/** Namespaces an ext4 filesystem stores for files; system.* beyond the POSIX ACLs is the kernel's own. */
+const XATTR_NAME = /^(?:user|security|trusted)\.[^\0"\n\r]+$|^system\.posix_acl_(?:access|default)$/;
+const MAX_XATTR_NAME_BYTES = 255;
+/** ext4 keeps an inode's attributes in the inode and one block: larger values cannot be stored. */
+export const MAX_XATTR_VALUE_BYTES = 3800;
+
+function isAttributeRecord(key: string): boolean {
+  return key.startsWith(SCHILY_XATTR) || key.startsWith(LIBARCHIVE_XATTR) || TEXT_ACL.test(key);
+}
+
+/**
+ * The entry's extended attributes: `SCHILY.xattr.<name>` (raw value; GNU tar
+ * and bsdtar) and `LIBARCHIVE.xattr.<url-encoded name>` (base64 value; bsdtar
+ * writes both). Anything ext4 cannot take is refused, never dropped.
+ */
+function extendedAttributes(records: Map<string, Buffer>, at: string): TarXattr[] {
+  const found = new Map<string, Buffer>();
+  const add = (name: string, value: Buffer, record: string) => {
+    if (!XATTR_NAME.test(name) || Buffer.byteLength(name) > MAX_XATTR_NAME_BYTES)
+      throw new DataError(
+        `${at}: extended attribute '${printableBytes(Buffer.from(name))}' (pax ${record}) cannot be written to ext4: accepted are user.*, security.*, trusted.* and system.posix_acl_access/default names of at most ${MAX_XATTR_NAME_BYTES} bytes`,
+      );
+    if (value.length > MAX_XATTR_VALUE_BYTES)
+      throw new DataError(
+        `${at}: extended attribute '${name}' has ${value.length} bytes; ext4 stores at most ${MAX_XATTR_VALUE_BYTES} here`,
+      );
+    const seen = found.get(name);
+    if (seen && !seen.equals(value))
+      throw new DataError(`${at}: extended attribute '${name}' is recorded twice with different values`);
+    found.set(name, value);
+  };
+  for (const [key, value] of records) {
+    if (TEXT_ACL.test(key))
+      throw new DataError(
+        `${at} has a textual ACL (pax ${key}), which build-base does not translate: archive the ACLs as extended attributes (tar --xattrs records system.posix_acl_access) or remove them`,
+      );
+    if (key.startsWith(SCHILY_XATTR)) add(key.slice(SCHILY_XATTR.length), value, key);
+    else if (key.startsWith(LIBARCHIVE_XATTR)) {
+      let name: string;
+      try {
+        name = decodeURIComponent(key.slice(LIBARCHIVE_XATTR.length));
+      } catch {
+        throw new DataError(`${at}: pax ${key} has a name that is not URL-encoded UTF-8`);
+      }
+      add(name, Buffer.from(value.toString('latin1'), 'base64'), key);
+    }
+  }
+  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
 }

@@ -1,7 +1,7 @@
 /**
  * The identity of a root filesystem's content: one sha256 over every entry
- * (path, type, owner, mode, mtime, link target, device numbers) and every
- * file's bytes, in the manifest's fixed order. The disk and partition GUIDs
+ * (path, type, owner, mode, mtime, link target, device numbers, extended
+ * attributes) and every file's bytes, in the manifest's fixed order. The disk and partition GUIDs
  * derive from it, so two different rootfs built at the same SOURCE_DATE_EPOCH
  * get different GUIDs while a rebuild of the same content keeps them.
  */
@@ -20,7 +20,9 @@ export async function rootfsContentDigest(manifest: RootfsManifest, mtime: numbe
     while (next < entries.length) {
       const i = next++;
       const e = entries[i]!;
-      if (e.type === 'file' && e.source) fileDigests[i] = await sha256File(e.source);
+      const parts = e.type === 'file' && e.source ? [await sha256File(e.source)] : [];
+      for (const x of e.xattrs ?? []) parts.push(`${x.name}=${await sha256File(x.source)}`);
+      fileDigests[i] = parts.join('\0');
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_FILES }, worker));

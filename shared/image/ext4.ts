@@ -90,6 +90,7 @@ export function debugfsScript(manifest: RootfsManifest, epoch: number): string {
         continue;
     }
     attributes(p, e);
+    for (const x of e.xattrs ?? []) lines.push(`ea_set -f ${q(x.source)} ${q(p)} ${q(x.name)}`);
   }
   for (const e of hardlinks) lines.push(`ln ${q('/' + e.target!)} ${q('/' + e.path)}`);
   // debugfs' ln does not count links: set the count every linked inode really has.

@@ -24,6 +24,8 @@ export interface RootfsEntry {
   target?: string;
   major?: number;
   minor?: number;
+  /** Extended attributes, each value staged in a host file (ext4 gets them with debugfs' ea_set). */
+  xattrs?: { name: string; source: string }[];
 }
 
 /**

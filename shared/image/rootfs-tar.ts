@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
@@ -121,7 +122,22 @@ export async function readRootfsTar(
     let counter = 0;
     await readTarEntries(stages, origin, async (h, body) => {
       const path = normaliseEntryPath(h.path, origin);
-      const base = { path, type: h.type, mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime };
+      const xattrs = [];
+      // A hardlink shares its file's inode, and with it the file's attributes.
+      for (const x of h.type === 'hardlink' ? [] : h.xattrs) {
+        const source = `${stageDir}/${counter++}.xattr`;
+        await writeFile(source, x.value, { flag: 'wx' });
+        xattrs.push({ name: x.name, source });
+      }
+      const base = {
+        path,
+        type: h.type,
+        mode: h.mode,
+        uid: h.uid,
+        gid: h.gid,
+        mtime: h.mtime,
+        ...(xattrs.length ? { xattrs } : {}),
+      };
       if (h.type === 'file') {
         const source = `${stageDir}/${counter++}`;
         manifest.add({ ...base, source, size: h.size });

@@ -18,6 +18,8 @@ import { describe, it } from 'node:test';
 import { createZstdCompress } from 'node:zlib';
 import { writeTar } from '../../shared/archive/tar-writer.ts';
 import { sha256File } from '../../shared/hash.ts';
+import { run } from '../../shared/exec.ts';
+import { readBuildProvenance } from '../../shared/provenance/build-provenance.ts';
 import { imageInodes } from '../support/image-inodes.ts';
 import { paxHeader, rawTar, type RawEntry } from '../support/raw-tar.ts';
 import { runActionMain, startAction, type ActionRun } from '../support/run-action.ts';
@@ -74,6 +76,91 @@ const file = (name: string | Buffer, extra: Partial<RawEntry> = {}): RawEntry =>
   mode: 0o644,
   data: Buffer.from('#!/bin/sh\n'),
   ...extra,
+});
+
+describe('extended attributes arrive in the image, or the build fails naming the entry', () => {
+  // security.capability v2 for cap_net_raw (bit 13), permitted and effective.
+  const capability = Buffer.from('0100000200200000000000000000000000000000', 'hex');
+  // system.posix_acl_access in the kernel's xattr format: user::rw- user:1000:r-- group::r-- mask::r-- other::---.
+  const acl = Buffer.concat([
+    Buffer.from([2, 0, 0, 0]),
+    ...[
+      [0x01, 6, 0xffffffff],
+      [0x02, 4, 1000],
+      [0x04, 4, 0xffffffff],
+      [0x10, 4, 0xffffffff],
+      [0x20, 0, 0xffffffff],
+    ].map(([tag, perm, id]) => {
+      const b = Buffer.alloc(8);
+      b.writeUInt16LE(tag!, 0);
+      b.writeUInt16LE(perm!, 2);
+      b.writeUInt32LE(id!, 4);
+      return b;
+    }),
+  ]);
+
+  it('file capabilities, a POSIX ACL and user.* (GNU tar and bsdtar records) are what debugfs sees', async () => {
+    const { dir, tar } = await workspace([
+      { name: 'usr/', type: '5', mode: 0o755 },
+      { name: 'usr/bin/', type: '5', mode: 0o755 },
+      file('usr/bin/ping', {
+        mode: 0o755,
+        pax: {
+          'SCHILY.xattr.security.capability': capability,
+          'SCHILY.xattr.system.posix_acl_access': acl,
+        },
+      }),
+      // bsdtar writes both records: the name URL-encoded, the value base64.
+      file('usr/bin/tagged', {
+        pax: {
+          'LIBARCHIVE.xattr.user.origin%20note': Buffer.from('vendor #7').toString('base64'),
+          'SCHILY.xattr.user.origin note': 'vendor #7',
+        },
+      }),
+    ]);
+    const r = await buildBase(dir, { rootfs: tar });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const raw = join(dir, 'disk.raw');
+    await run('qemu-img', ['convert', '-O', 'raw', r.outputs.image!, raw]);
+    const table = JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as {
+      partitiontable: { partitions: { start: number }[] };
+    };
+    const fs = `${raw}?offset=${table.partitiontable.partitions[1]!.start * 512}`;
+    const eaList = async (path: string) => (await run('debugfs', ['-R', `ea_list ${path}`, fs])).stdout;
+    const ping = await eaList('/usr/bin/ping');
+    assert.match(ping, /security\.capability \(20\) = 01 00 00 02 00 20 00 00 00 00/);
+    assert.match(ping, /system\.posix_acl_access/);
+    assert.match(await eaList('/usr/bin/tagged'), /user\.origin note \(9\) = "vendor #7"/);
+    // e2fsck (run by the build) accepted them; the provenance's content digest covers them.
+    const { output } = await readBuildProvenance(r.outputs.provenance!);
+    assert.match(output.rootfs_content_sha256!, /^[0-9a-f]{64}$/);
+  });
+
+  for (const [name, pax, message] of [
+    [
+      "a textual ACL (GNU tar --acls' SCHILY.acl.access)",
+      { 'SCHILY.acl.access': 'user::rw-,group::r--,other::r--' },
+      /entry 'etc\/secret' has a textual ACL \(pax SCHILY\.acl\.access\)/,
+    ],
+    [
+      'an attribute in a namespace ext4 does not store for files',
+      { 'SCHILY.xattr.system.data': 'x' },
+      /extended attribute 'system\.data' \(pax SCHILY\.xattr\.system\.data\) cannot be written to ext4/,
+    ],
+    [
+      'one attribute recorded twice with different values',
+      { 'SCHILY.xattr.user.a': 'one', 'LIBARCHIVE.xattr.user.a': Buffer.from('two').toString('base64') },
+      /extended attribute 'user\.a' is recorded twice with different values/,
+    ],
+  ] as const) {
+    it(`refuses ${name}, naming the entry, with nothing written`, async () => {
+      const { dir, tar } = await workspace([
+        { name: 'etc/', type: '5', mode: 0o755 },
+        file('etc/secret', { pax }),
+      ]);
+      await refused(await buildBase(dir, { rootfs: tar }), dir, message);
+    });
+  }
 });
 
 describe('pax ownership arrives in the image exactly', () => {
