@@ -1,7 +1,11 @@
 /**
  * Benchmark (not a timed test): analysis time of generated dependency graphs
- * of 1k, 10k, 20k and 50k packages, to show that it grows linearly and that
- * 20k packages take well under a second. Run: `node bench/analyze-deps.ts`.
+ * of 1k, 10k, 20k and 50k packages, to show that it grows linearly, and beside
+ * it the bundled action end to end (dist/analyze-deps/index.js as the runner
+ * starts it: lockfile parse, analysis, report, SBOM and its schema validation,
+ * files written, outputs) on 20k and 100k-package Cargo.locks, with its CPU
+ * time and peak memory (/usr/bin/time). Goals: 20k under 1 s of work, 100k
+ * under 5 s. Run: `npm run bench -- analyze-deps` (run `npm run bundle` first).
  *
  * The graphs look like real ones: up to 6 dependencies per package on
  * earlier (lower-level) packages, 2% of names in a second version, a
@@ -9,6 +13,10 @@
  * and a typo-like name per 997. Each graph is also written as a Cargo.lock
  * to time the lockfile parser.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyzeGraph } from '../shared/deps/analyze.ts';
 import { parseCargoLock } from '../shared/deps/cargo-lock.ts';
 import {
@@ -120,3 +128,65 @@ for (const n of [1_000, 10_000, 20_000, 50_000]) {
 }
 for (const row of rows) console.log(row.map((c, i) => c.padStart(rows[0]![i]!.length + 1)).join(' '));
 console.log('Linear growth shows as a roughly constant µs/package column (best of 3 runs each).');
+
+/** The bundled action on a generated Cargo.lock: wall time, CPU time (user+sys) and peak RSS of the step. */
+function endToEnd(n: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-analyze-deps-'));
+  try {
+    const { graph, lock } = generate(n);
+    writeFileSync(join(dir, 'Cargo.lock'), lock);
+    const env = {
+      ...process.env,
+      INPUT_SOURCE: join(dir, 'Cargo.lock'),
+      'INPUT_SOURCE-TYPE': 'auto',
+      INPUT_VERSION: 'v1.0.0',
+      'INPUT_RISK-THRESHOLD': '100',
+      'INPUT_VENDOR-THRESHOLD': '0.3',
+      'INPUT_OUTPUT-DIR': join(dir, 'output'),
+      GITHUB_OUTPUT: join(dir, 'github-output'),
+    };
+    writeFileSync(env.GITHUB_OUTPUT, '');
+    const bundle = new URL('../dist/analyze-deps/index.js', import.meta.url).pathname;
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bundle], {
+      env,
+      encoding: 'utf8',
+    });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`the action failed on ${n} packages: ${r.stdout}${r.stderr}`);
+    const [user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    // Node's own start (no work) measured the same way, so the work shows apart from it.
+    const idle = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, '-e', '0'], {
+      encoding: 'utf8',
+    });
+    const [iu, is] = idle.stderr.trim().split(' ').map(Number);
+    const core = bestOf(1, () => analyzeGraph(parseCargoLock(lock, 'Cargo.lock')));
+    return [
+      String(graph.packages.length),
+      core.toFixed(0),
+      wall.toFixed(0),
+      ((user! + sys!) * 1000).toFixed(0),
+      ((user! + sys! - iu! - is!) * 1000).toFixed(0),
+      (kb! / 1024).toFixed(0),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const e2e = [
+  [
+    'packages',
+    'core parse+analyse ms',
+    'action wall ms',
+    'action CPU ms',
+    'CPU minus node start ms',
+    'peak RSS MiB',
+  ],
+];
+for (const n of [20_000, 100_000]) e2e.push(endToEnd(n));
+console.log(
+  '\nThe bundled action end to end (outputs, report, SBOM and its CycloneDX validation), beside the core alone:',
+);
+for (const row of e2e) console.log(row.map((c, i) => c.padStart(e2e[0]![i]!.length + 1)).join(' '));
+console.log('Goals: 20,000 packages under 1 s of work, 100,000 under 5 s.');

@@ -22,6 +22,8 @@ await runAction(async () => {
     'vendor-threshold': true,
     allow: true,
     'output-dir': true,
+    'known-malicious': true,
+    'known-malicious-sha256': true,
   } satisfies Record<keyof AnalyzeDepsInputs, true>);
   const options = await parseAnalyzeDepsInputs(raw);
   const result = await runAnalyzeDeps(options);
@@ -49,8 +51,6 @@ await runAction(async () => {
     core.notice(
       `${analysis.counts.duplicates} package names resolve to several versions; see ${files.report}`,
     );
-  if (result.sbomValidation.status === 'skipped')
-    core.warning(`SBOM written without schema validation: ${result.sbomValidation.reason}`);
   await writeSummary(result.summary);
 
   const message = `risk score ${analysis.risk.score} (threshold ${options.riskThreshold}), ${analysis.counts.packages} packages, graph ${analysis.graphSha256}`;

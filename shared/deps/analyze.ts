@@ -4,6 +4,7 @@
  */
 import { EMPTY_ALLOW_LIST, type AllowList } from './allow-list.ts';
 import { findCycles } from './cycles.ts';
+import { findKnownMalicious, shippedMaliciousDb, type MaliciousDb } from './known-malicious.ts';
 import { findDuplicates } from './duplicates.ts';
 import type { Finding } from './findings.ts';
 import { graphSha256 } from './graph-hash.ts';
@@ -23,6 +24,8 @@ import {
 export interface AnalysisOptions {
   allow: AllowList;
   vendor: VendorOptions;
+  /** Known-malicious packages; default: the snapshot shipped with the action. */
+  malicious?: MaliciousDb;
 }
 
 export interface Counts {
@@ -36,6 +39,7 @@ export interface Counts {
   typosquatSuspects: number;
   unusualPins: number;
   pathEscapes: number;
+  knownMalicious: number;
   allowed: number;
 }
 
@@ -58,6 +62,7 @@ export function analyzeGraph(
   const typosquats = findTyposquats(graph);
   const pins = findUnusualPins(graph);
   const escapes = findPathEscapes(graph);
+  const malicious = findKnownMalicious(graph, options.malicious ?? shippedMaliciousDb());
   const all: Finding[] = [
     ...duplicates,
     ...cycles,
@@ -66,6 +71,7 @@ export function analyzeGraph(
     ...typosquats,
     ...pins,
     ...escapes,
+    ...malicious,
   ];
   const risk = scoreRisk(all, options.allow);
 
@@ -93,6 +99,7 @@ export function analyzeGraph(
       typosquatSuspects: typosquats.length,
       unusualPins: pins.length,
       pathEscapes: escapes.length,
+      knownMalicious: malicious.length,
       allowed: risk.findings.filter((f) => f.allowed).length,
     },
     risk,

@@ -27,6 +27,20 @@ export async function gitDescribe(cwd: string): Promise<string | null> {
   return firstLine('git', ['describe', '--tags', '--always', '--dirty'], cwd);
 }
 
+/**
+ * The version outside a git checkout (a workflow that downloaded the sources
+ * as an artifact, a container job without .git): what the runner says — the
+ * tag for a tag push (`refs/tags/v1.2.3` → `v1.2.3`), else the commit
+ * abbreviated as `git describe --always` would (7 hex digits). Null when the
+ * runner says nothing.
+ */
+export function versionFromRunner(env: NodeJS.ProcessEnv): string | null {
+  const tag = /^refs\/tags\/(\S+)$/.exec(env.GITHUB_REF ?? '');
+  if (tag) return tag[1]!;
+  const sha = env.GITHUB_SHA ?? '';
+  return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha.slice(0, 7) : null;
+}
+
 export async function readBuildContext(
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,

@@ -16,6 +16,7 @@ export const FINDING_KINDS = [
   'path-outside-workspace',
   'non-default-registry',
   'lockfile-path-escape',
+  'known-malicious',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -4,9 +4,9 @@
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { parseEnum, parseLines } from '../inputs.ts';
+import { isUrl, parseEnum, parseHttpUrl, parseLines, parseSha256, requireReadablePath } from '../inputs.ts';
 import { checkRegularFile, fsErrorReason } from '../regular-file.ts';
 import { parseAllowList, type AllowList } from './allow-list.ts';
 import {
@@ -19,6 +19,7 @@ import {
 import type { VendorOptions } from './vendors.ts';
 import { DEFAULT_VENDOR_OPTIONS } from './vendors.ts';
 import { cargoManifest } from './sources.ts';
+import type { MaliciousSource } from './known-malicious.ts';
 
 export interface RawAnalyzeDepsInputs {
   source: string;
@@ -30,6 +31,9 @@ export interface RawAnalyzeDepsInputs {
   'vendor-threshold': string;
   allow: string;
   'output-dir': string;
+  /** Optional for callers written before these inputs existed. */
+  'known-malicious'?: string;
+  'known-malicious-sha256'?: string;
 }
 
 export interface AnalyzeDepsOptions {
@@ -43,6 +47,8 @@ export interface AnalyzeDepsOptions {
   vendor: VendorOptions;
   allow: AllowList;
   outputDir: string;
+  /** A newer known-malicious database besides the shipped snapshot; null: the snapshot alone. */
+  knownMalicious: MaliciousSource | null;
 }
 
 export const DEFAULT_RISK_THRESHOLD = 50;
@@ -115,30 +121,75 @@ async function sourceKind(source: string): Promise<'file' | 'directory'> {
   return 'file';
 }
 
+/**
+ * What a directory given as `source` may hold, in the order it is looked for:
+ * a Cargo.toml makes it a cargo workspace (cargo metadata knows the most);
+ * otherwise the one lockfile in it is read.
+ */
+export const DIRECTORY_SOURCES: readonly { file: string; type: Exclude<SourceType, 'auto'> }[] = [
+  { file: 'Cargo.toml', type: 'cargo-workspace' },
+  { file: 'Cargo.lock', type: 'cargo-lock' },
+  { file: 'package-lock.json', type: 'npm-lock' },
+  { file: 'npm-shrinkwrap.json', type: 'npm-lock' },
+];
+
+const isFile = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** The source a directory holds: its workspace, or its one lockfile (of `type` when one is asked for). */
+async function sourceInDirectory(
+  dir: string,
+  type: SourceType,
+): Promise<{ source: string; type: Exclude<SourceType, 'auto'> }> {
+  const wanted = DIRECTORY_SOURCES.filter((s) => type === 'auto' || s.type === type);
+  const present: { source: string; type: Exclude<SourceType, 'auto'> }[] = [];
+  for (const s of wanted) {
+    const path = s.type === 'cargo-workspace' ? cargoManifest(resolve(dir)) : join(dir, s.file);
+    if (await isFile(path)) present.push({ source: s.type === 'cargo-workspace' ? dir : path, type: s.type });
+  }
+  if (present[0]?.type === 'cargo-workspace') return present[0];
+  if (present.length === 1) return present[0]!;
+  const lookedFor = wanted.map((s) => s.file).join(', ');
+  if (present.length === 0)
+    throw new InputError(
+      'source',
+      `the directory '${dir}' has none of ${lookedFor}`,
+      'a directory holding one of them, or the path of a cargo-metadata JSON file, a Cargo.lock or a package-lock.json',
+    );
+  throw new InputError(
+    'source',
+    `the directory '${dir}' has several lockfiles (${present.map((p) => basename(p.source)).join(', ')}) and no Cargo.toml`,
+    'the path of the one to analyse',
+  );
+}
+
 async function parseSource(
   rawSource: string,
   rawType: string,
 ): Promise<{ source: string; type: Exclude<SourceType, 'auto'> }> {
-  const source = rawSource.trim() || '.';
+  const given = rawSource.trim() || '.';
   const type = parseEnum('source-type', rawType, SOURCE_TYPES, 'auto');
-  const kind = await sourceKind(source);
-  if (type === 'cargo-workspace' || (type === 'auto' && kind === 'directory')) {
-    if (kind !== 'directory')
-      throw new InputError(
-        'source',
-        `'${source}' is a file; source-type cargo-workspace needs the workspace directory`,
-      );
-    await stat(cargoManifest(resolve(source))).catch(() => {
-      throw new InputError(
-        'source',
-        `'${source}' has no Cargo.toml`,
-        'a cargo workspace directory, a cargo-metadata JSON file, a Cargo.lock or a package-lock.json',
-      );
-    });
-    return { source, type: 'cargo-workspace' };
+  const kind = await sourceKind(given);
+  if (type === 'cargo-workspace' && kind !== 'directory')
+    throw new InputError(
+      'source',
+      `'${given}' is a file; source-type cargo-workspace needs the workspace directory`,
+    );
+  if (kind === 'directory' && type === 'cargo-metadata')
+    throw new InputError(
+      'source',
+      `'${given}' is a directory; source-type cargo-metadata needs the JSON file`,
+    );
+  if (kind === 'directory') {
+    const found = await sourceInDirectory(given, type);
+    if (found.type === 'cargo-workspace') return found;
+    await checkRegularFile(found.source, { input: 'source', maxBytes: MAX_SOURCE_FILE_BYTES });
+    return found;
   }
-  if (kind === 'directory')
-    throw new InputError('source', `'${source}' is a directory; source-type ${type} needs a file`);
+  const source = given;
   if (type !== 'auto') return { source, type };
   // The whole text: cargo prints "workspace_root" after the (long) package list.
   const text = await readSourceFile(source);
@@ -150,6 +201,38 @@ async function parseSource(
       'a cargo workspace directory, a cargo-metadata JSON file, a Cargo.lock or a package-lock.json; or set source-type',
     );
   return { source, type: detected };
+}
+
+/**
+ * `known-malicious`: a path (an advisory-db or OSV checkout, or one file) or
+ * an http(s) URL, which must come with `known-malicious-sha256` — a database
+ * that decides whether the build fails is never taken unpinned from the network.
+ */
+export async function parseKnownMalicious(
+  rawSource: string,
+  rawSha: string,
+): Promise<MaliciousSource | null> {
+  const source = rawSource.trim();
+  const sha = rawSha.trim();
+  if (!source) {
+    if (sha)
+      throw new InputError('known-malicious-sha256', 'given without known-malicious', 'set both, or neither');
+    return null;
+  }
+  if (isUrl(source)) {
+    const url = parseHttpUrl('known-malicious', source);
+    if (!sha)
+      throw new InputError(
+        'known-malicious-sha256',
+        `is required with the URL ${url.href}`,
+        'the SHA-256 (64 hex digits) of the file the URL serves',
+      );
+    return { kind: 'url', url: url.href, sha256: parseSha256('known-malicious-sha256', sha) };
+  }
+  if (sha)
+    throw new InputError('known-malicious-sha256', 'only applies to a URL', 'leave it empty for a path');
+  await requireReadablePath('known-malicious', source);
+  return { kind: 'path', path: source };
 }
 
 export async function parseAnalyzeDepsInputs(raw: RawAnalyzeDepsInputs): Promise<AnalyzeDepsOptions> {
@@ -173,6 +256,10 @@ export async function parseAnalyzeDepsInputs(raw: RawAnalyzeDepsInputs): Promise
     );
   const { source, type } = await parseSource(raw.source, raw['source-type']);
   const binaries = await parseBinaries(raw.binaries);
+  const knownMalicious = await parseKnownMalicious(
+    raw['known-malicious'] ?? '',
+    raw['known-malicious-sha256'] ?? '',
+  );
   return {
     source,
     sourceType: type,
@@ -183,5 +270,6 @@ export async function parseAnalyzeDepsInputs(raw: RawAnalyzeDepsInputs): Promise
     vendor: { ...DEFAULT_VENDOR_OPTIONS, threshold: vendorThreshold },
     allow,
     outputDir,
+    knownMalicious,
   };
 }

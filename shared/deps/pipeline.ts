@@ -8,8 +8,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sha256RegularFile } from '../hash.ts';
 import { analyzeGraph, type Analysis } from './analyze.ts';
-import { buildTimestamp, gitDescribe, readBuildContext } from './build-context.ts';
+import { buildTimestamp, gitDescribe, readBuildContext, versionFromRunner } from './build-context.ts';
 import { CANONICAL_FORM_VERSION } from './graph-hash.ts';
+import { loadMaliciousDb } from './known-malicious.ts';
 import { loadGraph } from './load.ts';
 import type { DepGraph } from './model.ts';
 import { MAX_BINARY_BYTES, type AnalyzeDepsOptions } from './options.ts';
@@ -45,12 +46,12 @@ export async function runAnalyzeDeps(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<AnalyzeDepsResult> {
   const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : dirname(options.source);
-  const version = options.version ?? (await gitDescribe(sourceDir));
+  const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRunner(env);
   if (!version)
     throw new InputError(
       'version',
-      `not given, and 'git describe' found no commit in ${sourceDir}`,
-      'a version such as v0.1.0, or run in a git checkout',
+      `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`,
+      'a version such as v0.1.0, or run in a git checkout or on a GitHub runner',
     );
 
   const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
@@ -66,7 +67,8 @@ export async function runAnalyzeDeps(
       ),
     ),
   ]);
-  const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor });
+  const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
+  const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
   const timestamp = buildTimestamp(env);
 
   const dir = join(options.outputDir, ATTESTATIONS_DIR);
@@ -89,10 +91,11 @@ export async function runAnalyzeDeps(
   const report = buildReport(graph, analysis, {
     threshold: options.riskThreshold,
     allowList: options.allow.entries,
+    knownMalicious: { sources: malicious.sources, entries: malicious.size },
     sbom: {
       file: basename(files.sbom),
       spec_version: SBOM_SPEC.version,
-      schema_validation: sbomValidation.status === 'passed' ? 'passed' : `skipped: ${sbomValidation.reason}`,
+      schema_validation: sbomValidation.status,
     },
   });
   const c = analysis.counts;
@@ -123,6 +126,7 @@ export async function runAnalyzeDeps(
       typosquat_suspect_count: c.typosquatSuspects,
       unusual_pin_count: c.unusualPins,
       lockfile_path_escape_count: c.pathEscapes,
+      known_malicious_count: c.knownMalicious,
       allowed_finding_count: c.allowed,
       report: basename(files.report),
       sbom: basename(files.sbom),

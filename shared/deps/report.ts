@@ -8,6 +8,7 @@ export interface ReportContext {
   threshold: number;
   allowList: string[];
   sbom: DepsReport['sbom'];
+  knownMalicious?: DepsReport['known_malicious'];
 }
 
 export function buildReport(graph: DepGraph, analysis: Analysis, context: ReportContext): DepsReport {
@@ -35,6 +36,7 @@ export function buildReport(graph: DepGraph, analysis: Analysis, context: Report
     },
     counts: { ...analysis.counts },
     allow_list: allowList,
+    known_malicious: context.knownMalicious,
     sbom: context.sbom,
     findings: analysis.risk.findings,
     most_depended_on: analysis.mostDependedOn,

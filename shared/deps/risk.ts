@@ -19,6 +19,13 @@ export interface Weight {
 }
 
 export const RISK_WEIGHTS: Record<FindingKind, Weight> = {
+  'known-malicious': {
+    severity: 'critical',
+    // Fails any threshold below 100 on its own: an advisory database says this package is malware.
+    perFinding: 100,
+    cap: 100,
+    why: 'a public advisory database records this package (version) as malware',
+  },
   'lockfile-path-escape': {
     severity: 'critical',
     // Above the default threshold on its own: npm never writes such a key, so it is a forged lockfile, not noise.

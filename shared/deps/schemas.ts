@@ -37,6 +37,8 @@ export const infrasimBuildSchema = z.object({
     typosquat_suspect_count: z.number().int().nonnegative(),
     unusual_pin_count: z.number().int().nonnegative(),
     lockfile_path_escape_count: z.number().int().nonnegative(),
+    /** Absent in records written before the known-malicious check. */
+    known_malicious_count: z.number().int().nonnegative().optional(),
     allowed_finding_count: z.number().int().nonnegative(),
     report: z.string(),
     sbom: z.string(),
@@ -91,10 +93,12 @@ export const depsReportSchema = z.object({
   }),
   counts: z.record(z.string(), z.number()),
   allow_list: z.array(z.string()),
+  /** The advisory databases the known-malicious check read. */
+  known_malicious: z.object({ sources: z.array(z.string()), entries: z.number() }).optional(),
   sbom: z.object({
     file: z.string(),
     spec_version: z.string(),
-    /** `passed`, or `skipped: <why>` when the schema validator could not run. */
+    /** `passed`: an SBOM that fails the schema, or cannot be checked, fails the step instead of being written. */
     schema_validation: z.string(),
   }),
   findings: z.array(findingSchema),

@@ -13,9 +13,16 @@
  * Edit-distance candidates come from a symmetric-delete index (every popular
  * name minus one character), so the check is linear in the number of names
  * instead of comparing every pair.
+ *
+ * The popular names are real ranked data (data/README.md): the top 20,000
+ * crates by downloads and npm's 10,000 highest-impact packages. crates.io
+ * holds one crate per name up to case and `-`/`_`, and the downloads index
+ * writes every separator as `_`: a crate whose real spelling is not known is
+ * popular under any spelling (`anySpelling`), so only the crates of
+ * data/spellings.json take part in the separator-variant check.
  */
-import { POPULAR_CRATES } from './data/popular-crates.ts';
-import { POPULAR_NPM } from './data/popular-npm.ts';
+import popularCrates from './data/popular-crates.json' with { type: 'json' };
+import popularNpm from './data/popular-npm.json' with { type: 'json' };
 import { oneDeletions, osaDistance } from './edit-distance.ts';
 import { finding, type Finding } from './findings.ts';
 import type { DepGraph, Ecosystem } from './model.ts';
@@ -71,14 +78,20 @@ export function skeleton(name: string): string {
 
 export interface PopularIndex {
   exact: Set<string>;
+  /** Normalised names popular whatever their separators and case (spelling unknown). */
+  anySpelling: Set<string>;
   byNormalized: Map<string, string>;
   bySkeleton: Map<string, string>;
   byDeletion: Map<string, string[]>;
 }
 
-export function buildPopularIndex(names: readonly string[]): PopularIndex {
+export function buildPopularIndex(
+  names: readonly string[],
+  anySpelling: readonly string[] = [],
+): PopularIndex {
   const index: PopularIndex = {
     exact: new Set(names),
+    anySpelling: new Set(anySpelling.map(normalizeName)),
     byNormalized: new Map(),
     bySkeleton: new Map(),
     byDeletion: new Map(),
@@ -93,11 +106,21 @@ export function buildPopularIndex(names: readonly string[]): PopularIndex {
   return index;
 }
 
+/** The crates index: known spellings exactly, the other names under any spelling. */
+export function popularCratesIndex(): PopularIndex {
+  const spelled = new Set(popularCrates.spelled.map(normalizeName));
+  const unknown = popularCrates.names.filter((n) => !spelled.has(normalizeName(n)));
+  return buildPopularIndex([...popularCrates.spelled, ...unknown], unknown);
+}
+
 const indexes = new Map<Ecosystem, PopularIndex>();
 export function popularIndex(ecosystem: Ecosystem): PopularIndex {
   let index = indexes.get(ecosystem);
   if (!index)
-    indexes.set(ecosystem, (index = buildPopularIndex(ecosystem === 'cargo' ? POPULAR_CRATES : POPULAR_NPM)));
+    indexes.set(
+      ecosystem,
+      (index = ecosystem === 'cargo' ? popularCratesIndex() : buildPopularIndex(popularNpm.names)),
+    );
   return index;
 }
 
@@ -108,7 +131,7 @@ export interface Resemblance {
 
 /** How `name` resembles a popular name, or null when it does not (or is popular itself). */
 export function resemblance(name: string, index: PopularIndex): Resemblance | null {
-  if (index.exact.has(name)) return null;
+  if (index.exact.has(name) || index.anySpelling.has(normalizeName(name))) return null;
   const hidden = hasInvisible(name);
   // The rest of the checks read the name as it prints.
   const n = normalizeName(hidden ? name.replace(INVISIBLE, '') : name);

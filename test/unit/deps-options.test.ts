@@ -79,7 +79,11 @@ const bad: [string, Partial<RawAnalyzeDepsInputs>, RegExp][] = [
     { source: '/nonexistent/Cargo.lock' },
     /^input 'source': '\/nonexistent\/Cargo\.lock' does not exist$/,
   ],
-  ['source', { source: '/tmp' }, /^input 'source': '\/tmp' has no Cargo\.toml/],
+  [
+    'source',
+    { source: '/tmp' },
+    /^input 'source': the directory '\/tmp' has none of Cargo\.toml, Cargo\.lock, package-lock\.json, npm-shrinkwrap\.json/,
+  ],
   ['source', { source: '/etc/hostname' }, /^input 'source': cannot tell what '\/etc\/hostname' is/],
   [
     'source',

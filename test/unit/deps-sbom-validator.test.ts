@@ -1,0 +1,113 @@
+/**
+ * The linear SBOM validator accepts and refuses what the CycloneDX library's
+ * own (quadratic) validator does: every `uniqueItems` of the schema is still
+ * checked, duplicates are found whatever the key order, nested or not.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
+import { validateSbom } from '../../shared/deps/sbom.ts';
+import {
+  canonicalJson,
+  compileSbomValidator,
+  firstDuplicate,
+  hashUniqueItems,
+} from '../../shared/deps/sbom-validator.ts';
+import { DataError } from '../../shared/errors.ts';
+
+const component = (name: string): Record<string, unknown> => ({
+  type: 'library',
+  name,
+  version: '1.0.0',
+  'bom-ref': `${name}@1.0.0`,
+  purl: `pkg:cargo/${name}@1.0.0`,
+  hashes: [{ alg: 'SHA-256', content: 'a'.repeat(64) }],
+});
+const bom = (components: Record<string, unknown>[], deps: unknown[] = []): Record<string, unknown> => ({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
+  components,
+  dependencies: deps,
+});
+
+const library = new JsonStrictValidator('1.6' as never);
+async function both(doc: unknown): Promise<[boolean, boolean]> {
+  const json = JSON.stringify(doc);
+  const ours = await validateSbom(json).then(
+    () => true,
+    (e: unknown) => {
+      assert.ok(e instanceof DataError, String(e));
+      return false;
+    },
+  );
+  const theirs = (await library.validate(json)) === null;
+  return [ours, theirs];
+}
+
+test('every uniqueItems of the schema is replaced by the hashed check, none left', async () => {
+  const text = readFileSync(
+    'node_modules/@cyclonedx/cyclonedx-library/res/schema/bom-1.6.SNAPSHOT.schema.json',
+    'utf8',
+  );
+  const expected = text.match(/"uniqueItems"\s*:\s*true/g)!.length;
+  const r = hashUniqueItems(JSON.parse(text));
+  assert.equal(r.replaced, expected);
+  assert.doesNotMatch(JSON.stringify(r.schema), /"uniqueItems"/);
+  assert.equal((await compileSbomValidator('1.6')).uniqueItemsReplaced, expected);
+});
+
+test('canonical JSON: deep-equal values (any key order) give one text, different ones differ', () => {
+  assert.equal(
+    canonicalJson({ a: 1, b: [1, { c: 'x', d: null }] }),
+    canonicalJson({ b: [1, { d: null, c: 'x' }], a: 1 }),
+  );
+  assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
+  assert.notEqual(canonicalJson({ a: '1' }), canonicalJson({ a: 1 }));
+  assert.deepEqual(firstDuplicate([{ a: 1, b: 2 }, { c: 3 }, { b: 2, a: 1 }]), [0, 2]);
+  assert.equal(firstDuplicate([1, '1', [1], { 1: 1 }]), null);
+});
+
+const cases: [string, unknown, boolean][] = [
+  [
+    'a valid document',
+    bom([component('a'), component('b')], [{ ref: 'a@1.0.0', dependsOn: ['b@1.0.0'] }]),
+    true,
+  ],
+  ['a duplicate component', bom([component('a'), component('b'), component('a')]), false],
+  [
+    'a duplicate component written with another key order',
+    bom([component('a'), Object.fromEntries(Object.entries(component('a')).reverse())]),
+    false,
+  ],
+  [
+    'a repeated hash (the 1.6 schema does not ask hashes to be unique)',
+    bom([
+      {
+        ...component('a'),
+        hashes: [
+          { alg: 'SHA-256', content: 'b'.repeat(64) },
+          { content: 'b'.repeat(64), alg: 'SHA-256' },
+        ],
+      },
+    ]),
+    true,
+  ],
+  [
+    'a duplicate dependsOn entry',
+    bom([component('a'), component('b')], [{ ref: 'a@1.0.0', dependsOn: ['b@1.0.0', 'b@1.0.0'] }]),
+    false,
+  ],
+  ['a wrong type (not uniqueness)', { ...bom([component('a')]), version: 'one' }, false],
+];
+for (const [what, doc, valid] of cases) {
+  test(`${what}: ${valid ? 'accepted' : 'refused'}, as the library's validator decides`, async () => {
+    assert.deepEqual(await both(doc), [valid, valid]);
+  });
+}
+
+test('a document that is not JSON, or of a spec with no schema here, fails: never a warning', async () => {
+  await assert.rejects(validateSbom('{'), DataError);
+  await assert.rejects(validateSbom(JSON.stringify(bom([])), '1.2'), /cannot be validated/);
+});
