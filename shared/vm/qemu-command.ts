@@ -6,7 +6,10 @@ import type { Accel, Arch, BootMode, ExtraDrive } from './types.ts';
 
 /** The command line that boots build-base images with boot=kernel (root on the first NVMe disk's partition 2). */
 export function defaultAppend(arch: Arch): string {
-  return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1`;
+  // no_timer_check: under TCG on a busy host the x86 kernel's IO-APIC timer check can
+  // miss its window and panic ("IO-APIC + timer doesn't work"); cloud images set it too.
+  const timer = arch === 'x86_64' ? ' no_timer_check' : '';
+  return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1${timer}`;
 }
 
 /** The kernel's name for the first serial port of the machine type we use. */

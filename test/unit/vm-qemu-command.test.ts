@@ -5,7 +5,7 @@ import { interpretOutcome } from '../../shared/vm/launch.ts';
 
 describe('defaultAppend', () => {
   it('boots build-base images: root on partition 2 of the first NVMe disk, panics end the run', () => {
-    assert.equal(defaultAppend('x86_64'), 'console=ttyS0 root=/dev/nvme0n1p2 rw panic=-1');
+    assert.equal(defaultAppend('x86_64'), 'console=ttyS0 root=/dev/nvme0n1p2 rw panic=-1 no_timer_check');
     assert.equal(defaultAppend('aarch64'), 'console=ttyAMA0 root=/dev/nvme0n1p2 rw panic=-1');
   });
 });
