@@ -4,7 +4,7 @@
 /** Inputs of actions/analyze-deps (analyze-deps). */
 export interface AnalyzeDepsInputs {
   /**
-   * What to analyse: a cargo workspace directory (the action runs `cargo metadata --format-version 1 --all-features`; cargo must be on PATH), a cargo-metadata JSON file, a Cargo.lock (format 3 or 4) or an npm package-lock.json (lockfileVersion 2 or 3).
+   * What to analyse. A directory: a cargo workspace when it has a Cargo.toml (the action runs `cargo metadata --format-version 1 --all-features`; cargo must be on PATH), else its one Cargo.lock, package-lock.json or npm-shrinkwrap.json; with none of them the step fails naming what it looked for. Or a file: a cargo-metadata JSON file, a Cargo.lock (format 3 or 4) or an npm package-lock.json (lockfileVersion 2 or 3).
    * Default: `.`
    */
   'source': string;
@@ -44,6 +44,14 @@ export interface AnalyzeDepsInputs {
    * Default: `output`
    */
   'output-dir': string;
+  /**
+   * A newer known-malicious database, read besides the snapshot shipped with the action: a path (a checkout of rustsec/advisory-db or of OSV records such as ossf/malicious-packages, one OSV JSON file, or a snapshot file of scripts/refresh-deps-data.ts) or an http(s) URL of one such JSON file, which needs known-malicious-sha256. A package that an entry names (at an affected version) is a `known-malicious` finding with the advisory id.
+   */
+  'known-malicious': string;
+  /**
+   * SHA-256 of the file at the known-malicious URL; the download is checked before it is read.
+   */
+  'known-malicious-sha256': string;
 }
 
 /** Outputs of actions/analyze-deps. */
@@ -117,13 +125,28 @@ export interface AttestInputs {
    */
   'default-branch': string;
   /**
-   * ECDSA P-256 private key in PEM, from a secret (e.g. `secrets.ATTEST_KEY`). Masked in the log, held in memory only, never written. Required when the run signs.
+   * ECDSA P-256 private key in PEM, from a secret (e.g. `secrets.ATTEST_KEY`): key mode. Masked in the log, held in memory only, never written. Empty: a run that signs signs keyless (GitHub OIDC; the job needs `permissions: id-token: write, attestations: write`).
    */
   'private-key': string;
   /**
    * The private key's passphrase, when the PEM is encrypted.
    */
   'private-key-passphrase': string;
+  /**
+   * Keyless: auto | public-good | github. auto: Sigstore's public-good instance for a public repository (the event payload's repository.visibility), GitHub's own instance otherwise.
+   * Default: `auto`
+   */
+  'sigstore': string;
+  /**
+   * Keyless: the token that stores the attestations through the repository's attestations API (needs `attestations: write`).
+   * Default: `${{ github.token }}`
+   */
+  'github-token': string;
+  /**
+   * Keyless: true stores every bundle through the repository's attestations API (so `gh attestation verify` finds it) after all are signed and before anything is written; false keeps them only as files.
+   * Default: `true`
+   */
+  'store-attestations': string;
   /**
    * attest: true requires a passing boot-verify report (meta/boot/*.json) for the exact bytes of every image. verify: true requires every bound image provenance to say boot-verify passed. Default: true for attest, false for verify.
    */
@@ -152,10 +175,50 @@ export interface AttestInputs {
    * verify: the largest accepted analysis.risk_score (0-100) in the signed image provenance. Empty: not checked.
    */
   'max-risk-score': string;
+  /**
+   * verify, keyless (no public-key): owner/name (or the URL on a GitHub Enterprise server) of the repository whose workflow must have signed. Required for keyless verification.
+   */
+  'identity-repository': string;
+  /**
+   * verify, keyless: the workflow file that must have run, e.g. .github/workflows/release.yml. Empty: any workflow of the repository.
+   */
+  'identity-workflow': string;
+  /**
+   * verify, keyless: the ref it must have run on, `*` matching anything (refs/heads/main, refs/tags/v*). Empty: any.
+   */
+  'identity-ref': string;
+  /**
+   * verify, keyless: the OIDC issuer. Empty: GitHub.com's https://token.actions.githubusercontent.com.
+   */
+  'identity-issuer': string;
+  /**
+   * verify, keyless: a Sigstore trusted_root.json, or the JSON Lines of `gh attestation trusted-root` (needed for GitHub's instance, i.e. private repositories). Empty: Sigstore public-good's root shipped with the action.
+   */
+  'trusted-root': string;
+  /**
+   * attest: turns the vulnerability gate on. OSV data for the images' releases (Debian:12, Ubuntu:24.04:LTS, Alpine:v3.20, ...): local paths, one per line (an ecosystem's all.zip export, a directory of OSV .json records; for air-gapped runners), or `osv` to download the current export from osv-vulnerabilities.storage.googleapis.com (cached per day with the Actions cache). Empty: the gate is off and the step says so.
+   */
+  'vulnerability-data': string;
+  /**
+   * attest: none | low | medium | high | critical. Findings at or above it fail the gate before anything is signed; findings whose data gives no severity (Debian's and Alpine's give none) count as medium. Default: medium, so that unrated distribution advisories stop the run.
+   */
+  'vulnerability-threshold': string;
+  /**
+   * attest: findings allowed through the gate, as YAML or JSON text (or the path of a .yml/.json file): a list of {id, reason, expires: YYYY-MM-DD}; id may be the advisory id or an alias (CVE id). A finding whose entry has expired fails again.
+   */
+  'vulnerability-allow-list': string;
+  /**
+   * attest: secrets the secret gate lets through on purpose, as YAML (or the path of a .yml file): a list of {path, fingerprint, kind, reason} — path a glob (`*`, `?`, `**`) of the file inside the image or bundle, fingerprint the sha256 a finding prints; at least one of the two, and a reason. Allowed findings are still listed, as allowed. Empty: every finding fails the step (before anything is signed or written).
+   */
+  'secret-allow-list': string;
 }
 
 /** Outputs of actions/attest. */
 export interface AttestOutputs {
+  /**
+   * attest: secrets found outside the allow-list (the step fails when not 0).
+   */
+  'secret-findings': string;
   /**
    * `true` when the statements were signed.
    */
@@ -181,11 +244,15 @@ export interface AttestOutputs {
    */
   'subject-count': string;
   /**
+   * attest: number of vulnerability findings across the images (empty when the gate is off).
+   */
+  'vulnerabilities': string;
+  /**
    * verify: `true` when every check held (the step fails otherwise).
    */
   'verified': string;
   /**
-   * verify: the check that did not hold (attestation, signature, statement, predicate-type, builder-id, subjects, byproducts, risk-score, boot, coverage).
+   * verify: the check that did not hold (attestation, signature, identity, statement, predicate-type, builder-id, subjects, byproducts, risk-score, boot, coverage).
    */
   'failed-check': string;
 }
@@ -207,7 +274,7 @@ export interface BootVerifyInputs {
    */
   'boot': string;
   /**
-   * Kernel file for boot=kernel (required then): a Linux kernel image for arch (x86 bzImage, arm64 Image plain, gzip-compressed or EFI zboot); anything else is refused before QEMU starts. With boot=uefi it is only used for the short KVM probe boot of accel=auto.
+   * Kernel file for boot=kernel (required then): a Linux kernel image for arch (x86 bzImage, arm64 Image plain, gzip-compressed or EFI zboot); anything else is refused before QEMU starts. With boot=uefi it is only used for the short KVM probe boot of accel=auto (the firmware is probed without it).
    */
   'kernel': string;
   /**
@@ -215,7 +282,7 @@ export interface BootVerifyInputs {
    */
   'initrd': string;
   /**
-   * Kernel command line for boot=kernel. Default: console=ttyS0 (ttyAMA0 on aarch64) root=/dev/nvme0n1p2 rw panic=-1, which boots build-base images. Not allowed with boot=uefi.
+   * Kernel command line for boot=kernel. Default: console=ttyS0 root=/dev/nvme0n1p2 rw panic=-1 no_timer_check (console=ttyAMA0 and no timer flag on aarch64), which boots build-base images. Not allowed with boot=uefi.
    */
   'append': string;
   /**
@@ -242,7 +309,7 @@ export interface BootVerifyInputs {
    */
   'cpus': string;
   /**
-   * auto | kvm | tcg. auto uses KVM only when a short, bounded probe boot of a kernel under KVM works (on some machines /dev/kvm opens yet guests hang) and falls back to TCG otherwise; firmware boots without a kernel input use TCG under auto.
+   * auto | kvm | tcg. auto uses KVM only when a short, bounded probe boot under KVM works (on some machines /dev/kvm opens yet guests hang) and falls back to TCG otherwise; the probe boots the kernel when there is one, else the UEFI firmware with no disk.
    * Default: `auto`
    */
   'accel': string;
@@ -300,6 +367,10 @@ export interface BootVerifyOutputs {
    * The accelerator actually used (kvm | tcg; several images give one per line).
    */
   'accel': string;
+  /**
+   * Every image's result as a JSON array, one object per image in input order: image, status, reason, boot-seconds, matched-line, console-log, report, accel. Read it with fromJSON() instead of splitting the newline-joined outputs.
+   */
+  'json': string;
 }
 
 /** Inputs of actions/build-base (build-base). */
@@ -350,7 +421,11 @@ export interface BuildBaseInputs {
    */
   'initrd': string;
   /**
-   * Extra kernel command-line arguments, appended after root=, rw and console=.
+   * Extra kernel command-line arguments, appended after root=, rw and console=. The whole command line is the `cmdline` output.
+   */
+  'kernel-args': string;
+  /**
+   * Deprecated: the old name of `kernel-args` (still accepted, with a warning; setting both is an error).
    */
   'cmdline': string;
   /**
@@ -502,7 +577,7 @@ export interface BuildVariantInputs {
    */
   'cpus': string;
   /**
-   * auto | kvm | tcg. auto probes KVM with a short boot and falls back to TCG.
+   * auto | kvm | tcg. auto probes KVM with a short, bounded boot with no disk (the kernel with boot: kernel, else the UEFI firmware) and uses KVM when it works; anything else falls back to TCG.
    * Default: `auto`
    */
   'accel': string;
@@ -558,6 +633,316 @@ export interface BuildVariantOutputs {
   'results': string;
 }
 
+/** Inputs of actions/prune-packages (prune-packages). */
+export interface PrunePackagesInputs {
+  /**
+   * ghcr (GitHub Packages REST API, manifests read at ghcr.io) | registry (any OCI registry through the distribution API).
+   * Default: `ghcr`
+   */
+  'target': string;
+  /**
+   * ghcr: the container package name as GitHub shows it (e.g. containai, or kas/kas). registry: the repository path (e.g. team/image).
+   * Required.
+   */
+  'package': string;
+  /**
+   * ghcr: the user or organization owning the package. Empty: the repository owner (GITHUB_REPOSITORY_OWNER).
+   */
+  'owner': string;
+  /**
+   * ghcr: auto (asks GET /users/<owner>) | org | user.
+   * Default: `auto`
+   */
+  'owner-type': string;
+  /**
+   * The registry holding the manifests: ghcr.io for target ghcr; host[:port] or an http(s):// URL for target registry (plain http only for loopback addresses).
+   * Default: `ghcr.io`
+   */
+  'registry': string;
+  /**
+   * ghcr: a token with packages read, and delete for real runs (the job's GITHUB_TOKEN with `packages: write` works for packages the repository has admin access to). Masked in the log.
+   * Default: `${{ github.token }}`
+   */
+  'token': string;
+  /**
+   * registry: the user name for Basic or bearer-token authentication. Empty: anonymous.
+   */
+  'username': string;
+  /**
+   * registry: the password or token for username. Masked in the log.
+   */
+  'password': string;
+  /**
+   * YAML list of retention rules; the first rule whose pattern matches a tag governs it: `- tags: 'dev-*'` (a glob with * and ?, or a /regular expression/), `keep: 15` (the 15 most recent images carrying such a tag), `younger-than: 30d` (and every such image younger than that; units s m h d w). An image goes only when every one of its tags is governed by a rule that lets it go. Empty: no tagged image is deleted.
+   */
+  'rules': string;
+  /**
+   * Tag patterns whose images are always kept, one per line (glob, /regex/, or @semver for 1.2.3, v1.2, 1).
+   * Default: `prod
+latest
+@semver
+`
+   */
+  'keep-tags': string;
+  /**
+   * A channels.json (tag-snapshot writes it): every current digest and every digest of its rollback history is kept. Empty: none.
+   */
+  'channels-file': string;
+  /**
+   * delete (untagged versions nothing kept references go, after untagged-grace) | keep.
+   * Default: `delete`
+   */
+  'untagged': string;
+  /**
+   * Untagged versions younger than this stay (a push in progress uploads children before its index): 1h, 30m, 0.
+   * Default: `1h`
+   */
+  'untagged-grace': string;
+  /**
+   * Deletion budget, spaced evenly. The default 60 (one a second) stays under GitHub's secondary rate limits: 900 points a minute per REST endpoint with a DELETE costing 5 points (180 a minute), at most 80 content-changing requests a minute, and GitHub's advice to wait a second between mutating requests.
+   * Default: `60`
+   */
+  'deletes-per-minute': string;
+  /**
+   * Seconds a registry request may make no progress before it is retried (bounded retries with backoff).
+   * Default: `60`
+   */
+  'request-timeout': string;
+  /**
+   * true: compute and report the plan, delete nothing.
+   * Default: `false`
+   */
+  'dry-run': string;
+  /**
+   * Where the plan is written as JSON (the exact list a real run executes).
+   * Default: `output/meta/prune-plan.json`
+   */
+  'plan-file': string;
+  /**
+   * ghcr: the REST API base. Empty: GITHUB_API_URL, else https://api.github.com.
+   */
+  'github-api-url': string;
+}
+
+/** Outputs of actions/prune-packages. */
+export interface PrunePackagesOutputs {
+  /**
+   * Path of the plan JSON.
+   */
+  'plan': string;
+  /**
+   * How many versions the plan deletes.
+   */
+  'to-delete': string;
+  /**
+   * How many versions the plan keeps.
+   */
+  'kept': string;
+  /**
+   * Versions deleted by this run (404s included as already gone).
+   */
+  'deleted': string;
+  /**
+   * Deletions the registry refused (reported, not retried).
+   */
+  'refused': string;
+  /**
+   * Deletions that failed after retries, plus those skipped because something they hold up remained.
+   */
+  'failed': string;
+  /**
+   * API and registry requests this run made.
+   */
+  'api-calls': string;
+}
+
+/** Inputs of actions/tag-snapshot (tag-snapshot). */
+export interface TagSnapshotInputs {
+  /**
+   * snapshot (tag, bundle, release, registry push) | promote (move `channel` to `digest`, which passed its gates) | rollback (move `channel` back to its previous digest, or to `to`; nothing rebuilt).
+   * Default: `snapshot`
+   */
+  'command': string;
+  /**
+   * The output tree the earlier actions wrote (meta/image-provenance.json from attest is required).
+   * Default: `output`
+   */
+  'output-dir': string;
+  /**
+   * The git checkout of the commit the images were built from (a shallow clone or a detached HEAD is fine).
+   * Default: `.`
+   */
+  'path': string;
+  /**
+   * The tag name. Empty: seed 000's image-{type}-{YYYYMMDD}-{infrasim_short}-{image_short} from the image provenance.
+   */
+  'tag': string;
+  /**
+   * git: an annotated tag made with git and pushed to `remote` with `token` (as an HTTP header in git's environment, never in argv). api: a tag object and ref through GitHub's API. none: no tag.
+   * Default: `git`
+   */
+  'git-tag': string;
+  /**
+   * git-tag: git — the remote to push the tag to. Empty: the tag is made in the checkout only.
+   * Default: `origin`
+   */
+  'remote': string;
+  /**
+   * Write the snapshot bundle, its .sha256 and manifest.json into output-dir.
+   * Default: `true`
+   */
+  'bundle': string;
+  /**
+   * The bundle's file name. Empty: infrasim-{type}-{commit}.tar.gz, or infrasim-{type}-variants-{commit}.tar.gz when variants are in the tree (seeds 000 and 002). Set one per architecture when several trees go to one release.
+   */
+  'bundle-name': string;
+  /**
+   * gzip (seed 000's .tar.gz; already-compressed disk blocks are stored, the rest deflated) | zstd (.tar.zst, level 3) | none (.tar).
+   * Default: `gzip`
+   */
+  'compression': string;
+  /**
+   * Create (or reuse) the GitHub release of the tag and upload the bundle, .sha256, image provenance and Sigstore bundles.
+   * Default: `false`
+   */
+  'release': string;
+  /**
+   * Replace a release asset of the same name whose sha256 differs (otherwise such a run fails before uploading anything).
+   * Default: `false`
+   */
+  'replace-assets': string;
+  /**
+   * Token for the push and the API (contents: write). Masked.
+   * Default: `${{ github.token }}`
+   */
+  'token': string;
+  /**
+   * owner/name for the API. Empty: GITHUB_REPOSITORY.
+   */
+  'repository': string;
+  /**
+   * attest's public key (PEM text or a .pem file), to verify the attestations for the release gates.
+   */
+  'public-key': string;
+  /**
+   * true: fail before publishing anything unless every release gate passes (image provenance matches, boot-verify passed for these bytes, the secret scan found nothing, the attestations verify with public-key).
+   * Default: `false`
+   */
+  'require-gates': string;
+  /**
+   * Unix time for the tag date and the bundle's mtimes. Empty: SOURCE_DATE_EPOCH, else the commit time.
+   */
+  'source-date-epoch': string;
+  /**
+   * OCI registry to push the snapshot to (ghcr.io, or host:port). Empty: no registry push.
+   */
+  'registry': string;
+  /**
+   * Repository in the registry. Empty: GITHUB_REPOSITORY in lower case.
+   */
+  'oci-repository': string;
+  /**
+   * Registry user. Empty: GITHUB_ACTOR.
+   */
+  'registry-username': string;
+  /**
+   * Registry password or token (masked). Empty: `token` for ghcr.io, else anonymous.
+   */
+  'registry-password': string;
+  /**
+   * Channel tags (dev, prod, …), one per line, moved only after every release gate passed (checked from the files; public-key is then required). The immutable sha-<commit> tag is always pushed first.
+   */
+  'channels': string;
+  /**
+   * docker/metadata-action's `json` output. Empty: DOCKER_METADATA_OUTPUT_JSON; its tags become channel tags, its org.opencontainers.image.* annotations are applied.
+   */
+  'metadata-json': string;
+  /**
+   * docker/metadata-action's `labels` output (used when it gives no annotations).
+   */
+  'labels': string;
+  /**
+   * docker/metadata-action's `annotations` output.
+   */
+  'annotations': string;
+  /**
+   * promote / rollback: the channel to move.
+   */
+  'channel': string;
+  /**
+   * promote: the index digest (sha256:…) to move the channel to.
+   */
+  'digest': string;
+  /**
+   * rollback: the digest to go back to (it must have been on the channel). Empty: the previous one.
+   */
+  'to': string;
+}
+
+/** Outputs of actions/tag-snapshot. */
+export interface TagSnapshotOutputs {
+  /**
+   * The snapshot tag.
+   */
+  'tag': string;
+  /**
+   * created | reused (already on this commit) | skipped (git-tag: none).
+   */
+  'tag-action': string;
+  /**
+   * The commit tagged.
+   */
+  'commit': string;
+  /**
+   * Path of the bundle.
+   */
+  'bundle': string;
+  /**
+   * The bundle's sha256.
+   */
+  'bundle-sha256': string;
+  /**
+   * Path of <bundle>.sha256.
+   */
+  'checksum-file': string;
+  /**
+   * Path of manifest.json (a copy of the bundle's last entry).
+   */
+  'manifest': string;
+  /**
+   * The release page.
+   */
+  'release-url': string;
+  /**
+   * The release id.
+   */
+  'release-id': string;
+  /**
+   * Release assets, one per line: <name> <uploaded|skipped|replaced> <sha256>.
+   */
+  'assets': string;
+  /**
+   * `true` when every release gate passed.
+   */
+  'gates-passed': string;
+  /**
+   * The failed gates, one per line: <gate>: <detail>.
+   */
+  'gate-failures': string;
+  /**
+   * The pushed image index digest (snapshot with a registry), or the digest the channel now names (promote, rollback).
+   */
+  'digest': string;
+  /**
+   * sha-<commit>, pushed to the registry.
+   */
+  'immutable-tag': string;
+  /**
+   * Channel tags moved, one per line.
+   */
+  'channel-tags': string;
+}
+
 /** Every action by directory name. */
 export interface Actions {
   'analyze-deps': { inputs: AnalyzeDepsInputs; outputs: AnalyzeDepsOutputs };
@@ -565,4 +950,6 @@ export interface Actions {
   'boot-verify': { inputs: BootVerifyInputs; outputs: BootVerifyOutputs };
   'build-base': { inputs: BuildBaseInputs; outputs: BuildBaseOutputs };
   'build-variant': { inputs: BuildVariantInputs; outputs: BuildVariantOutputs };
+  'prune-packages': { inputs: PrunePackagesInputs; outputs: PrunePackagesOutputs };
+  'tag-snapshot': { inputs: TagSnapshotInputs; outputs: TagSnapshotOutputs };
 }

@@ -28609,7 +28609,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6784);
 /* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
 /* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4997);
-/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6943);
+/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4177);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3926);
 /**
  * boot-verify: boots each image, gives it a verdict, writes its report and
@@ -28623,6 +28623,19 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+/** One image's outputs as the `json` output carries them (the newline-joined outputs, per image). */
+function imageOutput(r) {
+    return {
+        image: r.image,
+        status: r.report.verdict,
+        reason: r.report.reason,
+        'boot-seconds': r.report.timings ? Number((r.report.timings.verdictMs / 1000).toFixed(3)) : null,
+        'matched-line': r.report.matchedLine ?? null,
+        'console-log': r.report.consoleLog ?? null,
+        report: r.reportPath,
+        accel: r.report.accel ?? null,
+    };
+}
 const cancelled = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellationSignal */ .w6)('boot-verify');
 await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
     const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
@@ -28665,6 +28678,7 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
             'console-log': reports.map((r) => r.consoleLog ?? '').join('\n'),
             report: run.results.map((r) => r.reportPath).join('\n'),
             accel: reports.map((r) => r.accel ?? '').join('\n'),
+            json: JSON.stringify(run.results.map(imageOutput)),
         });
         for (const a of (0,_shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .failureAnnotations */ .r)(run))
             _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.error */ .I8.error(a.message, { title: a.title });
@@ -31997,12 +32011,16 @@ function parseBoolean(name, raw, fallback) {
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a boolean`, 'true | false');
 }
-/** A newline list; blank lines and `#` comments are dropped. */
+/**
+ * A newline list; blank lines and comment lines are dropped. A `#` starts a
+ * comment only at the start of a line (docker/metadata-action's rule): inside
+ * a line it is data — a console pattern, a URL fragment, a shell command.
+ */
 function parseLines(raw) {
     return raw
-        .split('\n')
-        .map((l) => l.replace(/#.*$/, '').trim())
-        .filter(Boolean);
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
 }
 /** Distribution package names: one per line, each a plain name with an optional version constraint. */
 function parsePackageList(name, raw) {
@@ -32207,91 +32225,105 @@ async function readRegularFile(path, rule) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2866);
-/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4634);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _firmware_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2515);
+/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2866);
+/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4634);
 /**
  * Chooses KVM or TCG. KVM is never assumed: on some machines /dev/kvm exists
- * and opens, yet guests hang or abort under it. `auto` therefore boots a
- * kernel under KVM for a few seconds (no disk: the kernel must reach its
- * "cannot mount root" panic) and falls back to TCG on anything else.
+ * and opens, yet guests hang or abort under it. `auto` therefore runs a short
+ * probe boot under KVM and falls back to TCG on anything else. Every boot mode
+ * can be probed: a direct kernel boot probes with its kernel (no disk: the
+ * kernel must reach its "cannot mount root" panic), a firmware boot with the
+ * firmware itself (no disk: UEFI's boot manager must start and report on the
+ * serial console) — so a GitHub-hosted runner's working KVM is used for the
+ * default `boot: uefi` and every provisioning boot too.
  */
 
 
 
 
 
-/** Long enough for a working KVM to reach the root-mount panic (well under a second here), short enough not to matter. */
+
+
+/** Long enough for a working KVM to reach the probe's marker (well under a second here), short enough not to matter. */
 const KVM_PROBE_MS = 8000;
 function hostArch() {
     const a = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)();
     return a === 'x64' ? 'x86_64' : a === 'arm64' ? 'aarch64' : undefined;
 }
-async function kvmDeviceOpens() {
+const HOST = { arch: hostArch(), kvmDevice: '/dev/kvm' };
+async function kvmDeviceOpens(device) {
     try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)('/dev/kvm', node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDWR);
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(device, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDWR);
         await handle.close();
         return undefined;
     }
     catch (e) {
-        return `/dev/kvm cannot be opened read-write (${e.code})`;
+        return `${device} cannot be opened read-write (${e.code})`;
     }
 }
-/** Boots `kernel` under KVM with no disk; KVM works if the kernel reaches its root-mount panic in time. */
-async function probeKvm(arch, kernel, timeoutMs = KVM_PROBE_MS) {
-    const args = (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuArgs */ .YZ)({
-        arch,
-        accel: 'kvm',
-        boot: 'kernel',
-        kernel,
-        append: `console=${(0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .serialConsole */ .WV)(arch)} panic=-1 root=/dev/infrasim-kvm-probe`,
-        memoryMiB: 256,
-        cpus: 1,
-        extraDrives: [],
-        network: false,
-    });
-    const started = Date.now();
-    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .yv)({
-        binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuBinary */ .Q$)(arch),
-        args,
-        rules: { expect: /VFS: Unable to mount root|Kernel panic|end Kernel panic/, failOn: [] },
-        timeoutMs,
-    });
-    const ms = Date.now() - started;
-    if (outcome.end.kind === 'decided' && outcome.end.decision.verdict === 'success') {
-        return { accel: 'kvm', reason: `KVM probe boot reached the kernel's root-mount panic in ${ms} ms` };
+/** The kernel's root-mount panic, or UEFI's boot manager starting (BdsDxe) / its shell. */
+const PROBE_MARKER = {
+    kernel: /VFS: Unable to mount root|Kernel panic|end Kernel panic/,
+    firmware: /BdsDxe: (?:loading|starting|failed)|UEFI Interactive Shell|Shell> /,
+};
+/** Boots the probe target under KVM with no disk; KVM works if it reaches its marker in time. */
+async function probeKvm(arch, target, timeoutMs = KVM_PROBE_MS) {
+    const work = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'infrasim-kvm-probe-'));
+    try {
+        const common = { arch, accel: 'kvm', memoryMiB: 256, cpus: 1, extraDrives: [], network: false };
+        let input;
+        if (target.kind === 'kernel') {
+            const append = `console=${(0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .serialConsole */ .WV)(arch)} panic=-1 root=/dev/infrasim-kvm-probe`;
+            input = { ...common, boot: 'kernel', kernel: target.kernel, append };
+        }
+        else {
+            const firmware = await (0,_firmware_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareFirmware */ .B)(arch, work);
+            input = { ...common, boot: 'uefi', firmwareCode: firmware.code, firmwareVars: firmware.vars };
+        }
+        const started = Date.now();
+        const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_6__/* .runQemu */ .yv)({
+            binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .qemuBinary */ .Q$)(arch),
+            args: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .qemuArgs */ .YZ)(input),
+            rules: { expect: PROBE_MARKER[target.kind], failOn: [] },
+            timeoutMs,
+        });
+        const ms = Date.now() - started;
+        const what = target.kind === 'kernel' ? "the kernel's root-mount panic" : "the firmware's boot manager";
+        if (outcome.end.kind === 'decided' && outcome.end.decision.verdict === 'success') {
+            return { accel: 'kvm', reason: `KVM probe boot (${target.kind}) reached ${what} in ${ms} ms` };
+        }
+        const why = outcome.end.kind === 'timeout'
+            ? `hung (did not reach ${what} within ${timeoutMs} ms)`
+            : `ended without reaching ${what} (exit ${outcome.exitCode}: ${outcome.stderr.trim().split('\n').slice(-1)[0] ?? ''})`;
+        return { accel: 'tcg', reason: `KVM probe boot (${target.kind}) ${why}: using TCG` };
     }
-    const why = outcome.end.kind === 'timeout'
-        ? `hung (no root-mount panic within ${timeoutMs} ms)`
-        : `ended without reaching the kernel (exit ${outcome.exitCode}: ${outcome.stderr.trim().split('\n').slice(-1)[0] ?? ''})`;
-    return { accel: 'tcg', reason: `KVM probe boot ${why}: using TCG` };
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(work, { recursive: true, force: true });
+    }
 }
 const probeCache = new Map();
 /**
  * Resolves the accelerator for one boot. Probe results are cached per
- * architecture and kernel for the life of the process, so several images
- * pay for one probe.
+ * architecture and probe target for the life of the process, so several
+ * images pay for one probe.
  */
-async function chooseAccel(choice, arch, probeKernel) {
+async function chooseAccel(choice, arch, probeKernel, host = HOST) {
     if (choice === 'tcg')
         return { accel: 'tcg', reason: 'accel: tcg requested' };
     if (choice === 'kvm')
         return { accel: 'kvm', reason: 'accel: kvm requested (no probe)' };
-    const host = hostArch();
-    if (host !== arch)
-        return { accel: 'tcg', reason: `the host is ${host ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()}, the guest ${arch}` };
-    const noDevice = await kvmDeviceOpens();
+    if (host.arch !== arch)
+        return { accel: 'tcg', reason: `the host is ${host.arch ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()}, the guest ${arch}` };
+    const noDevice = await kvmDeviceOpens(host.kvmDevice);
     if (noDevice)
         return { accel: 'tcg', reason: noDevice };
-    if (!probeKernel) {
-        return {
-            accel: 'tcg',
-            reason: 'no kernel to probe KVM with (firmware boot): using TCG; set accel: kvm to force KVM',
-        };
-    }
-    const key = `${arch}\0${probeKernel}`;
+    const target = probeKernel ? { kind: 'kernel', kernel: probeKernel } : { kind: 'firmware' };
+    const key = `${arch}\0${host.kvmDevice}\0${probeKernel ?? 'firmware'}`;
     let decision = probeCache.get(key);
     if (!decision) {
-        decision = probeKvm(arch, probeKernel);
+        decision = probeKvm(arch, target, host.probeTimeoutMs);
         probeCache.set(key, decision);
     }
     return decision;
@@ -32622,6 +32654,45 @@ async function readBackingChain(image, rules = {}) {
         from = { link, ...next };
         qemuPath = backingPath(qemuPath, next.name);
     }
+}
+
+
+/***/ }),
+
+/***/ 2515:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ prepareFirmware)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2866);
+/**
+ * UEFI firmware for a boot: the code is used read-only from the system, the
+ * variable store is copied per boot, so no boot ever writes /usr/share.
+ */
+
+
+
+
+
+/** Copies the pristine variable store into `dir` and returns the pair QEMU needs. */
+async function prepareFirmware(arch, dir) {
+    const fw = _qemu_command_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRMWARE */ .Oc[arch];
+    for (const f of [fw.code, fw.vars]) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(f, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolError */ .BM(f, fw.debianPackage);
+        }
+    }
+    const vars = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `vars-${arch}.fd`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(fw.vars, vars);
+    return { code: fw.code, vars };
 }
 
 
@@ -32981,7 +33052,10 @@ async function createSeed(target, userData, instanceId, hostname = SEED_HOSTNAME
 /* unused harmony export optionValue */
 /** The command line that boots build-base images with boot=kernel (root on the first NVMe disk's partition 2). */
 function defaultAppend(arch) {
-    return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1`;
+    // no_timer_check: under TCG on a busy host the x86 kernel's IO-APIC timer check can
+    // miss its window and panic ("IO-APIC + timer doesn't work"); cloud images set it too.
+    const timer = arch === 'x86_64' ? ' no_timer_check' : '';
+    return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1${timer}`;
 }
 /** The kernel's name for the first serial port of the machine type we use. */
 function serialConsole(arch) {
@@ -33716,7 +33790,7 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 6943:
+/***/ 4177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33743,36 +33817,8 @@ var exec = __nccwpck_require__(7239);
 var inputs = __nccwpck_require__(2043);
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
-var qemu_command = __nccwpck_require__(2866);
-;// CONCATENATED MODULE: ./build/shared/vm/firmware.js
-/**
- * UEFI firmware for a boot: the code is used read-only from the system, the
- * variable store is copied per boot, so no boot ever writes /usr/share.
- */
-
-
-
-
-
-/** Copies the pristine variable store into `dir` and returns the pair QEMU needs. */
-async function prepareFirmware(arch, dir) {
-    const fw = qemu_command/* FIRMWARE */.Oc[arch];
-    for (const f of [fw.code, fw.vars]) {
-        try {
-            await (0,promises_.access)(f, external_node_fs_.constants.R_OK);
-        }
-        catch {
-            throw new errors/* MissingToolError */.BM(f, fw.debianPackage);
-        }
-    }
-    const vars = (0,external_node_path_.join)(dir, `vars-${arch}.fd`);
-    await (0,promises_.copyFile)(fw.vars, vars);
-    return { code: fw.code, vars };
-}
-
+// EXTERNAL MODULE: ./build/shared/vm/firmware.js
+var vm_firmware = __nccwpck_require__(2515);
 // EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
 var input_files = __nccwpck_require__(3387);
 // EXTERNAL MODULE: external "node:crypto"
@@ -33873,6 +33919,8 @@ async function createOverlay(image, format, target) {
     await (0,exec/* run */.eF)('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', (0,external_node_path_.resolve)(image), '-F', format, target]);
 }
 
+// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
+var qemu_command = __nccwpck_require__(2866);
 // EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 2 modules
 var qemu_process = __nccwpck_require__(4634);
 ;// CONCATENATED MODULE: ./build/shared/vm/launch.js
@@ -33972,7 +34020,7 @@ async function boot(spec) {
             await createOverlay(spec.image, format, disk);
             format0 = 'qcow2';
         }
-        const firmware = spec.boot === 'uefi' ? await prepareFirmware(spec.arch, work) : undefined;
+        const firmware = spec.boot === 'uefi' ? await (0,vm_firmware/* prepareFirmware */.B)(spec.arch, work) : undefined;
         const [accel, version] = await Promise.all([
             (0,vm_accel/* chooseAccel */.ug)(spec.accel ?? 'auto', spec.arch, spec.kernel),
             qemuVersion(binary),

@@ -40223,7 +40223,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(0);
 /* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9206);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2292);
 
@@ -40242,6 +40242,7 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () =
         'apk-static-sha256': true,
         kernel: true,
         initrd: true,
+        'kernel-args': true,
         cmdline: true,
         files: true,
         'user-data': true,
@@ -40253,6 +40254,8 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () =
         output: true,
     });
     const options = await (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveBaseOptions */ .OC)(inputs);
+    for (const message of options.deprecations)
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.warning */ .I8.warning(message, { title: 'Deprecated input' });
     _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`);
     const result = await _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.group */ .I8.group('Build the image', () => (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBase */ .Ol)(options, process.env.RUNNER_TEMP, (message) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(message)));
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
@@ -43401,7 +43404,7 @@ class DataError extends Error {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 0:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43653,12 +43656,16 @@ function parseBoolean(name, raw, fallback) {
         return false;
     throw new InputError(name, `'${raw}' is not a boolean`, 'true | false');
 }
-/** A newline list; blank lines and `#` comments are dropped. */
+/**
+ * A newline list; blank lines and comment lines are dropped. A `#` starts a
+ * comment only at the start of a line (docker/metadata-action's rule): inside
+ * a line it is data — a console pattern, a URL fragment, a shell command.
+ */
 function parseLines(raw) {
     return raw
-        .split('\n')
-        .map((l) => l.replace(/#.*$/, '').trim())
-        .filter(Boolean);
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
 }
 /** Distribution package names: one per line, each a plain name with an optional version constraint. */
 function parsePackageList(name, raw) {
@@ -53315,6 +53322,16 @@ const BuildProvenanceSchema = object({
         kernel: object({ rootfs_path: schemas_string().nullable(), sha256: digest }),
         initrd: object({ rootfs_path: schemas_string().nullable(), sha256: digest }).nullable(),
         partitions: object({ disk_guid: schemas_string(), esp_guid: schemas_string(), root_partuuid: schemas_string() }),
+        /** boot=uefi: the systemd-boot binary in the ESP (null for a direct kernel boot; absent in older documents). */
+        bootloader: object({
+            name: literal('systemd-boot'),
+            package: schemas_string(),
+            version: schemas_string(),
+            arch: schemas_string(),
+            sha256: digest,
+        })
+            .nullable()
+            .optional(),
     }),
     output: object({
         path: schemas_string(),
@@ -53324,6 +53341,8 @@ const BuildProvenanceSchema = object({
         virtual_size: schemas_number().int().positive(),
         actual_size: schemas_number().int().positive(),
         rootfs_entries: schemas_number().int().nonnegative(),
+        /** sha256 over the root filesystem's entries and bytes: with the kernel and boot loader, seeds the GUIDs. */
+        rootfs_content_sha256: digest.optional(),
     }),
     tools: record(schemas_string(), schemas_string()),
     /**
@@ -53717,6 +53736,51 @@ function sha256(data) {
 }
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+;// CONCATENATED MODULE: ./build/shared/image/content-digest.js
+/**
+ * The identity of a root filesystem's content: one sha256 over every entry
+ * (path, type, owner, mode, mtime, link target, device numbers, extended
+ * attributes) and every file's bytes, in the manifest's fixed order. The disk and partition GUIDs
+ * derive from it, so two different rootfs built at the same SOURCE_DATE_EPOCH
+ * get different GUIDs while a rebuild of the same content keeps them.
+ */
+
+
+/** Files hashed at once: enough to hide open/read latency, few enough to stay light on descriptors. */
+const PARALLEL_FILES = 8;
+async function rootfsContentDigest(manifest, mtime) {
+    const entries = manifest.complete(mtime);
+    const fileDigests = new Array(entries.length).fill('');
+    let next = 0;
+    const worker = async () => {
+        while (next < entries.length) {
+            const i = next++;
+            const e = entries[i];
+            const parts = e.type === 'file' && e.source ? [await sha256File(e.source)] : [];
+            for (const x of e.xattrs ?? [])
+                parts.push(`${x.name}=${await sha256File(x.source)}`);
+            fileDigests[i] = parts.join('\0');
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_FILES }, worker));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    entries.forEach((e, i) => {
+        const fields = [
+            e.path,
+            e.type,
+            e.mode,
+            e.uid,
+            e.gid,
+            e.mtime,
+            e.target ?? '',
+            e.major ?? '',
+            e.minor ?? '',
+        ];
+        hash.update(`${fields.join('\0')}\0${fileDigests[i]}\n`);
+    });
+    return hash.digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./build/shared/image/esp.js
 /**
  * The EFI System Partition: FAT32 made by mkfs.vfat --invariant and filled by
@@ -53724,6 +53788,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * boot loader of the removable-media path and one loader entry for the kernel
  * the rootfs carries. No mount, no root.
  */
+
 
 
 
@@ -53738,24 +53803,48 @@ const EFI_ARCH = {
  * apt-get (which verifies it against the signed archive) into `cacheDir`.
  */
 async function findSystemdBoot(arch, cacheDir) {
+    const deb = EFI_ARCH[arch].deb;
     const file = `systemd-boot${EFI_ARCH[arch].suffix}.efi`;
+    const found = async (path, version) => ({
+        path,
+        package: PACKAGE,
+        version,
+        arch: deb,
+        sha256: await sha256File(path),
+    });
     const host = (0,external_node_path_.join)('/usr/lib/systemd/boot/efi', file);
     if (await exists(host))
-        return host;
-    const dir = (0,external_node_path_.join)(cacheDir, `systemd-boot-efi-${EFI_ARCH[arch].deb}`);
+        return found(host, await installedVersion(deb));
+    const dir = (0,external_node_path_.join)(cacheDir, `systemd-boot-efi-${deb}`);
     const cached = (0,external_node_path_.join)(dir, 'usr/lib/systemd/boot/efi', file);
-    if (await exists(cached))
-        return cached;
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    await run('apt-get', ['download', `systemd-boot-efi:${EFI_ARCH[arch].deb}`], {
-        cwd: dir,
-        hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${EFI_ARCH[arch].deb}; apt-get update) or install systemd-boot-efi`,
-    });
-    const deb = (await (0,promises_.readdir)(dir)).find((f) => f.endsWith('.deb'));
-    if (!deb)
-        throw new Error(`apt-get download systemd-boot-efi:${EFI_ARCH[arch].deb} produced no package`);
-    await run('dpkg-deb', ['-x', (0,external_node_path_.join)(dir, deb), dir]);
-    return cached;
+    if (!(await exists(cached))) {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        await run('apt-get', ['download', `${PACKAGE}:${deb}`], {
+            cwd: dir,
+            hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${deb}; apt-get update) or install systemd-boot-efi`,
+        });
+        const name = await downloadedPackage(dir);
+        if (!name)
+            throw new Error(`apt-get download ${PACKAGE}:${deb} produced no package`);
+        await run('dpkg-deb', ['-x', name, dir]);
+    }
+    return found(cached, await cachedVersion(dir));
+}
+async function downloadedPackage(dir) {
+    const name = (await (0,promises_.readdir)(dir)).find((f) => f.endsWith('.deb'));
+    return name && (0,external_node_path_.join)(dir, name);
+}
+/** The version of the package a cached copy was extracted from (the .deb stays beside it). */
+async function cachedVersion(dir) {
+    const name = await downloadedPackage(dir);
+    if (!name)
+        return 'unknown';
+    return (await run('dpkg-deb', ['-f', name, 'Version'])).stdout.trim() || 'unknown';
+}
+const PACKAGE = 'systemd-boot-efi';
+async function installedVersion(debArch) {
+    const r = await run('dpkg-query', ['-W', '-f=${Version}', `${PACKAGE}:${debArch}`], { okCodes: [1] });
+    return r.stdout.trim() || 'unknown';
 }
 /** Makes the ESP; `contents` null leaves it an empty FAT (direct kernel boot needs no loader). */
 async function buildEsp(imagePath, sizeBytes, contents, epoch, workDir) {
@@ -53882,6 +53971,8 @@ function debugfsScript(manifest, epoch) {
                 continue;
         }
         attributes(p, e);
+        for (const x of e.xattrs ?? [])
+            lines.push(`ea_set -f ${q(x.source)} ${q(p)} ${q(x.name)}`);
     }
     for (const e of hardlinks)
         lines.push(`ln ${q('/' + e.target)} ${q('/' + e.path)}`);
@@ -54322,7 +54413,7 @@ function applyRecords(raw, paxData, globalData, global, origin) {
     const at = () => `${origin}: entry '${name}'`;
     for (const data of globalData) {
         for (const [key, value] of parsePaxRecords(data, `${origin}: pax global header before entry '${name}'`)) {
-            if (PER_ENTRY_ONLY.includes(key))
+            if (PER_ENTRY_ONLY.includes(key) || isAttributeRecord(key))
                 throw new shared_errors/* DataError */.fL(`${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`);
             // An empty value removes the global record (POSIX).
             if (value.length === 0)
@@ -54393,6 +54484,7 @@ function applyRecords(raw, paxData, globalData, global, origin) {
     if (mtime === undefined || !Number.isSafeInteger(mtime)) {
         throw new shared_errors/* DataError */.fL(`${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`);
     }
+    const xattrs = extendedAttributes(records, at());
     const uname = text('uname', undefined) ?? raw.uname ?? '';
     const gname = text('gname', undefined) ?? raw.gname ?? '';
     return {
@@ -54408,7 +54500,55 @@ function applyRecords(raw, paxData, globalData, global, origin) {
         linkpath,
         devmajor: raw.devmajor ?? 0,
         devminor: raw.devminor ?? 0,
+        xattrs,
     };
+}
+const SCHILY_XATTR = 'SCHILY.xattr.';
+const LIBARCHIVE_XATTR = 'LIBARCHIVE.xattr.';
+/** star's textual ACLs (GNU tar --acls writes them): not the kernel's xattr format ext4 stores. */
+const TEXT_ACL = /^SCHILY\.acl\./;
+/** Namespaces an ext4 filesystem stores for files; system.* beyond the POSIX ACLs is the kernel's own. */
+const XATTR_NAME = /^(?:user|security|trusted)\.[^\0"\n\r]+$|^system\.posix_acl_(?:access|default)$/;
+const MAX_XATTR_NAME_BYTES = 255;
+/** ext4 keeps an inode's attributes in the inode and one block: larger values cannot be stored. */
+const MAX_XATTR_VALUE_BYTES = 3800;
+function isAttributeRecord(key) {
+    return key.startsWith(SCHILY_XATTR) || key.startsWith(LIBARCHIVE_XATTR) || TEXT_ACL.test(key);
+}
+/**
+ * The entry's extended attributes: `SCHILY.xattr.<name>` (raw value; GNU tar
+ * and bsdtar) and `LIBARCHIVE.xattr.<url-encoded name>` (base64 value; bsdtar
+ * writes both). Anything ext4 cannot take is refused, never dropped.
+ */
+function extendedAttributes(records, at) {
+    const found = new Map();
+    const add = (name, value, record) => {
+        if (!XATTR_NAME.test(name) || Buffer.byteLength(name) > MAX_XATTR_NAME_BYTES)
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${printableBytes(Buffer.from(name))}' (pax ${record}) cannot be written to ext4: accepted are user.*, security.*, trusted.* and system.posix_acl_access/default names of at most ${MAX_XATTR_NAME_BYTES} bytes`);
+        if (value.length > MAX_XATTR_VALUE_BYTES)
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${name}' has ${value.length} bytes; ext4 stores at most ${MAX_XATTR_VALUE_BYTES} here`);
+        const seen = found.get(name);
+        if (seen && !seen.equals(value))
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${name}' is recorded twice with different values`);
+        found.set(name, value);
+    };
+    for (const [key, value] of records) {
+        if (TEXT_ACL.test(key))
+            throw new shared_errors/* DataError */.fL(`${at} has a textual ACL (pax ${key}), which build-base does not translate: archive the ACLs as extended attributes (tar --xattrs records system.posix_acl_access) or remove them`);
+        if (key.startsWith(SCHILY_XATTR))
+            add(key.slice(SCHILY_XATTR.length), value, key);
+        else if (key.startsWith(LIBARCHIVE_XATTR)) {
+            let name;
+            try {
+                name = decodeURIComponent(key.slice(LIBARCHIVE_XATTR.length));
+            }
+            catch {
+                throw new shared_errors/* DataError */.fL(`${at}: pax ${key} has a name that is not URL-encoded UTF-8`);
+            }
+            add(name, Buffer.from(value.toString('latin1'), 'base64'), key);
+        }
+    }
+    return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
 }
 
 ;// CONCATENATED MODULE: ./build/shared/image/rootfs-manifest.js
@@ -54755,6 +54895,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 async function detectCompression(handle) {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(6), 0, 6, 0);
     if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b)
@@ -54830,7 +54971,22 @@ async function readRootfsTar(tarPath, stageDir, options = {}) {
         let counter = 0;
         await readTarEntries(stages, origin, async (h, body) => {
             const path = normaliseEntryPath(h.path, origin);
-            const base = { path, type: h.type, mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime };
+            const xattrs = [];
+            // A hardlink shares its file's inode, and with it the file's attributes.
+            for (const x of h.type === 'hardlink' ? [] : h.xattrs) {
+                const source = `${stageDir}/${counter++}.xattr`;
+                await (0,promises_.writeFile)(source, x.value, { flag: 'wx' });
+                xattrs.push({ name: x.name, source });
+            }
+            const base = {
+                path,
+                type: h.type,
+                mode: h.mode,
+                uid: h.uid,
+                gid: h.gid,
+                mtime: h.mtime,
+                ...(xattrs.length ? { xattrs } : {}),
+            };
             if (h.type === 'file') {
                 const source = `${stageDir}/${counter++}`;
                 manifest.add({ ...base, source, size: h.size });
@@ -54879,6 +55035,7 @@ function hardlinkTarget(path, linkname, origin) {
  * manifest → ext4 root + ESP → GPT raw disk → qcow2. Everything is built in a
  * work directory; the caller moves finished files into place.
  */
+
 
 
 
@@ -54948,7 +55105,21 @@ async function buildDisk(spec) {
     const kernelSize = (await (0,promises_.stat)(kernelFile)).size;
     const initrdSize = found.initrd ? (await (0,promises_.stat)(found.initrd)).size : 0;
     const espBytes = Math.max(ESP_MIN_BYTES, Math.ceil((kernelSize + initrdSize) * 1.25 + 16 * 1024 * 1024));
-    const layout = planLayout(spec.sizeBytes, espBytes, spec.arch, spec.identity);
+    // The GUIDs pin what shaped the bytes: the rootfs content, the kernel and boot loader, the options.
+    const contentDigest = await phase('content digest', () => rootfsContentDigest(manifest, spec.sourceDateEpoch), (d) => `sha256 ${d.slice(0, 16)}… over every entry and file`);
+    const kernelSha256 = await sha256File(kernelFile);
+    const initrdSha256 = found.initrd ? await sha256File(found.initrd) : '';
+    const bootloader = spec.boot === 'uefi' ? await findSystemdBoot(spec.arch, spec.cacheDir) : null;
+    const identity = [
+        spec.identity,
+        contentDigest,
+        kernelSha256,
+        initrdSha256,
+        bootloader?.sha256 ?? '',
+        spec.boot,
+        spec.extraCmdline?.trim() ?? '',
+    ].join('\0');
+    const layout = planLayout(spec.sizeBytes, espBytes, spec.arch, identity);
     const rootBytes = layout.root.sectors * 512;
     const needed = estimateExt4Bytes(manifest);
     if (needed > rootBytes) {
@@ -54963,7 +55134,7 @@ async function buildDisk(spec) {
     if (spec.boot === 'uefi') {
         await phase('EFI System Partition', async () => buildEsp(espImage, layout.esp.sectors * 512, {
             arch: spec.arch,
-            bootloader: await findSystemdBoot(spec.arch, spec.cacheDir),
+            bootloader: bootloader.path,
             kernel: kernelFile,
             initrd: found.initrd,
             cmdline,
@@ -54998,10 +55169,12 @@ async function buildDisk(spec) {
         actualSize: (await (0,promises_.stat)(qcow2)).size,
         cmdline,
         layout,
-        kernel: { file: kernelFile, rootfsPath: found.kernelPath, sha256: await sha256File(kernelFile) },
+        kernel: { file: kernelFile, rootfsPath: found.kernelPath, sha256: kernelSha256 },
         initrd: found.initrd
-            ? { file: found.initrd, rootfsPath: found.initrdPath, sha256: await sha256File(found.initrd) }
+            ? { file: found.initrd, rootfsPath: found.initrdPath, sha256: initrdSha256 }
             : undefined,
+        bootloader,
+        contentDigest,
         packages: await readInstalledPackages(manifest),
         entries: manifest.size,
         phases,
@@ -56006,8 +56179,27 @@ const MIN_SIZE = 128 * 1024 * 1024;
 /** The raw disk is one sparse file on the build machine: well within ext4's 16 TiB file limit (runners use ext4). */
 const MAX_SIZE = 8 * 1024 ** 4;
 const MAX_SIZE_TEXT = '8T';
+/**
+ * `kernel-args`: the arguments added to the command line. The input used to
+ * be called `cmdline`, the name of the output that carries the whole command
+ * line; the old name still works, with a warning.
+ */
+function kernelArgs(raw, deprecations) {
+    const args = raw['kernel-args'].trim();
+    const old = raw.cmdline.trim();
+    if (args && old)
+        throw new shared_errors/* InputError */.dz('cmdline', "is the deprecated name of 'kernel-args'; both are set", "set 'kernel-args' only");
+    if (old)
+        deprecations.push("input 'cmdline' is deprecated: name it 'kernel-args' (the output 'cmdline' is the whole command line)");
+    const name = old ? 'cmdline' : 'kernel-args';
+    const value = args || old || undefined;
+    if (value && /[\n\r]/.test(value))
+        throw new shared_errors/* InputError */.dz(name, 'must be a single line', 'kernel arguments on one line');
+    return value;
+}
 /** Validates every input; throws InputError naming the first bad one. */
 async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
+    const deprecations = [];
     const distro = parseEnum('distro', raw.distro, ['alpine', 'debian', 'ubuntu', 'rootfs'], 'alpine');
     const arch = parseEnum('arch', raw.arch, ['x86_64', 'aarch64'], runnerArch());
     const boot = parseEnum('boot', raw.boot, ['uefi', 'kernel'], 'uefi');
@@ -56087,9 +56279,7 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
         await checkInputFile('user-data', userData);
     if (metaData)
         await checkInputFile('meta-data', metaData);
-    const cmdline = raw.cmdline.trim() || undefined;
-    if (cmdline && /[\n\r]/.test(cmdline))
-        throw new shared_errors/* InputError */.dz('cmdline', 'must be a single line');
+    const cmdline = kernelArgs(raw, deprecations);
     const source = await sourceFacts(cwd, env);
     const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
     const output = (0,external_node_path_.resolve)(cwd, raw.output.trim() || 'output/base.qcow2');
@@ -56118,6 +56308,7 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
         kernel,
         initrd,
         cmdline,
+        deprecations,
         files,
         userData,
         metaData,
@@ -56196,6 +56387,8 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
             mke2fs: (await toolVersion('mke2fs', '-V')).replace(/\s+Using.*$/, ''),
             sfdisk: await toolVersion('sfdisk'),
             'mkfs.vfat': await toolVersion('mkfs.vfat'),
+            debugfs: await toolVersion('debugfs', '-V'),
+            mtools: await toolVersion('mcopy', '--version'),
             node: process.version,
         };
         for (const t of rootfs.tools)
@@ -56244,6 +56437,13 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
                     esp_guid: disk.layout.esp.guid,
                     root_partuuid: disk.layout.root.guid,
                 },
+                bootloader: disk.bootloader && {
+                    name: 'systemd-boot',
+                    package: disk.bootloader.package,
+                    version: disk.bootloader.version,
+                    arch: disk.bootloader.arch,
+                    sha256: disk.bootloader.sha256,
+                },
             },
             output: {
                 path: (0,external_node_path_.basename)(o.output),
@@ -56253,6 +56453,7 @@ async function buildBase(o, cacheDir = (0,external_node_path_.join)((0,external_
                 virtual_size: disk.virtualSize,
                 actual_size: disk.actualSize,
                 rootfs_entries: disk.entries,
+                rootfs_content_sha256: disk.contentDigest,
             },
             tools,
             sysprep: reset.report && { reset: reset.report.reset, first_boot: reset.report.firstBoot },
