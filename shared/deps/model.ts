@@ -107,7 +107,10 @@ export function packageId(name: string, version: string, source: PackageSource):
 /** Collects packages and edges, dropping exact repeats (npm installs one package at several paths). */
 export class GraphBuilder {
   readonly packages = new Map<string, Package>();
-  readonly edges = new Map<string, Edge>();
+  /** Each distinct edge once, in the order first added. */
+  readonly edges: Edge[] = [];
+  /** from → to → the kinds seen: finds a repeat without building a key string per edge. */
+  private readonly seen = new Map<string, Map<string, EdgeKind[]>>();
   readonly declarations: Declaration[] = [];
   readonly pathEscapes: PathEscape[] = [];
 
@@ -121,14 +124,20 @@ export class GraphBuilder {
   }
 
   addEdge(edge: Edge): void {
-    this.edges.set(`${edge.from}\u0000${edge.to}\u0000${edge.kind}`, edge);
+    let targets = this.seen.get(edge.from);
+    if (!targets) this.seen.set(edge.from, (targets = new Map()));
+    const kinds = targets.get(edge.to);
+    if (!kinds) targets.set(edge.to, [edge.kind]);
+    else if (kinds.includes(edge.kind)) return;
+    else kinds.push(edge.kind);
+    this.edges.push(edge);
   }
 
   build(meta: Pick<DepGraph, 'ecosystem' | 'origin' | 'file' | 'edgeKindsKnown'>): DepGraph {
     return {
       ...meta,
       packages: [...this.packages.values()],
-      edges: [...this.edges.values()],
+      edges: [...this.edges],
       declarations: this.declarations,
       pathEscapes: this.pathEscapes,
     };

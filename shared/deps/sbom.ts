@@ -12,55 +12,20 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
-import { PackageURL } from 'packageurl-js';
 import { DataError } from '../errors.ts';
-import type { DepGraph, Package } from './model.ts';
+import type { DepGraph } from './model.ts';
+import { hashOf, licenseOf, purlOf, serialNumber, type SbomOptions } from './sbom-parts.ts';
 import { assertValidatedSpecVersion, schemaErrors } from './sbom-validator.ts';
 import type { ErrorObject } from 'ajv';
 
 export const SBOM_SPEC = Spec.Spec1dot6;
 
-export interface SbomOptions {
-  /** The product the graph builds (e.g. `infrasim`) and its version. */
-  name: string;
-  version: string;
-  timestamp: Date;
-  graphSha256: string;
-}
+export type { SbomOptions } from './sbom-parts.ts';
 
-function purlOf(pkg: Package, ecosystem: DepGraph['ecosystem']): PackageURL | undefined {
-  if (pkg.source.kind === 'path') return undefined;
-  const qualifiers: Record<string, string> = {};
-  if (pkg.source.kind === 'git')
-    qualifiers.vcs_url = `git+${pkg.source.url}${pkg.source.commit ? '@' + pkg.source.commit : ''}`;
-  if (pkg.source.kind === 'registry' && !pkg.source.isDefault) qualifiers.repository_url = pkg.source.url;
-  if (ecosystem === 'npm') {
-    const [scope, bare] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
-    return new PackageURL('npm', scope ?? null, bare ?? pkg.name, pkg.version, qualifiers, null);
-  }
-  return new PackageURL('cargo', null, pkg.name, pkg.version, qualifiers, null);
-}
-
-function hashOf(checksum: string | null): [Enums.HashAlgorithm, string] | undefined {
-  if (!checksum) return undefined;
-  if (/^[0-9a-f]{64}$/.test(checksum)) return [Enums.HashAlgorithm['SHA-256'], checksum];
-  const sri = /^sha512-([A-Za-z0-9+/=]+)$/.exec(checksum);
-  if (sri) return [Enums.HashAlgorithm['SHA-512'], Buffer.from(sri[1]!, 'base64').toString('hex')];
-  return undefined;
-}
-
-function licenseOf(license: string | null): Models.License | undefined {
-  if (!license) return undefined;
-  // Cargo's legacy `MIT/Apache-2.0` is not an SPDX expression: keep it as a named license.
-  if (/^[A-Za-z0-9.+\-() ]+$/.test(license) && !license.includes('/'))
-    return new Models.LicenseExpression(license);
-  return new Models.NamedLicense(license);
-}
-
-/** A UUID derived from the graph hash, so the same graph gives the same serial number. */
-function serialNumber(graphSha256: string): string {
-  const h = graphSha256;
-  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+function licenseModel(license: string | null): Models.License | undefined {
+  const l = licenseOf(license);
+  if (!l) return undefined;
+  return l.kind === 'expression' ? new Models.LicenseExpression(l.value) : new Models.NamedLicense(l.value);
 }
 
 export function buildSbom(graph: DepGraph, options: SbomOptions): Models.Bom {
@@ -76,11 +41,11 @@ export function buildSbom(graph: DepGraph, options: SbomOptions): Models.Bom {
     const c = new Models.Component(
       pkg.workspaceMember ? Enums.ComponentType.Application : Enums.ComponentType.Library,
       pkg.name,
-      { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem)?.toString() },
+      { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem) },
     );
     const hash = hashOf(pkg.checksum);
-    if (hash) c.hashes.set(hash[0], hash[1]);
-    const license = licenseOf(pkg.license);
+    if (hash) c.hashes.set(Enums.HashAlgorithm[hash[0]], hash[1]);
+    const license = licenseModel(pkg.license);
     if (license) c.licenses.add(license);
     components.set(pkg.id, c);
     bom.components.add(c);

@@ -15,17 +15,34 @@ export interface TomlTable {
   [key: string]: TomlValue;
 }
 
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+const HASH = 0x23;
+
+/**
+ * Reads by character code, and counts lines only when a message needs one
+ * (every newline is consumed through `next`/`skipBlank`/`endLine`, so the
+ * line is the newlines before `pos`, plus one).
+ */
 class Cursor {
   readonly text: string;
   pos = 0;
-  line = 1;
   readonly file: string;
   constructor(text: string, file: string) {
     this.text = text;
     this.file = file;
   }
-  fail(problem: string): never {
-    throw new DataError(`${this.file}:${this.line}: ${problem}`);
+  get line(): number {
+    return lineAt(this.text, this.pos);
+  }
+  fail(problem: string, at: number = this.pos): never {
+    throw new DataError(`${this.file}:${lineAt(this.text, at)}: ${problem}`);
+  }
+  /** The character code at the cursor; NaN at the end. */
+  code(): number {
+    return this.text.charCodeAt(this.pos);
   }
   peek(): string {
     return this.text[this.pos] ?? '';
@@ -34,46 +51,62 @@ class Cursor {
     return this.pos >= this.text.length;
   }
   next(): string {
-    const c = this.text[this.pos++] ?? '';
-    if (c === '\n') this.line++;
-    return c;
+    return this.text[this.pos++] ?? '';
   }
   /** Skips spaces and tabs (not newlines). */
   skipInline(): void {
-    while (this.peek() === ' ' || this.peek() === '\t') this.pos++;
+    for (let c = this.code(); c === SPACE || c === TAB; c = this.code()) this.pos++;
   }
   skipComment(): void {
-    if (this.peek() === '#') while (!this.atEnd() && this.peek() !== '\n') this.pos++;
+    if (this.code() !== HASH) return;
+    const end = this.text.indexOf('\n', this.pos);
+    this.pos = end === -1 ? this.text.length : end;
   }
   /** Ends a line: optional spaces and comment, then a newline or the end of the file. */
   endLine(): void {
     this.skipInline();
     this.skipComment();
-    if (this.peek() === '\r') this.pos++;
+    if (this.code() === CR) this.pos++;
     if (this.atEnd()) return;
-    if (this.peek() !== '\n') this.fail(`unexpected '${this.peek()}' after the value`);
-    this.next();
+    if (this.code() !== LF) this.fail(`unexpected '${this.peek()}' after the value`);
+    this.pos++;
   }
   /** Skips whitespace, newlines and comments (inside arrays and between statements). */
   skipBlank(): void {
     for (;;) {
-      const c = this.peek();
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') this.next();
-      else if (c === '#') this.skipComment();
+      const c = this.code();
+      if (c === SPACE || c === TAB || c === CR || c === LF) this.pos++;
+      else if (c === HASH) this.skipComment();
       else return;
     }
   }
 }
 
-const BARE_KEY = /[A-Za-z0-9_-]/;
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** [A-Za-z0-9_-] */
+function isBareKeyChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x2d
+  );
+}
 
 function parseKey(cur: Cursor): string {
   const c = cur.peek();
   if (c === '"' || c === "'") return parseString(cur);
-  let key = '';
-  while (BARE_KEY.test(cur.peek())) key += cur.next();
-  if (!key) cur.fail(c ? `expected a key, found '${c}'` : 'expected a key, found the end of the file');
-  return key;
+  const start = cur.pos;
+  while (isBareKeyChar(cur.code())) cur.pos++;
+  if (cur.pos === start)
+    cur.fail(c ? `expected a key, found '${c}'` : 'expected a key, found the end of the file');
+  return cur.text.slice(start, cur.pos);
 }
 
 function parseDottedKey(cur: Cursor): string[] {
@@ -122,7 +155,8 @@ function parseString(cur: Cursor): string {
 function parseValue(cur: Cursor): TomlValue {
   const c = cur.peek();
   if (c === '"' || c === "'") {
-    if (cur.text.startsWith(c.repeat(3), cur.pos)) cur.fail('multi-line strings are not used in Cargo.lock');
+    if (cur.text[cur.pos + 1] === c && cur.text[cur.pos + 2] === c)
+      cur.fail('multi-line strings are not used in Cargo.lock');
     return parseString(cur);
   }
   if (c === '[') {
@@ -198,11 +232,11 @@ export function parseTomlSubset(text: string, file: string): TomlTable {
     if (cur.peek() !== '=') cur.fail(`expected '=' after key '${path.join('.')}'`);
     cur.next();
     cur.skipInline();
-    const line = cur.line;
+    const start = cur.pos;
     const value = parseValue(cur);
     const target = path.length > 1 ? descend(cur, current, path.slice(0, -1), false) : current;
     const key = path[path.length - 1]!;
-    if (key in target) throw new DataError(`${file}:${line}: duplicate key '${path.join('.')}'`);
+    if (key in target) cur.fail(`duplicate key '${path.join('.')}'`, start);
     target[key] = value;
     cur.endLine();
   }

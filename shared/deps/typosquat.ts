@@ -11,8 +11,8 @@
  *     popular name of at least MIN_EDIT_LENGTH characters — short names are
  *     so dense that one edit mostly lands on another real package.
  * Edit-distance candidates come from a symmetric-delete index (every popular
- * name minus one character), so the check is linear in the number of names
- * instead of comparing every pair.
+ * name minus one character, kept as hashes: ./deletion-index.ts), so the
+ * check is linear in the number of names instead of comparing every pair.
  *
  * The popular names are real ranked data (data/README.md): the top 20,000
  * crates by downloads and npm's 10,000 highest-impact packages. crates.io
@@ -23,7 +23,8 @@
  */
 import popularCrates from './data/popular-crates.json' with { type: 'json' };
 import popularNpm from './data/popular-npm.json' with { type: 'json' };
-import { oneDeletions, osaDistance } from './edit-distance.ts';
+import { deletionIndex, forEachDeletionHash, HashMultimap, stringHash } from './deletion-index.ts';
+import { osaDistance } from './edit-distance.ts';
 import { finding, type Finding } from './findings.ts';
 import type { DepGraph, Ecosystem } from './model.ts';
 import { pushTo } from './multimap.ts';
@@ -69,10 +70,18 @@ export function hasInvisible(name: string): boolean {
   return name.search(INVISIBLE) !== -1;
 }
 
+/** Printable ASCII: a control character takes the full path (it is no registry name anyway). */
+const ASCII = /^[\x20-\x7e]*$/;
+const ASCII_HOMOGLYPHS = /[015i|]/g;
+
 /** The name as it looks: invisible characters dropped, confusable ones folded onto one representative. */
 export function skeleton(name: string): string {
-  const visible = normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '');
-  const folded = [...visible].map((c) => HOMOGLYPHS[c] ?? c).join('');
+  // ASCII (nearly every name) is its own NFKC form and holds no invisible character: skip both passes.
+  const folded = ASCII.test(name)
+    ? normalizeName(name).replace(ASCII_HOMOGLYPHS, (c) => HOMOGLYPHS[c]!)
+    : [...normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '')]
+        .map((c) => HOMOGLYPHS[c] ?? c)
+        .join('');
   return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 
@@ -82,28 +91,41 @@ export interface PopularIndex {
   anySpelling: Set<string>;
   byNormalized: Map<string, string>;
   bySkeleton: Map<string, string>;
-  byDeletion: Map<string, string[]>;
+  /** The popular names and their normalised forms, by the numbers the two hash indexes hold. */
+  names: readonly string[];
+  normalized: readonly string[];
+  /** Every normalised name of MIN_EDIT_LENGTH or more minus one character, by hash. */
+  byDeletion: HashMultimap;
+  /** The normalised names of MIN_EDIT_LENGTH or more (the one byNormalized answers), by hash. */
+  byWholeName: HashMultimap;
 }
 
 export function buildPopularIndex(
   names: readonly string[],
   anySpelling: readonly string[] = [],
 ): PopularIndex {
-  const index: PopularIndex = {
+  const normalized = names.map(normalizeName);
+  const byNormalized = new Map<string, string>();
+  const bySkeleton = new Map<string, string>();
+  names.forEach((name, i) => {
+    byNormalized.set(normalized[i]!, name);
+    bySkeleton.set(skeleton(name), name);
+  });
+  const byWholeName = new HashMultimap(names.length);
+  names.forEach((name, i) => {
+    const n = normalized[i]!;
+    if (n.length >= MIN_EDIT_LENGTH && byNormalized.get(n) === name) byWholeName.add(stringHash(n), i);
+  });
+  return {
     exact: new Set(names),
     anySpelling: new Set(anySpelling.map(normalizeName)),
-    byNormalized: new Map(),
-    bySkeleton: new Map(),
-    byDeletion: new Map(),
+    byNormalized,
+    bySkeleton,
+    names,
+    normalized,
+    byDeletion: deletionIndex(normalized, MIN_EDIT_LENGTH),
+    byWholeName,
   };
-  for (const name of names) {
-    const n = normalizeName(name);
-    index.byNormalized.set(n, name);
-    index.bySkeleton.set(skeleton(name), name);
-    if (n.length < MIN_EDIT_LENGTH) continue;
-    for (const d of oneDeletions(n)) pushTo(index.byDeletion, d, name);
-  }
-  return index;
 }
 
 /** The crates index: known spellings exactly, the other names under any spelling. */
@@ -149,14 +171,20 @@ export function resemblance(name: string, index: PopularIndex): Resemblance | nu
     if (base && base.length >= 3) return { popular: base, technique: 'affix' };
   }
   if (n.length < MIN_EDIT_LENGTH - 1) return null;
-  const candidates = new Set<string>(index.byDeletion.get(n) ?? []);
-  for (const d of oneDeletions(n)) {
-    const same = index.byNormalized.get(d);
-    if (same && d.length >= MIN_EDIT_LENGTH) candidates.add(same);
-    for (const c of index.byDeletion.get(d) ?? []) candidates.add(c);
+  // Candidates: popular names n is a deletion of, that are a deletion of n, or that share a deletion
+  // with n. Hash collisions only add candidates; the distance check below keeps the real ones.
+  const candidates = new Set<number>();
+  index.byDeletion.collect(stringHash(n), candidates);
+  forEachDeletionHash(n, (h) => {
+    index.byWholeName.collect(h, candidates);
+    index.byDeletion.collect(h, candidates);
+  });
+  let best: string | undefined;
+  for (const i of candidates) {
+    const c = index.names[i]!;
+    if ((best === undefined || c < best) && osaDistance(n, index.normalized[i]!, 1) === 1) best = c;
   }
-  const best = [...candidates].sort().find((c) => osaDistance(n, normalizeName(c), 1) === 1);
-  return best ? { popular: best, technique: 'edit-distance' } : null;
+  return best !== undefined ? { popular: best, technique: 'edit-distance' } : null;
 }
 
 export function findTyposquats(

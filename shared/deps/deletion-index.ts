@@ -1,0 +1,111 @@
+/**
+ * A symmetric-delete index over a fixed list of names, for "which names are
+ * one edit from this one?" in time linear in the names' lengths.
+ *
+ * Two strings are at most one insert, delete, substitution or swap of
+ * neighbours apart only if they share a one-character deletion, or one is a
+ * deletion of the other. Instead of a Map from every deletion *string* (tens
+ * of thousands of popular names × their length: a quarter of a million
+ * strings and arrays to allocate and collect, which was most of a run), each
+ * deletion is keyed by a 32-bit polynomial hash computed from prefix and
+ * suffix hashes without building the string, in typed arrays. A hash that
+ * collides only adds a candidate, and every candidate is confirmed by the
+ * caller with the real edit distance, so the answers are exactly those of
+ * the string index.
+ */
+
+const BASE = 0x01000193; // odd, so multiplying by it is a bijection modulo 2^32
+
+/** The polynomial hash of `s` (UTF-16 code units) modulo 2^32. */
+export function stringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+/** Scratch space reused by every call (allocating typed arrays per name costs more than the hashing). */
+let suffix = new Uint32Array(64);
+let power = new Uint32Array(64);
+let powersKnown = 0;
+
+function reserve(n: number): void {
+  if (n + 1 > suffix.length) {
+    let size = suffix.length;
+    while (size < n + 1) size *= 2;
+    suffix = new Uint32Array(size);
+    const grown = new Uint32Array(size);
+    grown.set(power);
+    power = grown;
+  }
+  if (powersKnown === 0) {
+    power[0] = 1;
+    powersKnown = 1;
+  }
+  for (; powersKnown <= n; powersKnown++) power[powersKnown] = Math.imul(power[powersKnown - 1]!, BASE);
+}
+
+/**
+ * Calls `visit` with the hash of every string obtained by deleting one
+ * character of `s`, the same value stringHash gives that string.
+ */
+export function forEachDeletionHash(s: string, visit: (hash: number) => void): void {
+  const n = s.length;
+  reserve(n);
+  // suffix[i] = hash(s[i..n)), power[k] = BASE^k.
+  suffix[n] = 0;
+  for (let i = n - 1; i >= 0; i--)
+    suffix[i] = (Math.imul(s.charCodeAt(i), power[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+  let prefix = 0; // hash(s[0..i))
+  for (let i = 0; i < n; i++) {
+    // s without s[i] = prefix (i chars) followed by the n-1-i chars of suffix[i+1].
+    visit((Math.imul(prefix, power[n - 1 - i]!) + suffix[i + 1]!) >>> 0);
+    prefix = (Math.imul(prefix, BASE) + s.charCodeAt(i)) >>> 0;
+  }
+}
+
+/** A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation. */
+export class HashMultimap {
+  /** Bucket heads (entry number + 1; 0 = empty) by hash & mask. */
+  private readonly heads: Int32Array;
+  private readonly mask: number;
+  private readonly entryHash: Uint32Array;
+  private readonly entryValue: Int32Array;
+  private readonly entryNext: Int32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let buckets = 16;
+    while (buckets < capacity * 2) buckets *= 2;
+    this.heads = new Int32Array(buckets);
+    this.mask = buckets - 1;
+    this.entryHash = new Uint32Array(capacity);
+    this.entryValue = new Int32Array(capacity);
+    this.entryNext = new Int32Array(capacity);
+  }
+
+  add(hash: number, value: number): void {
+    const e = this.size++;
+    const bucket = hash & this.mask;
+    this.entryHash[e] = hash;
+    this.entryValue[e] = value;
+    this.entryNext[e] = this.heads[bucket]!;
+    this.heads[bucket] = e + 1;
+  }
+
+  /** Adds to `out` every value stored under `hash`. */
+  collect(hash: number, out: Set<number>): void {
+    for (let e = this.heads[hash & this.mask]!; e !== 0; e = this.entryNext[e - 1]!)
+      if (this.entryHash[e - 1] === hash) out.add(this.entryValue[e - 1]!);
+  }
+}
+
+/** The hash of every one-character deletion of each key (keys shorter than `minLength` left out), under the key's index. */
+export function deletionIndex(keys: readonly string[], minLength: number): HashMultimap {
+  let total = 0;
+  for (const k of keys) if (k.length >= minLength) total += k.length;
+  const index = new HashMultimap(total);
+  keys.forEach((key, i) => {
+    if (key.length >= minLength) forEachDeletionHash(key, (h) => index.add(h, i));
+  });
+  return index;
+}
