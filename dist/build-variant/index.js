@@ -34637,7 +34637,7 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1251:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -34847,7 +34847,7 @@ exports.intOct = intOct;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -34950,7 +34950,7 @@ exports.schema = schema;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -35560,7 +35560,7 @@ exports.resolvePairs = resolvePairs;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var binary = __nccwpck_require__(6083);
@@ -37187,7 +37187,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3632);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9829);
 /* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5871);
 /* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5450);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6784);
@@ -40650,12 +40650,16 @@ function parseBoolean(name, raw, fallback) {
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a boolean`, 'true | false');
 }
-/** A newline list; blank lines and `#` comments are dropped. */
+/**
+ * A newline list; blank lines and comment lines are dropped. A `#` starts a
+ * comment only at the start of a line (docker/metadata-action's rule): inside
+ * a line it is data — a console pattern, a URL fragment, a shell command.
+ */
 function parseLines(raw) {
     return raw
-        .split('\n')
-        .map((l) => l.replace(/#.*$/, '').trim())
-        .filter(Boolean);
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
 }
 /** Distribution package names: one per line, each a plain name with an optional version constraint. */
 function parsePackageList(name, raw) {
@@ -40883,7 +40887,7 @@ async function readRegularFile(path, rule) {
 
 /***/ }),
 
-/***/ 3632:
+/***/ 9829:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40981,36 +40985,8 @@ async function imageInfo(path) {
 var inputs = __nccwpck_require__(2043);
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
-var qemu_command = __nccwpck_require__(2866);
-;// CONCATENATED MODULE: ./build/shared/vm/firmware.js
-/**
- * UEFI firmware for a boot: the code is used read-only from the system, the
- * variable store is copied per boot, so no boot ever writes /usr/share.
- */
-
-
-
-
-
-/** Copies the pristine variable store into `dir` and returns the pair QEMU needs. */
-async function prepareFirmware(arch, dir) {
-    const fw = qemu_command/* FIRMWARE */.Oc[arch];
-    for (const f of [fw.code, fw.vars]) {
-        try {
-            await (0,promises_.access)(f, external_node_fs_.constants.R_OK);
-        }
-        catch {
-            throw new errors/* MissingToolError */.BM(f, fw.debianPackage);
-        }
-    }
-    const vars = (0,external_node_path_.join)(dir, `vars-${arch}.fd`);
-    await (0,promises_.copyFile)(fw.vars, vars);
-    return { code: fw.code, vars };
-}
-
+// EXTERNAL MODULE: ./build/shared/vm/firmware.js
+var vm_firmware = __nccwpck_require__(2515);
 // EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
 var input_files = __nccwpck_require__(3387);
 // EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
@@ -41046,6 +41022,8 @@ async function createOverlay(image, format, target) {
     await (0,exec/* run */.eF)('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', (0,external_node_path_.resolve)(image), '-F', format, target]);
 }
 
+// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
+var qemu_command = __nccwpck_require__(2866);
 // EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 2 modules
 var qemu_process = __nccwpck_require__(4634);
 ;// CONCATENATED MODULE: ./build/shared/vm/launch.js
@@ -41145,7 +41123,7 @@ async function launch_boot(spec) {
             await createOverlay(spec.image, format, disk);
             format0 = 'qcow2';
         }
-        const firmware = spec.boot === 'uefi' ? await prepareFirmware(spec.arch, work) : undefined;
+        const firmware = spec.boot === 'uefi' ? await (0,vm_firmware/* prepareFirmware */.B)(spec.arch, work) : undefined;
         const [accel, version] = await Promise.all([
             (0,vm_accel/* chooseAccel */.ug)(spec.accel ?? 'auto', spec.arch, spec.kernel),
             qemuVersion(binary),
@@ -41202,8 +41180,8 @@ async function launch_boot(spec) {
 
 // EXTERNAL MODULE: ./build/shared/vm/nocloud.js
 var nocloud = __nccwpck_require__(3268);
-// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js + 2 modules
-var verify_inputs = __nccwpck_require__(7857);
+// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js
+var verify_inputs = __nccwpck_require__(2105);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/shared/json-document.js
@@ -41483,117 +41461,1312 @@ async function verifyImages(options) {
     return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }
 
-;// CONCATENATED MODULE: ./build/shared/variant/key-scan.js
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./build/shared/vm/console-pattern.js + 1 modules
+var console_pattern = __nccwpck_require__(9545);
+;// CONCATENATED MODULE: ./build/shared/secrets/text.js
 /**
- * "A golden image must not carry a private key": reads every file of an
- * image's ext2/3/4 filesystems and reports private key material. The image
- * (an overlay with its chain) is flattened to a private raw copy, its
- * journal replayed with e2fsck, and its files extracted with debugfs — no
- * mount, no loop device, no root.
+ * Character classes and bounded spans over a latin1 view of file bytes: the
+ * detectors read token bodies with these loops instead of regular
+ * expressions, so every check runs in time proportional to the characters it
+ * looks at (a counted loop cannot backtrack) and the body lengths the token
+ * formats document (36, 40, 44, 58, 88 characters) need no counted
+ * repetition, which V8's linear-time engine refuses above 16.
+ */
+function charClass(ranges) {
+    const table = new Uint8Array(256);
+    for (let i = 0; i < ranges.length; i++) {
+        if (ranges[i + 1] === '-' && i + 2 < ranges.length) {
+            for (let c = ranges.charCodeAt(i); c <= ranges.charCodeAt(i + 2); c++)
+                table[c] = 1;
+            i += 2;
+        }
+        else
+            table[ranges.charCodeAt(i)] = 1;
+    }
+    return table;
+}
+const BASE62 = charClass('A-Za-z0-9');
+const BASE64 = charClass('A-Za-z0-9+/');
+const BASE64_PADDED = charClass('A-Za-z0-9+/=');
+const BASE64URL = charClass('A-Za-z0-9_-');
+const UPPER_ALNUM = charClass('A-Z0-9');
+const DIGITS = charClass('0-9');
+const WORD = charClass('A-Za-z0-9_');
+/** bech32's data characters, upper case (age writes its secret keys in upper case). */
+const BECH32_UPPER = charClass('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L');
+const SLACK_BODY = charClass('A-Za-z0-9-');
+const ENV_NAME = charClass('A-Za-z0-9_.');
+/** Whether the character at `i` is in `cls` (false outside the text). */
+function isIn(text, i, cls) {
+    if (i < 0 || i >= text.length)
+        return false;
+    return cls[text.charCodeAt(i) & 0xff] === 1;
+}
+/** End of the run of `cls` characters starting at `from`, looking at no more than `max` of them. */
+function spanEnd(text, from, cls, max) {
+    const limit = Math.min(text.length, from + max);
+    let i = from;
+    while (i < limit && cls[text.charCodeAt(i) & 0xff] === 1)
+        i++;
+    return i;
+}
+/** Skips spaces and tabs. */
+function skipBlanks(text, from, max = 64) {
+    const limit = Math.min(text.length, from + max);
+    let i = from;
+    while (i < limit && (text[i] === ' ' || text[i] === '\t'))
+        i++;
+    return i;
+}
+/** Canonical base64 of exactly `bytes` bytes, or undefined. */
+function decodeBase64(value, bytes) {
+    const decoded = Buffer.from(value, 'base64');
+    if (bytes !== undefined && decoded.length !== bytes)
+        return undefined;
+    // Node ignores characters outside the alphabet: re-encoding proves the text was exactly this value.
+    if (decoded.toString('base64').replace(/=+$/, '') !== value.replace(/=+$/, ''))
+        return undefined;
+    return decoded;
+}
+const PLACEHOLDER_WORDS = [
+    'example',
+    'xxxx',
+    'your',
+    'placeholder',
+    'redacted',
+    'dummy',
+    'sample',
+    'changeme',
+];
+/**
+ * Whether a token body is a stand-in rather than a secret: documentation
+ * writes `ghp_XXXX…`, `…EXAMPLE`, `your_token_here`; a random 20+ character
+ * body practically never repeats so few characters.
+ */
+function looksLikePlaceholder(body) {
+    const lower = body.toLowerCase();
+    if (PLACEHOLDER_WORDS.some((w) => lower.includes(w)))
+        return true;
+    const distinct = new Set(body).size;
+    return distinct < Math.min(10, Math.ceil(body.length / 3));
+}
+// bech32 (BIP-173): the checksum age keys carry; a mistyped or made-up key fails it.
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+function polymod(values) {
+    let chk = 1;
+    for (const v of values) {
+        const top = chk >>> 25;
+        chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+        for (let i = 0; i < 5; i++)
+            if ((top >>> i) & 1)
+                chk = (chk ^ GENERATORS[i]) >>> 0;
+    }
+    return chk;
+}
+/** Whether `text` is a valid bech32 string (either case, not mixed). */
+function isBech32(text) {
+    if (text !== text.toLowerCase() && text !== text.toUpperCase())
+        return false;
+    const s = text.toLowerCase();
+    const sep = s.lastIndexOf('1');
+    if (sep < 1 || sep + 7 > s.length)
+        return false;
+    const hrp = s.slice(0, sep);
+    const data = [];
+    for (const c of s.slice(sep + 1)) {
+        const v = BECH32_CHARSET.indexOf(c);
+        if (v === -1)
+            return false;
+        data.push(v);
+    }
+    const expanded = [...hrp].map((c) => c.charCodeAt(0) >> 5);
+    expanded.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
+    return polymod([...expanded, ...data]) === 1;
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/detectors.js
+/**
+ * What counts as a secret, one detector per documented format. Each content
+ * detector is found by a literal anchor (`PRIVATE KEY`, `ghp_`, `AKIA`, …)
+ * that the scanner looks for with plain substring search, then checked at
+ * that place with counted loops over character classes (shared/secrets/
+ * text.ts): the whole scan is linear in the file's size, whatever it holds.
+ *
+ * Each detector checks the structure its format documents, so the usual
+ * false positives are not findings: a PEM header in code or documentation
+ * (no base64 body, or a body that is not DER / openssh-key-v1), public keys
+ * and certificates (other armour labels), placeholders (`ghp_XXXX…`,
+ * `…EXAMPLE`, `changeme`, `<token>`, `${VAR}`, empty values), an age key
+ * whose bech32 checksum fails, a WireGuard key that is not 32 bytes.
+ *
+ * A detector may read BACK characters before its anchor and FORWARD after
+ * it; the scanner keeps that much of the stream around each anchor.
  */
 
-
-
-
-
-/**
- * Content rules: PEM/OpenSSH private keys and WireGuard `PrivateKey = <key>`
- * lines. A PEM header alone is not a key (code and documentation mention
- * them): a base64 body and the matching END line must follow.
- */
-const KEY_CONTENT_RULES = [
-    {
-        rule: 'PEM private key',
-        pattern: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n(?:[A-Za-z-]+: [^\n]*\r?\n)*\r?\n?(?:[A-Za-z0-9+/=]{16,}\r?\n)+-----END \1PRIVATE KEY-----/,
+/** Every kind, for the allow-list's `kind` field and the documentation. */
+const SECRET_KINDS = [
+    'pem-private-key',
+    'pem-encrypted-private-key',
+    'openssh-private-key',
+    'pgp-private-key',
+    'putty-private-key',
+    'wireguard-private-key',
+    'age-secret-key',
+    'aws-access-key-pair',
+    'aws-secret-access-key',
+    'gcp-service-account-key',
+    'azure-storage-account-key',
+    'github-token',
+    'gitlab-token',
+    'slack-token',
+    'slack-webhook',
+    'npm-token',
+    'pypi-token',
+    'env-credential',
+    'ssh-host-key',
+    'dropbear-host-key',
+    'systemd-credential-secret',
+    'networkmanager-secret-key',
+];
+const BACK = 4096;
+const FORWARD = 64 * 1024;
+/** A line break inside a PEM block: LF, CRLF, or the two characters `\n` of a PEM inside a JSON or shell string. */
+function lineBreak(text, i) {
+    const c = text[i];
+    if (c === '\n')
+        return 1;
+    if (c === '\r' && text[i + 1] === '\n')
+        return 2;
+    if (c === '\\') {
+        if (text[i + 1] === 'n')
+            return 2;
+        if (text[i + 1] === 'r' && text[i + 2] === '\\' && text[i + 3] === 'n')
+            return 4;
+    }
+    return 0;
+}
+function isHeaderLine(line) {
+    const colon = line.indexOf(': ');
+    if (colon < 1)
+        return false;
+    for (let i = 0; i < colon; i++)
+        if (!/[A-Za-z0-9-]/.test(line[i]))
+            return false;
+    return true;
+}
+/** A PEM line without its indentation or the quote and comma of a string it sits in (counted loops: no regex backtracking on long lines). */
+function trimPemLine(line) {
+    let a = 0;
+    let b = line.length;
+    while (a < b && (line[a] === ' ' || line[a] === '\t'))
+        a++;
+    while (b > a && ' \t"\',\r'.includes(line[b - 1]))
+        b--;
+    return line.slice(a, b);
+}
+function allIn(text, cls) {
+    return spanEnd(text, 0, cls, text.length) === text.length;
+}
+const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
+/** PEM armour (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy Proc-Type encryption), OpenSSH and PGP private keys. */
+const pem = {
+    anchors: ['PRIVATE KEY'],
+    detect(text, at) {
+        // The BEGIN marker is at most 48 characters back: looked for there only (an unbounded lastIndexOf would make many anchors quadratic).
+        let begin = -1;
+        for (let p = at - 11; p >= Math.max(0, at - 48); p--)
+            if (text.startsWith('-----BEGIN ', p)) {
+                begin = p;
+                break;
+            }
+        if (begin === -1)
+            return null;
+        const label = text.slice(begin + 11, at);
+        if (!/^[A-Z0-9 ]*$/.test(label) || (label !== '' && !label.endsWith(' ')))
+            return null;
+        let p = at + 'PRIVATE KEY'.length;
+        const pgp = text.startsWith(' BLOCK', p);
+        if (pgp)
+            p += 6;
+        if (!text.startsWith('-----', p))
+            return null;
+        p += 5;
+        const endMarker = `-----END ${label}PRIVATE KEY${pgp ? ' BLOCK' : ''}-----`;
+        const limit = Math.min(text.length, at + FORWARD);
+        let brk = lineBreak(text, p);
+        if (!brk)
+            return null;
+        p += brk;
+        let body = '';
+        let headers = '';
+        let closed = false;
+        while (p < limit) {
+            let e = p;
+            while (e < limit && lineBreak(text, e) === 0)
+                e++;
+            const line = trimPemLine(text.slice(p, e));
+            if (line.startsWith('-----END ')) {
+                if (!line.startsWith(endMarker))
+                    return null;
+                closed = true;
+                break;
+            }
+            if (line === '') {
+                // the blank line after the headers (or before PGP's body)
+            }
+            else if (body === '' && isHeaderLine(line))
+                headers += line + '\n';
+            else if (pgp && line.startsWith('=') && line.length === 5) {
+                // PGP's CRC-24 line
+            }
+            else if (allIn(line, BASE64_PADDED))
+                body += line;
+            else
+                return null;
+            brk = lineBreak(text, e);
+            if (!brk)
+                return null;
+            p = e + brk;
+        }
+        if (!closed)
+            return null;
+        const der = decodeBase64(body);
+        if (!der || der.length < 32)
+            return null;
+        const jsonPrivateKey = /"private_key"\s*:\s*"$/.test(text.slice(Math.max(0, begin - 40), begin));
+        const hit = (kind) => ({ kind, at: begin, secret: der, jsonPrivateKey });
+        if (label === 'OPENSSH ')
+            return der.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC) ? hit('openssh-private-key') : null;
+        if (pgp)
+            return label === 'PGP ' && (der[0] & 0x80) !== 0 ? hit('pgp-private-key') : null;
+        if (/Proc-Type: 4,ENCRYPTED/.test(headers))
+            return hit('pem-encrypted-private-key');
+        // Every other armour holds DER: a SEQUENCE.
+        if (der[0] !== 0x30)
+            return null;
+        return hit(label === 'ENCRYPTED ' ? 'pem-encrypted-private-key' : 'pem-private-key');
     },
-    { rule: 'WireGuard PrivateKey', pattern: /^\s*PrivateKey\s*=\s*[A-Za-z0-9+/]{42,43}=/m },
+};
+/** PuTTY's .ppk (versions 2 and 3, encrypted or not): the Private-Lines block. */
+/** The last Private-Lines block read, so many headers before one block read it once (linear, not quadratic). */
+let puttyMemo = null;
+function puttyPrivateLines(text, at, limit) {
+    if (puttyMemo &&
+        puttyMemo.text === text &&
+        puttyMemo.from <= at &&
+        (puttyMemo.marker === -1 || puttyMemo.marker >= at))
+        return puttyMemo;
+    const marker = text.indexOf('\nPrivate-Lines: ', at);
+    puttyMemo = { text, from: at, marker, key: marker === -1 ? null : readPrivateLines(text, marker, limit) };
+    return puttyMemo;
+}
+function readPrivateLines(text, marker, limit) {
+    const countEnd = spanEnd(text, marker + 16, DIGITS, 4);
+    const count = Number(text.slice(marker + 16, countEnd));
+    if (!count)
+        return null;
+    let p = text.indexOf('\n', marker + 1) + 1;
+    let body = '';
+    for (let i = 0; i < count; i++) {
+        if (p <= 0 || p >= limit)
+            return null;
+        const e = spanEnd(text, p, BASE64_PADDED, limit - p);
+        if (e === p || (text[e] !== '\n' && text[e] !== '\r' && e !== text.length))
+            return null;
+        body += text.slice(p, e);
+        p = text.indexOf('\n', e) + 1;
+    }
+    const key = decodeBase64(body);
+    return key && key.length >= 16 ? key : null;
+}
+const putty = {
+    anchors: ['PuTTY-User-Key-File-'],
+    detect(text, at) {
+        if (at > 0 && text[at - 1] !== '\n')
+            return null;
+        const version = text[at + 20];
+        if ((version !== '2' && version !== '3') || text[at + 21] !== ':')
+            return null;
+        const { marker, key } = puttyPrivateLines(text, at, Math.min(text.length, at + 2 * FORWARD));
+        if (marker === -1 || marker > at + FORWARD || !key)
+            return null;
+        return { kind: 'putty-private-key', at, secret: key };
+    },
+};
+/** wg-quick / systemd-networkd `PrivateKey = <base64 of 32 bytes>`, NetworkManager's `private-key=`. */
+const wireguard = {
+    anchors: ['PrivateKey', 'privatekey', 'PRIVATEKEY', 'private-key'],
+    detect(text, at, anchor) {
+        // Only blanks before it on its line (looked at backwards, boundedly).
+        let q = at - 1;
+        while (q >= 0 && at - q <= 64 && (text[q] === ' ' || text[q] === '\t'))
+            q--;
+        if (q >= 0 && text[q] !== '\n')
+            return null;
+        let p = skipBlanks(text, at + anchor.length);
+        if (text[p] !== '=')
+            return null;
+        p = skipBlanks(text, p + 1);
+        const e = spanEnd(text, p, BASE64, 44);
+        if (e - p !== 43 || text[e] !== '=' || isIn(text, e + 1, BASE64_PADDED))
+            return null;
+        const key = decodeBase64(text.slice(p, e + 1), 32);
+        return key ? { kind: 'wireguard-private-key', at, secret: key } : null;
+    },
+};
+/** age identities: `AGE-SECRET-KEY-1` + 58 bech32 characters whose checksum holds. */
+const age = {
+    anchors: ['AGE-SECRET-KEY-1'],
+    detect(text, at) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const e = spanEnd(text, at + 16, BECH32_UPPER, 59);
+        if (e - (at + 16) !== 58 || isIn(text, e, UPPER_ALNUM))
+            return null;
+        const key = text.slice(at, e);
+        return isBech32(key) ? { kind: 'age-secret-key', at, secret: key } : null;
+    },
+};
+/** A 40-character AWS secret access key: base64 alphabet, both cases, bounded by non-base64 characters. */
+function awsSecretAt(text, p) {
+    if (isIn(text, p - 1, BASE64_PADDED))
+        return null;
+    const e = spanEnd(text, p, BASE64, 41);
+    if (e - p !== 40 || isIn(text, e, BASE64_PADDED))
+        return null;
+    const value = text.slice(p, e);
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || looksLikePlaceholder(value))
+        return null;
+    return value;
+}
+const AWS_PAIR_WINDOW = 512;
+/**
+ * An AWS access key id (AKIA long-term, ASIA temporary, ABIA/ACCA) with a
+ * secret access key near it. The id alone is not a secret (AWS prints it in
+ * logs and policies); with its secret beside it, it is a credential.
+ */
+const awsPair = {
+    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+    detect(text, at) {
+        if (isIn(text, at - 1, BASE62))
+            return null;
+        const e = spanEnd(text, at + 4, UPPER_ALNUM, 17);
+        if (e - (at + 4) !== 16 || isIn(text, e, BASE62))
+            return null;
+        if (text.slice(at, e).includes('EXAMPLE'))
+            return null;
+        const from = Math.max(0, at - AWS_PAIR_WINDOW);
+        const to = Math.min(text.length, e + AWS_PAIR_WINDOW);
+        for (let p = from; p < to;) {
+            if (!isIn(text, p, BASE64)) {
+                p++;
+                continue;
+            }
+            const secret = awsSecretAt(text, p);
+            if (secret)
+                return { kind: 'aws-access-key-pair', at, secret };
+            p = spanEnd(text, p, BASE64, to - p);
+        }
+        return null;
+    },
+};
+/** `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"` without its id nearby. */
+const awsSecret = {
+    anchors: ['aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey', 'secretAccessKey'],
+    detect(text, at, anchor) {
+        let p = at + anchor.length;
+        if (text[p] === '"' || text[p] === "'")
+            p++;
+        p = skipBlanks(text, p);
+        if (text[p] !== '=' && text[p] !== ':')
+            return null;
+        p = skipBlanks(text, p + 1);
+        if (text[p] === '"' || text[p] === "'")
+            p++;
+        const secret = awsSecretAt(text, p);
+        return secret ? { kind: 'aws-secret-access-key', at, secret } : null;
+    },
+};
+/** Azurite's well-known development key, published in Microsoft's documentation: not a secret. */
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/** Azure storage connection strings: `AccountKey=<base64 of 64 bytes>`. */
+const azure = {
+    anchors: ['AccountKey='],
+    detect(text, at) {
+        const p = at + 11;
+        const e = spanEnd(text, p, BASE64_PADDED, 89);
+        const value = text.slice(p, e);
+        if (value.length !== 88 || value === AZURITE_KEY || !decodeBase64(value, 64))
+            return null;
+        return { kind: 'azure-storage-account-key', at, secret: value };
+    },
+};
+/** A token: prefix at a word boundary, then exactly `length` characters of `cls`, then a boundary. */
+function fixedToken(text, at, prefix, cls, length) {
+    if (isIn(text, at - 1, WORD))
+        return null;
+    const p = at + prefix.length;
+    const e = spanEnd(text, p, cls, length + 1);
+    if (e - p !== length || isIn(text, e, WORD))
+        return null;
+    const body = text.slice(p, e);
+    return looksLikePlaceholder(body) ? null : text.slice(at, e);
+}
+/** GitHub's token formats (2021): ghp_ (classic PAT), gho_ (OAuth), ghu_/ghs_ (app user/installation), ghr_ (refresh). */
+const github = {
+    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    detect(text, at, anchor) {
+        if (anchor !== 'github_pat_') {
+            const token = fixedToken(text, at, anchor, BASE62, 36);
+            return token ? { kind: 'github-token', at, secret: token } : null;
+        }
+        // Fine-grained PAT: github_pat_ + 22 base62 + '_' + 59 base62.
+        if (isIn(text, at - 1, WORD))
+            return null;
+        const p = at + anchor.length;
+        const a = spanEnd(text, p, BASE62, 23);
+        if (a - p !== 22 || text[a] !== '_')
+            return null;
+        const b = spanEnd(text, a + 1, BASE62, 60);
+        if (b - (a + 1) !== 59 || isIn(text, b, WORD))
+            return null;
+        if (looksLikePlaceholder(text.slice(p, b)))
+            return null;
+        return { kind: 'github-token', at, secret: text.slice(at, b) };
+    },
+};
+/** GitLab personal/project/group access tokens (glpat-) and runner authentication tokens (glrt-). */
+const gitlab = {
+    anchors: ['glpat-', 'glrt-'],
+    detect(text, at, anchor) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const p = at + anchor.length;
+        let e = spanEnd(text, p, BASE64URL, 256);
+        if (e - p < 20)
+            return null;
+        // Routable tokens (GitLab 17.x+) continue with `.<2 base36>.<9 base36>`.
+        if (text[e] === '.') {
+            const v = spanEnd(text, e + 1, BASE62, 3);
+            if (v - (e + 1) === 2 && text[v] === '.') {
+                const c = spanEnd(text, v + 1, BASE62, 10);
+                if (c - (v + 1) === 9)
+                    e = c;
+            }
+        }
+        if (looksLikePlaceholder(text.slice(p, e)))
+            return null;
+        return { kind: 'gitlab-token', at, secret: text.slice(at, e) };
+    },
+};
+/** Slack bot/user/app/config tokens: xox[abeprs]-<digits>-…-<random>, xapp-1-…. */
+const slack = {
+    anchors: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
+    detect(text, at) {
+        if (isIn(text, at - 1, BASE62))
+            return null;
+        const e = spanEnd(text, at + 5, SLACK_BODY, 300);
+        const parts = text.slice(at + 5, e).split('-');
+        const last = parts[parts.length - 1];
+        if (parts.length < 3 || e - at < 30)
+            return null;
+        if (!allIn(parts[0], DIGITS) || parts[0] === '' || last.length < 16 || !allIn(last, BASE62))
+            return null;
+        if (looksLikePlaceholder(last))
+            return null;
+        return { kind: 'slack-token', at, secret: text.slice(at, e) };
+    },
+};
+/** Slack incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 base62>. */
+const slackWebhook = {
+    anchors: ['hooks.slack.com/services/'],
+    detect(text, at) {
+        let p = at + 25;
+        for (const first of ['T', 'B']) {
+            if (text[p] !== first)
+                return null;
+            const e = spanEnd(text, p + 1, UPPER_ALNUM, 32);
+            if (e - p < 8 || text[e] !== '/')
+                return null;
+            p = e + 1;
+        }
+        const e = spanEnd(text, p, BASE62, 25);
+        if (e - p !== 24 || isIn(text, e, WORD) || looksLikePlaceholder(text.slice(p, e)))
+            return null;
+        return { kind: 'slack-webhook', at, secret: text.slice(at, e) };
+    },
+};
+/** npm access tokens (2021 format): npm_ + 36 base62. */
+const npm = {
+    anchors: ['npm_'],
+    detect(text, at) {
+        const token = fixedToken(text, at, 'npm_', BASE62, 36);
+        return token ? { kind: 'npm-token', at, secret: token } : null;
+    },
+};
+/** PyPI API tokens: `pypi-` + a macaroon whose base64 starts with the location record (AgE…). */
+const pypi = {
+    anchors: ['pypi-AgE'],
+    detect(text, at) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const e = spanEnd(text, at + 5, BASE64URL, 2048);
+        if (e - (at + 5) < 60)
+            return null;
+        return { kind: 'pypi-token', at, secret: text.slice(at, e) };
+    },
+};
+/** In the order their findings win when two report the same secret on the same line. */
+const CONTENT_DETECTORS = [
+    pem,
+    putty,
+    wireguard,
+    age,
+    awsPair,
+    awsSecret,
+    azure,
+    github,
+    gitlab,
+    slack,
+    slackWebhook,
+    npm,
+    pypi,
 ];
-/** Name rules: SSH host keys, whatever their content. */
-const KEY_NAME_RULES = [
-    { rule: 'SSH host key', pattern: /(^|\/)ssh_host_[a-z0-9]+_key$/ },
+/** A file that says it is a GCP service-account key; its PEM "private_key" is reported as such. */
+const GCP_SERVICE_ACCOUNT_MARK = '"service_account"';
+/** Secrets known by where they live, whatever their content (shared/sysprep.ts removes each from images). */
+function kindByName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name.startsWith('ssh_host_') && name.endsWith('_key'))
+        return 'ssh-host-key';
+    if (name.startsWith('dropbear_') && name.endsWith('_host_key'))
+        return 'dropbear-host-key';
+    if (path.endsWith('/var/lib/systemd/credential.secret'))
+        return 'systemd-credential-secret';
+    if (path.endsWith('/var/lib/NetworkManager/secret_key'))
+        return 'networkmanager-secret-key';
+    return null;
+}
+/** `.env`, `.env.production`, `app.env`, `/etc/environment`: KEY=value files. */
+function isEnvFile(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === 'environment';
+}
+const CREDENTIAL_NAMES = [
+    'PASSWORD',
+    'PASSWD',
+    'SECRET',
+    'TOKEN',
+    'API_KEY',
+    'APIKEY',
+    'ACCESS_KEY',
+    'PRIVATE_KEY',
+    'AUTH_KEY',
+    'CREDENTIAL',
 ];
-/** Files larger than this are not read: key files are small, and binaries are many. */
-const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
-/** Scans one extracted file tree. */
-async function scanTree(root) {
-    const findings = [];
-    const walk = async (dir) => {
-        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+/** Names that hold where a secret is or what it is like, not the secret. */
+const NOT_CREDENTIAL_SUFFIXES = [
+    '_FILE',
+    '_PATH',
+    '_DIR',
+    '_URL',
+    '_URI',
+    '_ENDPOINT',
+    '_HOST',
+    '_PORT',
+    '_NAME',
+    '_USER',
+    '_USERNAME',
+    '_ID',
+    '_LENGTH',
+    '_TTL',
+    '_TIMEOUT',
+    '_EXPIRY',
+    '_EXPIRES',
+    '_ENABLED',
+    '_TYPE',
+    '_ALGORITHM',
+    '_HEADER',
+    '_VERSION',
+];
+const PLACEHOLDER_VALUES = new Set([
+    'changeme',
+    'change-me',
+    'change_me',
+    'changeit',
+    'password',
+    'secret',
+    'token',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    'true',
+    'false',
+    'todo',
+    'fixme',
+    'placeholder',
+    'example',
+    'dummy',
+    'default',
+    'redacted',
+    'notset',
+    'not-set',
+    'unset',
+]);
+const PLACEHOLDER_PARTS = [
+    'changeme',
+    'change_me',
+    'change-me',
+    'your_',
+    'your-',
+    'yourtoken',
+    'placeholder',
+    'example',
+    'replace',
+    'xxxx',
+    '****',
+    'redacted',
+    'insert',
+];
+/** Whether an env value is a stand-in: empty, short, a reference to another variable or file, a template, a well-known placeholder. */
+function isPlaceholderValue(value) {
+    if (value.length < 6)
+        return true;
+    const lower = value.toLowerCase();
+    if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_PARTS.some((p) => lower.includes(p)))
+        return true;
+    // ${VAR}, $VAR, {{ template }}, %VAR%, <token>, a path to a secrets file.
+    if (value.includes('${') || value.includes('{{') || /^\$[A-Za-z_]/.test(value))
+        return true;
+    if ((value.startsWith('%') && value.endsWith('%')) || (value.startsWith('<') && value.endsWith('>')))
+        return true;
+    if (value.startsWith('/') || value.startsWith('./'))
+        return true;
+    return new Set(value).size === 1;
+}
+/** One line of an env file: the credential's value when the line assigns one. */
+function envCredential(line) {
+    let p = skipBlanks(line, 0);
+    if (line.startsWith('export ', p))
+        p = skipBlanks(line, p + 7);
+    const nameEnd = spanEnd(line, p, ENV_NAME, 256);
+    if (nameEnd === p)
+        return null;
+    const name = line.slice(p, nameEnd).toUpperCase();
+    if (!CREDENTIAL_NAMES.some((c) => name.includes(c)))
+        return null;
+    if (NOT_CREDENTIAL_SUFFIXES.some((s) => name.endsWith(s)))
+        return null;
+    p = skipBlanks(line, nameEnd);
+    if (line[p] !== '=')
+        return null;
+    p = skipBlanks(line, p + 1);
+    let value;
+    const quote = line[p];
+    if (quote === '"' || quote === "'") {
+        const close = line.indexOf(quote, p + 1);
+        value = line.slice(p + 1, close === -1 ? line.length : close);
+    }
+    else {
+        const comment = line.indexOf(' #', p);
+        value = line.slice(p, comment === -1 ? line.length : comment).trim();
+    }
+    value = value.replace(/\r$/, '');
+    return isPlaceholderValue(value) ? null : value;
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/allow-list.js
+/**
+ * The secret allow-list: findings a maintainer accepts on purpose (a test
+ * CA key shipped in a test image, documentation examples under a path),
+ * each entry with its reason. An allowed finding is still reported — as
+ * allowed, with the reason — never silently dropped.
+ *
+ * Format (YAML, a list; inline in the input or in a file the input names):
+ *
+ *   - path: /usr/share/doc/**            # glob: * and ? within a path segment, ** across segments
+ *     reason: upstream documentation examples
+ *   - fingerprint: 3b4c…(sha256 hex, as a finding prints it; `sha256:` prefix accepted)
+ *     kind: pem-private-key              # optional: only this kind
+ *     reason: the test CA key the integration suite ships on purpose
+ *
+ * An entry with both path and fingerprint allows only that secret in that
+ * place. Globs are compiled for V8's linear-time engine.
+ */
+
+
+
+
+const EMPTY_ALLOW_LIST = { entries: [] };
+const ACCEPTED = 'a YAML list of entries, each with `reason` and `path` (a glob) and/or `fingerprint` (sha256 hex of the secret, as a finding prints it), optionally `kind`';
+/** `*`/`?` inside one segment, `**` across segments, everything else literal. */
+function globToRegExp(glob) {
+    let source = '^';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') {
+            i++;
+            if (glob[i + 1] === '/') {
+                i++;
+                source += '(?:[^/]*/)*';
+            }
+            else
+                source += '.*';
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+    }
+    return (0,console_pattern/* linearRegExp */.Vm)(source + '$');
+}
+function parseSecretAllowList(text, inputName) {
+    if (!text.trim())
+        return EMPTY_ALLOW_LIST;
+    let doc;
+    try {
+        // Every scalar a string: a fingerprint of digits only must not become a number.
+        doc = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(inputName, `is not valid YAML: ${e.message.split('\n')[0]}`, ACCEPTED);
+    }
+    if (!Array.isArray(doc))
+        throw new errors/* InputError */.dz(inputName, 'is not a list', ACCEPTED);
+    const entries = doc.map((raw, i) => {
+        const at = `entry ${i + 1}`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            throw new errors/* InputError */.dz(inputName, `${at} is not a mapping`, ACCEPTED);
+        const e = raw;
+        const unknown = Object.keys(e).filter((k) => !['path', 'fingerprint', 'kind', 'reason'].includes(k));
+        if (unknown.length)
+            throw new errors/* InputError */.dz(inputName, `${at}: unknown key '${unknown[0]}'`, ACCEPTED);
+        const text = (key) => {
+            const v = e[key];
+            if (v === undefined || v === null)
+                return null;
+            if (typeof v !== 'string' || !v.trim())
+                throw new errors/* InputError */.dz(inputName, `${at}: '${key}' is not a non-empty string`, ACCEPTED);
+            return v.trim();
+        };
+        const reason = text('reason');
+        if (!reason)
+            throw new errors/* InputError */.dz(inputName, `${at} has no reason: say why this secret may ship`, ACCEPTED);
+        const path = text('path');
+        let fingerprint = text('fingerprint');
+        if (fingerprint !== null) {
+            fingerprint = fingerprint.replace(/^sha256:/, '').toLowerCase();
+            if (!/^[0-9a-f]{64}$/.test(fingerprint))
+                throw new errors/* InputError */.dz(inputName, `${at}: fingerprint '${fingerprint}' is not a sha256 (64 hex digits)`, ACCEPTED);
+        }
+        if (path === null && fingerprint === null)
+            throw new errors/* InputError */.dz(inputName, `${at} names neither a path nor a fingerprint: it would allow every secret`, ACCEPTED);
+        const kind = text('kind');
+        if (kind !== null && !SECRET_KINDS.includes(kind))
+            throw new errors/* InputError */.dz(inputName, `${at}: kind '${kind}' is not a secret kind`, SECRET_KINDS.join(', '));
+        let matchesPath = (_) => true;
+        if (path !== null) {
+            if (path === '**' || path === '/**')
+                throw new errors/* InputError */.dz(inputName, `${at}: path '${path}' matches every file`, 'a glob naming the files the reason covers');
+            const re = globToRegExp(path);
+            matchesPath = (p) => re.test(p);
+        }
+        return { path, fingerprint, kind: kind, reason, matchesPath };
+    });
+    return { entries };
+}
+/** The first entry allowing `f`, or undefined. */
+function allowedBy(f, list) {
+    return list.entries.find((e) => (e.fingerprint === null || e.fingerprint === f.fingerprint) &&
+        (e.kind === null || e.kind === f.kind) &&
+        e.matchesPath(f.path));
+}
+/** Splits findings into those that fail the gate and those the list allows (with the reason). */
+function applyAllowList(findings, list) {
+    const out = [];
+    const allowed = [];
+    for (const f of findings) {
+        const entry = allowedBy(f, list);
+        if (entry)
+            allowed.push({ ...f, reason: entry.reason });
+        else
+            out.push(f);
+    }
+    return { findings: out, allowed };
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/known-public.js
+
+const GNUTLS_SELF_TEST = [
+    '87e288dc7dbc29a24241b596ec8c84f949d9f09f34fc0cf69242481fb2274770',
+    'd245e52c341a76645e1b0e56c58dc964cd4f3ecaea64a9c6d6db9897d4948a8a',
+    '0294b4406902e33bb02f89eaf4c691328790d7a9cd01b873d68edac994f310a1',
+    '458022ddcb5598b39253bc027eb02c4f3dba00e2bdbaef239a35bc91c9bd4f3a',
+    '09f1c1a4680df80b9e8e6e587d3a787de7402a919e366426ad807a1c0f8c98c1',
+    '2859ff03b44c8f0e4f96604b8cced325ef4d01ca935422b2041d88d8809f8fa1',
+];
+const CLOUD_INIT_EXAMPLES = [
+    '0c94d1074880baffa5ed6354192cf23c24cc2278cd3377cd7419a4e72160e501',
+    '960280ab389c4a8020cbec21b257d62486f415cd90876c5036588086ff3592e1',
+];
+const yaml = [
+    ...GNUTLS_SELF_TEST.map((f) => `- { path: '/usr/lib/**/libgnutls.so.*', fingerprint: '${f}', reason: "GnuTLS's public FIPS self-test key, compiled into the library (lib/crypto-selftests-pk.c)" }`),
+    ...CLOUD_INIT_EXAMPLES.map((f) => `- { path: '/usr/share/doc/cloud-init/examples/*', fingerprint: '${f}', reason: "an example key in cloud-init's published documentation" }`),
+].join('\n');
+const KNOWN_PUBLIC_KEYS = parseSecretAllowList(yaml, 'built-in allow-list');
+/** The built-in entries, then the maintainer's. */
+function withKnownPublicKeys(list) {
+    return { entries: [...KNOWN_PUBLIC_KEYS.entries, ...list.entries] };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-file.js
+/**
+ * The suite's one secret scanner over one file's bytes, whole — never a
+ * prefix — in bounded memory: bytes are pushed as they are read, and each
+ * detector anchor is examined once, with BACK bytes before it and FORWARD
+ * after it kept around it (shared/secrets/detectors.ts). A finding names the
+ * file, the kind and the line, and carries the sha256 of the secret as its
+ * fingerprint; the secret itself is hashed and dropped, never kept, printed
+ * or written.
+ *
+ * Binary files are scanned the same way (a key stored in a database or a
+ * raw disk is still a key); their "line" is one more than the newline bytes
+ * before the finding. Compressed content is not unpacked.
+ */
+
+
+
+
+/** Bytes gathered before the detectors run over them: large enough that the kept context is a small overhead. */
+const ROUND = 1024 * 1024;
+/** Kinds a secret-by-name finding already covers in its own file. */
+const KEY_KINDS = new Set([
+    'pem-private-key',
+    'pem-encrypted-private-key',
+    'openssh-private-key',
+    'putty-private-key',
+]);
+/** Detectors (by their order) for each anchor. */
+const DETECTORS_BY_ANCHOR = new Map();
+CONTENT_DETECTORS.forEach((d, order) => {
+    for (const a of d.anchors)
+        DETECTORS_BY_ANCHOR.set(a, [...(DETECTORS_BY_ANCHOR.get(a) ?? []), order]);
+});
+/**
+ * Every anchor in one alternation of literals: V8's irregexp finds the next
+ * of them in one pass (about 3–7× faster here than one indexOf per anchor).
+ * An alternation of plain literals cannot backtrack further than its longest
+ * literal, so the search is linear in the text; V8's `l` engine would be too,
+ * but runs this pattern at a few MB/s.
+ */
+const ANCHORS = new RegExp([...DETECTORS_BY_ANCHOR.keys(), GCP_SERVICE_ACCOUNT_MARK]
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('|'), 'g');
+function countNewlines(buf, from, to) {
+    let n = 0;
+    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1))
+        n++;
+    return n;
+}
+class SecretScanner {
+    /** Bytes pushed in total. */
+    bytes = 0;
+    /** Working storage: the kept context, then the bytes pushed since the last round (reused: no per-round allocation). */
+    store = Buffer.alloc(0);
+    len = 0;
+    pendingBytes = 0;
+    /** Absolute offset of buf[0]. */
+    bufStart = 0;
+    /** Absolute offset of the first position no detector has examined yet. */
+    scanFrom = 0;
+    cursorAbs = 0;
+    cursorLine = 1;
+    hits = [];
+    gcpServiceAccount = false;
+    env;
+    byName;
+    wholeFile;
+    /** The first bytes, for the one-key-per-file rule (`wg genkey > privatekey`). */
+    head = [];
+    path;
+    constructor(path) {
+        this.path = path;
+        this.env = isEnvFile(path);
+        this.byName = kindByName(path);
+        this.wholeFile = this.byName ? (0,external_node_crypto_.createHash)('sha256') : null;
+    }
+    push(chunk) {
+        const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (b.length > ROUND) {
+            // One round at a time: memory stays bounded whatever the caller hands in.
+            for (let i = 0; i < b.length; i += ROUND)
+                this.push(b.subarray(i, i + ROUND));
+            return;
+        }
+        if (b.length === 0)
+            return;
+        if (this.bytes < 128)
+            this.head.push(b.subarray(0, 128));
+        this.bytes += b.length;
+        this.wholeFile?.update(b);
+        if (this.len + b.length > this.store.length) {
+            const grown = Buffer.allocUnsafeSlow(Math.max(this.len + b.length, Math.min(this.store.length * 2, 2 * ROUND + BACK + FORWARD)));
+            this.store.copy(grown, 0, 0, this.len);
+            this.store = grown;
+        }
+        b.copy(this.store, this.len);
+        this.len += b.length;
+        this.pendingBytes += b.length;
+        if (this.pendingBytes >= ROUND)
+            this.round(false);
+    }
+    moveCursor(abs) {
+        const rel = (a) => a - this.bufStart;
+        const buf = this.store.subarray(0, this.len);
+        if (abs >= this.cursorAbs)
+            this.cursorLine += countNewlines(buf, rel(this.cursorAbs), rel(abs));
+        else
+            this.cursorLine -= countNewlines(buf, rel(abs), rel(this.cursorAbs));
+        this.cursorAbs = abs;
+        return this.cursorLine;
+    }
+    round(final) {
+        this.pendingBytes = 0;
+        const text = this.store.toString('latin1', 0, this.len);
+        const fromRel = this.scanFrom - this.bufStart;
+        const limitRel = final ? text.length : text.length - FORWARD;
+        if (limitRel <= fromRel)
+            return;
+        const found = [];
+        ANCHORS.lastIndex = fromRel;
+        for (let m = ANCHORS.exec(text); m !== null && m.index < limitRel; m = ANCHORS.exec(text)) {
+            const at = m.index;
+            const anchor = m[0];
+            // One step on, not past the match: an anchor overlapping this one is found too.
+            ANCHORS.lastIndex = at + 1;
+            if (anchor === GCP_SERVICE_ACCOUNT_MARK) {
+                this.gcpServiceAccount = true;
+                continue;
+            }
+            for (const order of DETECTORS_BY_ANCHOR.get(anchor)) {
+                const hit = CONTENT_DETECTORS[order].detect(text, at, anchor);
+                if (!hit)
+                    continue;
+                const secret = typeof hit.secret === 'string' ? Buffer.from(hit.secret, 'latin1') : hit.secret;
+                found.push({
+                    abs: this.bufStart + hit.at,
+                    order,
+                    kind: hit.kind,
+                    fingerprint: (0,hash/* sha256 */.sc)(secret),
+                    jsonPrivateKey: hit.jsonPrivateKey ?? false,
+                });
+            }
+        }
+        if (this.env) {
+            // Lines that start in this round; the one straddling its start was read in the last round.
+            let p = fromRel === 0 || text[fromRel - 1] === '\n' ? fromRel : text.indexOf('\n', fromRel) + 1;
+            while (p > 0 || (p === 0 && fromRel === 0)) {
+                if (p >= limitRel)
+                    break;
+                const nl = text.indexOf('\n', p);
+                const end = nl === -1 ? text.length : nl;
+                const value = envCredential(text.slice(p, Math.min(end, p + FORWARD)));
+                if (value !== null)
+                    found.push({
+                        abs: this.bufStart + p,
+                        order: CONTENT_DETECTORS.length,
+                        kind: 'env-credential',
+                        fingerprint: (0,hash/* sha256 */.sc)(Buffer.from(value, 'latin1')),
+                        jsonPrivateKey: false,
+                    });
+                if (nl === -1)
+                    break;
+                p = nl + 1;
+            }
+        }
+        found.sort((a, b) => a.abs - b.abs || a.order - b.order);
+        for (const h of found)
+            this.hits.push({ ...h, line: this.moveCursor(h.abs) });
+        this.scanFrom = this.bufStart + limitRel;
+        // Keep BACK bytes before the next unexamined position; the line cursor moves past what is dropped.
+        const keepFrom = Math.max(this.bufStart, this.scanFrom - BACK);
+        if (this.cursorAbs < keepFrom)
+            this.moveCursor(keepFrom);
+        this.store.copyWithin(0, keepFrom - this.bufStart, this.len);
+        this.len -= keepFrom - this.bufStart;
+        this.bufStart = keepFrom;
+    }
+    /** Scans what is left and returns the file's findings, one per secret. */
+    finish() {
+        this.round(true);
+        const findings = [];
+        const seen = new Set();
+        const ordered = [...this.hits].sort((a, b) => a.line - b.line || a.order - b.order);
+        if (this.byName) {
+            findings.push({
+                path: this.path,
+                kind: this.byName,
+                line: 1,
+                fingerprint: this.wholeFile.digest('hex'),
+            });
+        }
+        for (const h of ordered) {
+            if (this.byName && KEY_KINDS.has(h.kind))
+                continue;
+            // One finding per secret per file: its first line, by the most specific detector there.
+            if (seen.has(h.fingerprint))
+                continue;
+            seen.add(h.fingerprint);
+            const kind = h.jsonPrivateKey && this.gcpServiceAccount ? 'gcp-service-account-key' : h.kind;
+            findings.push({ path: this.path, kind, line: h.line, fingerprint: h.fingerprint });
+        }
+        const wg = this.wireGuardKeyFile();
+        if (wg && !findings.some((f) => f.fingerprint === wg)) {
+            findings.push({ path: this.path, kind: 'wireguard-private-key', line: 1, fingerprint: wg });
+        }
+        return findings;
+    }
+    /** A file holding nothing but one WireGuard key, named like one (`wg genkey > privatekey`, `wg0.key`). */
+    wireGuardKeyFile() {
+        if (this.bytes > 128)
+            return null;
+        const name = this.path.slice(this.path.lastIndexOf('/') + 1).toLowerCase();
+        if (!name.includes('priv') && !name.endsWith('.key'))
+            return null;
+        const content = Buffer.concat(this.head).toString('latin1').trim();
+        if (content.length !== 44)
+            return null;
+        const key = decodeBase64(content, 32);
+        return key ? (0,hash/* sha256 */.sc)(key) : null;
+    }
+}
+/** Scans one file held in memory. */
+function scanFileForSecrets(path, bytes) {
+    const scanner = new SecretScanner(path);
+    scanner.push(bytes);
+    return scanner.finish();
+}
+/** Scans a stream (a file being read, a tar entry) without holding it. */
+async function scanStreamForSecrets(path, chunks) {
+    const scanner = new SecretScanner(path);
+    for await (const chunk of chunks)
+        scanner.push(chunk);
+    return { findings: scanner.finish(), bytes: scanner.bytes };
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-tree.js
+/**
+ * Scans every regular file of an extracted directory tree, whole, and
+ * records each file's size and sha256 so an overlay's scan can skip exactly
+ * the files its base already had byte for byte (those were scanned, and
+ * reported, with the base). Symlinks are not followed; device nodes and
+ * FIFOs hold no bytes.
+ */
+
+
+
+
+
+
+const READ_SIZE = 1024 * 1024;
+function isAccessError(e) {
+    const code = e.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/** An extracted tree keeps the image's modes; a file or directory its owner may not read is opened up (it is our private copy). */
+async function withAccess(path, mode, action) {
+    try {
+        return await action();
+    }
+    catch (e) {
+        if (!isAccessError(e))
+            throw e;
+        await (0,promises_.chmod)(path, mode);
+        return action();
+    }
+}
+async function scanOne(path, file) {
+    const scanner = new SecretScanner(path);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const stream = await withAccess(file, 0o600, async () => {
+        const s = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_SIZE });
+        await new Promise((resolve, reject) => {
+            s.once('open', () => resolve());
+            s.once('error', reject);
+        });
+        return s;
+    });
+    for await (const chunk of stream) {
+        hash.update(chunk);
+        scanner.push(chunk);
+    }
+    return { findings: scanner.finish(), digest: { size: scanner.bytes, sha256: hash.digest('hex') } };
+}
+/**
+ * Scans `root`, naming files `<prefix>/<relative path>`. With `base`, a file
+ * the base manifest has with the same size is hashed first and skipped when
+ * it is the same; every other file is scanned whole.
+ */
+async function scanTree(root, options = {}) {
+    const prefix = options.prefix ?? '';
+    const result = { findings: [], files: 0, bytes: 0, unchanged: 0, manifest: new Map() };
+    const walk = async (dir, rel) => {
+        options.signal?.throwIfAborted();
+        const entries = await withAccess(dir, 0o700, () => (0,promises_.readdir)(dir, { withFileTypes: true }));
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
             const full = (0,external_node_path_.join)(dir, entry.name);
-            const path = '/' + (0,external_node_path_.relative)(root, full);
+            const path = `${rel}/${entry.name}`;
             if (entry.isDirectory()) {
-                await walk(full);
+                await walk(full, path);
                 continue;
             }
             if (!entry.isFile())
                 continue;
-            const byName = KEY_NAME_RULES.filter((r) => r.pattern.test(path));
-            const handle = await (0,promises_.open)(full, 'r');
-            try {
-                const { size } = await handle.stat();
-                const buffer = Buffer.alloc(Math.min(size, MAX_SCANNED_BYTES));
-                await handle.read(buffer, 0, buffer.length, 0);
-                const text = buffer.toString('latin1');
-                const rules = [...byName, ...KEY_CONTENT_RULES.filter((r) => r.pattern.test(text))];
-                const digest = rules.length ? (0,hash/* sha256 */.sc)(buffer) : '';
-                for (const r of rules)
-                    findings.push({ path, rule: r.rule, sha256: digest });
+            const name = prefix + path;
+            const known = options.base?.get(name);
+            if (known && known.size === (await (0,promises_.lstat)(full)).size) {
+                const digest = await withAccess(full, 0o600, () => (0,hash/* sha256File */.Q3)(full));
+                if (digest === known.sha256) {
+                    result.unchanged++;
+                    result.manifest.set(name, known);
+                    continue;
+                }
             }
-            finally {
-                await handle.close();
-            }
+            const { findings, digest } = await scanOne(name, full);
+            result.files++;
+            result.bytes += digest.size;
+            result.findings.push(...findings);
+            result.manifest.set(name, digest);
         }
     };
-    await walk(root);
-    return findings;
+    await walk(root, '');
+    return result;
 }
-/** Byte offsets of every ext2/3/4 filesystem on a raw disk (partitions, or the whole disk). */
-async function extFilesystems(raw) {
-    const candidates = [];
-    const table = await (0,exec/* run */.eF)('sfdisk', ['--json', raw], { okCodes: [1] }).catch(() => null);
+
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-image.js
+/**
+ * Scans every file of a disk image for secrets without mounting it: the
+ * image (an overlay with its whole backing chain) is flattened to a private
+ * raw copy, each ext2/3/4 filesystem's journal replayed with e2fsck (the
+ * files read are the ones the guest last wrote) and its tree extracted with
+ * debugfs `rdump`; FAT filesystems (an EFI system partition) are copied out
+ * with mtools. No mount, no loop device, no root.
+ *
+ * Whole-tree extraction stays here rather than in shared/image-fs (which
+ * reads single paths through debugfs): reading every file by one debugfs
+ * call each would start a process per file.
+ *
+ * For an overlay, `base` names its base (or the base's manifest from an
+ * earlier scan): a file the base has byte for byte is not scanned again, so
+ * the overlay answers for what it adds or changes — every file of it, not
+ * a prefix — and the base's own findings are reported once, with the base.
+ *
+ * Paths: the root filesystem (the last ext filesystem, build-base's layout)
+ * names files `/etc/…`; an EFI system partition `<esp>/EFI/…`; any other
+ * filesystem `<partN>/…`.
+ */
+
+
+
+
+
+
+const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
+/** Every ext2/3/4 and FAT filesystem on a raw disk (its partitions, or the whole disk). */
+async function filesystems(raw, signal) {
+    const table = await (0,exec/* run */.eF)('sfdisk', ['--json', raw], { okCodes: [1], signal }).catch(() => null);
     const parts = table?.stdout
         ? (JSON.parse(table.stdout).partitiontable?.partitions ?? [])
         : [];
-    if (parts.length === 0)
-        candidates.push(0);
-    else
-        candidates.push(...parts.map((p) => p.start * 512));
-    const out = [];
-    for (const offset of candidates) {
-        const probe = await (0,exec/* run */.eF)('dumpe2fs', ['-h', `${raw}?offset=${offset}`], { okCodes: [1] }).catch(() => null);
-        if (probe && probe.code === 0)
-            out.push(offset);
+    const candidates = parts.length
+        ? parts.map((p, i) => ({ offset: p.start * 512, number: i + 1, esp: p.type.toUpperCase() === ESP_TYPE }))
+        : [{ offset: 0, number: 0, esp: false }];
+    const found = [];
+    for (const c of candidates) {
+        const ext = await (0,exec/* run */.eF)('dumpe2fs', ['-h', `${raw}?offset=${c.offset}`], { okCodes: [1], signal }).catch(() => null);
+        if (ext?.code === 0) {
+            found.push({ type: 'ext', offset: c.offset, prefix: '', number: c.number });
+            continue;
+        }
+        const fat = await (0,exec/* run */.eF)('mdir', ['-i', `${raw}@@${c.offset}`, '::/'], { okCodes: [1], signal }).catch(() => null);
+        if (fat?.code === 0)
+            found.push({
+                type: 'fat',
+                offset: c.offset,
+                prefix: c.esp ? '<esp>' : `<part${c.number}>`,
+                number: c.number,
+            });
     }
-    return out;
+    // The last ext filesystem is the root (build-base's layout); others are named by partition.
+    const exts = found.filter((f) => f.type === 'ext');
+    for (const f of exts.slice(0, -1))
+        f.prefix = `<part${f.number}>`;
+    return found;
 }
-/** Flattens `image` (its whole backing chain) and scans every ext filesystem on it. */
-async function scanImageForKeys(image, workDir = (0,external_node_os_.tmpdir)()) {
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, 'infrasim-keyscan-'));
+/** Extracts `fs` of `raw` into `tree`. */
+async function extract(raw, fs, tree, signal) {
+    if (fs.type === 'fat') {
+        await (0,exec/* run */.eF)('mcopy', ['-s', '-n', '-m', '-i', `${raw}@@${fs.offset}`, '::/', tree + '/'], { signal });
+        return;
+    }
+    const dev = `${raw}?offset=${fs.offset}`;
+    // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
+    await (0,exec/* run */.eF)('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
+    if (/["\\\n]/.test(tree))
+        throw new errors/* DataError */.fL(`work directory '${tree}' has a character debugfs cannot quote`);
+    // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
+    await (0,exec/* run */.eF)('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+}
+/** Scans every file of `image` (qcow2 or raw, with its backing chain). */
+async function scanImageForSecrets(image, workDir, options = {}) {
+    const base = typeof options.base === 'string'
+        ? (await scanImageForSecrets(options.base, workDir, { signal: options.signal })).manifest
+        : options.base;
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, 'infrasim-secret-scan-'));
     try {
         const raw = (0,external_node_path_.join)(work, 'disk.raw');
-        await (0,exec/* run */.eF)('qemu-img', ['convert', '-U', '-O', 'raw', image, raw]);
-        const findings = [];
-        for (const offset of await extFilesystems(raw)) {
-            const fs = `${raw}?offset=${offset}`;
-            // Replay the journal so the files read are the ones the guest last wrote.
-            await (0,exec/* run */.eF)('e2fsck', ['-fy', fs], { okCodes: [1, 2, 3, 4] });
-            const tree = (0,external_node_path_.join)(work, `fs-${offset}`);
+        await (0,exec/* run */.eF)('qemu-img', ['convert', '-U', '-O', 'raw', image, raw], { signal: options.signal });
+        const result = {
+            findings: [],
+            allowed: [],
+            files: 0,
+            bytes: 0,
+            unchanged: 0,
+            manifest: new Map(),
+        };
+        const found = await filesystems(raw, options.signal);
+        if (found.length === 0)
+            throw new errors/* DataError */.fL(`${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`);
+        for (const [i, fs] of found.entries()) {
+            const tree = (0,external_node_path_.join)(work, `fs-${i}`);
             await (0,promises_.mkdir)(tree);
-            // Device nodes cannot be recreated without root; debugfs reports them and carries on.
-            await (0,exec/* run */.eF)('debugfs', ['-R', `rdump / "${tree}"`, fs], { okCodes: [1] });
-            findings.push(...(await scanTree(tree)));
+            await extract(raw, fs, tree, options.signal);
+            const scanned = await scanTree(tree, { prefix: fs.prefix, base, signal: options.signal });
             await (0,promises_.rm)(tree, { recursive: true, force: true });
+            result.findings.push(...scanned.findings);
+            result.files += scanned.files;
+            result.bytes += scanned.bytes;
+            result.unchanged += scanned.unchanged;
+            for (const [k, v] of scanned.manifest)
+                result.manifest.set(k, v);
         }
-        return findings;
+        const split = applyAllowList(result.findings, options.allowList ?? EMPTY_ALLOW_LIST);
+        result.findings = split.findings;
+        result.allowed = split.allowed;
+        return result;
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
-}
-/** Findings of `image` that `base` does not have byte for byte: the key material a variant added. */
-function addedKeyMaterial(image, base) {
-    const inBase = new Set(base.map((f) => `${f.path}\0${f.rule}\0${f.sha256}`));
-    return image.filter((f) => !inBase.has(`${f.path}\0${f.rule}\0${f.sha256}`));
 }
 
 // EXTERNAL MODULE: ./build/shared/variant/generic-rc.js
@@ -41994,7 +43167,7 @@ function openrcService(k) {
  * shell, never match a leading dot; `[...]` is a bracket expression (`[!...]`
  * negates).
  */
-function globToRegExp(pattern) {
+function sysprep_globToRegExp(pattern) {
     if (!pattern.startsWith('/'))
         throw new Error(`sysprep pattern '${pattern}' is not absolute`);
     const body = pattern.slice(1);
@@ -42438,6 +43611,8 @@ async function verifyOverlayBase(provenance, base) {
 
 
 
+
+
 /** Provisioning failed in the guest: the message quotes the console line that decided it. */
 class ProvisioningError extends Error {
     variant;
@@ -42505,19 +43680,23 @@ async function flatten(overlay, target, compression) {
         args.push('-c', '-o', `compression_type=${compression}`);
     await (0,exec/* run */.eF)('qemu-img', [...args, overlay, target]);
 }
-/** One scan per base per process: several variants on one base share it. */
+/** Keys distribution packages publish on purpose (shared/secrets/known-public.ts); reported as allowed. */
+const SECRET_ALLOW_LIST = withKnownPublicKeys(EMPTY_ALLOW_LIST);
+/** One scan per base per process: several variants on one base share it (and its file manifest). */
 const baseScans = new Map();
-function baseKeyFindings(base, baseSha256, workDir) {
+function baseSecretScan(base, baseSha256, workDir) {
     let scan = baseScans.get(baseSha256);
     if (!scan) {
-        scan = scanImageForKeys(base, workDir);
+        scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST });
         baseScans.set(baseSha256, scan);
         scan.catch(() => baseScans.delete(baseSha256));
     }
     return scan;
 }
 function describeFindings(findings) {
-    return findings.map((f) => `${f.path} (${f.rule})`).join(', ');
+    return findings
+        .map((f) => `${f.path} line ${f.line} (${f.kind}, fingerprint sha256:${f.fingerprint})`)
+        .join(', ');
 }
 async function buildVariant(plan, o) {
     const log = o.log ?? (() => { });
@@ -42593,14 +43772,21 @@ async function buildVariant(plan, o) {
         // The base is the overlay's backing file: it must still be the bytes we started from.
         await checkBase(o.base, baseSha256);
         // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
-        const baseFindings = await baseKeyFindings(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)());
-        if (baseFindings.length > 0) {
-            log(`warning: the base itself carries private key material: ${describeFindings(baseFindings)}`);
+        // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
+        const baseScan = await baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)());
+        if (baseScan.findings.length > 0) {
+            log(`warning: the base itself carries secrets: ${describeFindings(baseScan.findings)}`);
         }
-        const findings = addedKeyMaterial(await scanImageForKeys(tmpOverlay, work), baseFindings);
-        if (findings.length > 0) {
-            throw new errors/* DataError */.fL(`variant ${plan.name}: private key material in the provisioned image: ${describeFindings(findings)}. ` +
-                'A golden image must not carry a private key: generate keys on the instance at first boot.');
+        const scan = await scanImageForSecrets(tmpOverlay, work, {
+            base: baseScan.manifest,
+            allowList: SECRET_ALLOW_LIST,
+            signal: o.signal,
+        });
+        for (const f of scan.allowed)
+            log(`secret allowed: ${describeFindings([f])}: ${f.reason}`);
+        if (scan.findings.length > 0) {
+            throw new errors/* DataError */.fL(`variant ${plan.name}: secrets in the provisioned image: ${describeFindings(scan.findings)}. ` +
+                'A golden image must not carry a private key or credential: generate keys on the instance at first boot.');
         }
         await (0,promises_.rename)(tmpOverlay, overlay);
         written.push(overlay);
@@ -42888,6 +44074,16 @@ const BuildProvenanceSchema = schemas/* object */.Ikc({
         kernel: schemas/* object */.Ikc({ rootfs_path: schemas/* string */.YjP().nullable(), sha256: digest }),
         initrd: schemas/* object */.Ikc({ rootfs_path: schemas/* string */.YjP().nullable(), sha256: digest }).nullable(),
         partitions: schemas/* object */.Ikc({ disk_guid: schemas/* string */.YjP(), esp_guid: schemas/* string */.YjP(), root_partuuid: schemas/* string */.YjP() }),
+        /** boot=uefi: the systemd-boot binary in the ESP (null for a direct kernel boot; absent in older documents). */
+        bootloader: schemas/* object */.Ikc({
+            name: schemas/* literal */.euz('systemd-boot'),
+            package: schemas/* string */.YjP(),
+            version: schemas/* string */.YjP(),
+            arch: schemas/* string */.YjP(),
+            sha256: digest,
+        })
+            .nullable()
+            .optional(),
     }),
     output: schemas/* object */.Ikc({
         path: schemas/* string */.YjP(),
@@ -42897,6 +44093,8 @@ const BuildProvenanceSchema = schemas/* object */.Ikc({
         virtual_size: schemas/* number */.aig().int().positive(),
         actual_size: schemas/* number */.aig().int().positive(),
         rootfs_entries: schemas/* number */.aig().int().nonnegative(),
+        /** sha256 over the root filesystem's entries and bytes: with the kernel and boot loader, seeds the GUIDs. */
+        rootfs_content_sha256: digest.optional(),
     }),
     tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
     /**
@@ -42924,8 +44122,8 @@ function readBuildProvenance(path) {
 var vm_accel = __nccwpck_require__(4336);
 // EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
 var backing_chain = __nccwpck_require__(9929);
-// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js + 2 modules
-var verify_inputs = __nccwpck_require__(7857);
+// EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js
+var verify_inputs = __nccwpck_require__(2105);
 ;// CONCATENATED MODULE: ./build/shared/vm/types.js
 /**
  * The launcher's public types: what to boot (BootSpec) and what happened
@@ -44073,91 +45271,105 @@ function cleanupCommands(target) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2866);
-/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4634);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _firmware_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2515);
+/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2866);
+/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4634);
 /**
  * Chooses KVM or TCG. KVM is never assumed: on some machines /dev/kvm exists
- * and opens, yet guests hang or abort under it. `auto` therefore boots a
- * kernel under KVM for a few seconds (no disk: the kernel must reach its
- * "cannot mount root" panic) and falls back to TCG on anything else.
+ * and opens, yet guests hang or abort under it. `auto` therefore runs a short
+ * probe boot under KVM and falls back to TCG on anything else. Every boot mode
+ * can be probed: a direct kernel boot probes with its kernel (no disk: the
+ * kernel must reach its "cannot mount root" panic), a firmware boot with the
+ * firmware itself (no disk: UEFI's boot manager must start and report on the
+ * serial console) — so a GitHub-hosted runner's working KVM is used for the
+ * default `boot: uefi` and every provisioning boot too.
  */
 
 
 
 
 
-/** Long enough for a working KVM to reach the root-mount panic (well under a second here), short enough not to matter. */
+
+
+/** Long enough for a working KVM to reach the probe's marker (well under a second here), short enough not to matter. */
 const KVM_PROBE_MS = 8000;
 function hostArch() {
     const a = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)();
     return a === 'x64' ? 'x86_64' : a === 'arm64' ? 'aarch64' : undefined;
 }
-async function kvmDeviceOpens() {
+const HOST = { arch: hostArch(), kvmDevice: '/dev/kvm' };
+async function kvmDeviceOpens(device) {
     try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)('/dev/kvm', node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDWR);
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(device, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDWR);
         await handle.close();
         return undefined;
     }
     catch (e) {
-        return `/dev/kvm cannot be opened read-write (${e.code})`;
+        return `${device} cannot be opened read-write (${e.code})`;
     }
 }
-/** Boots `kernel` under KVM with no disk; KVM works if the kernel reaches its root-mount panic in time. */
-async function probeKvm(arch, kernel, timeoutMs = KVM_PROBE_MS) {
-    const args = (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuArgs */ .YZ)({
-        arch,
-        accel: 'kvm',
-        boot: 'kernel',
-        kernel,
-        append: `console=${(0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .serialConsole */ .WV)(arch)} panic=-1 root=/dev/infrasim-kvm-probe`,
-        memoryMiB: 256,
-        cpus: 1,
-        extraDrives: [],
-        network: false,
-    });
-    const started = Date.now();
-    const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runQemu */ .yv)({
-        binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_3__/* .qemuBinary */ .Q$)(arch),
-        args,
-        rules: { expect: /VFS: Unable to mount root|Kernel panic|end Kernel panic/, failOn: [] },
-        timeoutMs,
-    });
-    const ms = Date.now() - started;
-    if (outcome.end.kind === 'decided' && outcome.end.decision.verdict === 'success') {
-        return { accel: 'kvm', reason: `KVM probe boot reached the kernel's root-mount panic in ${ms} ms` };
+/** The kernel's root-mount panic, or UEFI's boot manager starting (BdsDxe) / its shell. */
+const PROBE_MARKER = {
+    kernel: /VFS: Unable to mount root|Kernel panic|end Kernel panic/,
+    firmware: /BdsDxe: (?:loading|starting|failed)|UEFI Interactive Shell|Shell> /,
+};
+/** Boots the probe target under KVM with no disk; KVM works if it reaches its marker in time. */
+async function probeKvm(arch, target, timeoutMs = KVM_PROBE_MS) {
+    const work = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'infrasim-kvm-probe-'));
+    try {
+        const common = { arch, accel: 'kvm', memoryMiB: 256, cpus: 1, extraDrives: [], network: false };
+        let input;
+        if (target.kind === 'kernel') {
+            const append = `console=${(0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .serialConsole */ .WV)(arch)} panic=-1 root=/dev/infrasim-kvm-probe`;
+            input = { ...common, boot: 'kernel', kernel: target.kernel, append };
+        }
+        else {
+            const firmware = await (0,_firmware_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareFirmware */ .B)(arch, work);
+            input = { ...common, boot: 'uefi', firmwareCode: firmware.code, firmwareVars: firmware.vars };
+        }
+        const started = Date.now();
+        const outcome = await (0,_qemu_process_js__WEBPACK_IMPORTED_MODULE_6__/* .runQemu */ .yv)({
+            binary: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .qemuBinary */ .Q$)(arch),
+            args: (0,_qemu_command_js__WEBPACK_IMPORTED_MODULE_5__/* .qemuArgs */ .YZ)(input),
+            rules: { expect: PROBE_MARKER[target.kind], failOn: [] },
+            timeoutMs,
+        });
+        const ms = Date.now() - started;
+        const what = target.kind === 'kernel' ? "the kernel's root-mount panic" : "the firmware's boot manager";
+        if (outcome.end.kind === 'decided' && outcome.end.decision.verdict === 'success') {
+            return { accel: 'kvm', reason: `KVM probe boot (${target.kind}) reached ${what} in ${ms} ms` };
+        }
+        const why = outcome.end.kind === 'timeout'
+            ? `hung (did not reach ${what} within ${timeoutMs} ms)`
+            : `ended without reaching ${what} (exit ${outcome.exitCode}: ${outcome.stderr.trim().split('\n').slice(-1)[0] ?? ''})`;
+        return { accel: 'tcg', reason: `KVM probe boot (${target.kind}) ${why}: using TCG` };
     }
-    const why = outcome.end.kind === 'timeout'
-        ? `hung (no root-mount panic within ${timeoutMs} ms)`
-        : `ended without reaching the kernel (exit ${outcome.exitCode}: ${outcome.stderr.trim().split('\n').slice(-1)[0] ?? ''})`;
-    return { accel: 'tcg', reason: `KVM probe boot ${why}: using TCG` };
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(work, { recursive: true, force: true });
+    }
 }
 const probeCache = new Map();
 /**
  * Resolves the accelerator for one boot. Probe results are cached per
- * architecture and kernel for the life of the process, so several images
- * pay for one probe.
+ * architecture and probe target for the life of the process, so several
+ * images pay for one probe.
  */
-async function chooseAccel(choice, arch, probeKernel) {
+async function chooseAccel(choice, arch, probeKernel, host = HOST) {
     if (choice === 'tcg')
         return { accel: 'tcg', reason: 'accel: tcg requested' };
     if (choice === 'kvm')
         return { accel: 'kvm', reason: 'accel: kvm requested (no probe)' };
-    const host = hostArch();
-    if (host !== arch)
-        return { accel: 'tcg', reason: `the host is ${host ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()}, the guest ${arch}` };
-    const noDevice = await kvmDeviceOpens();
+    if (host.arch !== arch)
+        return { accel: 'tcg', reason: `the host is ${host.arch ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()}, the guest ${arch}` };
+    const noDevice = await kvmDeviceOpens(host.kvmDevice);
     if (noDevice)
         return { accel: 'tcg', reason: noDevice };
-    if (!probeKernel) {
-        return {
-            accel: 'tcg',
-            reason: 'no kernel to probe KVM with (firmware boot): using TCG; set accel: kvm to force KVM',
-        };
-    }
-    const key = `${arch}\0${probeKernel}`;
+    const target = probeKernel ? { kind: 'kernel', kernel: probeKernel } : { kind: 'firmware' };
+    const key = `${arch}\0${host.kvmDevice}\0${probeKernel ?? 'firmware'}`;
     let decision = probeCache.get(key);
     if (!decision) {
-        decision = probeKvm(arch, probeKernel);
+        decision = probeKvm(arch, target, host.probeTimeoutMs);
         probeCache.set(key, decision);
     }
     return decision;
@@ -44488,6 +45700,121 @@ async function readBackingChain(image, rules = {}) {
         from = { link, ...next };
         qemuPath = backingPath(qemuPath, next.name);
     }
+}
+
+
+/***/ }),
+
+/***/ 9545:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vm: () => (/* binding */ linearRegExp)
+});
+
+// UNUSED EXPORTS: isLinear, parseConsolePattern
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+;// CONCATENATED MODULE: ./build/shared/vm/console-pattern.js
+/**
+ * The `expect` and `fail-on` patterns, compiled for V8's linear-time regexp
+ * engine (the `l` flag). A backtracking engine takes exponential time on
+ * patterns such as `(a+)+$` against a long console line; the match runs on
+ * the event loop, so the boot's timeout never fires, SIGINT is never handled
+ * and QEMU outlives the action. The linear engine matches in time
+ * proportional to pattern × line, whatever either is.
+ *
+ * Why this engine: it keeps the JavaScript syntax the inputs already
+ * document, it ships with the node24 runtime the action runs on (no native
+ * module, nothing to bundle), and what it cannot run in linear time it
+ * refuses when the pattern is compiled, so the action rejects such a pattern
+ * at input validation with a message saying what to write instead. What it
+ * refuses: backreferences (\1, \k<name>), lookahead ((?=…), (?!…)) and
+ * counted repetition above about 16 copies (`.{0,200}`: write `.*`). Console
+ * markers never need those. The alternatives were RE2 ports (another syntax
+ * to document, a native or WebAssembly module to bundle) or a heuristic
+ * "nested quantifier" filter, which misses cases and refuses good patterns.
+ */
+
+
+let engineEnabled = false;
+/** The engine is behind a V8 flag; setting it at run time enables the `l` flag for RegExps compiled afterwards. */
+function enableLinearEngine() {
+    if (engineEnabled)
+        return;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--enable-experimental-regexp-engine');
+    engineEnabled = true;
+}
+/** Compiles `source` for the linear-time engine; throws a SyntaxError when it cannot run there. */
+function linearRegExp(source) {
+    enableLinearEngine();
+    // eslint-disable-next-line no-invalid-regexp -- 'l' is V8's linear-engine flag, enabled above; ESLint does not know it
+    return new RegExp(source, 'l');
+}
+/** Whether a RegExp runs on the linear-time engine. */
+function isLinear(re) {
+    return re.flags.includes('l');
+}
+const LINEAR_RULE = (/* unused pure expression or super */ null && ('a JavaScript regular expression without backreferences (\\1, \\k<name>), lookahead ((?=…), (?!…)) ' +
+    'or counted repetition above {16} (write .* instead of .{0,200}); it is matched in linear time'));
+/** An `expect` / `fail-on` line, or an InputError saying why it is refused. */
+function parseConsolePattern(name, raw) {
+    try {
+        return linearRegExp(raw);
+    }
+    catch (e) {
+        const message = e.message;
+        if (/linear time/.test(message)) {
+            throw new InputError(name, `'${raw}' cannot be matched in linear time`, LINEAR_RULE);
+        }
+        // V8 quotes the pattern with its flags ("/…/l"): the reason alone reads better.
+        const reason = message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+        throw new InputError(name, `'${raw}' is not a valid regular expression: ${reason}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2515:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ prepareFirmware)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2866);
+/**
+ * UEFI firmware for a boot: the code is used read-only from the system, the
+ * variable store is copied per boot, so no boot ever writes /usr/share.
+ */
+
+
+
+
+
+/** Copies the pristine variable store into `dir` and returns the pair QEMU needs. */
+async function prepareFirmware(arch, dir) {
+    const fw = _qemu_command_js__WEBPACK_IMPORTED_MODULE_4__/* .FIRMWARE */ .Oc[arch];
+    for (const f of [fw.code, fw.vars]) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(f, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolError */ .BM(f, fw.debianPackage);
+        }
+    }
+    const vars = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `vars-${arch}.fd`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(fw.vars, vars);
+    return { code: fw.code, vars };
 }
 
 
@@ -44840,7 +46167,10 @@ async function createSeed(target, userData, instanceId, hostname = SEED_HOSTNAME
 /* unused harmony exports defaultAppend, optionValue */
 /** The command line that boots build-base images with boot=kernel (root on the first NVMe disk's partition 2). */
 function defaultAppend(arch) {
-    return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1`;
+    // no_timer_check: under TCG on a busy host the x86 kernel's IO-APIC timer check can
+    // miss its window and panic ("IO-APIC + timer doesn't work"); cloud images set it too.
+    const timer = arch === 'x86_64' ? ' no_timer_check' : '';
+    return `console=${serialConsole(arch)} root=/dev/nvme0n1p2 rw panic=-1${timer}`;
 }
 /** The kernel's name for the first serial port of the machine type we use. */
 function serialConsole(arch) {
@@ -45196,103 +46526,27 @@ function runQemu(run) {
 
 /***/ }),
 
-/***/ 7857:
+/***/ 2105:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  VQ: () => (/* binding */ DEFAULT_FAIL_ON),
-  $t: () => (/* binding */ resolveBackingRoots)
-});
-
-// UNUSED EXPORTS: BACKING_ROOTS_HINT, DEFAULT_EXPECT, checkOutputDir, parseVerifyInputs, resolveImages
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
-// EXTERNAL MODULE: ./build/shared/inputs.js
-var inputs = __nccwpck_require__(2043);
-// EXTERNAL MODULE: ./build/shared/regular-file.js
-var regular_file = __nccwpck_require__(3019);
-// EXTERNAL MODULE: ./build/shared/vm/accel.js
-var accel = __nccwpck_require__(4336);
-// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
-var backing_chain = __nccwpck_require__(9929);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./build/shared/vm/console-pattern.js
-/**
- * The `expect` and `fail-on` patterns, compiled for V8's linear-time regexp
- * engine (the `l` flag). A backtracking engine takes exponential time on
- * patterns such as `(a+)+$` against a long console line; the match runs on
- * the event loop, so the boot's timeout never fires, SIGINT is never handled
- * and QEMU outlives the action. The linear engine matches in time
- * proportional to pattern × line, whatever either is.
- *
- * Why this engine: it keeps the JavaScript syntax the inputs already
- * document, it ships with the node24 runtime the action runs on (no native
- * module, nothing to bundle), and what it cannot run in linear time it
- * refuses when the pattern is compiled, so the action rejects such a pattern
- * at input validation with a message saying what to write instead. What it
- * refuses: backreferences (\1, \k<name>), lookahead ((?=…), (?!…)) and
- * counted repetition above about 16 copies (`.{0,200}`: write `.*`). Console
- * markers never need those. The alternatives were RE2 ports (another syntax
- * to document, a native or WebAssembly module to bundle) or a heuristic
- * "nested quantifier" filter, which misses cases and refuses good patterns.
- */
-
-
-let engineEnabled = false;
-/** The engine is behind a V8 flag; setting it at run time enables the `l` flag for RegExps compiled afterwards. */
-function enableLinearEngine() {
-    if (engineEnabled)
-        return;
-    setFlagsFromString('--enable-experimental-regexp-engine');
-    engineEnabled = true;
-}
-/** Compiles `source` for the linear-time engine; throws a SyntaxError when it cannot run there. */
-function linearRegExp(source) {
-    enableLinearEngine();
-    // eslint-disable-next-line no-invalid-regexp -- 'l' is V8's linear-engine flag, enabled above; ESLint does not know it
-    return new RegExp(source, 'l');
-}
-/** Whether a RegExp runs on the linear-time engine. */
-function isLinear(re) {
-    return re.flags.includes('l');
-}
-const LINEAR_RULE = (/* unused pure expression or super */ null && ('a JavaScript regular expression without backreferences (\\1, \\k<name>), lookahead ((?=…), (?!…)) ' +
-    'or counted repetition above {16} (write .* instead of .{0,200}); it is matched in linear time'));
-/** An `expect` / `fail-on` line, or an InputError saying why it is refused. */
-function console_pattern_parseConsolePattern(name, raw) {
-    try {
-        return linearRegExp(raw);
-    }
-    catch (e) {
-        const message = e.message;
-        if (/linear time/.test(message)) {
-            throw new InputError(name, `'${raw}' cannot be matched in linear time`, LINEAR_RULE);
-        }
-        // V8 quotes the pattern with its flags ("/…/l"): the reason alone reads better.
-        const reason = message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-        throw new InputError(name, `'${raw}' is not a valid regular expression: ${reason}`);
-    }
-}
-
-// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
-var input_files = __nccwpck_require__(3387);
-// EXTERNAL MODULE: ./build/shared/vm/nocloud.js
-var nocloud = __nccwpck_require__(3268);
-// EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
-var qemu_command = __nccwpck_require__(2866);
-;// CONCATENATED MODULE: ./build/shared/vm/verify-inputs.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ resolveBackingRoots),
+/* harmony export */   VQ: () => (/* binding */ DEFAULT_FAIL_ON)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EXPECT, resolveImages, BACKING_ROOTS_HINT, checkOutputDir, parseVerifyInputs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2005);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2043);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3019);
+/* harmony import */ var _accel_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4336);
+/* harmony import */ var _backing_chain_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9929);
+/* harmony import */ var _console_pattern_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9545);
+/* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3387);
+/* harmony import */ var _nocloud_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3268);
+/* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2866);
 /**
  * boot-verify's inputs, from the strings the runner hands over to typed
  * options. Everything is validated here, before any image is touched, and
@@ -45370,17 +46624,17 @@ async function resolveBackingRoots(raw, cwd = process.cwd()) {
     for (const implicit of [cwd, process.env.GITHUB_WORKSPACE]) {
         if (!implicit)
             continue;
-        const real = await (0,promises_.realpath)(implicit).catch(() => undefined);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(implicit).catch(() => undefined);
         if (real && real !== '/')
             roots.add(real);
     }
-    for (const line of (0,inputs/* parseLines */.Li)(raw)) {
-        const dir = (0,external_node_path_.resolve)(cwd, line);
-        const real = await (0,promises_.realpath)(dir).catch((e) => {
-            throw new errors/* InputError */.dz('backing-roots', `'${dir}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+    for (const line of (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLines */ .Li)(raw)) {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, line);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dir).catch((e) => {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('backing-roots', `'${dir}' cannot be read (${(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .fsErrorReason */ .Ws)(e)})`);
         });
-        if (!(await (0,promises_.stat)(real)).isDirectory()) {
-            throw new errors/* InputError */.dz('backing-roots', `'${dir}' is not a directory`, 'directories, one per line');
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(real)).isDirectory()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('backing-roots', `'${dir}' is not a directory`, 'directories, one per line');
         }
         roots.add(real);
     }

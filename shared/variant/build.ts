@@ -19,7 +19,10 @@ import { createSeed, newNonce } from '../vm/nocloud.ts';
 import type { AccelChoice, Arch, BootMode } from '../vm/types.ts';
 import { DEFAULT_FAIL_ON } from '../vm/verify-inputs.ts';
 import { mapBounded } from '../vm/verify.ts';
-import { addedKeyMaterial, scanImageForKeys, type KeyFinding } from './key-scan.ts';
+import { EMPTY_ALLOW_LIST } from '../secrets/allow-list.ts';
+import { withKnownPublicKeys } from '../secrets/known-public.ts';
+import type { SecretFinding } from '../secrets/scan-file.ts';
+import { scanImageForSecrets, type ImageScanResult } from '../secrets/scan-image.ts';
 import type { VariantPlan } from './plan.ts';
 import {
   doneMarker,
@@ -165,21 +168,26 @@ async function flatten(overlay: string, target: string, compression: Compression
   await run('qemu-img', [...args, overlay, target]);
 }
 
-/** One scan per base per process: several variants on one base share it. */
-const baseScans = new Map<string, Promise<KeyFinding[]>>();
+/** Keys distribution packages publish on purpose (shared/secrets/known-public.ts); reported as allowed. */
+const SECRET_ALLOW_LIST = withKnownPublicKeys(EMPTY_ALLOW_LIST);
 
-function baseKeyFindings(base: string, baseSha256: string, workDir: string): Promise<KeyFinding[]> {
+/** One scan per base per process: several variants on one base share it (and its file manifest). */
+const baseScans = new Map<string, Promise<ImageScanResult>>();
+
+function baseSecretScan(base: string, baseSha256: string, workDir: string): Promise<ImageScanResult> {
   let scan = baseScans.get(baseSha256);
   if (!scan) {
-    scan = scanImageForKeys(base, workDir);
+    scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST });
     baseScans.set(baseSha256, scan);
     scan.catch(() => baseScans.delete(baseSha256));
   }
   return scan;
 }
 
-function describeFindings(findings: KeyFinding[]): string {
-  return findings.map((f) => `${f.path} (${f.rule})`).join(', ');
+function describeFindings(findings: SecretFinding[]): string {
+  return findings
+    .map((f) => `${f.path} line ${f.line} (${f.kind}, fingerprint sha256:${f.fingerprint})`)
+    .join(', ');
 }
 
 export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): Promise<VariantResult> {
@@ -277,15 +285,21 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     // The base is the overlay's backing file: it must still be the bytes we started from.
     await checkBase(o.base, baseSha256);
     // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
-    const baseFindings = await baseKeyFindings(o.base, baseSha256, o.workDir ?? tmpdir());
-    if (baseFindings.length > 0) {
-      log(`warning: the base itself carries private key material: ${describeFindings(baseFindings)}`);
+    // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
+    const baseScan = await baseSecretScan(o.base, baseSha256, o.workDir ?? tmpdir());
+    if (baseScan.findings.length > 0) {
+      log(`warning: the base itself carries secrets: ${describeFindings(baseScan.findings)}`);
     }
-    const findings = addedKeyMaterial(await scanImageForKeys(tmpOverlay, work), baseFindings);
-    if (findings.length > 0) {
+    const scan = await scanImageForSecrets(tmpOverlay, work, {
+      base: baseScan.manifest,
+      allowList: SECRET_ALLOW_LIST,
+      signal: o.signal,
+    });
+    for (const f of scan.allowed) log(`secret allowed: ${describeFindings([f])}: ${f.reason}`);
+    if (scan.findings.length > 0) {
       throw new DataError(
-        `variant ${plan.name}: private key material in the provisioned image: ${describeFindings(findings)}. ` +
-          'A golden image must not carry a private key: generate keys on the instance at first boot.',
+        `variant ${plan.name}: secrets in the provisioned image: ${describeFindings(scan.findings)}. ` +
+          'A golden image must not carry a private key or credential: generate keys on the instance at first boot.',
       );
     }
 

@@ -15,7 +15,7 @@ import { run } from '../../shared/exec.ts';
 import { sha256File } from '../../shared/hash.ts';
 import type { BaseResult } from '../../shared/image/base.ts';
 import { imageInfo } from '../../shared/image/qcow2.ts';
-import { scanImageForKeys } from '../../shared/variant/key-scan.ts';
+import { scanImageForSecrets } from '../../shared/secrets/scan-image.ts';
 import { readVariantProvenance, verifyOverlayBase } from '../../shared/variant/provenance.ts';
 import { verifyImages } from '../../shared/vm/verify.ts';
 import { cachedTestBase } from '../support/base-image.ts';
@@ -120,8 +120,13 @@ describe('build-variant on the test image (generic target)', () => {
     ]);
   });
 
-  it('carries no private key material in any overlay', async () => {
-    for (const r of results) assert.deepEqual(await scanImageForKeys(r.overlay, root), [], r.variant);
+  it('carries no secret in any overlay: every file it adds or changes over the base, read whole', async () => {
+    const base = await scanImageForSecrets(join(out, 'base.qcow2'), root);
+    for (const r of results) {
+      const scan = await scanImageForSecrets(r.overlay, root, { base: base.manifest });
+      assert.deepEqual(scan.findings, [], r.variant);
+      assert.ok(scan.files > 0, `${r.variant}: the files the overlay changed were scanned`);
+    }
   });
 
   it("confirms every variant's files, modes, owners, services and commands in a second boot", async () => {
@@ -153,7 +158,7 @@ describe('build-variant on the test image (generic target)', () => {
     );
     // The first boot wrote a throwaway overlay: the variant's overlay is unchanged and keyless.
     assert.equal(await sha256File(overlay), before);
-    assert.deepEqual(await scanImageForKeys(overlay, root), []);
+    assert.deepEqual((await scanImageForSecrets(overlay, root)).findings, []);
     const raw = join(root, 'wireguard.raw');
     await run_('qemu-img', ['convert', '-O', 'raw', overlay, raw]);
     assert.equal(
@@ -291,11 +296,10 @@ describe('build-variant failures', () => {
   it('refuses an image that would carry a private key, naming the file', async () => {
     const out = await outputTree('leaky');
     const def = join(root, 'leaky', 'leaky.yaml');
-    const pem = [
-      '-----BEGIN OPENSSH PRIVATE KEY-----',
-      'b3BlbnNzaC1rZXktdjEAAAAA',
-      '-----END OPENSSH PRIVATE KEY-----',
-    ];
+    // A real key, made the way a careless provisioning step would: ssh-keygen.
+    const keyFile = join(root, 'leaky', 'id_ed25519');
+    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'leaky', '-f', keyFile]);
+    const pem = (await readFile(keyFile, 'utf8')).trimEnd().split('\n');
     await writeFile(
       def,
       [
@@ -313,8 +317,10 @@ describe('build-variant failures', () => {
     assert.equal(r.code, 1, explain(r));
     assert.match(
       r.stdout,
-      /private key material in the provisioned image: \/root\/\.ssh\/id_ed25519 \(PEM private key\)/,
+      /secrets in the provisioned image: \/root\/\.ssh\/id_ed25519 line 1 \(openssh-private-key, fingerprint sha256:[0-9a-f]{64}\)/,
     );
+    // Named, never printed.
+    for (const line of pem.slice(1, -1)) assert.ok(!r.stdout.includes(line) && !r.stderr.includes(line));
     assert.equal(await stat(join(out, 'variants', 'leaky')).catch(() => null), null);
   });
 
