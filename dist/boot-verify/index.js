@@ -28609,7 +28609,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6784);
 /* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
 /* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4997);
-/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4177);
+/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4639);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3926);
 /**
  * boot-verify: boots each image, gives it a verdict, writes its report and
@@ -33790,7 +33790,7 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 4177:
+/***/ 4639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33799,7 +33799,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O3: () => (/* binding */ verifyImages)
 });
 
-// UNUSED EXPORTS: MAX_CHECK_LINES, baseMismatch, checksFailure, mapBounded, overallStatus, reportNames
+// UNUSED EXPORTS: MAX_CHECK_LINES, baseMismatch, checksFailure, overallStatus, reportNames
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -33807,6 +33807,27 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/shared/concurrency.js
+/** Bounded concurrency for work over many items (boots, builds, registry calls). */
+/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await task(items[i], i);
+        }
+    };
+    // allSettled, not all: on a failure (e.g. cancellation) every other task still
+    // gets to clean up (kill its QEMU, remove its files) before the error propagates.
+    const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return results;
+}
+
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/shared/errors.js
@@ -43757,6 +43778,7 @@ var verify_inputs = __nccwpck_require__(4997);
 
 
 
+
 /** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
 const MAX_CHECK_LINES = 10_000;
 /** output/meta/boot/<name>: the image's file name without its disk extension, made unique within the run. */
@@ -43933,24 +43955,6 @@ async function verifyOne(options, image, name) {
         if (seedDir)
             await (0,promises_.rm)(seedDir, { recursive: true, force: true });
     }
-}
-/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
-async function mapBounded(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await task(items[i], i);
-        }
-    };
-    // allSettled, not all: on a failure (e.g. cancellation) every other boot still
-    // gets to kill its QEMU and remove its files before the error propagates.
-    const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return results;
 }
 async function verifyImages(options) {
     const names = reportNames(options.images);

@@ -37187,7 +37187,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9829);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9690);
 /* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5871);
 /* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5450);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6784);
@@ -40887,7 +40887,7 @@ async function readRegularFile(path, rule) {
 
 /***/ }),
 
-/***/ 9829:
+/***/ 9690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40932,7 +40932,7 @@ async function writeFileAtomic(target, data) {
         throw e;
     }
 }
-async function atomic_writeJsonAtomic(target, value) {
+async function writeJsonAtomic(target, value) {
     await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
 }
 /**
@@ -41003,7 +41003,7 @@ var backing_chain = __nccwpck_require__(9929);
 
 
 /** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
-async function overlay_hashChain(chain, input = 'images') {
+async function hashChain(chain, input = 'images') {
     const out = [];
     for (const link of chain)
         out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
@@ -41105,7 +41105,7 @@ function interpretOutcome(outcome, timeoutMs) {
         reason: `QEMU exited (${outcome.exitCode ?? outcome.exitSignal}) before the marker appeared${lastErr ? `: ${lastErr}` : ''}`,
     };
 }
-async function launch_boot(spec) {
+async function boot(spec) {
     await validate(spec);
     const called = external_node_perf_hooks_.performance.now();
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(spec.workDir ?? (0,external_node_os_.tmpdir)(), 'infrasim-boot-'));
@@ -41182,261 +41182,8 @@ async function launch_boot(spec) {
 var nocloud = __nccwpck_require__(3268);
 // EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js
 var verify_inputs = __nccwpck_require__(2105);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/shared/json-document.js
-var json_document = __nccwpck_require__(8360);
-;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
-/**
- * The boot report (output/meta/boot/<image>.json): one schema, used to
- * validate what boot-verify writes and what later steps read back.
- */
-
-
-
-const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
-const chainLinkSchema = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP(),
-    format: schemas/* string */.YjP(),
-    virtualSize: schemas/* number */.aig().int().nonnegative(),
-    backingFile: schemas/* string */.YjP().optional(),
-    sha256,
-});
-const checkResultSchema = schemas/* object */.Ikc({
-    command: schemas/* string */.YjP(),
-    expectStatus: schemas/* number */.aig().int(),
-    status: schemas/* number */.aig().int().nullable(),
-    output: schemas/* array */.YOg(schemas/* string */.YjP()),
-    passed: schemas/* boolean */.zMY(),
-});
-const bootReportSchema = schemas/* object */.Ikc({
-    reportVersion: schemas/* literal */.euz(1),
-    image: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: sha256.optional(), format: schemas/* string */.YjP().optional() }),
-    /** The image first, then each backing file down to the base, each hashed before the boot. */
-    chain: schemas/* array */.YOg(chainLinkSchema),
-    arch: schemas/* enum */.k5n(['x86_64', 'aarch64']),
-    boot: schemas/* enum */.k5n(['uefi', 'kernel']),
-    verdict: schemas/* enum */.k5n(['success', 'failure', 'timeout']),
-    reason: schemas/* string */.YjP(),
-    /** True when the image was refused before booting (e.g. its base changed). */
-    refused: schemas/* boolean */.zMY(),
-    matchedLine: schemas/* string */.YjP().optional(),
-    accel: schemas/* enum */.k5n(['kvm', 'tcg']).optional(),
-    accelReason: schemas/* string */.YjP().optional(),
-    qemuVersion: schemas/* string */.YjP().optional(),
-    command: schemas/* array */.YOg(schemas/* string */.YjP()),
-    exitCode: schemas/* number */.aig().int().nullable(),
-    timings: schemas/* object */.Ikc({
-        launchMs: schemas/* number */.aig(),
-        firstByteMs: schemas/* number */.aig().optional(),
-        verdictMs: schemas/* number */.aig(),
-        exitMs: schemas/* number */.aig().optional(),
-    })
-        .optional(),
-    checks: schemas/* array */.YOg(checkResultSchema),
-    consoleLog: schemas/* string */.YjP().optional(),
-    consoleTail: schemas/* array */.YOg(schemas/* string */.YjP()),
-    startedAt: schemas/* string */.YjP(),
-});
-async function report_schema_writeBootReport(path, report) {
-    await writeJsonAtomic(path, bootReportSchema.parse(report));
-}
-function readBootReport(path) {
-    return readJsonDocument(path, bootReportSchema, 'boot report');
-}
-
-;// CONCATENATED MODULE: ./build/shared/vm/verify.js
-/**
- * boot-verify's core: for each image, hash its backing chain and refuse it
- * if its base is not the expected one, attach a NoCloud seed with the
- * checks, boot a throwaway overlay, read the checks back from the console
- * and write the report. Images boot with bounded parallelism.
- */
-
-
-
-
-
-
-
-
-/** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
-const MAX_CHECK_LINES = 10_000;
-/** output/meta/boot/<name>: the image's file name without its disk extension, made unique within the run. */
-function reportNames(images) {
-    const seen = new Map();
-    return images.map((image) => {
-        const base = basename(image).replace(/\.(qcow2|raw|img)$/i, '') || 'image';
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        return n === 1 ? base : `${base}-${n}`;
-    });
-}
-/** The worst verdict wins: any failure fails the run, then any timeout. */
-function overallStatus(verdicts) {
-    if (verdicts.includes('failure'))
-        return 'failure';
-    if (verdicts.includes('timeout'))
-        return 'timeout';
-    return 'success';
-}
-/** Why the checks fail the image, or undefined when they all passed. */
-function checksFailure(results) {
-    const bad = results.map((r, i) => ({ r, i })).filter(({ r }) => !r.passed);
-    if (bad.length === 0)
-        return undefined;
-    return bad
-        .map(({ r, i }) => {
-        const got = r.status === null ? 'never reported back' : `exited ${r.status}`;
-        const out = r.output.length ? `; output: ${r.output.slice(-5).join(' / ')}` : '';
-        return `check ${i + 1} \`${r.command}\` ${got}, expected ${r.expectStatus}${out}`;
-    })
-        .join('; ');
-}
-/** Compares the chain's base with the expected hash; the message names both hashes and the file. */
-function baseMismatch(chain, expected) {
-    if (!expected)
-        return undefined;
-    const base = chain[chain.length - 1];
-    if (!base)
-        return 'the backing chain is empty';
-    if (base.sha256 === expected)
-        return undefined;
-    return (`refused before boot: the base ${base.path} has sha256 ${base.sha256}, expected ${expected} ` +
-        `(an overlay is only valid on the exact base it was made on; a rebuilt base boots into filesystem corruption)`);
-}
-async function verifyOne(options, image, name) {
-    const dir = join(options.outputDir, 'meta', 'boot');
-    await mkdir(dir, { recursive: true });
-    const reportPath = join(dir, `${name}.json`);
-    const consoleLog = resolve(dir, `${name}.console.log`);
-    const startedAt = new Date().toISOString();
-    const base = {
-        reportVersion: 1,
-        image: { path: image },
-        chain: [],
-        arch: options.arch,
-        boot: options.boot,
-        verdict: 'failure',
-        reason: '',
-        refused: false,
-        command: [],
-        exitCode: null,
-        checks: [],
-        consoleTail: [],
-        startedAt,
-    };
-    const finish = async (report) => {
-        await writeBootReport(reportPath, report);
-        options.log?.(`${image}: ${report.verdict} (${report.reason})`);
-        return { image, report, reportPath };
-    };
-    let chain;
-    try {
-        // Checked again here (the inputs were checked before any work): the files may have changed since.
-        const links = await readBackingChain(image, {
-            ...(options.backingRoots ? { roots: options.backingRoots } : {}),
-            input: 'images',
-            rootsHint: BACKING_ROOTS_HINT,
-        });
-        chain = await hashChain(links, 'images');
-    }
-    catch (e) {
-        return finish({ ...base, refused: true, reason: `refused before boot: ${e.message}` });
-    }
-    const described = {
-        ...base,
-        image: { path: image, sha256: chain[0].sha256, format: chain[0].format },
-        chain,
-    };
-    const mismatch = baseMismatch(chain, options.baseSha256);
-    if (mismatch)
-        return finish({ ...described, refused: true, reason: mismatch });
-    const seedDir = options.checks.length
-        ? await mkdtemp(join(options.workDir ?? tmpdir(), 'infrasim-seed-'))
-        : undefined;
-    try {
-        const nonce = newNonce();
-        const extraDrives = [];
-        if (seedDir) {
-            const seed = join(seedDir, 'seed.img');
-            await createSeed(seed, renderCheckScript(options.checks, nonce), `boot-verify-${nonce}`);
-            extraDrives.push({ path: seed, format: 'raw', readonly: true });
-        }
-        const checkLines = [];
-        let outputLines = 0;
-        let statusLines = 0;
-        const tag = checkTag(nonce);
-        const result = await boot({
-            image,
-            ...(options.backingRoots ? { backingRoots: options.backingRoots } : {}),
-            arch: options.arch,
-            boot: options.boot,
-            kernel: options.kernel,
-            initrd: options.initrd,
-            append: options.append,
-            expect: options.expect,
-            // With checks, the boot is done only when the script has reported every check.
-            alsoExpect: seedDir ? [checksDonePattern(nonce)] : [],
-            failOn: options.failOn,
-            timeoutMs: options.timeoutMs,
-            memoryMiB: options.memoryMiB,
-            cpus: options.cpus,
-            accel: options.accel,
-            extraDrives,
-            network: options.network,
-            consoleLog,
-            signal: options.signal,
-            workDir: options.workDir,
-            onLaunch: options.onLaunch,
-            onLine: (line) => {
-                if (!line.includes(tag))
-                    return;
-                // Output lines are capped apart from status lines, so a check's flood cannot hide the others' results.
-                const kept = / OUT( |$)/.test(line) ? outputLines++ : statusLines++;
-                if (kept < MAX_CHECK_LINES)
-                    checkLines.push(line);
-            },
-        });
-        const checks = parseCheckResults(checkLines, options.checks, nonce);
-        let verdict = result.verdict;
-        let reason = result.reason;
-        const failedChecks = checksFailure(checks);
-        if (failedChecks && verdict === 'success') {
-            verdict = 'failure';
-            reason = failedChecks;
-        }
-        else if (failedChecks) {
-            reason += `; ${failedChecks}`;
-        }
-        return finish({
-            ...described,
-            verdict,
-            reason,
-            ...(result.matchedLine !== undefined ? { matchedLine: result.matchedLine } : {}),
-            accel: result.accel,
-            accelReason: result.accelReason,
-            qemuVersion: result.qemuVersion,
-            command: result.command,
-            exitCode: result.exitCode,
-            timings: result.timings,
-            checks,
-            consoleLog,
-            consoleTail: result.tail,
-        });
-    }
-    catch (e) {
-        // Cancellation ends the whole run; anything else (QEMU cannot start, a tool
-        // is missing) is this image's failure, reported like any other.
-        if (e instanceof AbortError)
-            throw e;
-        return finish({ ...described, reason: `could not boot: ${e.message}` });
-    }
-    finally {
-        if (seedDir)
-            await rm(seedDir, { recursive: true, force: true });
-    }
-}
+;// CONCATENATED MODULE: ./build/shared/concurrency.js
+/** Bounded concurrency for work over many items (boots, builds, registry calls). */
 /** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
 async function mapBounded(items, limit, task) {
     const results = new Array(items.length);
@@ -41447,18 +41194,13 @@ async function mapBounded(items, limit, task) {
             results[i] = await task(items[i], i);
         }
     };
-    // allSettled, not all: on a failure (e.g. cancellation) every other boot still
-    // gets to kill its QEMU and remove its files before the error propagates.
+    // allSettled, not all: on a failure (e.g. cancellation) every other task still
+    // gets to clean up (kill its QEMU, remove its files) before the error propagates.
     const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed)
         throw failed.reason;
     return results;
-}
-async function verifyImages(options) {
-    const names = reportNames(options.images);
-    const results = await mapBounded(options.images, options.parallel, (image, i) => verifyOne(options, image, names[i]));
-    return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -43507,6 +43249,10 @@ function parsePackageLines(lines, nonce) {
     return { packages, announced };
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/shared/json-document.js
+var json_document = __nccwpck_require__(8360);
 ;// CONCATENATED MODULE: ./build/shared/variant/provenance.js
 /**
  * meta/variant-<v>-provenance.json: seed 002's fields (format_version,
@@ -43726,7 +43472,7 @@ async function buildVariant(plan, o) {
         const tagged = [];
         log(`${plan.name}: provisioning (${plan.target}, ${plan.packages.length} packages, ${plan.files.length} files, ${plan.services.length} services, ${plan.commands.length} commands)`);
         const started = external_node_perf_hooks_.performance.now();
-        const result = await launch_boot({
+        const result = await boot({
             image: tmpOverlay,
             writable: true,
             ...(o.backingRoots ? { backingRoots: o.backingRoots } : {}),
@@ -43858,7 +43604,7 @@ async function buildVariant(plan, o) {
                 private_key_scan: { files_flagged: 0 },
             },
         });
-        await atomic_writeJsonAtomic(provenanceFile, provenance);
+        await writeJsonAtomic(provenanceFile, provenance);
         return {
             variant: plan.name,
             overlay,
@@ -46756,7 +46502,6 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
-  zMY: () => (/* binding */ schemas_boolean),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
@@ -46767,7 +46512,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -48475,9 +48220,9 @@ const $ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNumbe
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes_boolean;
+    inst._zod.pattern = regexes.boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -48495,7 +48240,7 @@ const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", 
         });
         return payload;
     };
-});
+})));
 const $ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -50885,7 +50630,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -54427,13 +54172,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBoolean", (inst, def) => {
-    $ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
+    core.$ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
+})));
 function schemas_boolean(params) {
-    return _boolean(ZodBoolean, params);
+    return core._boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);

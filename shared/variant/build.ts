@@ -18,7 +18,7 @@ import { boot } from '../vm/launch.ts';
 import { createSeed, newNonce } from '../vm/nocloud.ts';
 import type { AccelChoice, Arch, BootMode } from '../vm/types.ts';
 import { DEFAULT_FAIL_ON } from '../vm/verify-inputs.ts';
-import { mapBounded } from '../vm/verify.ts';
+import { mapBounded } from '../concurrency.ts';
 import { EMPTY_ALLOW_LIST } from '../secrets/allow-list.ts';
 import { withKnownPublicKeys } from '../secrets/known-public.ts';
 import type { SecretFinding } from '../secrets/scan-file.ts';

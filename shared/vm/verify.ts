@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { mapBounded } from '../concurrency.ts';
 import { AbortError, boot } from './launch.ts';
 import {
   checksDonePattern,
@@ -239,30 +240,6 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
   } finally {
     if (seedDir) await rm(seedDir, { recursive: true, force: true });
   }
-}
-
-/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
-export async function mapBounded<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!, i);
-    }
-  };
-  // allSettled, not all: on a failure (e.g. cancellation) every other boot still
-  // gets to kill its QEMU and remove its files before the error propagates.
-  const settled = await Promise.allSettled(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
-  );
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results;
 }
 
 export async function verifyImages(options: VerifyOptions): Promise<VerifyRun> {

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCheckLine, parseCheckResults, renderCheckScript } from '../../shared/vm/nocloud.ts';
-import {
-  baseMismatch,
-  checksFailure,
-  mapBounded,
-  overallStatus,
-  reportNames,
-} from '../../shared/vm/verify.ts';
+import { mapBounded } from '../../shared/concurrency.ts';
+import { baseMismatch, checksFailure, overallStatus, reportNames } from '../../shared/vm/verify.ts';
 
 describe('checks', () => {
   it('parses `command` and `[N] command`', () => {

@@ -1,0 +1,25 @@
+/** Bounded concurrency for work over many items (boots, builds, registry calls). */
+
+/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
+export async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!, i);
+    }
+  };
+  // allSettled, not all: on a failure (e.g. cancellation) every other task still
+  // gets to clean up (kill its QEMU, remove its files) before the error propagates.
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results;
+}
