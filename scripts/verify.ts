@@ -8,17 +8,26 @@
  *     [--attestation output/meta/attestations/base.sigstore.json ...] \
  *     [--artifact output/base.qcow2 ...] [--builder-id 'https://github.com/acme/images/*'] \
  *     [--max-risk-score 30] [--require-boot]
+ *
+ * Keyless (signed through GitHub OIDC), instead of --public-key:
+ *   node scripts/verify.ts --identity-repository acme/images \
+ *     [--identity-workflow .github/workflows/release.yml] [--identity-ref 'refs/tags/v*'] \
+ *     [--identity-issuer https://token.actions.githubusercontent.com] [--trusted-root trusted_root.json] ...
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../shared/errors.ts';
+import { readRunContext } from '../shared/attest/context.ts';
+import { parseKeylessVerifyInputs } from '../shared/attest/keyless-options.ts';
 import { parseMaxRiskScore } from '../shared/attest/options.ts';
 import { parseTrustedKey } from '../shared/attest/signing-key.ts';
 import { VerificationFailure, verifyAttestations } from '../shared/attest/verify.ts';
 
 const USAGE = `usage: node scripts/verify.ts --public-key <pem file> [--root <dir>] [--attestation <bundle>]...
-       [--artifact <file>]... [--builder-id <id or prefix*>] [--max-risk-score <0-100>] [--require-boot]`;
+       [--artifact <file>]... [--builder-id <id or prefix*>] [--max-risk-score <0-100>] [--require-boot]
+   or: node scripts/verify.ts --identity-repository <owner/name> [--identity-workflow <.github/workflows/x.yml>]
+       [--identity-ref <ref, * matches anything>] [--identity-issuer <url>] [--trusted-root <trusted_root.json>] …`;
 
 async function main(): Promise<number> {
   let values;
@@ -26,6 +35,11 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         'public-key': { type: 'string' },
+        'identity-repository': { type: 'string', default: '' },
+        'identity-workflow': { type: 'string', default: '' },
+        'identity-ref': { type: 'string', default: '' },
+        'identity-issuer': { type: 'string', default: '' },
+        'trusted-root': { type: 'string', default: '' },
         root: { type: 'string', default: 'output' },
         attestation: { type: 'string', multiple: true, default: [] },
         artifact: { type: 'string', multiple: true, default: [] },
@@ -46,17 +60,51 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    if (!values['public-key'])
-      throw new InputError('--public-key', 'is required', "the signer's public key (PEM file)");
-    const pem = await readFile(values['public-key'], 'utf8').catch((e: Error) => {
-      throw new InputError('--public-key', `cannot read ${values['public-key']}: ${e.message}`);
-    });
+    const keyless = !values['public-key'] && values['identity-repository'] !== '';
+    if (!values['public-key'] && !keyless)
+      throw new InputError(
+        '--public-key',
+        'is required (or --identity-repository for keyless signatures)',
+        "the signer's public key (PEM file)",
+      );
+    if (values['public-key'] && (values['identity-repository'] || values['trusted-root']))
+      throw new InputError(
+        '--public-key',
+        'is given together with --identity-repository/--trusted-root',
+        'one of them',
+      );
+    const pem = keyless
+      ? null
+      : await readFile(values['public-key']!, 'utf8').catch((e: Error) => {
+          throw new InputError('--public-key', `cannot read ${values['public-key']}: ${e.message}`);
+        });
+    const keylessPolicy = keyless
+      ? await parseKeylessVerifyInputs(
+          {
+            sigstore: '',
+            'github-token': '',
+            'store-attestations': '',
+            'identity-repository': values['identity-repository'],
+            'identity-workflow': values['identity-workflow'],
+            'identity-ref': values['identity-ref'],
+            'identity-issuer': values['identity-issuer'],
+            'trusted-root': values['trusted-root'],
+          },
+          readRunContext(),
+        ).catch((e: unknown) => {
+          // The same checks as the action's inputs, named as this command's flags.
+          if (e instanceof InputError)
+            throw new InputError(`--${e.input}`, e.message.replace(/^input '[^']+': /, ''));
+          throw e;
+        })
+      : null;
     const result = await verifyAttestations({
       root: resolve(values.root),
       attestations: values.attestation.map((a) => resolve(a)),
       artifacts: values.artifact.length ? values.artifact.map((a) => resolve(a)) : null,
       policy: {
-        trustedKey: parseTrustedKey(pem, '--public-key'),
+        trustedKey: pem === null ? null : parseTrustedKey(pem, '--public-key'),
+        keyless: keylessPolicy,
         builderId: values['builder-id'] ?? null,
         maxRiskScore: parseMaxRiskScore(values['max-risk-score']),
         requireBoot: values['require-boot'],

@@ -7,6 +7,7 @@
 import type { AttestInputs, AttestOutputs } from '../../action-types.d.ts';
 import { readRunContext } from '../../shared/attest/context.ts';
 import { parseAttestInputs } from '../../shared/attest/options.ts';
+import { keylessToolkit } from './keyless-toolkit.ts';
 import { runAttest } from '../../shared/attest/pipeline.ts';
 import {
   renderAttestSummary,
@@ -14,6 +15,14 @@ import {
   renderVerifySummary,
 } from '../../shared/attest/summary.ts';
 import { VerificationFailure, verifyAttestations } from '../../shared/attest/verify.ts';
+import {
+  describeGateFinding,
+  renderSecretGateSummary,
+  SecretGateFailure,
+  type SecretGateResult,
+} from '../../shared/attest/secret-gate.ts';
+import { VulnerabilityGateFailure, type VulnerabilityRun } from '../../shared/attest/vulnerability-gate.ts';
+import { renderVulnerabilitySummary } from '../../shared/vuln/report.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 await runAction(async () => {
@@ -33,9 +42,21 @@ await runAction(async () => {
     attestations: true,
     artifacts: true,
     'max-risk-score': true,
+    'secret-allow-list': true,
+    'vulnerability-data': true,
+    'vulnerability-threshold': true,
+    'vulnerability-allow-list': true,
+    sigstore: true,
+    'github-token': true,
+    'store-attestations': true,
+    'identity-repository': true,
+    'identity-workflow': true,
+    'identity-ref': true,
+    'identity-issuer': true,
+    'trusted-root': true,
   } satisfies Record<keyof AttestInputs, true>);
   // Masked whole and line by line: the runner matches secrets per line of output.
-  for (const secret of [raw['private-key'], raw['private-key-passphrase']]) {
+  for (const secret of [raw['private-key'], raw['private-key-passphrase'], raw['github-token']]) {
     if (!secret.trim()) continue;
     core.setSecret(secret);
     for (const line of secret.split('\n'))
@@ -51,6 +72,7 @@ await runAction(async () => {
         artifacts: options.artifacts,
         policy: {
           trustedKey: options.trustedKey,
+          keyless: options.keyless,
           builderId: options.builderId,
           maxRiskScore: options.maxRiskScore,
           requireBoot: options.requireBoot,
@@ -72,7 +94,20 @@ await runAction(async () => {
   }
 
   core.info(options.decision.reason);
-  const result = await runAttest(options, readRunContext());
+  if (!options.vulnerability)
+    core.notice(
+      'vulnerability gate off: no vulnerability-data given (a local OSV copy, or `osv` to download)',
+    );
+  let result;
+  try {
+    result = await runAttest(options, readRunContext(), keylessToolkit);
+  } catch (e) {
+    if (e instanceof VulnerabilityGateFailure) await reportVulnerabilities(e.run);
+    if (e instanceof SecretGateFailure) await reportSecrets(e.result);
+    throw e;
+  }
+  if (result.vulnerabilities) await reportVulnerabilities(result.vulnerabilities);
+  await reportSecrets(result.secrets);
   setOutputs<AttestOutputs>({
     signed: String(result.signed),
     'sign-reason': result.reason,
@@ -88,7 +123,40 @@ await runAction(async () => {
   for (const a of result.artifacts) core.info(`${a.rel}: sha256 ${a.sha256}`);
   core.info(
     result.signed
-      ? `signed ${result.perArtifact.length + 1} statement(s) with key ${result.keyHint}`
+      ? `signed ${result.perArtifact.length + 1} statement(s) with ${result.signer}` +
+          (result.stored.length ? `; stored ${result.stored.length} in the repository's attestations` : '')
       : `wrote ${result.perArtifact.length + 1} unsigned statement(s): ${result.reason}`,
   );
 });
+
+/** The secret gate's table in the job summary and an annotation per finding (file, line, kind, fingerprint: never the secret). */
+async function reportSecrets(r: SecretGateResult): Promise<void> {
+  setOutputs<AttestOutputs>({ 'secret-findings': String(r.findings.length) });
+  await writeSummary(renderSecretGateSummary(r));
+  for (const f of r.findings) core.error(describeGateFinding(f), { title: `secret ${f.kind}` });
+  for (const f of r.allowed)
+    core.notice(`${describeGateFinding(f)} allowed: ${f.reason}`, { title: `secret allowed ${f.kind}` });
+}
+
+/** The vulnerability table in the job summary, and an annotation per finding the gate stopped or let through. */
+async function reportVulnerabilities(run: VulnerabilityRun): Promise<void> {
+  // Set on a failing gate too: a later step can read how many findings stopped the run.
+  setOutputs<AttestOutputs>({
+    vulnerabilities: String(run.images.reduce((n, i) => n + i.result.findings.length, 0)),
+  });
+  await writeSummary(renderVulnerabilitySummary(run.images, run.gate, run.data));
+  for (const f of run.gate.failing)
+    core.error(
+      `${f.id} (${f.aliases.join(', ')}) in ${f.source} ${f.installed}: ${f.severity}, fixed in ${f.fixed ?? 'no release yet'}`,
+      {
+        title: `vulnerability: ${f.image}`,
+      },
+    );
+  for (const f of run.gate.allowed)
+    core.warning(
+      `${f.id} in ${f.source} ${f.installed} allowed until ${f.allowedBy!.expires}: ${f.allowedBy!.reason}`,
+      {
+        title: `vulnerability allowed: ${f.image}`,
+      },
+    );
+}

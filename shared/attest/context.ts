@@ -5,6 +5,7 @@
  * policy, the statement and the image provenance are pure functions of it.
  * A value the environment does not give is null, never invented.
  */
+import { readFileSync } from 'node:fs';
 
 export interface RunContext {
   /** e.g. https://github.com */
@@ -23,6 +24,27 @@ export interface RunContext {
   workflowRef: string | null;
   /** github-hosted | self-hosted */
   runnerEnvironment: string | null;
+  /** public | private | internal, from the event payload (GITHUB_EVENT_PATH); picks keyless signing's Sigstore instance. */
+  repositoryVisibility?: string | null;
+  /** The runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN, set only with `id-token: write`). */
+  oidcTokenRequest?: { url: string; token: string } | null;
+}
+
+function oidcTokenRequest(env: NodeJS.ProcessEnv): RunContext['oidcTokenRequest'] {
+  const url = value(env, 'ACTIONS_ID_TOKEN_REQUEST_URL');
+  const token = value(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN');
+  return url && token ? { url, token } : null;
+}
+
+/** repository.visibility of the event payload, when the runner gave one. */
+function eventVisibility(path: string | null): string | null {
+  if (!path) return null;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { repository?: { visibility?: unknown } };
+    return typeof event.repository?.visibility === 'string' ? event.repository.visibility : null;
+  } catch {
+    return null;
+  }
 }
 
 function value(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -43,6 +65,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
     workflowRef: value(env, 'GITHUB_WORKFLOW_REF'),
     runnerEnvironment: value(env, 'RUNNER_ENVIRONMENT'),
+    repositoryVisibility: eventVisibility(value(env, 'GITHUB_EVENT_PATH')),
+    oidcTokenRequest: oidcTokenRequest(env),
   };
 }
 

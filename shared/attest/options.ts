@@ -11,8 +11,23 @@ import { decideSigning, type SignOverride, type SigningDecision } from './trigge
 import { parseSigningKey, parseTrustedKey, type SigningKey, type TrustedKey } from './signing-key.ts';
 import type { RunContext } from './context.ts';
 import { defaultBuilderId } from './context.ts';
+import type { SecretAllowList } from '../secrets/allow-list.ts';
+import { readSecretAllowListInput } from '../secrets/allow-list-input.ts';
+import {
+  parseKeylessSignInputs,
+  parseKeylessVerifyInputs,
+  type RawKeylessInputs,
+} from './keyless-options.ts';
+import type { KeylessOptions } from './keyless.ts';
+import type { KeylessPolicy } from './keyless-verify.ts';
+import {
+  parseVulnerabilityInputs,
+  type RawVulnerabilityInputs,
+  type VulnerabilityOptions,
+} from './vulnerability-gate.ts';
 
-export interface RawAttestInputs {
+export interface RawAttestInputs extends RawKeylessInputs, RawVulnerabilityInputs {
+  'secret-allow-list': string;
   command: string;
   'output-dir': string;
   variants: string;
@@ -38,8 +53,14 @@ export interface AttestOptions {
   variants: string[] | null;
   bundle: string | null;
   decision: SigningDecision;
-  /** Set exactly when decision.sign. */
+  /** Key mode: set when decision.sign and a private key is given. */
   key: SigningKey | null;
+  /** Keyless mode: set when decision.sign and no private key is given. */
+  keyless: KeylessOptions | null;
+  /** The vulnerability gate; null when off (no vulnerability-data). */
+  vulnerability: VulnerabilityOptions | null;
+  /** Findings of the secret gate accepted on purpose (shared/attest/secret-gate.ts). */
+  secretAllowList: SecretAllowList;
   requireBoot: boolean;
   snapshotVersion: string | null;
   builderId: string;
@@ -50,7 +71,9 @@ export interface VerifyOptions {
   root: string;
   attestations: string[];
   artifacts: string[] | null;
-  trustedKey: TrustedKey;
+  /** Key mode (public-key given); otherwise keyless is set. */
+  trustedKey: TrustedKey | null;
+  keyless: KeylessPolicy | null;
   builderId: string | null;
   maxRiskScore: number | null;
   requireBoot: boolean;
@@ -101,11 +124,12 @@ export async function parseAttestInputs(
         'verify takes one root directory',
         "the tree (or the trees' common parent) the subjects are named under",
       );
-    if (!raw['public-key'].trim())
+    const keyMode = raw['public-key'].trim() !== '';
+    if (keyMode && (raw['identity-repository'].trim() || raw['trusted-root'].trim()))
       throw new InputError(
         'public-key',
-        'is required to verify',
-        "the signer's ECDSA P-256 public key in PEM, or the path of a .pem file",
+        'is given together with identity-repository/trusted-root',
+        'public-key for key-signed attestations, or identity-* (and trusted-root) for keyless ones',
       );
     const artifacts = parseLines(raw.artifacts).map((a) => resolve(cwd, a));
     return {
@@ -113,7 +137,8 @@ export async function parseAttestInputs(
       root: trees[0]!,
       attestations: parseLines(raw.attestations).map((a) => resolve(cwd, a)),
       artifacts: artifacts.length ? artifacts : null,
-      trustedKey: parseTrustedKey(await pemOrFile('public-key', raw['public-key'])),
+      trustedKey: keyMode ? parseTrustedKey(await pemOrFile('public-key', raw['public-key'])) : null,
+      keyless: keyMode ? null : await parseKeylessVerifyInputs(raw, ctx, cwd),
       builderId: raw['builder-id'].trim() || null,
       maxRiskScore: parseMaxRiskScore(raw['max-risk-score']),
       requireBoot,
@@ -134,15 +159,14 @@ export async function parseAttestInputs(
   const branch = raw['default-branch'].trim() || 'main';
   const decision = decideSigning({ eventName: ctx.eventName, ref: ctx.ref, defaultBranch: branch }, override);
   let key: SigningKey | null = null;
+  let keyless: KeylessOptions | null = null;
   if (decision.sign) {
-    if (!raw['private-key'].trim())
-      throw new InputError(
-        'private-key',
-        `is required to sign (${decision.reason}); keyless signing through GitHub OIDC is not available in this version`,
-        "an ECDSA P-256 private key in PEM from a secret, or sign: 'never'",
-      );
-    key = parseSigningKey(raw['private-key'], raw['private-key-passphrase'] || undefined);
+    if (raw['private-key'].trim())
+      key = parseSigningKey(raw['private-key'], raw['private-key-passphrase'] || undefined);
+    else keyless = parseKeylessSignInputs(raw, ctx, decision.reason);
   }
+  const vulnerability = await parseVulnerabilityInputs(raw, cwd);
+  const secretAllowList = await readSecretAllowListInput('secret-allow-list', raw['secret-allow-list'], cwd);
   const builderId = raw['builder-id'].trim() || defaultBuilderId(ctx);
   if (!builderId)
     throw new InputError(
@@ -154,11 +178,14 @@ export async function parseAttestInputs(
     parseLines(raw['public-key']).length ||
     parseLines(raw.attestations).length ||
     parseLines(raw.artifacts).length ||
-    raw['max-risk-score'].trim()
+    raw['max-risk-score'].trim() ||
+    ['identity-repository', 'identity-workflow', 'identity-ref', 'identity-issuer', 'trusted-root'].some(
+      (n) => raw[n as keyof RawKeylessInputs].trim(),
+    )
   )
     throw new InputError(
       'command',
-      'public-key, attestations, artifacts and max-risk-score are inputs of command: verify',
+      'public-key, attestations, artifacts, max-risk-score, identity-* and trusted-root are inputs of command: verify',
       'command: verify, or remove them',
     );
   return {
@@ -169,6 +196,9 @@ export async function parseAttestInputs(
     bundle,
     decision,
     key,
+    keyless,
+    vulnerability,
+    secretAllowList,
     requireBoot,
     snapshotVersion: raw['snapshot-version'].trim() || null,
     builderId,

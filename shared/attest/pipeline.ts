@@ -6,6 +6,7 @@
  * signature over a partial set of artifacts.
  */
 import { rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { DataError } from '../errors.ts';
@@ -15,8 +16,13 @@ import { collectArtifacts, inputArtifact, type Artifact } from './artifacts.ts';
 import type { RunContext } from './context.ts';
 import { DigestMemo } from './digests.ts';
 import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
+import { buildTreeSboms, type TreeSbom } from './image-sboms.ts';
 import type { AttestOptions } from './options.ts';
-import { signStatementWithKey } from './sign.ts';
+import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
+import { secretScanResultFor } from './secret-scan-result.ts';
+import { runVulnerabilityGate, type VulnerabilityDoc, type VulnerabilityRun } from './vulnerability-gate.ts';
+import { keySigner, type PublishedAttestation, type StatementSigner } from './sign.ts';
+import { keylessSigner, type KeylessToolkit } from './keyless.ts';
 import {
   buildProvenanceStatement,
   serializeStatement,
@@ -40,18 +46,33 @@ export interface AttestResult {
   signed: boolean;
   reason: string;
   keyHint: string | null;
+  /** Who signed (key or keyless, which Sigstore instance); null when not signed. */
+  signer: string | null;
+  /** Keyless: the bundles stored through the repository's attestations API, with their ids. */
+  stored: PublishedAttestation[];
   artifacts: (Artifact & { tree: string })[];
   imageProvenance: { path: string; doc: ImageProvenance }[];
+  /** The image SBOMs written (meta/sbom/*.cdx.json), bound into the statements as byproducts. */
+  sboms: (TreeSbom & { path: string })[];
   release: WrittenStatement;
   perArtifact: WrittenStatement[];
+  /** The vulnerability scan and gate; null when the gate is off. */
+  vulnerabilities: VulnerabilityRun | null;
   /** Files hashed in this step (each artifact once). */
   hashed: number;
+  /** The secret gate's scan (it passed: any finding fails the step before this result exists). */
+  secrets: SecretGateResult;
 }
 
 interface TreeWork {
   up: UpstreamDocuments;
   artifacts: Artifact[];
   provenance: { rel: string; doc: ImageProvenance; bytes: string; sha256: string }[];
+  sboms: TreeSbom[];
+  /** meta/vulnerabilities/*.cdx.json, when the vulnerability gate ran (bound like the SBOMs). */
+  vulnerabilities?: VulnerabilityDoc[];
+  /** meta/secret-scan.json: the secret gate's result for this tree, bound like the SBOMs. */
+  secretScan?: { rel: string; bytes: string; sha256: string };
 }
 
 async function prepareTree(
@@ -83,7 +104,7 @@ async function prepareTree(
     const bytes = JSON.stringify(doc, null, 2) + '\n';
     return { rel: imageProvenanceRel(image.variant), doc, bytes, sha256: sha256(bytes) };
   });
-  return { up, artifacts, provenance };
+  return { up, artifacts, provenance, sboms: await buildTreeSboms(up, artifacts) };
 }
 
 function treeInput(w: TreeWork, prefix: string, only?: Artifact): TreeInput {
@@ -94,13 +115,39 @@ function treeInput(w: TreeWork, prefix: string, only?: Artifact): TreeInput {
     prefix,
     artifacts: only ? [only] : w.artifacts,
     imageProvenance: provenance.map((p) => ({ rel: p.rel, sha256: p.sha256 })),
+    sboms: [...w.sboms, ...(w.vulnerabilities ?? [])]
+      .filter((b) => !only || ('image' in b ? b.image.variant : b.variant) === only.variant)
+      .map((b) => ({ rel: b.rel, sha256: b.sha256 })),
+    // The gate's result covers the whole tree, so every statement of the tree binds it.
+    reports: w.secretScan ? [{ rel: w.secretScan.rel, sha256: w.secretScan.sha256 }] : [],
   };
 }
 
-export async function runAttest(o: AttestOptions, ctx: RunContext): Promise<AttestResult> {
+/** `keyless`: the runner toolkit keyless signing uses (the action passes it; key mode needs none). */
+export async function runAttest(
+  o: AttestOptions,
+  ctx: RunContext,
+  keyless?: KeylessToolkit,
+): Promise<AttestResult> {
   const memo = new DigestMemo();
   const work: TreeWork[] = [];
   for (const tree of o.trees) work.push(await prepareTree(tree, o, ctx, memo));
+  // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
+  const secrets = await runSecretGate({
+    trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
+    releaseRoot: o.releaseRoot,
+    allowList: o.secretAllowList,
+    workDir: process.env.RUNNER_TEMP || tmpdir(),
+  });
+  const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');
+  for (const w of work) w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
+  // The vulnerability gate decides before anything is signed; a failing gate throws and nothing is written.
+  let vulnerabilities: VulnerabilityRun | null = null;
+  if (o.vulnerability) {
+    const trees = work.map((w, i) => ({ tree: o.trees[i]!, sboms: w.sboms }));
+    vulnerabilities = await runVulnerabilityGate(o.vulnerability, trees, new Date());
+    for (const [i, w] of work.entries()) w.vulnerabilities = vulnerabilities.docs[i];
+  }
 
   const statements: { dir: string; name: string; statement: ProvenanceStatement }[] = [];
   for (const [i, w] of work.entries()) {
@@ -137,6 +184,13 @@ export async function runAttest(o: AttestOptions, ctx: RunContext): Promise<Atte
   });
 
   // Sign everything in memory first: a signing failure leaves the tree as it was.
+  if (o.keyless && !keyless)
+    throw new Error('keyless signing needs the runner toolkit (runAttest keyless argument)');
+  const signer: StatementSigner | null = o.key
+    ? keySigner(o.key)
+    : o.keyless
+      ? keylessSigner(o.keyless, keyless!)
+      : null;
   const files: { path: string; content: string }[] = [];
   const stale: string[] = [];
   const written: WrittenStatement[] = [];
@@ -144,12 +198,14 @@ export async function runAttest(o: AttestOptions, ctx: RunContext): Promise<Atte
     const payload = serializeStatement(s.statement);
     const statementPath = join(s.dir, `${s.name}.intoto.json`);
     const bundlePath = join(s.dir, `${s.name}.sigstore.json`);
-    files.push({ path: statementPath, content: payload.toString('utf8') });
     let bundle: SerializedBundle | null = null;
-    if (o.key) {
-      bundle = await signStatementWithKey(payload, o.key);
+    let signedPayload = payload;
+    if (signer) {
+      ({ bundle, payload: signedPayload } = await signer.sign(s.name, payload));
       files.push({ path: bundlePath, content: JSON.stringify(bundle, null, 2) + '\n' });
     } else if (await stat(bundlePath).catch(() => null)) stale.push(bundlePath);
+    // The statement file holds exactly the bytes the envelope signs.
+    files.push({ path: statementPath, content: signedPayload.toString('utf8') });
     written.push({
       name: s.name,
       statement: statementPath,
@@ -158,22 +214,34 @@ export async function runAttest(o: AttestOptions, ctx: RunContext): Promise<Atte
     });
   }
   for (const [i, w] of work.entries())
-    for (const p of w.provenance) files.push({ path: join(o.trees[i]!, p.rel), content: p.bytes });
+    for (const p of [
+      ...w.provenance,
+      ...[...w.sboms, ...(w.vulnerabilities ?? [])].map((b) => ({ rel: b.rel, bytes: b.json })),
+      ...(w.secretScan ? [w.secretScan] : []),
+    ])
+      files.push({ path: join(o.trees[i]!, p.rel), content: p.bytes });
 
+  // Keyless: store the bundles in the repository only once all are signed, before anything is written.
+  const stored = signer ? await signer.publish() : [];
   // A bundle of an earlier run beside a new unsigned statement would sign something else: remove it first.
   for (const path of stale) await rm(path, { force: true });
   await writeFilesTogether(files);
 
   return {
-    signed: o.key !== null,
+    signed: signer !== null,
     reason: o.decision.reason,
     keyHint: o.key?.hint ?? null,
+    signer: signer?.description ?? null,
+    stored,
     artifacts: work.flatMap((w, i) => w.artifacts.map((a) => ({ ...a, tree: o.trees[i]! }))),
     imageProvenance: work.flatMap((w, i) =>
       w.provenance.map((p) => ({ path: join(o.trees[i]!, p.rel), doc: p.doc })),
     ),
+    sboms: work.flatMap((w, i) => w.sboms.map((b) => ({ ...b, path: join(o.trees[i]!, b.rel) }))),
     release: written[written.length - 1]!,
     perArtifact: written.slice(0, -1),
+    vulnerabilities,
     hashed: memo.hashed,
+    secrets,
   };
 }

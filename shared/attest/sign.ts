@@ -1,13 +1,51 @@
 /**
- * Key-mode signing: the statement's bytes become a DSSE envelope signed by
+ * Signing a statement, in either mode, behind one interface the pipeline
+ * uses: every statement is signed in memory first, then `publish` runs (the
+ * keyless signer stores its bundles through the repository's attestations
+ * API), and only then is anything written.
+ *
+ * Key mode (here): the statement's bytes become a DSSE envelope signed by
  * the key, packaged by @sigstore/sign's DSSEBundleBuilder as a Sigstore
  * bundle v0.3 with the public key's hint as verification material and no
  * witnesses (no Rekor or TSA: key mode is for offline and self-hosted use).
+ * Keyless mode: keyless.ts.
  */
 import { DSSEBundleBuilder } from '@sigstore/sign';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 import { signBytes, type SigningKey } from './signing-key.ts';
+
+export interface SignedStatement {
+  /** The exact bytes the envelope signs: what the .intoto.json beside the bundle must hold. */
+  payload: Buffer;
+  bundle: SerializedBundle;
+}
+
+export interface PublishedAttestation {
+  /** The statement's name (meta/attestations/<name>.intoto.json). */
+  name: string;
+  /** Where it was stored, e.g. the attestations API's id. */
+  id: string;
+}
+
+export interface StatementSigner {
+  /** 'key' or 'keyless'. */
+  readonly mode: 'key' | 'keyless';
+  /** Who signs, for the log and the job summary. */
+  readonly description: string;
+  sign(name: string, payload: Buffer): Promise<SignedStatement>;
+  /** After every statement is signed and before anything is written. */
+  publish(): Promise<PublishedAttestation[]>;
+}
+
+export function keySigner(key: SigningKey): StatementSigner {
+  return {
+    mode: 'key',
+    description: `key \`${key.hint}\``,
+    sign: async (_name, payload) => ({ payload, bundle: await signStatementWithKey(payload, key) }),
+    publish: async () => [],
+  };
+}
 
 export async function signStatementWithKey(payload: Buffer, key: SigningKey): Promise<SerializedBundle> {
   const builder = new DSSEBundleBuilder({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { sha256 } from '../hash.ts';
 import type { Artifact } from './artifacts.ts';
 import { IMAGE_PROVENANCE_MEDIA_TYPE } from './image-provenance.ts';
+import { SBOM_MEDIA_TYPE } from '../sbom/image-sbom.ts';
 import { invocationId, workflowPath, type RunContext } from './context.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 
@@ -90,6 +91,10 @@ export interface TreeInput {
   artifacts: Artifact[];
   /** The image provenance documents attest wrote for this tree (rel + digest). */
   imageProvenance: { rel: string; sha256: string }[];
+  /** The image SBOMs (CycloneDX) attest wrote for this tree (rel + digest), bound as byproducts. */
+  sboms?: { rel: string; sha256: string }[];
+  /** Other reports attest wrote for this tree (the secret gate's result), bound as JSON byproducts. */
+  reports?: { rel: string; sha256: string }[];
 }
 
 function externalImage(t: TreeInput): Record<string, unknown> {
@@ -170,9 +175,21 @@ function byproducts(t: TreeInput): ResourceDescriptor[] {
     digest: { sha256: d.sha256 },
     mediaType: IMAGE_PROVENANCE_MEDIA_TYPE,
   }));
-  const docs = [t.up.buildProvenance, ...t.up.variants, t.up.infrasimBuild, ...t.up.bootReports];
+  const sboms = (t.sboms ?? []).map((d) => ({
+    name: `${t.prefix}${d.rel}`,
+    digest: { sha256: d.sha256 },
+    mediaType: SBOM_MEDIA_TYPE,
+  }));
+  const docs = [
+    t.up.buildProvenance,
+    ...t.up.variants,
+    t.up.infrasimBuild,
+    ...t.up.bootReports,
+    ...(t.reports ?? []),
+  ];
   return [
     ...provenance,
+    ...sboms,
     ...docs.map((d) => ({
       name: `${t.prefix}${d.rel}`,
       digest: { sha256: d.sha256 },

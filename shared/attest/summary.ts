@@ -14,9 +14,7 @@ function cell(text: string): string {
 export function renderAttestSummary(r: AttestResult, cwd = process.cwd()): string {
   const lines = ['## attest', ''];
   lines.push(
-    r.signed
-      ? `**Signed** with key \`${r.keyHint}\` — ${cell(r.reason)}`
-      : `**Not signed** — ${cell(r.reason)}`,
+    r.signed ? `**Signed** with ${r.signer} — ${cell(r.reason)}` : `**Not signed** — ${cell(r.reason)}`,
   );
   lines.push('', '| artifact | kind | arch | sha256 | statement | signature |', '|---|---|---|---|---|---|');
   for (const a of r.artifacts) {
@@ -35,6 +33,11 @@ export function renderAttestSummary(r: AttestResult, cwd = process.cwd()): strin
   for (const p of r.imageProvenance)
     lines.push(
       `| ${cell(relative(cwd, p.path))} | ${p.doc.analysis.risk_score} | ${p.doc.analysis.cycle_count} | ${p.doc.boot.status} | ${cell(p.doc.build.snapshot_version)} |`,
+    );
+  if (r.stored.length)
+    lines.push(
+      '',
+      `Stored in the repository's attestations: ${r.stored.map((x) => `${cell(x.name)} (id ${x.id})`).join(', ')}.`,
     );
   lines.push('', `${r.hashed} file(s) hashed, each once.`);
   return lines.join('\n') + '\n';

@@ -5,13 +5,16 @@
  *
  *   attestation     the Sigstore bundle exists and is a v0.3 bundle holding a DSSE envelope
  *   signature       the envelope carries a signature and it verifies against the trusted key
- *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA)
+ *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA),
+ *                   or, keyless, against a Sigstore trusted root (keyless-verify.ts)
+ *   identity        keyless: the certificate names the expected issuer, repository, workflow and ref
  *   statement       the signed payload is an in-toto v1 statement, and the .intoto.json beside
  *                   the bundle (what people read) is byte for byte the signed payload
  *   predicate-type  the predicate is SLSA Provenance v1 and valid
  *   builder-id      runDetails.builder.id matches the policy
  *   subjects        every subject names a file under the root whose sha256 is the subject's
- *   byproducts      an image provenance a policy reads is the one whose digest was signed
+ *   byproducts      every file bound as a byproduct (image provenance, SBOMs, secret scan,
+ *                   upstream documents) is present with the digest that was signed
  *   risk-score      every bound image provenance has analysis.risk_score ≤ the threshold
  *   boot            every bound image provenance says boot-verify passed
  *   coverage        every artifact file that must be covered is a subject of a verified statement
@@ -35,6 +38,12 @@ import {
 } from './image-provenance.ts';
 import type { TrustedKey } from './signing-key.ts';
 import {
+  KeylessCheckFailure,
+  keylessVerifiers,
+  verifyKeyless,
+  type KeylessPolicy,
+} from './keyless-verify.ts';
+import {
   IN_TOTO_PAYLOAD_TYPE,
   ProvenanceStatementSchema,
   SLSA_PROVENANCE_V1,
@@ -45,6 +54,7 @@ import {
 export type CheckName =
   | 'attestation'
   | 'signature'
+  | 'identity'
   | 'statement'
   | 'predicate-type'
   | 'builder-id'
@@ -72,7 +82,10 @@ export interface CheckResult {
 }
 
 export interface VerifyPolicy {
-  trustedKey: TrustedKey;
+  /** Key mode: the signer's public key. Exactly one of trustedKey and keyless is given. */
+  trustedKey: TrustedKey | null;
+  /** Keyless: the trusted roots and the identity the certificate must name. */
+  keyless?: KeylessPolicy | null;
   /** Exact builder id, or a prefix when it ends with `*`; null: any (the key is the trust). */
   builderId: string | null;
   /** Largest accepted analysis.risk_score; null: not checked. */
@@ -190,10 +203,49 @@ async function readBundle(c: Checker, path: string): Promise<Bundle> {
   }
 }
 
+/** Checks a bundle's signature (and, keyless, its signer's identity); returns what passed. */
+type SignatureCheck = (bundle: Bundle) => { check: CheckName; detail: string }[];
+
+function signatureCheck(policy: VerifyPolicy): SignatureCheck {
+  if (policy.keyless) {
+    const verifiers = keylessVerifiers(policy.keyless.trustedRoots);
+    const want = policy.keyless.identity;
+    return (bundle) => {
+      const { identity, root } = verifyKeyless(toSignedEntity(bundle), verifiers, want);
+      return [
+        { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+        {
+          check: 'identity',
+          detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
+        },
+      ];
+    };
+  }
+  const key = policy.trustedKey;
+  if (!key) throw new Error('verify needs a trusted key or a keyless policy');
+  const verifier = new Verifier(trustMaterial(key), {
+    tlogThreshold: 0,
+    ctlogThreshold: 0,
+    timestampThreshold: 0,
+  });
+  return (bundle) => {
+    try {
+      verifier.verify(toSignedEntity(bundle));
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new KeylessCheckFailure(
+        'signature',
+        `${(e as Error).message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`,
+      );
+    }
+    return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+  };
+}
+
 async function verifyOne(
   bundlePath: string,
   req: VerifyRequest,
-  verifier: Verifier,
+  checkSignature: SignatureCheck,
   memo: DigestMemo,
   root: string,
 ): Promise<{ statement: ProvenanceStatement; checks: CheckResult[] }> {
@@ -204,16 +256,14 @@ async function verifyOne(
   const envelope = content.dsseEnvelope;
   c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
 
+  let signed: { check: CheckName; detail: string }[];
   try {
-    verifier.verify(toSignedEntity(bundle));
+    signed = checkSignature(bundle);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    c.fail(
-      'signature',
-      `${(e as Error).message}${code ? ` (${code})` : ''}; trusted key ${req.policy.trustedKey.hint}`,
-    );
+    if (e instanceof KeylessCheckFailure) c.fail(e.check, e.message);
+    throw e;
   }
-  c.pass('signature', `ECDSA P-256 signature by the trusted key ${req.policy.trustedKey.hint}`);
+  for (const r of signed) c.pass(r.check, r.detail);
 
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
     c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
@@ -284,8 +334,8 @@ async function verifyOne(
   }
   c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
 
+  const docs = await boundByproducts(c, provenance.data, root, memo);
   if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
-    const docs = await boundImageProvenance(c, provenance.data, root);
     for (const { name, doc } of docs) {
       if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
         c.fail(
@@ -305,16 +355,19 @@ async function verifyOne(
   return { statement: provenance.data, checks: c.checks };
 }
 
-/** The image provenance documents the statement binds by digest, read and checked against it. */
-async function boundImageProvenance(
+/**
+ * Every file the statement binds as a byproduct (image provenance, SBOMs, the
+ * secret gate's result, the upstream documents) must be present and carry the
+ * signed digest; the image provenance documents are also read, for the policy.
+ */
+async function boundByproducts(
   c: Checker,
   statement: ProvenanceStatement,
   root: string,
+  memo: DigestMemo,
 ): Promise<{ name: string; doc: ImageProvenance }[]> {
-  const refs = (statement.predicate.runDetails.byproducts ?? []).filter(
-    (b) => b.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE && b.name,
-  );
-  if (refs.length === 0)
+  const refs = (statement.predicate.runDetails.byproducts ?? []).filter((b) => b.name);
+  if (!refs.some((b) => b.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE))
     c.fail(
       'byproducts',
       'the statement binds no image provenance, which the policy (risk score, boot) reads',
@@ -322,36 +375,39 @@ async function boundImageProvenance(
   const out: { name: string; doc: ImageProvenance }[] = [];
   for (const ref of refs) {
     const name = ref.name!;
-    let bytes: Buffer;
+    const isProvenance = ref.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE;
+    let bytes: Buffer | null = null;
+    let digest: string;
     try {
-      bytes = await readRegularFile(insideTree(root, name, 'statement'), {
-        input: name,
-        maxBytes: MAX_DOCUMENT_BYTES,
-      });
+      const path = insideTree(root, name, 'statement');
+      if (isProvenance) {
+        bytes = await readRegularFile(path, { input: name, maxBytes: MAX_DOCUMENT_BYTES });
+        digest = sha256(bytes);
+      } else digest = (await memo.digest(path, name)).sha256;
     } catch (e) {
       c.fail('byproducts', `${name}: ${(e as Error).message}`);
     }
-    if (sha256(bytes) !== ref.digest?.sha256)
+    if (digest !== ref.digest?.sha256)
       c.fail(
         'byproducts',
-        `${name} has sha256 ${sha256(bytes)}, the statement bound ${ref.digest?.sha256}: it was changed after signing`,
+        `${name} has sha256 ${digest}, the statement bound ${ref.digest?.sha256}: it was changed after signing`,
       );
+    if (!bytes) continue;
     const doc = ImageProvenanceSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!doc.success) c.fail('byproducts', `${name} is not a valid image provenance`);
     out.push({ name, doc: doc.data });
   }
-  c.pass('byproducts', `${out.length} image provenance document(s) match their signed digests`);
+  c.pass(
+    'byproducts',
+    `${refs.length} bound file(s) match their signed digests, ${out.length} of them image provenance`,
+  );
   return out;
 }
 
 export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResult> {
   const root = resolve(req.root);
   const memo = new DigestMemo();
-  const verifier = new Verifier(trustMaterial(req.policy.trustedKey), {
-    tlogThreshold: 0,
-    ctlogThreshold: 0,
-    timestampThreshold: 0,
-  });
+  const checkSignature = signatureCheck(req.policy);
   let bundles = req.attestations.map((a) => resolve(a));
   if (bundles.length === 0) {
     const found = await findAttestations(root);
@@ -373,7 +429,7 @@ export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResu
   const statements: VerifiedStatement[] = [];
   const checks: CheckResult[] = [];
   for (const bundle of bundles) {
-    const r = await verifyOne(bundle, req, verifier, memo, root);
+    const r = await verifyOne(bundle, req, checkSignature, memo, root);
     statements.push({ bundle, statement: r.statement });
     checks.push(...r.checks);
   }

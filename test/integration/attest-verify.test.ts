@@ -272,6 +272,19 @@ const CASES: Case[] = [
       /image-provenance\.json has sha256 [0-9a-f]{64}, the statement bound [0-9a-f]{64}: it was changed after signing/,
   },
   {
+    name: 'the secret scan result changed after signing (no policy reads it)',
+    prepare: (t) => editJson(join(t, 'meta/secret-scan.json'), (d) => (d.scanned[0].files += 1)),
+    check: 'byproducts',
+    message:
+      /meta\/secret-scan\.json has sha256 [0-9a-f]{64}, the statement bound [0-9a-f]{64}: it was changed after signing/,
+  },
+  {
+    name: 'a bound SBOM removed',
+    prepare: (t) => rm(join(t, 'meta/sbom/base.cdx.json')),
+    check: 'byproducts',
+    message: /meta\/sbom\/base\.cdx\.json: .*does not exist/,
+  },
+  {
     name: 'a statement with another predicate type, validly signed',
     prepare: async (t) => {
       const s = JSON.parse(await readFile(join(t, 'meta/attestations/base.intoto.json'), 'utf8'));

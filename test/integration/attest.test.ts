@@ -140,6 +140,15 @@ describe('attest (bundled) on a real tree', () => {
     );
     const byproduct = p.runDetails.byproducts!.find((b) => b.name === 'meta/image-provenance.json')!;
     assert.equal(byproduct.digest?.sha256, await sha256File(join(t, 'meta/image-provenance.json')));
+    // The secret gate's result: written, signed as a byproduct, covering the base by its digest.
+    const scanBound = p.runDetails.byproducts!.find((b) => b.name === 'meta/secret-scan.json')!;
+    assert.equal(scanBound.digest?.sha256, await sha256File(join(t, 'meta/secret-scan.json')));
+    const scan = JSON.parse(await readFile(join(t, 'meta/secret-scan.json'), 'utf8'));
+    assert.deepEqual(scan.findings, []);
+    assert.equal(
+      scan.scanned.find((s: { artifact: string }) => s.artifact === 'base.qcow2')?.sha256,
+      ip.image.sha256,
+    );
 
     // The bundle: v0.3, DSSE over exactly the statement file's bytes.
     const bundle = JSON.parse(await readFile(join(t, 'meta/attestations/release.sigstore.json'), 'utf8'));
@@ -274,9 +283,10 @@ describe('attest (bundled) refuses bad input, naming it, with nothing written', 
     error: RegExp;
   }[] = [
     {
-      name: 'signing without a key',
+      name: 'signing without a key, outside a job with id-token: write (keyless needs it)',
       inputs: () => ({}),
-      error: /input 'private-key': is required to sign \(signed: push to main\)/,
+      error:
+        /input 'private-key': is empty, so the run \(signed: push to main\) signs keyless, but GitHub's OIDC token cannot be requested .*the job needs the permission `id-token: write`/,
     },
     {
       name: 'a key that is not PEM',
@@ -322,7 +332,7 @@ describe('attest (bundled) refuses bad input, naming it, with nothing written', 
       name: 'verify inputs given to attest',
       inputs: (k) => ({ 'private-key': k.privatePem, 'max-risk-score': '10' }),
       error:
-        /input 'command': public-key, attestations, artifacts and max-risk-score are inputs of command: verify/,
+        /input 'command': public-key, attestations, artifacts, max-risk-score, identity-\* and trusted-root are inputs of command: verify/,
     },
     {
       name: 'no GitHub workflow and no builder-id',

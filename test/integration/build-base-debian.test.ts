@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import { sha256File } from '../../shared/hash.ts';
 import { readBuildProvenance, type BuildProvenance } from '../../shared/provenance/build-provenance.ts';
 import { FIRST_BOOT_KEYS, systemdUnit } from '../../shared/sysprep.ts';
-import { scanImageForKeys } from '../../shared/variant/key-scan.ts';
+import { scanImageForSecrets } from '../../shared/secrets/scan-image.ts';
 import { boot } from '../../shared/vm/index.ts';
 import { createSeed, newNonce } from '../../shared/vm/nocloud.ts';
 import { DEFAULT_FAIL_ON } from '../../shared/vm/verify-inputs.ts';
@@ -118,10 +118,10 @@ describe("build-base on the README's Debian example", () => {
     } finally {
       await root.close();
     }
-    // The private-key scan build-variant runs finds no SSH host key anywhere in the image.
-    const findings = await scanImageForKeys(base.image, work);
+    // The secret scan build-variant and attest run finds no SSH host key (or any secret) under /etc.
+    const { findings } = await scanImageForSecrets(base.image, work);
     assert.deepEqual(
-      findings.filter((f) => f.rule === 'SSH host key' || f.path.startsWith('/etc/')),
+      findings.filter((f) => f.kind === 'ssh-host-key' || f.path.startsWith('/etc/')),
       [],
     );
   });

@@ -1,0 +1,115 @@
+/**
+ * attest's image SBOMs: for one output tree, the CycloneDX document of the
+ * base image and of each variant (read from the overlay with its backing
+ * chain, so it is what the variant's guests boot), built in memory for the
+ * pipeline to bind into the statements (as byproducts) and write with
+ * everything else.
+ *
+ * The package database must be there when the producer recorded one: a base
+ * whose build-base provenance says dpkg (or apk), or a variant whose
+ * provenance does, and whose image does not give it back, is an error naming
+ * the image and the database file — never an SBOM that silently lists nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataError } from '../errors.ts';
+import { openImageRoot } from '../image-fs/image-root.ts';
+import {
+  APK_INSTALLED,
+  DPKG_STATUS,
+  readInstalledPackages,
+  type InstalledSoftware,
+  type PackageManager,
+} from '../image-fs/installed-packages.ts';
+import { imageSbomDocument, type ImageSbomDocument, type SbomImage } from '../sbom/image-sbom.ts';
+import type { Artifact } from './artifacts.ts';
+import { SUITE } from './statement.ts';
+import type { UpstreamDocuments } from './upstream.ts';
+
+export const SBOM_DIR = 'meta/sbom';
+
+/** meta/sbom/base.cdx.json and meta/sbom/variant-<v>.cdx.json (variant names are [a-z0-9-]). */
+export function imageSbomRel(variant: string | null): string {
+  return variant === null ? `${SBOM_DIR}/base.cdx.json` : `${SBOM_DIR}/variant-${variant}.cdx.json`;
+}
+
+export interface TreeSbom extends ImageSbomDocument {
+  rel: string;
+  /** The image it describes (the base qcow2, or the variant's overlay). */
+  image: Artifact;
+  software: InstalledSoftware;
+}
+
+const DATABASE: Record<Exclude<PackageManager, 'none'>, string> = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
+
+async function readSoftware(
+  image: Artifact,
+  recorded: PackageManager,
+  recordedIn: string,
+  workDir: string,
+): Promise<InstalledSoftware> {
+  const root = await openImageRoot(image.path, workDir);
+  try {
+    const software = await readInstalledPackages(root);
+    if (recorded !== 'none' && software.manager !== recorded)
+      throw new DataError(
+        `${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
+          `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
+          'the SBOM would not list what is installed',
+      );
+    return software;
+  } finally {
+    await root.close();
+  }
+}
+
+function sbomImage(a: Artifact): SbomImage {
+  return {
+    name: a.rel,
+    sha256: a.sha256,
+    kind: a.variant ? 'variant' : 'base',
+    variant: a.variant,
+    arch: a.arch,
+  };
+}
+
+/** The SBOMs of one tree: the base first, then each variant's overlay. */
+export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[]): Promise<TreeSbom[]> {
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP?.trim() || tmpdir(), 'attest-sbom-'));
+  try {
+    const bp = up.buildProvenance;
+    const epoch = bp.doc.source.source_date_epoch;
+    const tool = { name: SUITE.name, version: SUITE.version };
+    const base = artifacts.find((a) => a.kind === 'base-image')!;
+    const baseSoftware = await readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+    const out: TreeSbom[] = [];
+    const baseDoc = await imageSbomDocument({
+      image: sbomImage(base),
+      software: baseSoftware,
+      sourceDateEpoch: epoch,
+      tool,
+    });
+    out.push({ ...baseDoc, rel: imageSbomRel(null), image: base, software: baseSoftware });
+    for (const overlay of artifacts.filter((a) => a.kind === 'overlay')) {
+      const v = up.variants.find((d) => d.doc.variant === overlay.variant)!;
+      // A variant keeps its base's database: it is required whenever either provenance records one.
+      const recorded =
+        v.doc.installed_packages.manager !== 'none'
+          ? v.doc.installed_packages.manager
+          : bp.doc.installed_packages.manager;
+      const software = await readSoftware(overlay, recorded, v.rel, work);
+      const doc = await imageSbomDocument({
+        image: sbomImage(overlay),
+        software,
+        base: { image: sbomImage(base), software: baseSoftware },
+        sourceDateEpoch: epoch,
+        tool,
+      });
+      out.push({ ...doc, rel: imageSbomRel(overlay.variant), image: overlay, software });
+    }
+    return out;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
