@@ -1,0 +1,170 @@
+/**
+ * GHCR as a retention target. Versions are listed and deleted through
+ * GitHub's Packages REST API (the registry's own manifest DELETE answers 405
+ * on ghcr.io); manifests are read through the registry API at ghcr.io with the
+ * same token, to find index children and referrers.
+ *
+ * The REST client (PackagesApi) is @actions/github's Octokit with the
+ * throttling and retry plugins, built by the action (actions/prune-packages/
+ * github-client.ts). Every page of the version list is read through the Link
+ * header, so a package with thousands of versions is seen whole before
+ * anything is planned.
+ */
+import { InputError } from '../errors.ts';
+import type { ManifestSource } from './inventory.ts';
+import { readInventory } from './inventory.ts';
+import type { Inventory, PackageVersion, PruneTarget } from './types.ts';
+
+/** What the GHCR target needs of a GitHub REST client (Octokit's request and paginate.iterator). */
+export interface PackagesApi {
+  request(route: string, params?: Record<string, unknown>): Promise<{ data: unknown }>;
+  /** Every page of a list, following the Link header. */
+  pages(route: string, params?: Record<string, unknown>): AsyncIterable<{ data: unknown }>;
+  /** Requests sent so far (retries included). */
+  requests(): number;
+}
+
+export interface GhcrTargetOptions {
+  api: PackagesApi;
+  owner: string;
+  /** The package name as GitHub shows it (may contain '/'). */
+  package: string;
+  ownerType: 'auto' | 'org' | 'user';
+  /** Reads manifests at ghcr.io (the registry client is built by the caller with the same token). */
+  manifests: ManifestSource;
+  /** The registry requests the manifest source has made. */
+  manifestRequests: () => number;
+  log: (message: string) => void;
+}
+
+interface VersionJson {
+  id: number;
+  name: string;
+  created_at?: string;
+  updated_at?: string;
+  metadata?: { package_type?: string; container?: { tags?: string[] } };
+}
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  response?: { data?: unknown };
+}
+
+/** GitHub's error body `{ message }`, for the report. */
+function apiMessage(e: unknown): string {
+  const err = e as RequestErrorLike;
+  const data = err.response?.data as { message?: unknown } | undefined;
+  return typeof data?.message === 'string' ? data.message : (err.message ?? String(e));
+}
+
+export class GhcrTarget implements PruneTarget {
+  readonly kind = 'ghcr' as const;
+  readonly refusesLastTaggedVersion = true;
+  private scope: 'orgs' | 'users' | undefined;
+  private readonly o: GhcrTargetOptions;
+
+  constructor(o: GhcrTargetOptions) {
+    this.o = o;
+  }
+
+  requestCount(): number {
+    return this.o.api.requests() + this.o.manifestRequests();
+  }
+
+  private async resolveScope(): Promise<'orgs' | 'users'> {
+    if (this.scope) return this.scope;
+    if (this.o.ownerType !== 'auto') return (this.scope = this.o.ownerType === 'org' ? 'orgs' : 'users');
+    try {
+      const { data } = await this.o.api.request('GET /users/{username}', { username: this.o.owner });
+      this.scope = (data as { type?: string }).type === 'Organization' ? 'orgs' : 'users';
+    } catch (e) {
+      const status = (e as RequestErrorLike).status;
+      if (status === 404) throw new InputError('owner', `no GitHub user or organization '${this.o.owner}'`);
+      throw this.permissionError(e, 'owner');
+    }
+    return this.scope;
+  }
+
+  private permissionError(e: unknown, input: string): Error {
+    const status = (e as RequestErrorLike).status;
+    if (status === 401) return new InputError('token', `GitHub rejected the token (401: ${apiMessage(e)})`);
+    if (status === 403)
+      return new InputError(
+        'token',
+        `no permission for ${input} '${this.o.owner}/${this.o.package}' (403: ${apiMessage(e)})`,
+        'a token with packages: read to plan and delete:packages / packages: write with admin on the package to delete',
+      );
+    return e as Error;
+  }
+
+  private path(suffix: string): string {
+    return `/${this.scope}/${encodeURIComponent(this.o.owner)}/packages/container/${encodeURIComponent(this.o.package)}${suffix}`;
+  }
+
+  /** Every active version, every page. */
+  async listVersions(): Promise<PackageVersion[]> {
+    await this.resolveScope();
+    const out: PackageVersion[] = [];
+    let pages = 0;
+    try {
+      for await (const page of this.o.api.pages(`GET ${this.path('/versions')}`, {
+        per_page: 100,
+        state: 'active',
+      })) {
+        pages++;
+        for (const v of page.data as VersionJson[]) {
+          if (!/^sha256:[0-9a-f]{64}$/.test(v.name))
+            throw new Error(
+              `version ${v.id} is named '${v.name}', not a manifest digest: is this a container package?`,
+            );
+          out.push({
+            id: String(v.id),
+            digest: v.name,
+            tags: v.metadata?.container?.tags ?? [],
+            ...(v.created_at ? { createdAt: v.created_at } : {}),
+          });
+        }
+      }
+    } catch (e) {
+      if ((e as RequestErrorLike).status === 404)
+        throw new InputError(
+          'package',
+          `no container package '${this.o.package}' owned by ${this.scope === 'orgs' ? 'organization' : 'user'} '${this.o.owner}' (or the token cannot see it)`,
+        );
+      throw this.permissionError(e, 'package');
+    }
+    this.o.log(`listed ${out.length} versions of ${this.o.owner}/${this.o.package} over ${pages} page(s)`);
+    return out;
+  }
+
+  async inventory(): Promise<Inventory> {
+    const versions = await this.listVersions();
+    return readInventory({
+      package: `ghcr.io/${this.o.owner.toLowerCase()}/${this.o.package}`,
+      versions,
+      source: this.o.manifests,
+      // Every manifest on GHCR is a version of its own: one reached but not listed is already deleted.
+      addReached: false,
+      requests: () => this.requestCount(),
+    });
+  }
+
+  async deleteVersion(version: { id: string; digest: string }) {
+    await this.resolveScope();
+    try {
+      await this.o.api.request(`DELETE ${this.path('/versions/{package_version_id}')}`, {
+        package_version_id: Number(version.id),
+      });
+      return { outcome: 'deleted' as const };
+    } catch (e) {
+      const status = (e as RequestErrorLike).status;
+      if (status === 404) return { outcome: 'already-gone' as const };
+      // GHCR's refusals (the last tagged version, a public version past 5,000 downloads, no admin
+      // right on the package) answer 400/403/422 and would answer the same on every retry.
+      if (status === 400 || status === 403 || status === 422)
+        return { outcome: 'refused' as const, message: `${status}: ${apiMessage(e)}` };
+      throw e;
+    }
+  }
+}

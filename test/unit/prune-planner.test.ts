@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { planPackage, type PlanOptions } from '../../shared/prune/planner.ts';
+import { parsePolicy, type PolicyInputs } from '../../shared/prune/policy.ts';
+import type { Inventory, ManifestFacts, PackageVersion, Plan } from '../../shared/prune/types.ts';
+
+const d = (name: string) => `sha256:${createHash('sha256').update(name).digest('hex')}`;
+const fb = (subject: string) => `sha256-${subject.slice(7)}`;
+const NOW = new Date('2026-06-01T00:00:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+
+/** A small package builder: images with children and referrers, as buildx and cosign push them. */
+class Pkg {
+  versions: PackageVersion[] = [];
+  manifests = new Map<string, ManifestFacts>();
+  private id = 0;
+  add(name: string, tags: string[], facts: Partial<ManifestFacts> = {}, createdAt?: string): string {
+    const digest = d(name);
+    this.versions.push({ id: String(++this.id), digest, tags, ...(createdAt ? { createdAt } : {}) });
+    this.manifests.set(digest, { digest, mediaType: 'x', children: [], ...facts });
+    return digest;
+  }
+  /** A two-architecture index with an attestation referrer (subject) and a fallback-tag index. */
+  image(
+    name: string,
+    tags: string[],
+    ageDays: number,
+  ): { index: string; amd64: string; arm64: string; att: string; fallback: string } {
+    const created = daysAgo(ageDays);
+    const amd64 = this.add(`${name}/amd64`, [], { created }, created);
+    const arm64 = this.add(`${name}/arm64`, [], { created }, created);
+    const index = this.add(name, tags, { children: [amd64, arm64], created }, created);
+    const att = this.add(`${name}/att`, [], { subject: index }, created);
+    const fallback = this.add(`${name}/referrers`, [fb(index)], { children: [att] }, created);
+    return { index, amd64, arm64, att, fallback };
+  }
+  inventory(extra: Partial<Inventory> = {}): Inventory {
+    return {
+      package: 'test/pkg',
+      versions: this.versions,
+      manifests: this.manifests,
+      unreadable: [],
+      missing: [],
+      requests: 0,
+      ...extra,
+    };
+  }
+}
+
+function policy(p: Partial<PolicyInputs> = {}) {
+  return parsePolicy({
+    rules: '',
+    'keep-tags': 'prod\n@semver',
+    untagged: 'delete',
+    'untagged-grace': '0',
+    ...p,
+  });
+}
+const opts = (o: Partial<PlanOptions> = {}): PlanOptions => ({
+  target: 'registry',
+  refusesLastTaggedVersion: false,
+  protectedDigests: new Map(),
+  now: NOW,
+  ...o,
+});
+const deleted = (plan: Plan) => new Set(plan.delete.map((x) => x.digest));
+const keptSet = (plan: Plan) => new Set(plan.keep.map((x) => x.digest));
+
+describe('prune planner', () => {
+  test('keep-N counts images, not tags or child manifests; children and referrers follow their image', () => {
+    const p = new Pkg();
+    const imgs = [1, 2, 3, 4].map((i) => p.image(`dev${i}`, [`dev-${i}`, `sha-${i}`], 10 - i));
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 2\n- tags: 'sha-*'\n  keep: 2" }),
+      opts(),
+    );
+    const gone = deleted(plan);
+    const kept = keptSet(plan);
+    // The two newest images (dev-4, dev-3) with every manifest they reach.
+    for (const img of imgs.slice(2)) for (const m of Object.values(img)) assert.ok(kept.has(m), `kept ${m}`);
+    for (const img of imgs.slice(0, 2))
+      for (const m of Object.values(img)) assert.ok(gone.has(m), `deleted ${m}`);
+    assert.equal(plan.delete.length + plan.keep.length, p.versions.length);
+    const reason = plan.keep.find((x) => x.digest === imgs[3]!.index)!.reason;
+    assert.match(reason, /rule 'dev-\*' \(keep 2\): #1 most recent image/);
+    const child = plan.keep.find((x) => x.digest === imgs[3]!.amd64)!;
+    assert.equal(child.via, imgs[3]!.index);
+    assert.equal(child.kind, 'index-child');
+  });
+
+  test('deletion order: referrers, fallback tags and children go before what they hang on', () => {
+    const p = new Pkg();
+    const img = p.image('old', ['dev-1'], 30);
+    const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 0" }), opts());
+    const pos = (x: string) => plan.delete.findIndex((e) => e.digest === x);
+    assert.equal(plan.delete.length, 5);
+    assert.ok(pos(img.att) < pos(img.fallback), 'attestation before the referrers index listing it');
+    assert.ok(pos(img.fallback) < pos(img.index));
+    assert.ok(pos(img.amd64) < pos(img.index) && pos(img.arm64) < pos(img.index));
+  });
+
+  test('a child shared by a kept and a deleted index is kept', () => {
+    const p = new Pkg();
+    const shared = p.add('shared-arm64', [], {}, daysAgo(40));
+    const oldAmd = p.add('old-amd64', [], {}, daysAgo(40));
+    const oldIdx = p.add('old', ['dev-1'], { children: [oldAmd, shared], created: daysAgo(40) });
+    const newAmd = p.add('new-amd64', [], {}, daysAgo(1));
+    const newIdx = p.add('new', ['dev-2'], { children: [newAmd, shared], created: daysAgo(1) });
+    const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 1" }), opts());
+    assert.deepEqual([...deleted(plan)].sort(), [oldAmd, oldIdx].sort());
+    assert.ok(keptSet(plan).has(shared) && keptSet(plan).has(newIdx));
+  });
+
+  const cases: {
+    name: string;
+    rules: string;
+    keepTags?: string;
+    tags: string[];
+    age: number;
+    expect: 'keep' | 'delete';
+    reason: RegExp;
+  }[] = [
+    {
+      name: 'keep-tags literal',
+      rules: "- tags: '*'\n  keep: 0",
+      tags: ['prod'],
+      age: 900,
+      expect: 'keep',
+      reason: /keep-tags 'prod'/,
+    },
+    {
+      name: 'semver keyword',
+      rules: "- tags: '*'\n  keep: 0",
+      tags: ['v1.2.3'],
+      age: 900,
+      expect: 'keep',
+      reason: /keep-tags '@semver'/,
+    },
+    {
+      name: 'a tag no rule names keeps its image',
+      rules: "- tags: 'dev-*'\n  keep: 0",
+      tags: ['dev-1', 'feature-x'],
+      age: 900,
+      expect: 'keep',
+      reason: /'feature-x' matches no rule/,
+    },
+    {
+      name: 'younger-than keeps',
+      rules: "- tags: 'dev-*'\n  keep: 0\n  younger-than: 30d",
+      tags: ['dev-1'],
+      age: 3,
+      expect: 'keep',
+      reason: /younger than 30d/,
+    },
+    {
+      name: 'older than younger-than goes',
+      rules: "- tags: 'dev-*'\n  younger-than: 30d",
+      tags: ['dev-1'],
+      age: 31,
+      expect: 'delete',
+      reason: /older than 30d/,
+    },
+    {
+      name: 'regex pattern',
+      rules: "- tags: '/^nightly-\\d{8}$/'\n  keep: 0",
+      tags: ['nightly-20260101'],
+      age: 100,
+      expect: 'delete',
+      reason: /nightly/,
+    },
+    {
+      name: 'first matching rule governs',
+      rules: "- tags: 'dev-keep*'\n  keep: 5\n- tags: 'dev-*'\n  keep: 0",
+      tags: ['dev-keepme'],
+      age: 100,
+      expect: 'keep',
+      reason: /dev-keep\*/,
+    },
+  ];
+  for (const c of cases) {
+    test(`rule table: ${c.name}`, () => {
+      const p = new Pkg();
+      const idx = p.add('img', c.tags, { created: daysAgo(c.age) });
+      p.add('newer', ['other'], { created: daysAgo(0) }); // keeps GHCR's last-tagged rule out of the way
+      const plan = planPackage(
+        p.inventory(),
+        policy({ rules: c.rules, ...(c.keepTags ? { 'keep-tags': c.keepTags } : {}) }),
+        opts(),
+      );
+      const x = [...plan.keep, ...plan.delete].find((e) => e.digest === idx)!;
+      assert.equal(x.action, c.expect);
+      assert.match(x.reason, c.reason);
+    });
+  }
+
+  test('creation time: annotation or config created, else the version created_at, else kept', () => {
+    const p = new Pkg();
+    const a = p.add('a', ['dev-a'], { created: daysAgo(1) }, daysAgo(100)); // manifest time wins
+    const b = p.add('b', ['dev-b'], {}, daysAgo(50)); // version time
+    const c = p.add('c', ['dev-c'], {}); // unknown: kept
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  younger-than: 10d" }),
+      opts(),
+    );
+    assert.ok(keptSet(plan).has(a));
+    assert.ok(deleted(plan).has(b));
+    assert.match(plan.keep.find((x) => x.digest === c)!.reason, /creation time unknown/);
+  });
+
+  test('channels.json digests and their rollback history are kept, with the channel named', () => {
+    const p = new Pkg();
+    const old = p.image('old', ['dev-1'], 200);
+    const older = p.image('older', [], 300); // untagged rollback target
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 0" }),
+      opts({
+        protectedDigests: new Map([
+          [old.index, 'prod (current)'],
+          [older.index, 'prod (history #1)'],
+        ]),
+      }),
+    );
+    assert.equal(plan.delete.length, 0);
+    assert.match(
+      plan.keep.find((x) => x.digest === older.index)!.reason,
+      /channels.json: prod \(history #1\)/,
+    );
+    assert.ok(keptSet(plan).has(older.att), 'the rollback target keeps its attestation');
+  });
+
+  test('untagged: leftovers go, grace keeps recent ones, referrers of a missing subject go with their fallback tag', () => {
+    const p = new Pkg();
+    p.image('current', ['prod'], 1);
+    const leftover = p.add('leftover', [], {}, daysAgo(20));
+    const fresh = p.add('fresh', [], {}, new Date(NOW.getTime() - 60_000).toISOString());
+    const ghost = d('deleted-long-ago');
+    const orphanAtt = p.add('orphan-att', [], { subject: ghost }, daysAgo(20));
+    const orphanFb = p.add('orphan-fb', [fb(ghost)], { children: [orphanAtt] }, daysAgo(20));
+    const plan = planPackage(p.inventory(), policy({ 'untagged-grace': '1h' }), opts());
+    assert.deepEqual([...deleted(plan)].sort(), [leftover, orphanAtt, orphanFb].sort());
+    assert.match(plan.keep.find((x) => x.digest === fresh)!.reason, /untagged-grace/);
+    assert.match(plan.delete.find((x) => x.digest === orphanAtt)!.reason, /no longer exists|goes/);
+    const keepAll = planPackage(p.inventory(), policy({ untagged: 'keep' }), opts());
+    assert.equal(keepAll.delete.length, 0);
+  });
+
+  test('fail closed: one unreadable manifest and nothing in the package is deleted', () => {
+    const p = new Pkg();
+    p.image('old', ['dev-1'], 100);
+    const plan = planPackage(
+      p.inventory({ unreadable: [{ digest: d('broken'), via: 'child of dev-1', reason: 'HTTP 500' }] }),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 0" }),
+      opts(),
+    );
+    assert.equal(plan.delete.length, 0);
+    assert.equal(plan.blocked.length, 1);
+    assert.match(plan.keep[0]!.reason, /unreadable manifest .*HTTP 500/);
+  });
+
+  test('GHCR: the last tagged version is never planned for deletion', () => {
+    const p = new Pkg();
+    const a = p.image('a', ['dev-1'], 100);
+    const b = p.image('b', ['dev-2'], 50);
+    const rules = policy({ rules: "- tags: 'dev-*'\n  keep: 0" });
+    const onRegistry = planPackage(p.inventory(), rules, opts());
+    assert.equal(onRegistry.keep.length, 0, 'a registry may be emptied');
+    const onGhcr = planPackage(
+      p.inventory(),
+      rules,
+      opts({ target: 'ghcr', refusesLastTaggedVersion: true }),
+    );
+    assert.match(onGhcr.keep.find((x) => x.digest === b.index)!.reason, /last tagged version/);
+    for (const m of Object.values(b)) assert.ok(keptSet(onGhcr).has(m));
+    for (const m of Object.values(a)) assert.ok(deleted(onGhcr).has(m));
+  });
+
+  test('a kept image that already lacks a child is reported', () => {
+    const p = new Pkg();
+    const img = p.image('x', ['prod'], 1);
+    const plan = planPackage(
+      p.inventory({ missing: [{ digest: d('gone'), via: img.index }] }),
+      policy(),
+      opts(),
+    );
+    assert.match(plan.warnings[0]!, /does not have/);
+  });
+});
