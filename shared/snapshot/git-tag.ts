@@ -1,0 +1,196 @@
+/**
+ * The annotated snapshot tag through git: created on the commit the images
+ * were built from and pushed to a remote with the job's token. The token
+ * travels as an HTTP header in git's environment configuration
+ * (GIT_CONFIG_COUNT/KEY/VALUE, git ≥ 2.31), the way actions/checkout hands it
+ * to git as `http.<server>/.extraheader` — never in argv (which any process
+ * on the host can read in /proc and which our errors quote) and never written
+ * to .git/config. The same key is first set empty, which clears a header
+ * actions/checkout persisted, so git never sends two Authorization headers.
+ */
+import { DataError } from '../errors.ts';
+import { run } from '../exec.ts';
+
+export interface GitAuth {
+  token: string;
+}
+
+/** The environment that gives one git process the token for `remoteUrl` (nothing when no token). */
+export function gitAuthEnv(remoteUrl: string, auth: GitAuth | null): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  if (!auth) return env;
+  let origin: string;
+  try {
+    const u = new URL(remoteUrl);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return env;
+    origin = `${u.protocol}//${u.host}/`;
+  } catch {
+    return env; // a path or scp-like remote: not HTTP, the header does not apply
+  }
+  const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${auth.token}`).toString('base64')}`;
+  const key = `http.${origin}.extraheader`;
+  const n = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
+  return {
+    ...env,
+    GIT_CONFIG_COUNT: String(n + 2),
+    [`GIT_CONFIG_KEY_${n}`]: key,
+    [`GIT_CONFIG_VALUE_${n}`]: '',
+    [`GIT_CONFIG_KEY_${n + 1}`]: key,
+    [`GIT_CONFIG_VALUE_${n + 1}`]: header,
+  };
+}
+
+export async function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv, input?: string) {
+  return (await run('git', args, { cwd, env, input })).stdout;
+}
+
+/** The commit to tag: the run's GITHUB_SHA when given (it must exist here), else HEAD (a detached HEAD included). */
+export async function resolveCommit(cwd: string, sha: string | null): Promise<string> {
+  const spec = sha ?? 'HEAD';
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${spec}^{commit}`])).trim();
+  } catch (e) {
+    throw new DataError(
+      `${cwd}: cannot resolve the commit ${sha ? `GITHUB_SHA ${sha}` : 'HEAD'} (${(e as Error).message.split('\n').at(-1)}); run tag-snapshot in the checkout the images were built from`,
+    );
+  }
+}
+
+/** Committer time of a commit (present even in a depth-1 clone). */
+export async function commitTime(cwd: string, commit: string): Promise<number> {
+  return Number((await git(cwd, ['log', '-1', '--format=%ct', commit, '--'])).trim());
+}
+
+export async function remoteUrl(cwd: string, remote: string): Promise<string> {
+  try {
+    return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();
+  } catch {
+    throw new DataError(`${cwd}: git has no remote '${remote}' (input 'remote'); add it or name another`);
+  }
+}
+
+export interface TagState {
+  /** The commit the tag points at (peeled), or null when it does not exist. */
+  local: string | null;
+  remote: string | null;
+}
+
+async function localTagCommit(cwd: string, name: string): Promise<string | null> {
+  const r = await run('git', ['rev-parse', '-q', '--verify', `refs/tags/${name}^{commit}`], {
+    cwd,
+    okCodes: [1, 128],
+  });
+  return r.code === 0 ? r.stdout.trim() : null;
+}
+
+/** Where `name` points locally and on the remote (ls-remote's peeled `^{}` line for an annotated tag). */
+export async function tagState(
+  cwd: string,
+  name: string,
+  remote: string | null,
+  auth: GitAuth | null,
+): Promise<TagState> {
+  const local = await localTagCommit(cwd, name);
+  if (remote === null) return { local, remote: null };
+  const env = gitAuthEnv(await remoteUrl(cwd, remote), auth);
+  // The peeled line must be asked for by name: a pattern matches only the ref itself.
+  const out = await git(
+    cwd,
+    ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`],
+    env,
+  );
+  let direct: string | null = null;
+  let peeled: string | null = null;
+  for (const line of out.split('\n')) {
+    const [sha, ref] = line.split('\t');
+    if (ref === `refs/tags/${name}`) direct = sha!;
+    if (ref === `refs/tags/${name}^{}`) peeled = sha!;
+  }
+  return { local, remote: peeled ?? direct };
+}
+
+export interface TagIdentity {
+  name: string;
+  email: string;
+  /** Seconds since the epoch: the tag object's date, so a rerun writes the same object. */
+  epoch: number;
+}
+
+export const ACTIONS_BOT: Omit<TagIdentity, 'epoch'> = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+export interface GitTagRequest {
+  cwd: string;
+  name: string;
+  commit: string;
+  message: string;
+  tagger: TagIdentity;
+  /** null: create the tag locally only. */
+  remote: string | null;
+  auth: GitAuth | null;
+}
+
+export interface GitTagResult {
+  /** created: made now; reused: already on this commit. */
+  action: 'created' | 'reused';
+  pushed: boolean;
+}
+
+function pointsElsewhere(name: string, where: string, commit: string, other: string): DataError {
+  return new DataError(
+    `tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`,
+  );
+}
+
+/**
+ * Creates and pushes the annotated tag, or accepts it when it is already on
+ * this commit (a rerun). Refuses, before writing anything, when the name is
+ * taken by another commit locally or on the remote.
+ */
+export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
+  const state = await tagState(req.cwd, req.name, req.remote, req.auth);
+  if (state.remote && state.remote !== req.commit)
+    throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
+  if (state.local && state.local !== req.commit)
+    throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
+  let action: GitTagResult['action'] = 'reused';
+  if (!state.local) {
+    const date = `@${req.tagger.epoch} +0000`;
+    await git(
+      req.cwd,
+      ['tag', '--annotate', '--no-sign', '--file=-', '--', req.name, req.commit],
+      {
+        ...process.env,
+        GIT_COMMITTER_NAME: req.tagger.name,
+        GIT_COMMITTER_EMAIL: req.tagger.email,
+        GIT_COMMITTER_DATE: date,
+      },
+      req.message,
+    );
+    action = 'created';
+  }
+  if (req.remote === null || state.remote === req.commit) return { action, pushed: false };
+  const env = gitAuthEnv(await remoteUrl(req.cwd, req.remote), req.auth);
+  const push = await run(
+    'git',
+    ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`],
+    { cwd: req.cwd, env, okCodes: [1, 128] },
+  );
+  if (push.code !== 0) {
+    // Nothing half-published: a tag made by this run and not pushed is removed again.
+    if (action === 'created') await git(req.cwd, ['tag', '--delete', '--', req.name]).catch(() => undefined);
+    // --porcelain puts the remote's reason (e.g. "[remote rejected] … (permission denied)") on stdout.
+    const reason = `${push.stdout}\n${push.stderr}`
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && l !== 'Done' && !l.startsWith('To '))
+      .slice(-6)
+      .join('; ');
+    throw new DataError(
+      `pushing tag ${req.name} to remote '${req.remote}' failed (git exit ${push.code}): ${reason}; check that the token (input 'token') may write contents and that the remote has commit ${req.commit}`,
+    );
+  }
+  return { action: state.local ? 'reused' : 'created', pushed: true };
+}

@@ -1,0 +1,78 @@
+/**
+ * tag-snapshot's OCI part, on the OCI library (shared/oci): the snapshot
+ * pushed as OCI 1.1 artifacts (publishSnapshot: blobs, manifests, index,
+ * referrers, then `sha-<commit>`, then — only when the release gates checked
+ * from the files pass — the channel tags and channels.json), and the channel
+ * commands promote and rollback. The registry client is made here from
+ * validated options; credentials arrive masked by the action.
+ */
+import { checkReleaseGates, type GateOptions } from './gates.ts';
+import { artifactsFromTrees } from '../oci/tree-artifacts.ts';
+import { publishSnapshot, type PublishResult } from '../oci/publish.ts';
+import { promote, rollback, type ChannelsDocument } from '../oci/channels.ts';
+import { RegistryClient } from '../oci/registry-client.ts';
+import type { ImageAnnotations } from '../oci/metadata.ts';
+import type { Credentials } from '../oci/auth.ts';
+
+export interface OciTarget {
+  registry: string;
+  repository: string;
+  credentials: Credentials | undefined;
+  /** Called with each bearer token obtained, to mask it. */
+  onToken?: (token: string) => void;
+  log?: (line: string) => void;
+}
+
+export function registryClient(t: OciTarget): RegistryClient {
+  return new RegistryClient({
+    registry: t.registry,
+    credentials: t.credentials,
+    onToken: t.onToken,
+    onRetry: (i) => t.log?.(`registry: ${i.what} failed (${i.reason}); retry ${i.attempt} in ${i.waitMs} ms`),
+  });
+}
+
+export interface OciPublishRequest extends OciTarget {
+  tree: string;
+  commit: string;
+  epoch: number;
+  channelTags: string[];
+  annotations: ImageAnnotations;
+  gateOptions: GateOptions;
+  reason: string;
+}
+
+export async function publishToRegistry(r: OciPublishRequest): Promise<PublishResult> {
+  const { images, attestations } = await artifactsFromTrees([r.tree]);
+  return publishSnapshot({
+    client: registryClient(r),
+    repository: r.repository,
+    commit: r.commit,
+    created: new Date(r.epoch * 1000).toISOString(),
+    images,
+    attestations,
+    annotations: r.annotations,
+    channelTags: r.channelTags,
+    gates: () => checkReleaseGates(r.tree, r.gateOptions),
+    reason: r.reason,
+    log: r.log,
+  });
+}
+
+export function promoteChannel(
+  t: OciTarget,
+  channel: string,
+  digest: string,
+  reason: string,
+): Promise<ChannelsDocument> {
+  return promote(registryClient(t), t.repository, channel, digest, { reason });
+}
+
+export function rollbackChannel(
+  t: OciTarget,
+  channel: string,
+  to: string | null,
+  reason: string,
+): Promise<ChannelsDocument> {
+  return rollback(registryClient(t), t.repository, channel, { to: to ?? undefined, reason });
+}

@@ -1,0 +1,289 @@
+/**
+ * tag-snapshot's inputs, parsed and checked before any work starts: each
+ * rejection names the input, what was wrong and what is accepted.
+ */
+import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { RunContext } from '../attest/context.ts';
+import { parseTrustedKey, type TrustedKey } from '../attest/signing-key.ts';
+import { InputError } from '../errors.ts';
+import { parseBoolean, parseEnum, parseLines, requireReadablePath } from '../inputs.ts';
+import type { Credentials } from '../oci/auth.ts';
+import { checkChannelTag } from '../oci/channels.ts';
+import { readMetadataAction, type ImageAnnotations } from '../oci/metadata.ts';
+import { checkDigest, checkRepository, registryBaseUrl } from '../oci/reference.ts';
+import { parseRepository, type RepoRef } from './github-api.ts';
+import type { Compression } from './plan.ts';
+import { parseTagName } from './tag-name.ts';
+
+export interface TagSnapshotRawInputs {
+  command: string;
+  'output-dir': string;
+  path: string;
+  tag: string;
+  'git-tag': string;
+  remote: string;
+  bundle: string;
+  'bundle-name': string;
+  compression: string;
+  release: string;
+  'replace-assets': string;
+  token: string;
+  repository: string;
+  'public-key': string;
+  'require-gates': string;
+  'source-date-epoch': string;
+  registry: string;
+  'oci-repository': string;
+  'registry-username': string;
+  'registry-password': string;
+  channels: string;
+  'metadata-json': string;
+  labels: string;
+  annotations: string;
+  channel: string;
+  digest: string;
+  to: string;
+}
+
+export interface SnapshotRunContext extends RunContext {
+  apiUrl: string;
+  /** SOURCE_DATE_EPOCH from the environment, unparsed. */
+  sourceDateEpoch: string | null;
+  /** docker/metadata-action's JSON output, exported to later steps. */
+  metadataJson: string | null;
+  actor: string | null;
+}
+
+export function readSnapshotContext(
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv = process.env,
+): SnapshotRunContext {
+  return {
+    ...ctx,
+    apiUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com',
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH?.trim() || null,
+    metadataJson: env.DOCKER_METADATA_OUTPUT_JSON?.trim() || null,
+    actor: env.GITHUB_ACTOR?.trim() || null,
+  };
+}
+
+export interface OciOptions {
+  registry: string;
+  repository: string;
+  credentials: Credentials | undefined;
+  /** Channel tags (input channels and metadata-action's tags), moved only after the gates pass. */
+  channelTags: string[];
+  annotations: ImageAnnotations;
+}
+
+/** promote / rollback: a channel moved to a digest already published, nothing built or bundled. */
+export interface ChannelCommandOptions {
+  command: 'promote' | 'rollback';
+  oci: OciOptions;
+  channel: string;
+  /** promote: the digest; rollback: the named digest, or null for the previous one. */
+  digest: string | null;
+}
+
+export interface TagSnapshotOptions {
+  command: 'snapshot';
+  tree: string;
+  checkout: string;
+  /** Given by the input tag; null: derived (seed 000). */
+  tag: string | null;
+  gitTag: 'git' | 'api' | 'none';
+  /** null: the tag is made locally and not pushed. */
+  remote: string | null;
+  bundle: boolean;
+  bundleName: string | null;
+  compression: Compression;
+  release: boolean;
+  replaceAssets: boolean;
+  token: string | null;
+  repository: RepoRef | null;
+  trustedKey: TrustedKey | null;
+  requireGates: boolean;
+  /** From the input or SOURCE_DATE_EPOCH; null: the commit time. */
+  epoch: { value: number; source: 'SOURCE_DATE_EPOCH' } | null;
+  apiUrl: string;
+  /** null: no registry push. */
+  oci: OciOptions | null;
+}
+
+function parseEpoch(input: string, raw: string): number {
+  const v = raw.trim();
+  const n = Number(v);
+  if (!/^\d{1,12}$/.test(v) || !Number.isSafeInteger(n) || n > 253402300799)
+    throw new InputError(
+      input,
+      `'${raw}' is not a Unix time`,
+      'whole seconds since 1970-01-01 UTC, e.g. 1735689600',
+    );
+  return n;
+}
+
+function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: boolean): OciOptions | null {
+  const registry = raw.registry.trim();
+  if (!registry) {
+    if (required)
+      throw new InputError(
+        'registry',
+        'is empty, but promote and rollback move tags in a registry',
+        'ghcr.io, or host:port',
+      );
+    for (const name of ['channels', 'oci-repository'] as const)
+      if (raw[name].trim())
+        throw new InputError(name, 'is set, but registry is empty', 'a registry to push to (input registry)');
+    return null;
+  }
+  registryBaseUrl(registry, 'registry');
+  const repository = checkRepository(
+    raw['oci-repository'].trim() || (ctx.repository ?? '').toLowerCase(),
+    'oci-repository',
+  );
+  let password = raw['registry-password'].trim();
+  // On GHCR the job token is the registry password (packages: write).
+  if (!password && /^ghcr\.io$/i.test(registry)) password = raw.token.trim();
+  const username = raw['registry-username'].trim() || ctx.actor || 'x-access-token';
+  const explicitJson = raw['metadata-json'].trim();
+  const metadata = readMetadataAction(
+    { json: explicitJson || ctx.metadataJson || '', labels: raw.labels, annotations: raw.annotations },
+    {
+      json: explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON',
+      labels: 'labels',
+      annotations: 'annotations',
+    },
+  );
+  const channelTags = [
+    ...new Set([...parseLines(raw.channels).map((c) => checkChannelTag(c, 'channels')), ...metadata.tags]),
+  ];
+  return {
+    registry,
+    repository,
+    credentials: password ? { username, password } : undefined,
+    channelTags,
+    annotations: metadata.annotations,
+  };
+}
+
+/** promote / rollback options, or null for snapshot. */
+export function parseChannelCommand(
+  raw: TagSnapshotRawInputs,
+  ctx: SnapshotRunContext,
+): ChannelCommandOptions | null {
+  const command = parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'] as const, 'snapshot');
+  if (command === 'snapshot') return null;
+  const oci = parseOci(raw, ctx, true)!;
+  const channel = checkChannelTag(raw.channel.trim(), 'channel');
+  if (command === 'promote') {
+    if (!raw.digest.trim())
+      throw new InputError(
+        'digest',
+        'is empty, but promote moves a channel to a digest',
+        'sha256:<64 hex> of a published index',
+      );
+    return { command, oci, channel, digest: checkDigest(raw.digest.trim(), 'digest') };
+  }
+  return { command, oci, channel, digest: raw.to.trim() ? checkDigest(raw.to.trim(), 'to') : null };
+}
+
+export async function parseTagSnapshotInputs(
+  raw: TagSnapshotRawInputs,
+  ctx: SnapshotRunContext,
+): Promise<TagSnapshotOptions> {
+  parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'] as const, 'snapshot');
+  const tree = resolve(raw['output-dir'].trim() || 'output');
+  await requireReadablePath('output-dir', tree, 'directory');
+  const checkout = resolve(raw.path.trim() || '.');
+  await requireReadablePath('path', checkout, 'directory');
+  const tag = raw.tag.trim() ? parseTagName('tag', raw.tag) : null;
+  const gitTag = parseEnum('git-tag', raw['git-tag'], ['git', 'api', 'none'] as const, 'git');
+  const remote = raw.remote.trim() || null;
+  if (remote !== null && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(remote))
+    throw new InputError(
+      'remote',
+      `'${raw.remote}' is not a git remote name`,
+      'a remote of the checkout such as origin, or empty to tag locally only',
+    );
+  const bundle = parseBoolean('bundle', raw.bundle, true);
+  const compression = parseEnum('compression', raw.compression, ['gzip', 'zstd', 'none'] as const, 'gzip');
+  const bundleName: string | null = raw['bundle-name'].trim() || null;
+  if (bundleName !== null && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(bundleName))
+    throw new InputError(
+      'bundle-name',
+      `'${raw['bundle-name']}' is not a plain file name`,
+      'letters, digits, . _ -, without a directory',
+    );
+  if (bundleName !== null && bundleName.includes('..'))
+    throw new InputError('bundle-name', `'${bundleName}' contains '..'`);
+  const release = parseBoolean('release', raw.release, false);
+  if (release && !bundle)
+    throw new InputError(
+      'release',
+      'a release carries the bundle, but bundle is false',
+      'bundle: true with release: true',
+    );
+  const replaceAssets = parseBoolean('replace-assets', raw['replace-assets'], false);
+  const token = raw.token.trim() || null;
+  if ((release || gitTag === 'api') && !token)
+    throw new InputError(
+      'token',
+      `is empty, but ${release ? 'release: true' : "git-tag: 'api'"} calls GitHub's API`,
+      "a token with contents: write, e.g. '${{ github.token }}' (the default)",
+    );
+  const repoRaw = raw.repository.trim() || ctx.repository || '';
+  const repository = repoRaw ? parseRepository('repository', repoRaw) : null;
+  if ((release || gitTag === 'api') && !repository)
+    throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
+  const keyRaw = raw['public-key'].trim();
+  let trustedKey: TrustedKey | null = null;
+  if (keyRaw) {
+    const pem = keyRaw.startsWith('-----BEGIN')
+      ? keyRaw
+      : await readFile(resolve(keyRaw), 'utf8').catch((e: NodeJS.ErrnoException) => {
+          throw new InputError(
+            'public-key',
+            `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`,
+          );
+        });
+    trustedKey = parseTrustedKey(pem, 'public-key');
+  }
+  const oci = parseOci(raw, ctx, false);
+  const requireGates =
+    parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
+  if (requireGates && !trustedKey)
+    throw new InputError(
+      'public-key',
+      `is empty, but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs it to verify the attestations`,
+      'the PEM public key attest signed with, or the path of a .pem file',
+    );
+  let epoch: TagSnapshotOptions['epoch'] = null;
+  if (raw['source-date-epoch'].trim())
+    epoch = { value: parseEpoch('source-date-epoch', raw['source-date-epoch']), source: 'SOURCE_DATE_EPOCH' };
+  else if (ctx.sourceDateEpoch)
+    epoch = {
+      value: parseEpoch('SOURCE_DATE_EPOCH (environment)', ctx.sourceDateEpoch),
+      source: 'SOURCE_DATE_EPOCH',
+    };
+  return {
+    command: 'snapshot',
+    tree,
+    checkout,
+    tag,
+    gitTag,
+    remote: gitTag === 'git' ? remote : null,
+    bundle,
+    bundleName,
+    compression,
+    release,
+    replaceAssets,
+    token,
+    repository,
+    trustedKey,
+    requireGates,
+    epoch,
+    apiUrl: ctx.apiUrl,
+    oci,
+  };
+}

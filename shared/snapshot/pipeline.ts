@@ -1,0 +1,228 @@
+/**
+ * tag-snapshot, in the order that leaves nothing half-published: read and
+ * check everything first (provenance against the image bytes, the commit,
+ * the tag's current owner locally, on the remote or through the API, the
+ * gates when required), then write the bundle and its .sha256 (atomically),
+ * then the annotated tag, then the release and its assets. A rerun of the
+ * same commit finds the tag and the assets in place and finishes what is
+ * missing.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { invocationId } from '../attest/context.ts';
+import { DataError } from '../errors.ts';
+import { writeJsonAtomic } from '../atomic.ts';
+import { apiTagCommit, createApiTag } from './api-tag.ts';
+import { writeBundle, type BundleResult } from './bundle-writer.ts';
+import { bundleLayout, MANIFEST } from './bundle-layout.ts';
+import { checkReleaseGates, type GateResult } from './gates.ts';
+import {
+  ACTIONS_BOT,
+  commitTime,
+  createGitTag,
+  resolveCommit,
+  tagState,
+  type GitTagResult,
+} from './git-tag.ts';
+import type { GitHubClient } from './github-api.ts';
+import { readSnapshotImages, type SnapshotImages } from './images.ts';
+import type { PublishResult } from '../oci/publish.ts';
+import type { ChannelsDocument } from '../oci/channels.ts';
+import { promoteChannel, publishToRegistry, rollbackChannel } from './oci-step.ts';
+import type { ChannelCommandOptions, SnapshotRunContext, TagSnapshotOptions } from './options.ts';
+import {
+  BUNDLE_SUFFIX,
+  checkBuiltFrom,
+  planBundleName,
+  planTagName,
+  tagMessage,
+  type SnapshotFacts,
+} from './plan.ts';
+import { assetFile, publishRelease, type ReleaseResult } from './release.ts';
+
+export interface SnapshotResult {
+  tag: string;
+  tagAction: GitTagResult['action'] | 'skipped';
+  pushed: boolean;
+  facts: SnapshotFacts;
+  images: SnapshotImages;
+  bundle: BundleResult | null;
+  manifestPath: string | null;
+  gates: GateResult;
+  release: ReleaseResult | null;
+  oci: PublishResult | null;
+}
+
+function runUrl(ctx: SnapshotRunContext): string | null {
+  return ctx.repository && ctx.runId
+    ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
+    : invocationId(ctx);
+}
+
+/** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
+async function evidenceAssets(tree: string, images: SnapshotImages): Promise<string[]> {
+  const out = [images.base, ...images.variants].map((i) => join(tree, i.provenance.rel));
+  const attestations = await readdir(join(tree, 'meta', 'attestations')).catch(() => [] as string[]);
+  for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
+    out.push(join(tree, 'meta', 'attestations', name));
+  return out;
+}
+
+export interface SnapshotDeps {
+  /** Makes the API client (in the action: @actions/github's Octokit); called only when the run uses the API. */
+  github: (token: string, apiUrl: string) => GitHubClient;
+  log?: (line: string) => void;
+  /** Masks a secret obtained on the way (a registry's bearer token). */
+  onSecret?: (secret: string) => void;
+}
+
+export async function runSnapshot(
+  o: TagSnapshotOptions,
+  ctx: SnapshotRunContext,
+  deps: SnapshotDeps,
+): Promise<SnapshotResult> {
+  const log = deps.log ?? (() => {});
+  // 1. Everything read and checked; nothing written yet.
+  const images = await readSnapshotImages(o.tree);
+  const commit = await resolveCommit(o.checkout, ctx.sha);
+  checkBuiltFrom(images, commit);
+  const epoch = o.epoch ?? { value: await commitTime(o.checkout, commit), source: 'commit time' as const };
+  const facts: SnapshotFacts = { commit, epoch: epoch.value, epochSource: epoch.source, runUrl: runUrl(ctx) };
+  const tag = o.tag ?? planTagName(images, facts);
+  log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
+
+  const gh = o.token && (o.gitTag === 'api' || o.release) ? deps.github(o.token, o.apiUrl) : null;
+  const auth = o.token ? { token: o.token } : null;
+  // The tag's owner, before any write: another commit's tag stops the run here.
+  if (o.gitTag === 'git') {
+    const state = await tagState(o.checkout, tag, o.remote, auth);
+    const other = [state.remote, state.local].find((c) => c && c !== commit);
+    if (other)
+      throw new DataError(
+        `tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`,
+      );
+  } else if (o.gitTag === 'api') {
+    const other = await apiTagCommit(gh!, o.repository!, tag);
+    if (other && other !== commit)
+      throw new DataError(
+        `tag ${tag} already exists in ${o.repository!.owner}/${o.repository!.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`,
+      );
+  }
+
+  const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey });
+  // Channel tags require the gates (options set requireGates then): refused here, before the first write.
+  if (o.requireGates && !gates.passed)
+    throw new DataError(
+      `release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`,
+    );
+
+  // 2. The bundle, its checksum and manifest.json, each written atomically.
+  let bundle: BundleResult | null = null;
+  let manifestPath: string | null = null;
+  if (o.bundle) {
+    const name = o.bundleName ?? planBundleName(images, facts, o.compression);
+    if (!name.endsWith(BUNDLE_SUFFIX[o.compression]))
+      throw new DataError(
+        `bundle-name ${name} does not end with ${BUNDLE_SUFFIX[o.compression]} (compression: ${o.compression})`,
+      );
+    const layout = await bundleLayout(o.tree);
+    log(`bundling ${layout.files.length} file(s) into ${name}`);
+    bundle = await writeBundle(
+      {
+        tree: o.tree,
+        path: join(o.tree, name),
+        compression: o.compression,
+        epoch: facts.epoch,
+        manifest: {
+          format_version: '1.0',
+          snapshot_tag: tag,
+          git_commit: commit,
+          images: [images.base, ...images.variants].map((i) => ({
+            path: `disk/${i.rel}`,
+            sha256: i.sha256,
+            variant: i.variant,
+            architecture: i.architecture,
+            provenance: i.provenance.rel,
+          })),
+        },
+      },
+      layout,
+    );
+    manifestPath = join(o.tree, MANIFEST);
+    await writeJsonAtomic(manifestPath, bundle.manifest);
+  }
+
+  // 3. The annotated tag.
+  const message = tagMessage(tag, images, facts, bundle && { name: bundle.name, sha256: bundle.sha256 });
+  const tagger = { ...ACTIONS_BOT, epoch: facts.epoch };
+  let tagAction: SnapshotResult['tagAction'] = 'skipped';
+  let pushed = false;
+  if (o.gitTag === 'git') {
+    const r = await createGitTag({
+      cwd: o.checkout,
+      name: tag,
+      commit,
+      message,
+      tagger,
+      remote: o.remote,
+      auth,
+    });
+    tagAction = r.action;
+    pushed = r.pushed;
+  } else if (o.gitTag === 'api') {
+    tagAction = await createApiTag(gh!, { repo: o.repository!, name: tag, commit, message, tagger });
+    pushed = true;
+  }
+  log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
+
+  // 4. The release.
+  let release: ReleaseResult | null = null;
+  if (o.release && bundle) {
+    const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(
+      assetFile,
+    );
+    release = await publishRelease(gh!, {
+      repo: o.repository!,
+      tag,
+      commit,
+      body: '```\n' + message + '```\n',
+      assets,
+      replace: o.replaceAssets,
+    });
+  }
+  // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
+  let oci: PublishResult | null = null;
+  if (o.oci) {
+    oci = await publishToRegistry({
+      ...o.oci,
+      tree: o.tree,
+      commit,
+      epoch: facts.epoch,
+      gateOptions: { trustedKey: o.trustedKey },
+      reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+      onToken: deps.onSecret,
+      log,
+    });
+    log(
+      `registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`,
+    );
+  }
+  return { tag, tagAction, pushed, facts, images, bundle, manifestPath, gates, release, oci };
+}
+
+/** promote / rollback: a channel moved in the registry; nothing is built, bundled or tagged in git. */
+export async function runChannelCommand(
+  o: ChannelCommandOptions,
+  ctx: SnapshotRunContext,
+  deps: Pick<SnapshotDeps, 'log' | 'onSecret'>,
+): Promise<{ digest: string; channels: ChannelsDocument }> {
+  const target = { ...o.oci, onToken: deps.onSecret, log: deps.log };
+  const reason = runUrl(ctx) ?? `tag-snapshot ${o.command}`;
+  const channels =
+    o.command === 'promote'
+      ? await promoteChannel(target, o.channel, o.digest!, reason)
+      : await rollbackChannel(target, o.channel, o.digest, reason);
+  const digest = channels.channels[o.channel]?.digest;
+  if (!digest) throw new DataError(`channel ${o.channel} names no digest after ${o.command}`);
+  return { digest, channels };
+}

@@ -1,0 +1,89 @@
+/**
+ * What a snapshot is called, as pure functions of recorded values: the tag
+ * name (seed 000), the bundle name (seed 000 for a base, seed 002 with
+ * variants) and the annotated tag's message. Nothing here reads git, the
+ * clock or the environment; the run's facts arrive as a SnapshotFacts.
+ */
+import { DataError } from '../errors.ts';
+import type { SnapshotImages } from './images.ts';
+import { sanitizeField, snapshotTagName, utcDay } from './tag-name.ts';
+
+export type Compression = 'gzip' | 'zstd' | 'none';
+
+export const BUNDLE_SUFFIX: Record<Compression, string> = {
+  gzip: '.tar.gz',
+  zstd: '.tar.zst',
+  none: '.tar',
+};
+
+export interface SnapshotFacts {
+  /** The commit tagged (40 hex). */
+  commit: string;
+  /** SOURCE_DATE_EPOCH when set, else the commit's time. */
+  epoch: number;
+  epochSource: 'SOURCE_DATE_EPOCH' | 'commit time';
+  /** The run's page, or null outside Actions. */
+  runUrl: string | null;
+}
+
+export function planTagName(images: SnapshotImages, facts: SnapshotFacts): string {
+  const doc = images.base.provenance.doc;
+  return snapshotTagName({
+    type: doc.image.type,
+    epoch: facts.epoch,
+    infrasimVersion: doc.infrasim.version,
+    imageSha256: images.base.sha256,
+  });
+}
+
+/**
+ * `infrasim-{type}-{git_sha}.tar.gz` for a base alone, and seed 002's
+ * `infrasim-{type}-variants-{git_sha}.tar.gz` when variants travel with it.
+ */
+export function planBundleName(
+  images: SnapshotImages,
+  facts: SnapshotFacts,
+  compression: Compression,
+): string {
+  const type = sanitizeField(
+    'type',
+    images.base.provenance.doc.image.type,
+    'image.type of the image provenance',
+  );
+  return `infrasim-${type}${images.variants.length ? '-variants' : ''}-${facts.commit}${BUNDLE_SUFFIX[compression]}`;
+}
+
+/** The annotated tag's message: every image with its sha256, its provenance's digest, and the run. */
+export function tagMessage(
+  tag: string,
+  images: SnapshotImages,
+  facts: SnapshotFacts,
+  bundle: { name: string; sha256: string } | null,
+): string {
+  const doc = images.base.provenance.doc;
+  const lines = [
+    `${tag}`,
+    '',
+    `Snapshot of ${doc.image.type} ${doc.image.version} (${doc.image.architecture}) built by infrasim ${doc.infrasim.version}`,
+    `commit ${facts.commit}, dated ${utcDay(facts.epoch)} (${facts.epochSource})`,
+    '',
+    'Images (sha256  path  provenance sha256):',
+  ];
+  for (const image of [images.base, ...images.variants])
+    lines.push(`  ${image.sha256}  ${image.rel}  ${image.provenance.rel} ${image.provenance.sha256}`);
+  lines.push('', `Dependency graph sha256: ${doc.infrasim.dep_graph_sha256}`);
+  if (bundle) lines.push(`Bundle: ${bundle.sha256}  ${bundle.name}`);
+  lines.push(`Run: ${facts.runUrl ?? 'not a GitHub Actions run'}`, '');
+  return lines.join('\n');
+}
+
+/** The commit the images say they were built from must be the commit tagged. */
+export function checkBuiltFrom(images: SnapshotImages, commit: string): void {
+  for (const image of [images.base, ...images.variants]) {
+    const built = image.provenance.doc.build.git_commit;
+    if (built && built !== commit)
+      throw new DataError(
+        `${image.provenance.rel}: ${image.rel} was built from commit ${built}, but the commit to tag is ${commit}; tag the commit the images came from`,
+      );
+  }
+}

@@ -1,0 +1,376 @@
+/**
+ * tag-snapshot end to end, through its bundle (dist/tag-snapshot): a real
+ * output tree (test base, wireguard overlay, boot reports from booting both,
+ * analyze-deps, attest signing with an openssl key), a git clone of the
+ * commit the images were built from pushing to a local bare remote, and the
+ * release endpoints on a loopback server answering GitHub's documented
+ * shapes. Seed 000's verification commands run on the published bundle.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
+import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
+import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
+import { runActionMain, type ActionRun } from '../support/run-action.ts';
+import { needTools } from '../support/tools.ts';
+import { startRegistry, type TestRegistry } from '../support/registry.ts';
+import { freshTree, GITHUB_PUSH_MAIN, opensslKeyPair, removeScratch, type KeyPair } from './attest-tree.ts';
+import { startFakeGitHub, type FakeGitHub } from './tag-snapshot-github.ts';
+import { repoRoot } from '../support/test-image.ts';
+
+const TOKEN = 'ghs_loopbackToken0123456789';
+let key: KeyPair;
+let github: FakeGitHub;
+let signed: string;
+const scratch: string[] = [];
+
+function explain(r: ActionRun): string {
+  return `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
+}
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+/** A signed output tree and a clone of the commit its images record, with a bare remote. */
+async function workspace(): Promise<{ tree: string; checkout: string; bare: string; commit: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'tag-snapshot-ws-'));
+  scratch.push(dir);
+  const tree = join(dir, 'output');
+  await cp(signed, tree, { recursive: true });
+  const commit = (await readImageProvenance(join(tree, 'meta/image-provenance.json'))).build.git_commit!;
+  const bare = join(dir, 'remote.git');
+  git(dir, 'init', '-q', '--bare', bare);
+  // The remote already has the commit (as GitHub has the pushed commit): only the tag travels.
+  git(bare, 'fetch', '-q', '--depth', '1', `file://${repoRoot}`, `${commit}:refs/heads/main`);
+  const checkout = join(dir, 'checkout');
+  // A shallow clone at exactly that commit, as actions/checkout makes one.
+  git(dir, 'init', '-q', checkout);
+  git(checkout, 'fetch', '-q', '--depth', '1', `file://${repoRoot}`, commit);
+  git(checkout, 'checkout', '-q', '--detach', commit);
+  git(checkout, 'remote', 'add', 'origin', bare);
+  return { tree, checkout, bare, commit };
+}
+
+function snapshot(ws: { tree: string; checkout: string; commit: string }, inputs: Record<string, string>) {
+  return runActionMain(
+    'tag-snapshot',
+    { 'output-dir': ws.tree, path: ws.checkout, token: TOKEN, 'public-key': key.publicFile, ...inputs },
+    {
+      bundle: true,
+      env: {
+        ...GITHUB_PUSH_MAIN,
+        GITHUB_SHA: ws.commit,
+        GITHUB_API_URL: github.url,
+        GITHUB_REPOSITORY: 'acme/images',
+      },
+    },
+  );
+}
+
+before(async () => {
+  await needTools('git', 'tar', 'jq', 'shasum', 'qemu-img', 'qemu-system-x86_64');
+  key = await opensslKeyPair();
+  github = await startFakeGitHub('acme', 'images', TOKEN);
+  signed = await freshTree();
+  const r = await runActionMain(
+    'attest',
+    { 'output-dir': '.', 'private-key': key.privatePem, sign: 'always' },
+    { bundle: true, cwd: signed, env: GITHUB_PUSH_MAIN },
+  );
+  assert.equal(r.code, 0, explain(r));
+});
+after(async () => {
+  await github?.close();
+  await removeScratch();
+  for (const d of scratch) await rm(d, { recursive: true, force: true });
+});
+
+describe('tag-snapshot action (bundled)', () => {
+  test('names, bundles, tags, pushes and releases; a rerun reuses everything', async () => {
+    const ws = await workspace();
+    const prov = await readImageProvenance(join(ws.tree, 'meta/image-provenance.json'));
+    const r = await snapshot(ws, { release: 'true' });
+    assert.equal(r.code, 0, explain(r));
+    const day = new Date(Number(git(ws.checkout, 'log', '-1', '--format=%ct')) * 1000)
+      .toISOString()
+      .slice(0, 10)
+      .replaceAll('-', '');
+    const expected = `image-${prov.image.type}-${day}-${prov.infrasim.version}-${prov.image.sha256.slice(0, 8)}`;
+    assert.equal(r.outputs.tag, expected);
+    assert.equal(r.outputs['tag-action'], 'created');
+    // Masked first (the runner hides it everywhere after ::add-mask::), and never printed otherwise.
+    assert.ok(r.stdout.startsWith(`::add-mask::${TOKEN}\n`));
+    const logged = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    assert.ok(
+      !logged.join('\n').includes(TOKEN) && !r.stderr.includes(TOKEN),
+      'the token never reaches the log',
+    );
+
+    // The annotated tag on the remote: on the commit, listing every image's sha256 and provenance digest.
+    assert.equal(git(ws.bare, 'cat-file', '-t', `refs/tags/${expected}`), 'tag');
+    assert.equal(git(ws.bare, 'rev-parse', `refs/tags/${expected}^{commit}`), ws.commit);
+    const message = git(ws.bare, 'cat-file', '-p', `refs/tags/${expected}`);
+    assert.match(
+      message,
+      new RegExp(`${prov.image.sha256} {2}base.qcow2 {2}meta/image-provenance.json [0-9a-f]{64}`),
+    );
+    assert.match(
+      message,
+      /variants\/wireguard\/overlay-wireguard\.qcow2 {2}meta\/image-provenance-wireguard\.json/,
+    );
+    assert.match(message, /Run: https:\/\/github.com\/acme\/images\/actions\/runs\/4242/);
+    assert.match(message, new RegExp(`Bundle: ${r.outputs['bundle-sha256']} {2}infrasim-`));
+
+    // The bundle: seed 002's name with variants, seed 000's commands verbatim.
+    const name = `infrasim-${prov.image.type}-variants-${ws.commit}.tar.gz`;
+    assert.equal(r.outputs.bundle, join(ws.tree, name));
+    const dl = await mkdtemp(join(tmpdir(), 'tag-snapshot-dl-'));
+    scratch.push(dl);
+    const release = github.releases.get(expected)!;
+    for (const a of release.assets) await writeFile(join(dl, a.name), a.bytes);
+    const type = prov.image.type;
+    const out = execFileSync(
+      'bash',
+      [
+        '-c',
+        [
+          'set -euo pipefail',
+          `shasum -a 256 -c infrasim-${type}-*.tar.gz.sha256`,
+          `tar -xzf infrasim-${type}-*.tar.gz`,
+          "IMAGE_SHA256=$(jq -r '.image.sha256' meta/image-provenance.json)",
+          'echo "${IMAGE_SHA256}  disk/base.qcow2" | shasum -a 256 -c',
+          'cd disk/variants/wireguard && qemu-img info --backing-chain overlay-wireguard.qcow2 >/dev/null',
+        ].join('\n'),
+      ],
+      { cwd: dl, encoding: 'utf8' },
+    );
+    assert.match(out, /: OK\ndisk\/base.qcow2: OK/);
+    assert.deepEqual(
+      release.assets.map((a) => a.name).sort(),
+      [
+        ...(await readdir(join(ws.tree, 'meta/attestations'))).filter((n) => n.endsWith('.sigstore.json')),
+        'image-provenance-wireguard.json',
+        'image-provenance.json',
+        name,
+        `${name}.sha256`,
+      ].sort(),
+    );
+    const manifest = JSON.parse(await readFile(join(dl, 'manifest.json'), 'utf8')) as {
+      files: { path: string }[];
+    };
+    // Regular files in archive order (tar -tv marks them with '-'): manifest.json last, listing all the others.
+    const listed = execFileSync('tar', ['-tvzf', name], { cwd: dl, encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.startsWith('-'))
+      .map((l) => l.split(/\s+/).at(-1)!);
+    assert.equal(listed.at(-1), 'manifest.json');
+    assert.deepEqual(
+      manifest.files.map((f) => f.path),
+      listed.slice(0, -1),
+    );
+    assert.ok(
+      listed.includes('meta/boot/base.console.log') || listed.some((p) => p.startsWith('meta/boot/')),
+    );
+
+    // The gates are checked from the files attest wrote (its secret scan result included), and hold.
+    assert.equal(r.outputs['gates-passed'], 'true', r.outputs['gate-failures']);
+    assert.ok(listed.includes('meta/secret-scan.json'));
+
+    // Rerun: same bytes, tag reused, every asset skipped.
+    const again = await snapshot(ws, { release: 'true' });
+    assert.equal(again.code, 0, explain(again));
+    assert.equal(again.outputs['bundle-sha256'], r.outputs['bundle-sha256']);
+    assert.equal(again.outputs['tag-action'], 'reused');
+    assert.deepEqual(
+      again.outputs.assets!.split('\n').map((l) => l.split(' ')[1]),
+      Array(release.assets.length).fill('skipped'),
+    );
+    assert.ok(!github.requests.some((q) => q.startsWith('DELETE')));
+  });
+
+  test('require-gates: a gate not passed publishes nothing; with the secret scan result it passes', async () => {
+    const ws = await workspace();
+    const result = join(ws.tree, 'meta', 'secret-scan.json');
+    const written = await readFile(result);
+    await rm(result);
+    const r = await snapshot(ws, { 'require-gates': 'true' });
+    assert.equal(r.code, 1, explain(r));
+    assert.match(r.stdout, /release gates not passed \(require-gates: true\), nothing published/);
+    assert.match(r.stdout, /secret-scan: meta\/secret-scan\.json is missing/);
+    assert.equal(git(ws.bare, 'tag', '--list'), '');
+    assert.ok(!(await readdir(ws.tree)).some((n) => n.endsWith('.tar.gz')), 'no bundle written');
+
+    await writeFile(result, written);
+    const ok = await snapshot(ws, { 'require-gates': 'true' });
+    assert.equal(ok.code, 0, explain(ok));
+    assert.equal(ok.outputs['gates-passed'], 'true');
+  });
+
+  test('checkReleaseGates reports every failed gate from the files', async () => {
+    const ws = await workspace();
+    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+    assert.deepEqual((await checkReleaseGates(ws.tree, { trustedKey })).failures, []);
+    // A changed boot report, a secret finding and no key: three gates fail, each named.
+    const boot = (await readdir(join(ws.tree, 'meta', 'boot'))).find((n) => n.endsWith('.json'))!;
+    const report = JSON.parse(await readFile(join(ws.tree, 'meta', 'boot', boot), 'utf8')) as {
+      verdict: string;
+    };
+    await writeFile(join(ws.tree, 'meta', 'boot', boot), JSON.stringify({ ...report, verdict: 'failure' }));
+    const scanPath = join(ws.tree, 'meta', 'secret-scan.json');
+    const scan = JSON.parse(await readFile(scanPath, 'utf8')) as { findings: unknown[] };
+    scan.findings.push({
+      artifact: 'disk/base.qcow2',
+      path: '/root/.ssh/id_ed25519',
+      kind: 'openssh-private-key',
+      line: 1,
+      fingerprint: 'a'.repeat(64),
+    });
+    await writeFile(scanPath, JSON.stringify(scan));
+    const r = await checkReleaseGates(ws.tree, {});
+    assert.equal(r.passed, false);
+    assert.deepEqual(r.failures.map((f) => f.gate).sort(), ['boot', 'secret-scan', 'verify']);
+    assert.match(
+      r.failures.find((f) => f.gate === 'boot')!.detail,
+      new RegExp(`boot report meta/boot/${boot} changed after attest`),
+    );
+    assert.match(
+      r.failures.find((f) => f.gate === 'secret-scan')!.detail,
+      /1 secret\(s\) found, first openssh-private-key in \/root\/.ssh\/id_ed25519/,
+    );
+    // With the key, the boot gate still holds the release back.
+    const keyed = await checkReleaseGates(ws.tree, { trustedKey });
+    assert.equal(keyed.passed, false);
+    assert.ok(keyed.failures.some((f) => f.gate === 'boot'));
+  });
+
+  test('bad input: errors name the input or the file; nothing half-published', async () => {
+    const ws = await workspace();
+    const cases: { inputs: Record<string, string>; message: RegExp; prepare?: () => Promise<void> }[] = [
+      { inputs: { tag: 'bad..name' }, message: /input 'tag': 'bad\.\.name'/ },
+      {
+        inputs: { release: 'true', token: '' },
+        message: /input 'token': is empty, but release: true calls GitHub's API/,
+      },
+      { inputs: { compression: 'bzip2' }, message: /input 'compression': unknown value 'bzip2'/ },
+      {
+        inputs: { 'require-gates': 'true', 'public-key': '' },
+        message: /input 'public-key': is empty, but require-gates: true/,
+      },
+      { inputs: { remote: 'nope' }, message: /git has no remote 'nope' \(input 'remote'\)/ },
+      {
+        inputs: {},
+        message: /tag image-\S+ already exists on remote 'origin' and points at commit [0-9a-f]{40}, not at/,
+        prepare: async () => {
+          // The name taken by the parent commit on the remote.
+          const prov = await readImageProvenance(join(ws.tree, 'meta/image-provenance.json'));
+          const day = new Date(Number(git(ws.checkout, 'log', '-1', '--format=%ct')) * 1000)
+            .toISOString()
+            .slice(0, 10)
+            .replaceAll('-', '');
+          const name = `image-${prov.image.type}-${day}-${prov.infrasim.version}-${prov.image.sha256.slice(0, 8)}`;
+          const other = git(ws.checkout, 'commit-tree', '-m', 'other', `${ws.commit}^{tree}`);
+          git(ws.checkout, 'tag', '-a', '-m', 'other', name, other);
+          git(ws.checkout, 'push', '-q', 'origin', name);
+          git(ws.checkout, 'tag', '-d', name);
+        },
+      },
+    ];
+    for (const c of cases) {
+      await c.prepare?.();
+      const r = await snapshot(ws, c.inputs);
+      assert.equal(r.code, 1, explain(r));
+      assert.match(r.stdout, c.message);
+      assert.ok(
+        !(await readdir(ws.tree)).some((n) => n.endsWith('.tar.gz')),
+        `${c.message}: no bundle written`,
+      );
+    }
+    const empty = await mkdtemp(join(tmpdir(), 'tag-snapshot-empty-'));
+    scratch.push(empty);
+    const r = await snapshot({ ...ws, tree: empty }, {});
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stdout,
+      /meta\/image-provenance\.json is missing: run attest on this output tree before tag-snapshot/,
+    );
+  });
+});
+
+describe('tag-snapshot action with a registry (bundled)', () => {
+  let registry: TestRegistry;
+  before(async () => {
+    await needTools('docker-registry', 'skopeo');
+    registry = await startRegistry();
+  });
+  after(async () => {
+    await registry?.stop();
+  });
+
+  async function skopeoDigest(ref: string): Promise<string> {
+    const raw = execFileSync('skopeo', [
+      'inspect',
+      '--raw',
+      '--tls-verify=false',
+      `docker://${registry.host}/${ref}`,
+    ]);
+    return `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  }
+  const tags = () =>
+    (
+      JSON.parse(
+        execFileSync('skopeo', ['list-tags', '--tls-verify=false', `docker://${registry.host}/acme/images`], {
+          encoding: 'utf8',
+        }),
+      ) as { Tags: string[] }
+    ).Tags.sort();
+
+  test('a failed gate moves no channel and pushes nothing; passed gates push sha-<commit>, then dev; promote and rollback move prod', async () => {
+    const ws = await workspace();
+    const result = join(ws.tree, 'meta', 'secret-scan.json');
+    const written = await readFile(result);
+    await rm(result);
+    // Gates not passed (no secret scan result): refused before anything is published anywhere.
+    const refused = await snapshot(ws, { registry: registry.host, channels: 'dev', 'git-tag': 'none' });
+    assert.equal(refused.code, 1, explain(refused));
+    assert.match(refused.stdout, /release gates not passed .*nothing published/);
+    assert.throws(() => tags(), 'the repository does not exist yet');
+
+    await writeFile(result, written);
+    const r = await snapshot(ws, { registry: registry.host, channels: 'dev', 'git-tag': 'none' });
+    assert.equal(r.code, 0, explain(r));
+    assert.equal(r.outputs['immutable-tag'], `sha-${ws.commit}`);
+    assert.equal(r.outputs['channel-tags'], 'dev');
+    const digest = r.outputs.digest!;
+    assert.equal(await skopeoDigest(`acme/images:sha-${ws.commit}`), digest);
+    assert.equal(await skopeoDigest('acme/images:dev'), digest);
+
+    const promoted = await snapshot(ws, {
+      command: 'promote',
+      registry: registry.host,
+      channel: 'prod',
+      digest,
+    });
+    assert.equal(promoted.code, 0, explain(promoted));
+    assert.equal(await skopeoDigest('acme/images:prod'), digest);
+    assert.ok(tags().includes('prod'));
+
+    // Rollback with nothing earlier on the channel: a clear error naming the input, the tag unmoved.
+    const back = await snapshot(ws, { command: 'rollback', registry: registry.host, channel: 'prod' });
+    assert.equal(back.code, 1, explain(back));
+    assert.match(back.stdout, /input 'channel': 'prod' has no earlier digest to roll back to/);
+    assert.equal(await skopeoDigest('acme/images:prod'), digest);
+    // A bad channel name and a promote without a digest name their inputs.
+    const bad = await snapshot(ws, {
+      command: 'promote',
+      registry: registry.host,
+      channel: 'Bad Tag',
+      digest,
+    });
+    assert.match(bad.stdout, /input 'channel'/);
+    const noDigest = await snapshot(ws, { command: 'promote', registry: registry.host, channel: 'prod' });
+    assert.match(noDigest.stdout, /input 'digest': is empty/);
+  });
+});
