@@ -7,6 +7,11 @@
  * Per target: alpine (apk + OpenRC), debian (apt + systemd) and generic (no
  * package manager, no service manager: files, commands and the rc hook of
  * generic-rc.ts — what the suite's busybox test image can run).
+ *
+ * What a tailnet or a site decides (the ACL tags a node advertises) is not
+ * written into a definition: it comes from the workflow as BuiltinSettings,
+ * and the definition text rendered with it is what is hashed into the
+ * provenance.
  */
 import {
   DUAL_VPN_NFT,
@@ -14,7 +19,7 @@ import {
   DUAL_VPN_ROUTING,
   DUAL_VPN_SYSTEMD,
   genericService,
-  TAILSCALE_CONFIG,
+  tailscaleConfig,
   TAILSCALE_UP,
   TAILSCALE_UP_OPENRC,
   TAILSCALE_UP_SYSTEMD,
@@ -97,7 +102,15 @@ distros:
         content: ${block(genericService('WireGuard first-boot key', '/usr/libexec/infrasim/wireguard-firstboot'), 10)}
 `;
 
-const TAILSCALE = `
+/** Choices the workflow makes for the built-in definitions (build-variant's inputs). */
+export interface BuiltinSettings {
+  /** ACL tags the tailscale node advertises (`tag:<name>`, validated); none by default. */
+  tailscaleTags: readonly string[];
+}
+
+export const DEFAULT_BUILTIN_SETTINGS: BuiltinSettings = { tailscaleTags: [] };
+
+const TAILSCALE = (settings: BuiltinSettings) => `
 name: tailscale
 description: >-
   Tailscale control plane. The client and its service are installed with
@@ -105,7 +118,7 @@ description: >-
 files:
   - path: /etc/infrasim/tailscale/config.json
     mode: "0644"
-    content: ${block(TAILSCALE_CONFIG, 6)}
+    content: ${block(tailscaleConfig(settings.tailscaleTags), 6)}
   - path: /usr/libexec/infrasim/tailscale-up
     mode: "0755"
     content: ${block(TAILSCALE_UP, 6)}
@@ -193,11 +206,21 @@ distros:
         content: ${block(genericService('dual-vpn policy routing', '/usr/libexec/infrasim/dual-vpn-routing'), 10)}
 `;
 
-export const BUILTIN_DEFINITIONS: Readonly<Record<string, string>> = {
-  'no-vpn': NO_VPN,
-  wireguard: WIREGUARD,
+const BUILTIN_DEFINITIONS: Readonly<Record<string, (settings: BuiltinSettings) => string>> = {
+  'no-vpn': () => NO_VPN,
+  wireguard: () => WIREGUARD,
   tailscale: TAILSCALE,
-  'dual-vpn': DUAL_VPN,
+  'dual-vpn': () => DUAL_VPN,
 };
 
 export const BUILTIN_NAMES = Object.keys(BUILTIN_DEFINITIONS);
+
+/** The YAML text of the built-in `name`, rendered with the workflow's settings. */
+export function builtinDefinition(
+  name: string,
+  settings: BuiltinSettings = DEFAULT_BUILTIN_SETTINGS,
+): string {
+  const render = BUILTIN_DEFINITIONS[name];
+  if (!render) throw new Error(`'${name}' is not a built-in variant`);
+  return render(settings);
+}

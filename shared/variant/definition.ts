@@ -2,7 +2,7 @@
  * Variant definitions: what a variant adds to its base (packages, files,
  * services, commands) and what proves it (checks). One zod schema validates
  * both the built-in definitions and users' own YAML files; an error names the
- * file and the key.
+ * file and the key, and a key written in the wrong place says where it goes.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -67,11 +67,14 @@ const fileSchema = z
 const check = z.string().regex(/^[^\n]+$/, 'must be one line');
 const command = z.string().min(1);
 
+const packageName = z.string().regex(PACKAGE_NAME, 'must be a package name, optionally =version');
+const serviceName = z.string().regex(SERVICE_NAME, 'must be a service name');
+
 const distroSection = z.strictObject({
   /** Commands before the packages (e.g. adding a package repository). */
   prepare: z.array(command).optional(),
-  packages: z.array(z.string().regex(PACKAGE_NAME, 'must be a package name, optionally =version')).optional(),
-  services: z.array(z.string().regex(SERVICE_NAME, 'must be a service name')).optional(),
+  packages: z.array(packageName).optional(),
+  services: z.array(serviceName).optional(),
   files: z.array(fileSchema).optional(),
   commands: z.array(command).optional(),
   checks: z.array(check).optional(),
@@ -95,6 +98,24 @@ export const DefinitionSchema = z.strictObject({
   description: z.string().min(1),
   /** Built-in variants whose definitions this one includes first (dual-vpn = wireguard + tailscale + …). */
   extends: z.array(z.string().regex(VARIANT_NAME)).optional(),
+  /**
+   * Packages and services whose names are the same on every distribution
+   * (curl, nftables, chrony): installed and enabled on alpine and debian
+   * before each distro section's own. Versions differ between distributions,
+   * so a pin belongs in distros.<target>.packages.
+   */
+  packages: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[^=]*$/,
+          'a version differs between distributions: pin it under distros.<alpine|debian>.packages',
+        )
+        .regex(PACKAGE_NAME, 'must be a package name'),
+    )
+    .optional(),
+  services: z.array(serviceName).optional(),
   files: z.array(fileSchema).optional(),
   commands: z.array(command).optional(),
   checks: z.array(check).optional(),
@@ -128,8 +149,22 @@ export function parseDefinition(text: string, origin: string, input = 'variants'
       '.',
     );
     const problem =
-      issue.code === 'unrecognized_keys' ? `unknown key (${issue.keys.join(', ')})` : issue.message;
+      issue.code === 'unrecognized_keys'
+        ? `unknown key (${issue.keys.join(', ')})${whereItGoes(issue.path, issue.keys)}`
+        : issue.message;
     throw new InputError(input, `${origin}: key '${key || '(top level)'}': ${problem}`);
   }
   return parsed.data;
+}
+
+/** Keys that exist, only elsewhere: the error says where they go. */
+function whereItGoes(path: readonly PropertyKey[], keys: readonly string[]): string {
+  const key = keys[0]!;
+  if (path.length === 0 && (TARGETS as readonly string[]).includes(key))
+    return `; per-distribution settings go under distros.${key}`;
+  if (path.length === 0 && key === 'prepare')
+    return '; prepare commands are per distribution: put them under distros.<alpine|debian>.prepare';
+  if (path.length === 2 && path[0] === 'distros' && ['name', 'description', 'extends'].includes(key))
+    return `; '${key}' belongs at the top level of the definition`;
+  return '';
 }

@@ -12,6 +12,7 @@ import type { Compression } from '../image/qcow2.ts';
 import {
   parseBoolean,
   parseEnum,
+  parseLines,
   parsePositiveNumber,
   parseSha256,
   parseTimeoutSeconds,
@@ -23,6 +24,7 @@ import { readBackingChain } from '../vm/backing-chain.ts';
 import { resolveBackingRoots } from '../vm/verify-inputs.ts';
 import { ARCHES, type Arch, type BootMode } from '../vm/types.ts';
 import type { VariantBuildOptions } from './build.ts';
+import type { BuiltinSettings } from './builtins.ts';
 import { TARGETS, type Target } from './definition.ts';
 import { loadDefinition, planVariant, type VariantPlan } from './plan.ts';
 
@@ -47,6 +49,7 @@ export interface RawVariantInputs {
   accel: string;
   network: string;
   'tailscale-repository': string;
+  'tailscale-advertise-tags': string;
   parallel: string;
 }
 
@@ -87,6 +90,28 @@ export function parseRepositoryUrl(name: string, raw: string): string {
   if (!/^[A-Za-z0-9:/._~%+@=-]+$/.test(value))
     throw new InputError(name, `'${value}' has characters apt's sources.list cannot hold`, 'a plain URL');
   return value;
+}
+
+/** Tailscale's own rule for an ACL tag (tailcfg.CheckTag): `tag:`, a letter, then letters, digits or dashes. */
+const TAILSCALE_TAG = /^tag:[A-Za-z][A-Za-z0-9-]*$/;
+
+/**
+ * The ACL tags the built-in tailscale node advertises: none when empty (the
+ * node is then owned by the auth key's user, which every tailnet accepts).
+ * Separated by commas, spaces or newlines, as tailscale's --advertise-tags
+ * takes them comma-separated.
+ */
+export function parseTailscaleTags(name: string, raw: string): string[] {
+  const tags = parseLines(raw).flatMap((l) => l.split(/[,\s]+/).filter(Boolean));
+  for (const tag of tags) {
+    if (!TAILSCALE_TAG.test(tag))
+      throw new InputError(
+        name,
+        `'${tag}' is not a Tailscale ACL tag`,
+        'tag:<name> — a letter, then letters, digits or dashes — separated by commas, spaces or newlines; empty for none',
+      );
+  }
+  return [...new Set(tags)];
 }
 
 /** Which provisioning target a base calls for, from its build provenance. */
@@ -208,10 +233,14 @@ export async function resolveVariantInputs(
   const flatten = parseBoolean('flatten', raw.flatten, false);
   const network = parseBoolean('network', raw.network, true);
   const tailscaleRepository = parseRepositoryUrl('tailscale-repository', raw['tailscale-repository']);
+  const builtins: BuiltinSettings = {
+    tailscaleTags: parseTailscaleTags('tailscale-advertise-tags', raw['tailscale-advertise-tags']),
+  };
 
   // Every definition is read, validated and planned before any work starts.
   const plans: VariantPlan[] = [];
-  for (const spec of specs) plans.push(await planVariant(await loadDefinition(spec, cwd), target));
+  for (const spec of specs)
+    plans.push(await planVariant(await loadDefinition(spec, cwd, 'variants', builtins), target));
   const names = plans.map((p) => p.name);
   const clash = names.find((n, i) => names.indexOf(n) !== i);
   if (clash) throw new InputError('variants', `two definitions are both named '${clash}'`);

@@ -6,7 +6,12 @@
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
-import { BUILTIN_DEFINITIONS, BUILTIN_NAMES } from './builtins.ts';
+import {
+  BUILTIN_NAMES,
+  builtinDefinition,
+  DEFAULT_BUILTIN_SETTINGS,
+  type BuiltinSettings,
+} from './builtins.ts';
 import {
   formatBytes,
   MAX_VARIANT_FILES_BYTES,
@@ -52,7 +57,17 @@ export interface LoadedDefinition {
   raw: RawDefinition;
   /** Directory `source:` paths are relative to (none for built-ins). */
   sourceDir?: string;
+  /** The workflow's settings for built-ins, this one's and those it extends. */
+  builtins: BuiltinSettings;
 }
+
+/**
+ * A file's owner when the definition names none: numeric, so writing it needs
+ * no user database in the guest (a busybox or distroless rootfs has no
+ * /etc/passwd, and `chown root:root` fails there). uid 0 and gid 0 are root's
+ * everywhere.
+ */
+export const DEFAULT_OWNER = '0:0';
 
 export function isBuiltin(spec: string): boolean {
   return BUILTIN_NAMES.includes(spec);
@@ -68,14 +83,16 @@ export async function loadDefinition(
   spec: string,
   cwd = process.cwd(),
   input = 'variants',
+  builtins: BuiltinSettings = DEFAULT_BUILTIN_SETTINGS,
 ): Promise<LoadedDefinition> {
   if (isBuiltin(spec)) {
-    const text = BUILTIN_DEFINITIONS[spec]!;
+    const text = builtinDefinition(spec, builtins);
     return {
       name: spec,
       origin: `builtin:${spec}`,
       text,
       raw: parseDefinition(text, `builtin:${spec}`, input),
+      builtins,
     };
   }
   if (!looksLikePath(spec)) {
@@ -95,7 +112,7 @@ export async function loadDefinition(
       `${spec}: the variant name '${name}' is not usable as a file name; set 'name:'`,
     );
   }
-  return { name, origin: spec, text, raw, sourceDir: dirname(path) };
+  return { name, origin: spec, text, raw, sourceDir: dirname(path), builtins };
 }
 
 async function planFile(
@@ -115,7 +132,7 @@ async function planFile(
       input,
     );
   }
-  return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? 'root:root', content };
+  return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? DEFAULT_OWNER, content };
 }
 
 const MAX_EXTENDS_DEPTH = 4;
@@ -139,7 +156,8 @@ async function mergeInto(
     }
     if (depth >= MAX_EXTENDS_DEPTH)
       throw new InputError(input, `${def.origin}: key 'extends': nested too deeply (a cycle?)`);
-    await mergeInto(plan, await loadDefinition(parent, undefined, input), target, input, depth + 1, hashes);
+    const loaded = await loadDefinition(parent, undefined, input, def.builtins);
+    await mergeInto(plan, loaded, target, input, depth + 1, hashes);
   }
   hashes.push(sha256(def.text));
   const section = def.raw.distros?.[target];
@@ -164,7 +182,17 @@ async function mergeInto(
     for (const item of items ?? []) if (!list.includes(item)) list.push(item);
   };
   if (section && 'prepare' in section) plan.prepare.push(...(section.prepare ?? []));
+  // Top-level packages and services (the same name everywhere) come before the distro section's own.
+  if (target === 'generic' && def.raw.packages?.length) {
+    throw new InputError(
+      input,
+      `${def.origin}: key 'packages': the generic target has no package manager to install ${def.raw.packages.join(', ')}`,
+      'top-level packages on targets alpine and debian; for generic, install the software in the base or write it with files',
+    );
+  }
+  addUnique(plan.packages, def.raw.packages);
   addUnique(plan.packages, section?.packages);
+  addUnique(plan.services, def.raw.services);
   addUnique(plan.services, section?.services);
   plan.commands.push(...(def.raw.commands ?? []), ...(section?.commands ?? []));
   addUnique(plan.checks, def.raw.checks);

@@ -44,6 +44,22 @@ function octal(mode: number): string {
   return mode.toString(8).padStart(4, '0');
 }
 
+/**
+ * Numeric owners need nothing from the guest; a name is looked up in the
+ * guest's user database, which a busybox or distroless rootfs may not have:
+ * then the step says so and what to write instead, rather than chown's bare
+ * "unknown user".
+ */
+function chown(owner: string, file: string): string[] {
+  if (/^\d/.test(owner)) return [`chown ${shQuote(owner)} ${file}`];
+  return [
+    `chown ${shQuote(owner)} ${file} || {`,
+    `  echo ${shQuote(`owner '${owner}' is not in this guest's user database (/etc/passwd, /etc/group): write the owner as numeric uid:gid, e.g. "0:0"`)} >&2`,
+    '  exit 1',
+    '}',
+  ];
+}
+
 /** Writes a file atomically in the guest (temporary name, then rename), with its mode and owner. */
 export function fileStep(f: PlannedFile): Step {
   const path = shQuote(f.path);
@@ -55,7 +71,7 @@ export function fileStep(f: PlannedFile): Step {
     'INFRASIM_B64',
     // chown before chmod: the kernel clears setuid/setgid on a chown, which would drop
     // the 4000/2000 bits of a mode such as 4755 that the provenance records.
-    `chown ${shQuote(f.owner)} ${tmp}`,
+    ...chown(f.owner, tmp),
     `chmod ${octal(f.mode)} ${tmp}`,
     `mv -f ${tmp} ${path}`,
   ].join('\n');

@@ -75,14 +75,24 @@ ExecStart=/usr/libexec/infrasim/wireguard-firstboot
 WantedBy=multi-user.target
 `;
 
-export const TAILSCALE_CONFIG = `{
+/**
+ * The tailscale variant's settings. `tags` are the ACL tags the node
+ * advertises: none unless the workflow names them (build-variant's
+ * `tailscale-advertise-tags`), because a tag the tailnet's policy has no
+ * tagOwners entry for makes `tailscale up` fail ("requested tags … are
+ * invalid or not permitted"). Tags stay on one line: tailscale-up reads them
+ * with sed.
+ */
+export function tailscaleConfig(tags: readonly string[]): string {
+  return `{
   "advertise_exit_node": false,
   "accept_dns": true,
   "accept_routes": true,
   "ssh": true,
-  "tags": ["tag:infrasim", "tag:alpine"]
+  "tags": ${JSON.stringify(tags).replaceAll(',', ', ')}
 }
 `;
+}
 
 /**
  * Joins the tailnet with the flags of config.json once an auth key was

@@ -244,7 +244,7 @@ describe('modes keep every bit', () => {
     const provenance = await readVariantProvenance(r.outputs.provenance!);
     assert.deepEqual(
       provenance.files.map((f) => [f.path, f.mode, f.owner]),
-      [...modes.map((m) => [`/opt/modes/m${m}`, m, 'root:root']), ['/opt/modes/owned', '4750', '0:1']],
+      [...modes.map((m) => [`/opt/modes/m${m}`, m, '0:0']), ['/opt/modes/owned', '4750', '0:1']],
     );
     // Before the fix the chown after the chmod cleared setuid/setgid: 4755 arrived as 0755, 7777 as 1777.
     const found = await readBack(
@@ -261,7 +261,7 @@ describe('modes keep every bit', () => {
     assert.equal(found.get('/opt/modes/m4755')!.content, 'mode 4755\n');
 
     // The action's own checks (stat -c '%a …' in the guest) agree with what it recorded.
-    assert.match(r.outputs.checks!, /stat -c '%a %U:%G' '\/opt\/modes\/m4755'\)" = '4755 root:root'/);
+    assert.match(r.outputs.checks!, /stat -c '%a %u:%g' '\/opt\/modes\/m4755'\)" = '4755 0:0'/);
     const verify = await runActionMain(
       'boot-verify',
       {

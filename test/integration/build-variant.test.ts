@@ -4,7 +4,10 @@
  * every built-in variant is provisioned (generic target: files, modes,
  * owners, services through the rc hook, commands), confirmed in a second boot
  * by boot-verify's checks — the WireGuard key is generated in that boot, on
- * the instance — and no overlay carries private key material.
+ * the instance — and no overlay carries private key material. On a base
+ * without /etc/passwd or /etc/group (busybox, distroless) the bundled action
+ * provisions with its default owners and fails a named owner saying what to
+ * write instead.
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -20,7 +23,7 @@ import { readVariantProvenance, verifyOverlayBase } from '../../shared/variant/p
 import { verifyImages } from '../../shared/vm/verify.ts';
 import { cachedTestBase } from '../support/base-image.ts';
 import { exists, qemuPidsMentioning, waitForQemu } from '../support/processes.ts';
-import { runActionMain, startAction, type ActionRun } from '../support/run-action.ts';
+import { runActionMain, startAction, type ActionRun, type ActionRunOptions } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
 import { variantOutputTree, verifyWithChecks } from '../support/variant-tree.ts';
 
@@ -30,13 +33,21 @@ let root: string;
 
 const outputTree = (name: string) => variantOutputTree(base, root, name);
 
-async function buildVariant(out: string, inputs: Record<string, string>): Promise<ActionRun> {
-  return runActionMain('build-variant', {
-    base: join(out, 'base.qcow2'),
-    accel: 'tcg',
-    timeout: '180',
-    ...inputs,
-  });
+async function buildVariant(
+  out: string,
+  inputs: Record<string, string>,
+  options: ActionRunOptions = {},
+): Promise<ActionRun> {
+  return runActionMain(
+    'build-variant',
+    {
+      base: join(out, 'base.qcow2'),
+      accel: 'tcg',
+      timeout: '180',
+      ...inputs,
+    },
+    options,
+  );
 }
 
 function explain(r: ActionRun): string {
@@ -226,10 +237,95 @@ describe('build-variant, one variant per job (matrix)', () => {
     const p = await readVariantProvenance(r.outputs.provenance!);
     assert.equal(p.image?.sha256, r.outputs['image-sha256']);
     assert.equal(p.image?.path, 'variants/tailscale/rootfs-tailscale.qcow2');
-    // The `checks` output feeds boot-verify directly.
-    const run = await verify(out, r.outputs.image!, r.outputs.checks!.split('\n'));
+    // The `checks` output feeds boot-verify directly; no ACL tag is advertised unless the workflow names one.
+    const run = await verify(out, r.outputs.image!, [
+      ...r.outputs.checks!.split('\n'),
+      `grep -Fq '"tags": []' /etc/infrasim/tailscale/config.json`,
+    ]);
     assert.equal(run.status, 'success', run.results[0]!.report.reason);
     assert.match(r.summary, /\| tailscale \| [\d.]+ s \|/);
+  });
+});
+
+describe('build-variant on a rootfs without a user database (busybox, distroless)', () => {
+  it('provisions files with default owners and services, and a named owner fails saying what to write', async () => {
+    // A base with no /etc/passwd or /etc/group, made the way a user would: a variant that removes them, flattened.
+    const first = await outputTree('no-passwd-strip');
+    const strip = join(root, 'no-passwd-strip', 'strip.yaml');
+    await writeFile(
+      strip,
+      'name: strip\ndescription: no user database\ncommands:\n  - rm -f /etc/passwd /etc/group /etc/shadow\n',
+    );
+    const stripped = await buildVariant(first, { variants: strip, flatten: 'true' });
+    assert.equal(stripped.code, 0, explain(stripped));
+    const out = join(root, 'no-passwd', 'output');
+    await mkdir(out, { recursive: true });
+    await copyFile(stripped.outputs.image!, join(out, 'base.qcow2'));
+    await copyFile(join(first, 'base.vmlinuz'), join(out, 'base.vmlinuz'));
+    // No build provenance beside it: boot mode, kernel and command line are given, the target is generic.
+    // The bundled action, as a workflow runs it.
+    const onBare = (inputs: Record<string, string>) =>
+      buildVariant(
+        out,
+        {
+          boot: 'kernel',
+          kernel: join(out, 'base.vmlinuz'),
+          append: base.cmdline,
+          arch: 'x86_64',
+          ...inputs,
+        },
+        { bundle: true },
+      );
+
+    // dual-vpn writes four files (default owner) and enables three services through the rc hook;
+    // the ACL tags the workflow names reach tailscale's config.json.
+    const r = await onBare({ variants: 'dual-vpn', 'tailscale-advertise-tags': 'tag:edge, tag:infrasim' });
+    assert.equal(r.code, 0, explain(r));
+    const p = await readVariantProvenance(r.outputs.provenance!);
+    assert.ok(p.files.length >= 4);
+    for (const f of p.files) assert.equal(f.owner, '0:0', f.path);
+    // Confirmed in a second boot by the action's own checks (numeric ids: stat -c '%a %u:%g'),
+    // in a guest that still has no user database.
+    const checks = [
+      ...r.outputs.checks!.split('\n'),
+      '[1] test -e /etc/passwd',
+      '[1] test -e /etc/group',
+      `grep -Fq '"tags": ["tag:edge", "tag:infrasim"]' /etc/infrasim/tailscale/config.json`,
+    ];
+    assert.ok(checks.some((c) => c.includes("stat -c '%a %u:%g'")));
+    const verified = await verify(out, r.outputs.overlay!, checks);
+    const report = verified.results[0]!.report;
+    assert.equal(verified.status, 'success', `${report.reason}\n${report.consoleTail.join('\n')}`);
+    assert.ok(report.checks.every((c) => c.passed));
+
+    // A definition that names an owner: the guest cannot resolve it, and the error says what to write instead.
+    const named = join(root, 'no-passwd', 'named.yaml');
+    await writeFile(
+      named,
+      'name: named\ndescription: x\nfiles:\n  - {path: /etc/named, owner: "root:root", content: x}\n',
+    );
+    const failed = await onBare({ variants: named });
+    assert.equal(failed.code, 1, explain(failed));
+    assert.match(
+      failed.stdout.replaceAll('%0A', '\n'),
+      /owner 'root:root' is not in this guest's user database \(\/etc\/passwd, \/etc\/group\): write the owner as numeric uid:gid/,
+    );
+    assert.equal(await stat(join(out, 'variants', 'named')).catch(() => null), null);
+
+    // Top-level packages have nothing to install them on the generic target: refused before any boot,
+    // naming the key and where they go; an ACL tag outside Tailscale's rule is refused the same way.
+    const pkgs = join(root, 'no-passwd', 'pkgs.yaml');
+    await writeFile(pkgs, 'name: pkgs\ndescription: x\npackages: [curl]\n');
+    const refused = await onBare({ variants: pkgs });
+    assert.equal(refused.code, 1, explain(refused));
+    assert.match(
+      refused.stdout,
+      /pkgs\.yaml: key 'packages': the generic target has no package manager to install curl \(accepted: top-level packages on targets alpine and debian/,
+    );
+    const badTag = await onBare({ variants: 'tailscale', 'tailscale-advertise-tags': 'tag:alpine, alpine' });
+    assert.equal(badTag.code, 1, explain(badTag));
+    assert.match(badTag.stdout, /input 'tailscale-advertise-tags': 'alpine' is not a Tailscale ACL tag/);
+    assert.deepEqual((await readdir(join(out, 'variants'))).sort(), ['dual-vpn']);
   });
 });
 

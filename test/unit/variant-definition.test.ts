@@ -1,12 +1,14 @@
 /** Variant definitions: the schema, its error messages, built-ins and their merge per target. */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BUILTIN_NAMES } from '../../shared/variant/builtins.ts';
+import { BUILTIN_NAMES, builtinDefinition } from '../../shared/variant/builtins.ts';
 import { parseDefinition, TARGETS } from '../../shared/variant/definition.ts';
 import { loadDefinition, planVariant } from '../../shared/variant/plan.ts';
+import { TAILSCALE_UP } from '../../shared/variant/scripts.ts';
+import { run } from '../../shared/exec.ts';
 
 describe('parseDefinition', () => {
   const bad = (yaml: string, message: RegExp) =>
@@ -82,6 +84,30 @@ describe('parseDefinition', () => {
     bad('files: []\n', /key 'description'/);
   });
 
+  it('says where a key written in the wrong place goes', () => {
+    const cases: [string, RegExp][] = [
+      [
+        'alpine: {packages: [curl]}',
+        /key 'alpine': unknown key \(alpine\); per-distribution settings go under distros\.alpine$/,
+      ],
+      [
+        'prepare: [apt-get update]',
+        /key 'prepare': unknown key \(prepare\); prepare commands are per distribution: put them under distros\.<alpine\|debian>\.prepare$/,
+      ],
+      [
+        'distros:\n  debian: {extends: [wireguard]}',
+        /key 'distros\.debian\.extends': unknown key \(extends\); 'extends' belongs at the top level/,
+      ],
+      [
+        'packages: ["curl=8.5.0-r0"]',
+        /key 'packages\.0': a version differs between distributions: pin it under distros\.<alpine\|debian>\.packages$/,
+      ],
+      ['packages: ["curl; rm -rf /"]', /key 'packages\.0': must be a package name$/],
+      ['services: ["../sshd"]', /key 'services\.0': must be a service name$/],
+    ];
+    for (const [yaml, message] of cases) bad(`description: x\n${yaml}\n`, message);
+  });
+
   it('rejects what is not a YAML mapping', () => {
     bad('- a\n- b\n', /must be a YAML mapping/);
     bad('description: [unclosed\n', /not valid YAML/);
@@ -138,6 +164,60 @@ describe('built-in variants', () => {
     assert.ok(alpine.commands.includes('test ! -e /etc/infrasim/tailscale/authkey'));
   });
 
+  it('tailscale: advertises no ACL tag unless the workflow names some', async () => {
+    // A hard-coded tag the tailnet's policy does not own makes `tailscale up` fail on every instance.
+    for (const name of BUILTIN_NAMES) assert.doesNotMatch(builtinDefinition(name), /tag:/, name);
+    const tagsIn = async (settings?: { tailscaleTags: string[] }) => {
+      const plan = await planVariant(
+        await loadDefinition('dual-vpn', undefined, undefined, settings),
+        'debian',
+      );
+      const config = plan.files.find((f) => f.path === '/etc/infrasim/tailscale/config.json')!;
+      return (JSON.parse(config.content.toString()) as { tags: unknown }).tags;
+    };
+    assert.deepEqual(await tagsIn(), []);
+    assert.deepEqual(await tagsIn({ tailscaleTags: ['tag:infrasim', 'tag:edge'] }), [
+      'tag:infrasim',
+      'tag:edge',
+    ]);
+  });
+
+  it('tailscale-up passes --advertise-tags only when config.json lists tags', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'variant-tailscale-up-'));
+    // The script as installed, its absolute paths moved into the test's directory; `tailscale` records its arguments.
+    const script = TAILSCALE_UP.replaceAll('/etc/infrasim', `${dir}/etc`).replaceAll(
+      '/run/infrasim',
+      `${dir}/run`,
+    );
+    await mkdir(join(dir, 'etc/tailscale'), { recursive: true });
+    await mkdir(join(dir, 'run/tailscale'), { recursive: true });
+    await mkdir(join(dir, 'bin'));
+    await writeFile(join(dir, 'bin/tailscale'), `#!/bin/sh\nprintf '%s\\n' "$@" > ${dir}/args\n`, {
+      mode: 0o755,
+    });
+    await writeFile(join(dir, 'tailscale-up'), script, { mode: 0o755 });
+    const upWith = async (tags: string[]) => {
+      const plan = await planVariant(
+        await loadDefinition('tailscale', undefined, undefined, { tailscaleTags: tags }),
+        'generic',
+      );
+      const config = plan.files.find((f) => f.path === '/etc/infrasim/tailscale/config.json')!;
+      await writeFile(join(dir, 'etc/tailscale/config.json'), config.content);
+      await writeFile(join(dir, 'run/tailscale/authkey'), 'tskey-auth-test\n');
+      await run('sh', [join(dir, 'tailscale-up')], {
+        env: { ...process.env, PATH: `${dir}/bin:${process.env.PATH}` },
+      });
+      return (await readFile(join(dir, 'args'), 'utf8')).trim().split('\n');
+    };
+    const none = await upWith([]);
+    assert.ok(none.includes('--ssh=true'), none.join(' '));
+    assert.ok(!none.some((a) => a.startsWith('--advertise-tags')), none.join(' '));
+    const two = await upWith(['tag:infrasim', 'tag:edge']);
+    assert.ok(two.includes('--advertise-tags=tag:infrasim,tag:edge'), two.join(' '));
+    // The key was used once and removed.
+    await assert.rejects(readFile(join(dir, 'run/tailscale/authkey')));
+  });
+
   it('dual-vpn extends wireguard and tailscale and adds the nftables policy', async () => {
     const plan = await planVariant(await loadDefinition('dual-vpn'), 'debian');
     for (const p of ['wireguard-tools', 'tailscale', 'nftables']) assert.ok(plan.packages.includes(p), p);
@@ -153,6 +233,63 @@ describe('built-in variants', () => {
   });
 });
 
+describe('top-level packages and services (the same name on every distribution)', () => {
+  const yaml = [
+    'description: chrony and curl everywhere',
+    'packages: [curl, nftables]',
+    'services: [nftables]',
+    'distros:',
+    '  alpine: {packages: [chrony, curl], services: [chronyd]}',
+    '  debian: {packages: [chrony], services: [chrony]}',
+    '',
+  ].join('\n');
+
+  it("are installed and enabled on alpine and debian, before each distro section's own", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'variant-top-'));
+    await writeFile(join(dir, 'ntp.yaml'), yaml);
+    const def = await loadDefinition(join(dir, 'ntp.yaml'));
+    const alpine = await planVariant(def, 'alpine');
+    assert.deepEqual(alpine.packages, ['curl', 'nftables', 'chrony']);
+    assert.deepEqual(alpine.services, ['nftables', 'chronyd']);
+    const debian = await planVariant(def, 'debian');
+    assert.deepEqual(debian.packages, ['curl', 'nftables', 'chrony']);
+    assert.deepEqual(debian.services, ['nftables', 'chrony']);
+  });
+
+  it('name the key and where the packages go on the generic target, which has no package manager', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'variant-top-'));
+    await writeFile(join(dir, 'ntp.yaml'), yaml);
+    await assert.rejects(planVariant(await loadDefinition(join(dir, 'ntp.yaml')), 'generic'), (e: Error) => {
+      assert.match(
+        e.message,
+        /^input 'variants': .*ntp\.yaml: key 'packages': the generic target has no package manager to install curl, nftables \(accepted: top-level packages on targets alpine and debian;/,
+      );
+      return true;
+    });
+    // Services alone are fine there: the generic rc hook enables them.
+    await writeFile(join(dir, 'svc.yaml'), 'description: x\nservices: [my-agent]\n');
+    const plan = await planVariant(await loadDefinition(join(dir, 'svc.yaml')), 'generic');
+    assert.deepEqual([plan.packages, plan.services], [[], ['my-agent']]);
+  });
+
+  it('merge with the built-ins a definition extends, without duplicates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'variant-top-'));
+    await writeFile(
+      join(dir, 'more.yaml'),
+      'description: x\nextends: [wireguard]\npackages: [wireguard-tools, curl]\nservices: [avahi-daemon]\n',
+    );
+    const plan = await planVariant(await loadDefinition(join(dir, 'more.yaml')), 'debian');
+    assert.deepEqual(plan.packages, [
+      'wireguard-tools',
+      'avahi-daemon',
+      'avahi-utils',
+      'libqrencode4',
+      'curl',
+    ]);
+    assert.deepEqual(plan.services, ['avahi-daemon', 'infrasim-wireguard-firstboot']);
+  });
+});
+
 describe('definition files', () => {
   it('reads source files relative to the definition and names a missing one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'variant-def-'));
@@ -164,7 +301,8 @@ describe('definition files', () => {
     const plan = await planVariant(await loadDefinition(join(dir, 'ok.yaml')), 'generic');
     assert.equal(plan.name, 'ok');
     assert.deepEqual(plan.files, [
-      { path: '/etc/motd', mode: 0o600, owner: 'root:root', content: Buffer.from('hello\n') },
+      // Numeric: writing it needs no user database in the guest.
+      { path: '/etc/motd', mode: 0o600, owner: '0:0', content: Buffer.from('hello\n') },
     ]);
 
     await writeFile(

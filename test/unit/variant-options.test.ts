@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
+  parseTailscaleTags,
   provisioningAppend,
   resolveVariantInputs,
   splitVariants,
@@ -32,6 +33,7 @@ function inputs(overrides: Partial<RawVariantInputs>): RawVariantInputs {
     accel: '',
     network: '',
     'tailscale-repository': '',
+    'tailscale-advertise-tags': '',
     parallel: '',
     ...overrides,
   };
@@ -54,6 +56,42 @@ describe('splitVariants', () => {
       'dual-vpn',
     ]);
   });
+});
+
+describe('parseTailscaleTags', () => {
+  const accepted: [string, string[]][] = [
+    ['', []],
+    ['  \n', []],
+    ['tag:server', ['tag:server']],
+    ['tag:infrasim, tag:alpine', ['tag:infrasim', 'tag:alpine']],
+    ['tag:a,tag:b\ntag:C-9 tag:a', ['tag:a', 'tag:b', 'tag:C-9']],
+    ['# our tailnet\ntag:prod-db', ['tag:prod-db']],
+  ];
+  for (const [raw, tags] of accepted)
+    it(`accepts ${JSON.stringify(raw)}`, () => assert.deepEqual(parseTailscaleTags('t', raw), tags));
+
+  // Tailscale's own rule (tailcfg.CheckTag): tag:, a letter, then letters, digits or dashes.
+  const refused = [
+    'server',
+    'tag:',
+    'tag:9lives',
+    'tag:a_b',
+    'tag:a.b',
+    'tag:ä',
+    'tag:a;rm',
+    'TAG:a',
+    'tag:a"b',
+  ];
+  for (const raw of refused)
+    it(`refuses ${JSON.stringify(raw)}, naming the input and the rule`, () =>
+      assert.throws(
+        () => parseTailscaleTags('tailscale-advertise-tags', `tag:ok, ${raw}`),
+        (e: Error) => {
+          assert.match(e.message, /^input 'tailscale-advertise-tags': '.*' is not a Tailscale ACL tag/);
+          assert.match(e.message, /accepted: tag:<name> — a letter, then letters, digits or dashes/);
+          return true;
+        },
+      ));
 });
 
 describe('resolveVariantInputs', () => {
@@ -111,6 +149,46 @@ describe('resolveVariantInputs', () => {
       /input 'compression'/,
     );
     await rejects({ variants: 'no-vpn', 'base-provenance': 'output/none.json' }, /input 'base-provenance'/);
+    await rejects(
+      {
+        variants: 'tailscale',
+        arch: 'x86_64',
+        boot: 'uefi',
+        'tailscale-advertise-tags': 'tag:alpine, alpine',
+      },
+      /input 'tailscale-advertise-tags': 'alpine' is not a Tailscale ACL tag/,
+    );
+  });
+
+  it('advertises no ACL tag unless tailscale-advertise-tags names some, and hashes what it rendered', async () => {
+    const resolve = (tags: string) =>
+      resolveVariantInputs(
+        inputs({
+          variants: 'tailscale dual-vpn',
+          base: 'output/base.qcow2',
+          arch: 'x86_64',
+          boot: 'uefi',
+          'tailscale-advertise-tags': tags,
+        }),
+        dir,
+      );
+    const tagsOf = (plan: { files: { path: string; content: Buffer }[] }) =>
+      (
+        JSON.parse(
+          plan.files.find((f) => f.path === '/etc/infrasim/tailscale/config.json')!.content.toString(),
+        ) as { tags: string[] }
+      ).tags;
+    const none = await resolve('');
+    assert.deepEqual(none.plans.map(tagsOf), [[], []]);
+    const some = await resolve('tag:infrasim\ntag:edge');
+    // dual-vpn extends tailscale: the same settings reach the built-in it includes.
+    assert.deepEqual(some.plans.map(tagsOf), [
+      ['tag:infrasim', 'tag:edge'],
+      ['tag:infrasim', 'tag:edge'],
+    ]);
+    // The provenance's definition hash covers the tags the definition was rendered with.
+    assert.notEqual(some.plans[0]!.definitionSha256, none.plans[0]!.definitionSha256);
+    assert.notEqual(some.plans[1]!.definitionSha256, none.plans[1]!.definitionSha256);
   });
 
   it('rejects a broken base provenance naming the input', async () => {

@@ -71,6 +71,38 @@ describe('provisioning script', () => {
     assert.match(step.body, /mv -f '\/etc\/it'\\''s\.infrasim-tmp' '\/etc\/it'\\''s'$/);
   });
 
+  it('needs no user database for the default owner, and says what to write when a named owner is unknown', async () => {
+    const plan = await planVariant(await loadDefinition('dual-vpn'), 'generic');
+    assert.ok(plan.files.length > 0);
+    for (const f of plan.files) {
+      assert.equal(f.owner, '0:0', f.path);
+      assert.match(fileStep(f).body, /^chown '0:0' \S+$/m);
+    }
+    // Every step of the provisioning script (and the sysprep after it) leaves user names alone.
+    const script = renderProvisionScript(plan, 'c0ffee');
+    const steps = provisioningSteps(plan)
+      .map((s) => s.body)
+      .join('\n');
+    for (const text of [script, steps]) {
+      assert.doesNotMatch(text, /\broot:root\b|\/etc\/passwd|\/etc\/group|getent|%U|%G/);
+    }
+
+    // A named owner the guest's user database lacks: the step fails, saying so and what to write instead.
+    const dir = await mkdtemp(join(tmpdir(), 'variant-owner-'));
+    const body = fileStep({
+      path: join(dir, 'f'),
+      mode: 0o644,
+      owner: 'infrasim-no-such-user:infrasim-no-such-group',
+      content: Buffer.from('x'),
+    }).body;
+    await writeFile(join(dir, 'step.sh'), body);
+    const r = await run('sh', ['-e', join(dir, 'step.sh')], { okCodes: [1] });
+    assert.match(
+      r.stderr,
+      /owner 'infrasim-no-such-user:infrasim-no-such-group' is not in this guest's user database \(\/etc\/passwd, \/etc\/group\): write the owner as numeric uid:gid, e\.g\. "0:0"/,
+    );
+  });
+
   it('uses each distribution’s tools', () => {
     assert.deepEqual(installPackages('alpine', ['curl']), [
       'apk update --no-progress',
@@ -94,7 +126,8 @@ describe('provisioning script', () => {
     const checks = variantChecks(plan);
     assert.equal(checks[0], "grep -qx 'tailscale' /etc/infrasim/variant");
     assert.ok(
-      checks.includes(`test "$(stat -c '%a %U:%G' '/etc/infrasim/tailscale/config.json')" = '644 root:root'`),
+      // Numeric ids by default: the check needs no user database in the guest either.
+      checks.includes(`test "$(stat -c '%a %u:%g' '/etc/infrasim/tailscale/config.json')" = '644 0:0'`),
     );
     assert.ok(checks.some((c) => c.startsWith("test -L /etc/infrasim/rc.d/'infrasim-tailscale-up'")));
   });
