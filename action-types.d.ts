@@ -592,6 +592,10 @@ export interface BuildVariantInputs {
    */
   'tailscale-repository': string;
   /**
+   * ACL tags the built-in tailscale and dual-vpn variants advertise when the instance joins the tailnet (written to /etc/infrasim/tailscale/config.json, passed to `tailscale up --advertise-tags`): tag:<name> entries separated by commas, spaces or newlines, each of which the tailnet's policy must list in tagOwners. Default: none (the node belongs to the auth key's user).
+   */
+  'tailscale-advertise-tags': string;
+  /**
    * How many variants are provisioned at once. Default: the runner's number of cores.
    */
   'parallel': string;

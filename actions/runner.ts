@@ -5,6 +5,8 @@
  */
 import * as core from '@actions/core';
 import { InputError } from '../shared/errors.ts';
+import { useToolStreamer } from '../shared/exec-stream.ts';
+import { actionsToolStreamer } from './tool-streamer.ts';
 
 /**
  * Reads every input of an action. `names` must list exactly the keys of the
@@ -24,6 +26,8 @@ export function setOutputs<T extends object>(outputs: Partial<T>): void {
 
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 export async function runAction(body: () => Promise<void>): Promise<void> {
+  // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+  useToolStreamer(actionsToolStreamer);
   try {
     await body();
   } catch (e) {

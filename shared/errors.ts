@@ -42,6 +42,22 @@ export class MissingToolError extends Error {
   }
 }
 
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+export class MissingToolsError extends Error {
+  readonly missing: { tool: string; package: string }[];
+  constructor(step: string, missing: { tool: string; package: string }[], searched: readonly string[]) {
+    const packages = [...new Set(missing.map((m) => m.package))];
+    super(
+      `${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+        missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+        `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+        `\n(looked in ${searched.join(':') || 'no directory'})`,
+    );
+    this.name = 'MissingToolsError';
+    this.missing = missing;
+  }
+}
+
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
 export class DataError extends Error {
   constructor(message: string) {

@@ -1,36 +1,14 @@
 /**
  * Runs external programs with argument arrays: never a shell, so no input can
- * become shell code. Missing programs are reported with the Debian package
- * that provides them.
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { MissingToolError, ToolError } from './errors.ts';
+import { debianPackage, findTool, pathWithSbin } from './tools.ts';
 
-/** Which Debian package provides each tool the suite runs. */
-export const TOOL_PACKAGES: Record<string, string> = {
-  'qemu-img': 'qemu-utils',
-  'qemu-system-x86_64': 'qemu-system-x86',
-  'qemu-system-aarch64': 'qemu-system-arm',
-  'mkfs.ext4': 'e2fsprogs',
-  mke2fs: 'e2fsprogs',
-  debugfs: 'e2fsprogs',
-  dumpe2fs: 'e2fsprogs',
-  e2fsck: 'e2fsprogs',
-  sfdisk: 'fdisk',
-  'mkfs.vfat': 'dosfstools',
-  mcopy: 'mtools',
-  mmd: 'mtools',
-  mdir: 'mtools',
-  mmdebstrap: 'mmdebstrap',
-  openssl: 'openssl',
-  git: 'git',
-  cargo: 'cargo',
-  objcopy: 'binutils',
-  'dpkg-deb': 'dpkg',
-  'docker-registry': 'docker-registry',
-  skopeo: 'skopeo',
-  nft: 'nftables',
-};
+export { TOOL_PACKAGES } from './tools.ts';
 
 export interface RunOptions {
   cwd?: string;
@@ -51,21 +29,31 @@ export interface RunResult {
 }
 
 /** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
-export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export async function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const env = options.env ?? process.env;
+  // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+  // up-front check found must also be the one that runs.
+  const path = command.includes('/') ? command : await findTool(command, { path: env.PATH });
+  if (!path) throw new MissingToolError(command, debianPackage(command));
   return new Promise((resolve, reject) => {
     const spawnOptions: SpawnOptions = {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+      env: { ...env, PATH: pathWithSbin(env.PATH) },
       stdio: ['pipe', 'pipe', 'pipe'],
       signal: options.signal,
     };
-    const child = spawn(command, args, spawnOptions);
+    const child = spawn(path, args, { ...spawnOptions, argv0: command });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => out.push(b));
     child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') reject(new MissingToolError(command, TOOL_PACKAGES[command] ?? command));
+      if (e.code === 'ENOENT') reject(new MissingToolError(command, debianPackage(command)));
       else reject(e);
     });
     child.on('close', (code) => {
@@ -84,21 +72,11 @@ export function run(command: string, args: readonly string[], options: RunOption
   });
 }
 
-/** Resolves the absolute path of a program on PATH, or fails naming its Debian package. */
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
 export async function requireTool(tool: string): Promise<string> {
-  const { access, constants } = await import('node:fs/promises');
-  const { delimiter, join } = await import('node:path');
-  for (const dir of (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/sbin'])) {
-    if (!dir) continue;
-    const candidate = join(dir, tool);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      /* keep looking */
-    }
-  }
-  throw new MissingToolError(tool, TOOL_PACKAGES[tool] ?? tool);
+  const path = await findTool(tool);
+  if (!path) throw new MissingToolError(tool, debianPackage(tool));
+  return path;
 }
 
 /** The first line a tool prints for `--version` (or the given flag), for provenance records. */

@@ -4,6 +4,7 @@
  * summary and surfaces scored findings as warnings.
  */
 import type { AnalyzeDepsInputs, AnalyzeDepsOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { parseAnalyzeDepsInputs } from '../../shared/deps/options.ts';
 import { runAnalyzeDeps } from '../../shared/deps/pipeline.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
@@ -26,6 +27,7 @@ await runAction(async () => {
     'known-malicious-sha256': true,
   } satisfies Record<keyof AnalyzeDepsInputs, true>);
   const options = await parseAnalyzeDepsInputs(raw);
+  await checkActionTools('analyze-deps', undefined);
   const result = await runAnalyzeDeps(options);
   const { analysis, files } = result;
 

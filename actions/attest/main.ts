@@ -5,6 +5,7 @@
  * job summary are written.
  */
 import type { AttestInputs, AttestOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { readRunContext } from '../../shared/attest/context.ts';
 import { parseAttestInputs } from '../../shared/attest/options.ts';
 import { keylessToolkit } from './keyless-toolkit.ts';
@@ -64,6 +65,7 @@ await runAction(async () => {
   }
 
   const options = await parseAttestInputs(raw, readRunContext());
+  await checkActionTools('attest', options);
   if (options.command === 'verify') {
     try {
       const result = await verifyAttestations({

@@ -6,6 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { BootVerifyInputs, BootVerifyOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
 import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
 import { parseVerifyInputs } from '../../shared/vm/verify-inputs.ts';
@@ -50,6 +51,7 @@ await runAction(async () => {
     'backing-roots': true,
   } satisfies Record<keyof BootVerifyInputs, true>);
   const options = await parseVerifyInputs(raw);
+  await checkActionTools('boot-verify', options);
 
   const stateDir = await createStateDir('boot-verify');
   core.saveState('state-dir', stateDir);

@@ -1,5 +1,6 @@
 /** build-base: read and validate inputs → shared/image → outputs and job summary. */
 import type { BuildBaseInputs, BuildBaseOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { buildBase, resolveBaseOptions } from '../../shared/image/base.ts';
 import { renderBaseSummary } from '../../shared/image/summary.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
@@ -29,13 +30,14 @@ await runAction(async () => {
     output: true,
   } satisfies Record<keyof BuildBaseInputs, true>);
   const options = await resolveBaseOptions(inputs);
+  await checkActionTools('build-base', options);
   for (const message of options.deprecations) core.warning(message, { title: 'Deprecated input' });
   core.info(
     `Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`,
   );
-  const result = await core.group('Build the image', () =>
-    buildBase(options, process.env.RUNNER_TEMP, (message) => core.info(message)),
-  );
+  // Not one group around the build: mmdebstrap, apk and qemu-img convert each stream into a group of
+  // their own (shared/exec-stream.ts), and the runner's groups do not nest.
+  const result = await buildBase(options, process.env.RUNNER_TEMP, (message) => core.info(message));
   setOutputs<BuildBaseOutputs>({
     image: result.image,
     sha256: result.sha256,

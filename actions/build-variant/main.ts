@@ -7,6 +7,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { BuildVariantInputs, BuildVariantOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { buildVariants } from '../../shared/variant/build.ts';
 import { resolveVariantInputs } from '../../shared/variant/options.ts';
 import { renderVariantSummary, resultsJson } from '../../shared/variant/summary.ts';
@@ -36,9 +37,11 @@ await runAction(async () => {
     accel: true,
     network: true,
     'tailscale-repository': true,
+    'tailscale-advertise-tags': true,
     parallel: true,
   } satisfies Record<keyof BuildVariantInputs, true>);
   const { plans, options } = await resolveVariantInputs(raw);
+  await checkActionTools('build-variant', options);
   core.info(
     `Building ${plans.map((p) => p.name).join(', ')} on ${options.base} (target ${plans[0]!.target}, ` +
       `${options.arch}, ${options.boot} boot, ${options.parallel} at once)`,

@@ -4,6 +4,7 @@
  * written and summarised before anything is deleted.
  */
 import type { PrunePackagesInputs, PrunePackagesOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { parsePruneInputs } from '../../shared/prune/options.ts';
 import { renderSummary, tally } from '../../shared/prune/report.ts';
 import { runPrune } from '../../shared/prune/run.ts';
@@ -34,6 +35,7 @@ await runAction(async () => {
   for (const secret of [raw.token, raw.password]) if (secret.trim()) core.setSecret(secret);
 
   const options = await parsePruneInputs(raw, process.env);
+  await checkActionTools('prune-packages', undefined);
   // Tests shorten GitHub's Retry-After waits; production waits what GitHub asks.
   const base = Number(process.env.PRUNE_RETRY_AFTER_BASE_MS);
   const run = await runPrune(options, {

@@ -7,6 +7,7 @@
  * written.
  */
 import type { TagSnapshotInputs, TagSnapshotOutputs } from '../../action-types.d.ts';
+import { checkActionTools } from '../../shared/action-tools.ts';
 import { readRunContext } from '../../shared/attest/context.ts';
 import {
   parseChannelCommand,
@@ -63,6 +64,7 @@ await runAction(async () => {
 
   const channelCommand = parseChannelCommand(raw, ctx);
   if (channelCommand) {
+    await checkActionTools('tag-snapshot', {});
     const r = await core.group(`tag-snapshot ${channelCommand.command}`, () =>
       runChannelCommand(channelCommand, ctx, deps),
     );
@@ -72,6 +74,7 @@ await runAction(async () => {
   }
 
   const options = await parseTagSnapshotInputs(raw, ctx);
+  await checkActionTools('tag-snapshot', options);
   const result = await core.group('tag-snapshot', () => runSnapshot(options, ctx, deps));
   for (const f of result.gates.failures)
     core.warning(f.detail, { title: `release gate '${f.gate}' not passed` });

@@ -28538,6 +28538,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -28606,17 +28613,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6784);
-/* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
-/* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4997);
-/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4639);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3926);
+/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3350);
+/* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6784);
+/* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2936);
+/* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4997);
+/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4639);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4827);
 /**
  * boot-verify: boots each image, gives it a verdict, writes its report and
  * the job summary. SIGTERM/SIGINT (a cancelled job) abort the boots, which
  * kill their QEMU and remove their files; the post step catches anything a
  * harder kill leaves behind.
  */
+
 
 
 
@@ -28636,9 +28645,9 @@ function imageOutput(r) {
         accel: r.report.accel ?? null,
     };
 }
-const cancelled = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellationSignal */ .w6)('boot-verify');
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
+const cancelled = (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .cancellationSignal */ .w6)('boot-verify');
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputs */ .Ko)({
         images: true,
         arch: true,
         boot: true,
@@ -28658,20 +28667,21 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
         network: true,
         'backing-roots': true,
     });
-    const options = await (0,_shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVerifyInputs */ .Wg)(raw);
-    const stateDir = await (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__/* .createStateDir */ .xC)('boot-verify');
-    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.saveState */ .I8.saveState('state-dir', stateDir);
+    const options = await (0,_shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVerifyInputs */ .Wg)(raw);
+    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .checkActionTools */ .m)('boot-verify', options);
+    const stateDir = await (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .createStateDir */ .xC)('boot-verify');
+    _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState('state-dir', stateDir);
     try {
-        const run = await (0,_shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyImages */ .O3)({
+        const run = await (0,_shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyImages */ .O3)({
             ...options,
             workDir: stateDir,
             signal: cancelled,
-            onLaunch: (pid) => void (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_1__/* .recordPid */ .Rq)(stateDir, pid),
-            log: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(m),
+            onLaunch: (pid) => void (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_2__/* .recordPid */ .Rq)(stateDir, pid),
+            log: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(m),
         });
         const reports = run.results.map((r) => r.report);
         const slowest = Math.max(0, ...reports.map((r) => r.timings?.verdictMs ?? 0));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)({
             status: run.status,
             'boot-seconds': (slowest / 1000).toFixed(3),
             'matched-line': reports.find((r) => r.matchedLine !== undefined)?.matchedLine ?? '',
@@ -28680,9 +28690,9 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
             accel: reports.map((r) => r.accel ?? '').join('\n'),
             json: JSON.stringify(run.results.map(imageOutput)),
         });
-        for (const a of (0,_shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .failureAnnotations */ .r)(run))
-            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.error */ .I8.error(a.message, { title: a.title });
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .B)(run));
+        for (const a of (0,_shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .failureAnnotations */ .r)(run))
+            _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.error */ .I8.error(a.message, { title: a.title });
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)((0,_shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSummary */ .B)(run));
         if (run.status !== 'success') {
             const bad = run.results.filter((r) => r.report.verdict !== 'success');
             throw new Error(`boot-verify: ${run.status}: ${bad.map((r) => `${r.image}: ${r.report.reason}`).join('; ')}`);
@@ -28699,7 +28709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3926:
+/***/ 4827:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31708,12 +31718,162 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
+// EXTERNAL MODULE: ./build/shared/tools.js
+var tools = __nccwpck_require__(9303);
+;// CONCATENATED MODULE: ./build/shared/exec-stream.js
+/**
+ * Runs a long tool (mmdebstrap, apk, qemu-img convert) with its output
+ * streamed into the step log as it comes, so a user watches progress instead
+ * of minutes of silence. Failures stay ToolErrors naming the tool, its exit
+ * code and the end of its output, as shared/exec.ts run() reports them.
+ *
+ * shared/ stays free of the runner toolkit: the action adapter plugs in a
+ * ToolStreamer built on @actions/exec and @actions/core (actions/tool-streamer.ts).
+ * Without one (library use, unit tests) a plain spawn runs the tool and the
+ * output only feeds the error message.
+ */
+
+
+
+
+const quietStreamer = {
+    exec: (path, args, o) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(path, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', o.stdout);
+        child.stderr.on('data', o.stderr);
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    }),
+    info: () => { },
+    startGroup: () => { },
+    endGroup: () => { },
+};
+let streamer = (/* unused pure expression or super */ null && (quietStreamer));
+/** Where streamed output goes from now on (the action adapter calls this once, at start); null: nowhere. */
+function useToolStreamer(s) {
+    streamer = s ?? quietStreamer;
+}
+/** Lines kept for the error message: the end of the output is where tools explain themselves. */
+const TAIL_LINES = 40;
+/**
+ * Steps stream concurrently (build-variant flattens several images at once);
+ * the runner's groups cannot nest or interleave, so only the first gets a
+ * group and every line of a concurrent one carries its title.
+ */
+let streaming = 0;
+/** Runs `command args…`, logging its output line by line; resolves with the tail of that output. */
+async function runStreamed(command, args, options) {
+    const env = options.env ?? process.env;
+    const path = command.includes('/') ? command : await findTool(command, { path: env.PATH });
+    if (!path)
+        throw new MissingToolError(command, debianPackage(command));
+    const tail = [];
+    const grouped = streaming === 0;
+    const prefix = grouped ? '' : `[${options.title}] `;
+    const line = (raw) => {
+        const text = raw.trimEnd();
+        if (!text)
+            return;
+        tail.push(text);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
+        const shown = options.filter ? options.filter(text) : text;
+        if (shown !== null)
+            streamer.info(prefix + shown);
+    };
+    // Progress meters redraw with \r; each redraw is a line of the log.
+    const splitter = () => {
+        let pending = '';
+        // A chunk can end inside a multi-byte character; the decoder keeps the partial bytes for the next.
+        const decoder = new StringDecoder('utf8');
+        return {
+            data: (b) => {
+                const parts = (pending + decoder.write(b)).split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? '';
+                parts.forEach(line);
+            },
+            flush: () => {
+                line(pending + decoder.end());
+                pending = '';
+            },
+        };
+    };
+    const out = splitter();
+    const err = splitter();
+    streaming++;
+    if (grouped)
+        streamer.startGroup(options.title);
+    try {
+        streamer.info(`${prefix}$ ${[command, ...args].join(' ')}`);
+        const code = await streamer.exec(path, [...args], {
+            cwd: options.cwd,
+            env: { ...stringEnv(env), PATH: pathWithSbin(env.PATH) },
+            stdout: out.data,
+            stderr: err.data,
+        });
+        out.flush();
+        err.flush();
+        if (code !== 0)
+            throw new ToolError([command, ...args], code, tail.join('\n'), options.hint);
+        return tail.join('\n');
+    }
+    catch (e) {
+        // @actions/exec wraps a spawn failure in a plain Error; a vanished binary is still a missing tool.
+        if (!(e instanceof ToolError) && /ENOENT/.test(e.message))
+            throw new MissingToolError(command, debianPackage(command));
+        throw e;
+    }
+    finally {
+        if (grouped)
+            streamer.endGroup();
+        streaming--;
+    }
+}
+/** A streamer takes string values only; an unset variable is left out, as spawn would. */
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/actions/tool-streamer.js
+/**
+ * The runner side of shared/exec-stream.ts: long tools start through
+ * @actions/exec (argument arrays, no shell) and their lines land in the step
+ * log through @actions/core, inside a collapsible group.
+ */
+
+
+const actionsToolStreamer = {
+    exec: (path, args, o) => exec(path, args, {
+        cwd: o.cwd,
+        env: o.env,
+        // shared/exec-stream.ts logs each line itself (split at progress redraws, filtered); exec's own
+        // echo of the raw bytes would print everything twice.
+        silent: true,
+        // A failure becomes a ToolError with the tool's own output, not exec's "failed with exit code".
+        ignoreReturnCode: true,
+        listeners: { stdout: o.stdout, stderr: o.stderr },
+    }),
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup(),
+};
+
 ;// CONCATENATED MODULE: ./build/actions/runner.js
 /**
  * The one place the actions meet the runner: typed input reading, outputs,
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
+
+
 
 
 /**
@@ -31734,6 +31894,8 @@ function setOutputs(outputs) {
 }
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 async function runAction(body) {
+    // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+    useToolStreamer(actionsToolStreamer);
     try {
         await body();
     }
@@ -31768,11 +31930,80 @@ function cancellationSignal(action) {
 
 /***/ }),
 
+/***/ 3350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkActionTools)
+/* harmony export */ });
+/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
+/**
+ * The external tools each action needs, from its validated options: each
+ * action's main checks them all (shared/tools.ts checkTools) before any work,
+ * so a runner missing three packages fails once, naming all three, instead of
+ * minutes into a build. docs/tools.md lists the same table for users.
+ */
+
+/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
+const DISK_TOOLS = [
+    'mkfs.ext4',
+    'mke2fs',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mmd',
+    'mcopy',
+    'qemu-img',
+];
+/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
+const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
+/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
+const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
+function qemuSystem(arch) {
+    return `qemu-system-${arch}`;
+}
+/** Action name → the tools it runs for these options. */
+const ACTION_TOOLS = {
+    'build-base': (o) => [
+        ...DISK_TOOLS,
+        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
+        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
+        ...(o.distro === 'alpine' && o.packages.length
+            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
+            : []),
+        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
+    ],
+    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
+    'boot-verify': (o) => [
+        'qemu-img',
+        qemuSystem(o.arch),
+        ...(o.checks.length ? SEED_TOOLS : []),
+    ],
+    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
+    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
+    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
+    // shared/deps/load.ts checks it before anything is written, with the message that says so.
+    'analyze-deps': () => [],
+    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
+    'prune-packages': () => [],
+};
+/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
+async function checkActionTools(action, options) {
+    const needs = ACTION_TOOLS[action](options);
+    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
+}
+
+
+/***/ }),
+
 /***/ 2005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BM: () => (/* binding */ MissingToolError),
+/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ DataError),
 /* harmony export */   v4: () => (/* binding */ ToolError)
@@ -31813,6 +32044,19 @@ class MissingToolError extends Error {
         this.name = 'MissingToolError';
     }
 }
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
+    }
+}
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
 class DataError extends Error {
     constructor(message) {
@@ -31830,60 +32074,46 @@ class DataError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   eF: () => (/* binding */ run),
 /* harmony export */   fX: () => (/* binding */ toolVersion),
-/* harmony export */   tq: () => (/* binding */ TOOL_PACKAGES)
+/* harmony export */   tq: () => (/* reexport safe */ _tools_js__WEBPACK_IMPORTED_MODULE_2__.tq)
 /* harmony export */ });
 /* unused harmony export requireTool */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2005);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9303);
 /**
  * Runs external programs with argument arrays: never a shell, so no input can
- * become shell code. Missing programs are reported with the Debian package
- * that provides them.
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
  */
 
 
-/** Which Debian package provides each tool the suite runs. */
-const TOOL_PACKAGES = {
-    'qemu-img': 'qemu-utils',
-    'qemu-system-x86_64': 'qemu-system-x86',
-    'qemu-system-aarch64': 'qemu-system-arm',
-    'mkfs.ext4': 'e2fsprogs',
-    mke2fs: 'e2fsprogs',
-    debugfs: 'e2fsprogs',
-    dumpe2fs: 'e2fsprogs',
-    e2fsck: 'e2fsprogs',
-    sfdisk: 'fdisk',
-    'mkfs.vfat': 'dosfstools',
-    mcopy: 'mtools',
-    mmd: 'mtools',
-    mdir: 'mtools',
-    mmdebstrap: 'mmdebstrap',
-    openssl: 'openssl',
-    git: 'git',
-    cargo: 'cargo',
-    objcopy: 'binutils',
-    'dpkg-deb': 'dpkg',
-    'docker-registry': 'docker-registry',
-    skopeo: 'skopeo',
-    nft: 'nftables',
-};
+
+
 /** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
-function run(command, args, options = {}) {
+async function run(command, args, options = {}) {
+    const env = options.env ?? process.env;
+    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+    // up-front check found must also be the one that runs.
+    const path = command.includes('/') ? command : await (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .findTool */ .SG)(command, { path: env.PATH });
+    if (!path)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command));
     return new Promise((resolve, reject) => {
         const spawnOptions = {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+            env: { ...env, PATH: (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .pathWithSbin */ .us)(env.PATH) },
             stdio: ['pipe', 'pipe', 'pipe'],
             signal: options.signal,
         };
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, spawnOptions);
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(path, args, { ...spawnOptions, argv0: command });
         const out = [];
         const err = [];
         child.stdout?.on('data', (b) => out.push(b));
         child.stderr?.on('data', (b) => err.push(b));
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, TOOL_PACKAGES[command] ?? command));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command)));
             else
                 reject(e);
         });
@@ -31903,23 +32133,12 @@ function run(command, args, options = {}) {
         child.stdin?.end(options.input);
     });
 }
-/** Resolves the absolute path of a program on PATH, or fails naming its Debian package. */
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
 async function requireTool(tool) {
-    const { access, constants } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
-    const { delimiter, join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
-    for (const dir of (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/sbin'])) {
-        if (!dir)
-            continue;
-        const candidate = join(dir, tool);
-        try {
-            await access(candidate, constants.X_OK);
-            return candidate;
-        }
-        catch {
-            /* keep looking */
-        }
-    }
-    throw new MissingToolError(tool, TOOL_PACKAGES[tool] ?? tool);
+    const path = await findTool(tool);
+    if (!path)
+        throw new MissingToolError(tool, debianPackage(tool));
+    return path;
 }
 /** The first line a tool prints for `--version` (or the given flag), for provenance records. */
 async function toolVersion(tool, flag = '--version') {
@@ -32214,6 +32433,120 @@ async function readRegularFile(path, rule) {
 
 /***/ }),
 
+/***/ 9303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gd: () => (/* binding */ checkTools),
+/* harmony export */   Q5: () => (/* binding */ debianPackage),
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   tq: () => (/* binding */ TOOL_PACKAGES),
+/* harmony export */   us: () => (/* binding */ pathWithSbin)
+/* harmony export */ });
+/* unused harmony exports SBIN_DIRS, toolSearchDirs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 4336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32228,7 +32561,7 @@ async function readRegularFile(path, rule) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _firmware_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2515);
 /* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2866);
-/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4634);
+/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5595);
 /**
  * Chooses KVM or TCG. KVM is never assumed: on some machines /dev/kvm exists
  * and opens, yet guests hang or abort under it. `auto` therefore runs a short
@@ -33145,7 +33478,7 @@ function optionValue(value) {
 
 /***/ }),
 
-/***/ 4634:
+/***/ 5595:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33169,8 +33502,8 @@ var errors = __nccwpck_require__(2005);
 var exec = __nccwpck_require__(7239);
 // EXTERNAL MODULE: ./build/shared/inputs.js
 var inputs = __nccwpck_require__(2043);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
 ;// CONCATENATED MODULE: ./build/shared/vm/console.js
 /**
  * Turns the serial console's byte stream into clean lines and decides the
@@ -33197,7 +33530,7 @@ const MAX_PROMPT = 1024;
 const TAIL_LINES = 40;
 class ConsoleWatcher {
     #rules;
-    #decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    #decoder = new external_node_string_decoder_.StringDecoder('utf8');
     #onLine;
     #pendingAlso;
     #tail = [];
@@ -33942,8 +34275,8 @@ async function createOverlay(image, format, target) {
 
 // EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
 var qemu_command = __nccwpck_require__(2866);
-// EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 2 modules
-var qemu_process = __nccwpck_require__(4634);
+// EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 1 modules
+var qemu_process = __nccwpck_require__(5595);
 ;// CONCATENATED MODULE: ./build/shared/vm/launch.js
 /**
  * boot(): the launcher every action boots through. It prepares a throwaway

@@ -31491,6 +31491,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31523,6 +31530,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -40223,14 +40237,16 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(0);
-/* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9206);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2292);
+/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7940);
+/* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9206);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8338);
 
 
 
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => {
-    const inputs = (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)({
+
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(async () => {
+    const inputs = (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)({
         distro: true,
         version: true,
         arch: true,
@@ -40253,12 +40269,15 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () =
         'source-date-epoch': true,
         output: true,
     });
-    const options = await (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveBaseOptions */ .OC)(inputs);
+    const options = await (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBaseOptions */ .OC)(inputs);
+    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('build-base', options);
     for (const message of options.deprecations)
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.warning */ .I8.warning(message, { title: 'Deprecated input' });
-    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`);
-    const result = await _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.group */ .I8.group('Build the image', () => (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBase */ .Ol)(options, process.env.RUNNER_TEMP, (message) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(message)));
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
+        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(message, { title: 'Deprecated input' });
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.info */ .I8.info(`Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`);
+    // Not one group around the build: mmdebstrap, apk and qemu-img convert each stream into a group of
+    // their own (shared/exec-stream.ts), and the runner's groups do not nest.
+    const result = await (0,_shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__/* .buildBase */ .Ol)(options, process.env.RUNNER_TEMP, (message) => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.info */ .I8.info(message));
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)({
         image: result.image,
         sha256: result.sha256,
         'virtual-size': String(result.virtualSize),
@@ -40268,9 +40287,9 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () =
         initrd: result.initrd,
         cmdline: result.cmdline,
     });
-    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`image ${result.image} sha256 ${result.sha256}`);
-    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.info */ .I8.info(`provenance ${result.provenance}`);
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_shared_image_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderBaseSummary */ .K)(result));
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.info */ .I8.info(`image ${result.image} sha256 ${result.sha256}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.info */ .I8.info(`provenance ${result.provenance}`);
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)((0,_shared_image_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderBaseSummary */ .K)(result));
 });
 
 __webpack_async_result__();
@@ -40278,7 +40297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2292:
+/***/ 8338:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43288,12 +43307,40 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/exec-stream.js + 1 modules
+var exec_stream = __nccwpck_require__(4511);
+;// CONCATENATED MODULE: ./build/actions/tool-streamer.js
+/**
+ * The runner side of shared/exec-stream.ts: long tools start through
+ * @actions/exec (argument arrays, no shell) and their lines land in the step
+ * log through @actions/core, inside a collapsible group.
+ */
+
+
+const actionsToolStreamer = {
+    exec: (path, args, o) => exec(path, args, {
+        cwd: o.cwd,
+        env: o.env,
+        // shared/exec-stream.ts logs each line itself (split at progress redraws, filtered); exec's own
+        // echo of the raw bytes would print everything twice.
+        silent: true,
+        // A failure becomes a ToolError with the tool's own output, not exec's "failed with exit code".
+        ignoreReturnCode: true,
+        listeners: { stdout: o.stdout, stderr: o.stderr },
+    }),
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup(),
+};
+
 ;// CONCATENATED MODULE: ./build/actions/runner.js
 /**
  * The one place the actions meet the runner: typed input reading, outputs,
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
+
+
 
 
 /**
@@ -43314,6 +43361,8 @@ function setOutputs(outputs) {
 }
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 async function runAction(body) {
+    // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+    (0,exec_stream/* useToolStreamer */.f)(actionsToolStreamer);
     try {
         await body();
     }
@@ -43348,11 +43397,80 @@ function cancellationSignal(action) {
 
 /***/ }),
 
+/***/ 3350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkActionTools)
+/* harmony export */ });
+/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
+/**
+ * The external tools each action needs, from its validated options: each
+ * action's main checks them all (shared/tools.ts checkTools) before any work,
+ * so a runner missing three packages fails once, naming all three, instead of
+ * minutes into a build. docs/tools.md lists the same table for users.
+ */
+
+/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
+const DISK_TOOLS = [
+    'mkfs.ext4',
+    'mke2fs',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mmd',
+    'mcopy',
+    'qemu-img',
+];
+/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
+const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
+/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
+const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
+function qemuSystem(arch) {
+    return `qemu-system-${arch}`;
+}
+/** Action name → the tools it runs for these options. */
+const ACTION_TOOLS = {
+    'build-base': (o) => [
+        ...DISK_TOOLS,
+        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
+        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
+        ...(o.distro === 'alpine' && o.packages.length
+            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
+            : []),
+        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
+    ],
+    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
+    'boot-verify': (o) => [
+        'qemu-img',
+        qemuSystem(o.arch),
+        ...(o.checks.length ? SEED_TOOLS : []),
+    ],
+    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
+    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
+    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
+    // shared/deps/load.ts checks it before anything is written, with the message that says so.
+    'analyze-deps': () => [],
+    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
+    'prune-packages': () => [],
+};
+/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
+async function checkActionTools(action, options) {
+    const needs = ACTION_TOOLS[action](options);
+    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
+}
+
+
+/***/ }),
+
 /***/ 2005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BM: () => (/* binding */ MissingToolError),
+/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ DataError),
 /* harmony export */   v4: () => (/* binding */ ToolError)
@@ -43393,6 +43511,19 @@ class MissingToolError extends Error {
         this.name = 'MissingToolError';
     }
 }
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
+    }
+}
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
 class DataError extends Error {
     constructor(message) {
@@ -43404,7 +43535,146 @@ class DataError extends Error {
 
 /***/ }),
 
-/***/ 0:
+/***/ 4511:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ runStreamed),
+  f: () => (/* binding */ useToolStreamer)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/tools.js
+var tools = __nccwpck_require__(9303);
+;// CONCATENATED MODULE: ./build/shared/exec-stream.js
+/**
+ * Runs a long tool (mmdebstrap, apk, qemu-img convert) with its output
+ * streamed into the step log as it comes, so a user watches progress instead
+ * of minutes of silence. Failures stay ToolErrors naming the tool, its exit
+ * code and the end of its output, as shared/exec.ts run() reports them.
+ *
+ * shared/ stays free of the runner toolkit: the action adapter plugs in a
+ * ToolStreamer built on @actions/exec and @actions/core (actions/tool-streamer.ts).
+ * Without one (library use, unit tests) a plain spawn runs the tool and the
+ * output only feeds the error message.
+ */
+
+
+
+
+const quietStreamer = {
+    exec: (path, args, o) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(path, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', o.stdout);
+        child.stderr.on('data', o.stderr);
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    }),
+    info: () => { },
+    startGroup: () => { },
+    endGroup: () => { },
+};
+let streamer = quietStreamer;
+/** Where streamed output goes from now on (the action adapter calls this once, at start); null: nowhere. */
+function useToolStreamer(s) {
+    streamer = s ?? quietStreamer;
+}
+/** Lines kept for the error message: the end of the output is where tools explain themselves. */
+const TAIL_LINES = 40;
+/**
+ * Steps stream concurrently (build-variant flattens several images at once);
+ * the runner's groups cannot nest or interleave, so only the first gets a
+ * group and every line of a concurrent one carries its title.
+ */
+let streaming = 0;
+/** Runs `command args…`, logging its output line by line; resolves with the tail of that output. */
+async function runStreamed(command, args, options) {
+    const env = options.env ?? process.env;
+    const path = command.includes('/') ? command : await (0,tools/* findTool */.SG)(command, { path: env.PATH });
+    if (!path)
+        throw new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
+    const tail = [];
+    const grouped = streaming === 0;
+    const prefix = grouped ? '' : `[${options.title}] `;
+    const line = (raw) => {
+        const text = raw.trimEnd();
+        if (!text)
+            return;
+        tail.push(text);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
+        const shown = options.filter ? options.filter(text) : text;
+        if (shown !== null)
+            streamer.info(prefix + shown);
+    };
+    // Progress meters redraw with \r; each redraw is a line of the log.
+    const splitter = () => {
+        let pending = '';
+        // A chunk can end inside a multi-byte character; the decoder keeps the partial bytes for the next.
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        return {
+            data: (b) => {
+                const parts = (pending + decoder.write(b)).split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? '';
+                parts.forEach(line);
+            },
+            flush: () => {
+                line(pending + decoder.end());
+                pending = '';
+            },
+        };
+    };
+    const out = splitter();
+    const err = splitter();
+    streaming++;
+    if (grouped)
+        streamer.startGroup(options.title);
+    try {
+        streamer.info(`${prefix}$ ${[command, ...args].join(' ')}`);
+        const code = await streamer.exec(path, [...args], {
+            cwd: options.cwd,
+            env: { ...stringEnv(env), PATH: (0,tools/* pathWithSbin */.us)(env.PATH) },
+            stdout: out.data,
+            stderr: err.data,
+        });
+        out.flush();
+        err.flush();
+        if (code !== 0)
+            throw new errors/* ToolError */.v4([command, ...args], code, tail.join('\n'), options.hint);
+        return tail.join('\n');
+    }
+    catch (e) {
+        // @actions/exec wraps a spawn failure in a plain Error; a vanished binary is still a missing tool.
+        if (!(e instanceof errors/* ToolError */.v4) && /ENOENT/.test(e.message))
+            throw new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
+        throw e;
+    }
+    finally {
+        if (grouped)
+            streamer.endGroup();
+        streaming--;
+    }
+}
+/** A streamer takes string values only; an unset variable is left out, as spawn would. */
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7940:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43471,58 +43741,45 @@ async function produceAtomic(target, produce) {
 
 // EXTERNAL MODULE: ./build/shared/errors.js
 var shared_errors = __nccwpck_require__(2005);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./build/shared/tools.js
+var tools = __nccwpck_require__(9303);
 ;// CONCATENATED MODULE: ./build/shared/exec.js
 /**
  * Runs external programs with argument arrays: never a shell, so no input can
- * become shell code. Missing programs are reported with the Debian package
- * that provides them.
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
  */
 
 
-/** Which Debian package provides each tool the suite runs. */
-const TOOL_PACKAGES = {
-    'qemu-img': 'qemu-utils',
-    'qemu-system-x86_64': 'qemu-system-x86',
-    'qemu-system-aarch64': 'qemu-system-arm',
-    'mkfs.ext4': 'e2fsprogs',
-    mke2fs: 'e2fsprogs',
-    debugfs: 'e2fsprogs',
-    dumpe2fs: 'e2fsprogs',
-    e2fsck: 'e2fsprogs',
-    sfdisk: 'fdisk',
-    'mkfs.vfat': 'dosfstools',
-    mcopy: 'mtools',
-    mmd: 'mtools',
-    mdir: 'mtools',
-    mmdebstrap: 'mmdebstrap',
-    openssl: 'openssl',
-    git: 'git',
-    cargo: 'cargo',
-    objcopy: 'binutils',
-    'dpkg-deb': 'dpkg',
-    'docker-registry': 'docker-registry',
-    skopeo: 'skopeo',
-    nft: 'nftables',
-};
+
+
 /** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
-function run(command, args, options = {}) {
+async function run(command, args, options = {}) {
+    const env = options.env ?? process.env;
+    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+    // up-front check found must also be the one that runs.
+    const path = command.includes('/') ? command : await (0,tools/* findTool */.SG)(command, { path: env.PATH });
+    if (!path)
+        throw new shared_errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
     return new Promise((resolve, reject) => {
         const spawnOptions = {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+            env: { ...env, PATH: (0,tools/* pathWithSbin */.us)(env.PATH) },
             stdio: ['pipe', 'pipe', 'pipe'],
             signal: options.signal,
         };
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, spawnOptions);
+        const child = (0,external_node_child_process_.spawn)(path, args, { ...spawnOptions, argv0: command });
         const out = [];
         const err = [];
         child.stdout?.on('data', (b) => out.push(b));
         child.stderr?.on('data', (b) => err.push(b));
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
-                reject(new shared_errors/* MissingToolError */.BM(command, TOOL_PACKAGES[command] ?? command));
+                reject(new shared_errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command)));
             else
                 reject(e);
         });
@@ -43542,23 +43799,12 @@ function run(command, args, options = {}) {
         child.stdin?.end(options.input);
     });
 }
-/** Resolves the absolute path of a program on PATH, or fails naming its Debian package. */
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
 async function requireTool(tool) {
-    const { access, constants } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
-    const { delimiter, join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
-    for (const dir of (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/sbin'])) {
-        if (!dir)
-            continue;
-        const candidate = join(dir, tool);
-        try {
-            await access(candidate, constants.X_OK);
-            return candidate;
-        }
-        catch {
-            /* keep looking */
-        }
-    }
-    throw new MissingToolError(tool, TOOL_PACKAGES[tool] ?? tool);
+    const path = await findTool(tool);
+    if (!path)
+        throw new MissingToolError(tool, debianPackage(tool));
+    return path;
 }
 /** The first line a tool prints for `--version` (or the given flag), for provenance records. */
 async function toolVersion(tool, flag = '--version') {
@@ -43589,8 +43835,8 @@ async function sourceFacts(cwd, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/shared/inputs.js
 /**
  * Parsers for action inputs. Each returns a typed value or throws an
@@ -43716,7 +43962,7 @@ async function requireReadablePath(name, path, kind = 'any') {
     let st;
     try {
         st = await (0,promises_.stat)(path);
-        await (0,promises_.access)(path, external_node_fs_namespaceObject.constants.R_OK);
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
     }
     catch (e) {
         const code = e.code;
@@ -53452,7 +53698,7 @@ async function checkRegularFile(path, rule) {
 async function regular_file_openRegularFile(path, rule) {
     await checkRegularFile(path, rule);
     // stat() needs no read permission: an unreadable file fails only here.
-    const handle = await (0,promises_.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK).catch((e) => {
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK).catch((e) => {
         throw new shared_errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
     });
     try {
@@ -53581,7 +53827,7 @@ const MAX_INITRD_BYTES = 2 * 1024 ** 3;
 /** A readable regular file (of at most `maxBytes`), or an InputError naming `input`. */
 async function requireInputFile(input, path, maxBytes) {
     try {
-        await (0,promises_.access)(path, external_node_fs_namespaceObject.constants.R_OK);
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
     }
     catch (e) {
         throw new shared_errors/* InputError */.dz(input, `'${path}' cannot be read (${fsErrorReason(e)})`);
@@ -54252,15 +54498,42 @@ async function readInstalledPackages(manifest) {
     return { manager: 'none', packages: [] };
 }
 
+// EXTERNAL MODULE: ./build/shared/exec-stream.js + 1 modules
+var exec_stream = __nccwpck_require__(4511);
 ;// CONCATENATED MODULE: ./build/shared/image/qcow2.js
 /** qemu-img wrappers: raw → qcow2 conversion and image facts. */
 
+
 async function convertToQcow2(raw, qcow2, compression) {
-    const args = ['convert', '-q', '-f', 'raw', '-O', 'qcow2'];
+    await convertImage(raw, 'raw', qcow2, compression);
+}
+/**
+ * qemu-img convert to qcow2, its progress streamed into the step log: a
+ * compressed conversion of a large disk takes minutes.
+ */
+async function convertImage(source, sourceFormat, target, compression) {
+    const args = ['convert', '-p', '-f', sourceFormat, '-O', 'qcow2'];
     // zstd compresses several times faster than zlib at about the same size.
     if (compression !== 'none')
         args.push('-c', '-o', `compression_type=${compression}`);
-    await run('qemu-img', [...args, raw, qcow2]);
+    await (0,exec_stream/* runStreamed */.b)('qemu-img', [...args, source, target], {
+        title: `qemu-img convert ${source} → ${target}`,
+        filter: everyTenthPercent(),
+    });
+}
+/** qemu-img -p redraws "(12.34/100%)" about a hundred times; the log gets one line per 10%. */
+function everyTenthPercent() {
+    let shown = -1;
+    return (line) => {
+        const m = /^\(\s*(\d+(?:\.\d+)?)\/100%\)$/.exec(line.trim());
+        if (!m)
+            return line;
+        const step = Math.floor(Number(m[1]) / 10);
+        if (step <= shown)
+            return null;
+        shown = step;
+        return `${step * 10}%`;
+    };
 }
 async function imageInfo(path) {
     const r = await run('qemu-img', ['info', '--output=json', '-U', path]);
@@ -54853,7 +55126,7 @@ async function addDirectory(manifest, dir, options = {}) {
                     if (st.nlink > 1)
                         seen.set(key, path);
                     // debugfs reads it later: an unreadable file must be reported now, naming the input.
-                    await attempt(host, () => (0,promises_.access)(host, external_node_fs_namespaceObject.constants.R_OK));
+                    await attempt(host, () => (0,promises_.access)(host, external_node_fs_.constants.R_OK));
                     bytes += st.size;
                     if (options.limit && bytes > options.limit.bytes) {
                         throw new shared_errors/* InputError */.dz(options.limit.input, `the files of ${dir} add up to more than ${Math.round(options.limit.bytes / 1048576)} MiB, the requested disk size (stopped at '${host}')`, `a ${options.limit.input} larger than the files, or fewer files`);
@@ -54915,7 +55188,7 @@ async function detectCompression(handle) {
 function decompressed(handle, compression) {
     if (compression === 'xz') {
         // Node has no xz decoder; xz reads the opened file on its standard input, with no argument from the input.
-        const child = (0,external_node_child_process_namespaceObject.spawn)('xz', ['-dc'], { stdio: [handle.fd, 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)('xz', ['-dc'], { stdio: [handle.fd, 'pipe', 'pipe'] });
         const stdout = child.stdout;
         let stderr = '';
         child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-2000)));
@@ -54934,7 +55207,7 @@ function decompressed(handle, compression) {
         stdout.on('close', () => child.kill());
         return { stages: [stdout], finished };
     }
-    const raw = (0,external_node_fs_namespaceObject.createReadStream)('', { fd: handle, start: 0, highWaterMark: 1024 * 1024, autoClose: false });
+    const raw = (0,external_node_fs_.createReadStream)('', { fd: handle, start: 0, highWaterMark: 1024 * 1024, autoClose: false });
     if (compression === 'gzip')
         return { stages: [raw, (0,external_node_zlib_.createGunzip)()], finished: Promise.resolve() };
     if (compression === 'zstd')
@@ -54990,7 +55263,7 @@ async function readRootfsTar(tarPath, stageDir, options = {}) {
             if (h.type === 'file') {
                 const source = `${stageDir}/${counter++}`;
                 manifest.add({ ...base, source, size: h.size });
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_namespaceObject.createWriteStream)(source, { flags: 'wx' })).catch((e) => {
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(source, { flags: 'wx' })).catch((e) => {
                     // An errno from the write side is the build machine's (ENOSPC…); anything else came from the archive.
                     throw e.syscall
                         ? new StagingError(`staging '${path}' of ${origin} in ${stageDir} failed: ${e.message}`)
@@ -55296,7 +55569,7 @@ function removeOnSignal(dir) {
     const onSignal = (signal) => {
         // Synchronous, so nothing else runs first; the retries cover a file that a tool
         // (or a write already under way) creates while the tree is being removed.
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
         dispose();
         // End as the default handler would have, so the runner sees a cancellation, not a failure.
         process.kill(process.pid, signal);
@@ -55896,7 +56169,7 @@ async function downloadVerified(url, target, sha256) {
     try {
         const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('data', (chunk) => hash.update(chunk));
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(tmp));
         const actual = hash.digest('hex');
         if (actual !== sha256.toLowerCase()) {
             throw new shared_errors/* DataError */.fL(`checksum mismatch for ${url}: expected sha256 ${sha256}, got ${actual}`);
@@ -56111,10 +56384,12 @@ async function alpineRootfs(spec) {
         ...spec.packages,
     ];
     const env = { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) };
+    // apk prints one line per package installed: streamed, the log shows it progressing.
+    const stream = { env, title: `apk add ${spec.packages.join(' ')}` };
     if (process.getuid?.() === 0)
-        await run('sh', args, { env });
+        await (0,exec_stream/* runStreamed */.b)('sh', args, stream);
     else
-        await run('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], { env });
+        await (0,exec_stream/* runStreamed */.b)('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], stream);
     return { path: out, sources, tools: ['apk.static'] };
 }
 async function debootstrapRootfs(spec) {
@@ -56127,12 +56402,13 @@ async function debootstrapRootfs(spec) {
         // Fixed text, no input in it: a hostname and an empty machine-id (systemd makes one per instance).
         '--customize-hook=echo localhost > "$1/etc/hostname"',
         '--customize-hook=: > "$1/etc/machine-id"',
-        '--quiet',
         spec.version,
         out,
         spec.mirror,
     ];
-    await run('mmdebstrap', args, {
+    // Without --quiet mmdebstrap reports each phase (update, download, extract, install), streamed into the log.
+    await (0,exec_stream/* runStreamed */.b)('mmdebstrap', args, {
+        title: `mmdebstrap ${spec.version} (${spec.packages.length} packages)`,
         env: { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) },
         hint: 'mmdebstrap needs the suite on the mirror and, for Ubuntu, the ubuntu-keyring package',
     });
@@ -56537,6 +56813,119 @@ function renderBaseSummary(r) {
         `Verify: \`jq -r '.output.sha256' ${r.provenance}\` equals \`sha256sum ${r.image}\`.`,
         '',
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gd: () => (/* binding */ checkTools),
+/* harmony export */   Q5: () => (/* binding */ debianPackage),
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   us: () => (/* binding */ pathWithSbin)
+/* harmony export */ });
+/* unused harmony exports TOOL_PACKAGES, SBIN_DIRS, toolSearchDirs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
+    return found;
 }
 
 

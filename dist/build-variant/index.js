@@ -28545,6 +28545,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -37187,11 +37194,12 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9690);
-/* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5871);
-/* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5450);
-/* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6784);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3926);
+/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3350);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9690);
+/* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5871);
+/* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5450);
+/* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6784);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7681);
 /**
  * build-variant: validate every input and definition → build the overlays
  * (bounded parallelism) → outputs and job summary. SIGTERM/SIGINT (a
@@ -37205,9 +37213,10 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const cancelled = (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellationSignal */ .w6)('build-variant');
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)({
+
+const cancelled = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellationSignal */ .w6)('build-variant');
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
         variants: true,
         base: true,
         'base-provenance': true,
@@ -37227,22 +37236,24 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
         accel: true,
         network: true,
         'tailscale-repository': true,
+        'tailscale-advertise-tags': true,
         parallel: true,
     });
-    const { plans, options } = await (0,_shared_variant_options_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveVariantInputs */ .Db)(raw);
-    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`Building ${plans.map((p) => p.name).join(', ')} on ${options.base} (target ${plans[0].target}, ` +
+    const { plans, options } = await (0,_shared_variant_options_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveVariantInputs */ .Db)(raw);
+    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .checkActionTools */ .m)('build-variant', options);
+    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`Building ${plans.map((p) => p.name).join(', ')} on ${options.base} (target ${plans[0].target}, ` +
         `${options.arch}, ${options.boot} boot, ${options.parallel} at once)`);
-    const stateDir = await (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__/* .createStateDir */ .xC)('build-variant');
-    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState('state-dir', stateDir);
-    const results = await (0,_shared_variant_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildVariants */ .XT)(plans, {
+    const stateDir = await (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_4__/* .createStateDir */ .xC)('build-variant');
+    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.saveState */ .I8.saveState('state-dir', stateDir);
+    const results = await (0,_shared_variant_build_js__WEBPACK_IMPORTED_MODULE_2__/* .buildVariants */ .XT)(plans, {
         ...options,
         workDir: stateDir,
         signal: cancelled,
-        onLaunch: (pid) => void (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPid */ .Rq)(stateDir, pid),
-        log: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(m),
+        onLaunch: (pid) => void (0,_shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_4__/* .recordPid */ .Rq)(stateDir, pid),
+        log: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(m),
     }).finally(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(stateDir, { recursive: true, force: true }));
     const first = results[0];
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
         overlay: first.overlay,
         'overlay-sha256': first.overlaySha256,
         image: first.image ?? '',
@@ -37250,11 +37261,11 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
         provenance: first.provenance,
         'console-log': first.consoleLog,
         checks: first.checks.join('\n'),
-        results: (0,_shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .resultsJson */ .j)(results),
+        results: (0,_shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .resultsJson */ .j)(results),
     });
     for (const r of results)
-        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`${r.variant}: ${r.overlay} sha256 ${r.overlaySha256}`);
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)((0,_shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderVariantSummary */ .W)(results));
+        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`${r.variant}: ${r.overlay} sha256 ${r.overlaySha256}`);
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .renderVariantSummary */ .W)(results));
 });
 
 __webpack_async_result__();
@@ -37262,7 +37273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3926:
+/***/ 7681:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40271,12 +40282,40 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/exec-stream.js
+var exec_stream = __nccwpck_require__(5956);
+;// CONCATENATED MODULE: ./build/actions/tool-streamer.js
+/**
+ * The runner side of shared/exec-stream.ts: long tools start through
+ * @actions/exec (argument arrays, no shell) and their lines land in the step
+ * log through @actions/core, inside a collapsible group.
+ */
+
+
+const actionsToolStreamer = {
+    exec: (path, args, o) => exec(path, args, {
+        cwd: o.cwd,
+        env: o.env,
+        // shared/exec-stream.ts logs each line itself (split at progress redraws, filtered); exec's own
+        // echo of the raw bytes would print everything twice.
+        silent: true,
+        // A failure becomes a ToolError with the tool's own output, not exec's "failed with exit code".
+        ignoreReturnCode: true,
+        listeners: { stdout: o.stdout, stderr: o.stderr },
+    }),
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup(),
+};
+
 ;// CONCATENATED MODULE: ./build/actions/runner.js
 /**
  * The one place the actions meet the runner: typed input reading, outputs,
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
+
+
 
 
 /**
@@ -40297,6 +40336,8 @@ function setOutputs(outputs) {
 }
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 async function runAction(body) {
+    // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+    (0,exec_stream/* useToolStreamer */.f)(actionsToolStreamer);
     try {
         await body();
     }
@@ -40331,11 +40372,80 @@ function cancellationSignal(action) {
 
 /***/ }),
 
+/***/ 3350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkActionTools)
+/* harmony export */ });
+/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
+/**
+ * The external tools each action needs, from its validated options: each
+ * action's main checks them all (shared/tools.ts checkTools) before any work,
+ * so a runner missing three packages fails once, naming all three, instead of
+ * minutes into a build. docs/tools.md lists the same table for users.
+ */
+
+/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
+const DISK_TOOLS = [
+    'mkfs.ext4',
+    'mke2fs',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mmd',
+    'mcopy',
+    'qemu-img',
+];
+/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
+const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
+/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
+const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
+function qemuSystem(arch) {
+    return `qemu-system-${arch}`;
+}
+/** Action name → the tools it runs for these options. */
+const ACTION_TOOLS = {
+    'build-base': (o) => [
+        ...DISK_TOOLS,
+        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
+        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
+        ...(o.distro === 'alpine' && o.packages.length
+            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
+            : []),
+        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
+    ],
+    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
+    'boot-verify': (o) => [
+        'qemu-img',
+        qemuSystem(o.arch),
+        ...(o.checks.length ? SEED_TOOLS : []),
+    ],
+    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
+    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
+    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
+    // shared/deps/load.ts checks it before anything is written, with the message that says so.
+    'analyze-deps': () => [],
+    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
+    'prune-packages': () => [],
+};
+/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
+async function checkActionTools(action, options) {
+    const needs = ACTION_TOOLS[action](options);
+    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
+}
+
+
+/***/ }),
+
 /***/ 2005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BM: () => (/* binding */ MissingToolError),
+/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ DataError),
 /* harmony export */   v4: () => (/* binding */ ToolError)
@@ -40376,6 +40486,19 @@ class MissingToolError extends Error {
         this.name = 'MissingToolError';
     }
 }
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
+    }
+}
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
 class DataError extends Error {
     constructor(message) {
@@ -40387,66 +40510,183 @@ class DataError extends Error {
 
 /***/ }),
 
+/***/ 5956:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ runStreamed),
+/* harmony export */   f: () => (/* binding */ useToolStreamer)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6193);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2005);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9303);
+/**
+ * Runs a long tool (mmdebstrap, apk, qemu-img convert) with its output
+ * streamed into the step log as it comes, so a user watches progress instead
+ * of minutes of silence. Failures stay ToolErrors naming the tool, its exit
+ * code and the end of its output, as shared/exec.ts run() reports them.
+ *
+ * shared/ stays free of the runner toolkit: the action adapter plugs in a
+ * ToolStreamer built on @actions/exec and @actions/core (actions/tool-streamer.ts).
+ * Without one (library use, unit tests) a plain spawn runs the tool and the
+ * output only feeds the error message.
+ */
+
+
+
+
+const quietStreamer = {
+    exec: (path, args, o) => new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(path, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', o.stdout);
+        child.stderr.on('data', o.stderr);
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    }),
+    info: () => { },
+    startGroup: () => { },
+    endGroup: () => { },
+};
+let streamer = quietStreamer;
+/** Where streamed output goes from now on (the action adapter calls this once, at start); null: nowhere. */
+function useToolStreamer(s) {
+    streamer = s ?? quietStreamer;
+}
+/** Lines kept for the error message: the end of the output is where tools explain themselves. */
+const TAIL_LINES = 40;
+/**
+ * Steps stream concurrently (build-variant flattens several images at once);
+ * the runner's groups cannot nest or interleave, so only the first gets a
+ * group and every line of a concurrent one carries its title.
+ */
+let streaming = 0;
+/** Runs `command args…`, logging its output line by line; resolves with the tail of that output. */
+async function runStreamed(command, args, options) {
+    const env = options.env ?? process.env;
+    const path = command.includes('/') ? command : await (0,_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .findTool */ .SG)(command, { path: env.PATH });
+    if (!path)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .debianPackage */ .Q5)(command));
+    const tail = [];
+    const grouped = streaming === 0;
+    const prefix = grouped ? '' : `[${options.title}] `;
+    const line = (raw) => {
+        const text = raw.trimEnd();
+        if (!text)
+            return;
+        tail.push(text);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
+        const shown = options.filter ? options.filter(text) : text;
+        if (shown !== null)
+            streamer.info(prefix + shown);
+    };
+    // Progress meters redraw with \r; each redraw is a line of the log.
+    const splitter = () => {
+        let pending = '';
+        // A chunk can end inside a multi-byte character; the decoder keeps the partial bytes for the next.
+        const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_1__.StringDecoder('utf8');
+        return {
+            data: (b) => {
+                const parts = (pending + decoder.write(b)).split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? '';
+                parts.forEach(line);
+            },
+            flush: () => {
+                line(pending + decoder.end());
+                pending = '';
+            },
+        };
+    };
+    const out = splitter();
+    const err = splitter();
+    streaming++;
+    if (grouped)
+        streamer.startGroup(options.title);
+    try {
+        streamer.info(`${prefix}$ ${[command, ...args].join(' ')}`);
+        const code = await streamer.exec(path, [...args], {
+            cwd: options.cwd,
+            env: { ...stringEnv(env), PATH: (0,_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .pathWithSbin */ .us)(env.PATH) },
+            stdout: out.data,
+            stderr: err.data,
+        });
+        out.flush();
+        err.flush();
+        if (code !== 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4([command, ...args], code, tail.join('\n'), options.hint);
+        return tail.join('\n');
+    }
+    catch (e) {
+        // @actions/exec wraps a spawn failure in a plain Error; a vanished binary is still a missing tool.
+        if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4) && /ENOENT/.test(e.message))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .debianPackage */ .Q5)(command));
+        throw e;
+    }
+    finally {
+        if (grouped)
+            streamer.endGroup();
+        streaming--;
+    }
+}
+/** A streamer takes string values only; an unset variable is left out, as spawn would. */
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7239:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   eF: () => (/* binding */ run),
 /* harmony export */   fX: () => (/* binding */ toolVersion),
-/* harmony export */   tq: () => (/* binding */ TOOL_PACKAGES)
+/* harmony export */   tq: () => (/* reexport safe */ _tools_js__WEBPACK_IMPORTED_MODULE_2__.tq)
 /* harmony export */ });
 /* unused harmony export requireTool */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2005);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9303);
 /**
  * Runs external programs with argument arrays: never a shell, so no input can
- * become shell code. Missing programs are reported with the Debian package
- * that provides them.
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
  */
 
 
-/** Which Debian package provides each tool the suite runs. */
-const TOOL_PACKAGES = {
-    'qemu-img': 'qemu-utils',
-    'qemu-system-x86_64': 'qemu-system-x86',
-    'qemu-system-aarch64': 'qemu-system-arm',
-    'mkfs.ext4': 'e2fsprogs',
-    mke2fs: 'e2fsprogs',
-    debugfs: 'e2fsprogs',
-    dumpe2fs: 'e2fsprogs',
-    e2fsck: 'e2fsprogs',
-    sfdisk: 'fdisk',
-    'mkfs.vfat': 'dosfstools',
-    mcopy: 'mtools',
-    mmd: 'mtools',
-    mdir: 'mtools',
-    mmdebstrap: 'mmdebstrap',
-    openssl: 'openssl',
-    git: 'git',
-    cargo: 'cargo',
-    objcopy: 'binutils',
-    'dpkg-deb': 'dpkg',
-    'docker-registry': 'docker-registry',
-    skopeo: 'skopeo',
-    nft: 'nftables',
-};
+
+
 /** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
-function run(command, args, options = {}) {
+async function run(command, args, options = {}) {
+    const env = options.env ?? process.env;
+    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+    // up-front check found must also be the one that runs.
+    const path = command.includes('/') ? command : await (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .findTool */ .SG)(command, { path: env.PATH });
+    if (!path)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command));
     return new Promise((resolve, reject) => {
         const spawnOptions = {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+            env: { ...env, PATH: (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .pathWithSbin */ .us)(env.PATH) },
             stdio: ['pipe', 'pipe', 'pipe'],
             signal: options.signal,
         };
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, spawnOptions);
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(path, args, { ...spawnOptions, argv0: command });
         const out = [];
         const err = [];
         child.stdout?.on('data', (b) => out.push(b));
         child.stderr?.on('data', (b) => err.push(b));
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, TOOL_PACKAGES[command] ?? command));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command)));
             else
                 reject(e);
         });
@@ -40466,23 +40706,12 @@ function run(command, args, options = {}) {
         child.stdin?.end(options.input);
     });
 }
-/** Resolves the absolute path of a program on PATH, or fails naming its Debian package. */
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
 async function requireTool(tool) {
-    const { access, constants } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
-    const { delimiter, join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
-    for (const dir of (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/sbin'])) {
-        if (!dir)
-            continue;
-        const candidate = join(dir, tool);
-        try {
-            await access(candidate, constants.X_OK);
-            return candidate;
-        }
-        catch {
-            /* keep looking */
-        }
-    }
-    throw new MissingToolError(tool, TOOL_PACKAGES[tool] ?? tool);
+    const path = await findTool(tool);
+    if (!path)
+        throw new MissingToolError(tool, debianPackage(tool));
+    return path;
 }
 /** The first line a tool prints for `--version` (or the given flag), for provenance records. */
 async function toolVersion(tool, flag = '--version') {
@@ -40887,6 +41116,120 @@ async function readRegularFile(path, rule) {
 
 /***/ }),
 
+/***/ 9303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gd: () => (/* binding */ checkTools),
+/* harmony export */   Q5: () => (/* binding */ debianPackage),
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   tq: () => (/* binding */ TOOL_PACKAGES),
+/* harmony export */   us: () => (/* binding */ pathWithSbin)
+/* harmony export */ });
+/* unused harmony exports SBIN_DIRS, toolSearchDirs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 9690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40959,15 +41302,42 @@ var errors = __nccwpck_require__(2005);
 var exec = __nccwpck_require__(7239);
 // EXTERNAL MODULE: ./build/shared/hash.js
 var hash = __nccwpck_require__(7406);
+// EXTERNAL MODULE: ./build/shared/exec-stream.js
+var exec_stream = __nccwpck_require__(5956);
 ;// CONCATENATED MODULE: ./build/shared/image/qcow2.js
 /** qemu-img wrappers: raw → qcow2 conversion and image facts. */
 
+
 async function convertToQcow2(raw, qcow2, compression) {
-    const args = ['convert', '-q', '-f', 'raw', '-O', 'qcow2'];
+    await convertImage(raw, 'raw', qcow2, compression);
+}
+/**
+ * qemu-img convert to qcow2, its progress streamed into the step log: a
+ * compressed conversion of a large disk takes minutes.
+ */
+async function convertImage(source, sourceFormat, target, compression) {
+    const args = ['convert', '-p', '-f', sourceFormat, '-O', 'qcow2'];
     // zstd compresses several times faster than zlib at about the same size.
     if (compression !== 'none')
         args.push('-c', '-o', `compression_type=${compression}`);
-    await run('qemu-img', [...args, raw, qcow2]);
+    await (0,exec_stream/* runStreamed */.b)('qemu-img', [...args, source, target], {
+        title: `qemu-img convert ${source} → ${target}`,
+        filter: everyTenthPercent(),
+    });
+}
+/** qemu-img -p redraws "(12.34/100%)" about a hundred times; the log gets one line per 10%. */
+function everyTenthPercent() {
+    let shown = -1;
+    return (line) => {
+        const m = /^\(\s*(\d+(?:\.\d+)?)\/100%\)$/.exec(line.trim());
+        if (!m)
+            return line;
+        const step = Math.floor(Number(m[1]) / 10);
+        if (step <= shown)
+            return null;
+        shown = step;
+        return `${step * 10}%`;
+    };
 }
 async function imageInfo(path) {
     const r = await (0,exec/* run */.eF)('qemu-img', ['info', '--output=json', '-U', path]);
@@ -41024,8 +41394,8 @@ async function createOverlay(image, format, target) {
 
 // EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
 var qemu_command = __nccwpck_require__(2866);
-// EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 2 modules
-var qemu_process = __nccwpck_require__(4634);
+// EXTERNAL MODULE: ./build/shared/vm/qemu-process.js + 1 modules
+var qemu_process = __nccwpck_require__(5595);
 ;// CONCATENATED MODULE: ./build/shared/vm/launch.js
 /**
  * boot(): the launcher every action boots through. It prepares a throwaway
@@ -43084,6 +43454,22 @@ function b64Lines(data) {
 function octal(mode) {
     return mode.toString(8).padStart(4, '0');
 }
+/**
+ * Numeric owners need nothing from the guest; a name is looked up in the
+ * guest's user database, which a busybox or distroless rootfs may not have:
+ * then the step says so and what to write instead, rather than chown's bare
+ * "unknown user".
+ */
+function chown(owner, file) {
+    if (/^\d/.test(owner))
+        return [`chown ${(0,targets/* shQuote */.US)(owner)} ${file}`];
+    return [
+        `chown ${(0,targets/* shQuote */.US)(owner)} ${file} || {`,
+        `  echo ${(0,targets/* shQuote */.US)(`owner '${owner}' is not in this guest's user database (/etc/passwd, /etc/group): write the owner as numeric uid:gid, e.g. "0:0"`)} >&2`,
+        '  exit 1',
+        '}',
+    ];
+}
 /** Writes a file atomically in the guest (temporary name, then rename), with its mode and owner. */
 function fileStep(f) {
     const path = (0,targets/* shQuote */.US)(f.path);
@@ -43095,7 +43481,7 @@ function fileStep(f) {
         'INFRASIM_B64',
         // chown before chmod: the kernel clears setuid/setgid on a chown, which would drop
         // the 4000/2000 bits of a mode such as 4755 that the provenance records.
-        `chown ${(0,targets/* shQuote */.US)(f.owner)} ${tmp}`,
+        ...chown(f.owner, tmp),
         `chmod ${octal(f.mode)} ${tmp}`,
         `mv -f ${tmp} ${path}`,
     ].join('\n');
@@ -43421,10 +43807,7 @@ async function createRelativeOverlay(base, target) {
     return backing;
 }
 async function flatten(overlay, target, compression) {
-    const args = ['convert', '-q', '-f', 'qcow2', '-O', 'qcow2'];
-    if (compression !== 'none')
-        args.push('-c', '-o', `compression_type=${compression}`);
-    await (0,exec/* run */.eF)('qemu-img', [...args, overlay, target]);
+    await convertImage(overlay, 'qcow2', target, compression);
 }
 /** Keys distribution packages publish on purpose (shared/secrets/known-public.ts); reported as allowed. */
 const SECRET_ALLOW_LIST = withKnownPublicKeys(EMPTY_ALLOW_LIST);
@@ -43744,7 +44127,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Db: () => (/* binding */ resolveVariantInputs)
 });
 
-// UNUSED EXPORTS: parseRepositoryUrl, provisioningAppend, splitVariants, targetFromProvenance
+// UNUSED EXPORTS: parseRepositoryUrl, parseTailscaleTags, provisioningAppend, splitVariants, targetFromProvenance
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -43887,7 +44270,7 @@ var core = __nccwpck_require__(8532);
  * Variant definitions: what a variant adds to its base (packages, files,
  * services, commands) and what proves it (checks). One zod schema validates
  * both the built-in definitions and users' own YAML files; an error names the
- * file and the key.
+ * file and the key, and a key written in the wrong place says where it goes.
  */
 
 
@@ -43941,11 +44324,13 @@ const fileSchema = schemas/* strictObject */.rej({
 /** A check for boot-verify: a one-line command, optionally `[N] command` to expect exit status N. */
 const check = schemas/* string */.YjP().regex(/^[^\n]+$/, 'must be one line');
 const command = schemas/* string */.YjP().min(1);
+const packageName = schemas/* string */.YjP().regex(PACKAGE_NAME, 'must be a package name, optionally =version');
+const serviceName = schemas/* string */.YjP().regex(SERVICE_NAME, 'must be a service name');
 const distroSection = schemas/* strictObject */.rej({
     /** Commands before the packages (e.g. adding a package repository). */
     prepare: schemas/* array */.YOg(command).optional(),
-    packages: schemas/* array */.YOg(schemas/* string */.YjP().regex(PACKAGE_NAME, 'must be a package name, optionally =version')).optional(),
-    services: schemas/* array */.YOg(schemas/* string */.YjP().regex(SERVICE_NAME, 'must be a service name')).optional(),
+    packages: schemas/* array */.YOg(packageName).optional(),
+    services: schemas/* array */.YOg(serviceName).optional(),
     files: schemas/* array */.YOg(fileSchema).optional(),
     commands: schemas/* array */.YOg(command).optional(),
     checks: schemas/* array */.YOg(check).optional(),
@@ -43963,6 +44348,17 @@ const DefinitionSchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().min(1),
     /** Built-in variants whose definitions this one includes first (dual-vpn = wireguard + tailscale + …). */
     extends: schemas/* array */.YOg(schemas/* string */.YjP().regex(VARIANT_NAME)).optional(),
+    /**
+     * Packages and services whose names are the same on every distribution
+     * (curl, nftables, chrony): installed and enabled on alpine and debian
+     * before each distro section's own. Versions differ between distributions,
+     * so a pin belongs in distros.<target>.packages.
+     */
+    packages: schemas/* array */.YOg(schemas/* string */.YjP()
+        .regex(/^[^=]*$/, 'a version differs between distributions: pin it under distros.<alpine|debian>.packages')
+        .regex(PACKAGE_NAME, 'must be a package name'))
+        .optional(),
+    services: schemas/* array */.YOg(serviceName).optional(),
     files: schemas/* array */.YOg(fileSchema).optional(),
     commands: schemas/* array */.YOg(command).optional(),
     checks: schemas/* array */.YOg(check).optional(),
@@ -43989,10 +44385,23 @@ function parseDefinition(text, origin, input = 'variants') {
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const key = [...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])].join('.');
-        const problem = issue.code === 'unrecognized_keys' ? `unknown key (${issue.keys.join(', ')})` : issue.message;
+        const problem = issue.code === 'unrecognized_keys'
+            ? `unknown key (${issue.keys.join(', ')})${whereItGoes(issue.path, issue.keys)}`
+            : issue.message;
         throw new errors/* InputError */.dz(input, `${origin}: key '${key || '(top level)'}': ${problem}`);
     }
     return parsed.data;
+}
+/** Keys that exist, only elsewhere: the error says where they go. */
+function whereItGoes(path, keys) {
+    const key = keys[0];
+    if (path.length === 0 && TARGETS.includes(key))
+        return `; per-distribution settings go under distros.${key}`;
+    if (path.length === 0 && key === 'prepare')
+        return '; prepare commands are per distribution: put them under distros.<alpine|debian>.prepare';
+    if (path.length === 2 && path[0] === 'distros' && ['name', 'description', 'extends'].includes(key))
+        return `; '${key}' belongs at the top level of the definition`;
+    return '';
 }
 
 // EXTERNAL MODULE: ./build/shared/hash.js
@@ -44071,14 +44480,24 @@ ExecStart=/usr/libexec/infrasim/wireguard-firstboot
 [Install]
 WantedBy=multi-user.target
 `;
-const TAILSCALE_CONFIG = `{
+/**
+ * The tailscale variant's settings. `tags` are the ACL tags the node
+ * advertises: none unless the workflow names them (build-variant's
+ * `tailscale-advertise-tags`), because a tag the tailnet's policy has no
+ * tagOwners entry for makes `tailscale up` fail ("requested tags … are
+ * invalid or not permitted"). Tags stay on one line: tailscale-up reads them
+ * with sed.
+ */
+function tailscaleConfig(tags) {
+    return `{
   "advertise_exit_node": false,
   "accept_dns": true,
   "accept_routes": true,
   "ssh": true,
-  "tags": ["tag:infrasim", "tag:alpine"]
+  "tags": ${JSON.stringify(tags).replaceAll(',', ', ')}
 }
 `;
+}
 /**
  * Joins the tailnet with the flags of config.json once an auth key was
  * provided at run time (by cloud-init, a secret store or an operator) at
@@ -44259,6 +44678,11 @@ var targets = __nccwpck_require__(6824);
  * Per target: alpine (apk + OpenRC), debian (apt + systemd) and generic (no
  * package manager, no service manager: files, commands and the rc hook of
  * generic-rc.ts — what the suite's busybox test image can run).
+ *
+ * What a tailnet or a site decides (the ACL tags a node advertises) is not
+ * written into a definition: it comes from the workflow as BuiltinSettings,
+ * and the definition text rendered with it is what is hashed into the
+ * provenance.
  */
 
 
@@ -44330,7 +44754,8 @@ distros:
         mode: "0755"
         content: ${block(genericService('WireGuard first-boot key', '/usr/libexec/infrasim/wireguard-firstboot'), 10)}
 `;
-const TAILSCALE = `
+const DEFAULT_BUILTIN_SETTINGS = { tailscaleTags: [] };
+const TAILSCALE = (settings) => `
 name: tailscale
 description: >-
   Tailscale control plane. The client and its service are installed with
@@ -44338,7 +44763,7 @@ description: >-
 files:
   - path: /etc/infrasim/tailscale/config.json
     mode: "0644"
-    content: ${block(TAILSCALE_CONFIG, 6)}
+    content: ${block(tailscaleConfig(settings.tailscaleTags), 6)}
   - path: /usr/libexec/infrasim/tailscale-up
     mode: "0755"
     content: ${block(TAILSCALE_UP, 6)}
@@ -44425,12 +44850,19 @@ distros:
         content: ${block(genericService('dual-vpn policy routing', '/usr/libexec/infrasim/dual-vpn-routing'), 10)}
 `;
 const BUILTIN_DEFINITIONS = {
-    'no-vpn': NO_VPN,
-    wireguard: WIREGUARD,
+    'no-vpn': () => NO_VPN,
+    wireguard: () => WIREGUARD,
     tailscale: TAILSCALE,
-    'dual-vpn': DUAL_VPN,
+    'dual-vpn': () => DUAL_VPN,
 };
 const BUILTIN_NAMES = Object.keys(BUILTIN_DEFINITIONS);
+/** The YAML text of the built-in `name`, rendered with the workflow's settings. */
+function builtinDefinition(name, settings = DEFAULT_BUILTIN_SETTINGS) {
+    const render = BUILTIN_DEFINITIONS[name];
+    if (!render)
+        throw new Error(`'${name}' is not a built-in variant`);
+    return render(settings);
+}
 
 // EXTERNAL MODULE: ./build/shared/regular-file.js
 var regular_file = __nccwpck_require__(3019);
@@ -44520,6 +44952,13 @@ async function readDefinitionSource(source, where, input) {
 
 
 
+/**
+ * A file's owner when the definition names none: numeric, so writing it needs
+ * no user database in the guest (a busybox or distroless rootfs has no
+ * /etc/passwd, and `chown root:root` fails there). uid 0 and gid 0 are root's
+ * everywhere.
+ */
+const DEFAULT_OWNER = '0:0';
 function isBuiltin(spec) {
     return BUILTIN_NAMES.includes(spec);
 }
@@ -44528,14 +44967,15 @@ function looksLikePath(spec) {
     return spec.includes('/') || /\.ya?ml$/i.test(spec);
 }
 /** A built-in name or a definition file path → the parsed definition; errors name the input and the file. */
-async function loadDefinition(spec, cwd = process.cwd(), input = 'variants') {
+async function loadDefinition(spec, cwd = process.cwd(), input = 'variants', builtins = DEFAULT_BUILTIN_SETTINGS) {
     if (isBuiltin(spec)) {
-        const text = BUILTIN_DEFINITIONS[spec];
+        const text = builtinDefinition(spec, builtins);
         return {
             name: spec,
             origin: `builtin:${spec}`,
             text,
             raw: parseDefinition(text, `builtin:${spec}`, input),
+            builtins,
         };
     }
     if (!looksLikePath(spec)) {
@@ -44548,7 +44988,7 @@ async function loadDefinition(spec, cwd = process.cwd(), input = 'variants') {
     if (!VARIANT_NAME.test(name)) {
         throw new errors/* InputError */.dz(input, `${spec}: the variant name '${name}' is not usable as a file name; set 'name:'`);
     }
-    return { name, origin: spec, text, raw, sourceDir: (0,external_node_path_.dirname)(path) };
+    return { name, origin: spec, text, raw, sourceDir: (0,external_node_path_.dirname)(path), builtins };
 }
 async function planFile(f, def, key, input) {
     let content;
@@ -44559,7 +44999,7 @@ async function planFile(f, def, key, input) {
             throw new errors/* InputError */.dz(input, `${def.origin}: key '${key}.source': built-ins carry content`);
         content = await readDefinitionSource(f.source, { origin: def.origin, key, sourceDir: def.sourceDir }, input);
     }
-    return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? 'root:root', content };
+    return { path: f.path, mode: f.mode ?? 0o644, owner: f.owner ?? DEFAULT_OWNER, content };
 }
 const MAX_EXTENDS_DEPTH = 4;
 /** Merges `def` (after the built-ins it extends) into `plan`, for `target`. */
@@ -44570,7 +45010,8 @@ async function mergeInto(plan, def, target, input, depth, hashes) {
         }
         if (depth >= MAX_EXTENDS_DEPTH)
             throw new errors/* InputError */.dz(input, `${def.origin}: key 'extends': nested too deeply (a cycle?)`);
-        await mergeInto(plan, await loadDefinition(parent, undefined, input), target, input, depth + 1, hashes);
+        const loaded = await loadDefinition(parent, undefined, input, def.builtins);
+        await mergeInto(plan, loaded, target, input, depth + 1, hashes);
     }
     hashes.push((0,hash/* sha256 */.sc)(def.text));
     const section = def.raw.distros?.[target];
@@ -44594,7 +45035,13 @@ async function mergeInto(plan, def, target, input, depth, hashes) {
     };
     if (section && 'prepare' in section)
         plan.prepare.push(...(section.prepare ?? []));
+    // Top-level packages and services (the same name everywhere) come before the distro section's own.
+    if (target === 'generic' && def.raw.packages?.length) {
+        throw new errors/* InputError */.dz(input, `${def.origin}: key 'packages': the generic target has no package manager to install ${def.raw.packages.join(', ')}`, 'top-level packages on targets alpine and debian; for generic, install the software in the base or write it with files');
+    }
+    addUnique(plan.packages, def.raw.packages);
     addUnique(plan.packages, section?.packages);
+    addUnique(plan.services, def.raw.services);
     addUnique(plan.services, section?.services);
     plan.commands.push(...(def.raw.commands ?? []), ...(section?.commands ?? []));
     addUnique(plan.checks, def.raw.checks);
@@ -44670,6 +45117,22 @@ function parseRepositoryUrl(name, raw) {
     if (!/^[A-Za-z0-9:/._~%+@=-]+$/.test(value))
         throw new errors/* InputError */.dz(name, `'${value}' has characters apt's sources.list cannot hold`, 'a plain URL');
     return value;
+}
+/** Tailscale's own rule for an ACL tag (tailcfg.CheckTag): `tag:`, a letter, then letters, digits or dashes. */
+const TAILSCALE_TAG = /^tag:[A-Za-z][A-Za-z0-9-]*$/;
+/**
+ * The ACL tags the built-in tailscale node advertises: none when empty (the
+ * node is then owned by the auth key's user, which every tailnet accepts).
+ * Separated by commas, spaces or newlines, as tailscale's --advertise-tags
+ * takes them comma-separated.
+ */
+function parseTailscaleTags(name, raw) {
+    const tags = (0,inputs/* parseLines */.Li)(raw).flatMap((l) => l.split(/[,\s]+/).filter(Boolean));
+    for (const tag of tags) {
+        if (!TAILSCALE_TAG.test(tag))
+            throw new errors/* InputError */.dz(name, `'${tag}' is not a Tailscale ACL tag`, 'tag:<name> — a letter, then letters, digits or dashes — separated by commas, spaces or newlines; empty for none');
+    }
+    return [...new Set(tags)];
 }
 /** Which provisioning target a base calls for, from its build provenance. */
 function targetFromProvenance(p) {
@@ -44772,10 +45235,13 @@ async function resolveVariantInputs(raw, cwd = process.cwd(), env = process.env)
     const flatten = (0,inputs/* parseBoolean */.yG)('flatten', raw.flatten, false);
     const network = (0,inputs/* parseBoolean */.yG)('network', raw.network, true);
     const tailscaleRepository = parseRepositoryUrl('tailscale-repository', raw['tailscale-repository']);
+    const builtins = {
+        tailscaleTags: parseTailscaleTags('tailscale-advertise-tags', raw['tailscale-advertise-tags']),
+    };
     // Every definition is read, validated and planned before any work starts.
     const plans = [];
     for (const spec of specs)
-        plans.push(await planVariant(await loadDefinition(spec, cwd), target));
+        plans.push(await planVariant(await loadDefinition(spec, cwd, 'variants', builtins), target));
     const names = plans.map((p) => p.name);
     const clash = names.find((n, i) => names.indexOf(n) !== i);
     if (clash)
@@ -45020,7 +45486,7 @@ function cleanupCommands(target) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _firmware_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2515);
 /* harmony import */ var _qemu_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2866);
-/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4634);
+/* harmony import */ var _qemu_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5595);
 /**
  * Chooses KVM or TCG. KVM is never assumed: on some machines /dev/kvm exists
  * and opens, yet guests hang or abort under it. `auto` therefore runs a short
@@ -46006,7 +46472,7 @@ function optionValue(value) {
 
 /***/ }),
 
-/***/ 4634:
+/***/ 5595:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46029,8 +46495,8 @@ var errors = __nccwpck_require__(2005);
 var exec = __nccwpck_require__(7239);
 // EXTERNAL MODULE: ./build/shared/inputs.js
 var inputs = __nccwpck_require__(2043);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
 ;// CONCATENATED MODULE: ./build/shared/vm/console.js
 /**
  * Turns the serial console's byte stream into clean lines and decides the
@@ -46057,7 +46523,7 @@ const MAX_PROMPT = 1024;
 const TAIL_LINES = 40;
 class ConsoleWatcher {
     #rules;
-    #decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    #decoder = new external_node_string_decoder_.StringDecoder('utf8');
     #onLine;
     #pendingAlso;
     #tail = [];

@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _qemu_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4680);
+/* harmony import */ var _qemu_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7427);
 /** build-variant's post step: no QEMU outlives the job, whatever ended it. */
 
 await (0,_qemu_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runQemuPost */ .E)('build-variant');
@@ -28580,7 +28580,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4680:
+/***/ 7427:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29774,7 +29774,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile: summary_appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access: summary_access, appendFile: summary_appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29797,7 +29797,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield summary_access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30097,7 +30097,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30128,7 +30128,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -30141,7 +30141,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -30171,7 +30171,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -30199,7 +30199,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -31605,7 +31605,7 @@ class InputError extends Error {
     }
 }
 /** An external tool failed; the message quotes its command and the end of its stderr. */
-class ToolError extends Error {
+class errors_ToolError extends Error {
     command;
     exitCode;
     stderr;
@@ -31621,10 +31621,23 @@ class ToolError extends Error {
     }
 }
 /** A required external program is not installed. */
-class MissingToolError extends Error {
+class errors_MissingToolError extends Error {
     constructor(tool, debianPackage) {
         super(`'${tool}' is not installed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage})`);
         this.name = 'MissingToolError';
+    }
+}
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class errors_MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
     }
 }
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
@@ -31635,12 +31648,259 @@ class DataError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./build/shared/tools.js
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/sbin', '/sbin']));
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function tools_pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function tools_findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = join(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await access(path, constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await stat(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function tools_debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await tools_findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new MissingToolsError(step, missing.map((tool) => ({ tool, package: tools_debianPackage(tool) })), toolSearchDirs(search));
+    return found;
+}
+
+;// CONCATENATED MODULE: ./build/shared/exec-stream.js
+/**
+ * Runs a long tool (mmdebstrap, apk, qemu-img convert) with its output
+ * streamed into the step log as it comes, so a user watches progress instead
+ * of minutes of silence. Failures stay ToolErrors naming the tool, its exit
+ * code and the end of its output, as shared/exec.ts run() reports them.
+ *
+ * shared/ stays free of the runner toolkit: the action adapter plugs in a
+ * ToolStreamer built on @actions/exec and @actions/core (actions/tool-streamer.ts).
+ * Without one (library use, unit tests) a plain spawn runs the tool and the
+ * output only feeds the error message.
+ */
+
+
+
+
+const quietStreamer = {
+    exec: (path, args, o) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(path, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', o.stdout);
+        child.stderr.on('data', o.stderr);
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    }),
+    info: () => { },
+    startGroup: () => { },
+    endGroup: () => { },
+};
+let streamer = (/* unused pure expression or super */ null && (quietStreamer));
+/** Where streamed output goes from now on (the action adapter calls this once, at start); null: nowhere. */
+function useToolStreamer(s) {
+    streamer = s ?? quietStreamer;
+}
+/** Lines kept for the error message: the end of the output is where tools explain themselves. */
+const TAIL_LINES = 40;
+/**
+ * Steps stream concurrently (build-variant flattens several images at once);
+ * the runner's groups cannot nest or interleave, so only the first gets a
+ * group and every line of a concurrent one carries its title.
+ */
+let streaming = 0;
+/** Runs `command args…`, logging its output line by line; resolves with the tail of that output. */
+async function runStreamed(command, args, options) {
+    const env = options.env ?? process.env;
+    const path = command.includes('/') ? command : await findTool(command, { path: env.PATH });
+    if (!path)
+        throw new MissingToolError(command, debianPackage(command));
+    const tail = [];
+    const grouped = streaming === 0;
+    const prefix = grouped ? '' : `[${options.title}] `;
+    const line = (raw) => {
+        const text = raw.trimEnd();
+        if (!text)
+            return;
+        tail.push(text);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
+        const shown = options.filter ? options.filter(text) : text;
+        if (shown !== null)
+            streamer.info(prefix + shown);
+    };
+    // Progress meters redraw with \r; each redraw is a line of the log.
+    const splitter = () => {
+        let pending = '';
+        // A chunk can end inside a multi-byte character; the decoder keeps the partial bytes for the next.
+        const decoder = new StringDecoder('utf8');
+        return {
+            data: (b) => {
+                const parts = (pending + decoder.write(b)).split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? '';
+                parts.forEach(line);
+            },
+            flush: () => {
+                line(pending + decoder.end());
+                pending = '';
+            },
+        };
+    };
+    const out = splitter();
+    const err = splitter();
+    streaming++;
+    if (grouped)
+        streamer.startGroup(options.title);
+    try {
+        streamer.info(`${prefix}$ ${[command, ...args].join(' ')}`);
+        const code = await streamer.exec(path, [...args], {
+            cwd: options.cwd,
+            env: { ...stringEnv(env), PATH: pathWithSbin(env.PATH) },
+            stdout: out.data,
+            stderr: err.data,
+        });
+        out.flush();
+        err.flush();
+        if (code !== 0)
+            throw new ToolError([command, ...args], code, tail.join('\n'), options.hint);
+        return tail.join('\n');
+    }
+    catch (e) {
+        // @actions/exec wraps a spawn failure in a plain Error; a vanished binary is still a missing tool.
+        if (!(e instanceof ToolError) && /ENOENT/.test(e.message))
+            throw new MissingToolError(command, debianPackage(command));
+        throw e;
+    }
+    finally {
+        if (grouped)
+            streamer.endGroup();
+        streaming--;
+    }
+}
+/** A streamer takes string values only; an unset variable is left out, as spawn would. */
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/actions/tool-streamer.js
+/**
+ * The runner side of shared/exec-stream.ts: long tools start through
+ * @actions/exec (argument arrays, no shell) and their lines land in the step
+ * log through @actions/core, inside a collapsible group.
+ */
+
+
+const actionsToolStreamer = {
+    exec: (path, args, o) => exec(path, args, {
+        cwd: o.cwd,
+        env: o.env,
+        // shared/exec-stream.ts logs each line itself (split at progress redraws, filtered); exec's own
+        // echo of the raw bytes would print everything twice.
+        silent: true,
+        // A failure becomes a ToolError with the tool's own output, not exec's "failed with exit code".
+        ignoreReturnCode: true,
+        listeners: { stdout: o.stdout, stderr: o.stderr },
+    }),
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup(),
+};
+
 ;// CONCATENATED MODULE: ./build/actions/runner.js
 /**
  * The one place the actions meet the runner: typed input reading, outputs,
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
+
+
 
 
 /**
@@ -31661,6 +31921,8 @@ function setOutputs(outputs) {
 }
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 async function runAction(body) {
+    // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+    useToolStreamer(actionsToolStreamer);
     try {
         await body();
     }

@@ -44938,18 +44938,20 @@ retryAfterBaseMs = 1000) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7987);
-/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5405);
-/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9399);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7869);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8899);
+/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
+/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
+/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5405);
+/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9399);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7869);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(762);
 
 
 
 
 
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)({
+
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
         target: true,
         package: true,
         owner: true,
@@ -44971,18 +44973,19 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
     });
     for (const secret of [raw.token, raw.password])
         if (secret.trim())
-            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(secret);
-    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePruneInputs */ .X)(raw, process.env);
+            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(secret);
+    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePruneInputs */ .X)(raw, process.env);
+    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('prune-packages', undefined);
     // Tests shorten GitHub's Retry-After waits; production waits what GitHub asks.
     const base = Number(process.env.PRUNE_RETRY_AFTER_BASE_MS);
-    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runPrune */ .u)(options, {
-        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(line),
-        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(s),
-        packagesApi: (token, apiUrl) => (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .packagesApi */ .o)(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
+    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runPrune */ .u)(options, {
+        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line),
+        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(s),
+        packagesApi: (token, apiUrl) => (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .packagesApi */ .o)(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
     });
     const { plan, results } = run;
-    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(results ?? [], run.requests);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
+    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_2__/* .tally */ .N4)(results ?? [], run.requests);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
         plan: options.planFile,
         'to-delete': String(plan.delete.length),
         kept: String(plan.keep.length),
@@ -44991,13 +44994,13 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
         failed: String(figures.failed + figures.skipped),
         'api-calls': String(run.requests),
     });
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)([plan], results, options.dryRun));
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)([plan], results, options.dryRun));
     for (const w of plan.warnings)
-        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
+        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
     for (const r of results ?? [])
         if (r.outcome === 'refused')
-            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
-    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
+            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
+    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
         (results
             ? `${figures.deleted} deleted, ${figures.alreadyGone} already gone, ${figures.refused} refused, ` +
                 `${figures.failed} failed, ${figures.skipped} skipped; ${run.requests} requests`
@@ -45013,7 +45016,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8899:
+/***/ 762:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48023,12 +48026,162 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./build/shared/tools.js
+var tools = __nccwpck_require__(9303);
+;// CONCATENATED MODULE: ./build/shared/exec-stream.js
+/**
+ * Runs a long tool (mmdebstrap, apk, qemu-img convert) with its output
+ * streamed into the step log as it comes, so a user watches progress instead
+ * of minutes of silence. Failures stay ToolErrors naming the tool, its exit
+ * code and the end of its output, as shared/exec.ts run() reports them.
+ *
+ * shared/ stays free of the runner toolkit: the action adapter plugs in a
+ * ToolStreamer built on @actions/exec and @actions/core (actions/tool-streamer.ts).
+ * Without one (library use, unit tests) a plain spawn runs the tool and the
+ * output only feeds the error message.
+ */
+
+
+
+
+const quietStreamer = {
+    exec: (path, args, o) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(path, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', o.stdout);
+        child.stderr.on('data', o.stderr);
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code));
+    }),
+    info: () => { },
+    startGroup: () => { },
+    endGroup: () => { },
+};
+let streamer = (/* unused pure expression or super */ null && (quietStreamer));
+/** Where streamed output goes from now on (the action adapter calls this once, at start); null: nowhere. */
+function useToolStreamer(s) {
+    streamer = s ?? quietStreamer;
+}
+/** Lines kept for the error message: the end of the output is where tools explain themselves. */
+const TAIL_LINES = 40;
+/**
+ * Steps stream concurrently (build-variant flattens several images at once);
+ * the runner's groups cannot nest or interleave, so only the first gets a
+ * group and every line of a concurrent one carries its title.
+ */
+let streaming = 0;
+/** Runs `command args…`, logging its output line by line; resolves with the tail of that output. */
+async function runStreamed(command, args, options) {
+    const env = options.env ?? process.env;
+    const path = command.includes('/') ? command : await findTool(command, { path: env.PATH });
+    if (!path)
+        throw new MissingToolError(command, debianPackage(command));
+    const tail = [];
+    const grouped = streaming === 0;
+    const prefix = grouped ? '' : `[${options.title}] `;
+    const line = (raw) => {
+        const text = raw.trimEnd();
+        if (!text)
+            return;
+        tail.push(text);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
+        const shown = options.filter ? options.filter(text) : text;
+        if (shown !== null)
+            streamer.info(prefix + shown);
+    };
+    // Progress meters redraw with \r; each redraw is a line of the log.
+    const splitter = () => {
+        let pending = '';
+        // A chunk can end inside a multi-byte character; the decoder keeps the partial bytes for the next.
+        const decoder = new StringDecoder('utf8');
+        return {
+            data: (b) => {
+                const parts = (pending + decoder.write(b)).split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? '';
+                parts.forEach(line);
+            },
+            flush: () => {
+                line(pending + decoder.end());
+                pending = '';
+            },
+        };
+    };
+    const out = splitter();
+    const err = splitter();
+    streaming++;
+    if (grouped)
+        streamer.startGroup(options.title);
+    try {
+        streamer.info(`${prefix}$ ${[command, ...args].join(' ')}`);
+        const code = await streamer.exec(path, [...args], {
+            cwd: options.cwd,
+            env: { ...stringEnv(env), PATH: pathWithSbin(env.PATH) },
+            stdout: out.data,
+            stderr: err.data,
+        });
+        out.flush();
+        err.flush();
+        if (code !== 0)
+            throw new ToolError([command, ...args], code, tail.join('\n'), options.hint);
+        return tail.join('\n');
+    }
+    catch (e) {
+        // @actions/exec wraps a spawn failure in a plain Error; a vanished binary is still a missing tool.
+        if (!(e instanceof ToolError) && /ENOENT/.test(e.message))
+            throw new MissingToolError(command, debianPackage(command));
+        throw e;
+    }
+    finally {
+        if (grouped)
+            streamer.endGroup();
+        streaming--;
+    }
+}
+/** A streamer takes string values only; an unset variable is left out, as spawn would. */
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/actions/tool-streamer.js
+/**
+ * The runner side of shared/exec-stream.ts: long tools start through
+ * @actions/exec (argument arrays, no shell) and their lines land in the step
+ * log through @actions/core, inside a collapsible group.
+ */
+
+
+const actionsToolStreamer = {
+    exec: (path, args, o) => exec(path, args, {
+        cwd: o.cwd,
+        env: o.env,
+        // shared/exec-stream.ts logs each line itself (split at progress redraws, filtered); exec's own
+        // echo of the raw bytes would print everything twice.
+        silent: true,
+        // A failure becomes a ToolError with the tool's own output, not exec's "failed with exit code".
+        ignoreReturnCode: true,
+        listeners: { stdout: o.stdout, stderr: o.stderr },
+    }),
+    info: (line) => info(line),
+    startGroup: (title) => startGroup(title),
+    endGroup: () => endGroup(),
+};
+
 ;// CONCATENATED MODULE: ./build/actions/runner.js
 /**
  * The one place the actions meet the runner: typed input reading, outputs,
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
+
+
 
 
 /**
@@ -48049,6 +48202,8 @@ function setOutputs(outputs) {
 }
 /** Runs an action body; any error fails the step with its message and a non-zero exit. */
 async function runAction(body) {
+    // Long tools (mmdebstrap, apk, qemu-img convert) stream their output into the step log.
+    useToolStreamer(actionsToolStreamer);
     try {
         await body();
     }
@@ -48083,10 +48238,79 @@ function cancellationSignal(action) {
 
 /***/ }),
 
+/***/ 3350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkActionTools)
+/* harmony export */ });
+/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
+/**
+ * The external tools each action needs, from its validated options: each
+ * action's main checks them all (shared/tools.ts checkTools) before any work,
+ * so a runner missing three packages fails once, naming all three, instead of
+ * minutes into a build. docs/tools.md lists the same table for users.
+ */
+
+/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
+const DISK_TOOLS = [
+    'mkfs.ext4',
+    'mke2fs',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mmd',
+    'mcopy',
+    'qemu-img',
+];
+/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
+const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
+/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
+const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
+function qemuSystem(arch) {
+    return `qemu-system-${arch}`;
+}
+/** Action name → the tools it runs for these options. */
+const ACTION_TOOLS = {
+    'build-base': (o) => [
+        ...DISK_TOOLS,
+        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
+        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
+        ...(o.distro === 'alpine' && o.packages.length
+            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
+            : []),
+        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
+    ],
+    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
+    'boot-verify': (o) => [
+        'qemu-img',
+        qemuSystem(o.arch),
+        ...(o.checks.length ? SEED_TOOLS : []),
+    ],
+    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
+    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
+    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
+    // shared/deps/load.ts checks it before anything is written, with the message that says so.
+    'analyze-deps': () => [],
+    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
+    'prune-packages': () => [],
+};
+/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
+async function checkActionTools(action, options) {
+    const needs = ACTION_TOOLS[action](options);
+    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
+}
+
+
+/***/ }),
+
 /***/ 2005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ DataError)
 /* harmony export */ });
@@ -48125,6 +48349,19 @@ class MissingToolError extends Error {
     constructor(tool, debianPackage) {
         super(`'${tool}' is not installed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage})`);
         this.name = 'MissingToolError';
+    }
+}
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
     }
 }
 /** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
@@ -51280,6 +51517,116 @@ async function runPrune(o, hooks) {
     const budget = new DeleteBudget(o.deletesPerMinute);
     const results = await executePlan(plan, target, { budget, log: hooks.log });
     return { plan, results, requests: target.requestCount(), busiestMinute: budget.busiestMinute() };
+}
+
+
+/***/ }),
+
+/***/ 9303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gd: () => (/* binding */ checkTools)
+/* harmony export */ });
+/* unused harmony exports TOOL_PACKAGES, SBIN_DIRS, toolSearchDirs, pathWithSbin, findTool, debianPackage */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
+    return found;
 }
 
 

@@ -7,7 +7,7 @@
 import { chmod, copyFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
-import { run } from '../exec.ts';
+import { runStreamed } from '../exec-stream.ts';
 import { downloadVerified } from '../fetch.ts';
 import { sha256File, sha256RegularFile } from '../hash.ts';
 import { alpineBranch, resolveAlpineMinirootfs } from './alpine.ts';
@@ -179,8 +179,10 @@ async function alpineRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
     ...spec.packages,
   ];
   const env = { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) };
-  if (process.getuid?.() === 0) await run('sh', args, { env });
-  else await run('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], { env });
+  // apk prints one line per package installed: streamed, the log shows it progressing.
+  const stream = { env, title: `apk add ${spec.packages.join(' ')}` };
+  if (process.getuid?.() === 0) await runStreamed('sh', args, stream);
+  else await runStreamed('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], stream);
   return { path: out, sources, tools: ['apk.static'] };
 }
 
@@ -194,12 +196,13 @@ async function debootstrapRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
     // Fixed text, no input in it: a hostname and an empty machine-id (systemd makes one per instance).
     '--customize-hook=echo localhost > "$1/etc/hostname"',
     '--customize-hook=: > "$1/etc/machine-id"',
-    '--quiet',
     spec.version,
     out,
     spec.mirror,
   ];
-  await run('mmdebstrap', args, {
+  // Without --quiet mmdebstrap reports each phase (update, download, extract, install), streamed into the log.
+  await runStreamed('mmdebstrap', args, {
+    title: `mmdebstrap ${spec.version} (${spec.packages.length} packages)`,
     env: { ...process.env, SOURCE_DATE_EPOCH: String(spec.sourceDateEpoch) },
     hint: 'mmdebstrap needs the suite on the mirror and, for Ubuntu, the ubuntu-keyring package',
   });

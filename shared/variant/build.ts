@@ -13,7 +13,7 @@ import { tempPathFor, writeJsonAtomic } from '../atomic.ts';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
 import { sha256, sha256File } from '../hash.ts';
-import { imageInfo, type Compression } from '../image/qcow2.ts';
+import { convertImage, imageInfo, type Compression } from '../image/qcow2.ts';
 import { boot } from '../vm/launch.ts';
 import { createSeed, newNonce } from '../vm/nocloud.ts';
 import type { AccelChoice, Arch, BootMode } from '../vm/types.ts';
@@ -163,9 +163,7 @@ export async function createRelativeOverlay(base: string, target: string): Promi
 }
 
 async function flatten(overlay: string, target: string, compression: Compression): Promise<void> {
-  const args = ['convert', '-q', '-f', 'qcow2', '-O', 'qcow2'];
-  if (compression !== 'none') args.push('-c', '-o', `compression_type=${compression}`);
-  await run('qemu-img', [...args, overlay, target]);
+  await convertImage(overlay, 'qcow2', target, compression);
 }
 
 /** Keys distribution packages publish on purpose (shared/secrets/known-public.ts); reported as allowed. */
