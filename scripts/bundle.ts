@@ -82,6 +82,8 @@ const outRoot = await mkdtemp(join(check ? tmpdir() : root, check ? 'dist-check-
 await chmod(outRoot, 0o755);
 await rm(join(root, 'build'), { recursive: true, force: true });
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+// analyze-deps validates its SBOM with ajv's standalone code of the CycloneDX schema, generated here.
+run(process.execPath, [join(root, 'scripts/precompile-sbom-validator.ts'), join(root, 'build/shared/deps')]);
 
 const actions = (await readdir(join(root, 'actions'), { withFileTypes: true })).filter((d) =>
   d.isDirectory(),

@@ -1,6 +1,5 @@
-/** The package ships no types: the one call sbom-validator.ts makes. */
-declare module 'ajv-formats-draft2019' {
-  import type { Ajv } from 'ajv';
-  const addFormats: (ajv: Ajv, options?: { formats?: string[] }) => Ajv;
-  export default addFormats;
+/** The package ships no types: the one format sbom-formats.ts takes from it. */
+declare module 'ajv-formats-draft2019/formats/idn-email.js' {
+  const idnEmail: (value: string) => boolean;
+  export default idnEmail;
 }

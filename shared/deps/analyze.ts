@@ -75,16 +75,7 @@ export function analyzeGraph(
   ];
   const risk = scoreRisk(all, options.allow);
 
-  const dependents = new Map<string, Set<string>>();
-  for (const e of graph.edges) {
-    let set = dependents.get(e.to);
-    if (!set) dependents.set(e.to, (set = new Set()));
-    set.add(e.from);
-  }
-  const mostDependedOn = [...dependents.entries()]
-    .map(([id, set]) => ({ id, dependents: set.size }))
-    .sort((a, b) => b.dependents - a.dependents || (a.id < b.id ? -1 : 1))
-    .slice(0, 10);
+  const mostDependedOn = topDependedOn(graph, 10);
 
   return {
     graphSha256: graphSha256(graph),
@@ -106,4 +97,53 @@ export function analyzeGraph(
     mostDependedOn,
     vendorShares: vendorShares(graph).shares.slice(0, 10),
   };
+}
+
+/**
+ * The `limit` packages with the most distinct dependents (ties by id). Ids
+ * are numbered, edges bucketed by their source (counting sort), and a
+ * target counts a source once: the source stamps it. No set per package
+ * (20,000 of them on a 20,000-package graph) and no set of pairs.
+ */
+export function topDependedOn(graph: DepGraph, limit: number): { id: string; dependents: number }[] {
+  const number = new Map<string, number>();
+  const ids: string[] = [];
+  const numberOf = (id: string): number => {
+    let n = number.get(id);
+    if (n === undefined) {
+      number.set(id, (n = ids.length));
+      ids.push(id);
+    }
+    return n;
+  };
+  for (const p of graph.packages) numberOf(p.id);
+  const m = graph.edges.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  graph.edges.forEach((e, i) => {
+    from[i] = numberOf(e.from);
+    to[i] = numberOf(e.to);
+  });
+  const n = ids.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) start[from[i]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, n);
+  const targets = new Int32Array(m);
+  for (let i = 0; i < m; i++) targets[fill[from[i]!]!++] = to[i]!;
+  const stamp = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
+  for (let v = 0; v < n; v++)
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      const t = targets[k]!;
+      if (stamp[t] !== v) {
+        stamp[t] = v;
+        count[t]!++;
+      }
+    }
+  const top: { id: string; dependents: number }[] = [];
+  count.forEach((c, i) => {
+    if (c > 0) top.push({ id: ids[i]!, dependents: c });
+  });
+  return top.sort((a, b) => b.dependents - a.dependents || (a.id < b.id ? -1 : 1)).slice(0, limit);
 }

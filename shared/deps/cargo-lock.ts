@@ -6,7 +6,7 @@
  * package without a `source` is treated as a workspace member.
  */
 import { DataError } from '../errors.ts';
-import { GraphBuilder, packageId, type DepGraph, type Package } from './model.ts';
+import { GraphBuilder, packageId, type DepGraph, type Package, type PackageSource } from './model.ts';
 import { parseCargoSource } from './sources.ts';
 import { parseTomlSubset, type TomlTable } from './toml-subset.ts';
 import { pushTo } from './multimap.ts';
@@ -21,27 +21,35 @@ interface LockPackage {
   dependencies: string[];
 }
 
+/** Where a message points: built only for a message (a string per package is measurable on 100,000). */
+const entry = (file: string, index: number): string => `${file}: [[package]] #${index + 1}`;
+
+function stringField(
+  file: string,
+  index: number,
+  t: TomlTable,
+  key: string,
+  required: boolean,
+): string | undefined {
+  const v = t[key];
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string' || v === '')
+    throw new DataError(`${entry(file, index)}: '${key}' must be a non-empty string`);
+  return v;
+}
+
 function readLockPackage(file: string, raw: unknown, index: number): LockPackage {
-  // Built only for a message: a string per package is measurable on 100,000 of them.
-  const where = (): string => `${file}: [[package]] #${index + 1}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new DataError(`${where()} is not a table`);
+    throw new DataError(`${entry(file, index)} is not a table`);
   const t = raw as TomlTable;
-  const str = (key: string, required: boolean): string | undefined => {
-    const v = t[key];
-    if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || v === '')
-      throw new DataError(`${where()}: '${key}' must be a non-empty string`);
-    return v;
-  };
   const deps = t.dependencies ?? [];
   if (!Array.isArray(deps) || deps.some((d) => typeof d !== 'string'))
-    throw new DataError(`${where()}: 'dependencies' must be an array of strings`);
+    throw new DataError(`${entry(file, index)}: 'dependencies' must be an array of strings`);
   return {
-    name: str('name', true)!,
-    version: str('version', true)!,
-    source: str('source', false),
-    checksum: str('checksum', false),
+    name: stringField(file, index, t, 'name', true)!,
+    version: stringField(file, index, t, 'version', true)!,
+    source: stringField(file, index, t, 'source', false),
+    checksum: stringField(file, index, t, 'checksum', false),
     dependencies: deps as string[],
   };
 }
@@ -65,11 +73,13 @@ export function parseCargoLock(text: string, file: string): DepGraph {
   const builder = new GraphBuilder();
   const byName = new Map<string, Package[]>();
   const inOrder: Package[] = [];
+  // A lockfile names a handful of sources for thousands of packages: each is parsed once (and never mutated).
+  const sources = new Map<string, PackageSource | null>();
   for (const lp of lockPackages) {
-    const source =
-      lp.source === undefined
-        ? ({ kind: 'path', path: null, outsideWorkspace: null } as const)
-        : parseCargoSource(lp.source);
+    let source: PackageSource | null | undefined;
+    if (lp.source === undefined) source = { kind: 'path', path: null, outsideWorkspace: null };
+    else if ((source = sources.get(lp.source)) === undefined)
+      sources.set(lp.source, (source = parseCargoSource(lp.source)));
     if (!source)
       throw new DataError(`${file}: package ${lp.name} ${lp.version} has an unknown source '${lp.source}'`);
     const pkg: Package = {
@@ -104,8 +114,18 @@ function sameSource(pkg: Package, source: string): boolean {
   return packageId(pkg.name, pkg.version, parsed) === pkg.id;
 }
 
+/** `name` or `name version`: no source, no other whitespace (test() allocates nothing, exec() would). */
+const SIMPLE_REFERENCE = /^[^\s()]+(?: [^\s()]+)?$/;
+
 /** A dependency reference is `name`, `name version` or `name version (source)`: the shortest unique form. */
 function resolveReference(file: string, from: Package, ref: string, byName: Map<string, Package[]>): string {
+  // The common forms, `name` and `name version`, one package of that name: no captures, no filtering.
+  if (SIMPLE_REFERENCE.test(ref)) {
+    const space = ref.indexOf(' ');
+    const candidates = byName.get(space === -1 ? ref : ref.slice(0, space));
+    if (candidates?.length === 1 && (space === -1 || candidates[0]!.version === ref.slice(space + 1)))
+      return candidates[0]!.id;
+  }
   const m = /^(\S+)(?: (\S+))?(?: \((.+)\))?$/.exec(ref);
   const candidates = m ? (byName.get(m[1]!) ?? []) : [];
   // The common case, a bare name with one package of that name: nothing to filter.

@@ -44,13 +44,19 @@ function reserve(n: number): void {
   for (; powersKnown <= n; powersKnown++) power[powersKnown] = Math.imul(power[powersKnown - 1]!, BASE);
 }
 
+let deletions = new Uint32Array(64);
+
 /**
- * Calls `visit` with the hash of every string obtained by deleting one
- * character of `s`, the same value stringHash gives that string.
+ * The hash of every string obtained by deleting one character of `s` (the
+ * i-th deletion at index i), the same value stringHash gives that string.
+ * The array is scratch space, valid until the next call: callers loop over
+ * it instead of passing a callback per deletion (hundreds of thousands of
+ * calls on a large graph, through one call site shared by every caller).
  */
-export function forEachDeletionHash(s: string, visit: (hash: number) => void): void {
+export function deletionHashes(s: string): Uint32Array {
   const n = s.length;
   reserve(n);
+  if (deletions.length < n) deletions = new Uint32Array(suffix.length);
   // suffix[i] = hash(s[i..n)), power[k] = BASE^k.
   suffix[n] = 0;
   for (let i = n - 1; i >= 0; i--)
@@ -58,9 +64,16 @@ export function forEachDeletionHash(s: string, visit: (hash: number) => void): v
   let prefix = 0; // hash(s[0..i))
   for (let i = 0; i < n; i++) {
     // s without s[i] = prefix (i chars) followed by the n-1-i chars of suffix[i+1].
-    visit((Math.imul(prefix, power[n - 1 - i]!) + suffix[i + 1]!) >>> 0);
+    deletions[i] = (Math.imul(prefix, power[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
     prefix = (Math.imul(prefix, BASE) + s.charCodeAt(i)) >>> 0;
   }
+  return deletions.subarray(0, n);
+}
+
+/** Calls `visit` with each of deletionHashes(s). */
+export function forEachDeletionHash(s: string, visit: (hash: number) => void): void {
+  const hashes = deletionHashes(s);
+  for (let i = 0; i < hashes.length; i++) visit(hashes[i]!);
 }
 
 /** A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation. */
@@ -104,8 +117,11 @@ export function deletionIndex(keys: readonly string[], minLength: number): HashM
   let total = 0;
   for (const k of keys) if (k.length >= minLength) total += k.length;
   const index = new HashMultimap(total);
-  keys.forEach((key, i) => {
-    if (key.length >= minLength) forEachDeletionHash(key, (h) => index.add(h, i));
-  });
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.length < minLength) continue;
+    const hashes = deletionHashes(key);
+    for (let d = 0; d < hashes.length; d++) index.add(hashes[d]!, i);
+  }
   return index;
 }

@@ -109,8 +109,11 @@ export class GraphBuilder {
   readonly packages = new Map<string, Package>();
   /** Each distinct edge once, in the order first added. */
   readonly edges: Edge[] = [];
-  /** from → to → the kinds seen: finds a repeat without building a key string per edge. */
-  private readonly seen = new Map<string, Map<string, EdgeKind[]>>();
+  /**
+   * from → to → the kind seen (a list once there are several): finds a repeat
+   * without building a key string, or a list, per edge.
+   */
+  private readonly seen = new Map<string, Map<string, EdgeKind | EdgeKind[]>>();
   readonly declarations: Declaration[] = [];
   readonly pathEscapes: PathEscape[] = [];
 
@@ -127,8 +130,11 @@ export class GraphBuilder {
     let targets = this.seen.get(edge.from);
     if (!targets) this.seen.set(edge.from, (targets = new Map()));
     const kinds = targets.get(edge.to);
-    if (!kinds) targets.set(edge.to, [edge.kind]);
-    else if (kinds.includes(edge.kind)) return;
+    if (kinds === undefined) targets.set(edge.to, edge.kind);
+    else if (typeof kinds === 'string') {
+      if (kinds === edge.kind) return;
+      targets.set(edge.to, [kinds, edge.kind]);
+    } else if (kinds.includes(edge.kind)) return;
     else kinds.push(edge.kind);
     this.edges.push(edge);
   }

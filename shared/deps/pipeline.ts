@@ -15,7 +15,7 @@ import { loadGraph } from './load.ts';
 import type { DepGraph } from './model.ts';
 import { MAX_BINARY_BYTES, type AnalyzeDepsOptions } from './options.ts';
 import { buildReport } from './report.ts';
-import { buildSbom, SBOM_SPEC, serializeSbom, validateSbom, type SbomValidation } from './sbom.ts';
+import { SBOM_SPEC_VERSION, validateSbom, type SbomValidation } from './sbom-validator.ts';
 import { writeSbomJson } from './sbom-writer.ts';
 import { infrasimBuildSchema, type InfrasimBuild } from './schemas.ts';
 import { summaryMarkdown } from './summary.ts';
@@ -86,8 +86,13 @@ export async function runAnalyzeDeps(
     timestamp,
     graphSha256: analysis.graphSha256,
   };
-  // The direct writer gives the library's bytes in a fraction of the time; a graph it refuses takes the library's path.
-  const sbomJson = writeSbomJson(graph, sbomOptions)?.json ?? serializeSbom(buildSbom(graph, sbomOptions));
+  // The direct writer gives the library's bytes in a fraction of the time; a graph it refuses takes the
+  // library's path, loaded only then (loading the CycloneDX library is a share of a short run).
+  let sbomJson = writeSbomJson(graph, sbomOptions)?.json;
+  if (sbomJson === undefined) {
+    const library = await import('./sbom.ts');
+    sbomJson = library.serializeSbom(library.buildSbom(graph, sbomOptions));
+  }
   const sbomValidation = await validateSbom(sbomJson);
   const report = buildReport(graph, analysis, {
     threshold: options.riskThreshold,
@@ -95,7 +100,7 @@ export async function runAnalyzeDeps(
     knownMalicious: { sources: malicious.sources, entries: malicious.size },
     sbom: {
       file: basename(files.sbom),
-      spec_version: SBOM_SPEC.version,
+      spec_version: SBOM_SPEC_VERSION,
       schema_validation: sbomValidation.status,
     },
   });

@@ -1,22 +1,29 @@
 /**
- * CycloneDX JSON schema validation in linear time.
+ * CycloneDX JSON schema validation in linear time, compiled before it runs.
  *
  * The CycloneDX library validates with ajv, whose `uniqueItems` compares the
  * items of an array of objects pairwise with a deep equality: a 20,000-package
  * SBOM (`components`, `dependencies`) takes tens of seconds, 100,000 packages
  * many minutes. Here the same schema files (the library's, so the rules stay
- * the library's) are compiled with the same ajv options, except that every
- * `uniqueItems: true` is replaced by the keyword `uniqueItemsByHash`, checked
- * at the very same places: each item's canonical JSON text (object keys
- * sorted) goes into a hash set. Two JSON values are deep-equal exactly when
- * their canonical texts are equal, so the result is the same; the cost is the
- * size of the document instead of the square of the array length.
+ * the library's) are compiled with the same ajv options and formats, except
+ * that every `uniqueItems: true` is replaced by the keyword
+ * `uniqueItemsByHash`, checked at the very same places by
+ * ./unique-items.ts (fingerprints in a hash map, deep equality on a
+ * fingerprint match): the same answer, at the cost of the document's size.
+ *
+ * Compiling the schema takes longer than validating a 20,000-package SBOM,
+ * so the bundle does not compile it: scripts/bundle.ts runs
+ * scripts/precompile-sbom-validator.ts, which writes ajv's standalone code of
+ * this very compilation beside the compiled sources, and the bundle carries
+ * it. A source run (tests, the benchmark's core) finds no such file and
+ * compiles at first use, with the same function.
  */
+import type { Ajv as AjvType, AnySchema, ErrorObject, KeywordCxt, ValidateFunction } from 'ajv';
 import { readFile } from 'node:fs/promises';
-import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsImport from 'ajv-formats';
-import addFormats2019Import from 'ajv-formats-draft2019';
 import { DataError } from '../errors.ts';
+import { firstDuplicate } from './unique-items.ts';
+
+export { canonicalJson, firstDuplicate } from './unique-items.ts';
 
 export const UNIQUE_BY_HASH = 'uniqueItemsByHash';
 
@@ -28,12 +35,10 @@ export type ValidatedSpecVersion = (typeof VALIDATED_SPEC_VERSIONS)[number];
  * What the library's own JSON validator passes to ajv (cyclonedx-library
  * _optPlug.node/__jsonValidators/ajv), plus two code-generation settings that
  * change how fast the validator compiles, not what it accepts: no inlining of
- * $refs and no optimisation passes over the generated code take compiling the
- * CycloneDX schema from ~700 ms to ~110 ms, which is most of a 20,000-package run.
+ * $refs and no optimisation passes over the generated code.
  */
 const AJV_OPTIONS = {
   inlineRefs: false,
-  code: { optimize: false },
   useDefaults: false,
   strict: false,
   strictSchema: false,
@@ -44,26 +49,17 @@ const AJV_OPTIONS = {
   },
 };
 
-/** The same value, written one way: object keys sorted, no whitespace. Deep-equal JSON values give equal texts. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+/**
+ * How the generated code names the modules it calls at run time (formats
+ * and the uniqueness check): specifiers resolved from where it is written.
+ */
+export interface HelperModules {
+  formats: string;
+  unique: string;
 }
 
-/** The index pair of the first two equal items, or null: one pass, a hash set of canonical texts. */
-export function firstDuplicate(items: readonly unknown[]): [number, number] | null {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const key = canonicalJson(items[i]);
-    const j = seen.get(key);
-    if (j !== undefined) return [j, i];
-    seen.set(key, i);
-  }
-  return null;
-}
+/** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
+export const BUILD_HELPERS: HelperModules = { formats: './sbom-formats.js', unique: './unique-items.js' };
 
 /** A copy of the schema with each `uniqueItems: true` replaced by `uniqueItemsByHash: true`; returns how many. */
 export function hashUniqueItems(schema: unknown): { schema: unknown; replaced: number } {
@@ -81,21 +77,6 @@ export function hashUniqueItems(schema: unknown): { schema: unknown; replaced: n
     return out;
   };
   return { schema: walk(schema), replaced };
-}
-
-function uniqueByHash(this: unknown, enabled: boolean, data: unknown): boolean {
-  if (!enabled || !Array.isArray(data)) return true;
-  const dup = firstDuplicate(data);
-  if (!dup) return true;
-  // The same error ajv's uniqueItems reports, so messages read as before.
-  (uniqueByHash as unknown as { errors: Partial<ErrorObject>[] }).errors = [
-    {
-      keyword: 'uniqueItems',
-      message: `must NOT have duplicate items (items ## ${dup[1]} and ${dup[0]} are identical)`,
-      params: { i: dup[1], j: dup[0] },
-    },
-  ];
-  return false;
 }
 
 interface LibraryResources {
@@ -141,10 +122,23 @@ export interface CompiledSbomValidator {
   validate: ValidateFunction;
   /** How many `uniqueItems` the schema files had (each now checked by hash). */
   uniqueItemsReplaced: number;
+  /** ajv's standalone module (CommonJS) of `validate`, when asked for. */
+  standalone?: string;
 }
 
-/** Compiles the strict CycloneDX schema of `version` with hashed uniqueness. Throws when the files cannot load. */
-export async function compileSbomValidator(version: ValidatedSpecVersion): Promise<CompiledSbomValidator> {
+/**
+ * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
+ * With `standalone`, also returns the code of a CommonJS module exporting
+ * the same validator, calling its helpers through those specifiers. Throws
+ * when the files cannot load.
+ */
+export async function compileSbomValidator(
+  version: ValidatedSpecVersion,
+  standalone?: HelperModules,
+): Promise<CompiledSbomValidator> {
+  // ajv's compiler is loaded only here: the bundle carries the precompiled validator and never loads it.
+  const [{ Ajv, _, str }, { SBOM_FORMATS }] = await Promise.all([import('ajv'), import('./sbom-formats.ts')]);
+  const helpers = standalone ?? BUILD_HELPERS;
   const files = await schemaFiles(version);
   let replaced = 0;
   const load = async (path: string): Promise<AnySchema> => {
@@ -153,30 +147,75 @@ export async function compileSbomValidator(version: ValidatedSpecVersion): Promi
     return r.schema as AnySchema;
   };
   const [bom, ...refs] = await Promise.all([files.bom, ...Object.values(files.refs)].map(load));
-  const ajv = new Ajv({
+  const ajv: AjvType = new Ajv({
     ...AJV_OPTIONS,
+    formats: SBOM_FORMATS,
+    code: {
+      optimize: standalone !== undefined,
+      source: standalone !== undefined,
+      formats: _`require(${helpers.formats}).SBOM_FORMATS`,
+    },
     schemas: Object.fromEntries(Object.keys(files.refs).map((id, i) => [id, refs[i]!])),
   });
-  // CommonJS modules with a default export, seen through ESM interop.
-  const addFormats = ((addFormatsImport as { default?: unknown }).default ?? addFormatsImport) as (
-    a: Ajv,
-  ) => void;
-  const addFormats2019 = ((addFormats2019Import as { default?: unknown }).default ??
-    addFormats2019Import) as (a: Ajv, o: { formats: string[] }) => void;
-  addFormats(ajv);
-  addFormats2019(ajv, { formats: ['idn-email'] });
-  ajv.addFormat('iri-reference', true);
-  ajv.addKeyword({ keyword: UNIQUE_BY_HASH, type: 'array', schemaType: 'boolean', validate: uniqueByHash });
-  return { validate: ajv.compile(bom!), uniqueItemsReplaced: replaced };
+  ajv.addKeyword({
+    keyword: UNIQUE_BY_HASH,
+    type: 'array',
+    schemaType: 'boolean',
+    // The message ajv's uniqueItems gives, so errors read as before.
+    error: {
+      message: ({ params }) =>
+        str`must NOT have duplicate items (items ## ${params.i} and ${params.j} are identical)`,
+      params: ({ params }) => _`{i: ${params.i}, j: ${params.j}}`,
+    },
+    code(cxt: KeywordCxt) {
+      if (cxt.schema !== true) return;
+      const check = cxt.gen.scopeValue('func', {
+        ref: firstDuplicate,
+        code: _`require(${helpers.unique}).firstDuplicate`,
+      });
+      const dup = cxt.gen.const('dup', _`${check}(${cxt.data})`);
+      cxt.setParams({ i: _`${dup}[1]`, j: _`${dup}[0]` });
+      cxt.fail(_`${dup} !== null`);
+    },
+  });
+  const validate = ajv.compile(bom!);
+  if (standalone === undefined) return { validate, uniqueItemsReplaced: replaced };
+  const standaloneCode = (await import('ajv/dist/standalone/index.js')).default as unknown as (
+    a: AjvType,
+    v: ValidateFunction,
+  ) => string;
+  const code = `${standaloneCode(ajv, validate)}\nmodule.exports.uniqueItemsReplaced = ${replaced};\n`;
+  return { validate, uniqueItemsReplaced: replaced, standalone: code };
+}
+
+/** The file name scripts/precompile-sbom-validator.ts writes the generated module of `version` under. */
+export const precompiledFile = (version: ValidatedSpecVersion): string =>
+  `sbom-validator-${version}.generated.cjs`;
+
+/** The generated validator when this runs from the bundle; null in a source run, which has none. */
+async function precompiledValidator(version: ValidatedSpecVersion): Promise<CompiledSbomValidator | null> {
+  if (version !== '1.6') return null;
+  try {
+    // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+    const validate = (await import('./sbom-validator-1.6.generated.cjs')).default;
+    return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
+  } catch (e) {
+    if (
+      (e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+      String(e).includes(precompiledFile(version))
+    )
+      return null;
+    throw e;
+  }
 }
 
 const compiled = new Map<ValidatedSpecVersion, Promise<CompiledSbomValidator>>();
 
-/** The compiled validator of `version`, compiled once per process. */
+/** The validator of `version`: the precompiled one when bundled, else compiled once per process. */
 export function sbomValidator(version: ValidatedSpecVersion): Promise<CompiledSbomValidator> {
   let v = compiled.get(version);
   if (!v) {
-    v = compileSbomValidator(version);
+    v = precompiledValidator(version).then((p) => p ?? compileSbomValidator(version));
     compiled.set(version, v);
     // A failed load is not cached: the next call tries again and reports its own error.
     v.catch(() => compiled.delete(version));
@@ -203,4 +242,46 @@ export function assertValidatedSpecVersion(v: string): ValidatedSpecVersion {
       `CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`,
     );
   return v;
+}
+
+/** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
+export const SBOM_SPEC_VERSION = '1.6';
+
+/**
+ * Always `passed`: a document that fails, or a validator that cannot run,
+ * throws instead — an SBOM nobody checked is never written as if it had been.
+ * (`skipped` stays in the type for callers written against the earlier API.)
+ */
+export type SbomValidation = { status: 'passed' } | { status: 'skipped'; reason: string };
+
+/**
+ * Validates against the strict CycloneDX JSON schema of `version` (by
+ * default the spec analyze-deps writes), in time linear in the document.
+ * Throws DataError listing the problems when the
+ * document is invalid, and DataError too when the validator cannot load.
+ */
+export async function validateSbom(
+  json: string,
+  version: string = SBOM_SPEC_VERSION,
+): Promise<SbomValidation> {
+  const spec = assertValidatedSpecVersion(version);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    throw new DataError(`the generated SBOM is not JSON: ${(e as Error).message}`);
+  }
+  let errors: ErrorObject[] | null;
+  try {
+    errors = await schemaErrors(doc, spec);
+  } catch (e) {
+    throw new DataError(
+      `the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${(e as Error).message}`,
+    );
+  }
+  if (errors !== null)
+    throw new DataError(
+      `the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`,
+    );
+  return { status: 'passed' };
 }

@@ -67,12 +67,80 @@ function componentOf(pkg: Package, ecosystem: DepGraph['ecosystem']): ComponentJ
   return c;
 }
 
-/** The library's Component.compare, on the fields these components have. */
+/** The library's Component.compare after equal bom-refs, on the fields these components have. */
 function compareComponents(a: ComponentJson, b: ComponentJson): number {
-  const byRef = compareText(a['bom-ref'], b['bom-ref']);
-  if (byRef !== 0) return byRef;
   if (a.purl !== undefined && b.purl !== undefined) return compareText(a.purl, b.purl);
   return compareText(a.name, b.name) || compareText(a.version ?? '', b.version ?? '');
+}
+
+type Ordered = Pick<SbomDocument, 'components' | 'dependencies'>;
+
+/**
+ * No two refs the collator takes as equal (the usual case): every ref has
+ * its own position, so components and dependencies are placed at theirs and
+ * each dependsOn list is a numeric sort of positions, deduplicated.
+ */
+function orderByPosition(
+  graph: DepGraph,
+  productRef: string,
+  sorted: readonly string[],
+  position: ReadonlyMap<string, number>,
+): Ordered {
+  const placed: (ComponentJson | undefined)[] = new Array<ComponentJson | undefined>(sorted.length);
+  for (const p of graph.packages) placed[position.get(p.id)!] = componentOf(p, graph.ecosystem);
+  const productAt = position.get(productRef)!;
+  const components = placed.filter((c, i) => i !== productAt) as ComponentJson[];
+
+  // Targets by source position; the product depends on the workspace members.
+  const targets: (number[] | undefined)[] = new Array<number[] | undefined>(sorted.length);
+  const add = (from: number, to: number): void => {
+    if (from !== to) (targets[from] ??= []).push(to);
+  };
+  for (const p of graph.packages) if (p.workspaceMember) add(productAt, position.get(p.id)!);
+  for (const e of graph.edges) add(position.get(e.from)!, position.get(e.to)!);
+  const dependencies: SbomDocument['dependencies'] = sorted.map((ref, i) => {
+    const to = targets[i];
+    if (!to) return { ref };
+    const order = Int32Array.from(to).sort();
+    const dependsOn: string[] = [];
+    for (let k = 0; k < order.length; k++)
+      if (k === 0 || order[k] !== order[k - 1]) dependsOn.push(sorted[order[k]!]!);
+    return { ref, dependsOn };
+  });
+  return { components, dependencies };
+}
+
+/**
+ * Some refs compare equal (canonically equivalent Unicode, ignorable
+ * characters): the library's comparator sorts, stable, so equal refs keep
+ * the order they came in, and components fall back to purl, name, version.
+ */
+function orderWithTies(graph: DepGraph, productRef: string, sorted: readonly string[]): Ordered {
+  const rank = new Map<string, number>();
+  let r = 0;
+  sorted.forEach((ref, i) => {
+    if (i > 0 && compareText(sorted[i - 1]!, ref) !== 0) r = i;
+    rank.set(ref, r);
+  });
+  const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
+  // Targets by source, first-seen order, each once (the library's dependency sets).
+  const targets = new Map<string, Set<string>>();
+  targets.set(productRef, new Set());
+  for (const p of graph.packages) {
+    targets.set(p.id, new Set());
+    if (p.workspaceMember) targets.get(productRef)!.add(p.id);
+  }
+  for (const e of graph.edges) targets.get(e.from)!.add(e.to);
+  const dependencies: SbomDocument['dependencies'] = [];
+  for (const [ref, to] of targets) {
+    to.delete(ref);
+    dependencies.push(to.size > 0 ? { ref, dependsOn: [...to].sort(byRank) } : { ref });
+  }
+  dependencies.sort((a, b) => byRank(a.ref, b.ref));
+  const components = graph.packages
+    .map((p) => componentOf(p, graph.ecosystem))
+    .sort((a, b) => byRank(a['bom-ref'], b['bom-ref']) || compareComponents(a, b));
+  return { components, dependencies };
 }
 
 /** The document, or null when a bom-ref is empty or repeated (see the module comment). */
@@ -87,20 +155,17 @@ export function sbomDocument(graph: DepGraph, options: SbomOptions): SbomDocumen
   if (options.version !== '') product.version = options.version;
   product['bom-ref'] = productRef;
 
-  // Targets by source, first-seen order, each once (the library's dependency sets).
-  const targets = new Map<string, Set<string>>();
-  targets.set(productRef, new Set());
-  for (const p of graph.packages) {
-    targets.set(p.id, new Set());
-    if (p.workspaceMember) targets.get(productRef)!.add(p.id);
-  }
-  for (const e of graph.edges) targets.get(e.from)!.add(e.to);
-  const dependencies: SbomDocument['dependencies'] = [];
-  for (const [ref, to] of targets) {
-    to.delete(ref);
-    dependencies.push(to.size > 0 ? { ref, dependsOn: [...to].sort(compareText) } : { ref });
-  }
-  dependencies.sort((a, b) => compareText(a.ref, b.ref));
+  // Every order below is the collator's order of bom-refs: sort them once, then place by position.
+  const sorted = [...refs].sort(compareText);
+  const position = new Map<string, number>();
+  let tied = false;
+  sorted.forEach((ref, i) => {
+    position.set(ref, i);
+    if (i > 0 && compareText(sorted[i - 1]!, ref) === 0) tied = true;
+  });
+  const { components, dependencies } = tied
+    ? orderWithTies(graph, productRef, sorted)
+    : orderByPosition(graph, productRef, sorted, position);
 
   return {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -109,7 +174,7 @@ export function sbomDocument(graph: DepGraph, options: SbomOptions): SbomDocumen
     version: 1,
     serialNumber: serialNumber(options.graphSha256),
     metadata: { timestamp: options.timestamp.toISOString(), component: product },
-    components: graph.packages.map((p) => componentOf(p, graph.ecosystem)).sort(compareComponents),
+    components,
     dependencies,
   };
 }

@@ -5,18 +5,19 @@
  *
  * Only the library's Models/Enums/Serialize/Spec entry points are imported
  * up front: its root entry loads the schema resources through `__dirname` at
- * import time. The validator (./sbom-validator.ts) is loaded on demand, and
- * one that cannot load (a bundle without the schema files) fails the step.
+ * import time. Validation is ./sbom-validator.ts's (re-exported here);
+ * analyze-deps writes its SBOM with ./sbom-writer.ts and loads this module
+ * only for a graph that writer refuses.
  */
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
-import { DataError } from '../errors.ts';
 import type { DepGraph } from './model.ts';
 import { hashOf, licenseOf, purlOf, serialNumber, type SbomOptions } from './sbom-parts.ts';
-import { assertValidatedSpecVersion, schemaErrors } from './sbom-validator.ts';
-import type { ErrorObject } from 'ajv';
+
+// Validation lives with the validator, so a caller that writes its SBOM directly need not load the library.
+export { validateSbom, type SbomValidation } from './sbom-validator.ts';
 
 export const SBOM_SPEC = Spec.Spec1dot6;
 
@@ -58,43 +59,4 @@ export function buildSbom(graph: DepGraph, options: SbomOptions): Models.Bom {
 export function serializeSbom(bom: Models.Bom): string {
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SBOM_SPEC));
   return serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n';
-}
-
-/**
- * Always `passed`: a document that fails, or a validator that cannot run,
- * throws instead — an SBOM nobody checked is never written as if it had been.
- * (`skipped` stays in the type for callers written against the earlier API.)
- */
-export type SbomValidation = { status: 'passed' } | { status: 'skipped'; reason: string };
-
-/**
- * Validates against the strict CycloneDX JSON schema of `version` (the spec
- * this module writes by default), in time linear in the document
- * (./sbom-validator.ts). Throws DataError listing the problems when the
- * document is invalid, and DataError too when the validator cannot load.
- */
-export async function validateSbom(
-  json: string,
-  version: string = SBOM_SPEC.version,
-): Promise<SbomValidation> {
-  const spec = assertValidatedSpecVersion(version);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (e) {
-    throw new DataError(`the generated SBOM is not JSON: ${(e as Error).message}`);
-  }
-  let errors: ErrorObject[] | null;
-  try {
-    errors = await schemaErrors(doc, spec);
-  } catch (e) {
-    throw new DataError(
-      `the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${(e as Error).message}`,
-    );
-  }
-  if (errors !== null)
-    throw new DataError(
-      `the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`,
-    );
-  return { status: 'passed' };
 }

@@ -68,7 +68,11 @@ export function cyclicComponents(nodeCount: number, edges: IndexedEdges): number
         continue;
       }
       // All edges of v done: v is a root of a component, or passes its low link up.
-      if (low[v] === index[v]) {
+      if (low[v] === index[v] && stack[stackTop - 1] === v && !selfLoop[v]) {
+        // A component of one node without a self-loop (most of them): no cycle, nothing to allocate.
+        onStack[v] = 0;
+        stackTop--;
+      } else if (low[v] === index[v]) {
         const component: number[] = [];
         let w: number;
         do {

@@ -23,7 +23,7 @@
  */
 import popularCrates from './data/popular-crates.json' with { type: 'json' };
 import popularNpm from './data/popular-npm.json' with { type: 'json' };
-import { deletionIndex, forEachDeletionHash, HashMultimap, stringHash } from './deletion-index.ts';
+import { deletionHashes, deletionIndex, HashMultimap, stringHash } from './deletion-index.ts';
 import { osaDistance } from './edit-distance.ts';
 import { finding, type Finding } from './findings.ts';
 import type { DepGraph, Ecosystem } from './model.ts';
@@ -54,8 +54,11 @@ const HOMOGLYPHS: Record<string, string> = {
   '\u03b1': 'a',
 };
 
+/** Names already in normal form (most are) are returned as they are, without two new strings each. */
+const NEEDS_NORMALIZING = /[^a-z0-9.-]/;
+
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/_/g, '-');
+  return NEEDS_NORMALIZING.test(name) ? name.toLowerCase().replace(/_/g, '-') : name;
 }
 
 /**
@@ -72,17 +75,41 @@ export function hasInvisible(name: string): boolean {
 
 /** Printable ASCII: a control character takes the full path (it is no registry name anyway). */
 const ASCII = /^[\x20-\x7e]*$/;
-const ASCII_HOMOGLYPHS = /[015i|]/g;
+/** What the ASCII skeleton changes: a homoglyph, or a pair that prints as one letter. */
+const ASCII_LOOKALIKE = /[015i|]|rn|vv/;
+
+/**
+ * The skeleton of a normalised printable-ASCII name in one pass: homoglyphs
+ * folded, then `rn` → `m` and `vv` → `w` left to right. Folding makes no `r`,
+ * `n` or `v`, and the two pairs share no letter, so one pass gives what the
+ * three replacements in turn give.
+ */
+function asciiSkeleton(n: string): string {
+  if (!ASCII_LOOKALIKE.test(n)) return n;
+  let out = '';
+  for (let i = 0; i < n.length; i++) {
+    const c = n[i]!;
+    const next = n[i + 1];
+    if (c === 'r' && next === 'n') {
+      out += 'm';
+      i++;
+    } else if (c === 'v' && next === 'v') {
+      out += 'w';
+      i++;
+    } else out += HOMOGLYPHS[c] ?? c;
+  }
+  return out;
+}
 
 /** The name as it looks: invisible characters dropped, confusable ones folded onto one representative. */
 export function skeleton(name: string): string {
   // ASCII (nearly every name) is its own NFKC form and holds no invisible character: skip both passes.
-  const folded = ASCII.test(name)
-    ? normalizeName(name).replace(ASCII_HOMOGLYPHS, (c) => HOMOGLYPHS[c]!)
-    : [...normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '')]
-        .map((c) => HOMOGLYPHS[c] ?? c)
-        .join('');
-  return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
+  if (ASCII.test(name)) return asciiSkeleton(normalizeName(name));
+  return [...normalizeName(name.normalize('NFKC')).replace(INVISIBLE, '')]
+    .map((c) => HOMOGLYPHS[c] ?? c)
+    .join('')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w');
 }
 
 export interface PopularIndex {
@@ -109,7 +136,7 @@ export function buildPopularIndex(
   const bySkeleton = new Map<string, string>();
   names.forEach((name, i) => {
     byNormalized.set(normalized[i]!, name);
-    bySkeleton.set(skeleton(name), name);
+    bySkeleton.set(ASCII.test(name) ? asciiSkeleton(normalized[i]!) : skeleton(name), name);
   });
   const byWholeName = new HashMultimap(names.length);
   names.forEach((name, i) => {
@@ -151,16 +178,23 @@ export interface Resemblance {
   technique: 'separator-or-case' | 'homoglyph' | 'affix' | 'edit-distance';
 }
 
+/** Reused by every call (one Set per name was a measurable share of the garbage on large graphs). */
+const scratchCandidates = new Set<number>();
+
 /** How `name` resembles a popular name, or null when it does not (or is popular itself). */
 export function resemblance(name: string, index: PopularIndex): Resemblance | null {
-  if (index.exact.has(name) || index.anySpelling.has(normalizeName(name))) return null;
-  const hidden = hasInvisible(name);
+  if (index.exact.has(name)) return null;
+  const normalized = normalizeName(name);
+  if (index.anySpelling.has(normalized)) return null;
+  const ascii = ASCII.test(name);
+  // Printable ASCII holds no invisible character.
+  const hidden = !ascii && hasInvisible(name);
   // The rest of the checks read the name as it prints.
-  const n = normalizeName(hidden ? name.replace(INVISIBLE, '') : name);
+  const n = hidden ? normalizeName(name.replace(INVISIBLE, '')) : normalized;
   const variant = index.byNormalized.get(n);
   // An invisible character is a look-alike trick, whatever else differs.
   if (variant) return { popular: variant, technique: hidden ? 'homoglyph' : 'separator-or-case' };
-  const look = index.bySkeleton.get(skeleton(name));
+  const look = index.bySkeleton.get(ascii ? asciiSkeleton(normalized) : skeleton(name));
   if (look) return { popular: look, technique: 'homoglyph' };
   for (const p of PREFIXES) {
     const base = n.startsWith(p) ? index.byNormalized.get(n.slice(p.length)) : undefined;
@@ -173,12 +207,14 @@ export function resemblance(name: string, index: PopularIndex): Resemblance | nu
   if (n.length < MIN_EDIT_LENGTH - 1) return null;
   // Candidates: popular names n is a deletion of, that are a deletion of n, or that share a deletion
   // with n. Hash collisions only add candidates; the distance check below keeps the real ones.
-  const candidates = new Set<number>();
+  const candidates = scratchCandidates;
+  candidates.clear();
   index.byDeletion.collect(stringHash(n), candidates);
-  forEachDeletionHash(n, (h) => {
-    index.byWholeName.collect(h, candidates);
-    index.byDeletion.collect(h, candidates);
-  });
+  const hashes = deletionHashes(n);
+  for (let d = 0; d < hashes.length; d++) {
+    index.byWholeName.collect(hashes[d]!, candidates);
+    index.byDeletion.collect(hashes[d]!, candidates);
+  }
   let best: string | undefined;
   for (const i of candidates) {
     const c = index.names[i]!;
@@ -191,21 +227,24 @@ export function findTyposquats(
   graph: DepGraph,
   index: PopularIndex = popularIndex(graph.ecosystem),
 ): Finding[] {
-  const byName = new Map<string, string[]>();
+  // Each name once, in first-seen order; the ids are gathered for the few names that resemble one.
+  const verdicts = new Map<string, Resemblance | null>();
+  const ids = new Map<string, string[]>();
   for (const p of graph.packages) {
     if (p.workspaceMember) continue;
-    pushTo(byName, p.name, p.id);
+    let r = verdicts.get(p.name);
+    if (r === undefined) verdicts.set(p.name, (r = resemblance(p.name, index)));
+    if (r) pushTo(ids, p.name, p.id);
   }
   const out: Finding[] = [];
-  for (const [name, ids] of byName) {
-    const r = resemblance(name, index);
+  for (const [name, r] of verdicts) {
     if (!r) continue;
     out.push(
       finding(
         'typosquat',
         name,
         `${name} resembles the popular package ${r.popular} (${r.technique})`,
-        ids.sort(),
+        ids.get(name)!.sort(),
         [],
         {
           resembles: r.popular,

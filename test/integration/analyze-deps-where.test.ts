@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -90,10 +90,18 @@ test('a known-malicious crate (rustdecimal, RUSTSEC-2022-0042) fails the step wi
   assert.match(r.stdout, /dependency risk above the threshold: risk score 100/);
 });
 
-test('an SBOM validator that cannot load its schemas fails the step: no SBOM written unchecked', async () => {
-  // The bundle without dist/res/schema beside it, as a broken packaging would ship it.
+test('an SBOM validator that cannot load fails the step: no SBOM written unchecked', async () => {
+  // The bundle without the chunk of its precompiled validator, as a broken packaging would ship it.
   const copy = await mkdtemp(join(tmpdir(), 'ad-where-dist-'));
   await cp(join(ROOT, 'dist/analyze-deps'), join(copy, 'analyze-deps'), { recursive: true });
+  const chunks: string[] = [];
+  for (const f of await readdir(join(copy, 'analyze-deps')))
+    if (f !== 'index.js' && f.endsWith('.js')) {
+      const code = await readFile(join(copy, 'analyze-deps', f), 'utf8');
+      if (code.includes('uniqueItemsReplaced =')) chunks.push(f);
+    }
+  assert.equal(chunks.length, 1, 'one chunk holds the precompiled validator');
+  await rm(join(copy, 'analyze-deps', chunks[0]!));
   const dir = await mkdtemp(join(tmpdir(), 'ad-where-noschema-'));
   await copyFile(RIPGREP, join(dir, 'Cargo.lock'));
   const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {

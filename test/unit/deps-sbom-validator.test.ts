@@ -4,8 +4,11 @@
  * checked, duplicates are found whatever the key order, nested or not.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import type { ValidateFunction } from 'ajv';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { validateSbom } from '../../shared/deps/sbom.ts';
 import {
@@ -14,6 +17,7 @@ import {
   firstDuplicate,
   hashUniqueItems,
 } from '../../shared/deps/sbom-validator.ts';
+import { fingerprint, jsonEqual } from '../../shared/deps/unique-items.ts';
 import { DataError } from '../../shared/errors.ts';
 
 const component = (name: string): Record<string, unknown> => ({
@@ -69,6 +73,24 @@ test('canonical JSON: deep-equal values (any key order) give one text, different
   assert.equal(firstDuplicate([1, '1', [1], { 1: 1 }]), null);
 });
 
+test('fingerprints ignore key order only; equality is checked, so a shared fingerprint is no duplicate', () => {
+  assert.equal(fingerprint({ a: 1, b: [true, null] }), fingerprint({ b: [true, null], a: 1 }));
+  assert.notEqual(fingerprint([1, 2]), fingerprint([2, 1]));
+  assert.notEqual(fingerprint({ a: 'b' }), fingerprint({ b: 'a' }));
+  assert.ok(jsonEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }));
+  assert.ok(!jsonEqual({ a: 1 }, { a: 1, b: undefined }));
+  assert.ok(!jsonEqual([1], { 0: 1 }));
+  // 20,000 distinct objects (linear time), then one equal to #7 written in another key order.
+  const items: unknown[] = Array.from({ length: 20_000 }, (_, i) => ({
+    ref: `p${i}`,
+    dependsOn: [`p${i + 1}`],
+  }));
+  assert.equal(firstDuplicate(items), null);
+  items.push({ dependsOn: ['p8'], ref: 'p7' });
+  assert.deepEqual(firstDuplicate(items), [7, 20_000]);
+  assert.deepEqual(firstDuplicate(['a', { x: 1 }, 'b', { x: 1 }, 'a']), [1, 3]);
+});
+
 const cases: [string, unknown, boolean][] = [
   [
     'a valid document',
@@ -110,4 +132,37 @@ for (const [what, doc, valid] of cases) {
 test('a document that is not JSON, or of a spec with no schema here, fails: never a warning', async () => {
   await assert.rejects(validateSbom('{'), DataError);
   await assert.rejects(validateSbom(JSON.stringify(bom([])), '1.2'), /cannot be validated/);
+});
+
+/**
+ * The bundle validates with ajv's standalone code of the same compilation
+ * (scripts/precompile-sbom-validator.ts): generated here with its helpers
+ * named by path, it decides every case as the library's validator does.
+ */
+test("the precompiled (standalone) validator decides every case as the library's", async () => {
+  const deps = new URL('../../shared/deps/', import.meta.url).pathname;
+  const compiled = await compileSbomValidator('1.6', {
+    formats: join(deps, 'sbom-formats.ts'),
+    unique: join(deps, 'unique-items.ts'),
+  });
+  // Under the repository, so the code's require('ajv/dist/runtime/…') finds node_modules.
+  const cache = new URL('../../node_modules/.cache/', import.meta.url).pathname;
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'sbom-validator-'));
+  try {
+    const file = join(dir, 'validator.cjs');
+    writeFileSync(file, compiled.standalone!);
+    const validate = createRequire(import.meta.url)(file) as ValidateFunction & {
+      uniqueItemsReplaced: number;
+    };
+    assert.equal(validate.uniqueItemsReplaced, compiled.uniqueItemsReplaced);
+    for (const [what, doc, valid] of cases) {
+      const theirs = (await library.validate(JSON.stringify(doc))) === null;
+      assert.deepEqual([validate(doc), theirs], [valid, valid], what);
+    }
+    validate(cases[1]![1]);
+    assert.match(JSON.stringify(validate.errors), /must NOT have duplicate items \(items ## 2 and 0/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

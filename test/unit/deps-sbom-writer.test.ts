@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { PackageURL } from 'packageurl-js';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { parseCargoMetadata } from '../../shared/deps/cargo-metadata.ts';
 import { graphSha256 } from '../../shared/deps/graph-hash.ts';
 import { GraphBuilder, packageId, type DepGraph, type Package } from '../../shared/deps/model.ts';
 import { parseNpmLock } from '../../shared/deps/npm-lock.ts';
 import { buildSbom, serializeSbom, validateSbom, type SbomOptions } from '../../shared/deps/sbom.ts';
+import { purlOf } from '../../shared/deps/sbom-parts.ts';
 import { writeSbomJson } from '../../shared/deps/sbom-writer.ts';
 import { cargoMetadata, CRATES_IO, LOCKFILES } from '../fixtures/deps/graphs.ts';
 
@@ -73,7 +75,8 @@ test("git, path, other-registry packages, licenses, self and repeated edges: the
 
 test('names whose order depends on collation (case, punctuation, digits) sort as the library sorts them', () => {
   const builder = new GraphBuilder();
-  const names = ['Zeta', 'alpha', 'a-b', 'a_b', 'ab', 'A', 'a10', 'a9', 'é', 'e', 'z', '_x', '-y'];
+  // 'é' and 'e\u0301' are canonically equivalent: the collator ties them, and the stable order must hold.
+  const names = ['Zeta', 'alpha', 'a-b', 'a_b', 'ab', 'A', 'a10', 'a9', 'é', 'e', 'z', '_x', '-y', 'e\u0301'];
   const source = { kind: 'registry', url: CRATES_IO, isDefault: true } as const;
   for (const name of names)
     for (const version of ['1.0.0', '10.0.0', '9.0.0'])
@@ -109,4 +112,33 @@ test('a graph whose ids repeat is refused by the writer (the library would renam
   builder.addPackage(pkg);
   const graph = builder.build({ ecosystem: 'cargo', origin: 'cargo-lock', file: 'x', edgeKindsKnown: false });
   assert.equal(writeSbomJson(graph, optionsOf(graph)), null);
+});
+
+test("a crate's package URL is packageurl-js's, whether or not it takes the plain-name shortcut", () => {
+  const names = ['serde', 'Serde_JSON', 'a.b~c', 'x-1', 'é', 'a b', '@s/x', 'a%b', 'a+b', 'ü-ü'];
+  const versions = ['1.0.0', '1.0.0-rc.1+build.5', '0.1.0+zstd.1.5.6', '1.0.0:1', 'v 1', '1.0.0/x'];
+  const sources = [
+    { kind: 'registry', url: CRATES_IO, isDefault: true },
+    { kind: 'registry', url: 'sparse+https://example.org/index/', isDefault: false },
+  ] as const;
+  let checked = 0;
+  for (const name of names)
+    for (const version of versions)
+      for (const source of sources) {
+        const pkg: Package = {
+          id: packageId(name, version, source),
+          name,
+          version,
+          source,
+          workspaceMember: false,
+          repository: null,
+          license: null,
+          checksum: null,
+        };
+        const qualifiers: Record<string, string> = source.isDefault ? {} : { repository_url: source.url };
+        const expected = new PackageURL('cargo', null, name, version, qualifiers, null).toString();
+        assert.equal(purlOf(pkg, 'cargo'), expected, `${name} ${version}`);
+        checked++;
+      }
+  assert.equal(checked, names.length * versions.length * sources.length);
 });
