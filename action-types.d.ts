@@ -825,9 +825,29 @@ export interface TagSnapshotInputs {
    */
   'repository': string;
   /**
-   * attest's public key (PEM text or a .pem file), to verify the attestations for the release gates.
+   * attest's public key (PEM text or a .pem file), to verify key-signed attestations for the release gates.
    */
   'public-key': string;
+  /**
+   * Keyless attestations (attest's default on GitHub; leave public-key empty): owner/name (or the URL on a GitHub Enterprise server) of the repository whose workflow must have signed them, for the release gates.
+   */
+  'identity-repository': string;
+  /**
+   * Keyless: the workflow file that must have signed, e.g. .github/workflows/publish.yml. Empty: any workflow of the repository.
+   */
+  'identity-workflow': string;
+  /**
+   * Keyless: the ref it must have run on, `*` matching anything (refs/heads/main, refs/tags/v*). Empty: any.
+   */
+  'identity-ref': string;
+  /**
+   * Keyless: the OIDC issuer. Empty: GitHub.com's https://token.actions.githubusercontent.com.
+   */
+  'identity-issuer': string;
+  /**
+   * Keyless: a Sigstore trusted_root.json, or the JSON Lines of `gh attestation trusted-root` (needed for GitHub's instance, i.e. private repositories). Empty: Sigstore public-good's root shipped with the action.
+   */
+  'trusted-root': string;
   /**
    * true: fail before publishing anything unless every release gate passes (image provenance matches, boot-verify passed for these bytes, the secret scan found nothing, the attestations verify with public-key).
    * Default: `false`

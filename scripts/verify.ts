@@ -81,9 +81,6 @@ async function main(): Promise<number> {
     const keylessPolicy = keyless
       ? await parseKeylessVerifyInputs(
           {
-            sigstore: '',
-            'github-token': '',
-            'store-attestations': '',
             'identity-repository': values['identity-repository'],
             'identity-workflow': values['identity-workflow'],
             'identity-ref': values['identity-ref'],

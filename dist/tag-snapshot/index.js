@@ -56616,8 +56616,8 @@ function githubClient(token, apiUrl, retries = 3) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_attest_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6963);
-/* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3034);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1175);
+/* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3642);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3179);
 /* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6121);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1478);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(314);
@@ -56644,6 +56644,11 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
         token: true,
         repository: true,
         'public-key': true,
+        'identity-repository': true,
+        'identity-workflow': true,
+        'identity-ref': true,
+        'identity-issuer': true,
+        'trusted-root': true,
         'require-gates': true,
         'source-date-epoch': true,
         registry: true,
@@ -56850,6 +56855,365 @@ function invocationId(ctx) {
     if (!ctx.repository || !ctx.runId)
         return null;
     return `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt ?? '1'}`;
+}
+
+
+/***/ }),
+
+/***/ 136:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qQ: () => (/* binding */ GITHUB_ACTIONS_ISSUER),
+  Pw: () => (/* binding */ KeylessCheckFailure),
+  _x: () => (/* binding */ defaultTrustedRoots),
+  ay: () => (/* binding */ keylessVerifiers),
+  uE: () => (/* binding */ parseTrustedRoots),
+  Qm: () => (/* binding */ verifyKeyless)
+});
+
+// UNUSED EXPORTS: FULCIO_OID, certificateIdentity, extensionText, identityMismatch, refMatches
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var dist = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(4187);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+;// CONCATENATED MODULE: ./build/shared/attest/trust/public-good-root.js
+/**
+ * Sigstore public-good's trusted root (Fulcio CAs, Rekor logs, CT logs, the
+ * timestamp authority): the default trust root of keyless verification.
+ *
+ * A snapshot, not fetched at run time (verification must work offline and
+ * never trust what the network says at the moment of checking): the TUF
+ * target trusted_root.json of https://tuf-repo-cdn.sigstore.dev as shipped in
+ * the seeds of the npm package @sigstore/tuf 4.0.2 (published with npm
+ * provenance), sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66.
+ * Sigstore rotates keys rarely and keeps old ones valid for what they signed;
+ * for a newer root, or GitHub's own instance (private repositories), pass
+ * `trusted-root` with the output of `gh attestation trusted-root`.
+ */
+const PUBLIC_GOOD_TRUSTED_ROOT_SHA256 = '6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66';
+const PUBLIC_GOOD_TRUSTED_ROOT = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [
+        {
+            baseUrl: 'https://rekor.sigstore.dev',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE2G2Y+2tabdTV5BcGiBIx0a9fAFwrkBbmLSGtks4L3qX6yYY0zufBnhC8Ur/iy55GhWP/9A/bY2LhC30M9+RYtw==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2021-01-12T11:53:27Z',
+                },
+            },
+            logId: {
+                keyId: 'wNI9atQGlz+VWfO6LRygH4QUfY/8W4RFwiT5i5WRgB0=',
+            },
+        },
+        {
+            baseUrl: 'https://log2025-1.rekor.sigstore.dev',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MCowBQYDK2VwAyEAt8rlp1knGwjfbcXAYPYAkn0XiLz1x8O4t0YkEhie244=',
+                keyDetails: 'PKIX_ED25519',
+                validFor: {
+                    start: '2025-09-23T00:00:00Z',
+                },
+            },
+            logId: {
+                keyId: 'zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=',
+            },
+        },
+    ],
+    certificateAuthorities: [
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore',
+            },
+            uri: 'https://fulcio.sigstore.dev',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIIB+DCCAX6gAwIBAgITNVkDZoCiofPDsy7dfm6geLbuhzAKBggqhkjOPQQDAzAqMRUwEwYDVQQKEwxzaWdzdG9yZS5kZXYxETAPBgNVBAMTCHNpZ3N0b3JlMB4XDTIxMDMwNzAzMjAyOVoXDTMxMDIyMzAzMjAyOVowKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTB2MBAGByqGSM49AgEGBSuBBAAiA2IABLSyA7Ii5k+pNO8ZEWY0ylemWDowOkNa3kL+GZE5Z5GWehL9/A9bRNA3RbrsZ5i0JcastaRL7Sp5fp/jD5dxqc/UdTVnlvS16an+2Yfswe/QuLolRUCrcOE2+2iA5+tzd6NmMGQwDgYDVR0PAQH/BAQDAgEGMBIGA1UdEwEB/wQIMAYBAf8CAQEwHQYDVR0OBBYEFMjFHQBBmiQpMlEk6w2uSu1KBtPsMB8GA1UdIwQYMBaAFMjFHQBBmiQpMlEk6w2uSu1KBtPsMAoGCCqGSM49BAMDA2gAMGUCMH8liWJfMui6vXXBhjDgY4MwslmN/TJxVe/83WrFomwmNf056y1X48F9c4m3a3ozXAIxAKjRay5/aj/jsKKGIkmQatjI8uupHr/+CxFvaJWmpYqNkLDGRU+9orzh5hI2RrcuaQ==',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2021-03-07T03:20:29Z',
+                end: '2022-12-31T23:59:59.999Z',
+            },
+        },
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore',
+            },
+            uri: 'https://fulcio.sigstore.dev',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIICGjCCAaGgAwIBAgIUALnViVfnU0brJasmRkHrn/UnfaQwCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMjA0MTMyMDA2MTVaFw0zMTEwMDUxMzU2NThaMDcxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEeMBwGA1UEAxMVc2lnc3RvcmUtaW50ZXJtZWRpYXRlMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE8RVS/ysH+NOvuDZyPIZtilgUF9NlarYpAd9HP1vBBH1U5CV77LSS7s0ZiH4nE7Hv7ptS6LvvR/STk798LVgMzLlJ4HeIfF3tHSaexLcYpSASr1kS0N/RgBJz/9jWCiXno3sweTAOBgNVHQ8BAf8EBAMCAQYwEwYDVR0lBAwwCgYIKwYBBQUHAwMwEgYDVR0TAQH/BAgwBgEB/wIBADAdBgNVHQ4EFgQU39Ppz1YkEZb5qNjpKFWixi4YZD8wHwYDVR0jBBgwFoAUWMAeX5FFpWapesyQoZMi0CrFxfowCgYIKoZIzj0EAwMDZwAwZAIwPCsQK4DYiZYDPIaDi5HFKnfxXx6ASSVmERfsynYBiX2X6SJRnZU84/9DZdnFvvxmAjBOt6QpBlc4J/0DxvkTCqpclvziL6BCCPnjdlIB3Pu3BxsPmygUY7Ii2zbdCdliiow=',
+                    },
+                    {
+                        rawBytes: 'MIIB9zCCAXygAwIBAgIUALZNAPFdxHPwjeDloDwyYChAO/4wCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMTEwMDcxMzU2NTlaFw0zMTEwMDUxMzU2NThaMCoxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjERMA8GA1UEAxMIc2lnc3RvcmUwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAT7XeFT4rb3PQGwS4IajtLk3/OlnpgangaBclYpsYBr5i+4ynB07ceb3LP0OIOZdxexX69c5iVuyJRQ+Hz05yi+UF3uBWAlHpiS5sh0+H2GHE7SXrk1EC5m1Tr19L9gg92jYzBhMA4GA1UdDwEB/wQEAwIBBjAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBRYwB5fkUWlZql6zJChkyLQKsXF+jAfBgNVHSMEGDAWgBRYwB5fkUWlZql6zJChkyLQKsXF+jAKBggqhkjOPQQDAwNpADBmAjEAj1nHeXZp+13NWBNa+EDsDP8G1WWg1tCMWP/WHPqpaVo0jhsweNFZgSs0eE7wYI4qAjEA2WB9ot98sIkoF3vZYdd3/VtWB5b9TNMea7Ix/stJ5TfcLLeABLE4BNJOsQ4vnBHJ',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2022-04-13T20:06:15Z',
+            },
+        },
+    ],
+    ctlogs: [
+        {
+            baseUrl: 'https://ctfe.sigstore.dev/test',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEbfwR+RJudXscgRBRpKX1XFDy3PyudDxz/SfnRi1fT8ekpfBd2O1uoz7jr3Z8nKzxA69EUQ+eFCFI3zeubPWU7w==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2021-03-14T00:00:00Z',
+                    end: '2022-10-31T23:59:59.999Z',
+                },
+            },
+            logId: {
+                keyId: 'CGCS8ChS/2hF0dFrJ4ScRWcYrBY9wzjSbea8IgY2b3I=',
+            },
+        },
+        {
+            baseUrl: 'https://ctfe.sigstore.dev/2022',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEiPSlFi0CmFTfEjCUqF9HuCEcYXNKAaYalIJmBZ8yyezPjTqhxrKBpMnaocVtLJBI1eM3uXnQzQGAJdJ4gs9Fyw==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2022-10-20T00:00:00Z',
+                },
+            },
+            logId: {
+                keyId: '3T0wasbHETJjGR4cmWc3AqJKXrjePK3/h4pygC8p7o4=',
+            },
+        },
+    ],
+    timestampAuthorities: [
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore-tsa-selfsigned',
+            },
+            uri: 'https://timestamp.sigstore.dev/api/v1/timestamp',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIICEDCCAZagAwIBAgIUOhNULwyQYe68wUMvy4qOiyojiwwwCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMC4xFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEVMBMGA1UEAxMMc2lnc3RvcmUtdHNhMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE4ra2Z8hKNig2T9kFjCAToGG30jky+WQv3BzL+mKvh1SKNR/UwuwsfNCg4sryoYAd8E6isovVA3M4aoNdm9QDi50Z8nTEyvqgfDPtTIwXItfiW/AFf1V7uwkbkAoj0xxco2owaDAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFIn9eUOHz9BlRsMCRscsc1t9tOsDMB8GA1UdIwQYMBaAFJjsAe9/u1H/1JUeb4qImFMHic6/MBYGA1UdJQEB/wQMMAoGCCsGAQUFBwMIMAoGCCqGSM49BAMDA2gAMGUCMDtpsV/6KaO0qyF/UMsX2aSUXKQFdoGTptQGc0ftq1csulHPGG6dsmyMNd3JB+G3EQIxAOajvBcjpJmKb4Nv+2Taoj8Uc5+b6ih6FXCCKraSqupe07zqswMcXJTe1cExvHvvlw==',
+                    },
+                    {
+                        rawBytes: 'MIIB9zCCAXygAwIBAgIUV7f0GLDOoEzIh8LXSW80OJiUp14wCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMDkxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEgMB4GA1UEAxMXc2lnc3RvcmUtdHNhLXNlbGZzaWduZWQwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAQUQNtfRT/ou3YATa6wB/kKTe70cfJwyRIBovMnt8RcJph/COE82uyS6FmppLLL1VBPGcPfpQPYJNXzWwi8icwhKQ6W/Qe2h3oebBb2FHpwNJDqo+TMaC/tdfkv/ElJB72jRTBDMA4GA1UdDwEB/wQEAwIBBjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQWBBSY7AHvf7tR/9SVHm+KiJhTB4nOvzAKBggqhkjOPQQDAwNpADBmAjEAwGEGrfGZR1cen1R8/DTVMI943LssZmJRtDp/i7SfGHmGRP6gRbuj9vOK3b67Z0QQAjEAuT2H673LQEaHTcyQSZrkp4mX7WwkmF+sVbkYY5mXN+RMH13KUEHHOqASaemYWK/E',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2025-07-04T00:00:00Z',
+            },
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./build/shared/attest/keyless-verify.js
+/**
+ * Keyless verification: a bundle signed with a Fulcio certificate verifies
+ * only when
+ *
+ *   signature  @sigstore/verify accepts it against a trusted root — the
+ *              certificate chains to the root's Fulcio CA at the signing
+ *              time, that time is witnessed (Rekor entry or RFC 3161
+ *              timestamp), the CT log's SCT is present when the root has CT
+ *              logs, and the DSSE signature is the certificate's key's;
+ *   identity   the certificate says the expected thing about who signed:
+ *              the OIDC issuer, the source repository, the workflow file
+ *              that ran (Build Config URI) and the ref it ran on.
+ *
+ * A certificate proves nothing on its own about *which* workflow signed:
+ * anyone can get one for their own repository from the same Fulcio. The
+ * identity check is what makes the signature mean "built by our release
+ * workflow", so verify refuses to run keyless without an expected repository.
+ *
+ * Witness thresholds follow the root, as `gh attestation verify` does:
+ * Sigstore public-good (Rekor and CT logs in its root) needs a transparency
+ * log entry and an SCT; GitHub's instance (no logs, a timestamp authority)
+ * needs a signed timestamp. Either way at least one verified timestamp.
+ */
+
+
+
+
+/** Fulcio's certificate extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
+const FULCIO_OID = {
+    issuerV1: '1.3.6.1.4.1.57264.1.1',
+    issuer: '1.3.6.1.4.1.57264.1.8',
+    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
+    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
+    sourceRepositoryDigest: '1.3.6.1.4.1.57264.1.13',
+    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+    buildConfigUri: '1.3.6.1.4.1.57264.1.18',
+    buildTrigger: '1.3.6.1.4.1.57264.1.20',
+    runInvocationUri: '1.3.6.1.4.1.57264.1.21',
+};
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+class KeylessCheckFailure extends Error {
+    check;
+    constructor(check, detail) {
+        super(detail);
+        this.check = check;
+    }
+}
+/** The default: Sigstore public-good's root shipped with the suite. */
+function defaultTrustedRoots() {
+    return [{ source: 'Sigstore public-good (shipped)', root: dist.TrustedRoot.fromJSON(PUBLIC_GOOD_TRUSTED_ROOT) }];
+}
+/**
+ * A trusted_root.json, or the JSON Lines `gh attestation trusted-root`
+ * prints (one root per line: public-good and GitHub's instance).
+ */
+function parseTrustedRoots(text, source) {
+    const trimmed = text.trim();
+    let docs;
+    try {
+        docs = [JSON.parse(trimmed)];
+    }
+    catch {
+        try {
+            docs = trimmed
+                .split('\n')
+                .filter((l) => l.trim())
+                .map((l) => JSON.parse(l));
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${source}: neither a trusted_root.json nor JSON Lines of them (${e.message})`);
+        }
+    }
+    if (docs.length === 0)
+        throw new errors/* DataError */.fL(`${source}: no trusted root in it`);
+    return docs.map((doc, i) => {
+        const d = doc;
+        if (typeof d?.mediaType !== 'string' ||
+            !d.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot'))
+            throw new errors/* DataError */.fL(`${source}${docs.length > 1 ? ` line ${i + 1}` : ''}: not a Sigstore trusted root (mediaType ${JSON.stringify(d?.mediaType)})`);
+        let root;
+        try {
+            root = dist.TrustedRoot.fromJSON(doc);
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${source}: not a valid Sigstore trusted root (${e.message})`);
+        }
+        if (root.certificateAuthorities.length === 0)
+            throw new errors/* DataError */.fL(`${source}: the trusted root has no certificate authority, so no keyless signature can verify`);
+        return { source: docs.length > 1 ? `${source} (root ${i + 1})` : source, root };
+    });
+}
+function keylessVerifiers(roots) {
+    return roots.map(({ source, root }) => ({
+        source,
+        verifier: new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(root), {
+            tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
+            ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
+            timestampThreshold: 1,
+        }),
+    }));
+}
+/** A Fulcio v2 extension's value is a DER UTF8String; v1 ones (1.1–1.6) are the raw bytes. */
+function extensionText(value) {
+    if (value.length >= 2 && value[0] === 0x0c) {
+        let len = value[1];
+        let at = 2;
+        if (len & 0x80) {
+            const n = len & 0x7f;
+            len = 0;
+            for (let i = 0; i < n; i++)
+                len = len * 256 + value[2 + i];
+            at = 2 + n;
+        }
+        if (at + len === value.length)
+            return value.subarray(at).toString('utf8');
+    }
+    return value.toString('utf8');
+}
+function certificateIdentity(signer) {
+    const oids = new Map((signer.identity?.oids ?? []).map((o) => [o.oid?.id.join('.') ?? '', Buffer.from(o.value)]));
+    const get = (oid) => {
+        const v = oids.get(oid);
+        return v ? extensionText(v) : null;
+    };
+    return {
+        subjectAlternativeName: signer.identity?.subjectAlternativeName ?? null,
+        issuer: get(FULCIO_OID.issuer) ?? get(FULCIO_OID.issuerV1),
+        sourceRepositoryUri: get(FULCIO_OID.sourceRepositoryUri),
+        sourceRepositoryRef: get(FULCIO_OID.sourceRepositoryRef),
+        sourceRepositoryDigest: get(FULCIO_OID.sourceRepositoryDigest),
+        buildConfigUri: get(FULCIO_OID.buildConfigUri),
+        buildSignerUri: get(FULCIO_OID.buildSignerUri),
+        runInvocationUri: get(FULCIO_OID.runInvocationUri),
+    };
+}
+/** `*` matches any run of characters (slashes too); everything else is literal. */
+function refMatches(ref, pattern) {
+    const re = new RegExp(`^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`);
+    return re.test(ref);
+}
+/** The first way the certificate differs from the expected identity, or null. */
+function identityMismatch(got, want) {
+    const server = want.serverUrl.replace(/\/+$/, '');
+    if (got.issuer !== want.issuer)
+        return `issuer: the certificate was issued for a token from ${got.issuer ?? '(none)'}, expected ${want.issuer}`;
+    const repoUri = `${server}/${want.repository}`;
+    if (got.sourceRepositoryUri?.toLowerCase() !== repoUri.toLowerCase())
+        return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
+    const config = got.buildConfigUri ?? got.subjectAlternativeName;
+    if (want.workflow !== null) {
+        const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
+        if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
+            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
+    }
+    if (want.ref !== null) {
+        const ref = got.sourceRepositoryRef;
+        if (!ref || !refMatches(ref, want.ref))
+            return `ref: the certificate says it ran on ${ref ?? '(no ref)'}, expected ${want.ref}`;
+    }
+    return null;
+}
+/**
+ * Verifies the signature against each trusted root until one accepts it,
+ * then the identity. Throws KeylessCheckFailure naming the check.
+ */
+function verifyKeyless(entity, verifiers, want) {
+    if (entity.key.$case !== 'certificate')
+        throw new KeylessCheckFailure('signature', 'the bundle is signed with a key, not a Fulcio certificate: verify it with public-key instead');
+    const failures = [];
+    for (const { source, verifier } of verifiers) {
+        let signer;
+        try {
+            signer = verifier.verify(entity);
+        }
+        catch (e) {
+            const code = e.code;
+            failures.push(`${source}: ${e.message}${code ? ` (${code})` : ''}`);
+            continue;
+        }
+        const identity = certificateIdentity(signer);
+        const mismatch = identityMismatch(identity, want);
+        if (mismatch)
+            throw new KeylessCheckFailure('identity', mismatch);
+        return { identity, root: source };
+    }
+    throw new KeylessCheckFailure('signature', `no trusted root accepts the signature — ${failures.join('; ')}`);
 }
 
 
@@ -57457,7 +57821,7 @@ function httpStatus(e) {
 
 /***/ }),
 
-/***/ 3034:
+/***/ 3642:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57472,79 +57836,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __nccwpck_require__(2005);
-;// CONCATENATED MODULE: ./build/shared/attest/signing-key.js
-/**
- * The key of key-mode signing: an ECDSA P-256 private key in PEM (PKCS#8 or
- * SEC1, optionally encrypted with a passphrase), held only in memory. The
- * public half identifies it the way Sigstore bundles do: the `hint` is the
- * hex SHA-256 of the public key's SPKI DER encoding.
- */
-
-
-const ACCEPTED = 'an ECDSA P-256 private key in PEM (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)';
-function isP256(key) {
-    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
-}
-function keyHint(publicKey) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(publicKey.export({ type: 'spki', format: 'der' }))
-        .digest('hex');
-}
-/** Parses the private-key input; the error never quotes the input's value. */
-function parseSigningKey(pem, passphrase, input = 'private-key') {
-    if (!pem.trim())
-        throw new InputError(input, 'is empty', ACCEPTED);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
-        throw new InputError(input, 'is not a PEM private key (no BEGIN … PRIVATE KEY line)', ACCEPTED);
-    let privateKey;
-    try {
-        privateKey = createPrivateKey({ key: pem, format: 'pem', ...(passphrase ? { passphrase } : {}) });
-    }
-    catch {
-        const encrypted = /ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
-        const why = encrypted
-            ? 'is encrypted and the passphrase is missing or wrong (input private-key-passphrase)'
-            : 'cannot be parsed as a private key';
-        throw new InputError(input, why, ACCEPTED);
-    }
-    if (!isP256(privateKey)) {
-        const kind = privateKey.asymmetricKeyType === 'ec'
-            ? `an EC key on ${privateKey.asymmetricKeyDetails?.namedCurve}`
-            : `a ${privateKey.asymmetricKeyType} key`;
-        throw new InputError(input, `is ${kind}`, ACCEPTED);
-    }
-    const publicKey = createPublicKey(privateKey);
-    return {
-        privateKey,
-        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
-        hint: keyHint(publicKey),
-    };
-}
-/** ECDSA P-256 over SHA-256, DER-encoded: what DSSE and `openssl dgst -sha256 -sign` produce. */
-function signBytes(key, data) {
-    return sign('sha256', data, key.privateKey);
-}
-/** Parses a trusted public key (verify's public-key input). */
-function parseTrustedKey(pem, input = 'public-key') {
-    const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
-    if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
-        throw new errors/* InputError */.dz(input, 'is not a PEM public key (no BEGIN PUBLIC KEY line)', accepted);
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, 'cannot be parsed as a public key', accepted);
-    }
-    if (!isP256(key))
-        throw new errors/* InputError */.dz(input, `is a ${key.asymmetricKeyType} key, not P-256`, accepted);
-    return { key, pem: key.export({ type: 'spki', format: 'pem' }), hint: keyHint(key) };
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/shared/inputs.js
@@ -57556,7 +57849,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
-function parseEnum(name, raw, allowed, fallback) {
+function inputs_parseEnum(name, raw, allowed, fallback) {
     const value = raw.trim() || fallback;
     if (value === undefined)
         throw new errors/* InputError */.dz(name, 'is required', allowed.join(' | '));
@@ -57602,7 +57895,7 @@ function parseTimeoutSeconds(name, raw, fallback) {
         throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
     return seconds;
 }
-function parseBoolean(name, raw, fallback) {
+function inputs_parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
     if (v === '')
         return fallback;
@@ -57682,6 +57975,314 @@ async function requireReadablePath(name, path, kind = 'any') {
     if (kind !== 'any' && kind !== actual)
         throw new errors/* InputError */.dz(name, `'${path}' is a ${actual}, expected a ${kind}`);
     return actual;
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
+var keyless_verify = __nccwpck_require__(136);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/shared/attest/keyless.js
+/**
+ * Keyless signing, the default on GitHub: no key to keep. @actions/attest
+ * asks the runner for the job's OIDC token (audience `sigstore`), gets a
+ * short-lived certificate for it from Fulcio that names the repository,
+ * workflow and ref, signs the statement's DSSE envelope with the matching
+ * ephemeral key and has the signature witnessed — Rekor for Sigstore's
+ * public-good instance (public repositories), GitHub's timestamp authority
+ * for GitHub's own instance (private and internal ones). The result is the
+ * same Sigstore bundle v0.3 key mode writes, with a certificate where key
+ * mode has a key hint.
+ *
+ * Signing happens with `skipWrite` and the bundles are stored through the
+ * repository's attestations API only after every statement is signed (the
+ * `publish` step), so a signing failure half-way stores nothing: a
+ * repository never holds attestations of a run that did not finish signing.
+ *
+ * Pushing the bundles to a registry as OCI referrers belongs to
+ * tag-snapshot, which pushes the images they describe.
+ *
+ * The runner toolkit (@actions/attest, @actions/github's Octokit) is handed
+ * in by the action (actions/attest/keyless-toolkit.ts): only the action
+ * adapters touch @actions/*.
+ */
+
+
+/**
+ * The instance @actions/attest would pick, decided here so the summary can
+ * say which and why: public repositories sign on Sigstore's public-good
+ * instance (its transparency log is public), everything else on GitHub's.
+ */
+function keyless_chooseSigstoreInstance(choice, visibility) {
+    if (choice !== 'auto')
+        return { instance: choice, reason: `sigstore: ${choice}` };
+    if (visibility === 'public')
+        return {
+            instance: 'public-good',
+            reason: "the repository is public (the event payload's repository.visibility)",
+        };
+    return {
+        instance: 'github',
+        reason: visibility
+            ? `the repository is ${visibility} (the event payload's repository.visibility)`
+            : 'the event payload does not say the repository is public',
+    };
+}
+const OIDC_ACCEPTED = 'permissions: { id-token: write, attestations: write } on the job (keyless), or an ECDSA P-256 private-key (key mode)';
+/**
+ * Keyless signing needs the runner's OIDC token request URL and token, which
+ * the runner sets only when the job has `id-token: write`: checked with the
+ * other inputs, before anything is hashed.
+ */
+function keyless_requireOidcToken(request, reason) {
+    if (!request)
+        throw new InputError('private-key', `is empty, so the run (${reason}) signs keyless, but GitHub's OIDC token cannot be requested ` +
+            '(ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN not set): the job needs the permission `id-token: write`', OIDC_ACCEPTED);
+    return request;
+}
+/**
+ * Asks for a token once before the first signature, so a refusal is named
+ * (@sigstore/sign passes on an empty token and Fulcio's answer then says
+ * nothing about the permission). The token itself is not kept.
+ */
+async function checkOidcToken(request) {
+    const url = new URL(request.url);
+    url.searchParams.set('audience', 'sigstore');
+    let problem = null;
+    try {
+        const response = await fetch(url, {
+            headers: { Accept: 'application/json', Authorization: `Bearer ${request.token}` },
+            signal: AbortSignal.timeout(30_000),
+        });
+        if (!response.ok)
+            problem = `the token endpoint answered HTTP ${response.status}`;
+        else if (typeof (await response.json()).value !== 'string')
+            problem = 'the token endpoint answered without a token';
+    }
+    catch (e) {
+        problem = `the token endpoint cannot be reached (${message(e)})`;
+    }
+    if (problem)
+        throw new DataError(`keyless signing could not get GitHub's OIDC token (${problem}): the job needs the permission \`id-token: write\` ` +
+            `(${OIDC_ACCEPTED})`);
+}
+function message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** Turns the libraries' terse failures into errors that say what to change. */
+function keylessError(e, instance) {
+    const m = message(e);
+    if (/no tokens available|ID token|id-token/i.test(m))
+        return new DataError(`keyless signing could not get GitHub's OIDC token (${m}): the job needs the permission \`id-token: write\` ` +
+            `(${OIDC_ACCEPTED})`);
+    return new DataError(`keyless signing on Sigstore's ${instance} instance failed: ${m}`);
+}
+function apiError(e, repository) {
+    const status = e.status;
+    const m = message(e);
+    if (status === 401 || status === 403)
+        return new DataError(`storing the attestations in ${repository} was refused (HTTP ${status}: ${m}): the job needs the permission ` +
+            '`attestations: write` and the github-token input a token that has it (set store-attestations: false to keep them only as files)');
+    if (status === 404)
+        return new DataError(`storing the attestations in ${repository} failed (HTTP 404: ${m}): the repository does not exist for this ` +
+            'token, or its plan has no artifact attestations (set store-attestations: false to keep them only as files)');
+    return new DataError(`storing the attestations in ${repository} failed: ${m}`);
+}
+/** POST /repos/{owner}/{repo}/attestations {bundle} → 201 {id}: GitHub's documented contract. */
+async function storeBundle(toolkit, token, repository, bundle) {
+    const [owner, repo] = repository.split('/');
+    const response = await toolkit.createAttestation(token, owner, repo, bundle);
+    const data = (typeof response.data === 'string' ? JSON.parse(response.data) : response.data);
+    if (typeof data?.id !== 'number' && typeof data?.id !== 'string')
+        throw new DataError(`the attestations API of ${repository} answered without an id`);
+    return String(data.id);
+}
+function keylessSigner(o, toolkit) {
+    const signed = [];
+    let tokenChecked = null;
+    return {
+        mode: 'keyless',
+        description: `a GitHub OIDC certificate (keyless, Sigstore ${o.instance === 'github' ? "GitHub's instance" : 'public-good'}: ${o.instanceReason})`,
+        async sign(name, payload) {
+            const statement = JSON.parse(payload.toString('utf8'));
+            await (tokenChecked ??= checkOidcToken(o.oidc));
+            let bundle;
+            try {
+                ({ bundle } = await toolkit.attest({
+                    subjects: statement.subject,
+                    predicateType: statement.predicateType,
+                    predicate: statement.predicate,
+                    sigstore: o.instance,
+                    token: o.token ?? '',
+                    skipWrite: true,
+                }));
+            }
+            catch (e) {
+                throw keylessError(e, o.instance);
+            }
+            // @actions/attest serialises the statement itself; keep the bytes it signed, after checking they say the same.
+            const envelope = bundle.dsseEnvelope;
+            if (!envelope)
+                throw new DataError(`keyless signing of ${name} returned a bundle without a DSSE envelope`);
+            const signedPayload = Buffer.from(envelope.payload, 'base64');
+            if (!signedPayload.equals(payload) &&
+                !isDeepStrictEqual(JSON.parse(signedPayload.toString('utf8')), statement))
+                throw new DataError(`keyless signing of ${name} signed a statement other than the one built`);
+            signed.push({ name, bundle });
+            return { payload: signedPayload, bundle };
+        },
+        async publish() {
+            if (o.token === null)
+                return [];
+            const out = [];
+            for (const s of signed) {
+                try {
+                    out.push({ name: s.name, id: await storeBundle(toolkit, o.token, o.repository, s.bundle) });
+                }
+                catch (e) {
+                    throw e instanceof DataError ? e : apiError(e, o.repository);
+                }
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/keyless-options.js
+/**
+ * attest's keyless inputs, validated with the others before any work:
+ * signing (`sigstore`, `github-token`, `store-attestations`) and verifying
+ * (`identity-*`, `trusted-root`).
+ */
+
+
+
+
+
+
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** Keyless signing's options, for a run that signs without a private key. */
+function parseKeylessSignInputs(raw, ctx, reason) {
+    const choice = parseEnum('sigstore', raw.sigstore, ['auto', 'public-good', 'github'], 'auto');
+    const oidc = requireOidcToken(ctx.oidcTokenRequest, reason);
+    if (!ctx.repository)
+        throw new InputError('private-key', 'is empty, so the run signs keyless, which needs GITHUB_REPOSITORY (GitHub Actions)', 'an ECDSA P-256 private-key outside GitHub Actions');
+    const store = parseBoolean('store-attestations', raw['store-attestations'], true);
+    const token = raw['github-token'].trim();
+    if (store && !token)
+        throw new InputError('github-token', 'is empty, and storing the attestations in the repository needs a token with `attestations: write`', '${{ github.token }} (the default) with permissions `attestations: write`, or store-attestations: false');
+    const { instance, reason: instanceReason } = chooseSigstoreInstance(choice, ctx.repositoryVisibility);
+    return { oidc, instance, instanceReason, repository: ctx.repository, token: store ? token : null };
+}
+/** The identity a keyless signature must carry, and the roots it must chain to. */
+async function parseKeylessVerifyInputs(raw, ctx, cwd = process.cwd()) {
+    let repository = raw['identity-repository'].trim();
+    let serverUrl = ctx.serverUrl;
+    if (!repository)
+        throw new errors/* InputError */.dz('identity-repository', 'is required to verify keyless signatures (or give public-key for key-signed ones)', 'owner/name of the repository whose workflow signed, e.g. acme/images');
+    const url = /^(https?:\/\/[^/]+)\/(.+)$/.exec(repository);
+    if (url)
+        [, serverUrl, repository] = url;
+    if (!REPOSITORY.test(repository))
+        throw new errors/* InputError */.dz('identity-repository', `'${raw['identity-repository']}' is not a repository`, 'owner/name');
+    const workflow = raw['identity-workflow'].trim().replace(/^\/+/, '') || null;
+    if (workflow !== null && (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(workflow) || workflow.includes('..')))
+        throw new errors/* InputError */.dz('identity-workflow', `'${workflow}' is not a workflow file`, 'the path of the workflow inside the repository, e.g. .github/workflows/release.yml');
+    const ref = raw['identity-ref'].trim() || null;
+    if (ref !== null && !/^refs\/[^\s]+$/.test(ref))
+        throw new errors/* InputError */.dz('identity-ref', `'${ref}' is not a ref pattern`, 'a full ref, `*` matching anything: refs/heads/main, refs/tags/v*');
+    let issuer = raw['identity-issuer'].trim();
+    if (!issuer) {
+        if (new URL(serverUrl).hostname !== 'github.com')
+            throw new errors/* InputError */.dz('identity-issuer', `is required for ${serverUrl} (the default is GitHub.com's ${keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ})`, "your server's Actions OIDC issuer URL");
+        issuer = keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ;
+    }
+    if (!/^https:\/\/\S+$/.test(issuer))
+        throw new errors/* InputError */.dz('identity-issuer', `'${issuer}' is not an https URL`, 'the OIDC issuer URL');
+    const rootPath = raw['trusted-root'].trim() ? (0,external_node_path_.resolve)(cwd, raw['trusted-root'].trim()) : '';
+    let trustedRoots;
+    if (rootPath) {
+        await requireReadablePath('trusted-root', rootPath, 'file');
+        try {
+            trustedRoots = (0,keyless_verify/* parseTrustedRoots */.uE)(await (0,promises_.readFile)(rootPath, 'utf8'), rootPath);
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz('trusted-root', e.message, 'a Sigstore trusted_root.json, or `gh attestation trusted-root` output');
+        }
+    }
+    else
+        trustedRoots = (0,keyless_verify/* defaultTrustedRoots */._x)();
+    return { identity: { serverUrl, repository, workflow, ref, issuer }, trustedRoots };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/shared/attest/signing-key.js
+/**
+ * The key of key-mode signing: an ECDSA P-256 private key in PEM (PKCS#8 or
+ * SEC1, optionally encrypted with a passphrase), held only in memory. The
+ * public half identifies it the way Sigstore bundles do: the `hint` is the
+ * hex SHA-256 of the public key's SPKI DER encoding.
+ */
+
+
+const ACCEPTED = 'an ECDSA P-256 private key in PEM (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)';
+function isP256(key) {
+    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+}
+function keyHint(publicKey) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex');
+}
+/** Parses the private-key input; the error never quotes the input's value. */
+function parseSigningKey(pem, passphrase, input = 'private-key') {
+    if (!pem.trim())
+        throw new InputError(input, 'is empty', ACCEPTED);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+        throw new InputError(input, 'is not a PEM private key (no BEGIN … PRIVATE KEY line)', ACCEPTED);
+    let privateKey;
+    try {
+        privateKey = createPrivateKey({ key: pem, format: 'pem', ...(passphrase ? { passphrase } : {}) });
+    }
+    catch {
+        const encrypted = /ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
+        const why = encrypted
+            ? 'is encrypted and the passphrase is missing or wrong (input private-key-passphrase)'
+            : 'cannot be parsed as a private key';
+        throw new InputError(input, why, ACCEPTED);
+    }
+    if (!isP256(privateKey)) {
+        const kind = privateKey.asymmetricKeyType === 'ec'
+            ? `an EC key on ${privateKey.asymmetricKeyDetails?.namedCurve}`
+            : `a ${privateKey.asymmetricKeyType} key`;
+        throw new InputError(input, `is ${kind}`, ACCEPTED);
+    }
+    const publicKey = createPublicKey(privateKey);
+    return {
+        privateKey,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+        hint: keyHint(publicKey),
+    };
+}
+/** ECDSA P-256 over SHA-256, DER-encoded: what DSSE and `openssl dgst -sha256 -sign` produce. */
+function signBytes(key, data) {
+    return sign('sha256', data, key.privateKey);
+}
+/** Parses a trusted public key (verify's public-key input). */
+function parseTrustedKey(pem, input = 'public-key') {
+    const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
+    if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
+        throw new errors/* InputError */.dz(input, 'is not a PEM public key (no BEGIN PUBLIC KEY line)', accepted);
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, 'cannot be parsed as a public key', accepted);
+    }
+    if (!isP256(key))
+        throw new errors/* InputError */.dz(input, `is a ${key.asymmetricKeyType} key, not P-256`, accepted);
+    return { key, pem: key.export({ type: 'spki', format: 'pem' }), hint: keyHint(key) };
 }
 
 // EXTERNAL MODULE: ./build/shared/oci/channels.js
@@ -57815,6 +58416,7 @@ var tag_name = __nccwpck_require__(5617);
 
 
 
+
 function readSnapshotContext(ctx, env = process.env) {
     return {
         ...ctx,
@@ -57867,7 +58469,7 @@ function parseOci(raw, ctx, required) {
 }
 /** promote / rollback options, or null for snapshot. */
 function parseChannelCommand(raw, ctx) {
-    const command = parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
+    const command = inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
     if (command === 'snapshot')
         return null;
     const oci = parseOci(raw, ctx, true);
@@ -57880,27 +58482,27 @@ function parseChannelCommand(raw, ctx) {
     return { command, oci, channel, digest: raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null };
 }
 async function parseTagSnapshotInputs(raw, ctx) {
-    parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
+    inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
     const tree = (0,external_node_path_.resolve)(raw['output-dir'].trim() || 'output');
     await requireReadablePath('output-dir', tree, 'directory');
     const checkout = (0,external_node_path_.resolve)(raw.path.trim() || '.');
     await requireReadablePath('path', checkout, 'directory');
     const tag = raw.tag.trim() ? (0,tag_name/* parseTagName */.fe)('tag', raw.tag) : null;
-    const gitTag = parseEnum('git-tag', raw['git-tag'], ['git', 'api', 'none'], 'git');
+    const gitTag = inputs_parseEnum('git-tag', raw['git-tag'], ['git', 'api', 'none'], 'git');
     const remote = raw.remote.trim() || null;
     if (remote !== null && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(remote))
         throw new errors/* InputError */.dz('remote', `'${raw.remote}' is not a git remote name`, 'a remote of the checkout such as origin, or empty to tag locally only');
-    const bundle = parseBoolean('bundle', raw.bundle, true);
-    const compression = parseEnum('compression', raw.compression, ['gzip', 'zstd', 'none'], 'gzip');
+    const bundle = inputs_parseBoolean('bundle', raw.bundle, true);
+    const compression = inputs_parseEnum('compression', raw.compression, ['gzip', 'zstd', 'none'], 'gzip');
     const bundleName = raw['bundle-name'].trim() || null;
     if (bundleName !== null && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(bundleName))
         throw new errors/* InputError */.dz('bundle-name', `'${raw['bundle-name']}' is not a plain file name`, 'letters, digits, . _ -, without a directory');
     if (bundleName !== null && bundleName.includes('..'))
         throw new errors/* InputError */.dz('bundle-name', `'${bundleName}' contains '..'`);
-    const release = parseBoolean('release', raw.release, false);
+    const release = inputs_parseBoolean('release', raw.release, false);
     if (release && !bundle)
         throw new errors/* InputError */.dz('release', 'a release carries the bundle, but bundle is false', 'bundle: true with release: true');
-    const replaceAssets = parseBoolean('replace-assets', raw['replace-assets'], false);
+    const replaceAssets = inputs_parseBoolean('replace-assets', raw['replace-assets'], false);
     const token = raw.token.trim() || null;
     if ((release || gitTag === 'api') && !token)
         throw new errors/* InputError */.dz('token', `is empty, but ${release ? 'release: true' : "git-tag: 'api'"} calls GitHub's API`, "a token with contents: write, e.g. '${{ github.token }}' (the default)");
@@ -57918,10 +58520,14 @@ async function parseTagSnapshotInputs(raw, ctx) {
             });
         trustedKey = parseTrustedKey(pem, 'public-key');
     }
+    // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
+    if (trustedKey && raw['identity-repository'].trim())
+        throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
+    const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
     const oci = parseOci(raw, ctx, false);
-    const requireGates = parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
-    if (requireGates && !trustedKey)
-        throw new errors/* InputError */.dz('public-key', `is empty, but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs it to verify the attestations`, 'the PEM public key attest signed with, or the path of a .pem file');
+    const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
+    if (requireGates && !trustedKey && !keyless)
+        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref');
     let epoch = null;
     if (raw['source-date-epoch'].trim())
         epoch = { value: parseEpoch('source-date-epoch', raw['source-date-epoch']), source: 'SOURCE_DATE_EPOCH' };
@@ -57945,6 +58551,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
         token,
         repository,
         trustedKey,
+        keyless,
         requireGates,
         epoch,
         apiUrl: ctx.apiUrl,
@@ -57955,7 +58562,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
 
 /***/ }),
 
-/***/ 1175:
+/***/ 3179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59804,340 +60411,8 @@ function buildImageProvenance(i) {
     return ImageProvenanceSchema.parse(doc);
 }
 
-;// CONCATENATED MODULE: ./build/shared/attest/trust/public-good-root.js
-/**
- * Sigstore public-good's trusted root (Fulcio CAs, Rekor logs, CT logs, the
- * timestamp authority): the default trust root of keyless verification.
- *
- * A snapshot, not fetched at run time (verification must work offline and
- * never trust what the network says at the moment of checking): the TUF
- * target trusted_root.json of https://tuf-repo-cdn.sigstore.dev as shipped in
- * the seeds of the npm package @sigstore/tuf 4.0.2 (published with npm
- * provenance), sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66.
- * Sigstore rotates keys rarely and keeps old ones valid for what they signed;
- * for a newer root, or GitHub's own instance (private repositories), pass
- * `trusted-root` with the output of `gh attestation trusted-root`.
- */
-const PUBLIC_GOOD_TRUSTED_ROOT_SHA256 = '6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66';
-const public_good_root_PUBLIC_GOOD_TRUSTED_ROOT = {
-    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-    tlogs: [
-        {
-            baseUrl: 'https://rekor.sigstore.dev',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE2G2Y+2tabdTV5BcGiBIx0a9fAFwrkBbmLSGtks4L3qX6yYY0zufBnhC8Ur/iy55GhWP/9A/bY2LhC30M9+RYtw==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2021-01-12T11:53:27Z',
-                },
-            },
-            logId: {
-                keyId: 'wNI9atQGlz+VWfO6LRygH4QUfY/8W4RFwiT5i5WRgB0=',
-            },
-        },
-        {
-            baseUrl: 'https://log2025-1.rekor.sigstore.dev',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MCowBQYDK2VwAyEAt8rlp1knGwjfbcXAYPYAkn0XiLz1x8O4t0YkEhie244=',
-                keyDetails: 'PKIX_ED25519',
-                validFor: {
-                    start: '2025-09-23T00:00:00Z',
-                },
-            },
-            logId: {
-                keyId: 'zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=',
-            },
-        },
-    ],
-    certificateAuthorities: [
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore',
-            },
-            uri: 'https://fulcio.sigstore.dev',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIIB+DCCAX6gAwIBAgITNVkDZoCiofPDsy7dfm6geLbuhzAKBggqhkjOPQQDAzAqMRUwEwYDVQQKEwxzaWdzdG9yZS5kZXYxETAPBgNVBAMTCHNpZ3N0b3JlMB4XDTIxMDMwNzAzMjAyOVoXDTMxMDIyMzAzMjAyOVowKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTB2MBAGByqGSM49AgEGBSuBBAAiA2IABLSyA7Ii5k+pNO8ZEWY0ylemWDowOkNa3kL+GZE5Z5GWehL9/A9bRNA3RbrsZ5i0JcastaRL7Sp5fp/jD5dxqc/UdTVnlvS16an+2Yfswe/QuLolRUCrcOE2+2iA5+tzd6NmMGQwDgYDVR0PAQH/BAQDAgEGMBIGA1UdEwEB/wQIMAYBAf8CAQEwHQYDVR0OBBYEFMjFHQBBmiQpMlEk6w2uSu1KBtPsMB8GA1UdIwQYMBaAFMjFHQBBmiQpMlEk6w2uSu1KBtPsMAoGCCqGSM49BAMDA2gAMGUCMH8liWJfMui6vXXBhjDgY4MwslmN/TJxVe/83WrFomwmNf056y1X48F9c4m3a3ozXAIxAKjRay5/aj/jsKKGIkmQatjI8uupHr/+CxFvaJWmpYqNkLDGRU+9orzh5hI2RrcuaQ==',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2021-03-07T03:20:29Z',
-                end: '2022-12-31T23:59:59.999Z',
-            },
-        },
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore',
-            },
-            uri: 'https://fulcio.sigstore.dev',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIICGjCCAaGgAwIBAgIUALnViVfnU0brJasmRkHrn/UnfaQwCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMjA0MTMyMDA2MTVaFw0zMTEwMDUxMzU2NThaMDcxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEeMBwGA1UEAxMVc2lnc3RvcmUtaW50ZXJtZWRpYXRlMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE8RVS/ysH+NOvuDZyPIZtilgUF9NlarYpAd9HP1vBBH1U5CV77LSS7s0ZiH4nE7Hv7ptS6LvvR/STk798LVgMzLlJ4HeIfF3tHSaexLcYpSASr1kS0N/RgBJz/9jWCiXno3sweTAOBgNVHQ8BAf8EBAMCAQYwEwYDVR0lBAwwCgYIKwYBBQUHAwMwEgYDVR0TAQH/BAgwBgEB/wIBADAdBgNVHQ4EFgQU39Ppz1YkEZb5qNjpKFWixi4YZD8wHwYDVR0jBBgwFoAUWMAeX5FFpWapesyQoZMi0CrFxfowCgYIKoZIzj0EAwMDZwAwZAIwPCsQK4DYiZYDPIaDi5HFKnfxXx6ASSVmERfsynYBiX2X6SJRnZU84/9DZdnFvvxmAjBOt6QpBlc4J/0DxvkTCqpclvziL6BCCPnjdlIB3Pu3BxsPmygUY7Ii2zbdCdliiow=',
-                    },
-                    {
-                        rawBytes: 'MIIB9zCCAXygAwIBAgIUALZNAPFdxHPwjeDloDwyYChAO/4wCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMTEwMDcxMzU2NTlaFw0zMTEwMDUxMzU2NThaMCoxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjERMA8GA1UEAxMIc2lnc3RvcmUwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAT7XeFT4rb3PQGwS4IajtLk3/OlnpgangaBclYpsYBr5i+4ynB07ceb3LP0OIOZdxexX69c5iVuyJRQ+Hz05yi+UF3uBWAlHpiS5sh0+H2GHE7SXrk1EC5m1Tr19L9gg92jYzBhMA4GA1UdDwEB/wQEAwIBBjAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBRYwB5fkUWlZql6zJChkyLQKsXF+jAfBgNVHSMEGDAWgBRYwB5fkUWlZql6zJChkyLQKsXF+jAKBggqhkjOPQQDAwNpADBmAjEAj1nHeXZp+13NWBNa+EDsDP8G1WWg1tCMWP/WHPqpaVo0jhsweNFZgSs0eE7wYI4qAjEA2WB9ot98sIkoF3vZYdd3/VtWB5b9TNMea7Ix/stJ5TfcLLeABLE4BNJOsQ4vnBHJ',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2022-04-13T20:06:15Z',
-            },
-        },
-    ],
-    ctlogs: [
-        {
-            baseUrl: 'https://ctfe.sigstore.dev/test',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEbfwR+RJudXscgRBRpKX1XFDy3PyudDxz/SfnRi1fT8ekpfBd2O1uoz7jr3Z8nKzxA69EUQ+eFCFI3zeubPWU7w==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2021-03-14T00:00:00Z',
-                    end: '2022-10-31T23:59:59.999Z',
-                },
-            },
-            logId: {
-                keyId: 'CGCS8ChS/2hF0dFrJ4ScRWcYrBY9wzjSbea8IgY2b3I=',
-            },
-        },
-        {
-            baseUrl: 'https://ctfe.sigstore.dev/2022',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEiPSlFi0CmFTfEjCUqF9HuCEcYXNKAaYalIJmBZ8yyezPjTqhxrKBpMnaocVtLJBI1eM3uXnQzQGAJdJ4gs9Fyw==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2022-10-20T00:00:00Z',
-                },
-            },
-            logId: {
-                keyId: '3T0wasbHETJjGR4cmWc3AqJKXrjePK3/h4pygC8p7o4=',
-            },
-        },
-    ],
-    timestampAuthorities: [
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore-tsa-selfsigned',
-            },
-            uri: 'https://timestamp.sigstore.dev/api/v1/timestamp',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIICEDCCAZagAwIBAgIUOhNULwyQYe68wUMvy4qOiyojiwwwCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMC4xFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEVMBMGA1UEAxMMc2lnc3RvcmUtdHNhMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE4ra2Z8hKNig2T9kFjCAToGG30jky+WQv3BzL+mKvh1SKNR/UwuwsfNCg4sryoYAd8E6isovVA3M4aoNdm9QDi50Z8nTEyvqgfDPtTIwXItfiW/AFf1V7uwkbkAoj0xxco2owaDAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFIn9eUOHz9BlRsMCRscsc1t9tOsDMB8GA1UdIwQYMBaAFJjsAe9/u1H/1JUeb4qImFMHic6/MBYGA1UdJQEB/wQMMAoGCCsGAQUFBwMIMAoGCCqGSM49BAMDA2gAMGUCMDtpsV/6KaO0qyF/UMsX2aSUXKQFdoGTptQGc0ftq1csulHPGG6dsmyMNd3JB+G3EQIxAOajvBcjpJmKb4Nv+2Taoj8Uc5+b6ih6FXCCKraSqupe07zqswMcXJTe1cExvHvvlw==',
-                    },
-                    {
-                        rawBytes: 'MIIB9zCCAXygAwIBAgIUV7f0GLDOoEzIh8LXSW80OJiUp14wCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMDkxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEgMB4GA1UEAxMXc2lnc3RvcmUtdHNhLXNlbGZzaWduZWQwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAQUQNtfRT/ou3YATa6wB/kKTe70cfJwyRIBovMnt8RcJph/COE82uyS6FmppLLL1VBPGcPfpQPYJNXzWwi8icwhKQ6W/Qe2h3oebBb2FHpwNJDqo+TMaC/tdfkv/ElJB72jRTBDMA4GA1UdDwEB/wQEAwIBBjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQWBBSY7AHvf7tR/9SVHm+KiJhTB4nOvzAKBggqhkjOPQQDAwNpADBmAjEAwGEGrfGZR1cen1R8/DTVMI943LssZmJRtDp/i7SfGHmGRP6gRbuj9vOK3b67Z0QQAjEAuT2H673LQEaHTcyQSZrkp4mX7WwkmF+sVbkYY5mXN+RMH13KUEHHOqASaemYWK/E',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2025-07-04T00:00:00Z',
-            },
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./build/shared/attest/keyless-verify.js
-/**
- * Keyless verification: a bundle signed with a Fulcio certificate verifies
- * only when
- *
- *   signature  @sigstore/verify accepts it against a trusted root — the
- *              certificate chains to the root's Fulcio CA at the signing
- *              time, that time is witnessed (Rekor entry or RFC 3161
- *              timestamp), the CT log's SCT is present when the root has CT
- *              logs, and the DSSE signature is the certificate's key's;
- *   identity   the certificate says the expected thing about who signed:
- *              the OIDC issuer, the source repository, the workflow file
- *              that ran (Build Config URI) and the ref it ran on.
- *
- * A certificate proves nothing on its own about *which* workflow signed:
- * anyone can get one for their own repository from the same Fulcio. The
- * identity check is what makes the signature mean "built by our release
- * workflow", so verify refuses to run keyless without an expected repository.
- *
- * Witness thresholds follow the root, as `gh attestation verify` does:
- * Sigstore public-good (Rekor and CT logs in its root) needs a transparency
- * log entry and an SCT; GitHub's instance (no logs, a timestamp authority)
- * needs a signed timestamp. Either way at least one verified timestamp.
- */
-
-
-
-
-/** Fulcio's certificate extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
-const FULCIO_OID = {
-    issuerV1: '1.3.6.1.4.1.57264.1.1',
-    issuer: '1.3.6.1.4.1.57264.1.8',
-    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
-    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
-    sourceRepositoryDigest: '1.3.6.1.4.1.57264.1.13',
-    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
-    buildConfigUri: '1.3.6.1.4.1.57264.1.18',
-    buildTrigger: '1.3.6.1.4.1.57264.1.20',
-    runInvocationUri: '1.3.6.1.4.1.57264.1.21',
-};
-const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-class KeylessCheckFailure extends Error {
-    check;
-    constructor(check, detail) {
-        super(detail);
-        this.check = check;
-    }
-}
-/** The default: Sigstore public-good's root shipped with the suite. */
-function defaultTrustedRoots() {
-    return [{ source: 'Sigstore public-good (shipped)', root: TrustedRoot.fromJSON(PUBLIC_GOOD_TRUSTED_ROOT) }];
-}
-/**
- * A trusted_root.json, or the JSON Lines `gh attestation trusted-root`
- * prints (one root per line: public-good and GitHub's instance).
- */
-function parseTrustedRoots(text, source) {
-    const trimmed = text.trim();
-    let docs;
-    try {
-        docs = [JSON.parse(trimmed)];
-    }
-    catch {
-        try {
-            docs = trimmed
-                .split('\n')
-                .filter((l) => l.trim())
-                .map((l) => JSON.parse(l));
-        }
-        catch (e) {
-            throw new DataError(`${source}: neither a trusted_root.json nor JSON Lines of them (${e.message})`);
-        }
-    }
-    if (docs.length === 0)
-        throw new DataError(`${source}: no trusted root in it`);
-    return docs.map((doc, i) => {
-        const d = doc;
-        if (typeof d?.mediaType !== 'string' ||
-            !d.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot'))
-            throw new DataError(`${source}${docs.length > 1 ? ` line ${i + 1}` : ''}: not a Sigstore trusted root (mediaType ${JSON.stringify(d?.mediaType)})`);
-        let root;
-        try {
-            root = TrustedRoot.fromJSON(doc);
-        }
-        catch (e) {
-            throw new DataError(`${source}: not a valid Sigstore trusted root (${e.message})`);
-        }
-        if (root.certificateAuthorities.length === 0)
-            throw new DataError(`${source}: the trusted root has no certificate authority, so no keyless signature can verify`);
-        return { source: docs.length > 1 ? `${source} (root ${i + 1})` : source, root };
-    });
-}
-function keylessVerifiers(roots) {
-    return roots.map(({ source, root }) => ({
-        source,
-        verifier: new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(root), {
-            tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
-            ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
-            timestampThreshold: 1,
-        }),
-    }));
-}
-/** A Fulcio v2 extension's value is a DER UTF8String; v1 ones (1.1–1.6) are the raw bytes. */
-function extensionText(value) {
-    if (value.length >= 2 && value[0] === 0x0c) {
-        let len = value[1];
-        let at = 2;
-        if (len & 0x80) {
-            const n = len & 0x7f;
-            len = 0;
-            for (let i = 0; i < n; i++)
-                len = len * 256 + value[2 + i];
-            at = 2 + n;
-        }
-        if (at + len === value.length)
-            return value.subarray(at).toString('utf8');
-    }
-    return value.toString('utf8');
-}
-function certificateIdentity(signer) {
-    const oids = new Map((signer.identity?.oids ?? []).map((o) => [o.oid?.id.join('.') ?? '', Buffer.from(o.value)]));
-    const get = (oid) => {
-        const v = oids.get(oid);
-        return v ? extensionText(v) : null;
-    };
-    return {
-        subjectAlternativeName: signer.identity?.subjectAlternativeName ?? null,
-        issuer: get(FULCIO_OID.issuer) ?? get(FULCIO_OID.issuerV1),
-        sourceRepositoryUri: get(FULCIO_OID.sourceRepositoryUri),
-        sourceRepositoryRef: get(FULCIO_OID.sourceRepositoryRef),
-        sourceRepositoryDigest: get(FULCIO_OID.sourceRepositoryDigest),
-        buildConfigUri: get(FULCIO_OID.buildConfigUri),
-        buildSignerUri: get(FULCIO_OID.buildSignerUri),
-        runInvocationUri: get(FULCIO_OID.runInvocationUri),
-    };
-}
-/** `*` matches any run of characters (slashes too); everything else is literal. */
-function refMatches(ref, pattern) {
-    const re = new RegExp(`^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`);
-    return re.test(ref);
-}
-/** The first way the certificate differs from the expected identity, or null. */
-function identityMismatch(got, want) {
-    const server = want.serverUrl.replace(/\/+$/, '');
-    if (got.issuer !== want.issuer)
-        return `issuer: the certificate was issued for a token from ${got.issuer ?? '(none)'}, expected ${want.issuer}`;
-    const repoUri = `${server}/${want.repository}`;
-    if (got.sourceRepositoryUri?.toLowerCase() !== repoUri.toLowerCase())
-        return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
-    const config = got.buildConfigUri ?? got.subjectAlternativeName;
-    if (want.workflow !== null) {
-        const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
-        if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
-            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
-    }
-    if (want.ref !== null) {
-        const ref = got.sourceRepositoryRef;
-        if (!ref || !refMatches(ref, want.ref))
-            return `ref: the certificate says it ran on ${ref ?? '(no ref)'}, expected ${want.ref}`;
-    }
-    return null;
-}
-/**
- * Verifies the signature against each trusted root until one accepts it,
- * then the identity. Throws KeylessCheckFailure naming the check.
- */
-function verifyKeyless(entity, verifiers, want) {
-    if (entity.key.$case !== 'certificate')
-        throw new KeylessCheckFailure('signature', 'the bundle is signed with a key, not a Fulcio certificate: verify it with public-key instead');
-    const failures = [];
-    for (const { source, verifier } of verifiers) {
-        let signer;
-        try {
-            signer = verifier.verify(entity);
-        }
-        catch (e) {
-            const code = e.code;
-            failures.push(`${source}: ${e.message}${code ? ` (${code})` : ''}`);
-            continue;
-        }
-        const identity = certificateIdentity(signer);
-        const mismatch = identityMismatch(identity, want);
-        if (mismatch)
-            throw new KeylessCheckFailure('identity', mismatch);
-        return { identity, root: source };
-    }
-    throw new KeylessCheckFailure('signature', `no trusted root accepts the signature — ${failures.join('; ')}`);
-}
-
+// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
+var keyless_verify = __nccwpck_require__(136);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __nccwpck_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -61071,10 +61346,10 @@ async function readBundle(c, path) {
 }
 function signatureCheck(policy) {
     if (policy.keyless) {
-        const verifiers = keylessVerifiers(policy.keyless.trustedRoots);
+        const verifiers = (0,keyless_verify/* keylessVerifiers */.ay)(policy.keyless.trustedRoots);
         const want = policy.keyless.identity;
         return (bundle) => {
-            const { identity, root } = verifyKeyless((0,verify_dist/* toSignedEntity */.DC)(bundle), verifiers, want);
+            const { identity, root } = (0,keyless_verify/* verifyKeyless */.Qm)((0,verify_dist/* toSignedEntity */.DC)(bundle), verifiers, want);
             return [
                 { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
                 {
@@ -61098,7 +61373,7 @@ function signatureCheck(policy) {
         }
         catch (e) {
             const code = e.code;
-            throw new KeylessCheckFailure('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
         }
         return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
     };
@@ -61116,7 +61391,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         signed = checkSignature(bundle);
     }
     catch (e) {
-        if (e instanceof KeylessCheckFailure)
+        if (e instanceof keyless_verify/* KeylessCheckFailure */.Pw)
             c.fail(e.check, e.message);
         throw e;
     }
@@ -63358,7 +63633,7 @@ async function runSnapshot(o, ctx, deps) {
         if (other && other !== commit)
             throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`);
     }
-    const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey });
+    const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
     // Channel tags require the gates (options set requireGates then): refused here, before the first write.
     if (o.requireGates && !gates.passed)
         throw new errors/* DataError */.fL(`release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`);
@@ -63436,7 +63711,7 @@ async function runSnapshot(o, ctx, deps) {
             tree: o.tree,
             commit,
             epoch: facts.epoch,
-            gateOptions: { trustedKey: o.trustedKey },
+            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
             reason: facts.runUrl ?? `tag-snapshot ${tag}`,
             onToken: deps.onSecret,
             log,

@@ -21,15 +21,19 @@ import {
   type SigstoreChoice,
 } from './keyless.ts';
 
-export interface RawKeylessInputs {
-  sigstore: string;
-  'github-token': string;
-  'store-attestations': string;
+/** The inputs naming the identity keyless signatures must carry (attest's verify, tag-snapshot's gates). */
+export interface RawKeylessIdentityInputs {
   'identity-repository': string;
   'identity-workflow': string;
   'identity-ref': string;
   'identity-issuer': string;
   'trusted-root': string;
+}
+
+export interface RawKeylessInputs extends RawKeylessIdentityInputs {
+  sigstore: string;
+  'github-token': string;
+  'store-attestations': string;
 }
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -67,7 +71,7 @@ export function parseKeylessSignInputs(
 
 /** The identity a keyless signature must carry, and the roots it must chain to. */
 export async function parseKeylessVerifyInputs(
-  raw: RawKeylessInputs,
+  raw: RawKeylessIdentityInputs,
   ctx: RunContext,
   cwd = process.cwd(),
 ): Promise<KeylessPolicy> {

@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { RunContext } from '../attest/context.ts';
+import { parseKeylessVerifyInputs } from '../attest/keyless-options.ts';
+import type { KeylessPolicy } from '../attest/keyless-verify.ts';
 import { parseTrustedKey, type TrustedKey } from '../attest/signing-key.ts';
 import { InputError } from '../errors.ts';
 import { parseBoolean, parseEnum, parseLines, requireReadablePath } from '../inputs.ts';
@@ -31,6 +33,11 @@ export interface TagSnapshotRawInputs {
   token: string;
   repository: string;
   'public-key': string;
+  'identity-repository': string;
+  'identity-workflow': string;
+  'identity-ref': string;
+  'identity-issuer': string;
+  'trusted-root': string;
   'require-gates': string;
   'source-date-epoch': string;
   registry: string;
@@ -103,6 +110,8 @@ export interface TagSnapshotOptions {
   token: string | null;
   repository: RepoRef | null;
   trustedKey: TrustedKey | null;
+  /** Keyless: the identity the attestations' certificates must name (identity-* inputs, no public-key). */
+  keyless: KeylessPolicy | null;
   requireGates: boolean;
   /** From the input or SOURCE_DATE_EPOCH; null: the commit time. */
   epoch: { value: number; source: 'SOURCE_DATE_EPOCH' } | null;
@@ -249,14 +258,22 @@ export async function parseTagSnapshotInputs(
         });
     trustedKey = parseTrustedKey(pem, 'public-key');
   }
+  // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
+  if (trustedKey && raw['identity-repository'].trim())
+    throw new InputError(
+      'identity-repository',
+      'is set together with public-key',
+      'one of them: public-key for key-signed attestations, identity-* for keyless ones',
+    );
+  const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
   const oci = parseOci(raw, ctx, false);
   const requireGates =
     parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
-  if (requireGates && !trustedKey)
+  if (requireGates && !trustedKey && !keyless)
     throw new InputError(
       'public-key',
-      `is empty, but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs it to verify the attestations`,
-      'the PEM public key attest signed with, or the path of a .pem file',
+      `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`,
+      'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref',
     );
   let epoch: TagSnapshotOptions['epoch'] = null;
   if (raw['source-date-epoch'].trim())
@@ -281,6 +298,7 @@ export async function parseTagSnapshotInputs(
     token,
     repository,
     trustedKey,
+    keyless,
     requireGates,
     epoch,
     apiUrl: ctx.apiUrl,

@@ -109,7 +109,7 @@ export async function runSnapshot(
       );
   }
 
-  const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey });
+  const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
   // Channel tags require the gates (options set requireGates then): refused here, before the first write.
   if (o.requireGates && !gates.passed)
     throw new DataError(
@@ -198,7 +198,7 @@ export async function runSnapshot(
       tree: o.tree,
       commit,
       epoch: facts.epoch,
-      gateOptions: { trustedKey: o.trustedKey },
+      gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
       reason: facts.runUrl ?? `tag-snapshot ${tag}`,
       onToken: deps.onSecret,
       log,

@@ -257,7 +257,20 @@ describe('tag-snapshot action (bundled)', () => {
       { inputs: { compression: 'bzip2' }, message: /input 'compression': unknown value 'bzip2'/ },
       {
         inputs: { 'require-gates': 'true', 'public-key': '' },
-        message: /input 'public-key': is empty, but require-gates: true/,
+        message: /input 'public-key': is empty \(and so is identity-repository\), but require-gates: true/,
+      },
+      {
+        inputs: { 'identity-repository': 'acme/images' },
+        message: /input 'identity-repository': is set together with public-key/,
+      },
+      {
+        inputs: { 'public-key': '', 'identity-repository': 'not a repo', 'require-gates': 'true' },
+        message: /input 'identity-repository': 'not a repo' is not a repository/,
+      },
+      {
+        // Keyless gates on a key-signed tree: the verify gate names what the bundles lack.
+        inputs: { 'public-key': '', 'identity-repository': 'acme/images', 'require-gates': 'true' },
+        message: /release gates not passed[\s\S]*verify: .*(certificate|identity|signature)/i,
       },
       { inputs: { remote: 'nope' }, message: /git has no remote 'nope' \(input 'remote'\)/ },
       {
