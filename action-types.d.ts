@@ -405,7 +405,7 @@ export interface BuildBaseInputs {
    */
   'packages': string;
   /**
-   * Alpine only: URL or path of an apk.static binary used to install packages. A URL needs apk-static-sha256.
+   * Alpine only: URL or path of an apk.static binary used to install packages. A URL needs apk-static-sha256. Default (empty): the release branch's apk-tools-static package from `mirror`, taken only after the branch's APKINDEX.tar.gz verifies against Alpine's release keys shipped with the action and the package matches the index's checksum (as apk does); cached in the runner's tool cache and recorded in the provenance (package version, index digest, signing key).
    */
   'apk-static': string;
   /**

@@ -40238,7 +40238,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7940);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9706);
 /* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9206);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8338);
 
@@ -43674,7 +43674,7 @@ function stringEnv(env) {
 
 /***/ }),
 
-/***/ 7940:
+/***/ 9706:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56249,6 +56249,367 @@ async function resolveAlpineMinirootfs(opts) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/shared/image/data/alpine-keys.json
+const alpine_keys_namespaceObject = /*#__PURE__*/JSON.parse('{"H":{"alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub":{"arch":["x86_64"],"source":"https://alpinelinux.org/keys/alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub","sha512":"2d4064cbe09ff958493ec86bcb925af9b7517825d1d9d8d00f2986201ad5952f986fea83d1e2c177e92130700bafa8c0bff61411b3cdb59a41e460ed719580a6","pem":"-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1yHJxQgsHQREclQu4Ohe\\nqxTxd1tHcNnvnQTu/UrTky8wWvgXT+jpveroeWWnzmsYlDI93eLI2ORakxb3gA2O\\nQ0Ry4ws8vhaxLQGC74uQR5+/yYrLuTKydFzuPaS1dK19qJPXB8GMdmFOijnXX4SA\\njixuHLe1WW7kZVtjL7nufvpXkWBGjsfrvskdNA/5MfxAeBbqPgaq0QMEfxMAn6/R\\nL5kNepi/Vr4S39Xvf2DzWkTLEK8pcnjNkt9/aafhWqFVW7m3HCAII6h/qlQNQKSo\\nGuH34Q8GsFG30izUENV9avY7hSLq7nggsvknlNBZtFUcmGoQrtx3FmyYsIC8/R+B\\nywIDAQAB\\n-----END PUBLIC KEY-----\\n"},"alpine-devel@lists.alpinelinux.org-5261cecb.rsa.pub":{"arch":["x86_64"],"source":"https://alpinelinux.org/keys/alpine-devel@lists.alpinelinux.org-5261cecb.rsa.pub","sha512":"721134f289ab1e7dde9158359906017daee40983199fe55f28206c8cdc46b8fcf177a36f270ce374b0eba5dbe01f68cbb3e385ae78a54bb0a2ed1e83a4d820a5","pem":"-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwlzMkl7b5PBdfMzGdCT0\\ncGloRr5xGgVmsdq5EtJvFkFAiN8Ac9MCFy/vAFmS8/7ZaGOXoCDWbYVLTLOO2qtX\\nyHRl+7fJVh2N6qrDDFPmdgCi8NaE+3rITWXGrrQ1spJ0B6HIzTDNEjRKnD4xyg4j\\ng01FMcJTU6E+V2JBY45CKN9dWr1JDM/nei/Pf0byBJlMp/mSSfjodykmz4Oe13xB\\nCa1WTwgFykKYthoLGYrmo+LKIGpMoeEbY1kuUe04UiDe47l6Oggwnl+8XD1MeRWY\\nsWgj8sF4dTcSfCMavK4zHRFFQbGp/YFJ/Ww6U9lA3Vq0wyEI6MCMQnoSMFwrbgZw\\nwwIDAQAB\\n-----END PUBLIC KEY-----\\n"},"alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub":{"arch":["x86_64"],"source":"https://alpinelinux.org/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub","sha512":"8b9c2208c904c9f34d9d01d3d68b224208530e684265df214deb8c9e6b4b19633aa48a405e673249c9e93a8ee194a336e951cd82a4e27e5e66e85fdc5e0d495e","pem":"-----BEGIN PUBLIC KEY-----\\nMIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAutQkua2CAig4VFSJ7v54\\nALyu/J1WB3oni7qwCZD3veURw7HxpNAj9hR+S5N/pNeZgubQvJWyaPuQDm7PTs1+\\ntFGiYNfAsiibX6Rv0wci3M+z2XEVAeR9Vzg6v4qoofDyoTbovn2LztaNEjTkB+oK\\ntlvpNhg1zhou0jDVYFniEXvzjckxswHVb8cT0OMTKHALyLPrPOJzVtM9C1ew2Nnc\\n3848xLiApMu3NBk0JqfcS3Bo5Y2b1FRVBvdt+2gFoKZix1MnZdAEZ8xQzL/a0YS5\\nHd0wj5+EEKHfOd3A75uPa/WQmA+o0cBFfrzm69QDcSJSwGpzWrD1ScH3AK8nWvoj\\nv7e9gukK/9yl1b4fQQ00vttwJPSgm9EnfPHLAtgXkRloI27H6/PuLoNvSAMQwuCD\\nhQRlyGLPBETKkHeodfLoULjhDi1K2gKJTMhtbnUcAA7nEphkMhPWkBpgFdrH+5z4\\nLxy+3ek0cqcI7K68EtrffU8jtUj9LFTUC8dERaIBs7NgQ/LfDbDfGh9g6qVj1hZl\\nk9aaIPTm/xsi8v3u+0qaq7KzIBc9s59JOoA8TlpOaYdVgSQhHHLBaahOuAigH+VI\\nisbC9vmqsThF2QdDtQt37keuqoda2E6sL7PUvIyVXDRfwX7uMDjlzTxHTymvq2Ck\\nhtBqojBnThmjJQFgZXocHG8CAwEAAQ==\\n-----END PUBLIC KEY-----\\n"},"alpine-devel@lists.alpinelinux.org-616ae350.rsa.pub":{"arch":["aarch64"],"source":"https://alpinelinux.org/keys/alpine-devel@lists.alpinelinux.org-616ae350.rsa.pub","sha512":"51a5ec21283fe218809b2325202e1f8c9b2551705db48254b9d48a04f4ed0075de51e9886c4704647ffb309fd32d9850d14013848a53038039e85011251fe1cc","pem":"-----BEGIN PUBLIC KEY-----\\nMIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAyduVzi1mWm+lYo2Tqt/0\\nXkCIWrDNP1QBMVPrE0/ZlU2bCGSoo2Z9FHQKz/mTyMRlhNqTfhJ5qU3U9XlyGOPJ\\npiM+b91g26pnpXJ2Q2kOypSgOMOPA4cQ42PkHBEqhuzssfj9t7x47ppS94bboh46\\nxLSDRff/NAbtwTpvhStV3URYkxFG++cKGGa5MPXBrxIp+iZf9GnuxVdST5PGiVGP\\nODL/b69sPJQNbJHVquqUTOh5Ry8uuD2WZuXfKf7/C0jC/ie9m2+0CttNu9tMciGM\\nEyKG1/Xhk5iIWO43m4SrrT2WkFlcZ1z2JSf9Pjm4C2+HovYpihwwdM/OdP8Xmsnr\\nDzVB4YvQiW+IHBjStHVuyiZWc+JsgEPJzisNY0Wyc/kNyNtqVKpX6dRhMLanLmy+\\nf53cCSI05KPQAcGj6tdL+D60uKDkt+FsDa0BTAobZ31OsFVid0vCXtsbplNhW1IF\\nHwsGXBTVcfXg44RLyL8Lk/2dQxDHNHzAUslJXzPxaHBLmt++2COa2EI1iWlvtznk\\nOk9WP8SOAIj+xdqoiHcC4j72BOVVgiITIJNHrbppZCq6qPR+fgXmXa+sDcGh30m6\\n9Wpbr28kLMSHiENCWTdsFij+NQTd5S47H7XTROHnalYDuF1RpS+DpQidT5tUimaT\\nJZDr++FjKrnnijbyNF8b98UCAwEAAQ==\\n-----END PUBLIC KEY-----\\n"}}}');
+;// CONCATENATED MODULE: ./build/shared/image/apk-static.js
+/**
+ * The default apk.static for Alpine builds, found the way Alpine's own tooling
+ * finds it: the release branch's `apk-tools-static` package from the mirror,
+ * trusted only through the branch's signed APKINDEX. The checks are apk-tools
+ * v2's (src/extract_v2.c), so nothing is accepted that apk itself would refuse:
+ *
+ * - APKINDEX.tar.gz is gzip members: the first holds `.SIGN.<ALG>.<keyname>`
+ *   tar entries; the signature (RSA PKCS#1 v1.5; SHA-1 for RSA, SHA-256 for
+ *   RSA256, SHA-512 for RSA512) covers the compressed bytes from the second
+ *   member to the end of the file, and the first entry naming a trusted key wins.
+ * - The index's `C:` field is `Q1` + base64(SHA-1) of the package's control
+ *   member (the compressed gzip member holding .PKGINFO): the package's identity.
+ * - .PKGINFO's `datahash` is the SHA-256 of the compressed data member, which
+ *   must be the last one (apk refuses any member boundary after data starts).
+ *
+ * Only then is sbin/apk.static taken from the data member's tar; a name that is
+ * absolute or has a `..` component anywhere in the package refuses the package.
+ */
+
+
+
+
+
+
+
+
+
+
+const apk_static_PACKAGE = 'apk-tools-static';
+const MEMBER = 'sbin/apk.static';
+/** Far above any real index or package (tens of MiB); a hostile mirror cannot fill the disk or memory. */
+const MAX_DOWNLOAD = 256 * 1024 * 1024;
+const apk_static_ACCEPTED = "set 'apk-static' to the path of an apk.static binary (or its URL with apk-static-sha256), or check the 'mirror' input and the network";
+/** Alpine's release keys for `arch`, checked against the digests recorded with them. */
+function alpineReleaseKeys(arch) {
+    const out = [];
+    for (const [name, key] of Object.entries(alpine_keys_namespaceObject.H)) {
+        // The digests are aports' sha512sums: a key edited by mistake fails here, not as an untrusted index later.
+        if ((0,external_node_crypto_.createHash)('sha512').update(key.pem).digest('hex') !== key.sha512)
+            throw new shared_errors/* DataError */.fL(`shipped Alpine key ${name} does not match its recorded sha512 (from ${key.source})`);
+        if (key.arch.includes(arch))
+            out.push({ name, pem: key.pem });
+    }
+    return out;
+}
+/** Splits a concatenation of gzip streams, keeping each one's compressed byte range (what apk hashes). */
+function gzipMembers(file, where) {
+    const members = [];
+    let pos = 0;
+    while (pos < file.length) {
+        const start = pos;
+        if (file.length - pos < 18 || file[pos] !== 0x1f || file[pos + 1] !== 0x8b || file[pos + 2] !== 8)
+            throw new shared_errors/* DataError */.fL(`${where}: not a gzip stream at byte ${pos}`);
+        const flags = file[pos + 3];
+        if (flags & 0xe0)
+            throw new shared_errors/* DataError */.fL(`${where}: gzip header at byte ${pos} has reserved flags set`);
+        pos += 10;
+        if (flags & 4)
+            pos += 2 + file.readUInt16LE(pos);
+        for (const bit of [8, 16]) {
+            if (!(flags & bit))
+                continue;
+            const nul = file.indexOf(0, pos);
+            if (nul < 0)
+                throw new shared_errors/* DataError */.fL(`${where}: gzip header at byte ${start} is truncated`);
+            pos = nul + 1;
+        }
+        if (flags & 2)
+            pos += 2;
+        let inflated;
+        try {
+            inflated = (0,external_node_zlib_.inflateRawSync)(file.subarray(pos), {
+                info: true,
+                maxOutputLength: MAX_DOWNLOAD,
+            });
+        }
+        catch (e) {
+            throw new shared_errors/* DataError */.fL(`${where}: gzip member at byte ${start} is corrupt: ${e.message}`);
+        }
+        pos += inflated.engine.bytesWritten;
+        if (pos + 8 > file.length)
+            throw new shared_errors/* DataError */.fL(`${where}: gzip member at byte ${start} is truncated`);
+        const data = inflated.buffer;
+        if (file.readUInt32LE(pos) !== (0,external_node_zlib_.crc32)(data) || file.readUInt32LE(pos + 4) !== data.length % 2 ** 32)
+            throw new shared_errors/* DataError */.fL(`${where}: gzip member at byte ${start} fails its CRC/length check`);
+        pos += 8;
+        members.push({ start, end: pos, data });
+    }
+    return members;
+}
+function field(h, at, len) {
+    const end = h.indexOf(0, at);
+    return h.toString('utf8', at, end >= at && end < at + len ? end : at + len);
+}
+function octal(h, at, len, where) {
+    const text = field(h, at, len).trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new shared_errors/* DataError */.fL(`${where}: tar header field is not octal: '${text}'`);
+    return text ? parseInt(text, 8) : 0;
+}
+/** Rejects names that could leave the directory they are unpacked in. */
+function checkName(path, where) {
+    if (path.includes('\0') || path.startsWith('/') || path.split('/').includes('..'))
+        throw new shared_errors/* DataError */.fL(`${where}: entry '${path}' escapes the package root (absolute or '..'); refused`);
+}
+/** Parses one member's tar entries; apk's members carry no end-of-archive blocks except the last. */
+function tarItems(data, where) {
+    const items = [];
+    let pos = 0;
+    let pax;
+    let longName;
+    while (pos + 512 <= data.length) {
+        const h = data.subarray(pos, pos + 512);
+        if (h.every((b) => b === 0))
+            break;
+        let sum = 0;
+        for (let i = 0; i < 512; i++)
+            sum += i >= 148 && i < 156 ? 0x20 : h[i];
+        if (sum !== octal(h, 148, 8, where))
+            throw new shared_errors/* DataError */.fL(`${where}: tar header at byte ${pos} fails its checksum`);
+        const type = String.fromCharCode(h[156]) === '\0' ? '0' : String.fromCharCode(h[156]);
+        const paxSize = pax?.get('size')?.toString('latin1');
+        const size = paxSize !== undefined ? Number(paxSize) : octal(h, 124, 12, where);
+        if (!Number.isSafeInteger(size) || pos + 512 + size > data.length)
+            throw new shared_errors/* DataError */.fL(`${where}: tar entry at byte ${pos} is truncated`);
+        const body = data.subarray(pos + 512, pos + 512 + size);
+        pos += 512 + Math.ceil(size / 512) * 512;
+        if (type === 'x') {
+            pax = parsePaxRecords(body, where);
+            continue;
+        }
+        if (type === 'g')
+            continue;
+        if (type === 'L') {
+            longName = field(body, 0, body.length);
+            continue;
+        }
+        // POSIX ustar only: in the old GNU layout these bytes hold access/change times, not a name prefix.
+        const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? field(h, 345, 155) : '';
+        const name = field(h, 0, 100);
+        const path = pax?.get('path')?.toString('utf8') ?? longName ?? (prefix ? `${prefix}/${name}` : name);
+        checkName(path, where);
+        items.push({ path, type, data: body });
+        pax = undefined;
+        longName = undefined;
+    }
+    return items;
+}
+// ---- the signed index ---------------------------------------------------------------------
+const SIGNATURE_TYPES = [
+    { type: 'RSA512', hash: 'sha512' },
+    { type: 'RSA256', hash: 'sha256' },
+    { type: 'RSA', hash: 'sha1' },
+];
+/** Verifies APKINDEX.tar.gz the way `apk update` does and returns its APKINDEX text. */
+function verifyApkIndex(file, trusted, where) {
+    const members = gzipMembers(file, where);
+    const sigs = members.length >= 2 ? tarItems(members[0].data, where) : [];
+    if (sigs.length === 0 || !sigs.every((s) => s.path.startsWith('.SIGN.')))
+        throw new shared_errors/* DataError */.fL(`${where} is not signed (no .SIGN.* entries before the index)`);
+    const keys = new Map(trusted.map((k) => [k.name, k.pem]));
+    let chosen;
+    for (const s of sigs) {
+        const rest = s.path.slice('.SIGN.'.length);
+        const t = SIGNATURE_TYPES.find((x) => rest.startsWith(`${x.type}.`));
+        const keyName = t ? rest.slice(t.type.length + 1) : '';
+        const pem = keys.get(keyName);
+        if (t && pem) {
+            chosen = { keyName, hash: t.hash, type: t.type, sig: s.data, key: (0,external_node_crypto_.createPublicKey)(pem) };
+            break;
+        }
+    }
+    if (!chosen)
+        throw new shared_errors/* DataError */.fL(`${where} is signed by ${sigs.map((s) => s.path.slice('.SIGN.'.length)).join(', ')}, none of them a trusted Alpine key (${[...keys.keys()].join(', ') || 'none for this architecture'})`);
+    const signed = file.subarray(members[1].start);
+    if (!(0,external_node_crypto_.verify)(chosen.hash, signed, chosen.key, chosen.sig))
+        throw new shared_errors/* DataError */.fL(`${where}: signature ${chosen.type} by ${chosen.keyName} does not verify; the index was altered`);
+    const body = tarItems(Buffer.concat(members.slice(1).map((m) => m.data)), where);
+    const index = body.find((i) => i.path === 'APKINDEX');
+    if (!index)
+        throw new shared_errors/* DataError */.fL(`${where} holds no APKINDEX`);
+    return { text: index.data.toString('utf8'), keyName: chosen.keyName, signature: chosen.type };
+}
+/** The index records of `name` (blank-line separated `K:value` lines). */
+function indexEntries(text, name) {
+    const out = [];
+    for (const record of text.split(/\n\n+/)) {
+        const fields = new Map();
+        for (const line of record.split('\n')) {
+            const m = /^([A-Za-z]):(.*)$/.exec(line);
+            if (m)
+                fields.set(m[1], m[2]);
+        }
+        if (fields.get('P') !== name)
+            continue;
+        out.push({
+            name,
+            version: fields.get('V') ?? '',
+            arch: fields.get('A'),
+            checksum: fields.get('C') ?? '',
+        });
+    }
+    return out;
+}
+// ---- the package --------------------------------------------------------------------------
+/** Checks an .apk against its index checksum and datahash (apk's VERIFY_IDENTITY) and returns its data entries. */
+function verifyApkPackage(file, checksum, where) {
+    const m = /^Q1([A-Za-z0-9+/]{27}=)$/.exec(checksum);
+    if (!m)
+        throw new shared_errors/* DataError */.fL(`${where}: index checksum '${checksum}' is not Q1+base64 SHA-1`);
+    const expected = Buffer.from(m[1], 'base64');
+    const members = gzipMembers(file, where);
+    // An optional signature member (ignored: the signed index vouches for the control member), control, data.
+    let i = 0;
+    const first = members[0] ? tarItems(members[0].data, where) : [];
+    if (first.length > 0 && first.every((e) => e.path.startsWith('.SIGN.')))
+        i = 1;
+    if (members.length !== i + 2)
+        throw new shared_errors/* DataError */.fL(`${where}: expected signature, control and data gzip members, found ${members.length} members`);
+    const control = members[i];
+    const data = members[i + 1];
+    const identity = (0,external_node_crypto_.createHash)('sha1').update(file.subarray(control.start, control.end)).digest();
+    if (!identity.equals(expected))
+        throw new shared_errors/* DataError */.fL(`${where}: control checksum Q1${identity.toString('base64')} does not match the signed index (${checksum}); the package was altered or the mirror is inconsistent`);
+    const pkginfo = tarItems(control.data, where).find((e) => e.path === '.PKGINFO');
+    if (!pkginfo)
+        throw new shared_errors/* DataError */.fL(`${where}: no .PKGINFO in the control member`);
+    const datahash = /^datahash = ([0-9a-f]{64})$/m.exec(pkginfo.data.toString('utf8'))?.[1];
+    if (!datahash)
+        throw new shared_errors/* DataError */.fL(`${where}: .PKGINFO has no datahash`);
+    const actual = (0,external_node_crypto_.createHash)('sha256').update(file.subarray(data.start, data.end)).digest('hex');
+    if (actual !== datahash)
+        throw new shared_errors/* DataError */.fL(`${where}: data sha256 ${actual} does not match .PKGINFO datahash ${datahash}`);
+    return tarItems(data.data, where);
+}
+async function download(url) {
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new shared_errors/* DataError */.fL(`download of ${url} failed: ${String(e.cause ?? e.message)}`);
+    }
+    if (!response.ok)
+        throw new shared_errors/* DataError */.fL(`download of ${url} failed: HTTP ${response.status} ${response.statusText}`);
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_DOWNLOAD)
+        throw new shared_errors/* DataError */.fL(`${url} is ${length} bytes, more than ${MAX_DOWNLOAD}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (body.length > MAX_DOWNLOAD)
+        throw new shared_errors/* DataError */.fL(`${url} is more than ${MAX_DOWNLOAD} bytes`);
+    return body;
+}
+/** Where verified binaries are kept between runs: the runner's tool cache, else its temp directory. */
+function apkStaticCacheRoot(env = process.env) {
+    const root = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP;
+    return root ? (0,external_node_path_.join)(root, 'infrasim-apk-static') : undefined;
+}
+async function fromCache(dir, target) {
+    try {
+        const recorded = (await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'apk.static.sha256'), 'utf8')).trim();
+        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'apk.static'));
+        // A cache entry is re-hashed, not trusted: a damaged or replaced file is fetched again.
+        if (sha256(bytes) !== recorded)
+            return undefined;
+        await (0,promises_.writeFile)(target, bytes);
+        return recorded;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function toCache(dir, bytes, digest) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        for (const [name, content] of [
+            ['apk.static', bytes],
+            ['apk.static.sha256', `${digest}\n`],
+        ]) {
+            const tmp = tempPathFor((0,external_node_path_.join)(dir, name));
+            await (0,promises_.writeFile)(tmp, content);
+            await (0,promises_.rename)(tmp, (0,external_node_path_.join)(dir, name));
+        }
+    }
+    catch {
+        // The cache only saves a download next time; a read-only tool cache must not fail the build.
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/**
+ * Fetches and verifies the release's apk.static. Every failure is an error on
+ * the `apk-static` input saying what went wrong and what to do instead.
+ */
+async function resolveDefaultApkStatic(opts) {
+    const repo = `${opts.mirror}/${alpineBranch(opts.version)}/main/${opts.arch}`;
+    const indexUrl = `${repo}/APKINDEX.tar.gz`;
+    const fail = (problem) => new shared_errors/* InputError */.dz('apk-static', `is empty, and the default (${apk_static_PACKAGE} from ${repo}) failed: ${problem}`, apk_static_ACCEPTED);
+    try {
+        const indexFile = await download(indexUrl);
+        const index = verifyApkIndex(indexFile, opts.trustedKeys ?? alpineReleaseKeys(opts.arch), indexUrl);
+        const entries = indexEntries(index.text, apk_static_PACKAGE);
+        if (entries.length !== 1)
+            throw new shared_errors/* DataError */.fL(`${indexUrl} lists ${entries.length} ${apk_static_PACKAGE} packages, expected exactly one`);
+        const entry = entries[0];
+        if (!/^[0-9A-Za-z._+~-]+$/.test(entry.version))
+            throw new shared_errors/* DataError */.fL(`${indexUrl}: ${apk_static_PACKAGE} has an unusable version '${entry.version}'`);
+        const packageUrl = `${repo}/${apk_static_PACKAGE}-${entry.version}.apk`;
+        const target = (0,external_node_path_.join)(opts.workDir, 'apk.static');
+        const base = {
+            path: target,
+            packageVersion: entry.version,
+            packageUrl,
+            packageChecksum: entry.checksum,
+            indexUrl,
+            indexSha256: sha256(indexFile),
+            keyName: index.keyName,
+        };
+        // Keyed by version and the package identity the signed index vouches for.
+        const identity = /^Q1/.test(entry.checksum)
+            ? Buffer.from(entry.checksum.slice(2), 'base64').toString('hex')
+            : '';
+        const cacheDir = opts.cacheRoot && identity
+            ? (0,external_node_path_.join)(opts.cacheRoot, opts.arch, `${entry.version}-${identity}`)
+            : undefined;
+        const cached = cacheDir ? await fromCache(cacheDir, target) : undefined;
+        if (cached) {
+            await (0,promises_.chmod)(target, 0o755);
+            return { ...base, sha256: cached, fromCache: true };
+        }
+        const items = verifyApkPackage(await download(packageUrl), entry.checksum, packageUrl);
+        const binary = items.find((e) => e.path === MEMBER);
+        if (!binary || !['0', '7'].includes(binary.type))
+            throw new shared_errors/* DataError */.fL(`${packageUrl} holds no regular file ${MEMBER}`);
+        await (0,promises_.writeFile)(target, binary.data, { mode: 0o755 });
+        await (0,promises_.chmod)(target, 0o755);
+        const digest = sha256(binary.data);
+        if (cacheDir)
+            await toCache(cacheDir, binary.data, digest);
+        return { ...base, sha256: digest, fromCache: false };
+    }
+    catch (e) {
+        if (e instanceof shared_errors/* InputError */.dz)
+            throw e;
+        throw fail(e.message);
+    }
+}
+/** The provenance record of a default apk.static: where it came from and what vouched for it. */
+function apkStaticSource(r) {
+    return {
+        name: 'apk.static',
+        uri: `${r.packageUrl}#${MEMBER}`,
+        sha256: r.sha256,
+        verification: `${apk_static_PACKAGE} ${r.packageVersion}: control checksum ${r.packageChecksum} from ${r.indexUrl} ` +
+            `(index sha256 ${r.indexSha256}, signed by ${r.keyName}); data member matches its .PKGINFO datahash` +
+            (r.fromCache ? '; taken from the tool cache (re-hashed)' : ''),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/shared/image/sources.js
 /**
  * Produces the rootfs tarball for each distribution with the distribution's
@@ -56256,6 +56617,7 @@ async function resolveAlpineMinirootfs(opts) {
  * or a tarball/directory the caller gives. Every download is verified before
  * it is used; every external program runs with an argument array.
  */
+
 
 
 
@@ -56328,6 +56690,19 @@ async function givenRootfs(spec) {
     };
 }
 async function alpineRootfs(spec) {
+    const apk = (0,external_node_path_.join)(spec.workDir, 'apk.static');
+    // Resolved before the minirootfs: a default that cannot be verified fails in seconds.
+    const apkSource = spec.packages.length === 0
+        ? undefined
+        : spec.apkStatic
+            ? await givenApkStatic(spec, apk)
+            : apkStaticSource(await resolveDefaultApkStatic({
+                mirror: spec.mirror,
+                version: spec.version,
+                arch: spec.arch,
+                workDir: spec.workDir,
+                cacheRoot: apkStaticCacheRoot(),
+            }));
     const source = await resolveAlpineMinirootfs({
         version: spec.version,
         arch: spec.arch,
@@ -56340,25 +56715,9 @@ async function alpineRootfs(spec) {
     const sources = [
         { name: 'alpine-minirootfs', uri: source.url, sha256: source.sha256, verification: source.checksumFrom },
     ];
-    if (spec.packages.length === 0)
+    if (!apkSource)
         return { path: minirootfs, sources, tools: [] };
-    const apk = (0,external_node_path_.join)(spec.workDir, 'apk.static');
-    if (/^https?:\/\//.test(spec.apkStatic))
-        await downloadVerified(spec.apkStatic, apk, spec.apkStaticSha256);
-    else {
-        await (0,promises_.copyFile)(spec.apkStatic, apk);
-        const actual = await sha256File(apk);
-        if (spec.apkStaticSha256 && actual !== spec.apkStaticSha256) {
-            throw new shared_errors/* DataError */.fL(`checksum mismatch for ${spec.apkStatic}: expected sha256 ${spec.apkStaticSha256}, got ${actual}`);
-        }
-    }
-    await (0,promises_.chmod)(apk, 0o755);
-    sources.push({
-        name: 'apk.static',
-        uri: spec.apkStatic,
-        sha256: spec.apkStaticSha256,
-        verification: 'pinned input',
-    });
+    sources.push(apkSource);
     // apk must own files as other users: run as root, or as root of a user namespace with the
     // caller's subordinate ids mapped. The script is fixed text; every value arrives as an argument.
     const script = (0,external_node_path_.join)(spec.workDir, 'apk-install.sh');
@@ -56391,6 +56750,21 @@ async function alpineRootfs(spec) {
     else
         await (0,exec_stream/* runStreamed */.b)('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], stream);
     return { path: out, sources, tools: ['apk.static'] };
+}
+/** apk.static from the `apk-static` input: a URL checked against its pinned digest, or a local file. */
+async function givenApkStatic(spec, apk) {
+    const given = spec.apkStatic;
+    if (/^https?:\/\//.test(given))
+        await downloadVerified(given, apk, spec.apkStaticSha256);
+    else {
+        await (0,promises_.copyFile)(given, apk);
+        const actual = await sha256File(apk);
+        if (spec.apkStaticSha256 && actual !== spec.apkStaticSha256) {
+            throw new shared_errors/* DataError */.fL(`checksum mismatch for ${given}: expected sha256 ${spec.apkStaticSha256}, got ${actual}`);
+        }
+    }
+    await (0,promises_.chmod)(apk, 0o755);
+    return { name: 'apk.static', uri: given, sha256: spec.apkStaticSha256, verification: 'pinned input' };
 }
 async function debootstrapRootfs(spec) {
     const out = (0,external_node_path_.join)(spec.workDir, 'rootfs.tar');
@@ -56534,10 +56908,8 @@ async function resolveBaseOptions(raw, cwd = process.cwd(), env = process.env) {
     const apkStaticSha256 = raw['apk-static-sha256'].trim()
         ? parseSha256('apk-static-sha256', raw['apk-static-sha256'])
         : undefined;
-    if (distro === 'alpine' && packages.length) {
-        if (!apkStatic) {
-            throw new shared_errors/* InputError */.dz('apk-static', `is required to install Alpine packages (${packages.join(', ')})`, 'the URL or path of an apk.static binary, with apk-static-sha256');
-        }
+    // Empty: the release's apk-tools-static package, verified against the signed index (apk-static.ts).
+    if (distro === 'alpine' && packages.length && apkStatic) {
         if (isUrl(apkStatic)) {
             parseHttpUrl('apk-static', apkStatic);
             if (!apkStaticSha256)

@@ -186,14 +186,8 @@ export async function resolveBaseOptions(
   const apkStaticSha256 = raw['apk-static-sha256'].trim()
     ? parseSha256('apk-static-sha256', raw['apk-static-sha256'])
     : undefined;
-  if (distro === 'alpine' && packages.length) {
-    if (!apkStatic) {
-      throw new InputError(
-        'apk-static',
-        `is required to install Alpine packages (${packages.join(', ')})`,
-        'the URL or path of an apk.static binary, with apk-static-sha256',
-      );
-    }
+  // Empty: the release's apk-tools-static package, verified against the signed index (apk-static.ts).
+  if (distro === 'alpine' && packages.length && apkStatic) {
     if (isUrl(apkStatic)) {
       parseHttpUrl('apk-static', apkStatic);
       if (!apkStaticSha256)

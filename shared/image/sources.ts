@@ -11,6 +11,7 @@ import { runStreamed } from '../exec-stream.ts';
 import { downloadVerified } from '../fetch.ts';
 import { sha256File, sha256RegularFile } from '../hash.ts';
 import { alpineBranch, resolveAlpineMinirootfs } from './alpine.ts';
+import { apkStaticCacheRoot, apkStaticSource, resolveDefaultApkStatic } from './apk-static.ts';
 import type { Arch } from './gpt.ts';
 
 export type Distro = 'alpine' | 'debian' | 'ubuntu' | 'rootfs';
@@ -117,6 +118,22 @@ async function givenRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
 }
 
 async function alpineRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
+  const apk = join(spec.workDir, 'apk.static');
+  // Resolved before the minirootfs: a default that cannot be verified fails in seconds.
+  const apkSource: SourceRecord | undefined =
+    spec.packages.length === 0
+      ? undefined
+      : spec.apkStatic
+        ? await givenApkStatic(spec, apk)
+        : apkStaticSource(
+            await resolveDefaultApkStatic({
+              mirror: spec.mirror,
+              version: spec.version,
+              arch: spec.arch,
+              workDir: spec.workDir,
+              cacheRoot: apkStaticCacheRoot(),
+            }),
+          );
   const source = await resolveAlpineMinirootfs({
     version: spec.version,
     arch: spec.arch,
@@ -129,27 +146,8 @@ async function alpineRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
   const sources: SourceRecord[] = [
     { name: 'alpine-minirootfs', uri: source.url, sha256: source.sha256, verification: source.checksumFrom },
   ];
-  if (spec.packages.length === 0) return { path: minirootfs, sources, tools: [] };
-
-  const apk = join(spec.workDir, 'apk.static');
-  if (/^https?:\/\//.test(spec.apkStatic!))
-    await downloadVerified(spec.apkStatic!, apk, spec.apkStaticSha256!);
-  else {
-    await copyFile(spec.apkStatic!, apk);
-    const actual = await sha256File(apk);
-    if (spec.apkStaticSha256 && actual !== spec.apkStaticSha256) {
-      throw new DataError(
-        `checksum mismatch for ${spec.apkStatic}: expected sha256 ${spec.apkStaticSha256}, got ${actual}`,
-      );
-    }
-  }
-  await chmod(apk, 0o755);
-  sources.push({
-    name: 'apk.static',
-    uri: spec.apkStatic!,
-    sha256: spec.apkStaticSha256,
-    verification: 'pinned input',
-  });
+  if (!apkSource) return { path: minirootfs, sources, tools: [] };
+  sources.push(apkSource);
 
   // apk must own files as other users: run as root, or as root of a user namespace with the
   // caller's subordinate ids mapped. The script is fixed text; every value arrives as an argument.
@@ -184,6 +182,23 @@ async function alpineRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {
   if (process.getuid?.() === 0) await runStreamed('sh', args, stream);
   else await runStreamed('unshare', ['--user', '--map-root-user', '--map-auto', '--', 'sh', ...args], stream);
   return { path: out, sources, tools: ['apk.static'] };
+}
+
+/** apk.static from the `apk-static` input: a URL checked against its pinned digest, or a local file. */
+async function givenApkStatic(spec: RootfsSpec, apk: string): Promise<SourceRecord> {
+  const given = spec.apkStatic!;
+  if (/^https?:\/\//.test(given)) await downloadVerified(given, apk, spec.apkStaticSha256!);
+  else {
+    await copyFile(given, apk);
+    const actual = await sha256File(apk);
+    if (spec.apkStaticSha256 && actual !== spec.apkStaticSha256) {
+      throw new DataError(
+        `checksum mismatch for ${given}: expected sha256 ${spec.apkStaticSha256}, got ${actual}`,
+      );
+    }
+  }
+  await chmod(apk, 0o755);
+  return { name: 'apk.static', uri: given, sha256: spec.apkStaticSha256, verification: 'pinned input' };
 }
 
 async function debootstrapRootfs(spec: RootfsSpec): Promise<ProducedRootfs> {

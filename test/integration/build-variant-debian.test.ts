@@ -10,7 +10,7 @@
  * boot): its own file.
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, it } from 'node:test';
@@ -78,7 +78,14 @@ it(
       },
       { bundle: true, cwd: work },
     );
-    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    // On failure the provisioning console says which command failed: quote its end, the file goes with `work`.
+    const consoleTail =
+      r.code === 0
+        ? ''
+        : await readFile(join(out, 'meta', 'variant-debian-hello-provision.console.log'), 'utf8')
+            .then((t) => t.split('\n').slice(-60).join('\n'))
+            .catch((e: Error) => `(no console log: ${e.message})`);
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}\n--- console (last 60 lines) ---\n${consoleTail}`);
     console.log(`provisioning: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
     const p = await readVariantProvenance(resolve(work, r.outputs.provenance!));

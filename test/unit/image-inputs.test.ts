@@ -87,8 +87,11 @@ describe('build-base input validation', () => {
     ));
   it('rejects an Alpine version that is not a release', () =>
     rejectsInput({ distro: 'alpine', version: 'latest' }, 'version', /not an Alpine release/));
-  it('requires apk.static for Alpine packages', () =>
-    rejectsInput({ distro: 'alpine' }, 'apk-static', /alpine-base, linux-virt/));
+  it('accepts Alpine with every default: an empty apk-static means the release package (issue 11)', async () => {
+    const o = await resolveBaseOptions(emptyBaseInputs({ distro: 'alpine', arch: 'x86_64' }), dir, env);
+    assert.equal(o.apkStatic, undefined);
+    assert.deepEqual(o.packages, ['alpine-base', 'linux-virt']);
+  });
   it('rejects a bad pinned checksum', () =>
     rejectsInput(
       { distro: 'rootfs', rootfs: tarball, 'rootfs-sha256': 'abc' },
