@@ -60068,21 +60068,9 @@ function secretScanResultFor(gate, artifacts, labelOf) {
                 ? [{ artifact: a.rel, sha256: a.sha256, files: s.files, bytes: s.bytes, unchanged: s.unchanged }]
                 : [];
         }),
-        findings: inTree(gate.findings).map(({ artifact, path, line, kind, fingerprint }) => ({
-            artifact,
-            path,
-            line,
-            kind,
-            fingerprint,
-        })),
-        allowed: inTree(gate.allowed).map(({ artifact, path, line, kind, fingerprint, reason }) => ({
-            artifact,
-            path,
-            line,
-            kind,
-            fingerprint,
-            reason,
-        })),
+        // The schema's parse below keeps only its own fields of each finding.
+        findings: inTree(gate.findings),
+        allowed: inTree(gate.allowed),
     };
     const bytes = JSON.stringify(SecretScanResultSchema.parse(doc), null, 2) + '\n';
     return { rel: SECRET_SCAN_RESULT, bytes, sha256: sha256(bytes) };
@@ -61677,7 +61665,6 @@ async function readSnapshotImages(tree) {
  * Used by tag-snapshot before any channel tag and by the OCI publishing
  * (shared/oci) before a promotion.
  */
-
 
 
 

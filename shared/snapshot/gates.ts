@@ -46,8 +46,6 @@ export interface GateOptions {
   builderId?: string | null;
 }
 
-export { SECRET_SCAN_RESULT };
-
 /** Gate failures for the secret scan: a finding, or an image of the snapshot the scan did not cover. */
 function secretScanFailures(
   result: { findings: { path: string; kind: string }[]; scanned: { artifact: string; sha256: string }[] },

@@ -11,18 +11,13 @@ import { DataError } from '../errors.ts';
 import { packagePurl } from '../sbom/image-sbom.ts';
 import { ecosystemFor, type ImageDistro, type VersionCompare } from './ecosystem.ts';
 import type { AffectedEntry, OsvDatabase, OsvEvent } from './osv.ts';
+import type { InstalledPackage } from '../image-fs/installed-packages.ts';
 import type { Severity } from './severity.ts';
 
 export type { ImageDistro } from './ecosystem.ts';
 
-/** The SBOM's view of an installed package (shared/image-fs/installed-packages.ts). */
-export interface InstalledPackage {
-  name: string;
-  version: string;
-  arch: string;
-  source: { name: string; version: string };
-  licenses: string[];
-}
+/** The packages matched are the ones the SBOM reads out of the image. */
+export type { InstalledPackage };
 
 export interface AffectedPackage {
   name: string;
