@@ -339,6 +339,11 @@ export interface BootVerifyInputs {
    * Further directories, one per line, where the images' backing files may live. By default a backing file (followed through symlinks) must lie in the workspace (the working directory or GITHUB_WORKSPACE) or in the image's own directory; an image whose backing chain names any other file (/etc/shadow, /dev/sda, a file beside the workspace) is refused before anything is opened, hashed or booted. Only list directories whose files you mean to give the guest as disks.
    */
   'backing-roots': string;
+  /**
+   * When each image's console log is uploaded as a workflow artifact, so the evidence of a failed boot outlives the runner: on-failure (the images that did not succeed) | always | never. One artifact per image, named boot-verify-console-<image>-<job>-attempt<n> (a random suffix when that name is taken in the run) and kept 14 days; the step log and job summary name it. Only on GitHub Actions (nothing is attempted without the runner's results service); an upload that fails is a warning and the step's verdict stands.
+   * Default: `on-failure`
+   */
+  'upload-console': string;
 }
 
 /** Outputs of actions/boot-verify. */
@@ -459,6 +464,11 @@ export interface BuildBaseInputs {
    * Seconds since 1970 stamped on every file time for reproducible output. Default: $SOURCE_DATE_EPOCH, else the commit time of HEAD.
    */
   'source-date-epoch': string;
+  /**
+   * true | false. Keep the build's downloads in the GitHub Actions cache between runs: the Debian/Ubuntu .debs (through a local proxy mmdebstrap's apt downloads from; http:// mirrors only), Alpine's minirootfs, packages and apk-tools-static, and the systemd-boot package. Keyed by distribution, release, architecture, mirror, package list and the release's current index, so an archive update is a new entry. Every restored file is verified as a download is (apt's signed hashes, apk's index checksums, the published minirootfs SHA-256) and one that fails is fetched again; the image is byte-identical with or without the cache. Without a cache service (ACTIONS_RESULTS_URL) nothing is cached and nothing changes; cache failures are warnings.
+   * Default: `true`
+   */
+  'cache': string;
   /**
    * Path of the qcow2 image to write: a new or regular file inside the workspace (GITHUB_WORKSPACE, else the working directory) or RUNNER_TEMP, never one of the inputs, a device or a directory. The provenance goes to meta/build-provenance.json beside it (and, for boot kernel, the kernel and initrd).
    * Default: `output/base.qcow2`
@@ -599,6 +609,11 @@ export interface BuildVariantInputs {
    * How many variants are provisioned at once. Default: the runner's number of cores.
    */
   'parallel': string;
+  /**
+   * When each variant's provisioning console log (meta/variant-<v>-provision.console.log) is uploaded as a workflow artifact, so the evidence of a failed provisioning outlives the runner: on-failure (the variants whose provisioning failed) | always (also after a successful provisioning) | never. One artifact per variant, named build-variant-console-<v>-<job>-attempt<n> (a random suffix when that name is taken in the run) and kept 14 days; the step log and job summary name it. Only on GitHub Actions (nothing is attempted without the runner's results service); an upload that fails is a warning and the provisioning error stands.
+   * Default: `on-failure`
+   */
+  'upload-console': string;
 }
 
 /** Outputs of actions/build-variant. */

@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { collectArtifacts } from '../shared/attest/artifacts.ts';
-import { readRunContext } from '../shared/attest/context.ts';
+import { runContextForEnv } from '../actions/run-context.ts';
 import { DigestMemo } from '../shared/attest/digests.ts';
 import { buildTreeSboms } from '../shared/attest/image-sboms.ts';
 import { runSecretGate } from '../shared/attest/secret-gate.ts';
@@ -115,7 +115,7 @@ try {
   console.log(
     `tree: ${ARTIFACTS.join(', ')} — ${(bytes / 1024 ** 3).toFixed(2)} GiB in all (base ${((await stat(base)).size / 1024 ** 3).toFixed(2)} GiB)\n`,
   );
-  const ctx = readRunContext(GITHUB_PUSH_MAIN);
+  const ctx = await runContextForEnv(GITHUB_PUSH_MAIN);
   const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
   await run('openssl', ['dgst', '-sha256', ...files]); // warm the page cache
 

@@ -24,6 +24,7 @@ import {
 } from '../shared/oci/media-types.ts';
 import { RegistryClient } from '../shared/oci/registry-client.ts';
 import { parsePruneInputs } from '../shared/prune/options.ts';
+import { localRunContext } from '../shared/run-context.ts';
 import { planPackage } from '../shared/prune/planner.ts';
 import { parsePolicy } from '../shared/prune/policy.ts';
 import { runPrune } from '../shared/prune/run.ts';
@@ -182,7 +183,7 @@ try {
       'plan-file': join(dir, 'plan.json'),
       'github-api-url': '',
     },
-    {},
+    localRunContext(),
   );
   const before = proxy.log.length;
   const t1 = performance.now();

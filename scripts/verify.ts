@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../shared/errors.ts';
-import { readRunContext } from '../shared/attest/context.ts';
+import { readRunContext } from '../actions/run-context.ts';
 import { parseKeylessVerifyInputs } from '../shared/attest/keyless-options.ts';
 import { parseMaxRiskScore } from '../shared/attest/options.ts';
 import { parseTrustedKey } from '../shared/attest/signing-key.ts';
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
             'identity-issuer': values['identity-issuer'],
             'trusted-root': values['trusted-root'],
           },
-          readRunContext(),
+          await readRunContext(),
         ).catch((e: unknown) => {
           // The same checks as the action's inputs, named as this command's flags.
           if (e instanceof InputError)

@@ -7,6 +7,8 @@ import type { AnalyzeDepsInputs, AnalyzeDepsOutputs } from '../../action-types.d
 import { checkActionTools } from '../../shared/action-tools.ts';
 import { parseAnalyzeDepsInputs } from '../../shared/deps/options.ts';
 import { runAnalyzeDeps } from '../../shared/deps/pipeline.ts';
+import { givenSourceDate } from '../../shared/source-date.ts';
+import { readRunContext } from '../run-context.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 /** More annotations than this only bury the summary; the report has them all. */
@@ -27,8 +29,18 @@ await runAction(async () => {
     'known-malicious-sha256': true,
   } satisfies Record<keyof AnalyzeDepsInputs, true>);
   const options = await parseAnalyzeDepsInputs(raw);
+  const ctx = await readRunContext();
+  givenSourceDate(ctx); // a malformed SOURCE_DATE_EPOCH is rejected before any work
   await checkActionTools('analyze-deps', undefined);
-  const result = await runAnalyzeDeps(options);
+  const result = await runAnalyzeDeps(options, ctx);
+  if (result.sourceDate.origin === 'wall clock')
+    core.warning(
+      `build_timestamp is ${result.buildInfo.build_timestamp}, from ${result.sourceDate.description}`,
+      {
+        title: 'analyze-deps: build time',
+      },
+    );
+  else core.info(`build_timestamp ${result.buildInfo.build_timestamp} from ${result.sourceDate.description}`);
   const { analysis, files } = result;
 
   setOutputs<AnalyzeDepsOutputs>({

@@ -6,9 +6,9 @@
  */
 import type { AttestInputs, AttestOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
-import { readRunContext } from '../../shared/attest/context.ts';
 import { parseAttestInputs } from '../../shared/attest/options.ts';
 import { keylessToolkit } from './keyless-toolkit.ts';
+import { readRunContext } from '../run-context.ts';
 import { runAttest } from '../../shared/attest/pipeline.ts';
 import {
   renderAttestSummary,
@@ -64,7 +64,8 @@ await runAction(async () => {
       if (line.trim() && !line.startsWith('-----')) core.setSecret(line.trim());
   }
 
-  const options = await parseAttestInputs(raw, readRunContext());
+  const ctx = await readRunContext();
+  const options = await parseAttestInputs(raw, ctx);
   await checkActionTools('attest', options);
   if (options.command === 'verify') {
     try {
@@ -102,7 +103,7 @@ await runAction(async () => {
     );
   let result;
   try {
-    result = await runAttest(options, readRunContext(), keylessToolkit);
+    result = await runAttest(options, ctx, keylessToolkit);
   } catch (e) {
     if (e instanceof VulnerabilityGateFailure) await reportVulnerabilities(e.run);
     if (e instanceof SecretGateFailure) await reportSecrets(e.result);

@@ -5,12 +5,15 @@
  * harder kill leaves behind.
  */
 import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { BootVerifyInputs, BootVerifyOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
+import { parseUploadConsole } from '../../shared/console-artifact.ts';
 import { createStateDir, recordPid } from '../../shared/vm/leftovers.ts';
 import { failureAnnotations, renderSummary } from '../../shared/vm/summary.ts';
 import { parseVerifyInputs } from '../../shared/vm/verify-inputs.ts';
 import { verifyImages, type VerifyRun } from '../../shared/vm/verify.ts';
+import { keepConsoleLogs } from '../console-artifact.ts';
 import { cancellationSignal, core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 /** One image's outputs as the `json` output carries them (the newline-joined outputs, per image). */
@@ -49,7 +52,9 @@ await runAction(async () => {
     'output-dir': true,
     network: true,
     'backing-roots': true,
+    'upload-console': true,
   } satisfies Record<keyof BootVerifyInputs, true>);
+  const uploadConsole = parseUploadConsole(raw['upload-console']);
   const options = await parseVerifyInputs(raw);
   await checkActionTools('boot-verify', options);
 
@@ -76,6 +81,22 @@ await runAction(async () => {
     });
     for (const a of failureAnnotations(run)) core.error(a.message, { title: a.title });
     await writeSummary(renderSummary(run));
+    // Each booted image's console (a refused image never booted and has none), kept before the verdict fails the step.
+    await keepConsoleLogs(
+      'boot-verify',
+      run.results.flatMap((r) =>
+        r.report.consoleLog
+          ? [
+              {
+                subject: basename(r.reportPath, '.json'),
+                path: r.report.consoleLog,
+                failed: r.report.verdict !== 'success',
+              },
+            ]
+          : [],
+      ),
+      uploadConsole,
+    );
     if (run.status !== 'success') {
       const bad = run.results.filter((r) => r.report.verdict !== 'success');
       throw new Error(

@@ -3,6 +3,7 @@ import type { BuildBaseInputs, BuildBaseOutputs } from '../../action-types.d.ts'
 import { checkActionTools } from '../../shared/action-tools.ts';
 import { buildBase, resolveBaseOptions } from '../../shared/image/base.ts';
 import { renderBaseSummary } from '../../shared/image/summary.ts';
+import { readRunContext } from '../run-context.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 await runAction(async () => {
@@ -27,17 +28,24 @@ await runAction(async () => {
     boot: true,
     compression: true,
     'source-date-epoch': true,
+    cache: true,
     output: true,
   } satisfies Record<keyof BuildBaseInputs, true>);
-  const options = await resolveBaseOptions(inputs);
+  const options = await resolveBaseOptions(inputs, process.cwd(), await readRunContext());
   await checkActionTools('build-base', options);
   for (const message of options.deprecations) core.warning(message, { title: 'Deprecated input' });
   core.info(
     `Building ${[options.distro, options.version, options.arch].filter(Boolean).join(' ')} (${options.boot} boot) → ${options.output}`,
   );
+  core.info(`SOURCE_DATE_EPOCH ${options.sourceDateEpoch} from ${options.sourceDate.description}`);
   // Not one group around the build: mmdebstrap, apk and qemu-img convert each stream into a group of
   // their own (shared/exec-stream.ts), and the runner's groups do not nest.
-  const result = await buildBase(options, process.env.RUNNER_TEMP, (message) => core.info(message));
+  const result = await buildBase(
+    options,
+    process.env.RUNNER_TEMP,
+    (message) => core.info(message),
+    (message) => core.warning(message, { title: 'Download cache' }),
+  );
   setOutputs<BuildBaseOutputs>({
     image: result.image,
     sha256: result.sha256,

@@ -6,6 +6,7 @@
 import type { PrunePackagesInputs, PrunePackagesOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
 import { parsePruneInputs } from '../../shared/prune/options.ts';
+import { readRunContext } from '../run-context.ts';
 import { renderSummary, tally } from '../../shared/prune/report.ts';
 import { runPrune } from '../../shared/prune/run.ts';
 import { packagesApi } from './github-client.ts';
@@ -34,7 +35,7 @@ await runAction(async () => {
   } satisfies Record<keyof PrunePackagesInputs, true>);
   for (const secret of [raw.token, raw.password]) if (secret.trim()) core.setSecret(secret);
 
-  const options = await parsePruneInputs(raw, process.env);
+  const options = await parsePruneInputs(raw, await readRunContext());
   await checkActionTools('prune-packages', undefined);
   // Tests shorten GitHub's Retry-After waits; production waits what GitHub asks.
   const base = Number(process.env.PRUNE_RETRY_AFTER_BASE_MS);

@@ -8,15 +8,15 @@
  */
 import type { TagSnapshotInputs, TagSnapshotOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
-import { readRunContext } from '../../shared/attest/context.ts';
 import {
   parseChannelCommand,
   parseTagSnapshotInputs,
-  readSnapshotContext,
+  snapshotContext,
 } from '../../shared/snapshot/options.ts';
 import { runChannelCommand, runSnapshot } from '../../shared/snapshot/pipeline.ts';
 import { renderChannelSummary, renderSnapshotSummary } from '../../shared/snapshot/summary.ts';
 import { githubClient } from './github-client.ts';
+import { readRunContext } from '../run-context.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 await runAction(async () => {
@@ -60,7 +60,7 @@ await runAction(async () => {
     core.setSecret(Buffer.from(`x-access-token:${token}`).toString('base64'));
   }
   if (raw['registry-password'].trim()) core.setSecret(raw['registry-password'].trim());
-  const ctx = readSnapshotContext(readRunContext());
+  const ctx = snapshotContext(await readRunContext(), process.env.DOCKER_METADATA_OUTPUT_JSON);
   const deps = {
     github: githubClient,
     log: (l: string) => core.info(l),

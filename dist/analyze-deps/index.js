@@ -1501,7 +1501,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -1765,7 +1764,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -1773,7 +1772,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -1801,29 +1799,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -1877,11 +1875,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -1892,57 +1890,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -29873,6 +29871,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -30062,6 +30067,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 4876:
 /***/ ((module) => {
 
@@ -30096,16 +30108,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_deps_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5356);
-/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9847);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6571);
+/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6040);
+/* harmony import */ var _shared_source_date_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3124);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(471);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8332);
+
+
 
 
 
 
 /** More annotations than this only bury the summary; the report has them all. */
 const MAX_ANNOTATIONS = 20;
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .Ko)({
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)({
         source: true,
         'source-type': true,
         binaries: true,
@@ -30119,10 +30135,18 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async () =
         'known-malicious-sha256': true,
     });
     const options = await (0,_shared_deps_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnalyzeDepsInputs */ .Rr)(raw);
+    const ctx = await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$p)();
+    (0,_shared_source_date_js__WEBPACK_IMPORTED_MODULE_3__/* .givenSourceDate */ .zE)(ctx); // a malformed SOURCE_DATE_EPOCH is rejected before any work
     await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('analyze-deps', undefined);
-    const result = await (0,_shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runAnalyzeDeps */ .Q)(options);
+    const result = await (0,_shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runAnalyzeDeps */ .Q)(options, ctx);
+    if (result.sourceDate.origin === 'wall clock')
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`build_timestamp is ${result.buildInfo.build_timestamp}, from ${result.sourceDate.description}`, {
+            title: 'analyze-deps: build time',
+        });
+    else
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`build_timestamp ${result.buildInfo.build_timestamp} from ${result.sourceDate.description}`);
     const { analysis, files } = result;
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
         'graph-sha256': analysis.graphSha256,
         'package-count': String(analysis.counts.packages),
         'has-duplicates': String(analysis.counts.duplicates > 0),
@@ -30137,16 +30161,16 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async () =
     const scored = analysis.risk.findings.filter((f) => f.contribution > 0 && f.kind !== 'duplicate');
     scored.sort((a, b) => b.contribution - a.contribution);
     for (const f of scored.slice(0, MAX_ANNOTATIONS))
-        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.warning */ .I8.warning(`${f.message} (+${f.contribution}, allow with '${f.id}')`, {
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`${f.message} (+${f.contribution}, allow with '${f.id}')`, {
             title: `analyze-deps: ${f.kind}`,
         });
     if (analysis.counts.duplicates > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.notice */ .I8.notice(`${analysis.counts.duplicates} package names resolve to several versions; see ${files.report}`);
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)(result.summary);
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.notice */ .I8.notice(`${analysis.counts.duplicates} package names resolve to several versions; see ${files.report}`);
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(result.summary);
     const message = `risk score ${analysis.risk.score} (threshold ${options.riskThreshold}), ${analysis.counts.packages} packages, graph ${analysis.graphSha256}`;
     if (!result.passed)
         throw new Error(`dependency risk above the threshold: ${message}; see ${files.report}`);
-    _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.info */ .I8.info(message);
+    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(message);
 });
 
 __webpack_async_result__();
@@ -30154,7 +30178,90 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6571:
+/***/ 471:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ readRunContext)
+/* harmony export */ });
+/* unused harmony exports runContextFrom, runContextForEnv */
+function text(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? String(v) : null;
+    if (typeof v !== 'string')
+        return null;
+    const t = v.trim();
+    return t ? t : null;
+}
+function record(v) {
+    return v !== null && typeof v === 'object' ? v : {};
+}
+/**
+ * The RunContext of a @actions/github context and the job's environment.
+ * Pure: everything it knows comes from its two arguments. The environment is
+ * read first where it and the payload both know a value (the runner sets
+ * both from the same run), the payload is the fallback.
+ */
+function runContextFrom(github, env) {
+    const repo = record(github.payload.repository);
+    const owner = record(repo.owner);
+    const url = text(env.ACTIONS_ID_TOKEN_REQUEST_URL);
+    const token = text(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const repository = text(env.GITHUB_REPOSITORY) ?? text(repo.full_name);
+    return {
+        serverUrl: (text(github.serverUrl) ?? 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (text(github.apiUrl) ?? 'https://api.github.com').replace(/\/+$/, ''),
+        repository,
+        repositoryOwner: text(env.GITHUB_REPOSITORY_OWNER) ?? text(owner.login) ?? repository?.split('/')[0] ?? null,
+        repositoryId: text(env.GITHUB_REPOSITORY_ID) ?? text(repo.id),
+        repositoryOwnerId: text(env.GITHUB_REPOSITORY_OWNER_ID) ?? text(owner.id),
+        sha: text(github.sha),
+        ref: text(github.ref),
+        eventName: text(github.eventName),
+        runId: text(github.runId),
+        runAttempt: text(github.runAttempt),
+        workflowRef: text(env.GITHUB_WORKFLOW_REF),
+        runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
+        actor: text(github.actor),
+        repositoryVisibility: text(repo.visibility),
+        oidcTokenRequest: url && token ? { url, token } : null,
+        sourceDateEpoch: text(env.SOURCE_DATE_EPOCH),
+    };
+}
+let built;
+/** The step's RunContext, from @actions/github's context and process.env; built on the first call. */
+async function readRunContext() {
+    if (built)
+        return built;
+    const { context } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    built = runContextFrom(context, process.env);
+    return built;
+}
+/**
+ * The RunContext a step would get in the environment `env`: a fresh
+ * @actions/github Context constructed while process.env is `env`. For
+ * scripts, benchmarks and tests that describe a run other than their own.
+ */
+async function runContextForEnv(env) {
+    const { context } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    const Context = context.constructor;
+    const saved = process.env;
+    // The constructor reads process.env synchronously; nothing else runs before it is put back.
+    process.env = { ...env };
+    let fresh;
+    try {
+        fresh = new Context();
+    }
+    finally {
+        process.env = saved;
+    }
+    return runContextFrom(fresh, env);
+}
+
+
+/***/ }),
+
+/***/ 8332:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30215,8 +30322,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30291,7 +30398,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -30347,8 +30454,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30362,10 +30469,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -30381,7 +30488,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -31084,7 +31191,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -31346,7 +31453,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31369,7 +31476,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -31465,7 +31572,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -31669,7 +31776,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31696,7 +31803,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -32189,13 +32296,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -32486,7 +32593,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -32825,8 +32932,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -33007,7 +33114,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -33075,7 +33182,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -33556,7 +33663,7 @@ function byId(a, b) {
 
 /***/ }),
 
-/***/ 6537:
+/***/ 1459:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33583,6 +33690,101 @@ var regular_file = __nccwpck_require__(3019);
 var model = __nccwpck_require__(1314);
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
 var deps_sources = __nccwpck_require__(8985);
+;// CONCATENATED MODULE: ./build/shared/deps/cargo-lock-canonical.js
+/** The keys Cargo writes in a [[package]] table; any other sends the file to the general parser. */
+const PACKAGE_KEYS = ['name', 'version', 'source', 'checksum', 'dependencies'];
+const QUOTE = 0x22;
+/**
+ * The text between the quotes of `"…"` at [start, end) of `text`; null if not exactly one string
+ * without another quote inside (backslashes are ruled out for the whole text up front): then the
+ * general parser reads the same characters.
+ */
+function plainString(text, start, end) {
+    if (end - start < 2 || text.charCodeAt(start) !== QUOTE || text.indexOf('"', start + 1) !== end - 1)
+        return null;
+    return text.slice(start + 1, end - 1);
+}
+/** The key of a `key = ` line at `pos` among those Cargo writes in a [[package]], without slicing it out. */
+function packageKey(text, pos) {
+    for (const key of PACKAGE_KEYS)
+        if (text.startsWith(key, pos) && text.startsWith(' = ', pos + key.length))
+            return key;
+    return null;
+}
+/** The table parseTomlSubset gives for `text` when it is in Cargo's own form, else null. */
+function readCanonicalCargoLock(text) {
+    // No escapes and no CR (CRLF) anywhere: every string is the characters between its quotes.
+    if (text.includes('\r') || text.includes('\\'))
+        return null;
+    const root = {};
+    const packages = [];
+    let table = null; // the current [[package]], null at top level
+    let deps = null; // the open `dependencies = [` array
+    const n = text.length;
+    for (let pos = 0; pos < n;) {
+        let end = text.indexOf('\n', pos);
+        if (end === -1)
+            end = n;
+        const first = text.charCodeAt(pos);
+        if (deps !== null) {
+            // Inside the array: ` "item",` lines, then `]` alone.
+            if (first === 0x5d /* ] */ && end === pos + 1)
+                deps = null;
+            else {
+                if (first !== 0x20 || text.charCodeAt(end - 1) !== 0x2c /* , */)
+                    return null;
+                const item = plainString(text, pos + 1, end - 1);
+                if (item === null)
+                    return null;
+                deps.push(item);
+            }
+        }
+        else if (end === pos || first === 0x23 /* # */) {
+            // A blank line, or a comment line (the general parser skips both the same way).
+        }
+        else if (first === 0x5b /* [ */) {
+            if (end - pos !== 11 || !text.startsWith('[[package]]', pos))
+                return null;
+            packages.push((table = {}));
+        }
+        else {
+            if (table === null) {
+                // Top level: the format version only, once.
+                if (end - pos !== 11 || !text.startsWith('version = ', pos) || 'version' in root)
+                    return null;
+                const digit = text.charCodeAt(pos + 10) - 0x30;
+                if (digit !== 3 && digit !== 4)
+                    return null;
+                root.version = digit;
+            }
+            else {
+                const key = packageKey(text, pos);
+                if (key === null || key in table)
+                    return null;
+                const valueStart = pos + key.length + 3;
+                if (key === 'dependencies') {
+                    if (end - valueStart !== 1 || text.charCodeAt(valueStart) !== 0x5b)
+                        return null;
+                    table.dependencies = deps = [];
+                }
+                else {
+                    const value = plainString(text, valueStart, end);
+                    if (value === null)
+                        return null;
+                    table[key] = value;
+                }
+            }
+        }
+        pos = end + 1;
+    }
+    // A file ending inside an array is truncated: the general parser says so.
+    if (deps !== null)
+        return null;
+    if (packages.length > 0)
+        root.package = packages;
+    return root;
+}
+
 ;// CONCATENATED MODULE: ./build/shared/deps/toml-subset.js
 /**
  * A strict parser for the subset of TOML that Cargo writes into Cargo.lock.
@@ -33858,6 +34060,7 @@ var multimap = __nccwpck_require__(4606);
 
 
 
+
 const SUPPORTED_CARGO_LOCK_VERSIONS = [3, 4];
 /** Where a message points: built only for a message (a string per package is measurable on 100,000). */
 const entry = (file, index) => `${file}: [[package]] #${index + 1}`;
@@ -33885,7 +34088,8 @@ function readLockPackage(file, raw, index) {
     };
 }
 function parseCargoLock(text, file) {
-    const doc = parseTomlSubset(text, file);
+    // Cargo's own output takes the line reader; anything else (and every error) the general parser.
+    const doc = readCanonicalCargoLock(text) ?? parseTomlSubset(text, file);
     const version = doc.version;
     if (version === undefined)
         throw new errors/* DataError */.fL(`${file}: no 'version' key: this is a Cargo.lock of format 1 or 2 (accepted: ${SUPPORTED_CARGO_LOCK_VERSIONS.join(', ')}; regenerate it with cargo 1.53 or newer)`);
@@ -33924,13 +34128,24 @@ function parseCargoLock(text, file) {
         inOrder.push(pkg);
         (0,multimap/* pushTo */.I)(byName, lp.name, pkg);
     }
+    // A package's edges all come from its own list (a package is listed once), so a repeated reference
+    // is found within that short list: the builder's edge map (a map per package) is not needed.
+    const edges = [];
+    const targets = [];
     lockPackages.forEach((lp, i) => {
         const from = inOrder[i];
+        targets.length = 0;
         for (const ref of lp.dependencies) {
-            builder.addEdge({ from: from.id, to: resolveReference(file, from, ref, byName), kind: 'unknown' });
+            const to = resolveReference(file, from, ref, byName);
+            if (targets.includes(to))
+                continue;
+            targets.push(to);
+            edges.push({ from: from.id, to, kind: 'unknown' });
         }
     });
-    return builder.build({ ecosystem: 'cargo', origin: 'cargo-lock', file, edgeKindsKnown: false });
+    const graph = builder.build({ ecosystem: 'cargo', origin: 'cargo-lock', file, edgeKindsKnown: false });
+    graph.edges = edges;
+    return graph;
 }
 /** Whether a reference's `(source)` names the package's source (git: same repository and commit). */
 function sameSource(pkg, source) {
@@ -34641,8 +34856,8 @@ async function requireReadablePath(name, path, kind = 'any') {
 var regular_file = __nccwpck_require__(3019);
 // EXTERNAL MODULE: ./build/shared/deps/allow-list.js + 1 modules
 var allow_list = __nccwpck_require__(55);
-// EXTERNAL MODULE: ./build/shared/deps/load.js + 4 modules
-var load = __nccwpck_require__(6537);
+// EXTERNAL MODULE: ./build/shared/deps/load.js + 5 modules
+var load = __nccwpck_require__(1459);
 // EXTERNAL MODULE: ./build/shared/deps/vendors.js
 var vendors = __nccwpck_require__(9136);
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
@@ -34827,7 +35042,7 @@ async function parseAnalyzeDepsInputs(raw) {
 
 /***/ }),
 
-/***/ 9847:
+/***/ 6040:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35749,11 +35964,19 @@ function forEachDeletionHash(s, visit) {
     for (let i = 0; i < hashes.length; i++)
         visit(hashes[i]);
 }
-/** A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation. */
+/**
+ * A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation.
+ * Nearly every lookup is a miss (a dependency name is rarely one edit from a popular one), and the
+ * bucket arrays of the popular-names index are megabytes: each miss was a cache miss. A bit per
+ * (mixed) hash, eight times fewer bytes than the bucket heads, answers most misses from cache.
+ */
 class HashMultimap {
     /** Bucket heads (entry number + 1; 0 = empty) by hash & mask. */
     heads;
     mask;
+    /** Bit `present(hash)` set for every hash added; a clear bit means no entry has that hash. */
+    bits;
+    bitShift;
     entryHash;
     entryValue;
     entryNext;
@@ -35764,9 +35987,16 @@ class HashMultimap {
             buckets *= 2;
         this.heads = new Int32Array(buckets);
         this.mask = buckets - 1;
+        // 4 bits per bucket (8 per entry or more): a miss passes the filter about once in eight.
+        this.bits = new Int32Array(buckets / 8);
+        this.bitShift = 32 - Math.log2(buckets * 4);
         this.entryHash = new Uint32Array(capacity);
         this.entryValue = new Int32Array(capacity);
         this.entryNext = new Int32Array(capacity);
+    }
+    /** The filter bit of `hash`: its mixed high bits, so it is independent of the bucket (the low bits). */
+    bit(hash) {
+        return Math.imul(hash, 0x9e3779b1) >>> this.bitShift;
     }
     add(hash, value) {
         const e = this.size++;
@@ -35775,9 +36005,14 @@ class HashMultimap {
         this.entryValue[e] = value;
         this.entryNext[e] = this.heads[bucket];
         this.heads[bucket] = e + 1;
+        const b = this.bit(hash);
+        this.bits[b >>> 5] |= 1 << (b & 31);
     }
     /** Adds to `out` every value stored under `hash`. */
     collect(hash, out) {
+        const b = this.bit(hash);
+        if ((this.bits[b >>> 5] & (1 << (b & 31))) === 0)
+            return;
         for (let e = this.heads[hash & this.mask]; e !== 0; e = this.entryNext[e - 1])
             if (this.entryHash[e - 1] === hash)
                 out.add(this.entryValue[e - 1]);
@@ -35925,22 +36160,30 @@ const ASCII_LOOKALIKE = /[015i|]|rn|vv/;
 function asciiSkeleton(n) {
     if (!ASCII_LOOKALIKE.test(n))
         return n;
+    // Most names change in one or two places (an `i`): copy the runs between them as slices, not per character.
     let out = '';
+    let from = 0;
     for (let i = 0; i < n.length; i++) {
         const c = n[i];
-        const next = n[i + 1];
-        if (c === 'r' && next === 'n') {
-            out += 'm';
-            i++;
+        let replacement;
+        let width = 1;
+        if (c === 'r' && n[i + 1] === 'n') {
+            replacement = 'm';
+            width = 2;
         }
-        else if (c === 'v' && next === 'v') {
-            out += 'w';
-            i++;
+        else if (c === 'v' && n[i + 1] === 'v') {
+            replacement = 'w';
+            width = 2;
         }
         else
-            out += HOMOGLYPHS[c] ?? c;
+            replacement = HOMOGLYPHS[c];
+        if (replacement === undefined)
+            continue;
+        out += n.slice(from, i) + replacement;
+        i += width - 1;
+        from = i + 1;
     }
-    return out;
+    return out + n.slice(from);
 }
 /** The name as it looks: invisible characters dropped, confusable ones folded onto one representative. */
 function skeleton(name) {
@@ -35953,30 +36196,66 @@ function skeleton(name) {
         .replace(/rn/g, 'm')
         .replace(/vv/g, 'w');
 }
+/**
+ * What strings are to the popular names. The four questions a name asks
+ * (popular itself? popular under any spelling? whose normal form? whose
+ * skeleton?) are asked of one map, from the string to an entry number whose
+ * answers are in typed arrays: a name in normal form that looks like itself
+ * (most names) is one lookup instead of four in four tables (on a
+ * 20,000-package graph the lookups were most of the check), and building it
+ * allocates no object per entry.
+ */
+const EXACT = 1;
+const ANY_SPELLING = 2;
 function buildPopularIndex(names, anySpelling = []) {
+    const entries = new Map();
+    const entry = (key) => {
+        let e = entries.get(key);
+        if (e === undefined)
+            entries.set(key, (e = entries.size));
+        return e;
+    };
+    // At most three strings per name and one per any-spelling name.
+    const capacity = names.length * 3 + anySpelling.length;
+    const flags = new Uint8Array(capacity);
+    const normalizedOf = new Int32Array(capacity).fill(-1);
+    const skeletonOf = new Int32Array(capacity).fill(-1);
     const normalized = names.map(normalizeName);
-    const byNormalized = new Map();
-    const bySkeleton = new Map();
-    names.forEach((name, i) => {
-        byNormalized.set(normalized[i], name);
-        bySkeleton.set(ASCII.test(name) ? asciiSkeleton(normalized[i]) : skeleton(name), name);
-    });
-    const byWholeName = new HashMultimap(names.length);
-    names.forEach((name, i) => {
+    // A later name of the same normal form or skeleton wins (as Map.set did when these were maps).
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i];
         const n = normalized[i];
-        if (n.length >= MIN_EDIT_LENGTH && byNormalized.get(n) === name)
+        // Most names are their own normal form and skeleton: one entry, looked up once.
+        const ofName = entry(name);
+        const ofN = n === name ? ofName : entry(n);
+        const look = ASCII.test(name) ? asciiSkeleton(n) : skeleton(name);
+        flags[ofName] |= EXACT;
+        normalizedOf[ofN] = i;
+        skeletonOf[look === n ? ofN : entry(look)] = i;
+    }
+    for (const name of anySpelling)
+        flags[entry(normalizeName(name))] |= ANY_SPELLING;
+    const byWholeName = new HashMultimap(names.length);
+    for (let i = 0; i < names.length; i++) {
+        const n = normalized[i];
+        if (n.length >= MIN_EDIT_LENGTH && normalizedOf[entries.get(n)] === i)
             byWholeName.add(stringHash(n), i);
-    });
+    }
     return {
-        exact: new Set(names),
-        anySpelling: new Set(anySpelling.map(normalizeName)),
-        byNormalized,
-        bySkeleton,
+        entries,
+        flags,
+        normalizedOf,
+        skeletonOf,
         names,
         normalized,
         byDeletion: deletionIndex(normalized, MIN_EDIT_LENGTH),
         byWholeName,
     };
+}
+/** The popular name whose normal form `key` is, if any. */
+function normalFormOf(index, key) {
+    const e = index.entries.get(key);
+    return e === undefined || index.normalizedOf[e] < 0 ? undefined : index.names[index.normalizedOf[e]];
 }
 /** The crates index: known spellings exactly, the other names under any spelling. */
 function popularCratesIndex() {
@@ -35995,30 +36274,39 @@ function popularIndex(ecosystem) {
 const scratchCandidates = new Set();
 /** How `name` resembles a popular name, or null when it does not (or is popular itself). */
 function resemblance(name, index) {
-    if (index.exact.has(name))
+    const { entries, flags, names } = index;
+    const asWritten = entries.get(name);
+    if (asWritten !== undefined && flags[asWritten] & EXACT)
         return null;
     const normalized = normalizeName(name);
-    if (index.anySpelling.has(normalized))
+    // A string equal to one already looked up reuses its entry (a name in normal form, a skeleton unchanged).
+    const ofNormalized = normalized === name ? asWritten : entries.get(normalized);
+    if (ofNormalized !== undefined && flags[ofNormalized] & ANY_SPELLING)
         return null;
     const ascii = ASCII.test(name);
     // Printable ASCII holds no invisible character.
     const hidden = !ascii && hasInvisible(name);
     // The rest of the checks read the name as it prints.
     const n = hidden ? normalizeName(name.replace(INVISIBLE, '')) : normalized;
-    const variant = index.byNormalized.get(n);
+    const ofN = n === normalized ? ofNormalized : entries.get(n);
+    const variant = ofN === undefined ? -1 : index.normalizedOf[ofN];
     // An invisible character is a look-alike trick, whatever else differs.
-    if (variant)
-        return { popular: variant, technique: hidden ? 'homoglyph' : 'separator-or-case' };
-    const look = index.bySkeleton.get(ascii ? asciiSkeleton(normalized) : skeleton(name));
-    if (look)
-        return { popular: look, technique: 'homoglyph' };
-    for (const p of PREFIXES) {
-        const base = n.startsWith(p) ? index.byNormalized.get(n.slice(p.length)) : undefined;
+    if (variant >= 0)
+        return { popular: names[variant], technique: hidden ? 'homoglyph' : 'separator-or-case' };
+    const skeletonKey = ascii ? asciiSkeleton(normalized) : skeleton(name);
+    const ofSkeleton = skeletonKey === n ? ofN : entries.get(skeletonKey);
+    const look = ofSkeleton === undefined ? -1 : index.skeletonOf[ofSkeleton];
+    if (look >= 0)
+        return { popular: names[look], technique: 'homoglyph' };
+    for (let k = 0; k < PREFIXES.length; k++) {
+        const p = PREFIXES[k];
+        const base = n.startsWith(p) ? normalFormOf(index, n.slice(p.length)) : undefined;
         if (base && base.length >= 3)
             return { popular: base, technique: 'affix' };
     }
-    for (const s of SUFFIXES) {
-        const base = n.endsWith(s) ? index.byNormalized.get(n.slice(0, -s.length)) : undefined;
+    for (let k = 0; k < SUFFIXES.length; k++) {
+        const s = SUFFIXES[k];
+        const base = n.endsWith(s) ? normalFormOf(index, n.slice(0, -s.length)) : undefined;
         if (base && base.length >= 3)
             return { popular: base, technique: 'affix' };
     }
@@ -36027,13 +36315,17 @@ function resemblance(name, index) {
     // Candidates: popular names n is a deletion of, that are a deletion of n, or that share a deletion
     // with n. Hash collisions only add candidates; the distance check below keeps the real ones.
     const candidates = scratchCandidates;
-    candidates.clear();
+    // Clearing a Set allocates a new table even when it is empty, and it nearly always is.
+    if (candidates.size !== 0)
+        candidates.clear();
     index.byDeletion.collect(stringHash(n), candidates);
     const hashes = deletionHashes(n);
     for (let d = 0; d < hashes.length; d++) {
         index.byWholeName.collect(hashes[d], candidates);
         index.byDeletion.collect(hashes[d], candidates);
     }
+    if (candidates.size === 0)
+        return null;
     let best;
     for (const i of candidates) {
         const c = index.names[i];
@@ -36179,66 +36471,105 @@ function topDependedOn(graph, limit) {
     return top.sort((a, b) => b.dependents - a.dependents || (a.id < b.id ? -1 : 1)).slice(0, limit);
 }
 
+// EXTERNAL MODULE: ./build/shared/git.js
+var git = __nccwpck_require__(772);
+;// CONCATENATED MODULE: ./build/shared/run-context.js
+/**
+ * The workflow run an action step belongs to, as one plain value. The action
+ * layer builds it once (actions/run-context.ts, from @actions/github's
+ * context), the way docker/metadata-action builds its context at the edge;
+ * every module in shared/ takes it as a parameter and never reads the
+ * runner's GITHUB_* variables itself, so each is a function of its arguments.
+ * A value the runner does not give is null, never invented.
+ */
+/** A run with nothing known: a local run outside GitHub Actions, and the default for library callers. */
+function localRunContext(overrides = {}) {
+    return {
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        repository: null,
+        repositoryOwner: null,
+        repositoryId: null,
+        repositoryOwnerId: null,
+        sha: null,
+        ref: null,
+        eventName: null,
+        runId: null,
+        runAttempt: null,
+        workflowRef: null,
+        runnerEnvironment: null,
+        actor: null,
+        repositoryVisibility: null,
+        oidcTokenRequest: null,
+        sourceDateEpoch: null,
+        ...overrides,
+    };
+}
+/** The workflow file's path inside the repository, from the workflow ref (`owner/name/<path>@<ref>`). */
+function workflowPath(ctx) {
+    if (!ctx.workflowRef || !ctx.repository)
+        return null;
+    const prefix = `${ctx.repository}/`;
+    const at = ctx.workflowRef.lastIndexOf('@');
+    const withoutRef = at > 0 ? ctx.workflowRef.slice(0, at) : ctx.workflowRef;
+    return withoutRef.startsWith(prefix) ? withoutRef.slice(prefix.length) : null;
+}
+/** The builder id GitHub's own attestations use: `<server>/<owner>/<name>/<workflow path>@<ref>`. */
+function defaultBuilderId(ctx) {
+    return ctx.workflowRef ? `${ctx.serverUrl}/${ctx.workflowRef}` : null;
+}
+/** The run's URL, per attempt (SLSA runDetails.metadata.invocationId). */
+function invocationId(ctx) {
+    if (!ctx.repository || !ctx.runId)
+        return null;
+    return `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt ?? '1'}`;
+}
+/**
+ * The version the runner implies, for a build outside a git checkout (a
+ * workflow that downloaded the sources as an artifact, a container job
+ * without .git): the tag for a tag push (`refs/tags/v1.2.3` → `v1.2.3`), else
+ * the commit abbreviated as `git describe --always` would (7 hex digits).
+ * Null when the runner says nothing.
+ */
+function versionFromRun(ctx) {
+    const tag = /^refs\/tags\/(\S+)$/.exec(ctx.ref ?? '');
+    if (tag)
+        return tag[1];
+    const sha = ctx.sha ?? '';
+    return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha.slice(0, 7) : null;
+}
+
+// EXTERNAL MODULE: ./build/shared/source-date.js
+var source_date = __nccwpck_require__(3124);
 // EXTERNAL MODULE: ./build/shared/exec.js
 var exec = __nccwpck_require__(7239);
 ;// CONCATENATED MODULE: ./build/shared/deps/build-context.js
 /**
- * Where and with what the builder was built: git describe/commit/ref, the
- * GitHub run, rustc and cargo versions. Each comes from the runner's
- * environment when GitHub provides it, from git or the toolchain otherwise,
- * and is null when neither knows (a record never invents a value).
+ * Where and with what the builder was built: the commit and ref (the run's,
+ * else git's, through shared/git.ts), the GitHub run, rustc and cargo
+ * versions. Null when nothing knows a value (a record never invents one).
  */
 
-async function firstLine(cmd, args, cwd) {
+
+async function toolLine(cmd, cwd) {
     try {
-        const r = await (0,exec/* run */.eF)(cmd, args, { cwd });
-        return r.stdout.split('\n')[0]?.trim() || null;
+        return (await (0,exec/* run */.eF)(cmd, ['--version'], { cwd })).stdout.split('\n')[0]?.trim() || null;
     }
     catch {
         return null;
     }
 }
-async function gitDescribe(cwd) {
-    return firstLine('git', ['describe', '--tags', '--always', '--dirty'], cwd);
-}
-/**
- * The version outside a git checkout (a workflow that downloaded the sources
- * as an artifact, a container job without .git): what the runner says — the
- * tag for a tag push (`refs/tags/v1.2.3` → `v1.2.3`), else the commit
- * abbreviated as `git describe --always` would (7 hex digits). Null when the
- * runner says nothing.
- */
-function versionFromRunner(env) {
-    const tag = /^refs\/tags\/(\S+)$/.exec(env.GITHUB_REF ?? '');
-    if (tag)
-        return tag[1];
-    const sha = env.GITHUB_SHA ?? '';
-    return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha.slice(0, 7) : null;
-}
-async function readBuildContext(cwd, env = process.env) {
-    const [commit, ref, rustVersion, cargoVersion] = await Promise.all([
-        env.GITHUB_SHA ? Promise.resolve(env.GITHUB_SHA) : firstLine('git', ['rev-parse', 'HEAD'], cwd),
-        env.GITHUB_REF ? Promise.resolve(env.GITHUB_REF) : firstLine('git', ['symbolic-ref', '-q', 'HEAD'], cwd),
-        firstLine('rustc', ['--version'], cwd),
-        firstLine('cargo', ['--version'], cwd),
+async function readBuildContext(cwd, ctx) {
+    const [source, rustVersion, cargoVersion] = await Promise.all([
+        (0,git/* sourceFacts */.tp)(cwd, ctx),
+        toolLine('rustc', cwd),
+        toolLine('cargo', cwd),
     ]);
-    return {
-        gitCommit: commit,
-        gitRef: ref,
-        githubRunId: env.GITHUB_RUN_ID || null,
-        rustVersion,
-        cargoVersion,
-    };
-}
-/** The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else now; whole seconds. */
-function buildTimestamp(env = process.env, now = new Date()) {
-    const epoch = env.SOURCE_DATE_EPOCH;
-    const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : now.getTime();
-    return new Date(Math.floor(ms / 1000) * 1000);
+    return { gitCommit: source.sha, gitRef: source.ref, githubRunId: ctx.runId, rustVersion, cargoVersion };
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/load.js + 4 modules
-var load = __nccwpck_require__(6537);
+// EXTERNAL MODULE: ./build/shared/deps/load.js + 5 modules
+var load = __nccwpck_require__(1459);
 // EXTERNAL MODULE: ./build/shared/deps/options.js + 1 modules
 var deps_options = __nccwpck_require__(5356);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -36716,6 +37047,9 @@ async function writeFilesTogether(files) {
 
 
 
+
+
+
 const ATTESTATIONS_DIR = (0,external_node_path_.join)('meta', 'attestations');
 function productName(options, graph) {
     if (options.name)
@@ -36726,14 +37060,16 @@ function productName(options, graph) {
     const dir = options.sourceType === 'cargo-workspace' ? (0,external_node_path_.resolve)(options.source) : (0,external_node_path_.dirname)((0,external_node_path_.resolve)(options.source));
     return (0,external_node_path_.basename)(dir) || 'builder';
 }
-async function runAnalyzeDeps(options, env = process.env) {
+async function runAnalyzeDeps(options, ctx = localRunContext()) {
     const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : (0,external_node_path_.dirname)(options.source);
-    const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRunner(env);
+    const version = options.version ?? (await (0,git/* gitDescribe */.u9)(sourceDir)) ?? versionFromRun(ctx);
     if (!version)
         throw new errors/* InputError */.dz('version', `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`, 'a version such as v0.1.0, or run in a git checkout or on a GitHub runner');
     const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
-    const [context, binaries] = await Promise.all([
-        readBuildContext(sourceDir, env),
+    // No wall clock unless nothing else knows the time: then it is returned as such and the action warns.
+    const [context, sourceDate, binaries] = await Promise.all([
+        readBuildContext(sourceDir, ctx),
+        (0,source_date/* resolveSourceDate */.My)({ ctx, checkout: sourceDir, otherwise: 'wall clock' }),
         Promise.all(options.binaries.map(async (b) => [
             b.name,
             { sha256: await sha256RegularFile(b.path, { input: 'binaries', maxBytes: deps_options/* MAX_BINARY_BYTES */.Rh }) },
@@ -36741,7 +37077,7 @@ async function runAnalyzeDeps(options, env = process.env) {
     ]);
     const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
     const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
-    const timestamp = buildTimestamp(env);
+    const timestamp = new Date(sourceDate.epoch * 1000);
     const dir = (0,external_node_path_.join)(options.outputDir, ATTESTATIONS_DIR);
     const files = {
         buildInfo: (0,external_node_path_.join)(dir, 'infrasim-build.json'),
@@ -36821,6 +37157,7 @@ async function runAnalyzeDeps(options, env = process.env) {
         graph,
         summary: summaryMarkdown(analysis, options.riskThreshold),
         buildInfo,
+        sourceDate,
         sbomValidation,
         files,
     };
@@ -37046,7 +37383,9 @@ async function precompiledValidator(version) {
         return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
     }
     catch (e) {
-        if (e.code === 'ERR_MODULE_NOT_FOUND' &&
+        if (
+        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
+        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
             String(e).includes(precompiledFile(version)))
             return null;
         throw e;
@@ -37594,6 +37933,60 @@ async function toolVersion(tool, flag = '--version') {
 
 /***/ }),
 
+/***/ 772:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J5: () => (/* binding */ gitCommitTime),
+/* harmony export */   tp: () => (/* binding */ sourceFacts),
+/* harmony export */   u9: () => (/* binding */ gitDescribe)
+/* harmony export */ });
+/* unused harmony exports gitCommit, gitSymbolicRef */
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7239);
+/**
+ * Facts about a source checkout, read from git in this one module: the
+ * commit, its ref and committer time, `git describe`. What the run says (the
+ * RunContext's sha and ref, from the runner) is preferred where both know a
+ * value; git is the fallback for a local run. Each reader gives null when git
+ * cannot tell (no git, not a checkout, no commits): a record never invents a
+ * value, and the caller decides whether null is an error.
+ */
+
+/** git's first line of output in `cwd`, or null when git fails or prints nothing. */
+async function gitLine(cwd, args) {
+    try {
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd })).stdout.split('\n')[0]?.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The commit `rev` (default HEAD) names in the checkout at `cwd`. */
+function gitCommit(cwd, rev = 'HEAD') {
+    return gitLine(cwd, ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`]);
+}
+/** The branch HEAD is on (refs/heads/…), null for a detached HEAD. */
+function gitSymbolicRef(cwd) {
+    return gitLine(cwd, ['symbolic-ref', '-q', 'HEAD']);
+}
+/** The committer time (Unix seconds) of `rev` (default HEAD); present even in a depth-1 clone. */
+async function gitCommitTime(cwd, rev = 'HEAD') {
+    const line = await gitLine(cwd, ['log', '-1', '--format=%ct', '--end-of-options', rev, '--']);
+    return line && /^\d+$/.test(line) ? Number(line) : null;
+}
+/** `git describe --tags --always --dirty`: the nearest tag, else the abbreviated commit. */
+function gitDescribe(cwd) {
+    return gitLine(cwd, ['describe', '--tags', '--always', '--dirty']);
+}
+/** The commit a build records: the run's sha and ref when it has them, git's otherwise. */
+async function sourceFacts(cwd, ctx) {
+    const [sha, ref] = await Promise.all([ctx.sha ?? gitCommit(cwd), ctx.ref ?? gitSymbolicRef(cwd)]);
+    return { sha, ref, repository: ctx.repository };
+}
+
+
+/***/ }),
+
 /***/ 3019:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37717,6 +38110,89 @@ async function readRegularFile(path, rule) {
     finally {
         await handle.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 3124:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   My: () => (/* binding */ resolveSourceDate),
+/* harmony export */   zE: () => (/* binding */ givenSourceDate)
+/* harmony export */ });
+/* unused harmony exports MAX_EPOCH, ENVIRONMENT_NAME, parseSourceDateEpoch, commitSourceDate */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(772);
+/**
+ * The time a build is dated with (SOURCE_DATE_EPOCH, reproducible-builds.org),
+ * resolved the same way by every action: the action's input when it has one,
+ * else SOURCE_DATE_EPOCH from the job's environment (carried in the
+ * RunContext), else the committer time of the checkout's commit. When none
+ * of them gives a time the caller chose what happens: an error, or the wall
+ * clock — returned with origin 'wall clock' so the step reports it and the
+ * record says so. Nothing here falls back to the clock unasked.
+ */
+
+
+/** 9999-12-31T23:59:59Z: the last second an ISO 8601 year of four digits can name. */
+const MAX_EPOCH = 253402300799;
+/** The name an error gives SOURCE_DATE_EPOCH taken from the environment. */
+const ENVIRONMENT_NAME = 'SOURCE_DATE_EPOCH (environment)';
+/** Whole seconds since the epoch, or an InputError naming `name` (an input, or the environment variable). */
+function parseSourceDateEpoch(name, raw) {
+    const v = raw.trim();
+    const n = Number(v);
+    if (!/^\d{1,12}$/.test(v) || n > MAX_EPOCH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${raw}' is not a Unix time`, 'whole seconds since 1970-01-01 UTC up to 9999-12-31, e.g. 1735689600 or $(git log -1 --format=%ct)');
+    return n;
+}
+/**
+ * The date given explicitly — the input, else SOURCE_DATE_EPOCH — parsed;
+ * null when neither is set. Synchronous, so input validation can reject a
+ * malformed value before any work starts.
+ */
+function givenSourceDate(ctx, input) {
+    if (input?.value.trim())
+        return {
+            epoch: parseSourceDateEpoch(input.name, input.value),
+            origin: 'input',
+            description: `input '${input.name}'`,
+        };
+    const env = ctx.sourceDateEpoch?.trim();
+    if (env)
+        return {
+            epoch: parseSourceDateEpoch(ENVIRONMENT_NAME, env),
+            origin: 'SOURCE_DATE_EPOCH',
+            description: 'SOURCE_DATE_EPOCH',
+        };
+    return null;
+}
+/** The committer time of `rev` (default HEAD) in `checkout`; null when git cannot tell (no git, no commit). */
+async function commitSourceDate(checkout, rev = 'HEAD') {
+    const epoch = await (0,_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitCommitTime */ .J5)(checkout, rev);
+    if (epoch === null)
+        return null;
+    const name = /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
+    return { epoch, origin: 'commit time', description: `the committer time of ${name} in ${checkout}` };
+}
+async function resolveSourceDate(req) {
+    const given = givenSourceDate(req.ctx, req.input);
+    if (given)
+        return given;
+    const committed = req.checkout === null ? null : await commitSourceDate(req.checkout, req.commit);
+    if (committed)
+        return committed;
+    const where = req.checkout === null ? 'no checkout' : `no git commit in ${req.checkout}`;
+    if (req.otherwise === 'error')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(req.input?.name ?? 'SOURCE_DATE_EPOCH', `is not set and there is ${where} to take the date from`, 'seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)');
+    const now = Math.floor((req.now ?? Date.now)() / 1000);
+    return {
+        epoch: now,
+        origin: 'wall clock',
+        description: `the wall clock: SOURCE_DATE_EPOCH is not set and there is ${where}, so the date is not reproducible`,
+    };
 }
 
 

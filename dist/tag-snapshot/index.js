@@ -48023,6 +48023,89 @@ function isPositiveInteger(value) {
 
 /***/ }),
 
+/***/ 471:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ readRunContext)
+/* harmony export */ });
+/* unused harmony exports runContextFrom, runContextForEnv */
+function text(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? String(v) : null;
+    if (typeof v !== 'string')
+        return null;
+    const t = v.trim();
+    return t ? t : null;
+}
+function record(v) {
+    return v !== null && typeof v === 'object' ? v : {};
+}
+/**
+ * The RunContext of a @actions/github context and the job's environment.
+ * Pure: everything it knows comes from its two arguments. The environment is
+ * read first where it and the payload both know a value (the runner sets
+ * both from the same run), the payload is the fallback.
+ */
+function runContextFrom(github, env) {
+    const repo = record(github.payload.repository);
+    const owner = record(repo.owner);
+    const url = text(env.ACTIONS_ID_TOKEN_REQUEST_URL);
+    const token = text(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const repository = text(env.GITHUB_REPOSITORY) ?? text(repo.full_name);
+    return {
+        serverUrl: (text(github.serverUrl) ?? 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (text(github.apiUrl) ?? 'https://api.github.com').replace(/\/+$/, ''),
+        repository,
+        repositoryOwner: text(env.GITHUB_REPOSITORY_OWNER) ?? text(owner.login) ?? repository?.split('/')[0] ?? null,
+        repositoryId: text(env.GITHUB_REPOSITORY_ID) ?? text(repo.id),
+        repositoryOwnerId: text(env.GITHUB_REPOSITORY_OWNER_ID) ?? text(owner.id),
+        sha: text(github.sha),
+        ref: text(github.ref),
+        eventName: text(github.eventName),
+        runId: text(github.runId),
+        runAttempt: text(github.runAttempt),
+        workflowRef: text(env.GITHUB_WORKFLOW_REF),
+        runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
+        actor: text(github.actor),
+        repositoryVisibility: text(repo.visibility),
+        oidcTokenRequest: url && token ? { url, token } : null,
+        sourceDateEpoch: text(env.SOURCE_DATE_EPOCH),
+    };
+}
+let built;
+/** The step's RunContext, from @actions/github's context and process.env; built on the first call. */
+async function readRunContext() {
+    if (built)
+        return built;
+    const { context } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 825));
+    built = runContextFrom(context, process.env);
+    return built;
+}
+/**
+ * The RunContext a step would get in the environment `env`: a fresh
+ * @actions/github Context constructed while process.env is `env`. For
+ * scripts, benchmarks and tests that describe a run other than their own.
+ */
+async function runContextForEnv(env) {
+    const { context } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 825));
+    const Context = context.constructor;
+    const saved = process.env;
+    // The constructor reads process.env synchronously; nothing else runs before it is put back.
+    process.env = { ...env };
+    let fresh;
+    try {
+        fresh = new Context();
+    }
+    finally {
+        process.env = saved;
+    }
+    return runContextFrom(fresh, env);
+}
+
+
+/***/ }),
+
 /***/ 314:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -51245,13 +51328,7877 @@ function cancellationSignal(action) {
 
 /***/ }),
 
-/***/ 1478:
+/***/ 6668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   $: () => (/* binding */ githubClient)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(825);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(3396);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./build/actions/tag-snapshot/github-client.js
+/**
+ * The GitHub REST client for tags and releases: @actions/github's Octokit
+ * with the throttling and retry plugins (secondary rate limits and 5xx are
+ * waited out, a bounded number of times), pointed at the run's API URL so
+ * GitHub Enterprise Server works.
+ */
+
+
+
+function githubClient(token, apiUrl, retries = 3) {
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        retry: { retries },
+        throttle: {
+            // Retry a rate-limited request twice, then fail with GitHub's answer.
+            onRateLimit: (_after, _options, _octokit, count) => count < 2,
+            onSecondaryRateLimit: (_after, _options, _octokit, count) => count < 2,
+        },
+    }, retry, throttling);
+}
+
+
+/***/ }),
+
+/***/ 5985:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
+/* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2695);
+/* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6121);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6668);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(471);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(314);
+
+
+
+
+
+
+
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)({
+        command: true,
+        'output-dir': true,
+        path: true,
+        tag: true,
+        'git-tag': true,
+        remote: true,
+        bundle: true,
+        'bundle-name': true,
+        compression: true,
+        release: true,
+        'replace-assets': true,
+        token: true,
+        repository: true,
+        'public-key': true,
+        'identity-repository': true,
+        'identity-workflow': true,
+        'identity-ref': true,
+        'identity-issuer': true,
+        'trusted-root': true,
+        'require-gates': true,
+        'source-date-epoch': true,
+        registry: true,
+        'oci-repository': true,
+        'registry-username': true,
+        'registry-password': true,
+        channels: true,
+        'metadata-json': true,
+        labels: true,
+        annotations: true,
+        channel: true,
+        digest: true,
+        to: true,
+    });
+    const token = raw.token.trim();
+    if (token) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(token);
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(Buffer.from(`x-access-token:${token}`).toString('base64'));
+    }
+    if (raw['registry-password'].trim())
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(raw['registry-password'].trim());
+    const ctx = (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotContext */ .OE)(await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunContext */ .$p)(), process.env.DOCKER_METADATA_OUTPUT_JSON);
+    const deps = {
+        github: _github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubClient */ .$,
+        log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(l),
+        onSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(s),
+    };
+    const channelCommand = (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChannelCommand */ .Ki)(raw, ctx);
+    if (channelCommand) {
+        await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('tag-snapshot', {});
+        const r = await _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.group */ .I8.group(`tag-snapshot ${channelCommand.command}`, () => (0,_shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runChannelCommand */ .Q)(channelCommand, ctx, deps));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({ digest: r.digest, 'channel-tags': channelCommand.channel });
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)((0,_shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .renderChannelSummary */ .K)(channelCommand, r));
+        return;
+    }
+    const options = await (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTagSnapshotInputs */ .DR)(raw, ctx);
+    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('tag-snapshot', options);
+    const result = await _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.group */ .I8.group('tag-snapshot', () => (0,_shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runSnapshot */ .g)(options, ctx, deps));
+    for (const f of result.gates.failures)
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(f.detail, { title: `release gate '${f.gate}' not passed` });
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
+        tag: result.tag,
+        'tag-action': result.tagAction,
+        commit: result.facts.commit,
+        bundle: result.bundle?.path,
+        'bundle-sha256': result.bundle?.sha256,
+        'checksum-file': result.bundle?.checksumPath,
+        manifest: result.manifestPath ?? undefined,
+        'release-url': result.release?.url,
+        'release-id': result.release ? String(result.release.id) : undefined,
+        assets: result.release?.assets.map((a) => `${a.name} ${a.action} ${a.sha256}`).join('\n'),
+        'gates-passed': String(result.gates.passed),
+        'gate-failures': result.gates.failures.map((f) => `${f.gate}: ${f.detail.split('\n')[0]}`).join('\n'),
+        digest: result.oci?.digest,
+        'immutable-tag': result.oci?.immutableTag,
+        'channel-tags': result.oci?.channelTags.join('\n'),
+    });
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)((0,_shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .renderSnapshotSummary */ .h)(result));
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkActionTools)
+/* harmony export */ });
+/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
+/**
+ * The external tools each action needs, from its validated options: each
+ * action's main checks them all (shared/tools.ts checkTools) before any work,
+ * so a runner missing three packages fails once, naming all three, instead of
+ * minutes into a build. docs/tools.md lists the same table for users.
+ */
+
+/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
+const DISK_TOOLS = [
+    'mkfs.ext4',
+    'mke2fs',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mmd',
+    'mcopy',
+    'qemu-img',
+];
+/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
+const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
+/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
+const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
+function qemuSystem(arch) {
+    return `qemu-system-${arch}`;
+}
+/** Action name → the tools it runs for these options. */
+const ACTION_TOOLS = {
+    'build-base': (o) => [
+        ...DISK_TOOLS,
+        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
+        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
+        ...(o.distro === 'alpine' && o.packages.length
+            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
+            : []),
+        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
+    ],
+    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
+    'boot-verify': (o) => [
+        'qemu-img',
+        qemuSystem(o.arch),
+        ...(o.checks.length ? SEED_TOOLS : []),
+    ],
+    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
+    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
+    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
+    // shared/deps/load.ts checks it before anything is written, with the message that says so.
+    'analyze-deps': () => [],
+    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
+    'prune-packages': () => [],
+};
+/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
+async function checkActionTools(action, options) {
+    const needs = ACTION_TOOLS[action](options);
+    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
+}
+
+
+/***/ }),
+
+/***/ 136:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qQ: () => (/* binding */ GITHUB_ACTIONS_ISSUER),
+  Pw: () => (/* binding */ KeylessCheckFailure),
+  _x: () => (/* binding */ defaultTrustedRoots),
+  ay: () => (/* binding */ keylessVerifiers),
+  uE: () => (/* binding */ parseTrustedRoots),
+  Qm: () => (/* binding */ verifyKeyless)
+});
+
+// UNUSED EXPORTS: FULCIO_OID, certificateIdentity, extensionText, identityMismatch, refMatches
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var dist = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(4187);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+;// CONCATENATED MODULE: ./build/shared/attest/trust/public-good-root.js
+/**
+ * Sigstore public-good's trusted root (Fulcio CAs, Rekor logs, CT logs, the
+ * timestamp authority): the default trust root of keyless verification.
+ *
+ * A snapshot, not fetched at run time (verification must work offline and
+ * never trust what the network says at the moment of checking): the TUF
+ * target trusted_root.json of https://tuf-repo-cdn.sigstore.dev as shipped in
+ * the seeds of the npm package @sigstore/tuf 4.0.2 (published with npm
+ * provenance), sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66.
+ * Sigstore rotates keys rarely and keeps old ones valid for what they signed;
+ * for a newer root, or GitHub's own instance (private repositories), pass
+ * `trusted-root` with the output of `gh attestation trusted-root`.
+ */
+const PUBLIC_GOOD_TRUSTED_ROOT_SHA256 = '6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66';
+const PUBLIC_GOOD_TRUSTED_ROOT = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [
+        {
+            baseUrl: 'https://rekor.sigstore.dev',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE2G2Y+2tabdTV5BcGiBIx0a9fAFwrkBbmLSGtks4L3qX6yYY0zufBnhC8Ur/iy55GhWP/9A/bY2LhC30M9+RYtw==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2021-01-12T11:53:27Z',
+                },
+            },
+            logId: {
+                keyId: 'wNI9atQGlz+VWfO6LRygH4QUfY/8W4RFwiT5i5WRgB0=',
+            },
+        },
+        {
+            baseUrl: 'https://log2025-1.rekor.sigstore.dev',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MCowBQYDK2VwAyEAt8rlp1knGwjfbcXAYPYAkn0XiLz1x8O4t0YkEhie244=',
+                keyDetails: 'PKIX_ED25519',
+                validFor: {
+                    start: '2025-09-23T00:00:00Z',
+                },
+            },
+            logId: {
+                keyId: 'zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=',
+            },
+        },
+    ],
+    certificateAuthorities: [
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore',
+            },
+            uri: 'https://fulcio.sigstore.dev',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIIB+DCCAX6gAwIBAgITNVkDZoCiofPDsy7dfm6geLbuhzAKBggqhkjOPQQDAzAqMRUwEwYDVQQKEwxzaWdzdG9yZS5kZXYxETAPBgNVBAMTCHNpZ3N0b3JlMB4XDTIxMDMwNzAzMjAyOVoXDTMxMDIyMzAzMjAyOVowKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTB2MBAGByqGSM49AgEGBSuBBAAiA2IABLSyA7Ii5k+pNO8ZEWY0ylemWDowOkNa3kL+GZE5Z5GWehL9/A9bRNA3RbrsZ5i0JcastaRL7Sp5fp/jD5dxqc/UdTVnlvS16an+2Yfswe/QuLolRUCrcOE2+2iA5+tzd6NmMGQwDgYDVR0PAQH/BAQDAgEGMBIGA1UdEwEB/wQIMAYBAf8CAQEwHQYDVR0OBBYEFMjFHQBBmiQpMlEk6w2uSu1KBtPsMB8GA1UdIwQYMBaAFMjFHQBBmiQpMlEk6w2uSu1KBtPsMAoGCCqGSM49BAMDA2gAMGUCMH8liWJfMui6vXXBhjDgY4MwslmN/TJxVe/83WrFomwmNf056y1X48F9c4m3a3ozXAIxAKjRay5/aj/jsKKGIkmQatjI8uupHr/+CxFvaJWmpYqNkLDGRU+9orzh5hI2RrcuaQ==',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2021-03-07T03:20:29Z',
+                end: '2022-12-31T23:59:59.999Z',
+            },
+        },
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore',
+            },
+            uri: 'https://fulcio.sigstore.dev',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIICGjCCAaGgAwIBAgIUALnViVfnU0brJasmRkHrn/UnfaQwCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMjA0MTMyMDA2MTVaFw0zMTEwMDUxMzU2NThaMDcxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEeMBwGA1UEAxMVc2lnc3RvcmUtaW50ZXJtZWRpYXRlMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE8RVS/ysH+NOvuDZyPIZtilgUF9NlarYpAd9HP1vBBH1U5CV77LSS7s0ZiH4nE7Hv7ptS6LvvR/STk798LVgMzLlJ4HeIfF3tHSaexLcYpSASr1kS0N/RgBJz/9jWCiXno3sweTAOBgNVHQ8BAf8EBAMCAQYwEwYDVR0lBAwwCgYIKwYBBQUHAwMwEgYDVR0TAQH/BAgwBgEB/wIBADAdBgNVHQ4EFgQU39Ppz1YkEZb5qNjpKFWixi4YZD8wHwYDVR0jBBgwFoAUWMAeX5FFpWapesyQoZMi0CrFxfowCgYIKoZIzj0EAwMDZwAwZAIwPCsQK4DYiZYDPIaDi5HFKnfxXx6ASSVmERfsynYBiX2X6SJRnZU84/9DZdnFvvxmAjBOt6QpBlc4J/0DxvkTCqpclvziL6BCCPnjdlIB3Pu3BxsPmygUY7Ii2zbdCdliiow=',
+                    },
+                    {
+                        rawBytes: 'MIIB9zCCAXygAwIBAgIUALZNAPFdxHPwjeDloDwyYChAO/4wCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMTEwMDcxMzU2NTlaFw0zMTEwMDUxMzU2NThaMCoxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjERMA8GA1UEAxMIc2lnc3RvcmUwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAT7XeFT4rb3PQGwS4IajtLk3/OlnpgangaBclYpsYBr5i+4ynB07ceb3LP0OIOZdxexX69c5iVuyJRQ+Hz05yi+UF3uBWAlHpiS5sh0+H2GHE7SXrk1EC5m1Tr19L9gg92jYzBhMA4GA1UdDwEB/wQEAwIBBjAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBRYwB5fkUWlZql6zJChkyLQKsXF+jAfBgNVHSMEGDAWgBRYwB5fkUWlZql6zJChkyLQKsXF+jAKBggqhkjOPQQDAwNpADBmAjEAj1nHeXZp+13NWBNa+EDsDP8G1WWg1tCMWP/WHPqpaVo0jhsweNFZgSs0eE7wYI4qAjEA2WB9ot98sIkoF3vZYdd3/VtWB5b9TNMea7Ix/stJ5TfcLLeABLE4BNJOsQ4vnBHJ',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2022-04-13T20:06:15Z',
+            },
+        },
+    ],
+    ctlogs: [
+        {
+            baseUrl: 'https://ctfe.sigstore.dev/test',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEbfwR+RJudXscgRBRpKX1XFDy3PyudDxz/SfnRi1fT8ekpfBd2O1uoz7jr3Z8nKzxA69EUQ+eFCFI3zeubPWU7w==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2021-03-14T00:00:00Z',
+                    end: '2022-10-31T23:59:59.999Z',
+                },
+            },
+            logId: {
+                keyId: 'CGCS8ChS/2hF0dFrJ4ScRWcYrBY9wzjSbea8IgY2b3I=',
+            },
+        },
+        {
+            baseUrl: 'https://ctfe.sigstore.dev/2022',
+            hashAlgorithm: 'SHA2_256',
+            publicKey: {
+                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEiPSlFi0CmFTfEjCUqF9HuCEcYXNKAaYalIJmBZ8yyezPjTqhxrKBpMnaocVtLJBI1eM3uXnQzQGAJdJ4gs9Fyw==',
+                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                validFor: {
+                    start: '2022-10-20T00:00:00Z',
+                },
+            },
+            logId: {
+                keyId: '3T0wasbHETJjGR4cmWc3AqJKXrjePK3/h4pygC8p7o4=',
+            },
+        },
+    ],
+    timestampAuthorities: [
+        {
+            subject: {
+                organization: 'sigstore.dev',
+                commonName: 'sigstore-tsa-selfsigned',
+            },
+            uri: 'https://timestamp.sigstore.dev/api/v1/timestamp',
+            certChain: {
+                certificates: [
+                    {
+                        rawBytes: 'MIICEDCCAZagAwIBAgIUOhNULwyQYe68wUMvy4qOiyojiwwwCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMC4xFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEVMBMGA1UEAxMMc2lnc3RvcmUtdHNhMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE4ra2Z8hKNig2T9kFjCAToGG30jky+WQv3BzL+mKvh1SKNR/UwuwsfNCg4sryoYAd8E6isovVA3M4aoNdm9QDi50Z8nTEyvqgfDPtTIwXItfiW/AFf1V7uwkbkAoj0xxco2owaDAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFIn9eUOHz9BlRsMCRscsc1t9tOsDMB8GA1UdIwQYMBaAFJjsAe9/u1H/1JUeb4qImFMHic6/MBYGA1UdJQEB/wQMMAoGCCsGAQUFBwMIMAoGCCqGSM49BAMDA2gAMGUCMDtpsV/6KaO0qyF/UMsX2aSUXKQFdoGTptQGc0ftq1csulHPGG6dsmyMNd3JB+G3EQIxAOajvBcjpJmKb4Nv+2Taoj8Uc5+b6ih6FXCCKraSqupe07zqswMcXJTe1cExvHvvlw==',
+                    },
+                    {
+                        rawBytes: 'MIIB9zCCAXygAwIBAgIUV7f0GLDOoEzIh8LXSW80OJiUp14wCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMDkxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEgMB4GA1UEAxMXc2lnc3RvcmUtdHNhLXNlbGZzaWduZWQwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAQUQNtfRT/ou3YATa6wB/kKTe70cfJwyRIBovMnt8RcJph/COE82uyS6FmppLLL1VBPGcPfpQPYJNXzWwi8icwhKQ6W/Qe2h3oebBb2FHpwNJDqo+TMaC/tdfkv/ElJB72jRTBDMA4GA1UdDwEB/wQEAwIBBjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQWBBSY7AHvf7tR/9SVHm+KiJhTB4nOvzAKBggqhkjOPQQDAwNpADBmAjEAwGEGrfGZR1cen1R8/DTVMI943LssZmJRtDp/i7SfGHmGRP6gRbuj9vOK3b67Z0QQAjEAuT2H673LQEaHTcyQSZrkp4mX7WwkmF+sVbkYY5mXN+RMH13KUEHHOqASaemYWK/E',
+                    },
+                ],
+            },
+            validFor: {
+                start: '2025-07-04T00:00:00Z',
+            },
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./build/shared/attest/keyless-verify.js
+/**
+ * Keyless verification: a bundle signed with a Fulcio certificate verifies
+ * only when
+ *
+ *   signature  @sigstore/verify accepts it against a trusted root — the
+ *              certificate chains to the root's Fulcio CA at the signing
+ *              time, that time is witnessed (Rekor entry or RFC 3161
+ *              timestamp), the CT log's SCT is present when the root has CT
+ *              logs, and the DSSE signature is the certificate's key's;
+ *   identity   the certificate says the expected thing about who signed:
+ *              the OIDC issuer, the source repository, the workflow file
+ *              that ran (Build Config URI) and the ref it ran on.
+ *
+ * A certificate proves nothing on its own about *which* workflow signed:
+ * anyone can get one for their own repository from the same Fulcio. The
+ * identity check is what makes the signature mean "built by our release
+ * workflow", so verify refuses to run keyless without an expected repository.
+ *
+ * Witness thresholds follow the root, as `gh attestation verify` does:
+ * Sigstore public-good (Rekor and CT logs in its root) needs a transparency
+ * log entry and an SCT; GitHub's instance (no logs, a timestamp authority)
+ * needs a signed timestamp. Either way at least one verified timestamp.
+ */
+
+
+
+
+/** Fulcio's certificate extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
+const FULCIO_OID = {
+    issuerV1: '1.3.6.1.4.1.57264.1.1',
+    issuer: '1.3.6.1.4.1.57264.1.8',
+    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
+    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
+    sourceRepositoryDigest: '1.3.6.1.4.1.57264.1.13',
+    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+    buildConfigUri: '1.3.6.1.4.1.57264.1.18',
+    buildTrigger: '1.3.6.1.4.1.57264.1.20',
+    runInvocationUri: '1.3.6.1.4.1.57264.1.21',
+};
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+class KeylessCheckFailure extends Error {
+    check;
+    constructor(check, detail) {
+        super(detail);
+        this.check = check;
+    }
+}
+/** The default: Sigstore public-good's root shipped with the suite. */
+function defaultTrustedRoots() {
+    return [{ source: 'Sigstore public-good (shipped)', root: dist.TrustedRoot.fromJSON(PUBLIC_GOOD_TRUSTED_ROOT) }];
+}
+/**
+ * A trusted_root.json, or the JSON Lines `gh attestation trusted-root`
+ * prints (one root per line: public-good and GitHub's instance).
+ */
+function parseTrustedRoots(text, source) {
+    const trimmed = text.trim();
+    let docs;
+    try {
+        docs = [JSON.parse(trimmed)];
+    }
+    catch {
+        try {
+            docs = trimmed
+                .split('\n')
+                .filter((l) => l.trim())
+                .map((l) => JSON.parse(l));
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${source}: neither a trusted_root.json nor JSON Lines of them (${e.message})`);
+        }
+    }
+    if (docs.length === 0)
+        throw new errors/* DataError */.fL(`${source}: no trusted root in it`);
+    return docs.map((doc, i) => {
+        const d = doc;
+        if (typeof d?.mediaType !== 'string' ||
+            !d.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot'))
+            throw new errors/* DataError */.fL(`${source}${docs.length > 1 ? ` line ${i + 1}` : ''}: not a Sigstore trusted root (mediaType ${JSON.stringify(d?.mediaType)})`);
+        let root;
+        try {
+            root = dist.TrustedRoot.fromJSON(doc);
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${source}: not a valid Sigstore trusted root (${e.message})`);
+        }
+        if (root.certificateAuthorities.length === 0)
+            throw new errors/* DataError */.fL(`${source}: the trusted root has no certificate authority, so no keyless signature can verify`);
+        return { source: docs.length > 1 ? `${source} (root ${i + 1})` : source, root };
+    });
+}
+function keylessVerifiers(roots) {
+    return roots.map(({ source, root }) => ({
+        source,
+        verifier: new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(root), {
+            tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
+            ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
+            timestampThreshold: 1,
+        }),
+    }));
+}
+/** A Fulcio v2 extension's value is a DER UTF8String; v1 ones (1.1–1.6) are the raw bytes. */
+function extensionText(value) {
+    if (value.length >= 2 && value[0] === 0x0c) {
+        let len = value[1];
+        let at = 2;
+        if (len & 0x80) {
+            const n = len & 0x7f;
+            len = 0;
+            for (let i = 0; i < n; i++)
+                len = len * 256 + value[2 + i];
+            at = 2 + n;
+        }
+        if (at + len === value.length)
+            return value.subarray(at).toString('utf8');
+    }
+    return value.toString('utf8');
+}
+function certificateIdentity(signer) {
+    const oids = new Map((signer.identity?.oids ?? []).map((o) => [o.oid?.id.join('.') ?? '', Buffer.from(o.value)]));
+    const get = (oid) => {
+        const v = oids.get(oid);
+        return v ? extensionText(v) : null;
+    };
+    return {
+        subjectAlternativeName: signer.identity?.subjectAlternativeName ?? null,
+        issuer: get(FULCIO_OID.issuer) ?? get(FULCIO_OID.issuerV1),
+        sourceRepositoryUri: get(FULCIO_OID.sourceRepositoryUri),
+        sourceRepositoryRef: get(FULCIO_OID.sourceRepositoryRef),
+        sourceRepositoryDigest: get(FULCIO_OID.sourceRepositoryDigest),
+        buildConfigUri: get(FULCIO_OID.buildConfigUri),
+        buildSignerUri: get(FULCIO_OID.buildSignerUri),
+        runInvocationUri: get(FULCIO_OID.runInvocationUri),
+    };
+}
+/** `*` matches any run of characters (slashes too); everything else is literal. */
+function refMatches(ref, pattern) {
+    const re = new RegExp(`^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`);
+    return re.test(ref);
+}
+/** The first way the certificate differs from the expected identity, or null. */
+function identityMismatch(got, want) {
+    const server = want.serverUrl.replace(/\/+$/, '');
+    if (got.issuer !== want.issuer)
+        return `issuer: the certificate was issued for a token from ${got.issuer ?? '(none)'}, expected ${want.issuer}`;
+    const repoUri = `${server}/${want.repository}`;
+    if (got.sourceRepositoryUri?.toLowerCase() !== repoUri.toLowerCase())
+        return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
+    const config = got.buildConfigUri ?? got.subjectAlternativeName;
+    if (want.workflow !== null) {
+        const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
+        if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
+            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
+    }
+    if (want.ref !== null) {
+        const ref = got.sourceRepositoryRef;
+        if (!ref || !refMatches(ref, want.ref))
+            return `ref: the certificate says it ran on ${ref ?? '(no ref)'}, expected ${want.ref}`;
+    }
+    return null;
+}
+/**
+ * Verifies the signature against each trusted root until one accepts it,
+ * then the identity. Throws KeylessCheckFailure naming the check.
+ */
+function verifyKeyless(entity, verifiers, want) {
+    if (entity.key.$case !== 'certificate')
+        throw new KeylessCheckFailure('signature', 'the bundle is signed with a key, not a Fulcio certificate: verify it with public-key instead');
+    const failures = [];
+    for (const { source, verifier } of verifiers) {
+        let signer;
+        try {
+            signer = verifier.verify(entity);
+        }
+        catch (e) {
+            const code = e.code;
+            failures.push(`${source}: ${e.message}${code ? ` (${code})` : ''}`);
+            continue;
+        }
+        const identity = certificateIdentity(signer);
+        const mismatch = identityMismatch(identity, want);
+        if (mismatch)
+            throw new KeylessCheckFailure('identity', mismatch);
+        return { identity, root: source };
+    }
+    throw new KeylessCheckFailure('signature', `no trusted root accepts the signature — ${failures.join('; ')}`);
+}
+
+
+/***/ }),
+
+/***/ 2005:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ MissingToolError),
+/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fL: () => (/* binding */ DataError),
+/* harmony export */   v4: () => (/* binding */ ToolError)
+/* harmony export */ });
+/**
+ * Errors the suite raises on purpose. Each one carries enough context for a
+ * maintainer to fix the problem without reading the source.
+ */
+/** A user-supplied input was rejected before any work started. */
+class InputError extends Error {
+    input;
+    constructor(input, problem, accepted) {
+        super(`input '${input}': ${problem}${accepted ? ` (accepted: ${accepted})` : ''}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** An external tool failed; the message quotes its command and the end of its stderr. */
+class ToolError extends Error {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr, hint) {
+        const tail = stderr.trim().split('\n').slice(-12).join('\n');
+        super(`${command[0]} failed (exit ${exitCode ?? 'signal'}): ${command.join(' ')}` +
+            (tail ? `\n${tail}` : '') +
+            (hint ? `\n${hint}` : ''));
+        this.name = 'ToolError';
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+/** A required external program is not installed. */
+class MissingToolError extends Error {
+    constructor(tool, debianPackage) {
+        super(`'${tool}' is not installed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage})`);
+        this.name = 'MissingToolError';
+    }
+}
+/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
+class MissingToolsError extends Error {
+    missing;
+    constructor(step, missing, searched) {
+        const packages = [...new Set(missing.map((m) => m.package))];
+        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
+            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
+            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
+            `\n(looked in ${searched.join(':') || 'no directory'})`);
+        this.name = 'MissingToolsError';
+        this.missing = missing;
+    }
+}
+/** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
+class DataError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DataError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7239:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony exports requireTool, toolVersion */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2005);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9303);
+/**
+ * Runs external programs with argument arrays: never a shell, so no input can
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
+ */
+
+
+
+
+/** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
+async function run(command, args, options = {}) {
+    const env = options.env ?? process.env;
+    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+    // up-front check found must also be the one that runs.
+    const path = command.includes('/') ? command : await (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .findTool */ .SG)(command, { path: env.PATH });
+    if (!path)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command));
+    return new Promise((resolve, reject) => {
+        const spawnOptions = {
+            cwd: options.cwd,
+            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+            env: { ...env, PATH: (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .pathWithSbin */ .us)(env.PATH) },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            signal: options.signal,
+        };
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(path, args, { ...spawnOptions, argv0: command });
+        const out = [];
+        const err = [];
+        child.stdout?.on('data', (b) => out.push(b));
+        child.stderr?.on('data', (b) => err.push(b));
+        child.on('error', (e) => {
+            if (e.code === 'ENOENT')
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingToolError */ .BM(command, (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .debianPackage */ .Q5)(command)));
+            else
+                reject(e);
+        });
+        child.on('close', (code) => {
+            const stdout = Buffer.concat(out).toString('utf8');
+            const stderr = Buffer.concat(err).toString('utf8');
+            if (code === 0 || (code !== null && options.okCodes?.includes(code))) {
+                resolve({ code, stdout, stderr });
+            }
+            else {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4([command, ...args], code, stderr || stdout, options.hint));
+            }
+        });
+        child.stdin?.on('error', () => {
+            /* the program may exit before reading all input; its exit code tells */
+        });
+        child.stdin?.end(options.input);
+    });
+}
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
+async function requireTool(tool) {
+    const path = await findTool(tool);
+    if (!path)
+        throw new MissingToolError(tool, debianPackage(tool));
+    return path;
+}
+/** The first line a tool prints for `--version` (or the given flag), for provenance records. */
+async function toolVersion(tool, flag = '--version') {
+    const r = await run(tool, [flag], { okCodes: [1] });
+    return (r.stdout || r.stderr).split('\n')[0]?.trim() ?? '';
+}
+
+
+/***/ }),
+
+/***/ 8286:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DE: () => (/* binding */ CREATED),
+/* harmony export */   Jk: () => (/* binding */ ociArchitecture),
+/* harmony export */   ly: () => (/* binding */ TITLE),
+/* harmony export */   sP: () => (/* binding */ REVISION),
+/* harmony export */   sS: () => (/* binding */ imageIndex),
+/* harmony export */   si: () => (/* binding */ artifactManifest),
+/* harmony export */   xh: () => (/* binding */ referrerDescriptor),
+/* harmony export */   yU: () => (/* binding */ IMAGE_NAME_ANNOTATION)
+/* harmony export */ });
+/* unused harmony exports documentOf, layerOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9986);
+/**
+ * The OCI 1.1 documents the suite publishes, built as pure functions of
+ * their inputs (same files and commit time → same bytes → same digests, so a
+ * rerun pushes nothing new):
+ *  - one artifact manifest per image and architecture: `artifactType`
+ *    application/vnd.infrasim.vm-image.v1, the empty config, layers with their
+ *    own media types (the qcow2 disk, provenance, SBOMs);
+ *  - one image index over all of them, each entry with its platform;
+ *  - referrer manifests (a `subject`) for attestation bundles and gate results.
+ */
+
+
+
+/** Annotation naming which image (base or a variant) a manifest in the index holds. */
+const IMAGE_NAME_ANNOTATION = 'vnd.infrasim.image.name';
+const TITLE = 'org.opencontainers.image.title';
+const CREATED = 'org.opencontainers.image.created';
+const REVISION = 'org.opencontainers.image.revision';
+/** Runner and Debian architecture names → the OCI platform's GOARCH names. */
+function ociArchitecture(arch) {
+    switch (arch) {
+        case 'x86_64':
+        case 'amd64':
+            return { architecture: 'amd64', os: 'linux' };
+        case 'aarch64':
+        case 'arm64':
+            return { architecture: 'arm64', os: 'linux', variant: 'v8' };
+        case 'riscv64':
+            return { architecture: 'riscv64', os: 'linux' };
+        default:
+            return { architecture: arch, os: 'linux' };
+    }
+}
+/** Canonical bytes: keys in insertion order as built here, no whitespace. */
+function documentOf(value, mediaType, extra = {}) {
+    const bytes = Buffer.from(JSON.stringify(value));
+    return {
+        bytes,
+        descriptor: {
+            mediaType,
+            digest: `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`,
+            size: bytes.length,
+            ...extra,
+        },
+    };
+}
+function layerOf(blob) {
+    const title = blob.title ?? (blob.path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(blob.path) : undefined);
+    return {
+        mediaType: blob.mediaType,
+        digest: blob.digest,
+        size: blob.size,
+        ...(title ? { annotations: { [TITLE]: title } } : {}),
+    };
+}
+const EMPTY_CONFIG = { mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY */ .g1, digest: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG_DIGEST */ .Mu, size: 2 };
+/** An OCI 1.1 artifact manifest: empty config, `artifactType`, the layers in the order given. */
+function artifactManifest(artifactType, layers, annotations, subject) {
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
+        artifactType,
+        config: EMPTY_CONFIG,
+        layers: layers.map(layerOf),
+        ...(subject
+            ? { subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size } }
+            : {}),
+        ...(Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
+    };
+    return documentOf(manifest, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, { artifactType });
+}
+function imageIndex(artifactType, entries, annotations) {
+    const index = {
+        schemaVersion: 2,
+        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p,
+        artifactType,
+        manifests: entries.map((e) => ({
+            mediaType: e.manifest.descriptor.mediaType,
+            digest: e.manifest.descriptor.digest,
+            size: e.manifest.descriptor.size,
+            artifactType,
+            platform: e.platform,
+            annotations: sortKeys(e.annotations),
+        })),
+        ...(Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
+    };
+    return documentOf(index, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p, { artifactType });
+}
+/** The descriptor of a referrer as the referrers API and the fallback tag index list it. */
+function referrerDescriptor(doc, annotations) {
+    return {
+        mediaType: doc.descriptor.mediaType,
+        digest: doc.descriptor.digest,
+        size: doc.descriptor.size,
+        ...(doc.descriptor.artifactType ? { artifactType: doc.descriptor.artifactType } : {}),
+        ...(annotations && Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
+    };
+}
+function sortKeys(record) {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+
+/***/ }),
+
+/***/ 552:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E5: () => (/* binding */ moveChannels),
+/* harmony export */   OB: () => (/* binding */ GATES_ARTIFACT),
+/* harmony export */   dU: () => (/* binding */ rollback),
+/* harmony export */   ih: () => (/* binding */ checkChannelTag),
+/* harmony export */   pt: () => (/* binding */ promote)
+/* harmony export */ });
+/* unused harmony exports CHANNELS_TAG, ChannelsDocumentSchema, emptyChannels, readChannels, writeChannels, checkComplete, passedGates, rollbackTarget */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
+/* harmony import */ var _artifact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9986);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8647);
+/**
+ * Channels (seed 003): moving tags such as `dev`, `prod`, `latest` or `1.2`
+ * that name a published index, with their history in `channels.json`, which
+ * is itself pushed as an OCI artifact (tag `channels`) so every job reads
+ * the same record.
+ *
+ *  - promote: move a channel to a digest whose index carries a passing
+ *    gate-result referrer (written by publishSnapshot after the gates passed);
+ *  - rollback: move it back to the previous digest (or a named one from its
+ *    history) — no rebuild, no upload, only a tag;
+ *  - before any tag moves, the whole target is checked present (index, every
+ *    child manifest, every blob), so a reader never gets a channel tag that
+ *    points at a partial push.
+ * Moving is idempotent: a rerun after a failure between the tag and the
+ * channels.json update records the entry once.
+ */
+
+
+
+
+
+/** The tag under which channels.json is published. */
+const CHANNELS_TAG = 'channels';
+/** Artifact type of the gate-result referrer that makes an index promotable. */
+const GATES_ARTIFACT = 'application/vnd.infrasim.gates.v1+json';
+const Digest = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^sha256:[a-f0-9]{64}$/);
+const HistoryEntry = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    digest: Digest,
+    /** The digest the channel pointed at before, null for its first entry. */
+    from: Digest.nullable(),
+    time: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    action: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['publish', 'promote', 'rollback']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+});
+const ChannelsDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    repository: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    channels: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        digest: Digest,
+        updated: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        history: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(HistoryEntry),
+    })),
+});
+/** A channel tag: a valid OCI tag that is not one of the tags the suite reserves. */
+function checkChannelTag(tag, input = 'channel') {
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTag */ .Bs)(tag, input);
+    if (tag === CHANNELS_TAG || /^sha-[0-9a-f]+$/.test(tag) || /^sha256-[0-9a-f]{64}$/.test(tag))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${tag}' is reserved (the immutable sha-<commit> tags, sha256-<hex> referrer tags and '${CHANNELS_TAG}')`, 'a channel name such as dev, prod, latest or 1.2.3');
+    return tag;
+}
+function emptyChannels(repository) {
+    return { schemaVersion: 1, repository, channels: {} };
+}
+/** The current channels.json of a repository (empty when none was published yet). */
+async function readChannels(client, repository) {
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRepository */ .n_)(repository);
+    const manifest = await client.getManifest(repository, CHANNELS_TAG);
+    if (!manifest)
+        return emptyChannels(repository);
+    const layer = manifest.manifest.layers?.[0];
+    if (manifest.manifest.artifactType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_CHANNELS */ .gD || !layer)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}:${CHANNELS_TAG} is not a channels.json artifact`);
+    const bytes = await client.getBlob(repository, layer.digest, 4 * 1024 * 1024);
+    try {
+        return ChannelsDocumentSchema.parse(JSON.parse(bytes.toString('utf8')));
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}:${CHANNELS_TAG} holds an invalid channels.json: ${e.message}`);
+    }
+}
+/** Publishes channels.json as its own artifact under the `channels` tag; returns its manifest digest. */
+async function writeChannels(client, repository, doc, created) {
+    const bytes = Buffer.from(JSON.stringify(ChannelsDocumentSchema.parse(doc), null, 2) + '\n');
+    const blob = await client.uploadBlob(repository, { bytes });
+    const manifest = (0,_artifact_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactManifest */ .si)(_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_CHANNELS */ .gD, [{ mediaType: 'application/json', digest: blob.digest, size: blob.size, title: 'channels.json' }], { [_artifact_js__WEBPACK_IMPORTED_MODULE_1__/* .CREATED */ .DE]: created });
+    await client.uploadBlob(repository, { bytes: Buffer.from('{}') });
+    await client.putManifest(repository, CHANNELS_TAG, manifest.bytes, manifest.descriptor.mediaType);
+    return manifest.descriptor.digest;
+}
+/**
+ * Checks that `digest` and everything it references are in the repository:
+ * the index, each child manifest (digest-verified on read), each blob.
+ * Returns the index bytes and media type, to tag them.
+ */
+async function checkComplete(client, repository, digest) {
+    const top = await client.getManifest(repository, digest);
+    if (!top)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}@${digest} does not exist`);
+    const missing = [];
+    const checkManifest = async (m, at) => {
+        const blobs = [m.config, ...(m.layers ?? [])];
+        for (const b of blobs) {
+            if (!b)
+                continue;
+            const size = await client.headBlob(repository, b.digest);
+            if (size === undefined)
+                missing.push(`blob ${b.digest} of ${at}`);
+            else if (size !== b.size)
+                missing.push(`blob ${b.digest} of ${at} has ${size} bytes, expected ${b.size}`);
+        }
+    };
+    if (top.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p) {
+        for (const child of top.manifest.manifests ?? []) {
+            const m = await client.getManifest(repository, child.digest);
+            if (!m)
+                missing.push(`manifest ${child.digest}`);
+            else
+                await checkManifest(m.manifest, child.digest);
+        }
+    }
+    else
+        await checkManifest(top.manifest, digest);
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}@${digest} is incomplete (${missing.length} missing: ${missing.slice(0, 3).join('; ')}); ` +
+            `publish it again before a channel points at it`);
+    return { bytes: top.bytes, mediaType: top.mediaType };
+}
+/** Whether `digest` carries a passing gate-result referrer (written only after the gates passed). */
+async function passedGates(client, repository, digest) {
+    const { descriptors } = await client.referrers(repository, digest, GATES_ARTIFACT);
+    for (const d of descriptors) {
+        const m = await client.getManifest(repository, d.digest);
+        const layer = m?.manifest.layers?.[0];
+        if (!layer)
+            continue;
+        const body = JSON.parse((await client.getBlob(repository, layer.digest, 1024 * 1024)).toString('utf8'));
+        if (body.passed === true)
+            return true;
+    }
+    return false;
+}
+/**
+ * Moves channel tags to `digest`: checks the target complete, tags it (each
+ * tag a PUT of the same index bytes, so the digest cannot change), then
+ * records the move in channels.json.
+ */
+async function moveChannels(client, repository, channels, digest, options) {
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRepository */ .n_)(repository);
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest);
+    for (const c of channels)
+        checkChannelTag(c);
+    const doc = await readChannels(client, repository);
+    const target = await checkComplete(client, repository, digest);
+    const time = options.now().toISOString();
+    let changed = false;
+    for (const channel of channels) {
+        const head = await client.headManifest(repository, channel);
+        if (head?.digest !== digest)
+            await client.putManifest(repository, channel, target.bytes, target.mediaType);
+        const entry = doc.channels[channel];
+        // A rerun after the tag moved but before channels.json was written records the move once.
+        if (entry?.digest === digest)
+            continue;
+        const from = entry?.digest ?? (head && head.digest !== digest ? head.digest : null);
+        doc.channels[channel] = {
+            digest,
+            updated: time,
+            history: [
+                ...(entry?.history ?? []),
+                { digest, from, time, action: options.action, reason: options.reason },
+            ],
+        };
+        changed = true;
+    }
+    if (changed)
+        await writeChannels(client, repository, doc, time);
+    return doc;
+}
+/** Moves `channel` to `digest`, which must be complete and carry a passing gate result. */
+async function promote(client, repository, channel, digest, options) {
+    checkChannelTag(channel);
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest);
+    if (!(await passedGates(client, repository, digest)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
+    return moveChannels(client, repository, [channel], digest, {
+        action: 'promote',
+        reason: options.reason,
+        now: options.now ?? (() => new Date()),
+    });
+}
+/**
+ * The digest a rollback of `channel` goes to: the most recent earlier digest
+ * in its history that was not itself rolled back from (so rolling back twice
+ * steps back twice).
+ */
+function rollbackTarget(doc, channel) {
+    const entry = doc.channels[channel];
+    if (!entry)
+        return undefined;
+    const abandoned = new Set([entry.digest]);
+    for (const h of entry.history)
+        if (h.action === 'rollback' && h.from)
+            abandoned.add(h.from);
+    for (let i = entry.history.length - 1; i >= 0; i--) {
+        const h = entry.history[i];
+        if (!abandoned.has(h.digest))
+            return h.digest;
+        if (h.from && !abandoned.has(h.from))
+            return h.from;
+    }
+    return undefined;
+}
+/** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
+async function rollback(client, repository, channel, options) {
+    checkChannelTag(channel);
+    const doc = await readChannels(client, repository);
+    const entry = doc.channels[channel];
+    if (!entry)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no history in ${repository}:${CHANNELS_TAG}; nothing to roll back`);
+    let target;
+    if (options.to) {
+        target = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(options.to, 'to');
+        const known = entry.history.some((h) => h.digest === target || h.from === target);
+        if (!known)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${target} was never on channel '${channel}'`, entry.history.map((h) => h.digest).join(', '));
+    }
+    else {
+        target = rollbackTarget(doc, channel);
+        if (!target)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no earlier digest to roll back to`);
+    }
+    if (target === entry.digest)
+        return doc;
+    if (!(await passedGates(client, repository, target)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
+    return moveChannels(client, repository, [channel], target, {
+        action: 'rollback',
+        reason: options.reason,
+        now: options.now ?? (() => new Date()),
+    });
+}
+
+
+/***/ }),
+
+/***/ 9986:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   A9: () => (/* binding */ LAYER_PROVENANCE),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   H3: () => (/* binding */ LAYER_JSON),
+/* harmony export */   JN: () => (/* binding */ ARTIFACT_VM_IMAGE),
+/* harmony export */   Mu: () => (/* binding */ EMPTY_CONFIG_DIGEST),
+/* harmony export */   dN: () => (/* binding */ ARTIFACT_SIGSTORE_BUNDLE),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   g1: () => (/* binding */ OCI_EMPTY),
+/* harmony export */   gD: () => (/* binding */ ARTIFACT_CHANNELS),
+/* harmony export */   l6: () => (/* binding */ LAYER_QCOW2),
+/* harmony export */   pA: () => (/* binding */ EMPTY_CONFIG_BYTES),
+/* harmony export */   sN: () => (/* binding */ LAYER_CYCLONEDX)
+/* harmony export */ });
+/* unused harmony exports DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, LAYER_RAW, LAYER_IN_TOTO, LAYER_SPDX */
+/** Media types of the OCI image spec 1.1 (and Docker's) that the suite reads and writes: one place. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** Every manifest type a GET asks for (docker-registry needs the OCI types in Accept to serve them). */
+const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST];
+/** The empty config blob `{}` the OCI 1.1 artifact guidance prescribes for artifacts without a config. */
+const EMPTY_CONFIG_BYTES = Buffer.from('{}');
+const EMPTY_CONFIG_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+/** Artifact and layer types of the suite's own artifacts. */
+const ARTIFACT_VM_IMAGE = 'application/vnd.infrasim.vm-image.v1';
+const LAYER_QCOW2 = 'application/vnd.infrasim.disk.qcow2';
+const LAYER_RAW = 'application/vnd.infrasim.disk.raw';
+const LAYER_PROVENANCE = 'application/vnd.infrasim.provenance.v1+json';
+const LAYER_IN_TOTO = 'application/vnd.in-toto+json';
+const LAYER_CYCLONEDX = 'application/vnd.cyclonedx+json';
+const LAYER_SPDX = 'application/spdx+json';
+const LAYER_JSON = 'application/json';
+const ARTIFACT_SIGSTORE_BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const ARTIFACT_CHANNELS = 'application/vnd.infrasim.channels.v1+json';
+
+
+/***/ }),
+
+/***/ 8647:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ checkTag),
+/* harmony export */   H2: () => (/* binding */ checkDigest),
+/* harmony export */   LN: () => (/* binding */ referrersTag),
+/* harmony export */   M5: () => (/* binding */ checkReference),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   n_: () => (/* binding */ checkRepository)
+/* harmony export */ });
+/* unused harmony exports isTag, isDigest, isLoopback */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
+/**
+ * Registry addresses, repository names, tags and digests, validated with the
+ * grammar of the OCI distribution spec before any request is made.
+ */
+
+/** distribution spec §pulling-manifests: `<name>` path components. */
+const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+/** distribution spec: a tag is at most 128 characters. */
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function isTag(value) {
+    return TAG.test(value);
+}
+function isDigest(value) {
+    return DIGEST.test(value);
+}
+function checkRepository(value, input = 'repository') {
+    if (!REPOSITORY.test(value) || value.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a valid OCI repository name`, 'lower-case path components of [a-z0-9] joined by . _ __ or -, separated by /, e.g. owner/images');
+    return value;
+}
+function checkTag(value, input = 'tag') {
+    if (!TAG.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a valid OCI tag`, '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}');
+    return value;
+}
+function checkDigest(value, input = 'digest') {
+    if (!DIGEST.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a sha256 digest`, 'sha256:<64 hex>');
+    return value;
+}
+/** A manifest reference: a tag or a digest. */
+function checkReference(value, input = 'reference') {
+    if (DIGEST.test(value) || TAG.test(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is neither a tag nor a sha256 digest`, 'a tag or sha256:<64 hex>');
+}
+/** The tag under which the referrers fallback index of `digest` lives (OCI distribution spec 1.1). */
+function referrersTag(digest) {
+    return checkDigest(digest).replace(':', '-');
+}
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/**
+ * The base URL of a registry given as `host[:port]` or as a URL. A bare host
+ * means https, except loopback (127.0.0.1, localhost, ::1) which means http:
+ * plain http to anywhere else is only used when the input spells out `http://`.
+ */
+function registryBaseUrl(registry, input = 'registry') {
+    const value = registry.trim().replace(/\/+$/, '');
+    if (!value)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'a registry host such as ghcr.io or 127.0.0.1:5000');
+    let url;
+    try {
+        if (/^[a-z]+:\/\//i.test(value)) {
+            url = new URL(value);
+        }
+        else {
+            const host = new URL(`http://${value}`).hostname;
+            url = new URL(`${LOOPBACK.has(host) ? 'http' : 'https'}://${value}`);
+        }
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' is not a registry address`, 'host[:port] or http(s)://host[:port]');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' uses ${url.protocol}`, 'http:// or https://');
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' has a path, query or credentials`, 'host[:port] only; pass credentials through their own inputs');
+    return url;
+}
+function isLoopback(url) {
+    return LOOPBACK.has(url.hostname);
+}
+
+
+/***/ }),
+
+/***/ 1787:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ parseRepository),
+/* harmony export */   n: () => (/* binding */ httpStatus)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
+
+function parseRepository(input, raw) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(raw.trim());
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' is not a repository`, 'owner/name, e.g. acme/images (GITHUB_REPOSITORY)');
+    return { owner: m[1], repo: m[2] };
+}
+/** The HTTP status of an Octokit RequestError, or null. */
+function httpStatus(e) {
+    const status = e.status;
+    return typeof status === 'number' ? status : null;
+}
+
+
+/***/ }),
+
+/***/ 3642:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ki: () => (/* binding */ parseChannelCommand),
+  DR: () => (/* binding */ parseTagSnapshotInputs),
+  OE: () => (/* binding */ snapshotContext)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/shared/inputs.js
+/**
+ * Parsers for action inputs. Each returns a typed value or throws an
+ * InputError naming the input, what was wrong and what is accepted, so every
+ * action validates everything before it starts any work.
+ */
+
+
+
+function inputs_parseEnum(name, raw, allowed, fallback) {
+    const value = raw.trim() || fallback;
+    if (value === undefined)
+        throw new errors/* InputError */.dz(name, 'is required', allowed.join(' | '));
+    if (!allowed.includes(value)) {
+        throw new errors/* InputError */.dz(name, `unknown value '${value}'`, allowed.join(' | '));
+    }
+    return value;
+}
+const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+/** "2G", "512M", "1536MiB", "1073741824" → bytes. */
+function parseSize(name, raw) {
+    const m = /^\s*(\d+)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(raw);
+    if (!m)
+        throw new InputError(name, `'${raw}' is not a size`, 'a number of bytes or a number with K, M, G or T, e.g. 2G');
+    const bytes = Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()];
+    if (!Number.isSafeInteger(bytes) || bytes <= 0)
+        throw new InputError(name, `'${raw}' is not a positive size`);
+    return bytes;
+}
+function parsePositiveNumber(name, raw, fallback) {
+    if (raw.trim() === '' && fallback !== undefined)
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new InputError(name, `'${raw}' is not a positive number`);
+    return n;
+}
+/**
+ * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
+ * longer one fires at once (with a warning), so "wait 30 years" would mean
+ * "give up now". Every timeout input stays within this.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
+function parseTimeoutSeconds(name, raw, fallback) {
+    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
+    const seconds = parsePositiveNumber(name, raw, fallback);
+    if (seconds > MAX_TIMEOUT_SECONDS) {
+        throw new InputError(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
+    }
+    if (seconds < 0.001)
+        throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
+    return seconds;
+}
+function inputs_parseBoolean(name, raw, fallback) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new errors/* InputError */.dz(name, `'${raw}' is not a boolean`, 'true | false');
+}
+/**
+ * A newline list; blank lines and comment lines are dropped. A `#` starts a
+ * comment only at the start of a line (docker/metadata-action's rule): inside
+ * a line it is data — a console pattern, a URL fragment, a shell command.
+ */
+function parseLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** Distribution package names: one per line, each a plain name with an optional version constraint. */
+function parsePackageList(name, raw) {
+    const lines = parseLines(raw);
+    for (const line of lines) {
+        // apk: name, name=1.2-r0, name>1; dpkg: name, name=1.2-1, name:arm64
+        if (!/^[A-Za-z0-9][A-Za-z0-9+._:-]*(?:(?:=|>=|<=|~|>|<)[A-Za-z0-9+._:~-]+)?$/.test(line)) {
+            throw new InputError(name, `'${line}' is not a package name`, 'one package per line: a name made of letters, digits and + . _ - :, optionally =version');
+        }
+    }
+    return lines;
+}
+function parseRegex(name, raw) {
+    try {
+        return new RegExp(raw);
+    }
+    catch (e) {
+        throw new InputError(name, `'${raw}' is not a valid regular expression: ${e.message}`);
+    }
+}
+function parseHttpUrl(name, raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(name, `'${raw}' is not a URL`, 'http:// or https:// URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(name, `unsupported URL scheme '${url.protocol}'`, 'http:// or https://');
+    }
+    return url;
+}
+function parseSha256(name, raw) {
+    const v = raw
+        .trim()
+        .toLowerCase()
+        .replace(/^sha256:/, '');
+    if (!/^[0-9a-f]{64}$/.test(v))
+        throw new InputError(name, `'${raw}' is not a SHA-256 digest`, '64 hex digits');
+    return v;
+}
+function isUrl(raw) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim());
+}
+/** Checks that a path exists, is readable and is of the expected kind. */
+async function requireReadablePath(name, path, kind = 'any') {
+    let st;
+    try {
+        st = await (0,promises_.stat)(path);
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors/* InputError */.dz(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
+    }
+    const actual = st.isDirectory() ? 'directory' : 'file';
+    if (kind !== 'any' && kind !== actual)
+        throw new errors/* InputError */.dz(name, `'${path}' is a ${actual}, expected a ${kind}`);
+    return actual;
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
+var keyless_verify = __nccwpck_require__(136);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/shared/attest/keyless.js
+/**
+ * Keyless signing, the default on GitHub: no key to keep. @actions/attest
+ * asks the runner for the job's OIDC token (audience `sigstore`), gets a
+ * short-lived certificate for it from Fulcio that names the repository,
+ * workflow and ref, signs the statement's DSSE envelope with the matching
+ * ephemeral key and has the signature witnessed — Rekor for Sigstore's
+ * public-good instance (public repositories), GitHub's timestamp authority
+ * for GitHub's own instance (private and internal ones). The result is the
+ * same Sigstore bundle v0.3 key mode writes, with a certificate where key
+ * mode has a key hint.
+ *
+ * Signing happens with `skipWrite` and the bundles are stored through the
+ * repository's attestations API only after every statement is signed (the
+ * `publish` step), so a signing failure half-way stores nothing: a
+ * repository never holds attestations of a run that did not finish signing.
+ *
+ * Pushing the bundles to a registry as OCI referrers belongs to
+ * tag-snapshot, which pushes the images they describe.
+ *
+ * The runner toolkit (@actions/attest, @actions/github's Octokit) is handed
+ * in by the action (actions/attest/keyless-toolkit.ts): only the action
+ * adapters touch @actions/*.
+ */
+
+
+/**
+ * The instance @actions/attest would pick, decided here so the summary can
+ * say which and why: public repositories sign on Sigstore's public-good
+ * instance (its transparency log is public), everything else on GitHub's.
+ */
+function keyless_chooseSigstoreInstance(choice, visibility) {
+    if (choice !== 'auto')
+        return { instance: choice, reason: `sigstore: ${choice}` };
+    if (visibility === 'public')
+        return {
+            instance: 'public-good',
+            reason: "the repository is public (the event payload's repository.visibility)",
+        };
+    return {
+        instance: 'github',
+        reason: visibility
+            ? `the repository is ${visibility} (the event payload's repository.visibility)`
+            : 'the event payload does not say the repository is public',
+    };
+}
+const OIDC_ACCEPTED = 'permissions: { id-token: write, attestations: write } on the job (keyless), or an ECDSA P-256 private-key (key mode)';
+/**
+ * Keyless signing needs the runner's OIDC token request URL and token, which
+ * the runner sets only when the job has `id-token: write`: checked with the
+ * other inputs, before anything is hashed.
+ */
+function keyless_requireOidcToken(request, reason) {
+    if (!request)
+        throw new InputError('private-key', `is empty, so the run (${reason}) signs keyless, but GitHub's OIDC token cannot be requested ` +
+            '(ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN not set): the job needs the permission `id-token: write`', OIDC_ACCEPTED);
+    return request;
+}
+/**
+ * Asks for a token once before the first signature, so a refusal is named
+ * (@sigstore/sign passes on an empty token and Fulcio's answer then says
+ * nothing about the permission). The token itself is not kept.
+ */
+async function checkOidcToken(request) {
+    const url = new URL(request.url);
+    url.searchParams.set('audience', 'sigstore');
+    let problem = null;
+    try {
+        const response = await fetch(url, {
+            headers: { Accept: 'application/json', Authorization: `Bearer ${request.token}` },
+            signal: AbortSignal.timeout(30_000),
+        });
+        if (!response.ok)
+            problem = `the token endpoint answered HTTP ${response.status}`;
+        else if (typeof (await response.json()).value !== 'string')
+            problem = 'the token endpoint answered without a token';
+    }
+    catch (e) {
+        problem = `the token endpoint cannot be reached (${message(e)})`;
+    }
+    if (problem)
+        throw new DataError(`keyless signing could not get GitHub's OIDC token (${problem}): the job needs the permission \`id-token: write\` ` +
+            `(${OIDC_ACCEPTED})`);
+}
+function message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** Turns the libraries' terse failures into errors that say what to change. */
+function keylessError(e, instance) {
+    const m = message(e);
+    if (/no tokens available|ID token|id-token/i.test(m))
+        return new DataError(`keyless signing could not get GitHub's OIDC token (${m}): the job needs the permission \`id-token: write\` ` +
+            `(${OIDC_ACCEPTED})`);
+    return new DataError(`keyless signing on Sigstore's ${instance} instance failed: ${m}`);
+}
+function apiError(e, repository) {
+    const status = e.status;
+    const m = message(e);
+    if (status === 401 || status === 403)
+        return new DataError(`storing the attestations in ${repository} was refused (HTTP ${status}: ${m}): the job needs the permission ` +
+            '`attestations: write` and the github-token input a token that has it (set store-attestations: false to keep them only as files)');
+    if (status === 404)
+        return new DataError(`storing the attestations in ${repository} failed (HTTP 404: ${m}): the repository does not exist for this ` +
+            'token, or its plan has no artifact attestations (set store-attestations: false to keep them only as files)');
+    return new DataError(`storing the attestations in ${repository} failed: ${m}`);
+}
+/** POST /repos/{owner}/{repo}/attestations {bundle} → 201 {id}: GitHub's documented contract. */
+async function storeBundle(toolkit, token, repository, bundle) {
+    const [owner, repo] = repository.split('/');
+    const response = await toolkit.createAttestation(token, owner, repo, bundle);
+    const data = (typeof response.data === 'string' ? JSON.parse(response.data) : response.data);
+    if (typeof data?.id !== 'number' && typeof data?.id !== 'string')
+        throw new DataError(`the attestations API of ${repository} answered without an id`);
+    return String(data.id);
+}
+function keylessSigner(o, toolkit) {
+    const signed = [];
+    let tokenChecked = null;
+    return {
+        mode: 'keyless',
+        description: `a GitHub OIDC certificate (keyless, Sigstore ${o.instance === 'github' ? "GitHub's instance" : 'public-good'}: ${o.instanceReason})`,
+        async sign(name, payload) {
+            const statement = JSON.parse(payload.toString('utf8'));
+            await (tokenChecked ??= checkOidcToken(o.oidc));
+            let bundle;
+            try {
+                ({ bundle } = await toolkit.attest({
+                    subjects: statement.subject,
+                    predicateType: statement.predicateType,
+                    predicate: statement.predicate,
+                    sigstore: o.instance,
+                    token: o.token ?? '',
+                    skipWrite: true,
+                }));
+            }
+            catch (e) {
+                throw keylessError(e, o.instance);
+            }
+            // @actions/attest serialises the statement itself; keep the bytes it signed, after checking they say the same.
+            const envelope = bundle.dsseEnvelope;
+            if (!envelope)
+                throw new DataError(`keyless signing of ${name} returned a bundle without a DSSE envelope`);
+            const signedPayload = Buffer.from(envelope.payload, 'base64');
+            if (!signedPayload.equals(payload) &&
+                !isDeepStrictEqual(JSON.parse(signedPayload.toString('utf8')), statement))
+                throw new DataError(`keyless signing of ${name} signed a statement other than the one built`);
+            signed.push({ name, bundle });
+            return { payload: signedPayload, bundle };
+        },
+        async publish() {
+            if (o.token === null)
+                return [];
+            const out = [];
+            for (const s of signed) {
+                try {
+                    out.push({ name: s.name, id: await storeBundle(toolkit, o.token, o.repository, s.bundle) });
+                }
+                catch (e) {
+                    throw e instanceof DataError ? e : apiError(e, o.repository);
+                }
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/keyless-options.js
+/**
+ * attest's keyless inputs, validated with the others before any work:
+ * signing (`sigstore`, `github-token`, `store-attestations`) and verifying
+ * (`identity-*`, `trusted-root`).
+ */
+
+
+
+
+
+
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** Keyless signing's options, for a run that signs without a private key. */
+function parseKeylessSignInputs(raw, ctx, reason) {
+    const choice = parseEnum('sigstore', raw.sigstore, ['auto', 'public-good', 'github'], 'auto');
+    const oidc = requireOidcToken(ctx.oidcTokenRequest, reason);
+    if (!ctx.repository)
+        throw new InputError('private-key', 'is empty, so the run signs keyless, which needs GITHUB_REPOSITORY (GitHub Actions)', 'an ECDSA P-256 private-key outside GitHub Actions');
+    const store = parseBoolean('store-attestations', raw['store-attestations'], true);
+    const token = raw['github-token'].trim();
+    if (store && !token)
+        throw new InputError('github-token', 'is empty, and storing the attestations in the repository needs a token with `attestations: write`', '${{ github.token }} (the default) with permissions `attestations: write`, or store-attestations: false');
+    const { instance, reason: instanceReason } = chooseSigstoreInstance(choice, ctx.repositoryVisibility);
+    return { oidc, instance, instanceReason, repository: ctx.repository, token: store ? token : null };
+}
+/** The identity a keyless signature must carry, and the roots it must chain to. */
+async function parseKeylessVerifyInputs(raw, ctx, cwd = process.cwd()) {
+    let repository = raw['identity-repository'].trim();
+    let serverUrl = ctx.serverUrl;
+    if (!repository)
+        throw new errors/* InputError */.dz('identity-repository', 'is required to verify keyless signatures (or give public-key for key-signed ones)', 'owner/name of the repository whose workflow signed, e.g. acme/images');
+    const url = /^(https?:\/\/[^/]+)\/(.+)$/.exec(repository);
+    if (url)
+        [, serverUrl, repository] = url;
+    if (!REPOSITORY.test(repository))
+        throw new errors/* InputError */.dz('identity-repository', `'${raw['identity-repository']}' is not a repository`, 'owner/name');
+    const workflow = raw['identity-workflow'].trim().replace(/^\/+/, '') || null;
+    if (workflow !== null && (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(workflow) || workflow.includes('..')))
+        throw new errors/* InputError */.dz('identity-workflow', `'${workflow}' is not a workflow file`, 'the path of the workflow inside the repository, e.g. .github/workflows/release.yml');
+    const ref = raw['identity-ref'].trim() || null;
+    if (ref !== null && !/^refs\/[^\s]+$/.test(ref))
+        throw new errors/* InputError */.dz('identity-ref', `'${ref}' is not a ref pattern`, 'a full ref, `*` matching anything: refs/heads/main, refs/tags/v*');
+    let issuer = raw['identity-issuer'].trim();
+    if (!issuer) {
+        if (new URL(serverUrl).hostname !== 'github.com')
+            throw new errors/* InputError */.dz('identity-issuer', `is required for ${serverUrl} (the default is GitHub.com's ${keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ})`, "your server's Actions OIDC issuer URL");
+        issuer = keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ;
+    }
+    if (!/^https:\/\/\S+$/.test(issuer))
+        throw new errors/* InputError */.dz('identity-issuer', `'${issuer}' is not an https URL`, 'the OIDC issuer URL');
+    const rootPath = raw['trusted-root'].trim() ? (0,external_node_path_.resolve)(cwd, raw['trusted-root'].trim()) : '';
+    let trustedRoots;
+    if (rootPath) {
+        await requireReadablePath('trusted-root', rootPath, 'file');
+        try {
+            trustedRoots = (0,keyless_verify/* parseTrustedRoots */.uE)(await (0,promises_.readFile)(rootPath, 'utf8'), rootPath);
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz('trusted-root', e.message, 'a Sigstore trusted_root.json, or `gh attestation trusted-root` output');
+        }
+    }
+    else
+        trustedRoots = (0,keyless_verify/* defaultTrustedRoots */._x)();
+    return { identity: { serverUrl, repository, workflow, ref, issuer }, trustedRoots };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/shared/attest/signing-key.js
+/**
+ * The key of key-mode signing: an ECDSA P-256 private key in PEM (PKCS#8 or
+ * SEC1, optionally encrypted with a passphrase), held only in memory. The
+ * public half identifies it the way Sigstore bundles do: the `hint` is the
+ * hex SHA-256 of the public key's SPKI DER encoding.
+ */
+
+
+const ACCEPTED = 'an ECDSA P-256 private key in PEM (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)';
+function isP256(key) {
+    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+}
+function keyHint(publicKey) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex');
+}
+/** Parses the private-key input; the error never quotes the input's value. */
+function parseSigningKey(pem, passphrase, input = 'private-key') {
+    if (!pem.trim())
+        throw new InputError(input, 'is empty', ACCEPTED);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+        throw new InputError(input, 'is not a PEM private key (no BEGIN … PRIVATE KEY line)', ACCEPTED);
+    let privateKey;
+    try {
+        privateKey = createPrivateKey({ key: pem, format: 'pem', ...(passphrase ? { passphrase } : {}) });
+    }
+    catch {
+        const encrypted = /ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
+        const why = encrypted
+            ? 'is encrypted and the passphrase is missing or wrong (input private-key-passphrase)'
+            : 'cannot be parsed as a private key';
+        throw new InputError(input, why, ACCEPTED);
+    }
+    if (!isP256(privateKey)) {
+        const kind = privateKey.asymmetricKeyType === 'ec'
+            ? `an EC key on ${privateKey.asymmetricKeyDetails?.namedCurve}`
+            : `a ${privateKey.asymmetricKeyType} key`;
+        throw new InputError(input, `is ${kind}`, ACCEPTED);
+    }
+    const publicKey = createPublicKey(privateKey);
+    return {
+        privateKey,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+        hint: keyHint(publicKey),
+    };
+}
+/** ECDSA P-256 over SHA-256, DER-encoded: what DSSE and `openssl dgst -sha256 -sign` produce. */
+function signBytes(key, data) {
+    return sign('sha256', data, key.privateKey);
+}
+/** Parses a trusted public key (verify's public-key input). */
+function parseTrustedKey(pem, input = 'public-key') {
+    const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
+    if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
+        throw new errors/* InputError */.dz(input, 'is not a PEM public key (no BEGIN PUBLIC KEY line)', accepted);
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, 'cannot be parsed as a public key', accepted);
+    }
+    if (!isP256(key))
+        throw new errors/* InputError */.dz(input, `is a ${key.asymmetricKeyType} key, not P-256`, accepted);
+    return { key, pem: key.export({ type: 'spki', format: 'pem' }), hint: keyHint(key) };
+}
+
+// EXTERNAL MODULE: ./build/shared/oci/channels.js
+var channels = __nccwpck_require__(552);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./build/shared/oci/reference.js
+var reference = __nccwpck_require__(8647);
+;// CONCATENATED MODULE: ./build/shared/oci/metadata.js
+/**
+ * docker/metadata-action's outputs, read as the OCI publisher needs them:
+ * its tags (as tag names) and its `org.opencontainers.image.*` annotations
+ * per level. A workflow passes them through the environment the action
+ * exports (`DOCKER_METADATA_OUTPUT_JSON`: `{tags, "tag-names", labels: {k: v},
+ * annotations: ["manifest:k=v", …]}`) or as the `labels`/`annotations`
+ * outputs (newline-separated `k=v`, annotations optionally prefixed with
+ * their levels, e.g. `index,manifest:k=v`).
+ *
+ * `org.opencontainers.image.created` is dropped: metadata-action sets it from
+ * the wall clock, and the published manifests take it from the commit time
+ * so a rerun produces the same digests.
+ */
+
+
+
+const OCI_KEY = /^org\.opencontainers\.image\.[a-z0-9.-]+$/;
+const LEVELS = new Set(['manifest', 'index', 'manifest-descriptor', 'index-descriptor']);
+const MetadataJson = schemas/* looseObject */._H3({
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    'tag-names': schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    annotations: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+});
+/** `ghcr.io/o/r:1.2.3` → `1.2.3` (the colon after the last slash; a registry port has a slash after it). */
+function tagOfReference(reference) {
+    const slash = reference.lastIndexOf('/');
+    const colon = reference.lastIndexOf(':');
+    return colon > slash ? reference.slice(colon + 1) : undefined;
+}
+function keep(key) {
+    return OCI_KEY.test(key) && key !== 'org.opencontainers.image.created';
+}
+/** One `[levels:]key=value` line into the levels it applies to. */
+function addAnnotation(line, into, input) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        throw new errors/* InputError */.dz(input, `'${line}' is not key=value`, '[manifest|index[,…]:]key=value');
+    let key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    let levels = ['manifest'];
+    const colon = key.indexOf(':');
+    if (colon > 0 &&
+        key
+            .slice(0, colon)
+            .split(',')
+            .every((l) => LEVELS.has(l.trim()))) {
+        levels = key
+            .slice(0, colon)
+            .split(',')
+            .map((l) => l.trim());
+        key = key.slice(colon + 1);
+    }
+    if (!keep(key))
+        return;
+    for (const level of levels)
+        if (level === 'manifest' || level === 'index')
+            into[level][key] = value;
+}
+function lines(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+}
+/**
+ * Reads metadata-action's outputs: `json` (DOCKER_METADATA_OUTPUT_JSON) wins
+ * for tags; `annotations`, or else `labels`, give the annotations.
+ */
+function readMetadataAction(source, inputs = { json: 'DOCKER_METADATA_OUTPUT_JSON', labels: 'labels', annotations: 'annotations' }) {
+    const annotations = { manifest: {}, index: {} };
+    let tags = [];
+    if (source.json?.trim()) {
+        let parsed;
+        try {
+            parsed = MetadataJson.parse(JSON.parse(source.json));
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(inputs.json, `is not docker/metadata-action's JSON output (${e.message.split('\n')[0]})`, '{"tags": ["image:tag", …], "labels": {…}, "annotations": ["manifest:key=value", …]}');
+        }
+        const names = parsed['tag-names'] ?? parsed.tags.map((t) => tagOfReference(t) ?? '');
+        tags = names.map((t) => (0,reference/* checkTag */.Bs)(t, inputs.json));
+        for (const line of parsed.annotations)
+            addAnnotation(line, annotations, inputs.json);
+        if (parsed.annotations.length === 0)
+            for (const [k, v] of Object.entries(parsed.labels))
+                if (keep(k))
+                    annotations.manifest[k] = annotations.index[k] = v;
+    }
+    const annotationLines = lines(source.annotations);
+    for (const line of annotationLines)
+        addAnnotation(line, annotations, inputs.annotations);
+    if (annotationLines.length === 0 && !source.json?.trim()) {
+        for (const line of lines(source.labels)) {
+            const eq = line.indexOf('=');
+            if (eq <= 0)
+                throw new errors/* InputError */.dz(inputs.labels, `'${line}' is not key=value`, 'key=value lines');
+            const k = line.slice(0, eq);
+            if (keep(k))
+                annotations.manifest[k] = annotations.index[k] = line.slice(eq + 1);
+        }
+    }
+    return { tags: [...new Set(tags)], annotations };
+}
+
+// EXTERNAL MODULE: ./build/shared/snapshot/github-api.js
+var github_api = __nccwpck_require__(1787);
+// EXTERNAL MODULE: ./build/shared/source-date.js + 1 modules
+var source_date = __nccwpck_require__(9219);
+// EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
+var tag_name = __nccwpck_require__(5617);
+;// CONCATENATED MODULE: ./build/shared/snapshot/options.js
+/**
+ * tag-snapshot's inputs, parsed and checked before any work starts: each
+ * rejection names the input, what was wrong and what is accepted.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The run's context with docker/metadata-action's output, which the action reads from the job's environment. */
+function snapshotContext(ctx, metadataJson) {
+    return { ...ctx, metadataJson: metadataJson?.trim() || null };
+}
+function parseOci(raw, ctx, required) {
+    const registry = raw.registry.trim();
+    if (!registry) {
+        if (required)
+            throw new errors/* InputError */.dz('registry', 'is empty, but promote and rollback move tags in a registry', 'ghcr.io, or host:port');
+        for (const name of ['channels', 'oci-repository'])
+            if (raw[name].trim())
+                throw new errors/* InputError */.dz(name, 'is set, but registry is empty', 'a registry to push to (input registry)');
+        return null;
+    }
+    (0,reference/* registryBaseUrl */.mO)(registry, 'registry');
+    const repository = (0,reference/* checkRepository */.n_)(raw['oci-repository'].trim() || (ctx.repository ?? '').toLowerCase(), 'oci-repository');
+    let password = raw['registry-password'].trim();
+    // On GHCR the job token is the registry password (packages: write).
+    if (!password && /^ghcr\.io$/i.test(registry))
+        password = raw.token.trim();
+    const username = raw['registry-username'].trim() || ctx.actor || 'x-access-token';
+    const explicitJson = raw['metadata-json'].trim();
+    const metadata = readMetadataAction({ json: explicitJson || ctx.metadataJson || '', labels: raw.labels, annotations: raw.annotations }, {
+        json: explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON',
+        labels: 'labels',
+        annotations: 'annotations',
+    });
+    const channelTags = [
+        ...new Set([...parseLines(raw.channels).map((c) => (0,channels/* checkChannelTag */.ih)(c, 'channels')), ...metadata.tags]),
+    ];
+    return {
+        registry,
+        repository,
+        credentials: password ? { username, password } : undefined,
+        channelTags,
+        annotations: metadata.annotations,
+    };
+}
+/** promote / rollback options, or null for snapshot. */
+function parseChannelCommand(raw, ctx) {
+    const command = inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
+    if (command === 'snapshot')
+        return null;
+    const oci = parseOci(raw, ctx, true);
+    const channel = (0,channels/* checkChannelTag */.ih)(raw.channel.trim(), 'channel');
+    if (command === 'promote') {
+        if (!raw.digest.trim())
+            throw new errors/* InputError */.dz('digest', 'is empty, but promote moves a channel to a digest', 'sha256:<64 hex> of a published index');
+        return { command, oci, channel, digest: (0,reference/* checkDigest */.H2)(raw.digest.trim(), 'digest') };
+    }
+    return { command, oci, channel, digest: raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null };
+}
+async function parseTagSnapshotInputs(raw, ctx) {
+    inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
+    const tree = (0,external_node_path_.resolve)(raw['output-dir'].trim() || 'output');
+    await requireReadablePath('output-dir', tree, 'directory');
+    const checkout = (0,external_node_path_.resolve)(raw.path.trim() || '.');
+    await requireReadablePath('path', checkout, 'directory');
+    const tag = raw.tag.trim() ? (0,tag_name/* parseTagName */.fe)('tag', raw.tag) : null;
+    const gitTag = inputs_parseEnum('git-tag', raw['git-tag'], ['git', 'api', 'none'], 'git');
+    const remote = raw.remote.trim() || null;
+    if (remote !== null && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(remote))
+        throw new errors/* InputError */.dz('remote', `'${raw.remote}' is not a git remote name`, 'a remote of the checkout such as origin, or empty to tag locally only');
+    const bundle = inputs_parseBoolean('bundle', raw.bundle, true);
+    const compression = inputs_parseEnum('compression', raw.compression, ['gzip', 'zstd', 'none'], 'gzip');
+    const bundleName = raw['bundle-name'].trim() || null;
+    if (bundleName !== null && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(bundleName))
+        throw new errors/* InputError */.dz('bundle-name', `'${raw['bundle-name']}' is not a plain file name`, 'letters, digits, . _ -, without a directory');
+    if (bundleName !== null && bundleName.includes('..'))
+        throw new errors/* InputError */.dz('bundle-name', `'${bundleName}' contains '..'`);
+    const release = inputs_parseBoolean('release', raw.release, false);
+    if (release && !bundle)
+        throw new errors/* InputError */.dz('release', 'a release carries the bundle, but bundle is false', 'bundle: true with release: true');
+    const replaceAssets = inputs_parseBoolean('replace-assets', raw['replace-assets'], false);
+    const token = raw.token.trim() || null;
+    if ((release || gitTag === 'api') && !token)
+        throw new errors/* InputError */.dz('token', `is empty, but ${release ? 'release: true' : "git-tag: 'api'"} calls GitHub's API`, "a token with contents: write, e.g. '${{ github.token }}' (the default)");
+    const repoRaw = raw.repository.trim() || ctx.repository || '';
+    const repository = repoRaw ? (0,github_api/* parseRepository */.S)('repository', repoRaw) : null;
+    if ((release || gitTag === 'api') && !repository)
+        throw new errors/* InputError */.dz('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
+    const keyRaw = raw['public-key'].trim();
+    let trustedKey = null;
+    if (keyRaw) {
+        const pem = keyRaw.startsWith('-----BEGIN')
+            ? keyRaw
+            : await (0,promises_.readFile)((0,external_node_path_.resolve)(keyRaw), 'utf8').catch((e) => {
+                throw new errors/* InputError */.dz('public-key', `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`);
+            });
+        trustedKey = parseTrustedKey(pem, 'public-key');
+    }
+    // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
+    if (trustedKey && raw['identity-repository'].trim())
+        throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
+    const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
+    const oci = parseOci(raw, ctx, false);
+    const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
+    if (requireGates && !trustedKey && !keyless)
+        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref');
+    const epoch = (0,source_date/* givenSourceDate */.zE)(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
+    return {
+        command: 'snapshot',
+        tree,
+        checkout,
+        tag,
+        gitTag,
+        remote: gitTag === 'git' ? remote : null,
+        bundle,
+        bundleName,
+        compression,
+        release,
+        replaceAssets,
+        token,
+        repository,
+        trustedKey,
+        keyless,
+        requireGates,
+        epoch,
+        apiUrl: ctx.apiUrl,
+        oci,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2695:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ runChannelCommand),
+  g: () => (/* binding */ runSnapshot)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/shared/run-context.js
+/**
+ * The workflow run an action step belongs to, as one plain value. The action
+ * layer builds it once (actions/run-context.ts, from @actions/github's
+ * context), the way docker/metadata-action builds its context at the edge;
+ * every module in shared/ takes it as a parameter and never reads the
+ * runner's GITHUB_* variables itself, so each is a function of its arguments.
+ * A value the runner does not give is null, never invented.
+ */
+/** A run with nothing known: a local run outside GitHub Actions, and the default for library callers. */
+function localRunContext(overrides = {}) {
+    return {
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        repository: null,
+        repositoryOwner: null,
+        repositoryId: null,
+        repositoryOwnerId: null,
+        sha: null,
+        ref: null,
+        eventName: null,
+        runId: null,
+        runAttempt: null,
+        workflowRef: null,
+        runnerEnvironment: null,
+        actor: null,
+        repositoryVisibility: null,
+        oidcTokenRequest: null,
+        sourceDateEpoch: null,
+        ...overrides,
+    };
+}
+/** The workflow file's path inside the repository, from the workflow ref (`owner/name/<path>@<ref>`). */
+function run_context_workflowPath(ctx) {
+    if (!ctx.workflowRef || !ctx.repository)
+        return null;
+    const prefix = `${ctx.repository}/`;
+    const at = ctx.workflowRef.lastIndexOf('@');
+    const withoutRef = at > 0 ? ctx.workflowRef.slice(0, at) : ctx.workflowRef;
+    return withoutRef.startsWith(prefix) ? withoutRef.slice(prefix.length) : null;
+}
+/** The builder id GitHub's own attestations use: `<server>/<owner>/<name>/<workflow path>@<ref>`. */
+function defaultBuilderId(ctx) {
+    return ctx.workflowRef ? `${ctx.serverUrl}/${ctx.workflowRef}` : null;
+}
+/** The run's URL, per attempt (SLSA runDetails.metadata.invocationId). */
+function run_context_invocationId(ctx) {
+    if (!ctx.repository || !ctx.runId)
+        return null;
+    return `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt ?? '1'}`;
+}
+/**
+ * The version the runner implies, for a build outside a git checkout (a
+ * workflow that downloaded the sources as an artifact, a container job
+ * without .git): the tag for a tag push (`refs/tags/v1.2.3` → `v1.2.3`), else
+ * the commit abbreviated as `git describe --always` would (7 hex digits).
+ * Null when the runner says nothing.
+ */
+function versionFromRun(ctx) {
+    const tag = /^refs\/tags\/(\S+)$/.exec(ctx.ref ?? '');
+    if (tag)
+        return tag[1];
+    const sha = ctx.sha ?? '';
+    return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha.slice(0, 7) : null;
+}
+
+// EXTERNAL MODULE: ./build/shared/source-date.js + 1 modules
+var source_date = __nccwpck_require__(9219);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/shared/atomic.js
+/**
+ * Atomic outputs: every file is written under a temporary name beside its
+ * target and renamed into place, so a failure never leaves half a file.
+ */
+
+
+
+/** A temporary path in the same directory as `target` (same filesystem, so rename is atomic). */
+function tempPathFor(target) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.tmp-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+}
+async function writeFileAtomic(target, data) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const tmp = tempPathFor(target);
+    try {
+        await (0,promises_.writeFile)(tmp, data);
+        await (0,promises_.rename)(tmp, target);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function atomic_writeJsonAtomic(target, value) {
+    await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
+}
+/**
+ * Produces `target` through `produce(tmp)`: the producer writes a temporary
+ * path, which becomes `target` only when it succeeds.
+ */
+async function produceAtomic(target, produce) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const tmp = tempPathFor(target);
+    try {
+        const result = await produce(tmp);
+        await (0,promises_.rename)(tmp, target);
+        return result;
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true, recursive: true });
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/snapshot/github-api.js
+var github_api = __nccwpck_require__(1787);
+;// CONCATENATED MODULE: ./build/shared/snapshot/api-tag.js
+/**
+ * The annotated snapshot tag through GitHub's Git database API, for runs that
+ * push no git: a tag object, then the ref that names it
+ * (https://docs.github.com/en/rest/git/tags#create-a-tag-object — "this only
+ * creates the tag object, and not the reference"; then
+ * https://docs.github.com/en/rest/git/refs#create-a-reference). An existing
+ * ref is read first (GET git/ref/tags/{tag}) and peeled through its tag
+ * object, so a rerun on the same commit succeeds and another commit's tag is
+ * refused before anything is written.
+ */
+
+
+/** The commit an existing tag ref points at (through an annotated tag object), or null when there is none. */
+async function apiTagCommit(gh, repo, name) {
+    let ref;
+    try {
+        ref = (await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` })).data;
+    }
+    catch (e) {
+        if ((0,github_api/* httpStatus */.n)(e) === 404)
+            return null;
+        throw e;
+    }
+    let object = ref.object;
+    // An annotated tag may point at another tag object: follow to the commit (bounded).
+    for (let depth = 0; object.type === 'tag' && depth < 8; depth++)
+        object = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data.object;
+    return object.type === 'commit' ? object.sha : null;
+}
+async function createApiTag(gh, req) {
+    const existing = await apiTagCommit(gh, req.repo, req.name);
+    if (existing === req.commit)
+        return 'reused';
+    if (existing !== null || (await refExists(gh, req.repo, req.name)))
+        throw new errors/* DataError */.fL(`tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`);
+    const tag = await gh.rest.git.createTag({
+        ...req.repo,
+        tag: req.name,
+        message: req.message,
+        object: req.commit,
+        type: 'commit',
+        tagger: {
+            name: req.tagger.name,
+            email: req.tagger.email,
+            date: new Date(req.tagger.epoch * 1000).toISOString(),
+        },
+    });
+    try {
+        await gh.rest.git.createRef({ ...req.repo, ref: `refs/tags/${req.name}`, sha: tag.data.sha });
+    }
+    catch (e) {
+        // Another run made the ref in between: accept it only when it names this commit.
+        if ((0,github_api/* httpStatus */.n)(e) === 422 && (await apiTagCommit(gh, req.repo, req.name)) === req.commit)
+            return 'reused';
+        throw e;
+    }
+    return 'created';
+}
+async function refExists(gh, repo, name) {
+    try {
+        await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` });
+        return true;
+    }
+    catch (e) {
+        if ((0,github_api/* httpStatus */.n)(e) === 404)
+            return false;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./build/shared/snapshot/bundle-layout.js
+/**
+ * Which files of the output tree go into the bundle, and where (seed 000's
+ * layout): everything under meta/ keeps its place under meta/ (provenance,
+ * attestations, SBOMs, boot reports and console logs); every other file —
+ * the disks, overlays, exported kernels — goes under disk/ at its path in
+ * the tree, so an overlay's relative backing file (../../base.qcow2) still
+ * resolves inside the bundle. manifest.json is not taken from the tree: it is
+ * written last, by rule. Left out: earlier bundles and their checksums at the
+ * tree's top, and the temporary files of atomic writes. A symlink or special
+ * file is refused: a link could pull any file of the runner into a release.
+ */
+
+
+
+const MANIFEST = 'manifest.json';
+/** Top-level files of the tree that are bundles or their by-products, never content. */
+function isBundleArtifact(rel) {
+    return !rel.includes('/') && (rel === MANIFEST || /\.(tar|tar\.gz|tgz|tar\.zst)(\.sha256)?$/.test(rel));
+}
+/** Temporary names of writeFileAtomic/produceAtomic (`.<name>.tmp-<hex>`) and the bundle being written. */
+function isTemporary(name) {
+    return /^\..*\.tmp-[0-9a-f]+$/.test(name);
+}
+/** Component-wise byte order: a directory sorts before everything inside it. */
+function comparePaths(a, b) {
+    const x = a.split('/');
+    const y = b.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (x[i] !== y[i])
+            return Buffer.compare(Buffer.from(x[i]), Buffer.from(y[i]));
+    }
+    return x.length - y.length;
+}
+async function bundleLayout(tree) {
+    const files = [];
+    const walk = async (rel) => {
+        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(tree, rel))) {
+            const childRel = rel ? `${rel}/${name}` : name;
+            if (isTemporary(name) || isBundleArtifact(childRel))
+                continue;
+            const source = (0,external_node_path_.join)(tree, childRel);
+            const st = await (0,promises_.lstat)(source);
+            if (st.isDirectory())
+                await walk(childRel);
+            else if (st.isFile()) {
+                const path = childRel === 'meta' || childRel.startsWith('meta/') ? childRel : `disk/${childRel}`;
+                files.push({ path, source, size: st.size });
+            }
+            else
+                throw new errors/* DataError */.fL(`${source}: a ${st.isSymbolicLink() ? 'symbolic link' : 'special file'} in the output tree; a bundle holds regular files only (a link could pull a file from outside the tree into a release)`);
+        }
+    };
+    await walk('');
+    files.sort((a, b) => comparePaths(a.path, b.path));
+    const dirs = new Set();
+    for (const f of files) {
+        const parts = f.path.split('/');
+        for (let i = 1; i < parts.length; i++)
+            dirs.add(parts.slice(0, i).join('/'));
+    }
+    return { directories: [...dirs].sort(comparePaths), files };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/shared/snapshot/gzip-blocks.js
+/**
+ * A gzip writer for trees of mostly incompressible bytes (qcow2 disks written
+ * with `qemu-img convert -c` are already zstd- or zlib-compressed): the
+ * input is cut into 1 MiB blocks, and each block is either deflated at
+ * level 6 (gzip's default, so text and metadata come out as small as with
+ * `gzip`) on the thread pool — Huffman-only when a level-1 trial of three small
+ * samples gains under 15% — or stored, when the trial gains under 3%. Deflating incompressible data costs
+ * as much time as compressible data (about 28 MB/s here, at any level) and
+ * saves under 1.5%; storing it costs nothing. Every deflated block ends with
+ * a sync flush, so the blocks concatenate into one valid deflate stream; the
+ * member has no name and a zero time, so output bytes depend on input bytes
+ * only. No library does this (Node's zlib streams keep one level for the
+ * whole stream and run on one thread), hence this file.
+ */
+
+
+const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+const BLOCK = 1024 * 1024;
+const SAMPLE = 16 * 1024;
+/** Store a block whose samples shrink by less than 3%; Huffman-code one that shrinks by less than 15%. */
+const WORTH_IT = 0.97;
+const WELL_COMPRESSIBLE = 0.85;
+const STORED_MAX = 65535;
+/** gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS 3 (as `gzip -n` on Linux). */
+const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+/** An empty final stored block: ends the deflate stream. */
+const FINAL_BLOCK = Buffer.from([1, 0, 0, 0xff, 0xff]);
+/** Size ratio of a level-1 deflate of three 16 KiB samples (start, middle, end). */
+function sampleRatio(block) {
+    if (block.length <= 3 * SAMPLE)
+        return (0,external_node_zlib_.deflateRawSync)(block, { level: 1 }).length / Math.max(1, block.length);
+    let raw = 0;
+    let packed = 0;
+    for (const at of [0, (block.length - SAMPLE) >> 1, block.length - SAMPLE]) {
+        const sample = block.subarray(at, at + SAMPLE);
+        raw += sample.length;
+        packed += (0,external_node_zlib_.deflateRawSync)(sample, { level: 1 }).length;
+    }
+    return packed / raw;
+}
+/** True when deflating the block is worth its time (see sampleRatio). */
+function worthDeflating(block) {
+    return sampleRatio(block) < WORTH_IT;
+}
+/** Non-final stored deflate blocks holding `block` (the stream is byte-aligned between blocks). */
+function storedBlocks(block) {
+    const count = Math.ceil(block.length / STORED_MAX);
+    const out = Buffer.allocUnsafe(block.length + 5 * count);
+    let o = 0;
+    for (let i = 0; i < block.length; i += STORED_MAX) {
+        const len = Math.min(STORED_MAX, block.length - i);
+        out[o] = 0; // BFINAL 0, BTYPE 00 (stored)
+        out.writeUInt16LE(len, o + 1);
+        out.writeUInt16LE(~len & 0xffff, o + 3);
+        block.copy(out, o + 5, i, i + len);
+        o += 5 + len;
+    }
+    return out;
+}
+class GzipBlockWriter {
+    sink;
+    level;
+    parallel;
+    pending = Buffer.alloc(0);
+    crc = 0;
+    size = 0;
+    /** Encoded blocks in input order, written to the sink as each one's turn comes. */
+    queue = [];
+    started = false;
+    stats = { blocks: 0, stored: 0, deflated: 0 };
+    constructor(sink, options = {}) {
+        this.sink = sink;
+        this.level = options.level ?? 6;
+        this.parallel = Math.max(1, options.parallel ?? 2);
+    }
+    async write(data) {
+        if (!this.started) {
+            this.started = true;
+            await this.sink(HEADER);
+        }
+        this.crc = (0,external_node_zlib_.crc32)(data, this.crc);
+        this.size += data.length;
+        let offset = 0;
+        if (this.pending.length) {
+            const need = BLOCK - this.pending.length;
+            const take = data.subarray(0, need);
+            this.pending = Buffer.concat([this.pending, take]);
+            offset = take.length;
+            if (this.pending.length < BLOCK)
+                return;
+            await this.encode(this.pending);
+            this.pending = Buffer.alloc(0);
+        }
+        for (; offset + BLOCK <= data.length; offset += BLOCK)
+            await this.encode(data.subarray(offset, offset + BLOCK));
+        // The caller may reuse its buffer: keep a copy of the tail.
+        if (offset < data.length)
+            this.pending = Buffer.from(data.subarray(offset));
+    }
+    async encode(block) {
+        this.stats.blocks++;
+        const ratio = sampleRatio(block);
+        if (ratio < WORTH_IT) {
+            this.stats.deflated++;
+            // Slightly compressible blocks (the padding between a qcow2's compressed clusters) gain nearly
+            // as much from Huffman coding alone, at a sixth of the time of a match search.
+            const strategy = ratio < WELL_COMPRESSIBLE ? external_node_zlib_.constants.Z_DEFAULT_STRATEGY : external_node_zlib_.constants.Z_HUFFMAN_ONLY;
+            // Deflated later on the thread pool: from a copy, as the caller may refill its buffer meanwhile.
+            this.queue.push(deflateRawAsync(Buffer.from(block), {
+                level: this.level,
+                strategy,
+                finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+            }));
+        }
+        else {
+            this.stats.stored++;
+            this.queue.push(Promise.resolve(storedBlocks(block)));
+        }
+        while (this.queue.length >= this.parallel)
+            await this.sink(await this.queue.shift());
+    }
+    async end() {
+        if (!this.started) {
+            this.started = true;
+            await this.sink(HEADER);
+        }
+        if (this.pending.length)
+            await this.encode(this.pending);
+        this.pending = Buffer.alloc(0);
+        while (this.queue.length)
+            await this.sink(await this.queue.shift());
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(this.crc >>> 0, 0);
+        trailer.writeUInt32LE(this.size % 2 ** 32, 4);
+        await this.sink(Buffer.concat([FINAL_BLOCK, trailer]));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+;// CONCATENATED MODULE: ./build/shared/json-document.js
+/**
+ * Reading back the JSON documents the suite writes (provenance, reports):
+ * parsed and validated against the same schema that wrote them, with errors
+ * that name the file, the field and the kind of document.
+ */
+
+
+async function json_document_readJsonDocument(path, schema, kind) {
+    let json;
+    try {
+        json = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${path}: not readable JSON (${e.message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* DataError */.fL(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/manifest.js
+/**
+ * manifest.json of a snapshot bundle: every other file in the bundle with its
+ * size and sha256, and the images with what they are. It is the bundle's last
+ * entry and lists everything before it; it does not list itself (by rule: a
+ * file cannot hold its own digest). One schema writes and reads it.
+ */
+
+
+const digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+const BundleManifestSchema = schemas/* object */.Ikc({
+    format_version: schemas/* literal */.euz('1.0'),
+    /** The bundle's own file name. */
+    bundle: schemas/* string */.YjP(),
+    snapshot_tag: schemas/* string */.YjP(),
+    git_commit: schemas/* string */.YjP().regex(/^[0-9a-f]{40,64}$/),
+    /** Every entry's mtime (SOURCE_DATE_EPOCH or the commit time). */
+    source_date_epoch: schemas/* number */.aig().int().nonnegative(),
+    images: schemas/* array */.YOg(schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        sha256: digest,
+        variant: schemas/* string */.YjP().nullable(),
+        architecture: schemas/* string */.YjP(),
+        provenance: schemas/* string */.YjP(),
+    })),
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), size: schemas/* number */.aig().int().nonnegative(), sha256: digest })),
+});
+function readBundleManifest(path) {
+    return readJsonDocument(path, BundleManifestSchema, 'bundle manifest');
+}
+function renderManifest(m) {
+    return Buffer.from(JSON.stringify(BundleManifestSchema.parse(m), null, 2) + '\n');
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/bundle-writer.js
+/**
+ * Writes the snapshot bundle as a stream: sorted entries, owner 0:0 with
+ * empty user and group names, modes 0755/0644, every mtime the snapshot's
+ * epoch, no pax time records (tar-stream writes a pax record only for a path
+ * past ustar's limits, and then only the path), manifest.json last. Each file
+ * is read once, in 4 MiB chunks, hashed for the manifest on its way into the
+ * archive; the archive is hashed on its way to disk. Nothing is held in
+ * memory beyond a few chunks, whatever the size of the disks.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const CHUNK = 4 * 1024 * 1024;
+function header(name, type, size, epoch) {
+    return {
+        linkname: '',
+        devmajor: 0,
+        devminor: 0,
+        name,
+        type,
+        size,
+        mode: type === 'directory' ? 0o755 : 0o644,
+        uid: 0,
+        gid: 0,
+        uname: '',
+        gname: '',
+        mtime: new Date(epoch * 1000),
+    };
+}
+function addEntry(p, h, content) {
+    return new Promise((resolve, reject) => {
+        const done = (err) => (err ? reject(err) : resolve());
+        if (content)
+            p.entry(h, content, done);
+        else
+            p.entry(h, done);
+    });
+}
+/** Streams one file into its entry; its sha256 on the way. Exactly the stat'ed size is read. */
+async function addFile(p, path, source, size, epoch) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const entry = p.entry(header(path, 'file', size, epoch));
+    if (size === 0) {
+        await new Promise((resolve) => entry.end(resolve));
+    }
+    else {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: CHUNK, end: size - 1 }), async function* (chunks) {
+            let seen = 0;
+            for await (const chunk of chunks) {
+                seen += chunk.length;
+                hash.update(chunk);
+                yield chunk;
+            }
+            if (seen !== size)
+                throw new errors/* DataError */.fL(`${source}: changed size while it was bundled (${size} bytes expected, ${seen} read)`);
+        }, entry);
+    }
+    return hash.digest('hex');
+}
+async function* gzipBlocks(source, parallel, stats) {
+    const out = [];
+    const writer = new GzipBlockWriter(async (c) => void out.push(c), { parallel });
+    for await (const chunk of source) {
+        await writer.write(chunk);
+        yield* out.splice(0);
+    }
+    await writer.end();
+    yield* out.splice(0);
+    stats.stored = writer.stats.stored;
+    stats.deflated = writer.stats.deflated;
+}
+/** Writes the bundle (atomically) and its .sha256; returns both and the manifest. */
+async function writeBundle(req, layout) {
+    const name = (0,external_node_path_.basename)(req.path);
+    const tree = layout ?? (await bundleLayout(req.tree));
+    const entries = [
+        ...tree.directories.map((d) => ({ kind: 'directory', path: d })),
+        ...tree.files.map((f) => ({ kind: 'file', path: f.path, file: f })),
+    ].sort((a, b) => comparePaths(a.path, b.path));
+    const stats = { stored: 0, deflated: 0 };
+    const outHash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    let manifest;
+    await produceAtomic(req.path, async (tmp) => {
+        const p = (0,tar_stream.pack)();
+        const compress = req.compression === 'gzip'
+            ? external_node_stream_.Duplex.from((s) => gzipBlocks(s, req.parallel ?? 2, stats))
+            : req.compression === 'zstd'
+                ? // Level 3, single-threaded: the same bytes on every machine.
+                    (0,external_node_zlib_.createZstdCompress)({
+                        params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: 3, [external_node_zlib_.constants.ZSTD_c_checksumFlag]: 1 },
+                    })
+                : new external_node_stream_.PassThrough();
+        const written = (0,external_node_stream_promises_namespaceObject.pipeline)(p, compress, async function* (s) {
+            for await (const chunk of s) {
+                outHash.update(chunk);
+                size += chunk.length;
+                yield chunk;
+            }
+        }, (0,external_node_fs_.createWriteStream)(tmp, { mode: 0o644 }));
+        const produce = async () => {
+            const files = [];
+            for (const e of entries) {
+                if (e.kind === 'directory')
+                    await addEntry(p, header(e.path, 'directory', 0, req.epoch));
+                else
+                    files.push({
+                        path: e.path,
+                        size: e.file.size,
+                        sha256: await addFile(p, e.path, e.file.source, e.file.size, req.epoch),
+                    });
+            }
+            manifest = { ...req.manifest, bundle: name, source_date_epoch: req.epoch, files };
+            await addEntry(p, header(MANIFEST, 'file', renderManifest(manifest).length, req.epoch), renderManifest(manifest));
+            p.finalize();
+        };
+        // The pack is read while it is written; an error on either side ends both.
+        await Promise.all([
+            produce().catch((e) => {
+                p.destroy(e);
+                throw e;
+            }),
+            written,
+        ]);
+    });
+    const sha256 = outHash.digest('hex');
+    const checksumPath = `${req.path}.sha256`;
+    // Two spaces: the text-mode line `shasum -a 256 -c` and `sha256sum -c` read.
+    await writeFileAtomic(checksumPath, `${sha256}  ${name}\n`);
+    return {
+        path: req.path,
+        name,
+        sha256,
+        size,
+        checksumPath,
+        manifest,
+        stats: req.compression === 'gzip' ? stats : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/shared/regular-file.js
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,promises_.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function regular_file_openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK).catch((e) => {
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await regular_file_openRegularFile(path, rule);
+    try {
+        return await (0,promises_.readFile)(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/hash.js
+/**
+ * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
+ * buffers let the next read run in the thread pool while the current chunk is
+ * hashed; that keeps Node's hashing at or above `openssl dgst` (see
+ * bench/build-base.ts), where default 64 KiB stream chunks halve it.
+ */
+
+
+
+
+const hash_CHUNK = 4 * 1024 * 1024;
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const buffers = [Buffer.allocUnsafe(hash_CHUNK), Buffer.allocUnsafe(hash_CHUNK)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, hash_CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (limit && total > limit.maxBytes)
+            throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before hashing this one.
+        pending = handle.read(buffers[current], 0, hash_CHUNK, null);
+        hash.update(filled.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+}
+async function sha256File(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        return await sha256Handle(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
+}
+function hash_sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+;// CONCATENATED MODULE: ./build/shared/secrets/text.js
+/**
+ * Character classes and bounded spans over a latin1 view of file bytes: the
+ * detectors read token bodies with these loops instead of regular
+ * expressions, so every check runs in time proportional to the characters it
+ * looks at (a counted loop cannot backtrack) and the body lengths the token
+ * formats document (36, 40, 44, 58, 88 characters) need no counted
+ * repetition, which V8's linear-time engine refuses above 16.
+ */
+function charClass(ranges) {
+    const table = new Uint8Array(256);
+    for (let i = 0; i < ranges.length; i++) {
+        if (ranges[i + 1] === '-' && i + 2 < ranges.length) {
+            for (let c = ranges.charCodeAt(i); c <= ranges.charCodeAt(i + 2); c++)
+                table[c] = 1;
+            i += 2;
+        }
+        else
+            table[ranges.charCodeAt(i)] = 1;
+    }
+    return table;
+}
+const BASE62 = charClass('A-Za-z0-9');
+const BASE64 = charClass('A-Za-z0-9+/');
+const BASE64_PADDED = charClass('A-Za-z0-9+/=');
+const BASE64URL = charClass('A-Za-z0-9_-');
+const UPPER_ALNUM = charClass('A-Z0-9');
+const DIGITS = charClass('0-9');
+const WORD = charClass('A-Za-z0-9_');
+/** bech32's data characters, upper case (age writes its secret keys in upper case). */
+const BECH32_UPPER = charClass('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L');
+const SLACK_BODY = charClass('A-Za-z0-9-');
+const text_ENV_NAME = charClass('A-Za-z0-9_.');
+/** Whether the character at `i` is in `cls` (false outside the text). */
+function isIn(text, i, cls) {
+    if (i < 0 || i >= text.length)
+        return false;
+    return cls[text.charCodeAt(i) & 0xff] === 1;
+}
+/** End of the run of `cls` characters starting at `from`, looking at no more than `max` of them. */
+function text_spanEnd(text, from, cls, max) {
+    const limit = Math.min(text.length, from + max);
+    let i = from;
+    while (i < limit && cls[text.charCodeAt(i) & 0xff] === 1)
+        i++;
+    return i;
+}
+/** Skips spaces and tabs. */
+function text_skipBlanks(text, from, max = 64) {
+    const limit = Math.min(text.length, from + max);
+    let i = from;
+    while (i < limit && (text[i] === ' ' || text[i] === '\t'))
+        i++;
+    return i;
+}
+/** Canonical base64 of exactly `bytes` bytes, or undefined. */
+function decodeBase64(value, bytes) {
+    const decoded = Buffer.from(value, 'base64');
+    if (bytes !== undefined && decoded.length !== bytes)
+        return undefined;
+    // Node ignores characters outside the alphabet: re-encoding proves the text was exactly this value.
+    if (decoded.toString('base64').replace(/=+$/, '') !== value.replace(/=+$/, ''))
+        return undefined;
+    return decoded;
+}
+const PLACEHOLDER_WORDS = [
+    'example',
+    'xxxx',
+    'your',
+    'placeholder',
+    'redacted',
+    'dummy',
+    'sample',
+    'changeme',
+];
+/**
+ * Whether a token body is a stand-in rather than a secret: documentation
+ * writes `ghp_XXXX…`, `…EXAMPLE`, `your_token_here`; a random 20+ character
+ * body practically never repeats so few characters.
+ */
+function looksLikePlaceholder(body) {
+    const lower = body.toLowerCase();
+    if (PLACEHOLDER_WORDS.some((w) => lower.includes(w)))
+        return true;
+    const distinct = new Set(body).size;
+    return distinct < Math.min(10, Math.ceil(body.length / 3));
+}
+// bech32 (BIP-173): the checksum age keys carry; a mistyped or made-up key fails it.
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+function polymod(values) {
+    let chk = 1;
+    for (const v of values) {
+        const top = chk >>> 25;
+        chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+        for (let i = 0; i < 5; i++)
+            if ((top >>> i) & 1)
+                chk = (chk ^ GENERATORS[i]) >>> 0;
+    }
+    return chk;
+}
+/** Whether `text` is a valid bech32 string (either case, not mixed). */
+function isBech32(text) {
+    if (text !== text.toLowerCase() && text !== text.toUpperCase())
+        return false;
+    const s = text.toLowerCase();
+    const sep = s.lastIndexOf('1');
+    if (sep < 1 || sep + 7 > s.length)
+        return false;
+    const hrp = s.slice(0, sep);
+    const data = [];
+    for (const c of s.slice(sep + 1)) {
+        const v = BECH32_CHARSET.indexOf(c);
+        if (v === -1)
+            return false;
+        data.push(v);
+    }
+    const expanded = [...hrp].map((c) => c.charCodeAt(0) >> 5);
+    expanded.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
+    return polymod([...expanded, ...data]) === 1;
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/detectors.js
+/**
+ * What counts as a secret, one detector per documented format. Each content
+ * detector is found by a literal anchor (`PRIVATE KEY`, `ghp_`, `AKIA`, …)
+ * that the scanner looks for with plain substring search, then checked at
+ * that place with counted loops over character classes (shared/secrets/
+ * text.ts): the whole scan is linear in the file's size, whatever it holds.
+ *
+ * Each detector checks the structure its format documents, so the usual
+ * false positives are not findings: a PEM header in code or documentation
+ * (no base64 body, or a body that is not DER / openssh-key-v1), public keys
+ * and certificates (other armour labels), placeholders (`ghp_XXXX…`,
+ * `…EXAMPLE`, `changeme`, `<token>`, `${VAR}`, empty values), an age key
+ * whose bech32 checksum fails, a WireGuard key that is not 32 bytes.
+ *
+ * A detector may read BACK characters before its anchor and FORWARD after
+ * it; the scanner keeps that much of the stream around each anchor.
+ */
+
+/** Every kind, for the allow-list's `kind` field and the documentation. */
+const SECRET_KINDS = [
+    'pem-private-key',
+    'pem-encrypted-private-key',
+    'openssh-private-key',
+    'pgp-private-key',
+    'putty-private-key',
+    'wireguard-private-key',
+    'age-secret-key',
+    'aws-access-key-pair',
+    'aws-secret-access-key',
+    'gcp-service-account-key',
+    'azure-storage-account-key',
+    'github-token',
+    'gitlab-token',
+    'slack-token',
+    'slack-webhook',
+    'npm-token',
+    'pypi-token',
+    'env-credential',
+    'ssh-host-key',
+    'dropbear-host-key',
+    'systemd-credential-secret',
+    'networkmanager-secret-key',
+];
+const BACK = 4096;
+const FORWARD = 64 * 1024;
+/** A line break inside a PEM block: LF, CRLF, or the two characters `\n` of a PEM inside a JSON or shell string. */
+function lineBreak(text, i) {
+    const c = text[i];
+    if (c === '\n')
+        return 1;
+    if (c === '\r' && text[i + 1] === '\n')
+        return 2;
+    if (c === '\\') {
+        if (text[i + 1] === 'n')
+            return 2;
+        if (text[i + 1] === 'r' && text[i + 2] === '\\' && text[i + 3] === 'n')
+            return 4;
+    }
+    return 0;
+}
+function isHeaderLine(line) {
+    const colon = line.indexOf(': ');
+    if (colon < 1)
+        return false;
+    for (let i = 0; i < colon; i++)
+        if (!/[A-Za-z0-9-]/.test(line[i]))
+            return false;
+    return true;
+}
+/** A PEM line without its indentation or the quote and comma of a string it sits in (counted loops: no regex backtracking on long lines). */
+function trimPemLine(line) {
+    let a = 0;
+    let b = line.length;
+    while (a < b && (line[a] === ' ' || line[a] === '\t'))
+        a++;
+    while (b > a && ' \t"\',\r'.includes(line[b - 1]))
+        b--;
+    return line.slice(a, b);
+}
+function allIn(text, cls) {
+    return text_spanEnd(text, 0, cls, text.length) === text.length;
+}
+const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
+/** PEM armour (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy Proc-Type encryption), OpenSSH and PGP private keys. */
+const pem = {
+    anchors: ['PRIVATE KEY'],
+    detect(text, at) {
+        // The BEGIN marker is at most 48 characters back: looked for there only (an unbounded lastIndexOf would make many anchors quadratic).
+        let begin = -1;
+        for (let p = at - 11; p >= Math.max(0, at - 48); p--)
+            if (text.startsWith('-----BEGIN ', p)) {
+                begin = p;
+                break;
+            }
+        if (begin === -1)
+            return null;
+        const label = text.slice(begin + 11, at);
+        if (!/^[A-Z0-9 ]*$/.test(label) || (label !== '' && !label.endsWith(' ')))
+            return null;
+        let p = at + 'PRIVATE KEY'.length;
+        const pgp = text.startsWith(' BLOCK', p);
+        if (pgp)
+            p += 6;
+        if (!text.startsWith('-----', p))
+            return null;
+        p += 5;
+        const endMarker = `-----END ${label}PRIVATE KEY${pgp ? ' BLOCK' : ''}-----`;
+        const limit = Math.min(text.length, at + FORWARD);
+        let brk = lineBreak(text, p);
+        if (!brk)
+            return null;
+        p += brk;
+        let body = '';
+        let headers = '';
+        let closed = false;
+        while (p < limit) {
+            let e = p;
+            while (e < limit && lineBreak(text, e) === 0)
+                e++;
+            const line = trimPemLine(text.slice(p, e));
+            if (line.startsWith('-----END ')) {
+                if (!line.startsWith(endMarker))
+                    return null;
+                closed = true;
+                break;
+            }
+            if (line === '') {
+                // the blank line after the headers (or before PGP's body)
+            }
+            else if (body === '' && isHeaderLine(line))
+                headers += line + '\n';
+            else if (pgp && line.startsWith('=') && line.length === 5) {
+                // PGP's CRC-24 line
+            }
+            else if (allIn(line, BASE64_PADDED))
+                body += line;
+            else
+                return null;
+            brk = lineBreak(text, e);
+            if (!brk)
+                return null;
+            p = e + brk;
+        }
+        if (!closed)
+            return null;
+        const der = decodeBase64(body);
+        if (!der || der.length < 32)
+            return null;
+        const jsonPrivateKey = /"private_key"\s*:\s*"$/.test(text.slice(Math.max(0, begin - 40), begin));
+        const hit = (kind) => ({ kind, at: begin, secret: der, jsonPrivateKey });
+        if (label === 'OPENSSH ')
+            return der.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC) ? hit('openssh-private-key') : null;
+        if (pgp)
+            return label === 'PGP ' && (der[0] & 0x80) !== 0 ? hit('pgp-private-key') : null;
+        if (/Proc-Type: 4,ENCRYPTED/.test(headers))
+            return hit('pem-encrypted-private-key');
+        // Every other armour holds DER: a SEQUENCE.
+        if (der[0] !== 0x30)
+            return null;
+        return hit(label === 'ENCRYPTED ' ? 'pem-encrypted-private-key' : 'pem-private-key');
+    },
+};
+/** PuTTY's .ppk (versions 2 and 3, encrypted or not): the Private-Lines block. */
+/** The last Private-Lines block read, so many headers before one block read it once (linear, not quadratic). */
+let puttyMemo = null;
+function puttyPrivateLines(text, at, limit) {
+    if (puttyMemo &&
+        puttyMemo.text === text &&
+        puttyMemo.from <= at &&
+        (puttyMemo.marker === -1 || puttyMemo.marker >= at))
+        return puttyMemo;
+    const marker = text.indexOf('\nPrivate-Lines: ', at);
+    puttyMemo = { text, from: at, marker, key: marker === -1 ? null : readPrivateLines(text, marker, limit) };
+    return puttyMemo;
+}
+function readPrivateLines(text, marker, limit) {
+    const countEnd = text_spanEnd(text, marker + 16, DIGITS, 4);
+    const count = Number(text.slice(marker + 16, countEnd));
+    if (!count)
+        return null;
+    let p = text.indexOf('\n', marker + 1) + 1;
+    let body = '';
+    for (let i = 0; i < count; i++) {
+        if (p <= 0 || p >= limit)
+            return null;
+        const e = text_spanEnd(text, p, BASE64_PADDED, limit - p);
+        if (e === p || (text[e] !== '\n' && text[e] !== '\r' && e !== text.length))
+            return null;
+        body += text.slice(p, e);
+        p = text.indexOf('\n', e) + 1;
+    }
+    const key = decodeBase64(body);
+    return key && key.length >= 16 ? key : null;
+}
+const putty = {
+    anchors: ['PuTTY-User-Key-File-'],
+    detect(text, at) {
+        if (at > 0 && text[at - 1] !== '\n')
+            return null;
+        const version = text[at + 20];
+        if ((version !== '2' && version !== '3') || text[at + 21] !== ':')
+            return null;
+        const { marker, key } = puttyPrivateLines(text, at, Math.min(text.length, at + 2 * FORWARD));
+        if (marker === -1 || marker > at + FORWARD || !key)
+            return null;
+        return { kind: 'putty-private-key', at, secret: key };
+    },
+};
+/** wg-quick / systemd-networkd `PrivateKey = <base64 of 32 bytes>`, NetworkManager's `private-key=`. */
+const wireguard = {
+    anchors: ['PrivateKey', 'privatekey', 'PRIVATEKEY', 'private-key'],
+    detect(text, at, anchor) {
+        // Only blanks before it on its line (looked at backwards, boundedly).
+        let q = at - 1;
+        while (q >= 0 && at - q <= 64 && (text[q] === ' ' || text[q] === '\t'))
+            q--;
+        if (q >= 0 && text[q] !== '\n')
+            return null;
+        let p = text_skipBlanks(text, at + anchor.length);
+        if (text[p] !== '=')
+            return null;
+        p = text_skipBlanks(text, p + 1);
+        const e = text_spanEnd(text, p, BASE64, 44);
+        if (e - p !== 43 || text[e] !== '=' || isIn(text, e + 1, BASE64_PADDED))
+            return null;
+        const key = decodeBase64(text.slice(p, e + 1), 32);
+        return key ? { kind: 'wireguard-private-key', at, secret: key } : null;
+    },
+};
+/** age identities: `AGE-SECRET-KEY-1` + 58 bech32 characters whose checksum holds. */
+const age = {
+    anchors: ['AGE-SECRET-KEY-1'],
+    detect(text, at) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const e = text_spanEnd(text, at + 16, BECH32_UPPER, 59);
+        if (e - (at + 16) !== 58 || isIn(text, e, UPPER_ALNUM))
+            return null;
+        const key = text.slice(at, e);
+        return isBech32(key) ? { kind: 'age-secret-key', at, secret: key } : null;
+    },
+};
+/** A 40-character AWS secret access key: base64 alphabet, both cases, bounded by non-base64 characters. */
+function awsSecretAt(text, p) {
+    if (isIn(text, p - 1, BASE64_PADDED))
+        return null;
+    const e = text_spanEnd(text, p, BASE64, 41);
+    if (e - p !== 40 || isIn(text, e, BASE64_PADDED))
+        return null;
+    const value = text.slice(p, e);
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || looksLikePlaceholder(value))
+        return null;
+    return value;
+}
+const AWS_PAIR_WINDOW = 512;
+/**
+ * An AWS access key id (AKIA long-term, ASIA temporary, ABIA/ACCA) with a
+ * secret access key near it. The id alone is not a secret (AWS prints it in
+ * logs and policies); with its secret beside it, it is a credential.
+ */
+const awsPair = {
+    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+    detect(text, at) {
+        if (isIn(text, at - 1, BASE62))
+            return null;
+        const e = text_spanEnd(text, at + 4, UPPER_ALNUM, 17);
+        if (e - (at + 4) !== 16 || isIn(text, e, BASE62))
+            return null;
+        if (text.slice(at, e).includes('EXAMPLE'))
+            return null;
+        const from = Math.max(0, at - AWS_PAIR_WINDOW);
+        const to = Math.min(text.length, e + AWS_PAIR_WINDOW);
+        for (let p = from; p < to;) {
+            if (!isIn(text, p, BASE64)) {
+                p++;
+                continue;
+            }
+            const secret = awsSecretAt(text, p);
+            if (secret)
+                return { kind: 'aws-access-key-pair', at, secret };
+            p = text_spanEnd(text, p, BASE64, to - p);
+        }
+        return null;
+    },
+};
+/** `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"` without its id nearby. */
+const awsSecret = {
+    anchors: ['aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey', 'secretAccessKey'],
+    detect(text, at, anchor) {
+        let p = at + anchor.length;
+        if (text[p] === '"' || text[p] === "'")
+            p++;
+        p = text_skipBlanks(text, p);
+        if (text[p] !== '=' && text[p] !== ':')
+            return null;
+        p = text_skipBlanks(text, p + 1);
+        if (text[p] === '"' || text[p] === "'")
+            p++;
+        const secret = awsSecretAt(text, p);
+        return secret ? { kind: 'aws-secret-access-key', at, secret } : null;
+    },
+};
+/** Azurite's well-known development key, published in Microsoft's documentation: not a secret. */
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/** Azure storage connection strings: `AccountKey=<base64 of 64 bytes>`. */
+const azure = {
+    anchors: ['AccountKey='],
+    detect(text, at) {
+        const p = at + 11;
+        const e = text_spanEnd(text, p, BASE64_PADDED, 89);
+        const value = text.slice(p, e);
+        if (value.length !== 88 || value === AZURITE_KEY || !decodeBase64(value, 64))
+            return null;
+        return { kind: 'azure-storage-account-key', at, secret: value };
+    },
+};
+/** A token: prefix at a word boundary, then exactly `length` characters of `cls`, then a boundary. */
+function fixedToken(text, at, prefix, cls, length) {
+    if (isIn(text, at - 1, WORD))
+        return null;
+    const p = at + prefix.length;
+    const e = text_spanEnd(text, p, cls, length + 1);
+    if (e - p !== length || isIn(text, e, WORD))
+        return null;
+    const body = text.slice(p, e);
+    return looksLikePlaceholder(body) ? null : text.slice(at, e);
+}
+/** GitHub's token formats (2021): ghp_ (classic PAT), gho_ (OAuth), ghu_/ghs_ (app user/installation), ghr_ (refresh). */
+const github = {
+    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    detect(text, at, anchor) {
+        if (anchor !== 'github_pat_') {
+            const token = fixedToken(text, at, anchor, BASE62, 36);
+            return token ? { kind: 'github-token', at, secret: token } : null;
+        }
+        // Fine-grained PAT: github_pat_ + 22 base62 + '_' + 59 base62.
+        if (isIn(text, at - 1, WORD))
+            return null;
+        const p = at + anchor.length;
+        const a = text_spanEnd(text, p, BASE62, 23);
+        if (a - p !== 22 || text[a] !== '_')
+            return null;
+        const b = text_spanEnd(text, a + 1, BASE62, 60);
+        if (b - (a + 1) !== 59 || isIn(text, b, WORD))
+            return null;
+        if (looksLikePlaceholder(text.slice(p, b)))
+            return null;
+        return { kind: 'github-token', at, secret: text.slice(at, b) };
+    },
+};
+/** GitLab personal/project/group access tokens (glpat-) and runner authentication tokens (glrt-). */
+const gitlab = {
+    anchors: ['glpat-', 'glrt-'],
+    detect(text, at, anchor) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const p = at + anchor.length;
+        let e = text_spanEnd(text, p, BASE64URL, 256);
+        if (e - p < 20)
+            return null;
+        // Routable tokens (GitLab 17.x+) continue with `.<2 base36>.<9 base36>`.
+        if (text[e] === '.') {
+            const v = text_spanEnd(text, e + 1, BASE62, 3);
+            if (v - (e + 1) === 2 && text[v] === '.') {
+                const c = text_spanEnd(text, v + 1, BASE62, 10);
+                if (c - (v + 1) === 9)
+                    e = c;
+            }
+        }
+        if (looksLikePlaceholder(text.slice(p, e)))
+            return null;
+        return { kind: 'gitlab-token', at, secret: text.slice(at, e) };
+    },
+};
+/** Slack bot/user/app/config tokens: xox[abeprs]-<digits>-…-<random>, xapp-1-…. */
+const slack = {
+    anchors: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
+    detect(text, at) {
+        if (isIn(text, at - 1, BASE62))
+            return null;
+        const e = text_spanEnd(text, at + 5, SLACK_BODY, 300);
+        const parts = text.slice(at + 5, e).split('-');
+        const last = parts[parts.length - 1];
+        if (parts.length < 3 || e - at < 30)
+            return null;
+        if (!allIn(parts[0], DIGITS) || parts[0] === '' || last.length < 16 || !allIn(last, BASE62))
+            return null;
+        if (looksLikePlaceholder(last))
+            return null;
+        return { kind: 'slack-token', at, secret: text.slice(at, e) };
+    },
+};
+/** Slack incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 base62>. */
+const slackWebhook = {
+    anchors: ['hooks.slack.com/services/'],
+    detect(text, at) {
+        let p = at + 25;
+        for (const first of ['T', 'B']) {
+            if (text[p] !== first)
+                return null;
+            const e = text_spanEnd(text, p + 1, UPPER_ALNUM, 32);
+            if (e - p < 8 || text[e] !== '/')
+                return null;
+            p = e + 1;
+        }
+        const e = text_spanEnd(text, p, BASE62, 25);
+        if (e - p !== 24 || isIn(text, e, WORD) || looksLikePlaceholder(text.slice(p, e)))
+            return null;
+        return { kind: 'slack-webhook', at, secret: text.slice(at, e) };
+    },
+};
+/** npm access tokens (2021 format): npm_ + 36 base62. */
+const npm = {
+    anchors: ['npm_'],
+    detect(text, at) {
+        const token = fixedToken(text, at, 'npm_', BASE62, 36);
+        return token ? { kind: 'npm-token', at, secret: token } : null;
+    },
+};
+/** PyPI API tokens: `pypi-` + a macaroon whose base64 starts with the location record (AgE…). */
+const pypi = {
+    anchors: ['pypi-AgE'],
+    detect(text, at) {
+        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
+            return null;
+        const e = text_spanEnd(text, at + 5, BASE64URL, 2048);
+        if (e - (at + 5) < 60)
+            return null;
+        return { kind: 'pypi-token', at, secret: text.slice(at, e) };
+    },
+};
+/** In the order their findings win when two report the same secret on the same line. */
+const CONTENT_DETECTORS = [
+    pem,
+    putty,
+    wireguard,
+    age,
+    awsPair,
+    awsSecret,
+    azure,
+    github,
+    gitlab,
+    slack,
+    slackWebhook,
+    npm,
+    pypi,
+];
+/** A file that says it is a GCP service-account key; its PEM "private_key" is reported as such. */
+const GCP_SERVICE_ACCOUNT_MARK = '"service_account"';
+/** Secrets known by where they live, whatever their content (shared/sysprep.ts removes each from images). */
+function kindByName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name.startsWith('ssh_host_') && name.endsWith('_key'))
+        return 'ssh-host-key';
+    if (name.startsWith('dropbear_') && name.endsWith('_host_key'))
+        return 'dropbear-host-key';
+    if (path.endsWith('/var/lib/systemd/credential.secret'))
+        return 'systemd-credential-secret';
+    if (path.endsWith('/var/lib/NetworkManager/secret_key'))
+        return 'networkmanager-secret-key';
+    return null;
+}
+/** `.env`, `.env.production`, `app.env`, `/etc/environment`: KEY=value files. */
+function isEnvFile(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === 'environment';
+}
+const CREDENTIAL_NAMES = (/* unused pure expression or super */ null && ([
+    'PASSWORD',
+    'PASSWD',
+    'SECRET',
+    'TOKEN',
+    'API_KEY',
+    'APIKEY',
+    'ACCESS_KEY',
+    'PRIVATE_KEY',
+    'AUTH_KEY',
+    'CREDENTIAL',
+]));
+/** Names that hold where a secret is or what it is like, not the secret. */
+const NOT_CREDENTIAL_SUFFIXES = (/* unused pure expression or super */ null && ([
+    '_FILE',
+    '_PATH',
+    '_DIR',
+    '_URL',
+    '_URI',
+    '_ENDPOINT',
+    '_HOST',
+    '_PORT',
+    '_NAME',
+    '_USER',
+    '_USERNAME',
+    '_ID',
+    '_LENGTH',
+    '_TTL',
+    '_TIMEOUT',
+    '_EXPIRY',
+    '_EXPIRES',
+    '_ENABLED',
+    '_TYPE',
+    '_ALGORITHM',
+    '_HEADER',
+    '_VERSION',
+]));
+const PLACEHOLDER_VALUES = new Set([
+    'changeme',
+    'change-me',
+    'change_me',
+    'changeit',
+    'password',
+    'secret',
+    'token',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    'true',
+    'false',
+    'todo',
+    'fixme',
+    'placeholder',
+    'example',
+    'dummy',
+    'default',
+    'redacted',
+    'notset',
+    'not-set',
+    'unset',
+]);
+const PLACEHOLDER_PARTS = (/* unused pure expression or super */ null && ([
+    'changeme',
+    'change_me',
+    'change-me',
+    'your_',
+    'your-',
+    'yourtoken',
+    'placeholder',
+    'example',
+    'replace',
+    'xxxx',
+    '****',
+    'redacted',
+    'insert',
+]));
+/** Whether an env value is a stand-in: empty, short, a reference to another variable or file, a template, a well-known placeholder. */
+function isPlaceholderValue(value) {
+    if (value.length < 6)
+        return true;
+    const lower = value.toLowerCase();
+    if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_PARTS.some((p) => lower.includes(p)))
+        return true;
+    // ${VAR}, $VAR, {{ template }}, %VAR%, <token>, a path to a secrets file.
+    if (value.includes('${') || value.includes('{{') || /^\$[A-Za-z_]/.test(value))
+        return true;
+    if ((value.startsWith('%') && value.endsWith('%')) || (value.startsWith('<') && value.endsWith('>')))
+        return true;
+    if (value.startsWith('/') || value.startsWith('./'))
+        return true;
+    return new Set(value).size === 1;
+}
+/** One line of an env file: the credential's value when the line assigns one. */
+function envCredential(line) {
+    let p = skipBlanks(line, 0);
+    if (line.startsWith('export ', p))
+        p = skipBlanks(line, p + 7);
+    const nameEnd = spanEnd(line, p, ENV_NAME, 256);
+    if (nameEnd === p)
+        return null;
+    const name = line.slice(p, nameEnd).toUpperCase();
+    if (!CREDENTIAL_NAMES.some((c) => name.includes(c)))
+        return null;
+    if (NOT_CREDENTIAL_SUFFIXES.some((s) => name.endsWith(s)))
+        return null;
+    p = skipBlanks(line, nameEnd);
+    if (line[p] !== '=')
+        return null;
+    p = skipBlanks(line, p + 1);
+    let value;
+    const quote = line[p];
+    if (quote === '"' || quote === "'") {
+        const close = line.indexOf(quote, p + 1);
+        value = line.slice(p + 1, close === -1 ? line.length : close);
+    }
+    else {
+        const comment = line.indexOf(' #', p);
+        value = line.slice(p, comment === -1 ? line.length : comment).trim();
+    }
+    value = value.replace(/\r$/, '');
+    return isPlaceholderValue(value) ? null : value;
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/secret-scan-result.js
+/**
+ * meta/secret-scan.json: the secret gate's result for one output tree,
+ * written by attest beside the image provenance and bound into the signed
+ * statements as a byproduct, read by the release gates (tag-snapshot, OCI
+ * promotion) before a channel moves. One schema writes and reads it. It
+ * holds fingerprints and locations, never a secret.
+ */
+
+
+
+/** Where the result is written, relative to the output tree. */
+const SECRET_SCAN_RESULT = 'meta/secret-scan.json';
+const FindingSchema = schemas/* object */.Ikc({
+    artifact: schemas/* string */.YjP(),
+    path: schemas/* string */.YjP(),
+    line: schemas/* number */.aig().int().positive(),
+    kind: schemas/* enum */.k5n(SECRET_KINDS),
+    fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+});
+const SecretScanResultSchema = schemas/* object */.Ikc({
+    scanner: schemas/* literal */.euz('infrasim-attest-secret-gate'),
+    /** Every artifact scanned, by its path in the tree and the digest that was scanned. */
+    scanned: schemas/* array */.YOg(schemas/* object */.Ikc({
+        artifact: schemas/* string */.YjP(),
+        sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+        files: schemas/* number */.aig().int().nonnegative(),
+        bytes: schemas/* number */.aig().int().nonnegative(),
+        unchanged: schemas/* number */.aig().int().nonnegative(),
+    })),
+    /** Findings not on the allow-list: attest fails on any, so a written result has none. */
+    findings: schemas/* array */.YOg(FindingSchema),
+    /** Findings allowed on purpose, with the allow-list's reason. */
+    allowed: schemas/* array */.YOg(FindingSchema.extend({ reason: schemas/* string */.YjP() })),
+});
+/**
+ * The result for one tree: the gate's entries for that tree's artifacts,
+ * named by their path in the tree (the gate labels them relative to the
+ * release root, which differs when several trees are attested together).
+ */
+function secretScanResultFor(gate, artifacts, labelOf) {
+    const byLabel = new Map(artifacts.map((a) => [labelOf(a), a]));
+    const inTree = (items) => items.flatMap((x) => {
+        const a = byLabel.get(x.artifact);
+        return a ? [{ ...x, artifact: a.rel }] : [];
+    });
+    const doc = {
+        scanner: 'infrasim-attest-secret-gate',
+        scanned: gate.scanned.flatMap((s) => {
+            const a = byLabel.get(s.artifact);
+            return a
+                ? [{ artifact: a.rel, sha256: a.sha256, files: s.files, bytes: s.bytes, unchanged: s.unchanged }]
+                : [];
+        }),
+        // The schema's parse below keeps only its own fields of each finding.
+        findings: inTree(gate.findings),
+        allowed: inTree(gate.allowed),
+    };
+    const bytes = JSON.stringify(SecretScanResultSchema.parse(doc), null, 2) + '\n';
+    return { rel: SECRET_SCAN_RESULT, bytes, sha256: sha256(bytes) };
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __nccwpck_require__(1040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(4187);
+;// CONCATENATED MODULE: ./build/shared/attest/artifacts.js
+/**
+ * The artifacts of one output tree, found through the documents that made
+ * them (never by globbing, so a stray file is not signed by accident): the
+ * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
+ * overlay and flattened image. Each is hashed once and the digest compared
+ * with the one its producer recorded: a file changed after it was built, or
+ * an overlay whose base changed, is refused instead of signed.
+ */
+
+
+/** Resolves a path a document gives, refusing one that leaves the tree. */
+function insideTree(tree, rel, doc) {
+    const path = (0,external_node_path_.resolve)(tree, rel);
+    const back = (0,external_node_path_.relative)((0,external_node_path_.resolve)(tree), path);
+    if ((0,external_node_path_.isAbsolute)(rel) || back === '' || back.startsWith('..') || (0,external_node_path_.isAbsolute)(back))
+        throw new errors/* DataError */.fL(`${doc}: the path '${rel}' is outside the output tree ${tree}`);
+    return path;
+}
+function toRel(tree, path) {
+    return (0,external_node_path_.relative)((0,external_node_path_.resolve)(tree), path).split(external_node_path_.sep).join('/');
+}
+function idOf(rel) {
+    const name = rel.split('/').pop();
+    return name.replace(/\.qcow2$/, '');
+}
+async function hashed(memo, tree, rel, doc, recorded, what) {
+    const path = insideTree(tree, rel, doc);
+    const d = await memo.digest(path, doc);
+    if (recorded !== null && d.sha256 !== recorded)
+        throw new DataError(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
+            'the file changed after it was built; rebuild it (a changed file is never signed)');
+    return d;
+}
+async function collectArtifacts(up, memo) {
+    const { tree } = up;
+    const bp = up.buildProvenance;
+    const arch = bp.doc.distro.arch;
+    const out = [];
+    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
+    const baseRel = toRel(tree, base.path);
+    out.push({
+        id: idOf(baseRel),
+        kind: 'base-image',
+        rel: baseRel,
+        ...base,
+        arch,
+        variant: null,
+        recordedIn: bp.rel,
+    });
+    if (bp.doc.boot.mode === 'kernel') {
+        const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
+        const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
+        if (bp.doc.boot.initrd)
+            boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
+        for (const [i, b] of boot.entries()) {
+            const kind = i === 0 ? 'kernel' : 'initrd';
+            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
+            out.push({
+                id: b.rel.split('/').pop(),
+                kind,
+                rel: toRel(tree, f.path),
+                ...f,
+                arch,
+                variant: null,
+                recordedIn: bp.rel,
+            });
+        }
+    }
+    for (const v of up.variants) {
+        const doc = v.doc;
+        // The overlay is only valid on the exact bytes of this base.
+        if (doc.base_image.sha256 !== base.sha256)
+            throw new DataError(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
+                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
+        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
+        const overlayRel = toRel(tree, overlay.path);
+        out.push({
+            id: idOf(overlayRel),
+            kind: 'overlay',
+            rel: overlayRel,
+            ...overlay,
+            arch: doc.base_image.arch,
+            variant: doc.variant,
+            recordedIn: v.rel,
+        });
+        if (doc.image) {
+            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
+            const imageRel = toRel(tree, image.path);
+            out.push({
+                id: idOf(imageRel),
+                kind: 'variant-image',
+                rel: imageRel,
+                ...image,
+                arch: doc.base_image.arch,
+                variant: doc.variant,
+                recordedIn: v.rel,
+            });
+        }
+    }
+    const ids = new Map();
+    for (const a of out) {
+        const seen = ids.get(a.id);
+        if (seen)
+            throw new DataError(`two artifacts would share the attestation name '${a.id}': ${seen} and ${a.rel}`);
+        ids.set(a.id, a.rel);
+    }
+    return out;
+}
+/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
+async function inputArtifact(tree, path, input, arch, memo) {
+    const rel = toRel(tree, resolve(path));
+    if (rel.startsWith('..') || isAbsolute(rel))
+        throw new InputError(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
+    const d = await memo.digest(join(tree, rel), input);
+    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/digests.js
+/**
+ * Each artifact is hashed at most once per step: the first request for a
+ * file hashes it and later requests (the image provenance, the per-artifact
+ * statement, the combined statement, the check against the digest an earlier
+ * action recorded) get the same result, as long as the file's identity,
+ * size and modification time are unchanged. Every file is opened through
+ * openRegularFile first, so a device or FIFO named by a document is refused
+ * naming the document instead of being read forever.
+ */
+
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmark assert "once"). */
+    hashed = 0;
+    /** `input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, input) {
+        const abs = (0,external_node_path_.resolve)(path);
+        await checkRegularFile(abs, { input });
+        const s = await (0,promises_.stat)(abs, { bigint: true });
+        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+        let pending = this.memo.get(key);
+        if (!pending) {
+            this.hashed++;
+            pending = sha256File(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
+            this.memo.set(key, pending);
+        }
+        return pending;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/image-provenance.js
+/**
+ * meta/image-provenance.json (seed 000): the one document linking an image to
+ * the builder that made it. The seed's fields keep their names and places —
+ * image{type,version,architecture,sha256}, infrasim{version,sha256,
+ * dep_graph_sha256}, build{timestamp,git_commit,git_ref,github_run_id,
+ * snapshot_version}, analysis{risk_score,cycle_count} — so its verification
+ * commands (`jq -r '.image.sha256' meta/image-provenance.json`) work; the
+ * fields after them say where each value came from and what booted. One
+ * schema writes and reads it; every value comes from an upstream document or
+ * the run, nothing is a constant.
+ */
+
+
+
+const image_provenance_digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+/** How statements mark an image provenance among their byproducts (verify's policy reads those). */
+const image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE = 'application/vnd.infrasim.image-provenance.v1+json';
+const documentRef = schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest });
+const ImageProvenanceSchema = schemas/* object */.Ikc({
+    image: schemas/* object */.Ikc({
+        type: schemas/* string */.YjP(),
+        version: schemas/* string */.YjP(),
+        architecture: schemas/* string */.YjP(),
+        sha256: image_provenance_digest,
+        /** Relative to the output tree. */
+        path: schemas/* string */.YjP(),
+        format: schemas/* literal */.euz('qcow2'),
+        /** Null for the base. */
+        variant: schemas/* string */.YjP().nullable(),
+        /** A variant's overlay only runs on these base bytes. */
+        base_sha256: image_provenance_digest.nullable(),
+        /** A variant's flattened image, when build-variant made one. */
+        flattened: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest }).nullable(),
+    }),
+    infrasim: schemas/* object */.Ikc({
+        version: schemas/* string */.YjP(),
+        /** The `infrasim` binary's digest, or the only binary's; null when analyze-deps recorded none. */
+        sha256: image_provenance_digest.nullable(),
+        dep_graph_sha256: image_provenance_digest,
+        binaries: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ sha256: image_provenance_digest })),
+    }),
+    build: schemas/* object */.Ikc({
+        timestamp: schemas/* string */.YjP(),
+        git_commit: schemas/* string */.YjP().nullable(),
+        git_ref: schemas/* string */.YjP().nullable(),
+        github_run_id: schemas/* string */.YjP().nullable(),
+        snapshot_version: schemas/* string */.YjP(),
+        repository: schemas/* string */.YjP().nullable(),
+        workflow_ref: schemas/* string */.YjP().nullable(),
+    }),
+    analysis: schemas/* object */.Ikc({
+        risk_score: schemas/* number */.aig().int().min(0).max(100),
+        cycle_count: schemas/* number */.aig().int().nonnegative(),
+        risk_threshold: schemas/* number */.aig().int().min(0).max(100),
+        duplicate_count: schemas/* number */.aig().int().nonnegative(),
+    }),
+    boot: schemas/* object */.Ikc({
+        /** success: every boot report for these bytes passed; not-verified: none found (and none required). */
+        status: schemas/* enum */.k5n(['success', 'not-verified']),
+        reports: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest, arch: schemas/* string */.YjP(), boot: schemas/* string */.YjP(), verdict: schemas/* string */.YjP() })),
+    }),
+    format_version: schemas/* literal */.euz('1.0'),
+    sources: schemas/* object */.Ikc({
+        build_provenance: documentRef,
+        variant_provenance: documentRef.nullable(),
+        infrasim_build: documentRef,
+    }),
+});
+function readImageProvenance(path) {
+    return json_document_readJsonDocument(path, ImageProvenanceSchema, 'image provenance');
+}
+/** Where an image's provenance goes: the seed's path for the base, one beside it per variant. */
+function imageProvenanceRel(variant) {
+    return variant === null ? 'meta/image-provenance.json' : `meta/image-provenance-${variant}.json`;
+}
+/**
+ * Snapshot version (seed 000: `dev-20241219-a1b2c3d`): the tag name when the
+ * run is for a tag, else `dev-<YYYYMMDD of the build>-<7 hex of the commit>`.
+ */
+function snapshotVersion(ref, timestamp, commit) {
+    if (ref?.startsWith('refs/tags/'))
+        return ref.slice('refs/tags/'.length);
+    const day = timestamp.slice(0, 10).replaceAll('-', '');
+    return ['dev', day, commit?.slice(0, 7)].filter(Boolean).join('-');
+}
+/** The `infrasim` binary, else the only binary: the seed's single infrasim.sha256. */
+function infrasimBinary(binaries) {
+    if (binaries.infrasim)
+        return binaries.infrasim.sha256;
+    const all = Object.values(binaries);
+    return all.length === 1 ? all[0].sha256 : null;
+}
+function buildImageProvenance(i) {
+    const { up, image, ctx } = i;
+    const bp = up.buildProvenance.doc;
+    const variantDoc = image.variant === null ? null : up.variants.find((v) => v.doc.variant === image.variant);
+    if (image.variant !== null && !variantDoc)
+        throw new DataError(`no variant provenance for ${image.variant} in ${up.tree}`);
+    const ib = up.infrasimBuild.doc;
+    // Boot reports are matched by the digest of the image they booted, so a
+    // report of an earlier build of the same path never counts.
+    const digests = new Set([image.sha256, ...(i.flattened ? [i.flattened.sha256] : [])]);
+    const reports = up.bootReports.filter((r) => digests.has(r.doc.chain[0]?.sha256 ?? r.doc.image.sha256 ?? ''));
+    const failed = reports.find((r) => r.doc.verdict !== 'success');
+    if (failed)
+        throw new DataError(`${failed.path}: boot-verify's verdict for ${image.rel} is ${failed.doc.verdict} (${failed.doc.reason}); an image that did not boot is not attested`);
+    if (i.requireBoot && reports.length === 0)
+        throw new DataError(`no boot report in ${up.tree}/meta/boot/ for ${image.rel} (sha256 ${image.sha256}): run boot-verify on it before attest, or set require-boot: false`);
+    const timestamp = variantDoc ? variantDoc.doc.source.build_date : bp.source.build_date;
+    const gitCommit = (variantDoc ? variantDoc.doc.source.git_sha : bp.source.git_sha) ?? ctx.sha;
+    const gitRef = bp.source.git_ref ?? ctx.ref;
+    const doc = {
+        image: {
+            type: bp.distro.name,
+            version: bp.distro.version,
+            architecture: image.arch,
+            sha256: image.sha256,
+            path: image.rel,
+            format: 'qcow2',
+            variant: image.variant,
+            base_sha256: i.baseSha256,
+            flattened: i.flattened ? { path: i.flattened.rel, sha256: i.flattened.sha256 } : null,
+        },
+        infrasim: {
+            version: ib.version,
+            sha256: infrasimBinary(ib.binaries),
+            dep_graph_sha256: ib.dependencies.graph_sha256,
+            binaries: ib.binaries,
+        },
+        build: {
+            timestamp,
+            git_commit: gitCommit,
+            git_ref: gitRef,
+            github_run_id: ctx.runId ?? ib.github_run_id,
+            snapshot_version: i.snapshotVersion ?? snapshotVersion(ctx.ref ?? gitRef, timestamp, gitCommit),
+            repository: ctx.repository ?? bp.source.repository,
+            workflow_ref: ctx.workflowRef,
+        },
+        analysis: {
+            risk_score: ib.analysis.risk_score,
+            cycle_count: ib.analysis.cycle_count,
+            risk_threshold: ib.analysis.risk_threshold,
+            duplicate_count: ib.analysis.duplicate_count,
+        },
+        boot: {
+            status: reports.length ? 'success' : 'not-verified',
+            reports: reports.map((r) => ({
+                path: r.rel,
+                sha256: r.sha256,
+                arch: r.doc.arch,
+                boot: r.doc.boot,
+                verdict: r.doc.verdict,
+            })),
+        },
+        format_version: '1.0',
+        sources: {
+            build_provenance: { path: up.buildProvenance.rel, sha256: up.buildProvenance.sha256 },
+            variant_provenance: variantDoc ? { path: variantDoc.rel, sha256: variantDoc.sha256 } : null,
+            infrasim_build: { path: up.infrasimBuild.rel, sha256: up.infrasimBuild.sha256 },
+        },
+    };
+    return ImageProvenanceSchema.parse(doc);
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
+var keyless_verify = __nccwpck_require__(136);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __nccwpck_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __nccwpck_require__(320);
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __nccwpck_require__(7091);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __nccwpck_require__(1248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __nccwpck_require__(4321);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-parts.js
+/**
+ * The pieces of a component both SBOM writers share (./sbom.ts through the
+ * CycloneDX library's models, ./sbom-writer.ts directly): package URL, hash,
+ * license and serial number, decided in one place so the two cannot drift.
+ */
+
+/** Characters encodeURIComponent leaves as they are (and `+`, which packageurl-js puts back in versions). */
+const PLAIN_NAME = /^[A-Za-z0-9._~-]+$/;
+const PLAIN_VERSION = /^[A-Za-z0-9._~+-]+$/;
+function sbom_parts_purlOf(pkg, ecosystem) {
+    if (pkg.source.kind === 'path')
+        return undefined;
+    // Nearly every crate: crates.io, a plain name and version, which packageurl-js writes unchanged
+    // (it lowercases npm names, not cargo's). Skipping its object per package is a tenth of the SBOM's time.
+    if (ecosystem === 'cargo' &&
+        pkg.source.kind === 'registry' &&
+        pkg.source.isDefault &&
+        PLAIN_NAME.test(pkg.name) &&
+        PLAIN_VERSION.test(pkg.version))
+        return `pkg:cargo/${pkg.name}@${pkg.version}`;
+    const qualifiers = {};
+    if (pkg.source.kind === 'git')
+        qualifiers.vcs_url = `git+${pkg.source.url}${pkg.source.commit ? '@' + pkg.source.commit : ''}`;
+    if (pkg.source.kind === 'registry' && !pkg.source.isDefault)
+        qualifiers.repository_url = pkg.source.url;
+    if (ecosystem === 'npm') {
+        const [scope, bare] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
+        return new PackageURL('npm', scope ?? null, bare ?? pkg.name, pkg.version, qualifiers, null).toString();
+    }
+    return new PackageURL('cargo', null, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** [CycloneDX algorithm name, hex] of a Cargo sha256 or an npm sha512 SRI integrity. */
+function sbom_parts_hashOf(checksum) {
+    if (!checksum)
+        return undefined;
+    if (/^[0-9a-f]{64}$/.test(checksum))
+        return ['SHA-256', checksum];
+    const sri = /^sha512-([A-Za-z0-9+/=]+)$/.exec(checksum);
+    if (sri)
+        return ['SHA-512', Buffer.from(sri[1], 'base64').toString('hex')];
+    return undefined;
+}
+function sbom_parts_licenseOf(license) {
+    if (!license)
+        return undefined;
+    // Cargo's legacy `MIT/Apache-2.0` is not an SPDX expression: keep it as a named license.
+    if (/^[A-Za-z0-9.+\-() ]+$/.test(license) && !license.includes('/'))
+        return { kind: 'expression', value: license };
+    return { kind: 'named', value: license };
+}
+/** A UUID derived from the graph hash, so the same graph gives the same serial number. */
+function sbom_parts_serialNumber(graphSha256) {
+    const h = graphSha256;
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
+
+
+
+
+const UNIQUE_BY_HASH = 'uniqueItemsByHash';
+/** The CycloneDX versions whose schema files this module finds. */
+const VALIDATED_SPEC_VERSIONS = (/* unused pure expression or super */ null && (['1.6']));
+/**
+ * What the library's own JSON validator passes to ajv (cyclonedx-library
+ * _optPlug.node/__jsonValidators/ajv), plus two code-generation settings that
+ * change how fast the validator compiles, not what it accepts: no inlining of
+ * $refs and no optimisation passes over the generated code.
+ */
+const AJV_OPTIONS = {
+    inlineRefs: false,
+    useDefaults: false,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    allErrors: false,
+    loadSchema: (uri) => {
+        throw new Error(`Remote schemas are disabled: ${uri}`);
+    },
+};
+/** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
+const BUILD_HELPERS = { formats: './sbom-formats.js', unique: './unique-items.js' };
+/** A copy of the schema with each `uniqueItems: true` replaced by `uniqueItemsByHash: true`; returns how many. */
+function hashUniqueItems(schema) {
+    let replaced = 0;
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.map(walk);
+        if (node === null || typeof node !== 'object')
+            return node;
+        const out = {};
+        for (const [k, v] of Object.entries(node)) {
+            if (k === 'uniqueItems' && v === true) {
+                out[UNIQUE_BY_HASH] = true;
+                replaced++;
+            }
+            else
+                out[k] = walk(v);
+        }
+        return out;
+    };
+    return { schema: walk(schema), replaced };
+}
+/**
+ * The library's schema files, found through its resources module, which reads
+ * them relative to its own directory: node_modules in a source run,
+ * dist/res/schema beside a bundle (scripts/bundle.ts copies them there).
+ */
+async function schemaFiles(version) {
+    // The resources module is exported (as _Resources) but not typed.
+    const lib = (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(463), __nccwpck_require__.e(567)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4567, 19)));
+    const R = lib._Resources;
+    const bom = R.FILES.CDX.JSON_STRICT_SCHEMA[version];
+    if (!bom)
+        throw new Error(`no CycloneDX ${version} JSON schema in the library`);
+    return {
+        bom,
+        refs: {
+            'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': R.FILES.SPDX.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': R.FILES.CryptoDefs.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': R.FILES.JSF.JSON_SCHEMA,
+        },
+    };
+}
+const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
+/**
+ * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
+ * With `standalone`, also returns the code of a CommonJS module exporting
+ * the same validator, calling its helpers through those specifiers. Throws
+ * when the files cannot load.
+ */
+async function compileSbomValidator(version, standalone) {
+    // ajv's compiler is loaded only here: the bundle carries the precompiled validator and never loads it.
+    const [{ Ajv, _, str }, { SBOM_FORMATS }] = await Promise.all([__nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 19)), Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2760))]);
+    const helpers = standalone ?? BUILD_HELPERS;
+    const files = await schemaFiles(version);
+    let replaced = 0;
+    const load = async (path) => {
+        const r = hashUniqueItems(await readJson(path));
+        replaced += r.replaced;
+        return r.schema;
+    };
+    const [bom, ...refs] = await Promise.all([files.bom, ...Object.values(files.refs)].map(load));
+    const ajv = new Ajv({
+        ...AJV_OPTIONS,
+        formats: SBOM_FORMATS,
+        code: {
+            optimize: standalone !== undefined,
+            source: standalone !== undefined,
+            formats: _ `require(${helpers.formats}).SBOM_FORMATS`,
+        },
+        schemas: Object.fromEntries(Object.keys(files.refs).map((id, i) => [id, refs[i]])),
+    });
+    ajv.addKeyword({
+        keyword: UNIQUE_BY_HASH,
+        type: 'array',
+        schemaType: 'boolean',
+        // The message ajv's uniqueItems gives, so errors read as before.
+        error: {
+            message: ({ params }) => str `must NOT have duplicate items (items ## ${params.i} and ${params.j} are identical)`,
+            params: ({ params }) => _ `{i: ${params.i}, j: ${params.j}}`,
+        },
+        code(cxt) {
+            if (cxt.schema !== true)
+                return;
+            const check = cxt.gen.scopeValue('func', {
+                ref: firstDuplicate,
+                code: _ `require(${helpers.unique}).firstDuplicate`,
+            });
+            const dup = cxt.gen.const('dup', _ `${check}(${cxt.data})`);
+            cxt.setParams({ i: _ `${dup}[1]`, j: _ `${dup}[0]` });
+            cxt.fail(_ `${dup} !== null`);
+        },
+    });
+    const validate = ajv.compile(bom);
+    if (standalone === undefined)
+        return { validate, uniqueItemsReplaced: replaced };
+    const standaloneCode = (await __nccwpck_require__.e(/* import() */ 398).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1398, 19))).default;
+    const code = `${standaloneCode(ajv, validate)}\nmodule.exports.uniqueItemsReplaced = ${replaced};\n`;
+    return { validate, uniqueItemsReplaced: replaced, standalone: code };
+}
+/** The file name scripts/precompile-sbom-validator.ts writes the generated module of `version` under. */
+const precompiledFile = (version) => `sbom-validator-${version}.generated.cjs`;
+/** The generated validator when this runs from the bundle; null in a source run, which has none. */
+async function precompiledValidator(version) {
+    if (version !== '1.6')
+        return null;
+    try {
+        // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+        const validate = (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default;
+        return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
+    }
+    catch (e) {
+        if (
+        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
+        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
+            String(e).includes(precompiledFile(version)))
+            return null;
+        throw e;
+    }
+}
+const compiled = new Map();
+/** The validator of `version`: the precompiled one when bundled, else compiled once per process. */
+function sbomValidator(version) {
+    let v = compiled.get(version);
+    if (!v) {
+        v = precompiledValidator(version).then((p) => p ?? compileSbomValidator(version));
+        compiled.set(version, v);
+        // A failed load is not cached: the next call tries again and reports its own error.
+        v.catch(() => compiled.delete(version));
+    }
+    return v;
+}
+/** Null when `doc` (parsed JSON) is valid CycloneDX `version`, else ajv's errors. */
+async function schemaErrors(doc, version) {
+    const { validate } = await sbomValidator(version);
+    return validate(doc) ? null : (validate.errors ?? []);
+}
+function isValidatedSpecVersion(v) {
+    return VALIDATED_SPEC_VERSIONS.includes(v);
+}
+function assertValidatedSpecVersion(v) {
+    if (!isValidatedSpecVersion(v))
+        throw new DataError(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
+    return v;
+}
+/** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
+const SBOM_SPEC_VERSION = '1.6';
+/**
+ * Validates against the strict CycloneDX JSON schema of `version` (by
+ * default the spec analyze-deps writes), in time linear in the document.
+ * Throws DataError listing the problems when the
+ * document is invalid, and DataError too when the validator cannot load.
+ */
+async function sbom_validator_validateSbom(json, version = SBOM_SPEC_VERSION) {
+    const spec = assertValidatedSpecVersion(version);
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch (e) {
+        throw new DataError(`the generated SBOM is not JSON: ${e.message}`);
+    }
+    let errors;
+    try {
+        errors = await schemaErrors(doc, spec);
+    }
+    catch (e) {
+        throw new DataError(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
+    }
+    if (errors !== null)
+        throw new DataError(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
+    return { status: 'passed' };
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/sbom.js
+/**
+ * The CycloneDX SBOM of the builder's dependencies, built with the
+ * well-kept @cyclonedx/cyclonedx-library (spec 1.6) and checked against the
+ * CycloneDX JSON schema before it is written.
+ *
+ * Only the library's Models/Enums/Serialize/Spec entry points are imported
+ * up front: its root entry loads the schema resources through `__dirname` at
+ * import time. Validation is ./sbom-validator.ts's (re-exported here);
+ * analyze-deps writes its SBOM with ./sbom-writer.ts and loads this module
+ * only for a graph that writer refuses.
+ */
+
+
+
+
+
+// Validation lives with the validator, so a caller that writes its SBOM directly need not load the library.
+
+const SBOM_SPEC = spec.Spec1dot6;
+function licenseModel(license) {
+    const l = licenseOf(license);
+    if (!l)
+        return undefined;
+    return l.kind === 'expression' ? new Models.LicenseExpression(l.value) : new Models.NamedLicense(l.value);
+}
+function buildSbom(graph, options) {
+    const bom = new Models.Bom();
+    bom.serialNumber = serialNumber(options.graphSha256);
+    bom.metadata.timestamp = options.timestamp;
+    bom.metadata.component = new Models.Component(Enums.ComponentType.Application, options.name, {
+        version: options.version,
+        bomRef: `product:${options.name}`,
+    });
+    const components = new Map();
+    for (const pkg of graph.packages) {
+        const c = new Models.Component(pkg.workspaceMember ? Enums.ComponentType.Application : Enums.ComponentType.Library, pkg.name, { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem) });
+        const hash = hashOf(pkg.checksum);
+        if (hash)
+            c.hashes.set(Enums.HashAlgorithm[hash[0]], hash[1]);
+        const license = licenseModel(pkg.license);
+        if (license)
+            c.licenses.add(license);
+        components.set(pkg.id, c);
+        bom.components.add(c);
+        if (pkg.workspaceMember)
+            bom.metadata.component.dependencies.add(c.bomRef);
+    }
+    for (const e of graph.edges)
+        components.get(e.from).dependencies.add(components.get(e.to).bomRef);
+    return bom;
+}
+function sbom_serializeSbom(bom) {
+    const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SBOM_SPEC));
+    return serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n';
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var spdx = __nccwpck_require__(1290);
+;// CONCATENATED MODULE: ./build/shared/sbom/licenses.js
+/**
+ * License names as package databases give them, as CycloneDX licenses: an
+ * SPDX id where the name is one (or is a Debian DEP-5 short name with a
+ * known SPDX equivalent), an SPDX expression where every operand is one,
+ * and otherwise the name as written (a NamedLicense) — never a guess.
+ */
+
+
+/** DEP-5 short names that are not SPDX ids but have one (copyright-format 1.0, "License short name"). */
+const DEP5_TO_SPDX = {
+    Expat: 'MIT',
+    Artistic: 'Artistic-1.0',
+    'Artistic-1': 'Artistic-1.0',
+    'Artistic-2': 'Artistic-2.0',
+    'MPL-2': 'MPL-2.0',
+    'Apache-2': 'Apache-2.0',
+    CC0: 'CC0-1.0',
+};
+/** One license name as an SPDX id, or undefined. */
+function spdxIdOf(name) {
+    const n = name.trim();
+    const mapped = DEP5_TO_SPDX[n];
+    if (mapped)
+        return mapped;
+    // DEP-5 writes the GNU family as GPL-2 / GPL-2+ / LGPL-2.1+; SPDX as GPL-2.0-only / GPL-2.0-or-later.
+    const gnu = /^(GPL|LGPL|AGPL|GFDL)-(\d)(?:\.(\d))?(\+)?$/i.exec(n);
+    if (gnu)
+        return fixupSpdxId(`${gnu[1].toUpperCase()}-${gnu[2]}.${gnu[3] ?? '0'}-${gnu[4] ? 'or-later' : 'only'}`);
+    return fixupSpdxId(n);
+}
+/** `A or B`, `A and B`, `A OR B` with every operand an SPDX id: the SPDX expression, else undefined. */
+function spdxExpressionOf(name) {
+    const parts = name.trim().split(/\s+(and|or|AND|OR)\s+/);
+    if (parts.length < 3)
+        return undefined;
+    const out = [];
+    for (const [i, p] of parts.entries()) {
+        if (i % 2 === 1) {
+            out.push(p.toUpperCase());
+            continue;
+        }
+        const id = spdxIdOf(p.replace(/^\(|\)$/g, ''));
+        if (!id)
+            return undefined;
+        out.push(id);
+    }
+    return out.join(' ');
+}
+/**
+ * The CycloneDX licenses of one package. A single expression is written as
+ * an expression; several names are written as separate licenses (CycloneDX
+ * does not allow an expression beside other licenses), each with its SPDX id
+ * when it has one.
+ */
+function licenses_cyclonedxLicenses(names) {
+    const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+    if (unique.length === 1) {
+        const expression = spdxExpressionOf(unique[0]);
+        if (expression)
+            return [new Models.LicenseExpression(expression)];
+    }
+    const out = [];
+    const seen = new Set();
+    for (const name of unique) {
+        const id = spdxIdOf(name);
+        const key = id ?? `name:${name}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(id ? new Models.SpdxLicense(id) : new Models.NamedLicense(name));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/shared/sbom/image-sbom.js
+/**
+ * The CycloneDX 1.6 SBOM of one image: what its package database says is
+ * installed (with purls, versions and licenses), the kernel in /boot, and
+ * the image file itself as the BOM's subject (name and sha256, as in the
+ * attestation). A variant's SBOM lists everything in the variant image and
+ * marks what its overlay adds or changes over the base
+ * (`infrasim:overlay` = added | changed, with the base's version), and names
+ * what it removes in the metadata.
+ *
+ * Deterministic: the serial number and timestamp come from the image's digest
+ * and the run's SOURCE_DATE_EPOCH, so the same image gives the same bytes.
+ * Serialization and schema validation are the suite's one CycloneDX path
+ * (shared/deps/sbom.ts).
+ */
+
+
+
+
+
+
+const image_sbom_SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
+/** Property names (CycloneDX properties taxonomy: a namespace of our own). */
+const PROP = {
+    overlay: 'infrasim:overlay',
+    baseVersion: 'infrasim:overlay:base-version',
+    removed: 'infrasim:overlay:removed',
+    base: 'infrasim:overlay:base',
+    sourceName: 'infrasim:package:source-name',
+    sourceVersion: 'infrasim:package:source-version',
+    kernelPath: 'infrasim:kernel:path',
+    kind: 'infrasim:image:kind',
+    variant: 'infrasim:image:variant',
+    arch: 'infrasim:image:arch',
+    distroId: 'infrasim:distro:id',
+    distroVersion: 'infrasim:distro:version-id',
+    distroCodename: 'infrasim:distro:codename',
+    manager: 'infrasim:package-manager',
+    database: 'infrasim:package-database',
+};
+/** purl's `distro` qualifier: debian-12, ubuntu-24.04, alpine-3.20 (Alpine by its branch, major.minor). */
+function purlDistro(distro) {
+    let version = distro.versionId || distro.codename || '';
+    if (distro.id === 'alpine')
+        version = /^(\d+\.\d+)/.exec(version)?.[1] ?? version;
+    return version ? `${distro.id}-${version}` : null;
+}
+/** The package URL of an installed package: pkg:deb/<distro>/… or pkg:apk/<distro>/…. */
+function packagePurl(distro, manager, pkg) {
+    if (manager === 'none')
+        return null;
+    const qualifiers = {};
+    if (pkg.arch)
+        qualifiers.arch = pkg.arch;
+    const d = purlDistro(distro);
+    if (d)
+        qualifiers.distro = d;
+    const type = manager === 'dpkg' ? 'deb' : 'apk';
+    return new PackageURL(type, distro.id, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** What a variant's packages add, change and remove over its base's (by name and architecture). */
+function overlayChanges(base, variant) {
+    const key = (p) => `${p.name}\0${p.arch}`;
+    const before = new Map(base.map((p) => [key(p), p]));
+    const after = new Map(variant.map((p) => [key(p), p]));
+    const out = { added: [], changed: [], removed: [] };
+    for (const p of variant) {
+        const b = before.get(key(p));
+        if (!b)
+            out.added.push(p);
+        else if (b.version !== p.version)
+            out.changed.push({ pkg: p, baseVersion: b.version });
+    }
+    for (const p of base)
+        if (!after.has(key(p)))
+            out.removed.push(p);
+    return out;
+}
+/** A UUID (version-5 layout) derived from a digest, so the same image and run give the same serial number. */
+function image_sbom_serialNumber(h) {
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+function prop(c, name, value) {
+    if (value !== null && value !== undefined && value !== '')
+        c.properties.add(new Models.Property(name, value));
+}
+function buildImageSbom(r) {
+    const { image, software } = r;
+    const bom = new Models.Bom();
+    bom.serialNumber = image_sbom_serialNumber(sha256(`${image.name}\n${image.sha256}\n${r.base?.image.sha256 ?? ''}\n${r.sourceDateEpoch}`));
+    bom.metadata.timestamp = new Date(r.sourceDateEpoch * 1000);
+    bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, r.tool.name, { version: r.tool.version }));
+    const subject = new Models.Component(Enums.ComponentType.OperatingSystem, image.name, {
+        bomRef: 'image',
+        version: purlDistro(software.distro) ?? undefined,
+        description: software.distro.prettyName,
+    });
+    subject.hashes.set(Enums.HashAlgorithm['SHA-256'], image.sha256);
+    prop(subject, PROP.kind, image.kind);
+    prop(subject, PROP.variant, image.variant);
+    prop(subject, PROP.arch, image.arch);
+    prop(subject, PROP.distroId, software.distro.id);
+    prop(subject, PROP.distroVersion, software.distro.versionId);
+    prop(subject, PROP.distroCodename, software.distro.codename);
+    prop(subject, PROP.manager, software.manager);
+    prop(subject, PROP.database, software.database);
+    bom.metadata.component = subject;
+    const changes = r.base ? overlayChanges(r.base.software.packages, software.packages) : null;
+    if (r.base && changes) {
+        prop(bom.metadata, PROP.base, `${r.base.image.name}@sha256:${r.base.image.sha256}`);
+        for (const p of changes.removed)
+            prop(bom.metadata, PROP.removed, packagePurl(r.base.software.distro, r.base.software.manager, p) ?? p.name);
+    }
+    const added = new Set(changes?.added);
+    const changed = new Map(changes?.changed.map((c) => [c.pkg, c.baseVersion]));
+    const refs = new Set();
+    for (const p of software.packages) {
+        const purl = packagePurl(software.distro, software.manager, p);
+        let ref = purl ?? `package:${p.name}:${p.arch}`;
+        // Two database entries for the same package and version (a corrupt database) still get distinct refs.
+        for (let n = 2; refs.has(ref); n++)
+            ref = `${purl}#${n}`;
+        refs.add(ref);
+        const c = new Models.Component(Enums.ComponentType.Library, p.name, {
+            bomRef: ref,
+            version: p.version,
+            purl: purl ?? undefined,
+        });
+        for (const l of cyclonedxLicenses(p.licenses))
+            c.licenses.add(l);
+        prop(c, PROP.sourceName, p.source.name);
+        prop(c, PROP.sourceVersion, p.source.version);
+        if (added.has(p))
+            prop(c, PROP.overlay, 'added');
+        const was = changed.get(p);
+        if (was !== undefined) {
+            prop(c, PROP.overlay, 'changed');
+            prop(c, PROP.baseVersion, was);
+        }
+        bom.components.add(c);
+        subject.dependencies.add(c.bomRef);
+    }
+    const k = software.kernel;
+    if (k) {
+        const kernel = new Models.Component(Enums.ComponentType.OperatingSystem, 'linux', {
+            bomRef: 'kernel',
+            version: k.version ?? undefined,
+            description: `Linux kernel ${k.path}${k.package ? ` from ${k.package.name} ${k.package.version}` : ''}`,
+        });
+        kernel.hashes.set(Enums.HashAlgorithm['SHA-256'], k.sha256);
+        prop(kernel, PROP.kernelPath, k.path);
+        const baseKernel = r.base?.software.kernel;
+        if (r.base && (!baseKernel || baseKernel.sha256 !== k.sha256)) {
+            prop(kernel, PROP.overlay, baseKernel ? 'changed' : 'added');
+            if (baseKernel?.version)
+                prop(kernel, PROP.baseVersion, baseKernel.version);
+        }
+        if (k.package) {
+            const owner = [...bom.components].find((c) => c.name === k.package.name && c.version === k.package.version);
+            if (owner)
+                kernel.dependencies.add(owner.bomRef);
+        }
+        bom.components.add(kernel);
+        subject.dependencies.add(kernel.bomRef);
+    }
+    return bom;
+}
+/** Builds, serializes and validates an image's SBOM (an invalid one throws DataError, naming the problem). */
+async function imageSbomDocument(r) {
+    const bom = buildImageSbom(r);
+    const json = serializeSbom(bom);
+    const validation = await validateSbom(json);
+    const changes = r.base ? overlayChanges(r.base.software.packages, r.software.packages) : null;
+    return {
+        json,
+        sha256: sha256(json),
+        validation,
+        components: bom.components.size,
+        changes: changes
+            ? { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }
+            : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/statement.js
+/**
+ * In-toto Statement v1 with an SLSA Provenance v1 predicate: one schema that
+ * builds the statements attest signs and parses the ones verify reads back.
+ * The workflow-level fields follow GitHub's own attestations
+ * (externalParameters.workflow {ref, repository, path}, the source commit as
+ * the first resolved dependency, builder.id = <server>/<workflow ref>), so a
+ * policy written for `gh attestation verify` reads the same values here; the
+ * image build's own parameters and inputs are added beside them.
+ */
+
+
+
+
+
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * What externalParameters.images means (docs/attest.md, "Build type"). A URN,
+ * not an https URL: the suite is used from many repositories and owns no
+ * domain a URL could point into.
+ */
+const BUILD_TYPE = 'urn:infrasim-image-actions:buildtype:vm-image:v1';
+const SUITE = { name: 'infrasim-image-actions', version: '0.1.0' };
+const digestSet = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[0-9a-f]+$/));
+const ResourceDescriptorSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().optional(),
+    uri: schemas/* string */.YjP().optional(),
+    digest: digestSet.optional(),
+    mediaType: schemas/* string */.YjP().optional(),
+    annotations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const SubjectSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    digest: schemas/* object */.Ikc({ sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/) }).catchall(schemas/* string */.YjP()),
+});
+const SlsaPredicateSchema = schemas/* object */.Ikc({
+    buildDefinition: schemas/* object */.Ikc({
+        buildType: schemas/* string */.YjP().min(1),
+        externalParameters: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+        internalParameters: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+        resolvedDependencies: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
+    }),
+    runDetails: schemas/* object */.Ikc({
+        builder: schemas/* object */.Ikc({
+            id: schemas/* string */.YjP().min(1),
+            version: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+            builderDependencies: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
+        }),
+        metadata: schemas/* object */.Ikc({
+            invocationId: schemas/* string */.YjP().optional(),
+            startedOn: schemas/* string */.YjP().optional(),
+            finishedOn: schemas/* string */.YjP().optional(),
+        })
+            .optional(),
+        byproducts: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
+    }),
+});
+/** Any in-toto v1 statement (verify first parses this, then checks the predicate type). */
+const StatementSchema = schemas/* object */.Ikc({
+    _type: schemas/* literal */.euz(STATEMENT_TYPE),
+    subject: schemas/* array */.YOg(SubjectSchema).min(1),
+    predicateType: schemas/* string */.YjP(),
+    predicate: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+});
+const ProvenanceStatementSchema = StatementSchema.extend({
+    predicateType: schemas/* literal */.euz(SLSA_PROVENANCE_V1),
+    predicate: SlsaPredicateSchema,
+});
+function externalImage(t) {
+    const bp = t.up.buildProvenance.doc;
+    return {
+        tree: t.prefix.replace(/\/$/, '') || '.',
+        distro: bp.distro.name,
+        version: bp.distro.version,
+        arch: bp.distro.arch,
+        boot: bp.boot.mode,
+        cmdline: bp.boot.cmdline,
+        packages: bp.packages,
+        source_date_epoch: bp.source.source_date_epoch,
+        variants: t.up.variants.map((v) => ({
+            name: v.doc.variant,
+            definition: v.doc.definition.origin,
+            packages: v.doc.packages,
+            services: v.doc.services,
+        })),
+    };
+}
+function dependencies(t) {
+    const bp = t.up.buildProvenance.doc;
+    const arch = bp.distro.arch;
+    const out = [];
+    for (const input of bp.inputs)
+        out.push({
+            name: `${t.prefix}${input.name}`,
+            uri: input.uri,
+            ...(input.sha256 ? { digest: { sha256: input.sha256 } } : {}),
+            annotations: { verification: input.verification, arch },
+        });
+    out.push({
+        name: `${t.prefix}kernel`,
+        digest: { sha256: bp.boot.kernel.sha256 },
+        annotations: { rootfs_path: bp.boot.kernel.rootfs_path, arch },
+    });
+    if (bp.boot.initrd)
+        out.push({ name: `${t.prefix}initrd`, digest: { sha256: bp.boot.initrd.sha256 }, annotations: { arch } });
+    // The installed package list, read back from the image's own database: its digest pins it.
+    const installed = bp.installed_packages;
+    out.push({
+        name: `${t.prefix}installed-packages`,
+        digest: { sha256: sha256(JSON.stringify(installed.packages)) },
+        mediaType: 'application/json',
+        annotations: { manager: installed.manager, count: installed.count, arch },
+    });
+    const ib = t.up.infrasimBuild.doc;
+    for (const [name, bin] of Object.entries(ib.binaries).sort(([a], [b]) => a.localeCompare(b)))
+        out.push({
+            name: `${t.prefix}infrasim/${name}`,
+            digest: { sha256: bin.sha256 },
+            annotations: { version: ib.version },
+        });
+    out.push({
+        name: `${t.prefix}infrasim/dependency-graph`,
+        digest: { sha256: ib.dependencies.graph_sha256 },
+        annotations: { package_count: ib.dependencies.package_count, ecosystem: ib.dependencies.ecosystem },
+    });
+    for (const v of t.up.variants) {
+        out.push({
+            name: `${t.prefix}variant/${v.doc.variant}/definition`,
+            uri: v.doc.definition.origin,
+            digest: { sha256: v.doc.definition.sha256 },
+        });
+        out.push({
+            name: `${t.prefix}variant/${v.doc.variant}/user-data`,
+            digest: { sha256: v.doc.user_data.sha256 },
+        });
+    }
+    return out;
+}
+function byproducts(t) {
+    const provenance = t.imageProvenance.map((d) => ({
+        name: `${t.prefix}${d.rel}`,
+        digest: { sha256: d.sha256 },
+        mediaType: IMAGE_PROVENANCE_MEDIA_TYPE,
+    }));
+    const sboms = (t.sboms ?? []).map((d) => ({
+        name: `${t.prefix}${d.rel}`,
+        digest: { sha256: d.sha256 },
+        mediaType: SBOM_MEDIA_TYPE,
+    }));
+    const docs = [
+        t.up.buildProvenance,
+        ...t.up.variants,
+        t.up.infrasimBuild,
+        ...t.up.bootReports,
+        ...(t.reports ?? []),
+    ];
+    return [
+        ...provenance,
+        ...sboms,
+        ...docs.map((d) => ({
+            name: `${t.prefix}${d.rel}`,
+            digest: { sha256: d.sha256 },
+            mediaType: 'application/json',
+        })),
+    ];
+}
+function subjectName(t, a) {
+    return `${t.prefix}${a.rel}`;
+}
+function buildProvenanceStatement(r) {
+    const { ctx } = r;
+    const repositoryUrl = ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : null;
+    const source = repositoryUrl && ctx.sha
+        ? [{ uri: `git+${repositoryUrl}@${ctx.ref ?? ctx.sha}`, digest: { gitCommit: ctx.sha } }]
+        : [];
+    const invocation = invocationId(ctx);
+    const statement = {
+        _type: STATEMENT_TYPE,
+        subject: r.subjects.map((s) => ({
+            name: subjectName(s.tree, s.artifact),
+            digest: { sha256: s.artifact.sha256 },
+        })),
+        predicateType: SLSA_PROVENANCE_V1,
+        predicate: {
+            buildDefinition: {
+                buildType: BUILD_TYPE,
+                externalParameters: {
+                    workflow: { ref: ctx.ref, repository: repositoryUrl, path: workflowPath(ctx) },
+                    images: r.trees.map(externalImage),
+                },
+                internalParameters: {
+                    github: {
+                        event_name: ctx.eventName,
+                        repository_id: ctx.repositoryId,
+                        repository_owner_id: ctx.repositoryOwnerId,
+                        runner_environment: ctx.runnerEnvironment,
+                    },
+                },
+                resolvedDependencies: [...source, ...r.trees.flatMap(dependencies)],
+            },
+            runDetails: {
+                builder: { id: r.builderId, version: { [SUITE.name]: SUITE.version } },
+                ...(invocation ? { metadata: { invocationId: invocation } } : {}),
+                byproducts: r.trees.flatMap(byproducts),
+            },
+        },
+    };
+    return ProvenanceStatementSchema.parse(statement);
+}
+/** The exact bytes that are signed and written: compact JSON, so the file and the DSSE payload are the same bytes. */
+function serializeStatement(s) {
+    return Buffer.from(JSON.stringify(s));
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/verify.js
+/**
+ * Verification that fails closed: an attestation is accepted only when every
+ * check below holds, and the first that does not is named in the error
+ * (VerificationFailure.check), with the file it concerns.
+ *
+ *   attestation     the Sigstore bundle exists and is a v0.3 bundle holding a DSSE envelope
+ *   signature       the envelope carries a signature and it verifies against the trusted key
+ *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA),
+ *                   or, keyless, against a Sigstore trusted root (keyless-verify.ts)
+ *   identity        keyless: the certificate names the expected issuer, repository, workflow and ref
+ *   statement       the signed payload is an in-toto v1 statement, and the .intoto.json beside
+ *                   the bundle (what people read) is byte for byte the signed payload
+ *   predicate-type  the predicate is SLSA Provenance v1 and valid
+ *   builder-id      runDetails.builder.id matches the policy
+ *   subjects        every subject names a file under the root whose sha256 is the subject's
+ *   byproducts      every file bound as a byproduct (image provenance, SBOMs, secret scan,
+ *                   upstream documents) is present with the digest that was signed
+ *   risk-score      every bound image provenance has analysis.risk_score ≤ the threshold
+ *   boot            every bound image provenance says boot-verify passed
+ *   coverage        every artifact file that must be covered is a subject of a verified statement
+ *
+ * DSSE verification alone never looks at the files: the subject check is
+ * what binds the signature to the bytes a consumer is about to run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+class VerificationFailure extends Error {
+    check;
+    target;
+    constructor(check, target, detail) {
+        super(`verification failed at check '${check}' for ${target}: ${detail}`);
+        this.name = 'VerificationFailure';
+        this.check = check;
+        this.target = target;
+    }
+}
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+const BUNDLE_SUFFIX = '.sigstore.json';
+const STATEMENT_SUFFIX = '.intoto.json';
+function trustMaterial(key) {
+    const emptyRoot = protobuf_specs_dist.TrustedRoot.fromJSON({
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [],
+        certificateAuthorities: [],
+        ctlogs: [],
+        timestampAuthorities: [],
+    });
+    const der = key.key.export({ type: 'spki', format: 'der' });
+    return (0,verify_dist/* toTrustMaterial */.jO)(emptyRoot, {
+        [key.hint]: { rawBytes: der, keyDetails: protobuf_specs_dist.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256 },
+    });
+}
+async function findAttestations(root) {
+    const dir = (0,external_node_path_.join)(root, 'meta', 'attestations');
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).sort();
+    const unsigned = names
+        .filter((n) => n.endsWith(STATEMENT_SUFFIX))
+        .filter((n) => !bundles.includes(n.slice(0, -STATEMENT_SUFFIX.length) + BUNDLE_SUFFIX))
+        .sort();
+    return { bundles: bundles.map((n) => (0,external_node_path_.join)(dir, n)), unsigned: unsigned.map((n) => (0,external_node_path_.join)(dir, n)) };
+}
+async function findArtifactFiles(root) {
+    const out = [];
+    for (const e of await (0,promises_.readdir)(root, { withFileTypes: true, recursive: true })) {
+        const path = (0,external_node_path_.join)(e.parentPath, e.name);
+        if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name))
+            continue;
+        if (toRel(root, path).split('/').includes('meta'))
+            continue;
+        out.push(path);
+    }
+    return out.sort();
+}
+function builderMatches(id, policy) {
+    return policy.endsWith('*') ? id.startsWith(policy.slice(0, -1)) : id === policy;
+}
+class Checker {
+    checks = [];
+    target;
+    constructor(target) {
+        this.target = target;
+    }
+    pass(check, detail) {
+        this.checks.push({ check, target: this.target, detail });
+    }
+    fail(check, detail) {
+        throw new VerificationFailure(check, this.target, detail);
+    }
+}
+async function readBundle(c, path) {
+    let bytes;
+    try {
+        bytes = await readRegularFile(path, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES });
+    }
+    catch (e) {
+        c.fail('attestation', `missing attestation: ${e.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        c.fail('attestation', `not JSON (${e.message})`);
+    }
+    if (json.mediaType !== dist/* BUNDLE_V03_MEDIA_TYPE */.HM)
+        c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${dist/* BUNDLE_V03_MEDIA_TYPE */.HM}`);
+    if (!json.dsseEnvelope)
+        c.fail('attestation', 'the bundle holds no DSSE envelope');
+    if (!Array.isArray(json.dsseEnvelope.signatures) || json.dsseEnvelope.signatures.length === 0)
+        c.fail('signature', 'no signature: the DSSE envelope carries no signatures');
+    try {
+        return (0,dist/* bundleFromJSON */.vw)(json);
+    }
+    catch (e) {
+        c.fail('attestation', `not a valid Sigstore bundle (${e.message})`);
+    }
+}
+function signatureCheck(policy) {
+    if (policy.keyless) {
+        const verifiers = (0,keyless_verify/* keylessVerifiers */.ay)(policy.keyless.trustedRoots);
+        const want = policy.keyless.identity;
+        return (bundle) => {
+            const { identity, root } = (0,keyless_verify/* verifyKeyless */.Qm)((0,verify_dist/* toSignedEntity */.DC)(bundle), verifiers, want);
+            return [
+                { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+                {
+                    check: 'identity',
+                    detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
+                },
+            ];
+        };
+    }
+    const key = policy.trustedKey;
+    if (!key)
+        throw new Error('verify needs a trusted key or a keyless policy');
+    const verifier = new verify_dist/* Verifier */.BL(trustMaterial(key), {
+        tlogThreshold: 0,
+        ctlogThreshold: 0,
+        timestampThreshold: 0,
+    });
+    return (bundle) => {
+        try {
+            verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle));
+        }
+        catch (e) {
+            const code = e.code;
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
+        }
+        return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+    };
+}
+async function verifyOne(bundlePath, req, checkSignature, memo, root) {
+    const c = new Checker(bundlePath);
+    const bundle = await readBundle(c, bundlePath);
+    const content = bundle.content;
+    if (content.$case !== 'dsseEnvelope')
+        return c.fail('attestation', 'the bundle holds no DSSE envelope');
+    const envelope = content.dsseEnvelope;
+    c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
+    let signed;
+    try {
+        signed = checkSignature(bundle);
+    }
+    catch (e) {
+        if (e instanceof keyless_verify/* KeylessCheckFailure */.Pw)
+            c.fail(e.check, e.message);
+        throw e;
+    }
+    for (const r of signed)
+        c.pass(r.check, r.detail);
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+    const payload = Buffer.from(envelope.payload);
+    let parsed;
+    try {
+        parsed = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        c.fail('statement', 'the signed payload is not JSON');
+    }
+    const statement = StatementSchema.safeParse(parsed);
+    if (!statement.success)
+        c.fail('statement', `not an in-toto v1 statement (${statement.error.issues[0].message} at '${statement.error.issues[0].path.join('.')}')`);
+    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+        : null;
+    if (sibling) {
+        const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(() => null);
+        if (onDisk && !onDisk.equals(payload))
+            c.fail('statement', `${sibling} differs from the statement the bundle signs: the statement was changed after signing`);
+    }
+    c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
+    if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
+        c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${SLSA_PROVENANCE_V1}`);
+    const provenance = ProvenanceStatementSchema.safeParse(parsed);
+    if (!provenance.success)
+        c.fail('predicate-type', `invalid SLSA v1 predicate at '${provenance.error.issues[0].path.join('.')}': ${provenance.error.issues[0].message}`);
+    c.pass('predicate-type', SLSA_PROVENANCE_V1);
+    const builderId = provenance.data.predicate.runDetails.builder.id;
+    if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
+        c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+    c.pass('builder-id', builderId);
+    for (const subject of provenance.data.subject) {
+        let path;
+        try {
+            path = insideTree(root, subject.name, bundlePath);
+        }
+        catch (e) {
+            c.fail('subjects', e.message);
+        }
+        let actual;
+        try {
+            actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+        }
+        catch (e) {
+            c.fail('subjects', `subject ${subject.name}: ${e.message}`);
+        }
+        if (actual !== subject.digest.sha256)
+            c.fail('subjects', `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`);
+    }
+    c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
+    const docs = await boundByproducts(c, provenance.data, root, memo);
+    if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
+        for (const { name, doc } of docs) {
+            if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
+                c.fail('risk-score', `${name}: risk_score ${doc.analysis.risk_score} is above the threshold ${req.policy.maxRiskScore}`);
+            if (req.policy.requireBoot && doc.boot.status !== 'success')
+                c.fail('boot', `${name}: ${doc.image.path} has no passing boot-verify report (status ${doc.boot.status})`);
+        }
+        if (req.policy.maxRiskScore !== null)
+            c.pass('risk-score', `≤ ${req.policy.maxRiskScore} in ${docs.length} image provenance(s)`);
+        if (req.policy.requireBoot)
+            c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
+    }
+    return { statement: provenance.data, checks: c.checks };
+}
+/**
+ * Every file the statement binds as a byproduct (image provenance, SBOMs, the
+ * secret gate's result, the upstream documents) must be present and carry the
+ * signed digest; the image provenance documents are also read, for the policy.
+ */
+async function boundByproducts(c, statement, root, memo) {
+    const refs = (statement.predicate.runDetails.byproducts ?? []).filter((b) => b.name);
+    if (!refs.some((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE))
+        c.fail('byproducts', 'the statement binds no image provenance, which the policy (risk score, boot) reads');
+    const out = [];
+    for (const ref of refs) {
+        const name = ref.name;
+        const isProvenance = ref.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE;
+        let bytes = null;
+        let digest;
+        try {
+            const path = insideTree(root, name, 'statement');
+            if (isProvenance) {
+                bytes = await readRegularFile(path, { input: name, maxBytes: MAX_DOCUMENT_BYTES });
+                digest = hash_sha256(bytes);
+            }
+            else
+                digest = (await memo.digest(path, name)).sha256;
+        }
+        catch (e) {
+            c.fail('byproducts', `${name}: ${e.message}`);
+        }
+        if (digest !== ref.digest?.sha256)
+            c.fail('byproducts', `${name} has sha256 ${digest}, the statement bound ${ref.digest?.sha256}: it was changed after signing`);
+        if (!bytes)
+            continue;
+        const doc = ImageProvenanceSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+        if (!doc.success)
+            c.fail('byproducts', `${name} is not a valid image provenance`);
+        out.push({ name, doc: doc.data });
+    }
+    c.pass('byproducts', `${refs.length} bound file(s) match their signed digests, ${out.length} of them image provenance`);
+    return out;
+}
+async function verifyAttestations(req) {
+    const root = (0,external_node_path_.resolve)(req.root);
+    const memo = new DigestMemo();
+    const checkSignature = signatureCheck(req.policy);
+    let bundles = req.attestations.map((a) => (0,external_node_path_.resolve)(a));
+    if (bundles.length === 0) {
+        const found = await findAttestations(root);
+        const [unsigned] = found.unsigned;
+        if (unsigned)
+            throw new VerificationFailure('signature', unsigned, `no signature: there is no ${(0,external_node_path_.basename)(unsigned.slice(0, -STATEMENT_SUFFIX.length))}${BUNDLE_SUFFIX} beside it`);
+        bundles = found.bundles;
+        if (bundles.length === 0)
+            throw new VerificationFailure('attestation', (0,external_node_path_.join)(root, 'meta', 'attestations'), `missing attestation: no *${BUNDLE_SUFFIX} found`);
+    }
+    const statements = [];
+    const checks = [];
+    for (const bundle of bundles) {
+        const r = await verifyOne(bundle, req, checkSignature, memo, root);
+        statements.push({ bundle, statement: r.statement });
+        checks.push(...r.checks);
+    }
+    const required = req.artifacts?.map((a) => (0,external_node_path_.resolve)(a)) ?? (await findArtifactFiles(root));
+    const covered = [];
+    for (const path of required) {
+        let d;
+        try {
+            d = await memo.digest(path, 'artifact');
+        }
+        catch (e) {
+            throw new VerificationFailure('coverage', path, e.message);
+        }
+        const rel = toRel(root, path);
+        const hit = statements.some((s) => s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256));
+        if (!hit) {
+            const byDigest = statements.some((s) => s.statement.subject.some((sub) => sub.digest.sha256 === d.sha256));
+            throw new VerificationFailure('coverage', path, byDigest
+                ? `missing attestation: its sha256 ${d.sha256} is signed, but under another name than ${rel}`
+                : `missing attestation: no verified statement names ${rel} with its sha256 ${d.sha256}`);
+        }
+        covered.push({ path, sha256: d.sha256 });
+    }
+    checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
+    return { statements, checks, covered, hashed: memo.hashed };
+}
+
+;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
+/**
+ * The boot report (output/meta/boot/<image>.json): one schema, used to
+ * validate what boot-verify writes and what later steps read back.
+ */
+
+
+
+const report_schema_sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+const chainLinkSchema = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP(),
+    format: schemas/* string */.YjP(),
+    virtualSize: schemas/* number */.aig().int().nonnegative(),
+    backingFile: schemas/* string */.YjP().optional(),
+    sha256: report_schema_sha256,
+});
+const checkResultSchema = schemas/* object */.Ikc({
+    command: schemas/* string */.YjP(),
+    expectStatus: schemas/* number */.aig().int(),
+    status: schemas/* number */.aig().int().nullable(),
+    output: schemas/* array */.YOg(schemas/* string */.YjP()),
+    passed: schemas/* boolean */.zMY(),
+});
+const bootReportSchema = schemas/* object */.Ikc({
+    reportVersion: schemas/* literal */.euz(1),
+    image: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: report_schema_sha256.optional(), format: schemas/* string */.YjP().optional() }),
+    /** The image first, then each backing file down to the base, each hashed before the boot. */
+    chain: schemas/* array */.YOg(chainLinkSchema),
+    arch: schemas/* enum */.k5n(['x86_64', 'aarch64']),
+    boot: schemas/* enum */.k5n(['uefi', 'kernel']),
+    verdict: schemas/* enum */.k5n(['success', 'failure', 'timeout']),
+    reason: schemas/* string */.YjP(),
+    /** True when the image was refused before booting (e.g. its base changed). */
+    refused: schemas/* boolean */.zMY(),
+    matchedLine: schemas/* string */.YjP().optional(),
+    accel: schemas/* enum */.k5n(['kvm', 'tcg']).optional(),
+    accelReason: schemas/* string */.YjP().optional(),
+    qemuVersion: schemas/* string */.YjP().optional(),
+    command: schemas/* array */.YOg(schemas/* string */.YjP()),
+    exitCode: schemas/* number */.aig().int().nullable(),
+    timings: schemas/* object */.Ikc({
+        launchMs: schemas/* number */.aig(),
+        firstByteMs: schemas/* number */.aig().optional(),
+        verdictMs: schemas/* number */.aig(),
+        exitMs: schemas/* number */.aig().optional(),
+    })
+        .optional(),
+    checks: schemas/* array */.YOg(checkResultSchema),
+    consoleLog: schemas/* string */.YjP().optional(),
+    consoleTail: schemas/* array */.YOg(schemas/* string */.YjP()),
+    startedAt: schemas/* string */.YjP(),
+});
+async function writeBootReport(path, report) {
+    await writeJsonAtomic(path, bootReportSchema.parse(report));
+}
+function readBootReport(path) {
+    return json_document_readJsonDocument(path, bootReportSchema, 'boot report');
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/images.js
+/**
+ * The images a snapshot names, read from attest's image provenance documents
+ * (meta/image-provenance.json for the base, meta/image-provenance-<v>.json
+ * per variant) through attest's own schema and reader. Each image's bytes are
+ * hashed again here: a provenance that no longer matches its image is an
+ * error, not a tag.
+ */
+
+
+
+
+
+
+
+const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
+async function readSnapshotImages(tree) {
+    const metaNames = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
+    if (!metaNames.includes('image-provenance.json'))
+        throw new errors/* DataError */.fL(`${(0,external_node_path_.join)(tree, 'meta', 'image-provenance.json')} is missing: run attest on this output tree before tag-snapshot (its image provenance names the image, its digest and the builder)`);
+    const images = [];
+    for (const name of metaNames.filter((n) => PROVENANCE.test(n)).sort()) {
+        const rel = `meta/${name}`;
+        const path = (0,external_node_path_.join)(tree, rel);
+        const bytes = await readRegularFile(path, { input: 'output-dir', maxBytes: 16 * 1024 * 1024 });
+        const doc = await readImageProvenance(path);
+        const expectVariant = PROVENANCE.exec(name)[1] ?? null;
+        if (doc.image.variant !== expectVariant)
+            throw new errors/* DataError */.fL(`${path}: image.variant is ${JSON.stringify(doc.image.variant)}, but the file name says ${JSON.stringify(expectVariant)}`);
+        let actual;
+        try {
+            actual = await sha256File((0,external_node_path_.join)(tree, doc.image.path));
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${path}: its image ${doc.image.path} cannot be read (${e.message})`);
+        }
+        if (actual !== doc.image.sha256)
+            throw new errors/* DataError */.fL(`${doc.image.path}: sha256 ${actual} differs from ${doc.image.sha256} recorded in ${rel}; the image changed after attest — run attest again`);
+        images.push({
+            rel: doc.image.path,
+            sha256: doc.image.sha256,
+            variant: doc.image.variant,
+            architecture: doc.image.architecture,
+            provenance: { rel, sha256: hash_sha256(bytes), doc },
+        });
+    }
+    const base = images.find((i) => i.variant === null);
+    const variants = images.filter((i) => i.variant !== null);
+    for (const v of variants)
+        if (v.provenance.doc.image.base_sha256 !== base.sha256)
+            throw new errors/* DataError */.fL(`${v.provenance.rel}: variant ${v.variant} was built on base sha256 ${v.provenance.doc.image.base_sha256}, but the base here is ${base.sha256}`);
+    return { base, variants };
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/gates.js
+/**
+ * The release gates, checked from the files in the output tree and never
+ * taken from a flag (seed 003: channel tags move only after every gate has
+ * passed). Every gate is evaluated and every failure is reported, so a
+ * maintainer sees all that is missing at once:
+ *  - provenance: attest's image provenance for the base (and each variant)
+ *    matches the image bytes;
+ *  - boot: each image's provenance says boot-verify passed, and each boot
+ *    report it names is present, unchanged (sha256), a success, and booted
+ *    exactly these image bytes;
+ *  - secret-scan: the secret gate's result file exists and has no finding;
+ *  - verify: the attestations verify (signature, subjects, policy) with the
+ *    trusted key or keyless identity given, through attest's own verifier.
+ * Used by tag-snapshot before any channel tag and by the OCI publishing
+ * (shared/oci) before a promotion.
+ */
+
+
+
+
+
+
+
+/** Gate failures for the secret scan: a finding, or an image of the snapshot the scan did not cover. */
+function secretScanFailures(result, images) {
+    const out = [];
+    if (result.findings.length)
+        out.push(`${result.findings.length} secret(s) found, first ${result.findings[0].kind} in ${result.findings[0].path} (${SECRET_SCAN_RESULT})`);
+    for (const image of images ? [images.base, ...images.variants] : []) {
+        const scanned = result.scanned.find((s) => s.artifact === image.rel);
+        if (!scanned)
+            out.push(`${image.rel} was not scanned (${SECRET_SCAN_RESULT}): run attest on it`);
+        else if (scanned.sha256 !== image.sha256)
+            out.push(`${image.rel} changed after the secret scan (scanned sha256 ${scanned.sha256}, now ${image.sha256})`);
+    }
+    return out;
+}
+async function checkBoot(tree, images, fail) {
+    let reports = 0;
+    for (const image of [images.base, ...images.variants]) {
+        const boot = image.provenance.doc.boot;
+        if (boot.status !== 'success' || boot.reports.length === 0) {
+            fail(`${image.rel}: ${image.provenance.rel} says boot ${boot.status}; run boot-verify on it before attest`);
+            continue;
+        }
+        for (const r of boot.reports) {
+            const path = (0,external_node_path_.join)(tree, r.path);
+            const digest = await sha256File(path).catch(() => null);
+            if (digest === null)
+                fail(`${image.rel}: boot report ${r.path} named by ${image.provenance.rel} is missing`);
+            else if (digest !== r.sha256)
+                fail(`${image.rel}: boot report ${r.path} changed after attest (sha256 ${digest}, recorded ${r.sha256})`);
+            else {
+                const report = await readBootReport(path);
+                const booted = report.chain[0]?.sha256 ?? report.image.sha256;
+                if (report.verdict !== 'success')
+                    fail(`${image.rel}: boot report ${r.path} says ${report.verdict}`);
+                else if (booted !== image.sha256 && booted !== image.provenance.doc.image.flattened?.sha256)
+                    fail(`${image.rel}: boot report ${r.path} booted sha256 ${booted}, not this image (${image.sha256})`);
+                else
+                    reports++;
+            }
+        }
+    }
+    return reports;
+}
+async function checkReleaseGates(tree, options = {}) {
+    const failures = [];
+    const checks = [];
+    let images = null;
+    try {
+        images = await readSnapshotImages(tree);
+        checks.push({
+            gate: 'provenance',
+            detail: `${1 + images.variants.length} image provenance document(s) match their images`,
+        });
+    }
+    catch (e) {
+        failures.push({ gate: 'provenance', detail: e.message });
+    }
+    if (images) {
+        const before = failures.length;
+        const reports = await checkBoot(tree, images, (detail) => failures.push({ gate: 'boot', detail }));
+        if (failures.length === before)
+            checks.push({ gate: 'boot', detail: `${reports} passing boot report(s) for these image bytes` });
+    }
+    else
+        failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
+    try {
+        const result = await json_document_readJsonDocument((0,external_node_path_.join)(tree, SECRET_SCAN_RESULT), SecretScanResultSchema, 'secret scan result');
+        const problems = secretScanFailures(result, images);
+        for (const detail of problems)
+            failures.push({ gate: 'secret-scan', detail });
+        if (problems.length === 0)
+            checks.push({
+                gate: 'secret-scan',
+                detail: `${SECRET_SCAN_RESULT}: ${result.scanned.length} artifact(s) scanned, no finding`,
+            });
+    }
+    catch (e) {
+        failures.push({
+            gate: 'secret-scan',
+            detail: /ENOENT|not readable JSON \(ENOENT/.test(e.message)
+                ? `${SECRET_SCAN_RESULT} is missing: run attest's secret gate on the images`
+                : e.message,
+        });
+    }
+    if (!options.trustedKey && !options.keyless) {
+        failures.push({
+            gate: 'verify',
+            detail: 'no trusted key or keyless identity given (input public-key), so the attestations cannot be verified',
+        });
+    }
+    else {
+        try {
+            const r = await verifyAttestations({
+                root: tree,
+                attestations: [],
+                artifacts: null,
+                policy: {
+                    trustedKey: options.trustedKey ?? null,
+                    keyless: options.keyless ?? null,
+                    builderId: options.builderId ?? null,
+                    maxRiskScore: null,
+                    requireBoot: true,
+                },
+            });
+            checks.push({
+                gate: 'verify',
+                detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
+            });
+        }
+        catch (e) {
+            failures.push({ gate: 'verify', detail: e.message });
+        }
+    }
+    return { passed: failures.length === 0, failures, checks };
+}
+
+// EXTERNAL MODULE: ./build/shared/exec.js
+var exec = __nccwpck_require__(7239);
+;// CONCATENATED MODULE: ./build/shared/snapshot/git-tag.js
+/**
+ * The annotated snapshot tag through git: created on the commit the images
+ * were built from and pushed to a remote with the job's token. The token
+ * travels as an HTTP header in git's environment configuration
+ * (GIT_CONFIG_COUNT/KEY/VALUE, git ≥ 2.31), the way actions/checkout hands it
+ * to git as `http.<server>/.extraheader` — never in argv (which any process
+ * on the host can read in /proc and which our errors quote) and never written
+ * to .git/config. The same key is first set empty, which clears a header
+ * actions/checkout persisted, so git never sends two Authorization headers.
+ */
+
+
+/** The environment that gives one git process the token for `remoteUrl` (nothing when no token). */
+function gitAuthEnv(remoteUrl, auth) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+    if (!auth)
+        return env;
+    let origin;
+    try {
+        const u = new URL(remoteUrl);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return env;
+        origin = `${u.protocol}//${u.host}/`;
+    }
+    catch {
+        return env; // a path or scp-like remote: not HTTP, the header does not apply
+    }
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${auth.token}`).toString('base64')}`;
+    const key = `http.${origin}.extraheader`;
+    const n = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
+    return {
+        ...env,
+        GIT_CONFIG_COUNT: String(n + 2),
+        [`GIT_CONFIG_KEY_${n}`]: key,
+        [`GIT_CONFIG_VALUE_${n}`]: '',
+        [`GIT_CONFIG_KEY_${n + 1}`]: key,
+        [`GIT_CONFIG_VALUE_${n + 1}`]: header,
+    };
+}
+async function git(cwd, args, env, input) {
+    return (await (0,exec/* run */.eF)('git', args, { cwd, env, input })).stdout;
+}
+/** The commit to tag: the run's GITHUB_SHA when given (it must exist here), else HEAD (a detached HEAD included). */
+async function resolveCommit(cwd, sha) {
+    const spec = sha ?? 'HEAD';
+    try {
+        return (await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${spec}^{commit}`])).trim();
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${cwd}: cannot resolve the commit ${sha ? `GITHUB_SHA ${sha}` : 'HEAD'} (${e.message.split('\n').at(-1)}); run tag-snapshot in the checkout the images were built from`);
+    }
+}
+async function remoteUrl(cwd, remote) {
+    try {
+        return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();
+    }
+    catch {
+        throw new errors/* DataError */.fL(`${cwd}: git has no remote '${remote}' (input 'remote'); add it or name another`);
+    }
+}
+async function localTagCommit(cwd, name) {
+    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '-q', '--verify', `refs/tags/${name}^{commit}`], {
+        cwd,
+        okCodes: [1, 128],
+    });
+    return r.code === 0 ? r.stdout.trim() : null;
+}
+/** Where `name` points locally and on the remote (ls-remote's peeled `^{}` line for an annotated tag). */
+async function tagState(cwd, name, remote, auth) {
+    const local = await localTagCommit(cwd, name);
+    if (remote === null)
+        return { local, remote: null };
+    const env = gitAuthEnv(await remoteUrl(cwd, remote), auth);
+    // The peeled line must be asked for by name: a pattern matches only the ref itself.
+    const out = await git(cwd, ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`], env);
+    let direct = null;
+    let peeled = null;
+    for (const line of out.split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (ref === `refs/tags/${name}`)
+            direct = sha;
+        if (ref === `refs/tags/${name}^{}`)
+            peeled = sha;
+    }
+    return { local, remote: peeled ?? direct };
+}
+const ACTIONS_BOT = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+function pointsElsewhere(name, where, commit, other) {
+    return new errors/* DataError */.fL(`tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`);
+}
+/**
+ * Creates and pushes the annotated tag, or accepts it when it is already on
+ * this commit (a rerun). Refuses, before writing anything, when the name is
+ * taken by another commit locally or on the remote.
+ */
+async function createGitTag(req) {
+    const state = await tagState(req.cwd, req.name, req.remote, req.auth);
+    if (state.remote && state.remote !== req.commit)
+        throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
+    if (state.local && state.local !== req.commit)
+        throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
+    let action = 'reused';
+    if (!state.local) {
+        const date = `@${req.tagger.epoch} +0000`;
+        await git(req.cwd, ['tag', '--annotate', '--no-sign', '--file=-', '--', req.name, req.commit], {
+            ...process.env,
+            GIT_COMMITTER_NAME: req.tagger.name,
+            GIT_COMMITTER_EMAIL: req.tagger.email,
+            GIT_COMMITTER_DATE: date,
+        }, req.message);
+        action = 'created';
+    }
+    if (req.remote === null || state.remote === req.commit)
+        return { action, pushed: false };
+    const env = gitAuthEnv(await remoteUrl(req.cwd, req.remote), req.auth);
+    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env, okCodes: [1, 128] });
+    if (push.code !== 0) {
+        // Nothing half-published: a tag made by this run and not pushed is removed again.
+        if (action === 'created')
+            await git(req.cwd, ['tag', '--delete', '--', req.name]).catch(() => undefined);
+        // --porcelain puts the remote's reason (e.g. "[remote rejected] … (permission denied)") on stdout.
+        const reason = `${push.stdout}\n${push.stderr}`
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l && l !== 'Done' && !l.startsWith('To '))
+            .slice(-6)
+            .join('; ');
+        throw new errors/* DataError */.fL(`pushing tag ${req.name} to remote '${req.remote}' failed (git exit ${push.code}): ${reason}; check that the token (input 'token') may write contents and that the remote has commit ${req.commit}`);
+    }
+    return { action: state.local ? 'reused' : 'created', pushed: true };
+}
+
+// EXTERNAL MODULE: ./build/shared/oci/media-types.js
+var media_types = __nccwpck_require__(9986);
+;// CONCATENATED MODULE: ./build/shared/oci/tree-artifacts.js
+/**
+ * What an output tree publishes as OCI artifacts, read from attest's files
+ * (shared/snapshot/images.ts, which re-checks every image against its
+ * provenance): per image its disk, its image provenance, its SBOM
+ * (meta/sbom/base.cdx.json, meta/sbom/variant-<v>.cdx.json) and its boot
+ * reports; the tree's Sigstore bundles (meta/attestations/*.sigstore.json)
+ * as referrers. Several trees (one per architecture from a matrix) give one
+ * index across architectures.
+ */
+
+
+
+
+
+async function isFile(path) {
+    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
+}
+async function artifactsFromTrees(trees) {
+    if (trees.length === 0)
+        throw new errors/* InputError */.dz('output-dir', 'no output tree given');
+    const images = [];
+    const attestations = [];
+    for (const tree of trees) {
+        const snapshot = await readSnapshotImages(tree);
+        for (const image of [snapshot.base, ...snapshot.variants]) {
+            const files = [{ path: (0,external_node_path_.join)(tree, image.provenance.rel), mediaType: media_types/* LAYER_PROVENANCE */.A9 }];
+            const sbom = (0,external_node_path_.join)(tree, 'meta', 'sbom', image.variant ? `variant-${image.variant}.cdx.json` : 'base.cdx.json');
+            if (await isFile(sbom))
+                files.push({ path: sbom, mediaType: media_types/* LAYER_CYCLONEDX */.sN });
+            for (const r of image.provenance.doc.boot.reports)
+                files.push({ path: (0,external_node_path_.join)(tree, r.path), mediaType: media_types/* LAYER_JSON */.H3, sha256: r.sha256 });
+            images.push({
+                name: image.variant ?? 'base',
+                architecture: image.architecture,
+                disk: { path: (0,external_node_path_.join)(tree, image.rel), mediaType: media_types/* LAYER_QCOW2 */.l6, sha256: image.sha256 },
+                files,
+            });
+        }
+        const dir = (0,external_node_path_.join)(tree, 'meta', 'attestations');
+        const names = await (0,promises_.readdir)(dir).catch(() => []);
+        for (const name of names.filter((n) => n.endsWith('.sigstore.json')).sort())
+            attestations.push((0,external_node_path_.join)(dir, name));
+    }
+    return { images, attestations };
+}
+
+// EXTERNAL MODULE: ./build/shared/oci/artifact.js
+var artifact = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./build/shared/oci/channels.js
+var oci_channels = __nccwpck_require__(552);
+// EXTERNAL MODULE: ./build/shared/oci/reference.js
+var oci_reference = __nccwpck_require__(8647);
+;// CONCATENATED MODULE: ./build/shared/oci/publish.js
+/**
+ * Publishing a snapshot to an OCI registry, in an order that never shows a
+ * reader a half-pushed image:
+ *   1. every document is built first (pure, artifact.ts) so all digests are
+ *      known and the immutable tag can be checked before anything moves;
+ *   2. blobs (HEAD first: a rerun uploads nothing twice), streamed from disk;
+ *   3. the image manifests, then the index, by digest (untagged);
+ *   4. attestation bundles as referrers (`subject`), with the `sha256-<hex>`
+ *      fallback tag where the registry did not process the subject;
+ *   5. the immutable `sha-<commit>` tag;
+ *   6. only when every required gate passed (checked from the files by the
+ *      caller's `gates`, see shared/snapshot/gates.ts checkReleaseGates): a
+ *      gate-result referrer on the index, then the channel tags (dev, prod,
+ *      metadata-action's semver tags), then channels.json.
+ * A failure anywhere before 6 leaves no channel tag moved; a rerun finishes
+ * the push.
+ */
+
+
+
+
+
+
+
+
+/** Thrown when a gate failed: nothing was published. */
+class GateError extends Error {
+    result;
+    constructor(result) {
+        super(`channel tags not published: ${result.failures.length} release gate(s) failed:\n` +
+            result.failures.map((f) => `  - ${f.gate}: ${f.detail}`).join('\n'));
+        this.name = 'GateError';
+        this.result = result;
+    }
+}
+const COMMIT = /^[0-9a-f]{7,64}$/;
+function immutableTagFor(commit) {
+    if (!COMMIT.test(commit))
+        throw new errors/* InputError */.dz('commit', `'${commit}' is not a hex commit id`, '7 to 64 lower-case hex digits');
+    return (0,oci_reference/* checkTag */.Bs)(`sha-${commit}`, 'commit');
+}
+async function blobOf(file) {
+    const size = (await (0,promises_.stat)(file.path)).size;
+    const hex = file.sha256 ?? (await sha256File(file.path));
+    return {
+        mediaType: file.mediaType,
+        digest: `sha256:${hex}`,
+        size,
+        path: file.path,
+        title: file.title ?? (0,external_node_path_.basename)(file.path),
+    };
+}
+/** The subjects' sha256 and the predicate type of a Sigstore bundle's DSSE statement. */
+async function bundleSubjects(path) {
+    let statement;
+    try {
+        const bundle = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        statement = JSON.parse(Buffer.from(bundle.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${path} is not a Sigstore bundle with a DSSE statement: ${e.message}`);
+    }
+    return {
+        sha256: (statement.subject ?? []).map((s) => s.digest?.sha256 ?? '').filter(Boolean),
+        ...(statement.predicateType ? { predicateType: statement.predicateType } : {}),
+    };
+}
+/** Builds every document before anything is pushed. */
+async function plan(request) {
+    const annotations = request.annotations ?? { manifest: {}, index: {} };
+    const common = { [artifact/* CREATED */.DE]: request.created, [artifact/* REVISION */.sP]: request.commit };
+    const blobs = new Map();
+    blobs.set(media_types/* EMPTY_CONFIG_DIGEST */.Mu, {
+        mediaType: media_types/* OCI_EMPTY */.g1,
+        digest: media_types/* EMPTY_CONFIG_DIGEST */.Mu,
+        size: 2,
+        bytes: media_types/* EMPTY_CONFIG_BYTES */.pA,
+    });
+    const manifests = [];
+    const seen = new Set();
+    for (const image of request.images) {
+        const platform = (0,artifact/* ociArchitecture */.Jk)(image.architecture);
+        const key = `${image.name}/${platform.architecture}`;
+        if (seen.has(key))
+            throw new errors/* InputError */.dz('images', `${image.name} for ${platform.architecture} is listed twice`);
+        seen.add(key);
+        const disk = await blobOf({ ...image.disk, mediaType: image.disk.mediaType || media_types/* LAYER_QCOW2 */.l6 });
+        const layers = [disk, ...(await Promise.all(image.files.map(blobOf)))];
+        for (const b of layers)
+            blobs.set(b.digest, b);
+        const doc = (0,artifact/* artifactManifest */.si)(media_types/* ARTIFACT_VM_IMAGE */.JN, layers, {
+            ...annotations.manifest,
+            ...common,
+            [artifact/* IMAGE_NAME_ANNOTATION */.yU]: image.name,
+            [artifact/* TITLE */.ly]: image.name,
+        });
+        manifests.push({ image, doc, diskDigest: disk.digest });
+    }
+    if (manifests.length === 0)
+        throw new errors/* InputError */.dz('images', 'no image to publish');
+    const index = (0,artifact/* imageIndex */.sS)(media_types/* ARTIFACT_VM_IMAGE */.JN, manifests.map((m) => ({
+        manifest: m.doc,
+        platform: (0,artifact/* ociArchitecture */.Jk)(m.image.architecture),
+        annotations: { [artifact/* IMAGE_NAME_ANNOTATION */.yU]: m.image.name },
+    })), { ...annotations.index, ...common });
+    const referrers = [];
+    for (const path of request.attestations ?? []) {
+        const { sha256, predicateType } = await bundleSubjects(path);
+        const blob = await blobOf({ path, mediaType: media_types/* ARTIFACT_SIGSTORE_BUNDLE */.dN });
+        blobs.set(blob.digest, blob);
+        // An attestation about a disk refers to that image's manifest; any other to the index.
+        const target = manifests.find((m) => sha256.includes(m.diskDigest.slice(7)));
+        const subject = target ? target.doc.descriptor : index.descriptor;
+        const refAnnotations = {
+            [artifact/* CREATED */.DE]: request.created,
+            'dev.sigstore.bundle.content': 'dsse-envelope',
+            ...(predicateType ? { 'dev.sigstore.bundle.predicateType': predicateType } : {}),
+        };
+        const doc = (0,artifact/* artifactManifest */.si)(media_types/* ARTIFACT_SIGSTORE_BUNDLE */.dN, [blob], refAnnotations, subject);
+        referrers.push({
+            doc,
+            subject,
+            title: (0,external_node_path_.basename)(path),
+            descriptor: (0,artifact/* referrerDescriptor */.xh)(doc, refAnnotations),
+        });
+    }
+    return { blobs: [...blobs.values()], manifests, index, referrers };
+}
+/** Pushes a referrer and makes it findable: the referrers API, or the fallback tag index. */
+async function pushReferrer(client, repository, referrer) {
+    const put = await client.putManifest(repository, referrer.doc.descriptor.digest, referrer.doc.bytes, referrer.doc.descriptor.mediaType);
+    if (put.subjectProcessed)
+        return 'api';
+    await client.addToReferrersTag(repository, referrer.subject.digest, referrer.descriptor);
+    return 'tag';
+}
+async function publishSnapshot(request) {
+    const { client } = request;
+    const log = request.log ?? (() => undefined);
+    const repository = (0,oci_reference/* checkRepository */.n_)(request.repository);
+    const immutableTag = immutableTagFor(request.commit);
+    const channelTags = [...new Set(request.channelTags ?? [])].map((t) => (0,oci_channels/* checkChannelTag */.ih)(t, 'channel-tags'));
+    if (Number.isNaN(Date.parse(request.created)))
+        throw new errors/* InputError */.dz('created', `'${request.created}' is not an ISO 8601 time`);
+    // Gates first: a failed gate publishes nothing at all.
+    let gates;
+    if (channelTags.length) {
+        if (!request.gates)
+            throw new errors/* InputError */.dz('channel-tags', 'channel tags need the release gates, and none were given to check');
+        gates = await request.gates();
+        if (!gates.passed)
+            throw new GateError(gates);
+    }
+    const planned = await plan(request);
+    const digest = planned.index.descriptor.digest;
+    // The immutable tag may only ever name this index.
+    const existing = await client.headManifest(repository, immutableTag);
+    if (existing && existing.digest !== digest)
+        throw new errors/* DataError */.fL(`${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
+            `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`);
+    let uploaded = 0;
+    let skipped = 0;
+    let bytes = 0;
+    for (const blob of planned.blobs) {
+        const source = blob.bytes
+            ? { bytes: blob.bytes, digest: blob.digest }
+            : { path: blob.path, digest: blob.digest, size: blob.size };
+        const r = await client.uploadBlob(repository, source);
+        if (r.uploaded) {
+            uploaded++;
+            bytes += r.size;
+            log(`uploaded ${blob.title ?? blob.digest} (${r.size} bytes)`);
+        }
+        else
+            skipped++;
+    }
+    for (const m of planned.manifests)
+        await client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType);
+    await client.putManifest(repository, digest, planned.index.bytes, planned.index.descriptor.mediaType);
+    log(`pushed index ${digest} with ${planned.manifests.length} image manifest(s)`);
+    let referrersVia = 'tag';
+    for (const referrer of planned.referrers)
+        referrersVia = await pushReferrer(client, repository, referrer);
+    await client.putManifest(repository, immutableTag, planned.index.bytes, planned.index.descriptor.mediaType);
+    log(`tagged ${repository}:${immutableTag}`);
+    let channels;
+    if (channelTags.length && gates) {
+        // The gate result travels with the index: promote/rollback later require it.
+        const gateDoc = Buffer.from(JSON.stringify({ passed: true, commit: request.commit, checks: gates.checks }));
+        const gateBlob = await client.uploadBlob(repository, { bytes: gateDoc });
+        const gateRef = (0,artifact/* artifactManifest */.si)(oci_channels/* GATES_ARTIFACT */.OB, [{ mediaType: 'application/json', digest: gateBlob.digest, size: gateBlob.size, title: 'gates.json' }], { [artifact/* CREATED */.DE]: request.created }, planned.index.descriptor);
+        await pushReferrer(client, repository, {
+            doc: gateRef,
+            subject: planned.index.descriptor,
+            descriptor: (0,artifact/* referrerDescriptor */.xh)(gateRef),
+        });
+        channels = await (0,oci_channels/* moveChannels */.E5)(client, repository, channelTags, digest, {
+            action: 'publish',
+            reason: request.reason ?? `publish ${immutableTag}`,
+            now: request.now ?? (() => new Date()),
+        });
+        log(`moved ${channelTags.join(', ')} to ${digest}`);
+    }
+    return {
+        repository,
+        digest,
+        immutableTag,
+        channelTags,
+        manifests: planned.manifests.map((m) => ({
+            name: m.image.name,
+            architecture: (0,artifact/* ociArchitecture */.Jk)(m.image.architecture).architecture,
+            digest: m.doc.descriptor.digest,
+        })),
+        referrers: planned.referrers.map((r) => ({
+            digest: r.doc.descriptor.digest,
+            subject: r.subject.digest,
+            title: r.title,
+        })),
+        blobs: { uploaded, skipped, bytes },
+        referrersVia,
+        ...(channels ? { channels } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./build/shared/oci/stream-request.js
+/**
+ * Uploads with a streamed body over node:http(s) instead of fetch: undici's
+ * fetch reads an async-iterable body ahead of the socket without
+ * backpressure (a 512 MiB PUT peaked at 645 MiB RSS here), while a pipeline
+ * into `http.request` reads the file only as fast as the socket drains —
+ * a multi-GB disk stays a few MiB in memory. Answers a fetch `Response`, so
+ * the client handles both paths alike.
+ */
+
+
+
+
+const httpAgent = new external_node_http_.Agent({ keepAlive: true });
+const httpsAgent = new external_node_https_namespaceObject.Agent({ keepAlive: true });
+function streamRequest(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        const https = url.protocol === 'https:';
+        const req = (https ? external_node_https_namespaceObject.request : external_node_http_.request)(url, { method, headers, signal, agent: https ? httpsAgent : httpAgent }, (res) => {
+            const answer = new Headers();
+            for (const [k, v] of Object.entries(res.headers))
+                if (v !== undefined)
+                    answer.set(k, Array.isArray(v) ? v.join(', ') : v);
+            const status = res.statusCode ?? 0;
+            // A Response cannot carry a body for these statuses.
+            const empty = status === 204 || status === 304 || status < 200;
+            if (empty)
+                res.resume();
+            resolve(new Response(empty ? null : external_node_stream_.Readable.toWeb(res), {
+                status,
+                headers: answer,
+            }));
+        });
+        req.on('error', reject);
+        // The answer may come before the whole body was sent (an early 4xx): its error is the request's.
+        (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(body, { objectMode: false }), req).catch(reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/auth.js
+/**
+ * Registry authentication as the distribution auth spec describes it: a 401
+ * carries `WWW-Authenticate: Basic realm=…` (send the credentials) or
+ * `Bearer realm=…,service=…,scope=…` (fetch a token from the realm, with the
+ * credentials as Basic auth when there are any, anonymously otherwise, then
+ * retry with `Authorization: Bearer`). GHCR, Docker Hub and distribution's
+ * token auth all use the bearer flow. Written here because no maintained Node
+ * library does the flow without also holding blobs in memory (see DESIGN).
+ */
+/** Parses `Bearer realm="…",service="…",scope="repository:a:pull,push"` (quoted values may hold commas). */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return undefined;
+    const scheme = m[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const re = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*,?\s*/g;
+    let p;
+    while ((p = re.exec(m[2])) !== null) {
+        if (p[0] === '')
+            break;
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme, params };
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** The token endpoint's answer (`token`, or OAuth2's `access_token`; both are allowed by the spec). */
+function tokenFromResponse(body) {
+    if (body && typeof body === 'object') {
+        const b = body;
+        const t = typeof b.token === 'string' && b.token ? b.token : b.access_token;
+        if (typeof t === 'string' && t)
+            return t;
+    }
+    return undefined;
+}
+/** The URL that asks the realm for a token for `scopes` (several `scope` parameters, as the spec allows). */
+function tokenUrl(challenge, scopes) {
+    const realm = challenge.params.realm;
+    if (!realm)
+        throw new Error('bearer challenge without realm');
+    const url = new URL(realm);
+    if (challenge.params.service)
+        url.searchParams.set('service', challenge.params.service);
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/retry.js
+/**
+ * When to retry a registry request and how long to wait: bounded attempts,
+ * exponential backoff with jitter, and the server's `Retry-After` (seconds
+ * or an HTTP date) honoured on 429 and 5xx up to a ceiling — a registry that
+ * asks for an hour's pause gets a clear error instead of a stuck job.
+ */
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseMs: 500,
+    maxMs: 15_000,
+    maxRetryAfterMs: 120_000,
+};
+/** Statuses that say "try again later" rather than "this request is wrong". */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+/** Milliseconds a `Retry-After` header asks for, or undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const value = header.trim();
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** The wait before attempt `attempt + 1` (attempt counts from 0). Jitter keeps parallel uploads apart. */
+function backoffMs(policy, attempt, random = Math.random) {
+    const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
+    return Math.round(exp / 2 + (exp / 2) * random());
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/registry-client.js
+/**
+ * A client for the OCI distribution API over fetch: auth (basic and the
+ * bearer token flow), tag listing with `n`/`last` and Link pagination,
+ * manifests by tag or digest (digest verified on read), blob HEAD, streamed
+ * monolithic or chunked uploads from disk (a multi-GB disk is never held in
+ * memory; its digest is checked while it streams), cross-repository mounts,
+ * and referrers through the API or the `sha256-<hex>` fallback tag index of
+ * the OCI 1.1 distribution spec.
+ *
+ * Written against the distribution API directly because `@sigstore/oci`
+ * holds blobs in memory and has no tag listing or delete (see DESIGN).
+ *
+ * Retries: requests that can be repeated safely (GET, HEAD, PUT of a
+ * manifest, DELETE, starting an upload) are retried on 429/5xx/timeouts with
+ * bounded backoff honouring Retry-After; an interrupted chunked upload asks
+ * the registry where it stands and resumes, or starts over (bounded too).
+ * Every final error names the registry, repository and reference.
+ */
+
+
+
+
+
+
+
+
+
+/** A registry request that failed for good; the message says where and why. */
+class RegistryError extends Error {
+    registry;
+    repository;
+    reference;
+    status;
+    /** The distribution error code (MANIFEST_UNKNOWN, DIGEST_INVALID, …) when the registry sent one. */
+    code;
+    constructor(message, at) {
+        super(message);
+        this.name = 'RegistryError';
+        this.registry = at.registry;
+        this.repository = at.repository;
+        this.reference = at.reference;
+        this.status = at.status;
+        this.code = at.code;
+    }
+}
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const READ_CHUNK = 4 * 1024 * 1024;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The `errors[0]` of a distribution error body, when it has one. */
+function errorCode(text) {
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return { code: first.code, message: first.message };
+    }
+    catch {
+        /* not JSON */
+    }
+    return {};
+}
+/** The `last` parameter of a `Link: <…?last=x&n=y>; rel="next"` header. */
+function nextFromLink(link, base) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(',')) {
+        const m = /<([^>]*)>\s*;\s*rel="?next"?/.exec(part);
+        if (m)
+            return new URL(m[1], base).searchParams.get('last') ?? undefined;
+    }
+    return undefined;
+}
+class RegistryClient {
+    base;
+    /** host[:port], for messages and image references. */
+    registry;
+    credentials;
+    policy;
+    idleTimeoutMs;
+    chunkSize;
+    options;
+    /** Authorization per scope key; the registry's last challenge tells how to get more. */
+    auth = new Map();
+    challenge;
+    constructor(options) {
+        this.options = options;
+        this.base = (0,oci_reference/* registryBaseUrl */.mO)(options.registry);
+        this.registry = this.base.host;
+        this.credentials = options.credentials;
+        this.policy = { ...DEFAULT_RETRY, ...options.retry };
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        // 512 MiB: few requests for a multi-GB disk (each PATCH costs the registry a resume), a bounded re-send on failure.
+        this.chunkSize = options.chunkSize ?? 512 * 1024 * 1024;
+        if (!(this.chunkSize >= 1 && Number.isInteger(this.chunkSize)))
+            throw new errors/* DataError */.fL(`chunkSize must be a positive integer, got ${this.chunkSize}`);
+    }
+    // ---------------------------------------------------------------- plumbing
+    error(spec, problem, status, code) {
+        return new RegistryError(`registry ${this.registry}: ${spec.what} failed: ${problem}`, {
+            registry: this.registry,
+            repository: spec.repository,
+            reference: spec.reference,
+            status,
+            code,
+        });
+    }
+    scopes(spec) {
+        const scopes = [];
+        if (spec.repository)
+            scopes.push(`repository:${spec.repository}:${spec.actions.join(',')}`);
+        if (spec.alsoPull)
+            scopes.push(`repository:${spec.alsoPull}:pull`);
+        return scopes;
+    }
+    /** Answers a 401: Basic with the credentials, or a token from the bearer realm. */
+    async authenticate(spec, header, scopeKey) {
+        const challenge = parseChallenge(header);
+        if (!challenge)
+            return false;
+        this.challenge = challenge;
+        if (challenge.scheme === 'basic') {
+            if (!this.credentials)
+                return false;
+            this.auth.set(scopeKey, basicHeader(this.credentials));
+            return true;
+        }
+        // The challenge's own scope is what the registry needs; ours adds push/mount access.
+        const scopes = mergeScopes([
+            ...(challenge.params.scope ? challenge.params.scope.split(' ') : []),
+            ...this.scopes(spec),
+        ]);
+        let url;
+        try {
+            url = tokenUrl(challenge, scopes);
+        }
+        catch {
+            throw this.error(spec, `401 with a bearer challenge without realm: ${header}`, 401);
+        }
+        const headers = {};
+        if (this.credentials)
+            headers.authorization = basicHeader(this.credentials);
+        let response;
+        for (let attempt = 0;; attempt++) {
+            try {
+                response = await fetch(url, { headers, signal: AbortSignal.timeout(this.idleTimeoutMs) });
+                if (!isRetryableStatus(response.status) || attempt + 1 >= this.policy.attempts)
+                    break;
+                await response.body?.cancel();
+            }
+            catch (e) {
+                if (attempt + 1 >= this.policy.attempts)
+                    throw this.error(spec, `token service ${url.origin}${url.pathname} unreachable: ${reason(e)}`);
+            }
+            await sleep(backoffMs(this.policy, attempt));
+        }
+        const text = await response.text();
+        if (!response.ok)
+            throw this.error(spec, `token service ${url.origin}${url.pathname} refused ${scopes.join(' ')} ` +
+                `(HTTP ${response.status}${this.credentials ? '' : ', no credentials given'})`, response.status);
+        let token;
+        try {
+            token = tokenFromResponse(JSON.parse(text));
+        }
+        catch {
+            /* handled below */
+        }
+        if (!token)
+            throw this.error(spec, `token service ${url.origin}${url.pathname} answered without a token`);
+        this.options.onToken?.(token);
+        this.auth.set(scopeKey, `Bearer ${token}`);
+        return true;
+    }
+    authFor(scopeKey) {
+        const exact = this.auth.get(scopeKey);
+        if (exact)
+            return exact;
+        // Basic auth is the same for every scope.
+        if (this.challenge?.scheme === 'basic' && this.credentials)
+            return basicHeader(this.credentials);
+        return undefined;
+    }
+    /**
+     * One logical request: authenticates on 401, retries retryable failures
+     * within the policy, aborts when no byte moves for idleTimeoutMs, and
+     * returns a response whose status is in `spec.ok` (or a 2xx).
+     */
+    async request(spec) {
+        const url = typeof spec.url === 'string' ? new URL(spec.url, this.base) : spec.url;
+        const scopeKey = this.scopes(spec).join(' ');
+        let authTries = 0;
+        for (let attempt = 0;;) {
+            const headers = { ...spec.headers };
+            if (this.options.userAgent)
+                headers['user-agent'] = this.options.userAgent;
+            const authorization = this.authFor(scopeKey);
+            if (authorization)
+                headers.authorization = authorization;
+            const controller = new AbortController();
+            let timer = setTimeout(() => controller.abort(), this.idleTimeoutMs);
+            const touch = () => {
+                clearTimeout(timer);
+                timer = setTimeout(() => controller.abort(), this.idleTimeoutMs);
+            };
+            let failure;
+            let status;
+            let code;
+            let wait;
+            try {
+                const body = spec.body?.();
+                this.options.onRequest?.({ method: spec.method, what: spec.what });
+                // A streamed body goes through node:http (backpressure); everything else through fetch.
+                const response = body && typeof body === 'object' && Symbol.asyncIterator in body
+                    ? await streamRequest(url, spec.method, headers, progress(body, touch), controller.signal)
+                    : await fetch(url, {
+                        method: spec.method,
+                        headers,
+                        body: body,
+                        signal: controller.signal,
+                        redirect: 'follow',
+                    });
+                touch();
+                if (response.status === 401) {
+                    const header = response.headers.get('www-authenticate');
+                    await response.body?.cancel();
+                    this.auth.delete(scopeKey);
+                    if (authTries++ < 2 && (await this.authenticate(spec, header, scopeKey)))
+                        continue;
+                    throw this.error(spec, `HTTP 401 unauthorized${this.credentials ? ' with the given credentials' : ': no credentials given'}`, 401, 'UNAUTHORIZED');
+                }
+                if (response.ok || spec.ok.includes(response.status)) {
+                    // The body timer keeps running while the caller reads; stop it once read.
+                    clearTimeout(timer);
+                    return response;
+                }
+                const text = await response.text().catch(() => '');
+                const err = errorCode(text);
+                status = response.status;
+                code = err.code;
+                failure = `HTTP ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? `: ${err.message}` : ''}`;
+                if (!spec.retry || !isRetryableStatus(response.status))
+                    throw this.error(spec, failure, status, code);
+                wait = retryAfterMs(response.headers.get('retry-after'));
+                if (wait !== undefined && wait > this.policy.maxRetryAfterMs)
+                    throw this.error(spec, `${failure}; the registry asks to retry after ${Math.round(wait / 1000)} s, longer than the ${Math.round(this.policy.maxRetryAfterMs / 1000)} s this run waits`, status, code);
+            }
+            catch (e) {
+                // Our own errors and programming errors are not the network's: never retried.
+                if (e instanceof RegistryError || e instanceof errors/* DataError */.fL || e instanceof ReferenceError)
+                    throw e;
+                failure = controller.signal.aborted
+                    ? `no progress for ${this.idleTimeoutMs} ms (timed out)`
+                    : reason(e);
+                if (!spec.retry)
+                    throw this.error(spec, failure);
+            }
+            finally {
+                clearTimeout(timer);
+            }
+            attempt++;
+            if (attempt >= this.policy.attempts)
+                throw this.error(spec, `${failure} (gave up after ${attempt} attempts)`, status, code);
+            const waitMs = wait ?? backoffMs(this.policy, attempt - 1);
+            this.options.onRetry?.({ what: spec.what, attempt, waitMs, reason: failure });
+            await sleep(waitMs);
+        }
+    }
+    // ---------------------------------------------------------------- API
+    /** GET /v2/: the registry answers (and the credentials work). */
+    async ping() {
+        const r = await this.request({
+            method: 'GET',
+            url: '/v2/',
+            what: 'GET /v2/',
+            actions: [],
+            ok: [],
+            retry: true,
+        });
+        await r.body?.cancel();
+    }
+    /** One page of tags. `n` asks for at most n tags; `last` continues after that tag. */
+    async listTagsPage(repository, page = {}) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        const url = new URL(`/v2/${repository}/tags/list`, this.base);
+        if (page.n !== undefined)
+            url.searchParams.set('n', String(page.n));
+        if (page.last !== undefined)
+            url.searchParams.set('last', page.last);
+        const spec = {
+            method: 'GET',
+            url,
+            repository,
+            what: `list tags of ${repository}`,
+            actions: ['pull'],
+            ok: [404],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        const text = await r.text();
+        if (r.status === 404) {
+            // A repository nothing was pushed to yet has no tags.
+            if (errorCode(text).code === 'NAME_UNKNOWN')
+                return { tags: [] };
+            throw this.error(spec, `HTTP 404 ${text.slice(0, 200)}`, 404);
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw this.error(spec, 'the tag list is not JSON');
+        }
+        const tags = body.tags ?? [];
+        const next = nextFromLink(r.headers.get('link'), this.base);
+        return next !== undefined && tags.length ? { tags, next } : { tags };
+    }
+    /** Every tag, page after page (following Link, or `last` = the final tag of a full page). */
+    async *tags(repository, pageSize = 100) {
+        let last;
+        const seen = new Set();
+        for (;;) {
+            const page = await this.listTagsPage(repository, {
+                n: pageSize,
+                ...(last !== undefined ? { last } : {}),
+            });
+            let fresh = 0;
+            for (const tag of page.tags) {
+                if (seen.has(tag))
+                    continue;
+                seen.add(tag);
+                fresh++;
+                yield tag;
+            }
+            if (page.next !== undefined)
+                last = page.next;
+            else
+                break;
+            if (fresh === 0)
+                break; // a registry repeating a page would loop forever
+        }
+    }
+    async listTags(repository, pageSize = 100) {
+        const all = [];
+        for await (const tag of this.tags(repository, pageSize))
+            all.push(tag);
+        return all;
+    }
+    /** HEAD of a manifest: its digest, type and size, or undefined when the registry does not have it. */
+    async headManifest(repository, reference) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkReference */.M5)(reference);
+        const spec = {
+            method: 'HEAD',
+            url: `/v2/${repository}/manifests/${reference}`,
+            repository,
+            reference,
+            what: `HEAD manifest ${repository}:${reference}`,
+            actions: ['pull'],
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') },
+            ok: [404],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        await r.body?.cancel();
+        if (r.status === 404)
+            return undefined;
+        const digest = r.headers.get('docker-content-digest') ?? (reference.startsWith('sha256:') ? reference : '');
+        if (!digest)
+            throw this.error(spec, 'the registry sent no Docker-Content-Digest');
+        return {
+            digest,
+            mediaType: (r.headers.get('content-type') ?? '').split(';')[0].trim(),
+            size: Number(r.headers.get('content-length') ?? 0),
+        };
+    }
+    /**
+     * A manifest by tag or digest. Its bytes are checked against the digest
+     * asked for (or the one the registry claims), so a wrong or damaged
+     * answer never reaches the caller. Undefined when it does not exist.
+     */
+    async getManifest(repository, reference) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkReference */.M5)(reference);
+        const spec = {
+            method: 'GET',
+            url: `/v2/${repository}/manifests/${reference}`,
+            repository,
+            reference,
+            what: `GET manifest ${repository}:${reference}`,
+            actions: ['pull'],
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') },
+            ok: [404],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        if (r.status === 404) {
+            await r.body?.cancel();
+            return undefined;
+        }
+        const bytes = Buffer.from(await readLimited(r, MAX_MANIFEST_BYTES, () => this.error(spec, 'manifest over 4 MiB')));
+        const digest = sha256Digest(bytes);
+        const expected = reference.startsWith('sha256:') ? reference : r.headers.get('docker-content-digest');
+        if (expected && expected !== digest)
+            throw this.error(spec, `content digest mismatch: expected ${expected}, received bytes hash to ${digest}`);
+        let manifest;
+        try {
+            manifest = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw this.error(spec, 'the manifest is not JSON');
+        }
+        const mediaType = (typeof manifest.mediaType === 'string' ? manifest.mediaType : undefined) ??
+            (r.headers.get('content-type') ?? '').split(';')[0].trim();
+        return { digest, mediaType, bytes, manifest };
+    }
+    /**
+     * Stores a manifest under a tag or its own digest. Returns its digest and
+     * whether the registry processed its `subject` (the `OCI-Subject` header of
+     * registries with a referrers API).
+     */
+    async putManifest(repository, reference, bytes, mediaType) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkReference */.M5)(reference);
+        const digest = sha256Digest(bytes);
+        if (reference.startsWith('sha256:') && reference !== digest)
+            throw new errors/* DataError */.fL(`manifest for ${repository}@${reference} hashes to ${digest}`);
+        const spec = {
+            method: 'PUT',
+            url: `/v2/${repository}/manifests/${reference}`,
+            repository,
+            reference,
+            what: `PUT manifest ${repository}:${reference}`,
+            actions: ['pull', 'push'],
+            headers: { 'content-type': mediaType },
+            body: () => Buffer.from(bytes),
+            ok: [],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        await r.body?.cancel();
+        const stored = r.headers.get('docker-content-digest');
+        if (stored && stored !== digest)
+            throw this.error(spec, `the registry stored digest ${stored}, expected ${digest}`);
+        return { digest, subjectProcessed: r.headers.get('oci-subject') !== null };
+    }
+    /** Deletes a manifest by digest. False when it was already gone. */
+    async deleteManifest(repository, digest) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkDigest */.H2)(digest);
+        const spec = {
+            method: 'DELETE',
+            url: `/v2/${repository}/manifests/${digest}`,
+            repository,
+            reference: digest,
+            what: `DELETE manifest ${repository}@${digest}`,
+            actions: ['delete'],
+            ok: [404],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        await r.body?.cancel();
+        return r.status !== 404;
+    }
+    /** HEAD of a blob: its size, or undefined when the repository does not have it. */
+    async headBlob(repository, digest) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkDigest */.H2)(digest);
+        const r = await this.request({
+            method: 'HEAD',
+            url: `/v2/${repository}/blobs/${digest}`,
+            repository,
+            reference: digest,
+            what: `HEAD blob ${repository}@${digest}`,
+            actions: ['pull'],
+            ok: [404],
+            retry: true,
+        });
+        await r.body?.cancel();
+        return r.status === 404 ? undefined : Number(r.headers.get('content-length') ?? 0);
+    }
+    /** A small blob (a config, channels.json), verified against its digest. */
+    async getBlob(repository, digest, maxBytes = 16 * 1024 * 1024) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkDigest */.H2)(digest);
+        const spec = {
+            method: 'GET',
+            url: `/v2/${repository}/blobs/${digest}`,
+            repository,
+            reference: digest,
+            what: `GET blob ${repository}@${digest}`,
+            actions: ['pull'],
+            ok: [],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        const bytes = Buffer.from(await readLimited(r, maxBytes, () => this.error(spec, `blob larger than ${maxBytes} bytes`)));
+        const actual = sha256Digest(bytes);
+        if (actual !== digest)
+            throw this.error(spec, `content digest mismatch: received bytes hash to ${actual}`);
+        return bytes;
+    }
+    /**
+     * Uploads a blob unless the repository already has it (HEAD first, so a
+     * rerun uploads nothing twice). Files stream from disk: up to `chunkSize`
+     * in one PUT, larger ones in PATCH chunks with Content-Range. The digest is
+     * computed while streaming and must match the one given; a file that
+     * changed under the upload is refused before the upload is committed.
+     */
+    async uploadBlob(repository, source, options = {}) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        if (options.mountFrom)
+            (0,oci_reference/* checkRepository */.n_)(options.mountFrom, 'mountFrom');
+        let digest = source.digest;
+        let size;
+        if ('bytes' in source) {
+            size = source.bytes.length;
+            const actual = sha256Digest(source.bytes);
+            if (digest && digest !== actual)
+                throw new errors/* DataError */.fL(`blob bytes hash to ${actual}, expected ${digest}`);
+            digest = actual;
+        }
+        else {
+            size = (await (0,promises_.stat)(source.path)).size;
+            if (source.size !== undefined && source.size !== size)
+                throw new errors/* DataError */.fL(`${source.path} has ${size} bytes, expected ${source.size}`);
+            // The digest is needed before the upload to ask whether the registry has it already.
+            digest ??= `sha256:${await sha256File(source.path)}`;
+        }
+        (0,oci_reference/* checkDigest */.H2)(digest);
+        const at = { repository, reference: digest, what: `upload blob ${repository}@${digest}` };
+        const existing = await this.headBlob(repository, digest);
+        if (existing !== undefined) {
+            if (existing !== size && existing !== 0)
+                throw this.error(at, `the registry holds ${existing} bytes under this digest, the source has ${size}`);
+            return { digest, size, uploaded: false, mounted: false };
+        }
+        // An interrupted upload starts over in a new session: bounded like any retry.
+        for (let session = 0;; session++) {
+            try {
+                let location = await this.startUpload(repository, digest, options.mountFrom);
+                if (location === 'mounted')
+                    return { digest, size, uploaded: false, mounted: true };
+                if ('bytes' in source) {
+                    const bytes = source.bytes;
+                    await this.finishUpload(at, location, digest, size, () => Buffer.from(bytes));
+                }
+                else if (size <= this.chunkSize) {
+                    let hash = (0,external_node_crypto_.createHash)('sha256');
+                    // A fresh hash per attempt: a body re-sent after a 401 must not be hashed twice.
+                    await this.finishUpload(at, location, digest, size, () => fileRange(source.path, 0, size, (hash = (0,external_node_crypto_.createHash)('sha256')), options));
+                    const actual = `sha256:${hash.digest('hex')}`;
+                    // The registry checked the digest too; this catches a file that changed while read.
+                    if (actual !== digest)
+                        throw new errors/* DataError */.fL(`${source.path} changed while it was uploaded`);
+                }
+                else {
+                    location = await this.uploadChunks(at, location, source.path, size, digest, options);
+                    await this.finishUpload(at, location, digest, 0);
+                }
+                return { digest, size, uploaded: true, mounted: false };
+            }
+            catch (e) {
+                if (e instanceof errors/* DataError */.fL)
+                    throw e;
+                if (e instanceof RegistryError && e.status !== undefined && !isRetryableStatus(e.status))
+                    throw e;
+                // A finishing PUT whose answer was lost may have committed the blob.
+                if ((await this.headBlob(repository, digest).catch(() => undefined)) === size)
+                    return { digest, size, uploaded: true, mounted: false };
+                if (session + 1 >= this.policy.attempts) {
+                    if (e instanceof RegistryError) {
+                        const cause = e.message.replace(/^registry .*? failed: /, '');
+                        const where = /\((bytes \d+-\d+|commit|status)\)/.exec(e.message)?.[1];
+                        throw this.error(at, `${cause} (${where ? `last at ${where}; ` : ''}gave up after ${session + 1} upload sessions)`, e.status, e.code);
+                    }
+                    throw e;
+                }
+                const waitMs = backoffMs(this.policy, session);
+                this.options.onRetry?.({ what: at.what, attempt: session + 1, waitMs, reason: reason(e) });
+                await sleep(waitMs);
+            }
+        }
+    }
+    /** POST an upload session (or a mount): its Location, or 'mounted'. */
+    async startUpload(repository, digest, mountFrom) {
+        const url = new URL(`/v2/${repository}/blobs/uploads/`, this.base);
+        if (mountFrom && mountFrom !== repository) {
+            url.searchParams.set('mount', digest);
+            url.searchParams.set('from', mountFrom);
+        }
+        const spec = {
+            method: 'POST',
+            url,
+            repository,
+            reference: digest,
+            what: `start upload ${repository}@${digest}`,
+            actions: ['pull', 'push'],
+            ...(mountFrom && mountFrom !== repository ? { alsoPull: mountFrom } : {}),
+            headers: { 'content-length': '0' },
+            ok: [],
+            retry: true,
+        };
+        const r = await this.request(spec);
+        await r.body?.cancel();
+        if (r.status === 201)
+            return 'mounted';
+        const location = r.headers.get('location');
+        if (r.status !== 202 || !location)
+            throw this.error(spec, `HTTP ${r.status} without an upload location`);
+        return new URL(location, this.base);
+    }
+    /** PUT ?digest= (with the remaining body, if any) that commits the upload. */
+    async finishUpload(at, location, digest, length, body) {
+        const url = new URL(location);
+        url.searchParams.set('digest', digest);
+        const r = await this.request({
+            ...at,
+            method: 'PUT',
+            url,
+            what: `${at.what} (commit)`,
+            actions: ['pull', 'push'],
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(length) },
+            ...(body ? { body } : {}),
+            ok: [],
+            // Repeating a commit is not safe (the session is gone once it succeeded): uploadBlob decides.
+            retry: false,
+        });
+        await r.body?.cancel();
+        if (r.status !== 201 && r.status !== 204)
+            throw this.error(at, `commit answered HTTP ${r.status}, expected 201 Created`, r.status);
+    }
+    /**
+     * PATCH the file in chunks. After a failed chunk the registry is asked
+     * how much it holds (GET on the session) and the upload resumes there; the
+     * running hash is rewound with it, so the digest check still covers every byte.
+     */
+    async uploadChunks(at, start, path, size, digest, options) {
+        let location = start;
+        let offset = 0;
+        let hash = (0,external_node_crypto_.createHash)('sha256');
+        let failures = 0;
+        while (offset < size) {
+            const end = Math.min(size, offset + this.chunkSize);
+            const before = hash.copy();
+            const sent = { bytes: 0 };
+            try {
+                const r = await this.request({
+                    ...at,
+                    method: 'PATCH',
+                    url: location,
+                    what: `${at.what} (bytes ${offset}-${end - 1})`,
+                    actions: ['pull', 'push'],
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-range': `${offset}-${end - 1}`,
+                        'content-length': String(end - offset),
+                    },
+                    // Re-sent after a 401: start the chunk's hashing over from the state before it.
+                    body: () => {
+                        hash = before.copy();
+                        sent.bytes = 0;
+                        return fileRange(path, offset, end, hash, options, sent);
+                    },
+                    ok: [],
+                    retry: false,
+                });
+                await r.body?.cancel();
+                const next = r.headers.get('location');
+                if (next)
+                    location = new URL(next, this.base);
+                const held = rangeEnd(r.headers.get('range'));
+                if (held !== undefined && held !== end)
+                    throw this.error(at, `the registry holds ${held} bytes after a chunk ending at ${end}`);
+                offset = end;
+            }
+            catch (e) {
+                if (e instanceof RegistryError && e.status !== undefined && !isRetryableStatus(e.status))
+                    throw e;
+                if (++failures >= this.policy.attempts)
+                    throw e;
+                const waitMs = backoffMs(this.policy, failures - 1);
+                this.options.onRetry?.({
+                    what: `${at.what} (chunk at ${offset})`,
+                    attempt: failures,
+                    waitMs,
+                    reason: reason(e),
+                });
+                await sleep(waitMs);
+                const status = await this.uploadStatus(at, location);
+                // distribution answers `Range: 0-0` for an empty session too.
+                if (status.held === 1 && offset === 0)
+                    status.held = 0;
+                // Resume where the registry stands: before this chunk (rewind the hash) or after it.
+                if (status.held === offset)
+                    hash = before;
+                else if (status.held === end && sent.bytes === end - offset)
+                    offset = end;
+                else
+                    throw this.error(at, `the upload session holds ${status.held} bytes; starting over`, 503);
+                location = status.location;
+            }
+        }
+        const actual = `sha256:${hash.digest('hex')}`;
+        if (actual !== digest) {
+            await this.cancelUpload(at, location);
+            throw new errors/* DataError */.fL(`${path} changed while it was uploaded: it now hashes to ${actual}, expected ${digest}`);
+        }
+        return location;
+    }
+    async uploadStatus(at, location) {
+        const r = await this.request({
+            ...at,
+            method: 'GET',
+            url: location,
+            what: `${at.what} (status)`,
+            actions: ['pull', 'push'],
+            ok: [],
+            retry: true,
+        });
+        await r.body?.cancel();
+        const next = r.headers.get('location');
+        return {
+            held: rangeEnd(r.headers.get('range')) ?? 0,
+            location: next ? new URL(next, this.base) : location,
+        };
+    }
+    async cancelUpload(at, location) {
+        await this.request({
+            ...at,
+            method: 'DELETE',
+            url: location,
+            what: `${at.what} (cancel)`,
+            actions: ['pull', 'push'],
+            ok: [404],
+            retry: false,
+        })
+            .then((r) => r.body?.cancel())
+            .catch(() => undefined);
+    }
+    /**
+     * The manifests that name `digest` as their `subject`: the referrers API
+     * when the registry has one, else the `sha256-<hex>` tag index.
+     */
+    async referrers(repository, digest, artifactType) {
+        (0,oci_reference/* checkRepository */.n_)(repository);
+        (0,oci_reference/* checkDigest */.H2)(digest);
+        const url = new URL(`/v2/${repository}/referrers/${digest}`, this.base);
+        if (artifactType)
+            url.searchParams.set('artifactType', artifactType);
+        const spec = {
+            method: 'GET',
+            url,
+            repository,
+            reference: digest,
+            what: `referrers of ${repository}@${digest}`,
+            actions: ['pull'],
+            headers: { accept: media_types/* OCI_INDEX */.$p },
+            ok: [404, 400, 405],
+            retry: true,
+        };
+        let r = await this.request(spec);
+        const type = (r.headers.get('content-type') ?? '').split(';')[0].trim();
+        if (r.status === 200 && type === media_types/* OCI_INDEX */.$p) {
+            const descriptors = [];
+            for (let page = 0; page < 1000; page++) {
+                const index = JSON.parse(await r.text());
+                descriptors.push(...(index.manifests ?? []));
+                const link = r.headers.get('link');
+                const m = link ? /<([^>]*)>\s*;\s*rel="?next"?/.exec(link) : null;
+                if (!m)
+                    break;
+                r = await this.request({ ...spec, url: new URL(m[1], this.base) });
+            }
+            return { descriptors: filterType(descriptors, artifactType), via: 'api' };
+        }
+        await r.body?.cancel();
+        const index = await this.getManifest(repository, (0,oci_reference/* referrersTag */.LN)(digest));
+        const manifests = index?.manifest.manifests ?? [];
+        return { descriptors: filterType(manifests, artifactType), via: 'tag' };
+    }
+    /**
+     * Adds `referrer` to the fallback tag index of `subject` (read, add if
+     * missing, write back), for registries that did not process the subject.
+     */
+    async addToReferrersTag(repository, subject, referrer) {
+        const tag = (0,oci_reference/* referrersTag */.LN)(subject);
+        const current = await this.getManifest(repository, tag);
+        const manifests = (current?.manifest.manifests ?? []).slice();
+        if (manifests.some((d) => d.digest === referrer.digest))
+            return;
+        manifests.push(referrer);
+        await this.putReferrersTag(repository, subject, manifests);
+    }
+    /** Removes `digest` from the fallback tag index of `subject` (retention). */
+    async removeFromReferrersTag(repository, subject, digest) {
+        const tag = (0,oci_reference/* referrersTag */.LN)(subject);
+        const current = await this.getManifest(repository, tag);
+        if (!current)
+            return;
+        const manifests = current.manifest.manifests ?? [];
+        const kept = manifests.filter((d) => d.digest !== digest);
+        if (kept.length !== manifests.length)
+            await this.putReferrersTag(repository, subject, kept);
+    }
+    async putReferrersTag(repository, subject, manifests) {
+        const index = { schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests };
+        await this.putManifest(repository, (0,oci_reference/* referrersTag */.LN)(subject), Buffer.from(JSON.stringify(index)), media_types/* OCI_INDEX */.$p);
+    }
+}
+/** `repository:a:push,pull` + `repository:a:pull` → one `repository:a:pull,push` (actions merged per resource). */
+function mergeScopes(scopes) {
+    const merged = new Map();
+    for (const scope of scopes) {
+        const cut = scope.lastIndexOf(':');
+        if (cut <= 0)
+            continue;
+        const resource = scope.slice(0, cut);
+        const actions = merged.get(resource) ?? new Set();
+        for (const a of scope.slice(cut + 1).split(','))
+            if (a)
+                actions.add(a);
+        merged.set(resource, actions);
+    }
+    return [...merged].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+}
+function filterType(descriptors, artifactType) {
+    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
+}
+function reason(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.code ?? err.message ?? String(e);
+}
+/** `Range: 0-1234` → 1235 bytes held. */
+function rangeEnd(header) {
+    const m = header ? /^(?:bytes=)?0-(\d+)$/.exec(header.trim()) : null;
+    return m ? Number(m[1]) + 1 : undefined;
+}
+/** Reads a response body up to `max` bytes, failing beyond it (a hostile registry cannot fill memory). */
+async function readLimited(r, max, tooBig) {
+    const declared = Number(r.headers.get('content-length') ?? 0);
+    if (declared > max) {
+        await r.body?.cancel();
+        throw tooBig();
+    }
+    const parts = [];
+    let total = 0;
+    if (r.body) {
+        for await (const part of r.body) {
+            total += part.length;
+            if (total > max)
+                throw tooBig();
+            parts.push(part);
+        }
+    }
+    return Buffer.concat(parts, total);
+}
+/** Bytes [start, end) of a file in 4 MiB reads, each hashed as it passes. */
+async function* fileRange(path, start, end, hash, options, sent = { bytes: 0 }) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        let position = start;
+        while (position < end) {
+            const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, end - position));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            if (bytesRead === 0)
+                throw new errors/* DataError */.fL(`${path} ended at ${position} bytes while it was uploaded`);
+            const chunk = buffer.subarray(0, bytesRead);
+            hash.update(chunk);
+            sent.bytes += bytesRead;
+            position += bytesRead;
+            options.onProgress?.(bytesRead);
+            yield chunk;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Passes chunks through, reporting progress so the idle timer only fires when nothing moves. */
+async function* progress(source, touch) {
+    for await (const chunk of source) {
+        touch();
+        yield chunk;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/oci-step.js
+/**
+ * tag-snapshot's OCI part, on the OCI library (shared/oci): the snapshot
+ * pushed as OCI 1.1 artifacts (publishSnapshot: blobs, manifests, index,
+ * referrers, then `sha-<commit>`, then — only when the release gates checked
+ * from the files pass — the channel tags and channels.json), and the channel
+ * commands promote and rollback. The registry client is made here from
+ * validated options; credentials arrive masked by the action.
+ */
+
+
+
+
+
+function registryClient(t) {
+    return new RegistryClient({
+        registry: t.registry,
+        credentials: t.credentials,
+        onToken: t.onToken,
+        onRetry: (i) => t.log?.(`registry: ${i.what} failed (${i.reason}); retry ${i.attempt} in ${i.waitMs} ms`),
+    });
+}
+async function publishToRegistry(r) {
+    const { images, attestations } = await artifactsFromTrees([r.tree]);
+    return publishSnapshot({
+        client: registryClient(r),
+        repository: r.repository,
+        commit: r.commit,
+        created: new Date(r.epoch * 1000).toISOString(),
+        images,
+        attestations,
+        annotations: r.annotations,
+        channelTags: r.channelTags,
+        gates: () => checkReleaseGates(r.tree, r.gateOptions),
+        reason: r.reason,
+        log: r.log,
+    });
+}
+function promoteChannel(t, channel, digest, reason) {
+    return (0,oci_channels/* promote */.pt)(registryClient(t), t.repository, channel, digest, { reason });
+}
+function rollbackChannel(t, channel, to, reason) {
+    return (0,oci_channels/* rollback */.dU)(registryClient(t), t.repository, channel, { to: to ?? undefined, reason });
+}
+
+// EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
+var tag_name = __nccwpck_require__(5617);
+;// CONCATENATED MODULE: ./build/shared/snapshot/plan.js
+/**
+ * What a snapshot is called, as pure functions of recorded values: the tag
+ * name (seed 000), the bundle name (seed 000 for a base, seed 002 with
+ * variants) and the annotated tag's message. Nothing here reads git, the
+ * clock or the environment; the run's facts arrive as a SnapshotFacts.
+ */
+
+
+const plan_BUNDLE_SUFFIX = {
+    gzip: '.tar.gz',
+    zstd: '.tar.zst',
+    none: '.tar',
+};
+function planTagName(images, facts) {
+    const doc = images.base.provenance.doc;
+    return (0,tag_name/* snapshotTagName */.GG)({
+        type: doc.image.type,
+        epoch: facts.epoch,
+        infrasimVersion: doc.infrasim.version,
+        imageSha256: images.base.sha256,
+    });
+}
+/**
+ * `infrasim-{type}-{git_sha}.tar.gz` for a base alone, and seed 002's
+ * `infrasim-{type}-variants-{git_sha}.tar.gz` when variants travel with it.
+ */
+function planBundleName(images, facts, compression) {
+    const type = (0,tag_name/* sanitizeField */.wk)('type', images.base.provenance.doc.image.type, 'image.type of the image provenance');
+    return `infrasim-${type}${images.variants.length ? '-variants' : ''}-${facts.commit}${plan_BUNDLE_SUFFIX[compression]}`;
+}
+/** The annotated tag's message: every image with its sha256, its provenance's digest, and the run. */
+function tagMessage(tag, images, facts, bundle) {
+    const doc = images.base.provenance.doc;
+    const lines = [
+        `${tag}`,
+        '',
+        `Snapshot of ${doc.image.type} ${doc.image.version} (${doc.image.architecture}) built by infrasim ${doc.infrasim.version}`,
+        `commit ${facts.commit}, dated ${(0,tag_name/* utcDay */.dA)(facts.epoch)} (${facts.epochSource})`,
+        '',
+        'Images (sha256  path  provenance sha256):',
+    ];
+    for (const image of [images.base, ...images.variants])
+        lines.push(`  ${image.sha256}  ${image.rel}  ${image.provenance.rel} ${image.provenance.sha256}`);
+    lines.push('', `Dependency graph sha256: ${doc.infrasim.dep_graph_sha256}`);
+    if (bundle)
+        lines.push(`Bundle: ${bundle.sha256}  ${bundle.name}`);
+    lines.push(`Run: ${facts.runUrl ?? 'not a GitHub Actions run'}`, '');
+    return lines.join('\n');
+}
+/** The commit the images say they were built from must be the commit tagged. */
+function checkBuiltFrom(images, commit) {
+    for (const image of [images.base, ...images.variants]) {
+        const built = image.provenance.doc.build.git_commit;
+        if (built && built !== commit)
+            throw new errors/* DataError */.fL(`${image.provenance.rel}: ${image.rel} was built from commit ${built}, but the commit to tag is ${commit}; tag the commit the images came from`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/release.js
+/**
+ * The GitHub release of a snapshot tag, carrying the bundle, its .sha256, the
+ * image provenance documents and the attestation bundles. Documented calls
+ * only (https://docs.github.com/en/rest/releases): get by tag, create, list
+ * assets, delete an asset, and upload to the release's `upload_url` (on
+ * uploads.github.com, as the docs say; GHES gives its own). A rerun skips an
+ * asset of the same name and sha256 (the asset's `digest`, else its bytes
+ * downloaded and hashed); an asset of the same name with other bytes is
+ * refused unless `replace` — and every conflict is found before the first
+ * upload, so a refused run publishes nothing.
+ */
+
+
+
+
+
+
+
+function contentTypeOf(name) {
+    if (name.endsWith('.json'))
+        return 'application/json';
+    if (name.endsWith('.sha256'))
+        return 'text/plain';
+    if (name.endsWith('.gz'))
+        return 'application/gzip';
+    if (name.endsWith('.zst'))
+        return 'application/zstd';
+    if (name.endsWith('.tar'))
+        return 'application/x-tar';
+    return 'application/octet-stream';
+}
+function assetFile(path) {
+    return { path, name: (0,external_node_path_.basename)(path), contentType: contentTypeOf((0,external_node_path_.basename)(path)) };
+}
+async function findRelease(gh, repo, tag) {
+    try {
+        return (await gh.rest.repos.getReleaseByTag({ ...repo, tag })).data;
+    }
+    catch (e) {
+        if ((0,github_api/* httpStatus */.n)(e) === 404)
+            return null;
+        throw e;
+    }
+}
+/** sha256 of an asset already on the release: its `digest` when GitHub gives one, else its bytes. */
+async function remoteSha256(gh, repo, asset) {
+    if (asset.digest?.startsWith('sha256:'))
+        return asset.digest.slice('sha256:'.length);
+    const res = await gh.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+        ...repo,
+        asset_id: asset.id,
+        headers: { accept: 'application/octet-stream' },
+    });
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(Buffer.from(res.data))
+        .digest('hex');
+}
+async function publishRelease(gh, req) {
+    const names = new Map();
+    for (const a of req.assets) {
+        const other = names.get(a.name);
+        if (other)
+            throw new errors/* DataError */.fL(`release assets ${other} and ${a.path} have the same name ${a.name}`);
+        names.set(a.name, a.path);
+    }
+    const local = await Promise.all(req.assets.map(async (a) => ({
+        ...a,
+        sha256: await sha256File(a.path),
+        size: (await (0,promises_.stat)(a.path)).size,
+    })));
+    let release = await findRelease(gh, req.repo, req.tag);
+    // Plan against what is there before anything is written.
+    const remote = release
+        ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
+            ...req.repo,
+            release_id: release.id,
+            per_page: 100,
+        })
+        : [];
+    const plan = [];
+    for (const file of local) {
+        const existing = remote.find((r) => r.name === file.name) ?? null;
+        if (!existing) {
+            plan.push({ file, existing, action: 'uploaded' });
+            continue;
+        }
+        const digest = await remoteSha256(gh, req.repo, existing);
+        if (digest === file.sha256)
+            plan.push({ file, existing, action: 'skipped' });
+        else if (req.replace)
+            plan.push({ file, existing, action: 'replaced' });
+        else
+            throw new errors/* DataError */.fL(`release ${req.tag} already has an asset ${file.name} with sha256 ${digest}, but ${file.path} has sha256 ${file.sha256}; refusing to replace it (set replace-assets: true to replace it deliberately)`);
+    }
+    let action = 'reused';
+    if (!release) {
+        try {
+            release = (await gh.rest.repos.createRelease({
+                ...req.repo,
+                tag_name: req.tag,
+                target_commitish: req.commit,
+                name: req.tag,
+                body: req.body,
+                draft: false,
+                prerelease: false,
+            })).data;
+            action = 'created';
+        }
+        catch (e) {
+            // Created by a concurrent run meanwhile (422 already_exists): use it.
+            if ((0,github_api/* httpStatus */.n)(e) !== 422)
+                throw e;
+            release = await findRelease(gh, req.repo, req.tag);
+            if (!release)
+                throw e;
+        }
+    }
+    const outcomes = [];
+    for (const step of plan) {
+        if (step.action === 'skipped') {
+            outcomes.push({
+                name: step.file.name,
+                sha256: step.file.sha256,
+                action: 'skipped',
+                url: step.existing.browser_download_url,
+            });
+            continue;
+        }
+        if (step.existing)
+            await gh.rest.repos.deleteReleaseAsset({ ...req.repo, asset_id: step.existing.id });
+        const uploaded = await gh.request({
+            method: 'POST',
+            url: release.upload_url,
+            name: step.file.name,
+            headers: { 'content-type': step.file.contentType, 'content-length': step.file.size },
+            // Streamed from disk: a multi-GB bundle is never held in memory.
+            data: (0,external_node_fs_.createReadStream)(step.file.path),
+            request: { retries: 0 },
+        });
+        const asset = uploaded.data;
+        outcomes.push({
+            name: step.file.name,
+            sha256: step.file.sha256,
+            action: step.action,
+            url: asset.browser_download_url,
+        });
+    }
+    return { id: release.id, url: release.html_url, action, assets: outcomes };
+}
+
+;// CONCATENATED MODULE: ./build/shared/snapshot/pipeline.js
+/**
+ * tag-snapshot, in the order that leaves nothing half-published: read and
+ * check everything first (provenance against the image bytes, the commit,
+ * the tag's current owner locally, on the remote or through the API, the
+ * gates when required), then write the bundle and its .sha256 (atomically),
+ * then the annotated tag, then the release and its assets. A rerun of the
+ * same commit finds the tag and the assets in place and finishes what is
+ * missing.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function runUrl(ctx) {
+    return ctx.repository && ctx.runId
+        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
+        : run_context_invocationId(ctx);
+}
+/** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
+async function evidenceAssets(tree, images) {
+    const out = [images.base, ...images.variants].map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
+    const attestations = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta', 'attestations')).catch(() => []);
+    for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
+        out.push((0,external_node_path_.join)(tree, 'meta', 'attestations', name));
+    return out;
+}
+async function runSnapshot(o, ctx, deps) {
+    const log = deps.log ?? (() => { });
+    // 1. Everything read and checked; nothing written yet.
+    const images = await readSnapshotImages(o.tree);
+    const commit = await resolveCommit(o.checkout, ctx.sha);
+    checkBuiltFrom(images, commit);
+    const date = o.epoch ?? (await (0,source_date/* commitSourceDate */.$N)(o.checkout, commit));
+    if (!date)
+        throw new errors/* DataError */.fL(`${o.checkout}: git cannot read the committer time of ${commit}`);
+    // The input source-date-epoch is SOURCE_DATE_EPOCH given to the step: both are named so in the tag message.
+    const epochSource = date.origin === 'commit time' ? 'commit time' : 'SOURCE_DATE_EPOCH';
+    const facts = { commit, epoch: date.epoch, epochSource, runUrl: runUrl(ctx) };
+    const tag = o.tag ?? planTagName(images, facts);
+    log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
+    const gh = o.token && (o.gitTag === 'api' || o.release) ? deps.github(o.token, o.apiUrl) : null;
+    const auth = o.token ? { token: o.token } : null;
+    // The tag's owner, before any write: another commit's tag stops the run here.
+    if (o.gitTag === 'git') {
+        const state = await tagState(o.checkout, tag, o.remote, auth);
+        const other = [state.remote, state.local].find((c) => c && c !== commit);
+        if (other)
+            throw new errors/* DataError */.fL(`tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`);
+    }
+    else if (o.gitTag === 'api') {
+        const other = await apiTagCommit(gh, o.repository, tag);
+        if (other && other !== commit)
+            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`);
+    }
+    const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+    // Channel tags require the gates (options set requireGates then): refused here, before the first write.
+    if (o.requireGates && !gates.passed)
+        throw new errors/* DataError */.fL(`release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`);
+    // 2. The bundle, its checksum and manifest.json, each written atomically.
+    let bundle = null;
+    let manifestPath = null;
+    if (o.bundle) {
+        const name = o.bundleName ?? planBundleName(images, facts, o.compression);
+        if (!name.endsWith(plan_BUNDLE_SUFFIX[o.compression]))
+            throw new errors/* DataError */.fL(`bundle-name ${name} does not end with ${plan_BUNDLE_SUFFIX[o.compression]} (compression: ${o.compression})`);
+        const layout = await bundleLayout(o.tree);
+        log(`bundling ${layout.files.length} file(s) into ${name}`);
+        bundle = await writeBundle({
+            tree: o.tree,
+            path: (0,external_node_path_.join)(o.tree, name),
+            compression: o.compression,
+            epoch: facts.epoch,
+            manifest: {
+                format_version: '1.0',
+                snapshot_tag: tag,
+                git_commit: commit,
+                images: [images.base, ...images.variants].map((i) => ({
+                    path: `disk/${i.rel}`,
+                    sha256: i.sha256,
+                    variant: i.variant,
+                    architecture: i.architecture,
+                    provenance: i.provenance.rel,
+                })),
+            },
+        }, layout);
+        manifestPath = (0,external_node_path_.join)(o.tree, MANIFEST);
+        await atomic_writeJsonAtomic(manifestPath, bundle.manifest);
+    }
+    // 3. The annotated tag.
+    const message = tagMessage(tag, images, facts, bundle && { name: bundle.name, sha256: bundle.sha256 });
+    const tagger = { ...ACTIONS_BOT, epoch: facts.epoch };
+    let tagAction = 'skipped';
+    let pushed = false;
+    if (o.gitTag === 'git') {
+        const r = await createGitTag({
+            cwd: o.checkout,
+            name: tag,
+            commit,
+            message,
+            tagger,
+            remote: o.remote,
+            auth,
+        });
+        tagAction = r.action;
+        pushed = r.pushed;
+    }
+    else if (o.gitTag === 'api') {
+        tagAction = await createApiTag(gh, { repo: o.repository, name: tag, commit, message, tagger });
+        pushed = true;
+    }
+    log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
+    // 4. The release.
+    let release = null;
+    if (o.release && bundle) {
+        const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(assetFile);
+        release = await publishRelease(gh, {
+            repo: o.repository,
+            tag,
+            commit,
+            body: '```\n' + message + '```\n',
+            assets,
+            replace: o.replaceAssets,
+        });
+    }
+    // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
+    let oci = null;
+    if (o.oci) {
+        oci = await publishToRegistry({
+            ...o.oci,
+            tree: o.tree,
+            commit,
+            epoch: facts.epoch,
+            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+            reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+            onToken: deps.onSecret,
+            log,
+        });
+        log(`registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`);
+    }
+    return { tag, tagAction, pushed, facts, images, bundle, manifestPath, gates, release, oci };
+}
+/** promote / rollback: a channel moved in the registry; nothing is built, bundled or tagged in git. */
+async function runChannelCommand(o, ctx, deps) {
+    const target = { ...o.oci, onToken: deps.onSecret, log: deps.log };
+    const reason = runUrl(ctx) ?? `tag-snapshot ${o.command}`;
+    const channels = o.command === 'promote'
+        ? await promoteChannel(target, o.channel, o.digest, reason)
+        : await rollbackChannel(target, o.channel, o.digest, reason);
+    const digest = channels.channels[o.channel]?.digest;
+    if (!digest)
+        throw new errors/* DataError */.fL(`channel ${o.channel} names no digest after ${o.command}`);
+    return { digest, channels };
+}
+
+
+/***/ }),
+
+/***/ 6121:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ renderChannelSummary),
+/* harmony export */   h: () => (/* binding */ renderSnapshotSummary)
+/* harmony export */ });
+const cell = (s) => s.replace(/\|/g, '\\|');
+function renderSnapshotSummary(r) {
+    const lines = [
+        `## tag-snapshot: \`${r.tag}\``,
+        '',
+        `Commit \`${r.facts.commit}\`, dated from ${r.facts.epochSource}; tag ${r.tagAction}${r.pushed ? ' and pushed' : ''}.`,
+        '',
+        '| image | sha256 | provenance |',
+        '|---|---|---|',
+        ...[r.images.base, ...r.images.variants].map((i) => `| ${cell(i.rel)} | \`${i.sha256}\` | ${cell(i.provenance.rel)} |`),
+    ];
+    if (r.bundle)
+        lines.push('', `Bundle \`${r.bundle.name}\` (${r.bundle.size} bytes, ${r.bundle.manifest.files.length} files): sha256 \`${r.bundle.sha256}\``);
+    lines.push('', '| gate | result |', '|---|---|');
+    for (const c of r.gates.checks)
+        lines.push(`| ${c.gate} | ✅ ${cell(c.detail)} |`);
+    for (const f of r.gates.failures)
+        lines.push(`| ${f.gate} | ❌ ${cell(f.detail.split('\n')[0])} |`);
+    if (r.release) {
+        lines.push('', `Release ${r.release.action}: ${r.release.url}`, '', '| asset | action | sha256 |', '|---|---|---|');
+        for (const a of r.release.assets)
+            lines.push(`| ${cell(a.name)} | ${a.action} | \`${a.sha256}\` |`);
+    }
+    if (r.oci) {
+        lines.push('', `Registry: \`${r.oci.repository}@${r.oci.digest}\``, '', '| tag | kind |', '|---|---|');
+        lines.push(`| ${r.oci.immutableTag} | immutable |`);
+        for (const t of r.oci.channelTags)
+            lines.push(`| ${t} | channel (gates passed) |`);
+    }
+    return lines.join('\n') + '\n';
+}
+function renderChannelSummary(o, r) {
+    const history = r.channels.channels[o.channel]?.history ?? [];
+    return [
+        `## tag-snapshot ${o.command}: \`${o.channel}\` → \`${r.digest}\``,
+        '',
+        `${o.oci.registry}/${o.oci.repository}`,
+        '',
+        '| time | action | digest |',
+        '|---|---|---|',
+        ...history.slice(-10).map((h) => `| ${h.time} | ${h.action} | \`${h.digest}\` |`),
+        '',
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5617:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GG: () => (/* binding */ snapshotTagName),
+/* harmony export */   dA: () => (/* binding */ utcDay),
+/* harmony export */   fe: () => (/* binding */ parseTagName),
+/* harmony export */   wk: () => (/* binding */ sanitizeField)
+/* harmony export */ });
+/* unused harmony exports OCI_TAG, MAX_TAG_LENGTH, tagNameProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
+/**
+ * The snapshot tag of seed 000, `image-{type}-{YYYYMMDD}-{infrasim_short}-{image_short}`,
+ * built from recorded values only (never `git describe`, whose cut produced
+ * `image-alpine-20251228-release--08587a35` once a `release-*` tag existed).
+ * The name must be usable as a git tag (git check-ref-format) and as an OCI
+ * tag (`[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`); a field that is not is
+ * sanitised by one fixed rule, so the same inputs always give the same name.
+ */
+
+/** The OCI distribution spec's tag grammar. */
+const OCI_TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+const MAX_TAG_LENGTH = 128;
+/** Characters kept from a field; everything else becomes '-'. */
+const FIELD_CHAR = /[^A-Za-z0-9._]/g;
+/**
+ * One field of the tag, sanitised: characters outside [A-Za-z0-9._] become
+ * '-', runs of '-' or '.' collapse to one (`..` is not a git ref, `--` would
+ * look like an empty field), and separators at either end are dropped (a
+ * field never begins or ends with the tag's '-' separator). Throws when
+ * nothing is left, naming the field and where it came from.
+ */
+function sanitizeField(field, raw, source) {
+    const value = raw
+        .replace(FIELD_CHAR, '-')
+        // A run of separators ('--', '..', '-.') becomes its last one.
+        .replace(/[-.]{2,}/g, (run) => run.at(-1))
+        .replace(/^[-._]+|[-._]+$/g, '');
+    if (value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: field ${field} is empty after sanitising '${raw}' (from ${source}); it needs at least one letter or digit`);
+    return value;
+}
+/** YYYYMMDD of an epoch in UTC. */
+function utcDay(epoch) {
+    return new Date(epoch * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+/**
+ * `image-{type}-{YYYYMMDD}-{infrasim_short}-{image_short}`: image_short is the
+ * first 8 hex digits of the image's sha256 (seed 000's `c3d4e5f6`);
+ * infrasim_short the builder's recorded version. When the whole would pass
+ * 128 characters (the OCI limit), infrasim_short is cut from its end, at a
+ * boundary that leaves no separator dangling.
+ */
+function snapshotTagName(f) {
+    if (!/^[0-9a-f]{64}$/.test(f.imageSha256))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: image sha256 '${f.imageSha256}' is not 64 hex digits`);
+    if (!Number.isSafeInteger(f.epoch) || f.epoch < 0 || f.epoch > 253402300799)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: date ${f.epoch} is not a Unix time in years 1970-9999`);
+    const type = sanitizeField('type', f.type, 'image.type of the image provenance');
+    const day = utcDay(f.epoch);
+    const image = f.imageSha256.slice(0, 8);
+    let infrasim = sanitizeField('infrasim_short', f.infrasimVersion, 'infrasim.version of the image provenance');
+    const fixed = `image-${type}-${day}--${image}`.length;
+    if (fixed + 1 > MAX_TAG_LENGTH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: type '${type}' is too long for a ${MAX_TAG_LENGTH}-character tag`);
+    if (fixed + infrasim.length > MAX_TAG_LENGTH)
+        infrasim = sanitizeField('infrasim_short', infrasim.slice(0, MAX_TAG_LENGTH - fixed), 'infrasim.version of the image provenance (cut to fit 128 characters)');
+    const name = `image-${type}-${day}-${infrasim}-${image}`;
+    const problem = tagNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag '${name}': ${problem}`); // unreachable by construction; kept as the contract
+    return name;
+}
+/**
+ * Why `name` is not usable as both a git tag and an OCI tag, or null. The git
+ * rules are those of git-check-ref-format(1) for one path component.
+ */
+function tagNameProblem(name) {
+    if (!OCI_TAG.test(name))
+        return 'not a valid OCI tag: 1 to 128 of [A-Za-z0-9._-], not starting with . or -';
+    if (name.includes('..'))
+        return "contains '..', which git refuses";
+    if (name.endsWith('.') || name.endsWith('.lock'))
+        return "ends with '.' or '.lock', which git refuses";
+    if (name.startsWith('.') || name.startsWith('-'))
+        return "starts with '.' or '-'";
+    return null;
+}
+/** Validates a tag name given as an input. */
+function parseTagName(input, raw) {
+    const name = raw.trim();
+    const problem = tagNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' ${problem}`, "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock'");
+    return name;
+}
+
+
+/***/ }),
+
+/***/ 9219:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $N: () => (/* binding */ commitSourceDate),
+  zE: () => (/* binding */ givenSourceDate)
+});
+
+// UNUSED EXPORTS: ENVIRONMENT_NAME, MAX_EPOCH, parseSourceDateEpoch, resolveSourceDate
+
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: ./build/shared/exec.js
+var exec = __nccwpck_require__(7239);
+;// CONCATENATED MODULE: ./build/shared/git.js
+/**
+ * Facts about a source checkout, read from git in this one module: the
+ * commit, its ref and committer time, `git describe`. What the run says (the
+ * RunContext's sha and ref, from the runner) is preferred where both know a
+ * value; git is the fallback for a local run. Each reader gives null when git
+ * cannot tell (no git, not a checkout, no commits): a record never invents a
+ * value, and the caller decides whether null is an error.
+ */
+
+/** git's first line of output in `cwd`, or null when git fails or prints nothing. */
+async function gitLine(cwd, args) {
+    try {
+        return (await (0,exec/* run */.eF)('git', args, { cwd })).stdout.split('\n')[0]?.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The commit `rev` (default HEAD) names in the checkout at `cwd`. */
+function gitCommit(cwd, rev = 'HEAD') {
+    return gitLine(cwd, ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`]);
+}
+/** The branch HEAD is on (refs/heads/…), null for a detached HEAD. */
+function gitSymbolicRef(cwd) {
+    return gitLine(cwd, ['symbolic-ref', '-q', 'HEAD']);
+}
+/** The committer time (Unix seconds) of `rev` (default HEAD); present even in a depth-1 clone. */
+async function gitCommitTime(cwd, rev = 'HEAD') {
+    const line = await gitLine(cwd, ['log', '-1', '--format=%ct', '--end-of-options', rev, '--']);
+    return line && /^\d+$/.test(line) ? Number(line) : null;
+}
+/** `git describe --tags --always --dirty`: the nearest tag, else the abbreviated commit. */
+function gitDescribe(cwd) {
+    return gitLine(cwd, ['describe', '--tags', '--always', '--dirty']);
+}
+/** The commit a build records: the run's sha and ref when it has them, git's otherwise. */
+async function sourceFacts(cwd, ctx) {
+    const [sha, ref] = await Promise.all([ctx.sha ?? gitCommit(cwd), ctx.ref ?? gitSymbolicRef(cwd)]);
+    return { sha, ref, repository: ctx.repository };
+}
+
+;// CONCATENATED MODULE: ./build/shared/source-date.js
+/**
+ * The time a build is dated with (SOURCE_DATE_EPOCH, reproducible-builds.org),
+ * resolved the same way by every action: the action's input when it has one,
+ * else SOURCE_DATE_EPOCH from the job's environment (carried in the
+ * RunContext), else the committer time of the checkout's commit. When none
+ * of them gives a time the caller chose what happens: an error, or the wall
+ * clock — returned with origin 'wall clock' so the step reports it and the
+ * record says so. Nothing here falls back to the clock unasked.
+ */
+
+
+/** 9999-12-31T23:59:59Z: the last second an ISO 8601 year of four digits can name. */
+const MAX_EPOCH = 253402300799;
+/** The name an error gives SOURCE_DATE_EPOCH taken from the environment. */
+const ENVIRONMENT_NAME = 'SOURCE_DATE_EPOCH (environment)';
+/** Whole seconds since the epoch, or an InputError naming `name` (an input, or the environment variable). */
+function parseSourceDateEpoch(name, raw) {
+    const v = raw.trim();
+    const n = Number(v);
+    if (!/^\d{1,12}$/.test(v) || n > MAX_EPOCH)
+        throw new errors/* InputError */.dz(name, `'${raw}' is not a Unix time`, 'whole seconds since 1970-01-01 UTC up to 9999-12-31, e.g. 1735689600 or $(git log -1 --format=%ct)');
+    return n;
+}
+/**
+ * The date given explicitly — the input, else SOURCE_DATE_EPOCH — parsed;
+ * null when neither is set. Synchronous, so input validation can reject a
+ * malformed value before any work starts.
+ */
+function givenSourceDate(ctx, input) {
+    if (input?.value.trim())
+        return {
+            epoch: parseSourceDateEpoch(input.name, input.value),
+            origin: 'input',
+            description: `input '${input.name}'`,
+        };
+    const env = ctx.sourceDateEpoch?.trim();
+    if (env)
+        return {
+            epoch: parseSourceDateEpoch(ENVIRONMENT_NAME, env),
+            origin: 'SOURCE_DATE_EPOCH',
+            description: 'SOURCE_DATE_EPOCH',
+        };
+    return null;
+}
+/** The committer time of `rev` (default HEAD) in `checkout`; null when git cannot tell (no git, no commit). */
+async function commitSourceDate(checkout, rev = 'HEAD') {
+    const epoch = await gitCommitTime(checkout, rev);
+    if (epoch === null)
+        return null;
+    const name = /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 12) : rev;
+    return { epoch, origin: 'commit time', description: `the committer time of ${name} in ${checkout}` };
+}
+async function resolveSourceDate(req) {
+    const given = givenSourceDate(req.ctx, req.input);
+    if (given)
+        return given;
+    const committed = req.checkout === null ? null : await commitSourceDate(req.checkout, req.commit);
+    if (committed)
+        return committed;
+    const where = req.checkout === null ? 'no checkout' : `no git commit in ${req.checkout}`;
+    if (req.otherwise === 'error')
+        throw new InputError(req.input?.name ?? 'SOURCE_DATE_EPOCH', `is not set and there is ${where} to take the date from`, 'seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)');
+    const now = Math.floor((req.now ?? Date.now)() / 1000);
+    return {
+        epoch: now,
+        origin: 'wall clock',
+        description: `the wall clock: SOURCE_DATE_EPOCH is not set and there is ${where}, so the date is not reproducible`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gd: () => (/* binding */ checkTools),
+/* harmony export */   Q5: () => (/* binding */ debianPackage),
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   us: () => (/* binding */ pathWithSbin)
+/* harmony export */ });
+/* unused harmony exports TOOL_PACKAGES, SBIN_DIRS, toolSearchDirs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
+/**
+ * Finding external tools, and checking before any work that a step has all it
+ * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
+ * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
+ * runner usually leaves off PATH, so every lookup (the up-front check and each
+ * run) uses the same list.
+ */
+
+
+
+
+/** Which Debian/Ubuntu package provides each tool the suite runs. */
+const TOOL_PACKAGES = {
+    'qemu-img': 'qemu-utils',
+    'qemu-system-x86_64': 'qemu-system-x86',
+    'qemu-system-aarch64': 'qemu-system-arm',
+    'mkfs.ext4': 'e2fsprogs',
+    mke2fs: 'e2fsprogs',
+    debugfs: 'e2fsprogs',
+    dumpe2fs: 'e2fsprogs',
+    e2fsck: 'e2fsprogs',
+    sfdisk: 'fdisk',
+    'mkfs.vfat': 'dosfstools',
+    mcopy: 'mtools',
+    mmd: 'mtools',
+    mdir: 'mtools',
+    mmdebstrap: 'mmdebstrap',
+    openssl: 'openssl',
+    git: 'git',
+    cargo: 'cargo',
+    objcopy: 'binutils',
+    'dpkg-deb': 'dpkg',
+    'dpkg-query': 'dpkg',
+    'apt-get': 'apt',
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    nft: 'nftables',
+    xz: 'xz-utils',
+    tar: 'tar',
+    unshare: 'util-linux',
+};
+/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
+function toolSearchDirs(search = {}) {
+    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
+}
+/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
+function pathWithSbin(path) {
+    return toolSearchDirs({ path: path ?? '' }).join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** The absolute path of an executable `tool`, or null when no searched directory has one. */
+async function findTool(tool, search = {}) {
+    if (tool.includes('/'))
+        return (await isExecutable(tool)) ? tool : null;
+    for (const dir of toolSearchDirs(search)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
+        if (await isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+async function isExecutable(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        // A directory is "executable" too; only a file runs.
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function debianPackage(tool) {
+    return TOOL_PACKAGES[tool] ?? tool;
+}
+/**
+ * Resolves every tool `step` needs, or throws one MissingToolsError naming
+ * each missing tool with its package and the apt-get line that installs them
+ * all: a user fixes the runner once instead of once per tool.
+ */
+async function checkTools(step, tools, search = {}) {
+    const found = new Map();
+    const missing = [];
+    for (const tool of new Set(tools)) {
+        const path = await findTool(tool, search);
+        if (path)
+            found.set(tool, path);
+        else
+            missing.push(tool);
+    }
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 825:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  context: () => (/* binding */ github_context),
+  Q: () => (/* binding */ getOctokit)
 });
 
 // EXTERNAL MODULE: external "fs"
@@ -52767,47 +60714,8 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(3396);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -52886,7 +60794,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -52918,21 +60826,21 @@ async function fetchWrapper(requestOptions) {
     if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new dist_src/* RequestError */.G("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -56258,7735 +64166,54 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
+/***/ }),
 
-// pkg/dist-src/wrap-request.js
+/***/ 3396:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
     }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
     }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
       });
-      throw error;
     }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
   }
-  return req;
 }
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./build/actions/tag-snapshot/github-client.js
-/**
- * The GitHub REST client for tags and releases: @actions/github's Octokit
- * with the throttling and retry plugins (secondary rate limits and 5xx are
- * waited out, a bounded number of times), pointed at the run's API URL so
- * GitHub Enterprise Server works.
- */
-
-
-
-function githubClient(token, apiUrl, retries = 3) {
-    return getOctokit(token, {
-        baseUrl: apiUrl.replace(/\/+$/, ''),
-        retry: { retries },
-        throttle: {
-            // Retry a rate-limited request twice, then fail with GitHub's answer.
-            onRateLimit: (_after, _options, _octokit, count) => count < 2,
-            onSecondaryRateLimit: (_after, _options, _octokit, count) => count < 2,
-        },
-    }, retry, throttling);
-}
-
-
-/***/ }),
-
-/***/ 5985:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
-/* harmony import */ var _shared_attest_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6963);
-/* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3642);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3179);
-/* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6121);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1478);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(314);
-
-
-
-
-
-
-
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
-        command: true,
-        'output-dir': true,
-        path: true,
-        tag: true,
-        'git-tag': true,
-        remote: true,
-        bundle: true,
-        'bundle-name': true,
-        compression: true,
-        release: true,
-        'replace-assets': true,
-        token: true,
-        repository: true,
-        'public-key': true,
-        'identity-repository': true,
-        'identity-workflow': true,
-        'identity-ref': true,
-        'identity-issuer': true,
-        'trusted-root': true,
-        'require-gates': true,
-        'source-date-epoch': true,
-        registry: true,
-        'oci-repository': true,
-        'registry-username': true,
-        'registry-password': true,
-        channels: true,
-        'metadata-json': true,
-        labels: true,
-        annotations: true,
-        channel: true,
-        digest: true,
-        to: true,
-    });
-    const token = raw.token.trim();
-    if (token) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(token);
-        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(Buffer.from(`x-access-token:${token}`).toString('base64'));
-    }
-    if (raw['registry-password'].trim())
-        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(raw['registry-password'].trim());
-    const ctx = (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__/* .readSnapshotContext */ .QB)((0,_shared_attest_context_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunContext */ .$p)());
-    const deps = {
-        github: _github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .githubClient */ .$,
-        log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(l),
-        onSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(s),
-    };
-    const channelCommand = (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChannelCommand */ .Ki)(raw, ctx);
-    if (channelCommand) {
-        await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('tag-snapshot', {});
-        const r = await _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.group */ .I8.group(`tag-snapshot ${channelCommand.command}`, () => (0,_shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .runChannelCommand */ .Q)(channelCommand, ctx, deps));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({ digest: r.digest, 'channel-tags': channelCommand.channel });
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .renderChannelSummary */ .K)(channelCommand, r));
-        return;
-    }
-    const options = await (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTagSnapshotInputs */ .DR)(raw, ctx);
-    await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('tag-snapshot', options);
-    const result = await _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.group */ .I8.group('tag-snapshot', () => (0,_shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .runSnapshot */ .g)(options, ctx, deps));
-    for (const f of result.gates.failures)
-        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(f.detail, { title: `release gate '${f.gate}' not passed` });
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
-        tag: result.tag,
-        'tag-action': result.tagAction,
-        commit: result.facts.commit,
-        bundle: result.bundle?.path,
-        'bundle-sha256': result.bundle?.sha256,
-        'checksum-file': result.bundle?.checksumPath,
-        manifest: result.manifestPath ?? undefined,
-        'release-url': result.release?.url,
-        'release-id': result.release ? String(result.release.id) : undefined,
-        assets: result.release?.assets.map((a) => `${a.name} ${a.action} ${a.sha256}`).join('\n'),
-        'gates-passed': String(result.gates.passed),
-        'gate-failures': result.gates.failures.map((f) => `${f.gate}: ${f.detail.split('\n')[0]}`).join('\n'),
-        digest: result.oci?.digest,
-        'immutable-tag': result.oci?.immutableTag,
-        'channel-tags': result.oci?.channelTags.join('\n'),
-    });
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .renderSnapshotSummary */ .h)(result));
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3350:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ checkActionTools)
-/* harmony export */ });
-/* unused harmony exports DISK_TOOLS, IMAGE_READ_TOOLS, SEED_TOOLS, qemuSystem, ACTION_TOOLS */
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9303);
-/**
- * The external tools each action needs, from its validated options: each
- * action's main checks them all (shared/tools.ts checkTools) before any work,
- * so a runner missing three packages fails once, naming all three, instead of
- * minutes into a build. docs/tools.md lists the same table for users.
- */
-
-/** Making a disk: ext4 written and checked, the GPT, the ESP, the qcow2 conversion. */
-const DISK_TOOLS = [
-    'mkfs.ext4',
-    'mke2fs',
-    'debugfs',
-    'e2fsck',
-    'sfdisk',
-    'mkfs.vfat',
-    'mmd',
-    'mcopy',
-    'qemu-img',
-];
-/** Reading an image's filesystems (secret scan, installed-package SBOMs). */
-const IMAGE_READ_TOOLS = ['qemu-img', 'sfdisk', 'dumpe2fs', 'debugfs', 'e2fsck', 'mdir', 'mcopy'];
-/** A NoCloud seed disk (cloud-init user-data for provisioning and boot checks). */
-const SEED_TOOLS = ['mkfs.vfat', 'mcopy'];
-function qemuSystem(arch) {
-    return `qemu-system-${arch}`;
-}
-/** Action name → the tools it runs for these options. */
-const ACTION_TOOLS = {
-    'build-base': (o) => [
-        ...DISK_TOOLS,
-        ...(o.distro === 'debian' || o.distro === 'ubuntu' ? ['mmdebstrap'] : []),
-        // apk runs in a script: tar unpacks the minirootfs and packs the result, unshare maps root for a non-root runner.
-        ...(o.distro === 'alpine' && o.packages.length
-            ? ['tar', ...(process.getuid?.() === 0 ? [] : ['unshare'])]
-            : []),
-        ...(o.rootfs && /\.(xz|txz)$/.test(o.rootfs) ? ['xz'] : []),
-    ],
-    'build-variant': (o) => ['qemu-img', qemuSystem(o.arch), ...SEED_TOOLS],
-    'boot-verify': (o) => [
-        'qemu-img',
-        qemuSystem(o.arch),
-        ...(o.checks.length ? SEED_TOOLS : []),
-    ],
-    // Signing reads every image of the trees (secret gate, SBOMs); verifying only hashes files.
-    attest: (o) => (o.command === 'attest' ? IMAGE_READ_TOOLS : []),
-    // cargo (only for a workspace directory) comes from a Rust toolchain more often than from Debian:
-    // shared/deps/load.ts checks it before anything is written, with the message that says so.
-    'analyze-deps': () => [],
-    'tag-snapshot': (o) => (o.gitTag === 'git' ? ['git'] : []),
-    'prune-packages': () => [],
-};
-/** Checks every tool `action` needs for `options`; throws one error listing all the missing ones. */
-async function checkActionTools(action, options) {
-    const needs = ACTION_TOOLS[action](options);
-    await (0,_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTools */ .Gd)(action, needs);
-}
-
-
-/***/ }),
-
-/***/ 6963:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ readRunContext),
-/* harmony export */   yl: () => (/* binding */ invocationId)
-/* harmony export */ });
-/* unused harmony exports workflowPath, defaultBuilderId */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/**
- * The run the attestation describes, read from the runner's environment in
- * this one place (as docker/metadata-action builds one context at the edge):
- * every other module of shared/attest gets it as a value, so the trigger
- * policy, the statement and the image provenance are pure functions of it.
- * A value the environment does not give is null, never invented.
- */
-
-function oidcTokenRequest(env) {
-    const url = value(env, 'ACTIONS_ID_TOKEN_REQUEST_URL');
-    const token = value(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN');
-    return url && token ? { url, token } : null;
-}
-/** repository.visibility of the event payload, when the runner gave one. */
-function eventVisibility(path) {
-    if (!path)
-        return null;
-    try {
-        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-        return typeof event.repository?.visibility === 'string' ? event.repository.visibility : null;
-    }
-    catch {
-        return null;
-    }
-}
-function value(env, name) {
-    const v = env[name]?.trim();
-    return v ? v : null;
-}
-function readRunContext(env = process.env) {
-    return {
-        serverUrl: (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
-        repository: value(env, 'GITHUB_REPOSITORY'),
-        repositoryId: value(env, 'GITHUB_REPOSITORY_ID'),
-        repositoryOwnerId: value(env, 'GITHUB_REPOSITORY_OWNER_ID'),
-        sha: value(env, 'GITHUB_SHA'),
-        ref: value(env, 'GITHUB_REF'),
-        eventName: value(env, 'GITHUB_EVENT_NAME'),
-        runId: value(env, 'GITHUB_RUN_ID'),
-        runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
-        workflowRef: value(env, 'GITHUB_WORKFLOW_REF'),
-        runnerEnvironment: value(env, 'RUNNER_ENVIRONMENT'),
-        repositoryVisibility: eventVisibility(value(env, 'GITHUB_EVENT_PATH')),
-        oidcTokenRequest: oidcTokenRequest(env),
-    };
-}
-/** The workflow file's path inside the repository, from GITHUB_WORKFLOW_REF (`owner/name/<path>@<ref>`). */
-function workflowPath(ctx) {
-    if (!ctx.workflowRef || !ctx.repository)
-        return null;
-    const prefix = `${ctx.repository}/`;
-    const at = ctx.workflowRef.lastIndexOf('@');
-    const withoutRef = at > 0 ? ctx.workflowRef.slice(0, at) : ctx.workflowRef;
-    return withoutRef.startsWith(prefix) ? withoutRef.slice(prefix.length) : null;
-}
-/** The builder id GitHub's own attestations use: `<server>/<owner>/<name>/<workflow path>@<ref>`. */
-function defaultBuilderId(ctx) {
-    return ctx.workflowRef ? `${ctx.serverUrl}/${ctx.workflowRef}` : null;
-}
-/** The run's URL, per attempt (SLSA runDetails.metadata.invocationId). */
-function invocationId(ctx) {
-    if (!ctx.repository || !ctx.runId)
-        return null;
-    return `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt ?? '1'}`;
-}
-
-
-/***/ }),
-
-/***/ 136:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qQ: () => (/* binding */ GITHUB_ACTIONS_ISSUER),
-  Pw: () => (/* binding */ KeylessCheckFailure),
-  _x: () => (/* binding */ defaultTrustedRoots),
-  ay: () => (/* binding */ keylessVerifiers),
-  uE: () => (/* binding */ parseTrustedRoots),
-  Qm: () => (/* binding */ verifyKeyless)
-});
-
-// UNUSED EXPORTS: FULCIO_OID, certificateIdentity, extensionText, identityMismatch, refMatches
-
-// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var dist = __nccwpck_require__(9654);
-// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __nccwpck_require__(4187);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
-;// CONCATENATED MODULE: ./build/shared/attest/trust/public-good-root.js
-/**
- * Sigstore public-good's trusted root (Fulcio CAs, Rekor logs, CT logs, the
- * timestamp authority): the default trust root of keyless verification.
- *
- * A snapshot, not fetched at run time (verification must work offline and
- * never trust what the network says at the moment of checking): the TUF
- * target trusted_root.json of https://tuf-repo-cdn.sigstore.dev as shipped in
- * the seeds of the npm package @sigstore/tuf 4.0.2 (published with npm
- * provenance), sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66.
- * Sigstore rotates keys rarely and keeps old ones valid for what they signed;
- * for a newer root, or GitHub's own instance (private repositories), pass
- * `trusted-root` with the output of `gh attestation trusted-root`.
- */
-const PUBLIC_GOOD_TRUSTED_ROOT_SHA256 = '6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66';
-const PUBLIC_GOOD_TRUSTED_ROOT = {
-    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-    tlogs: [
-        {
-            baseUrl: 'https://rekor.sigstore.dev',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE2G2Y+2tabdTV5BcGiBIx0a9fAFwrkBbmLSGtks4L3qX6yYY0zufBnhC8Ur/iy55GhWP/9A/bY2LhC30M9+RYtw==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2021-01-12T11:53:27Z',
-                },
-            },
-            logId: {
-                keyId: 'wNI9atQGlz+VWfO6LRygH4QUfY/8W4RFwiT5i5WRgB0=',
-            },
-        },
-        {
-            baseUrl: 'https://log2025-1.rekor.sigstore.dev',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MCowBQYDK2VwAyEAt8rlp1knGwjfbcXAYPYAkn0XiLz1x8O4t0YkEhie244=',
-                keyDetails: 'PKIX_ED25519',
-                validFor: {
-                    start: '2025-09-23T00:00:00Z',
-                },
-            },
-            logId: {
-                keyId: 'zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=',
-            },
-        },
-    ],
-    certificateAuthorities: [
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore',
-            },
-            uri: 'https://fulcio.sigstore.dev',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIIB+DCCAX6gAwIBAgITNVkDZoCiofPDsy7dfm6geLbuhzAKBggqhkjOPQQDAzAqMRUwEwYDVQQKEwxzaWdzdG9yZS5kZXYxETAPBgNVBAMTCHNpZ3N0b3JlMB4XDTIxMDMwNzAzMjAyOVoXDTMxMDIyMzAzMjAyOVowKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTB2MBAGByqGSM49AgEGBSuBBAAiA2IABLSyA7Ii5k+pNO8ZEWY0ylemWDowOkNa3kL+GZE5Z5GWehL9/A9bRNA3RbrsZ5i0JcastaRL7Sp5fp/jD5dxqc/UdTVnlvS16an+2Yfswe/QuLolRUCrcOE2+2iA5+tzd6NmMGQwDgYDVR0PAQH/BAQDAgEGMBIGA1UdEwEB/wQIMAYBAf8CAQEwHQYDVR0OBBYEFMjFHQBBmiQpMlEk6w2uSu1KBtPsMB8GA1UdIwQYMBaAFMjFHQBBmiQpMlEk6w2uSu1KBtPsMAoGCCqGSM49BAMDA2gAMGUCMH8liWJfMui6vXXBhjDgY4MwslmN/TJxVe/83WrFomwmNf056y1X48F9c4m3a3ozXAIxAKjRay5/aj/jsKKGIkmQatjI8uupHr/+CxFvaJWmpYqNkLDGRU+9orzh5hI2RrcuaQ==',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2021-03-07T03:20:29Z',
-                end: '2022-12-31T23:59:59.999Z',
-            },
-        },
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore',
-            },
-            uri: 'https://fulcio.sigstore.dev',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIICGjCCAaGgAwIBAgIUALnViVfnU0brJasmRkHrn/UnfaQwCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMjA0MTMyMDA2MTVaFw0zMTEwMDUxMzU2NThaMDcxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEeMBwGA1UEAxMVc2lnc3RvcmUtaW50ZXJtZWRpYXRlMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE8RVS/ysH+NOvuDZyPIZtilgUF9NlarYpAd9HP1vBBH1U5CV77LSS7s0ZiH4nE7Hv7ptS6LvvR/STk798LVgMzLlJ4HeIfF3tHSaexLcYpSASr1kS0N/RgBJz/9jWCiXno3sweTAOBgNVHQ8BAf8EBAMCAQYwEwYDVR0lBAwwCgYIKwYBBQUHAwMwEgYDVR0TAQH/BAgwBgEB/wIBADAdBgNVHQ4EFgQU39Ppz1YkEZb5qNjpKFWixi4YZD8wHwYDVR0jBBgwFoAUWMAeX5FFpWapesyQoZMi0CrFxfowCgYIKoZIzj0EAwMDZwAwZAIwPCsQK4DYiZYDPIaDi5HFKnfxXx6ASSVmERfsynYBiX2X6SJRnZU84/9DZdnFvvxmAjBOt6QpBlc4J/0DxvkTCqpclvziL6BCCPnjdlIB3Pu3BxsPmygUY7Ii2zbdCdliiow=',
-                    },
-                    {
-                        rawBytes: 'MIIB9zCCAXygAwIBAgIUALZNAPFdxHPwjeDloDwyYChAO/4wCgYIKoZIzj0EAwMwKjEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MREwDwYDVQQDEwhzaWdzdG9yZTAeFw0yMTEwMDcxMzU2NTlaFw0zMTEwMDUxMzU2NThaMCoxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjERMA8GA1UEAxMIc2lnc3RvcmUwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAT7XeFT4rb3PQGwS4IajtLk3/OlnpgangaBclYpsYBr5i+4ynB07ceb3LP0OIOZdxexX69c5iVuyJRQ+Hz05yi+UF3uBWAlHpiS5sh0+H2GHE7SXrk1EC5m1Tr19L9gg92jYzBhMA4GA1UdDwEB/wQEAwIBBjAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBRYwB5fkUWlZql6zJChkyLQKsXF+jAfBgNVHSMEGDAWgBRYwB5fkUWlZql6zJChkyLQKsXF+jAKBggqhkjOPQQDAwNpADBmAjEAj1nHeXZp+13NWBNa+EDsDP8G1WWg1tCMWP/WHPqpaVo0jhsweNFZgSs0eE7wYI4qAjEA2WB9ot98sIkoF3vZYdd3/VtWB5b9TNMea7Ix/stJ5TfcLLeABLE4BNJOsQ4vnBHJ',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2022-04-13T20:06:15Z',
-            },
-        },
-    ],
-    ctlogs: [
-        {
-            baseUrl: 'https://ctfe.sigstore.dev/test',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEbfwR+RJudXscgRBRpKX1XFDy3PyudDxz/SfnRi1fT8ekpfBd2O1uoz7jr3Z8nKzxA69EUQ+eFCFI3zeubPWU7w==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2021-03-14T00:00:00Z',
-                    end: '2022-10-31T23:59:59.999Z',
-                },
-            },
-            logId: {
-                keyId: 'CGCS8ChS/2hF0dFrJ4ScRWcYrBY9wzjSbea8IgY2b3I=',
-            },
-        },
-        {
-            baseUrl: 'https://ctfe.sigstore.dev/2022',
-            hashAlgorithm: 'SHA2_256',
-            publicKey: {
-                rawBytes: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEiPSlFi0CmFTfEjCUqF9HuCEcYXNKAaYalIJmBZ8yyezPjTqhxrKBpMnaocVtLJBI1eM3uXnQzQGAJdJ4gs9Fyw==',
-                keyDetails: 'PKIX_ECDSA_P256_SHA_256',
-                validFor: {
-                    start: '2022-10-20T00:00:00Z',
-                },
-            },
-            logId: {
-                keyId: '3T0wasbHETJjGR4cmWc3AqJKXrjePK3/h4pygC8p7o4=',
-            },
-        },
-    ],
-    timestampAuthorities: [
-        {
-            subject: {
-                organization: 'sigstore.dev',
-                commonName: 'sigstore-tsa-selfsigned',
-            },
-            uri: 'https://timestamp.sigstore.dev/api/v1/timestamp',
-            certChain: {
-                certificates: [
-                    {
-                        rawBytes: 'MIICEDCCAZagAwIBAgIUOhNULwyQYe68wUMvy4qOiyojiwwwCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMC4xFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEVMBMGA1UEAxMMc2lnc3RvcmUtdHNhMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE4ra2Z8hKNig2T9kFjCAToGG30jky+WQv3BzL+mKvh1SKNR/UwuwsfNCg4sryoYAd8E6isovVA3M4aoNdm9QDi50Z8nTEyvqgfDPtTIwXItfiW/AFf1V7uwkbkAoj0xxco2owaDAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFIn9eUOHz9BlRsMCRscsc1t9tOsDMB8GA1UdIwQYMBaAFJjsAe9/u1H/1JUeb4qImFMHic6/MBYGA1UdJQEB/wQMMAoGCCsGAQUFBwMIMAoGCCqGSM49BAMDA2gAMGUCMDtpsV/6KaO0qyF/UMsX2aSUXKQFdoGTptQGc0ftq1csulHPGG6dsmyMNd3JB+G3EQIxAOajvBcjpJmKb4Nv+2Taoj8Uc5+b6ih6FXCCKraSqupe07zqswMcXJTe1cExvHvvlw==',
-                    },
-                    {
-                        rawBytes: 'MIIB9zCCAXygAwIBAgIUV7f0GLDOoEzIh8LXSW80OJiUp14wCgYIKoZIzj0EAwMwOTEVMBMGA1UEChMMc2lnc3RvcmUuZGV2MSAwHgYDVQQDExdzaWdzdG9yZS10c2Etc2VsZnNpZ25lZDAeFw0yNTA0MDgwNjU5NDNaFw0zNTA0MDYwNjU5NDNaMDkxFTATBgNVBAoTDHNpZ3N0b3JlLmRldjEgMB4GA1UEAxMXc2lnc3RvcmUtdHNhLXNlbGZzaWduZWQwdjAQBgcqhkjOPQIBBgUrgQQAIgNiAAQUQNtfRT/ou3YATa6wB/kKTe70cfJwyRIBovMnt8RcJph/COE82uyS6FmppLLL1VBPGcPfpQPYJNXzWwi8icwhKQ6W/Qe2h3oebBb2FHpwNJDqo+TMaC/tdfkv/ElJB72jRTBDMA4GA1UdDwEB/wQEAwIBBjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQWBBSY7AHvf7tR/9SVHm+KiJhTB4nOvzAKBggqhkjOPQQDAwNpADBmAjEAwGEGrfGZR1cen1R8/DTVMI943LssZmJRtDp/i7SfGHmGRP6gRbuj9vOK3b67Z0QQAjEAuT2H673LQEaHTcyQSZrkp4mX7WwkmF+sVbkYY5mXN+RMH13KUEHHOqASaemYWK/E',
-                    },
-                ],
-            },
-            validFor: {
-                start: '2025-07-04T00:00:00Z',
-            },
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./build/shared/attest/keyless-verify.js
-/**
- * Keyless verification: a bundle signed with a Fulcio certificate verifies
- * only when
- *
- *   signature  @sigstore/verify accepts it against a trusted root — the
- *              certificate chains to the root's Fulcio CA at the signing
- *              time, that time is witnessed (Rekor entry or RFC 3161
- *              timestamp), the CT log's SCT is present when the root has CT
- *              logs, and the DSSE signature is the certificate's key's;
- *   identity   the certificate says the expected thing about who signed:
- *              the OIDC issuer, the source repository, the workflow file
- *              that ran (Build Config URI) and the ref it ran on.
- *
- * A certificate proves nothing on its own about *which* workflow signed:
- * anyone can get one for their own repository from the same Fulcio. The
- * identity check is what makes the signature mean "built by our release
- * workflow", so verify refuses to run keyless without an expected repository.
- *
- * Witness thresholds follow the root, as `gh attestation verify` does:
- * Sigstore public-good (Rekor and CT logs in its root) needs a transparency
- * log entry and an SCT; GitHub's instance (no logs, a timestamp authority)
- * needs a signed timestamp. Either way at least one verified timestamp.
- */
-
-
-
-
-/** Fulcio's certificate extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
-const FULCIO_OID = {
-    issuerV1: '1.3.6.1.4.1.57264.1.1',
-    issuer: '1.3.6.1.4.1.57264.1.8',
-    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
-    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
-    sourceRepositoryDigest: '1.3.6.1.4.1.57264.1.13',
-    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
-    buildConfigUri: '1.3.6.1.4.1.57264.1.18',
-    buildTrigger: '1.3.6.1.4.1.57264.1.20',
-    runInvocationUri: '1.3.6.1.4.1.57264.1.21',
-};
-const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-class KeylessCheckFailure extends Error {
-    check;
-    constructor(check, detail) {
-        super(detail);
-        this.check = check;
-    }
-}
-/** The default: Sigstore public-good's root shipped with the suite. */
-function defaultTrustedRoots() {
-    return [{ source: 'Sigstore public-good (shipped)', root: dist.TrustedRoot.fromJSON(PUBLIC_GOOD_TRUSTED_ROOT) }];
-}
-/**
- * A trusted_root.json, or the JSON Lines `gh attestation trusted-root`
- * prints (one root per line: public-good and GitHub's instance).
- */
-function parseTrustedRoots(text, source) {
-    const trimmed = text.trim();
-    let docs;
-    try {
-        docs = [JSON.parse(trimmed)];
-    }
-    catch {
-        try {
-            docs = trimmed
-                .split('\n')
-                .filter((l) => l.trim())
-                .map((l) => JSON.parse(l));
-        }
-        catch (e) {
-            throw new errors/* DataError */.fL(`${source}: neither a trusted_root.json nor JSON Lines of them (${e.message})`);
-        }
-    }
-    if (docs.length === 0)
-        throw new errors/* DataError */.fL(`${source}: no trusted root in it`);
-    return docs.map((doc, i) => {
-        const d = doc;
-        if (typeof d?.mediaType !== 'string' ||
-            !d.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot'))
-            throw new errors/* DataError */.fL(`${source}${docs.length > 1 ? ` line ${i + 1}` : ''}: not a Sigstore trusted root (mediaType ${JSON.stringify(d?.mediaType)})`);
-        let root;
-        try {
-            root = dist.TrustedRoot.fromJSON(doc);
-        }
-        catch (e) {
-            throw new errors/* DataError */.fL(`${source}: not a valid Sigstore trusted root (${e.message})`);
-        }
-        if (root.certificateAuthorities.length === 0)
-            throw new errors/* DataError */.fL(`${source}: the trusted root has no certificate authority, so no keyless signature can verify`);
-        return { source: docs.length > 1 ? `${source} (root ${i + 1})` : source, root };
-    });
-}
-function keylessVerifiers(roots) {
-    return roots.map(({ source, root }) => ({
-        source,
-        verifier: new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(root), {
-            tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
-            ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
-            timestampThreshold: 1,
-        }),
-    }));
-}
-/** A Fulcio v2 extension's value is a DER UTF8String; v1 ones (1.1–1.6) are the raw bytes. */
-function extensionText(value) {
-    if (value.length >= 2 && value[0] === 0x0c) {
-        let len = value[1];
-        let at = 2;
-        if (len & 0x80) {
-            const n = len & 0x7f;
-            len = 0;
-            for (let i = 0; i < n; i++)
-                len = len * 256 + value[2 + i];
-            at = 2 + n;
-        }
-        if (at + len === value.length)
-            return value.subarray(at).toString('utf8');
-    }
-    return value.toString('utf8');
-}
-function certificateIdentity(signer) {
-    const oids = new Map((signer.identity?.oids ?? []).map((o) => [o.oid?.id.join('.') ?? '', Buffer.from(o.value)]));
-    const get = (oid) => {
-        const v = oids.get(oid);
-        return v ? extensionText(v) : null;
-    };
-    return {
-        subjectAlternativeName: signer.identity?.subjectAlternativeName ?? null,
-        issuer: get(FULCIO_OID.issuer) ?? get(FULCIO_OID.issuerV1),
-        sourceRepositoryUri: get(FULCIO_OID.sourceRepositoryUri),
-        sourceRepositoryRef: get(FULCIO_OID.sourceRepositoryRef),
-        sourceRepositoryDigest: get(FULCIO_OID.sourceRepositoryDigest),
-        buildConfigUri: get(FULCIO_OID.buildConfigUri),
-        buildSignerUri: get(FULCIO_OID.buildSignerUri),
-        runInvocationUri: get(FULCIO_OID.runInvocationUri),
-    };
-}
-/** `*` matches any run of characters (slashes too); everything else is literal. */
-function refMatches(ref, pattern) {
-    const re = new RegExp(`^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`);
-    return re.test(ref);
-}
-/** The first way the certificate differs from the expected identity, or null. */
-function identityMismatch(got, want) {
-    const server = want.serverUrl.replace(/\/+$/, '');
-    if (got.issuer !== want.issuer)
-        return `issuer: the certificate was issued for a token from ${got.issuer ?? '(none)'}, expected ${want.issuer}`;
-    const repoUri = `${server}/${want.repository}`;
-    if (got.sourceRepositoryUri?.toLowerCase() !== repoUri.toLowerCase())
-        return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
-    const config = got.buildConfigUri ?? got.subjectAlternativeName;
-    if (want.workflow !== null) {
-        const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
-        if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
-            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
-    }
-    if (want.ref !== null) {
-        const ref = got.sourceRepositoryRef;
-        if (!ref || !refMatches(ref, want.ref))
-            return `ref: the certificate says it ran on ${ref ?? '(no ref)'}, expected ${want.ref}`;
-    }
-    return null;
-}
-/**
- * Verifies the signature against each trusted root until one accepts it,
- * then the identity. Throws KeylessCheckFailure naming the check.
- */
-function verifyKeyless(entity, verifiers, want) {
-    if (entity.key.$case !== 'certificate')
-        throw new KeylessCheckFailure('signature', 'the bundle is signed with a key, not a Fulcio certificate: verify it with public-key instead');
-    const failures = [];
-    for (const { source, verifier } of verifiers) {
-        let signer;
-        try {
-            signer = verifier.verify(entity);
-        }
-        catch (e) {
-            const code = e.code;
-            failures.push(`${source}: ${e.message}${code ? ` (${code})` : ''}`);
-            continue;
-        }
-        const identity = certificateIdentity(signer);
-        const mismatch = identityMismatch(identity, want);
-        if (mismatch)
-            throw new KeylessCheckFailure('identity', mismatch);
-        return { identity, root: source };
-    }
-    throw new KeylessCheckFailure('signature', `no trusted root accepts the signature — ${failures.join('; ')}`);
-}
-
-
-/***/ }),
-
-/***/ 2005:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BM: () => (/* binding */ MissingToolError),
-/* harmony export */   KQ: () => (/* binding */ MissingToolsError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   fL: () => (/* binding */ DataError),
-/* harmony export */   v4: () => (/* binding */ ToolError)
-/* harmony export */ });
-/**
- * Errors the suite raises on purpose. Each one carries enough context for a
- * maintainer to fix the problem without reading the source.
- */
-/** A user-supplied input was rejected before any work started. */
-class InputError extends Error {
-    input;
-    constructor(input, problem, accepted) {
-        super(`input '${input}': ${problem}${accepted ? ` (accepted: ${accepted})` : ''}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** An external tool failed; the message quotes its command and the end of its stderr. */
-class ToolError extends Error {
-    command;
-    exitCode;
-    stderr;
-    constructor(command, exitCode, stderr, hint) {
-        const tail = stderr.trim().split('\n').slice(-12).join('\n');
-        super(`${command[0]} failed (exit ${exitCode ?? 'signal'}): ${command.join(' ')}` +
-            (tail ? `\n${tail}` : '') +
-            (hint ? `\n${hint}` : ''));
-        this.name = 'ToolError';
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-/** A required external program is not installed. */
-class MissingToolError extends Error {
-    constructor(tool, debianPackage) {
-        super(`'${tool}' is not installed: install the Debian package '${debianPackage}' (apt-get install ${debianPackage})`);
-        this.name = 'MissingToolError';
-    }
-}
-/** Tools a step needs are not installed: all of them named at once, with the packages that provide them. */
-class MissingToolsError extends Error {
-    missing;
-    constructor(step, missing, searched) {
-        const packages = [...new Set(missing.map((m) => m.package))];
-        super(`${step} needs ${missing.length === 1 ? 'a tool that is' : `${missing.length} tools that are`} not installed: ` +
-            missing.map((m) => `${m.tool} (package ${m.package})`).join(', ') +
-            `.\nInstall with: sudo apt-get install -y ${packages.join(' ')}` +
-            `\n(looked in ${searched.join(':') || 'no directory'})`);
-        this.name = 'MissingToolsError';
-        this.missing = missing;
-    }
-}
-/** Input data (a tarball, a lockfile, a JSON document) is malformed or unsafe. */
-class DataError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DataError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 8286:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DE: () => (/* binding */ CREATED),
-/* harmony export */   Jk: () => (/* binding */ ociArchitecture),
-/* harmony export */   ly: () => (/* binding */ TITLE),
-/* harmony export */   sP: () => (/* binding */ REVISION),
-/* harmony export */   sS: () => (/* binding */ imageIndex),
-/* harmony export */   si: () => (/* binding */ artifactManifest),
-/* harmony export */   xh: () => (/* binding */ referrerDescriptor),
-/* harmony export */   yU: () => (/* binding */ IMAGE_NAME_ANNOTATION)
-/* harmony export */ });
-/* unused harmony exports documentOf, layerOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9986);
-/**
- * The OCI 1.1 documents the suite publishes, built as pure functions of
- * their inputs (same files and commit time → same bytes → same digests, so a
- * rerun pushes nothing new):
- *  - one artifact manifest per image and architecture: `artifactType`
- *    application/vnd.infrasim.vm-image.v1, the empty config, layers with their
- *    own media types (the qcow2 disk, provenance, SBOMs);
- *  - one image index over all of them, each entry with its platform;
- *  - referrer manifests (a `subject`) for attestation bundles and gate results.
- */
-
-
-
-/** Annotation naming which image (base or a variant) a manifest in the index holds. */
-const IMAGE_NAME_ANNOTATION = 'vnd.infrasim.image.name';
-const TITLE = 'org.opencontainers.image.title';
-const CREATED = 'org.opencontainers.image.created';
-const REVISION = 'org.opencontainers.image.revision';
-/** Runner and Debian architecture names → the OCI platform's GOARCH names. */
-function ociArchitecture(arch) {
-    switch (arch) {
-        case 'x86_64':
-        case 'amd64':
-            return { architecture: 'amd64', os: 'linux' };
-        case 'aarch64':
-        case 'arm64':
-            return { architecture: 'arm64', os: 'linux', variant: 'v8' };
-        case 'riscv64':
-            return { architecture: 'riscv64', os: 'linux' };
-        default:
-            return { architecture: arch, os: 'linux' };
-    }
-}
-/** Canonical bytes: keys in insertion order as built here, no whitespace. */
-function documentOf(value, mediaType, extra = {}) {
-    const bytes = Buffer.from(JSON.stringify(value));
-    return {
-        bytes,
-        descriptor: {
-            mediaType,
-            digest: `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`,
-            size: bytes.length,
-            ...extra,
-        },
-    };
-}
-function layerOf(blob) {
-    const title = blob.title ?? (blob.path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(blob.path) : undefined);
-    return {
-        mediaType: blob.mediaType,
-        digest: blob.digest,
-        size: blob.size,
-        ...(title ? { annotations: { [TITLE]: title } } : {}),
-    };
-}
-const EMPTY_CONFIG = { mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY */ .g1, digest: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG_DIGEST */ .Mu, size: 2 };
-/** An OCI 1.1 artifact manifest: empty config, `artifactType`, the layers in the order given. */
-function artifactManifest(artifactType, layers, annotations, subject) {
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
-        artifactType,
-        config: EMPTY_CONFIG,
-        layers: layers.map(layerOf),
-        ...(subject
-            ? { subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size } }
-            : {}),
-        ...(Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
-    };
-    return documentOf(manifest, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, { artifactType });
-}
-function imageIndex(artifactType, entries, annotations) {
-    const index = {
-        schemaVersion: 2,
-        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p,
-        artifactType,
-        manifests: entries.map((e) => ({
-            mediaType: e.manifest.descriptor.mediaType,
-            digest: e.manifest.descriptor.digest,
-            size: e.manifest.descriptor.size,
-            artifactType,
-            platform: e.platform,
-            annotations: sortKeys(e.annotations),
-        })),
-        ...(Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
-    };
-    return documentOf(index, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p, { artifactType });
-}
-/** The descriptor of a referrer as the referrers API and the fallback tag index list it. */
-function referrerDescriptor(doc, annotations) {
-    return {
-        mediaType: doc.descriptor.mediaType,
-        digest: doc.descriptor.digest,
-        size: doc.descriptor.size,
-        ...(doc.descriptor.artifactType ? { artifactType: doc.descriptor.artifactType } : {}),
-        ...(annotations && Object.keys(annotations).length ? { annotations: sortKeys(annotations) } : {}),
-    };
-}
-function sortKeys(record) {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-
-/***/ }),
-
-/***/ 552:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E5: () => (/* binding */ moveChannels),
-/* harmony export */   OB: () => (/* binding */ GATES_ARTIFACT),
-/* harmony export */   dU: () => (/* binding */ rollback),
-/* harmony export */   ih: () => (/* binding */ checkChannelTag),
-/* harmony export */   pt: () => (/* binding */ promote)
-/* harmony export */ });
-/* unused harmony exports CHANNELS_TAG, ChannelsDocumentSchema, emptyChannels, readChannels, writeChannels, checkComplete, passedGates, rollbackTarget */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
-/* harmony import */ var _artifact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9986);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8647);
-/**
- * Channels (seed 003): moving tags such as `dev`, `prod`, `latest` or `1.2`
- * that name a published index, with their history in `channels.json`, which
- * is itself pushed as an OCI artifact (tag `channels`) so every job reads
- * the same record.
- *
- *  - promote: move a channel to a digest whose index carries a passing
- *    gate-result referrer (written by publishSnapshot after the gates passed);
- *  - rollback: move it back to the previous digest (or a named one from its
- *    history) — no rebuild, no upload, only a tag;
- *  - before any tag moves, the whole target is checked present (index, every
- *    child manifest, every blob), so a reader never gets a channel tag that
- *    points at a partial push.
- * Moving is idempotent: a rerun after a failure between the tag and the
- * channels.json update records the entry once.
- */
-
-
-
-
-
-/** The tag under which channels.json is published. */
-const CHANNELS_TAG = 'channels';
-/** Artifact type of the gate-result referrer that makes an index promotable. */
-const GATES_ARTIFACT = 'application/vnd.infrasim.gates.v1+json';
-const Digest = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^sha256:[a-f0-9]{64}$/);
-const HistoryEntry = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    digest: Digest,
-    /** The digest the channel pointed at before, null for its first entry. */
-    from: Digest.nullable(),
-    time: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    action: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['publish', 'promote', 'rollback']),
-    reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-});
-const ChannelsDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
-    repository: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    channels: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        digest: Digest,
-        updated: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-        history: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(HistoryEntry),
-    })),
-});
-/** A channel tag: a valid OCI tag that is not one of the tags the suite reserves. */
-function checkChannelTag(tag, input = 'channel') {
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTag */ .Bs)(tag, input);
-    if (tag === CHANNELS_TAG || /^sha-[0-9a-f]+$/.test(tag) || /^sha256-[0-9a-f]{64}$/.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${tag}' is reserved (the immutable sha-<commit> tags, sha256-<hex> referrer tags and '${CHANNELS_TAG}')`, 'a channel name such as dev, prod, latest or 1.2.3');
-    return tag;
-}
-function emptyChannels(repository) {
-    return { schemaVersion: 1, repository, channels: {} };
-}
-/** The current channels.json of a repository (empty when none was published yet). */
-async function readChannels(client, repository) {
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRepository */ .n_)(repository);
-    const manifest = await client.getManifest(repository, CHANNELS_TAG);
-    if (!manifest)
-        return emptyChannels(repository);
-    const layer = manifest.manifest.layers?.[0];
-    if (manifest.manifest.artifactType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_CHANNELS */ .gD || !layer)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}:${CHANNELS_TAG} is not a channels.json artifact`);
-    const bytes = await client.getBlob(repository, layer.digest, 4 * 1024 * 1024);
-    try {
-        return ChannelsDocumentSchema.parse(JSON.parse(bytes.toString('utf8')));
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}:${CHANNELS_TAG} holds an invalid channels.json: ${e.message}`);
-    }
-}
-/** Publishes channels.json as its own artifact under the `channels` tag; returns its manifest digest. */
-async function writeChannels(client, repository, doc, created) {
-    const bytes = Buffer.from(JSON.stringify(ChannelsDocumentSchema.parse(doc), null, 2) + '\n');
-    const blob = await client.uploadBlob(repository, { bytes });
-    const manifest = (0,_artifact_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactManifest */ .si)(_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_CHANNELS */ .gD, [{ mediaType: 'application/json', digest: blob.digest, size: blob.size, title: 'channels.json' }], { [_artifact_js__WEBPACK_IMPORTED_MODULE_1__/* .CREATED */ .DE]: created });
-    await client.uploadBlob(repository, { bytes: Buffer.from('{}') });
-    await client.putManifest(repository, CHANNELS_TAG, manifest.bytes, manifest.descriptor.mediaType);
-    return manifest.descriptor.digest;
-}
-/**
- * Checks that `digest` and everything it references are in the repository:
- * the index, each child manifest (digest-verified on read), each blob.
- * Returns the index bytes and media type, to tag them.
- */
-async function checkComplete(client, repository, digest) {
-    const top = await client.getManifest(repository, digest);
-    if (!top)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}@${digest} does not exist`);
-    const missing = [];
-    const checkManifest = async (m, at) => {
-        const blobs = [m.config, ...(m.layers ?? [])];
-        for (const b of blobs) {
-            if (!b)
-                continue;
-            const size = await client.headBlob(repository, b.digest);
-            if (size === undefined)
-                missing.push(`blob ${b.digest} of ${at}`);
-            else if (size !== b.size)
-                missing.push(`blob ${b.digest} of ${at} has ${size} bytes, expected ${b.size}`);
-        }
-    };
-    if (top.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p) {
-        for (const child of top.manifest.manifests ?? []) {
-            const m = await client.getManifest(repository, child.digest);
-            if (!m)
-                missing.push(`manifest ${child.digest}`);
-            else
-                await checkManifest(m.manifest, child.digest);
-        }
-    }
-    else
-        await checkManifest(top.manifest, digest);
-    if (missing.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${client.registry}/${repository}@${digest} is incomplete (${missing.length} missing: ${missing.slice(0, 3).join('; ')}); ` +
-            `publish it again before a channel points at it`);
-    return { bytes: top.bytes, mediaType: top.mediaType };
-}
-/** Whether `digest` carries a passing gate-result referrer (written only after the gates passed). */
-async function passedGates(client, repository, digest) {
-    const { descriptors } = await client.referrers(repository, digest, GATES_ARTIFACT);
-    for (const d of descriptors) {
-        const m = await client.getManifest(repository, d.digest);
-        const layer = m?.manifest.layers?.[0];
-        if (!layer)
-            continue;
-        const body = JSON.parse((await client.getBlob(repository, layer.digest, 1024 * 1024)).toString('utf8'));
-        if (body.passed === true)
-            return true;
-    }
-    return false;
-}
-/**
- * Moves channel tags to `digest`: checks the target complete, tags it (each
- * tag a PUT of the same index bytes, so the digest cannot change), then
- * records the move in channels.json.
- */
-async function moveChannels(client, repository, channels, digest, options) {
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRepository */ .n_)(repository);
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest);
-    for (const c of channels)
-        checkChannelTag(c);
-    const doc = await readChannels(client, repository);
-    const target = await checkComplete(client, repository, digest);
-    const time = options.now().toISOString();
-    let changed = false;
-    for (const channel of channels) {
-        const head = await client.headManifest(repository, channel);
-        if (head?.digest !== digest)
-            await client.putManifest(repository, channel, target.bytes, target.mediaType);
-        const entry = doc.channels[channel];
-        // A rerun after the tag moved but before channels.json was written records the move once.
-        if (entry?.digest === digest)
-            continue;
-        const from = entry?.digest ?? (head && head.digest !== digest ? head.digest : null);
-        doc.channels[channel] = {
-            digest,
-            updated: time,
-            history: [
-                ...(entry?.history ?? []),
-                { digest, from, time, action: options.action, reason: options.reason },
-            ],
-        };
-        changed = true;
-    }
-    if (changed)
-        await writeChannels(client, repository, doc, time);
-    return doc;
-}
-/** Moves `channel` to `digest`, which must be complete and carry a passing gate result. */
-async function promote(client, repository, channel, digest, options) {
-    checkChannelTag(channel);
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest);
-    if (!(await passedGates(client, repository, digest)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
-    return moveChannels(client, repository, [channel], digest, {
-        action: 'promote',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
-}
-/**
- * The digest a rollback of `channel` goes to: the most recent earlier digest
- * in its history that was not itself rolled back from (so rolling back twice
- * steps back twice).
- */
-function rollbackTarget(doc, channel) {
-    const entry = doc.channels[channel];
-    if (!entry)
-        return undefined;
-    const abandoned = new Set([entry.digest]);
-    for (const h of entry.history)
-        if (h.action === 'rollback' && h.from)
-            abandoned.add(h.from);
-    for (let i = entry.history.length - 1; i >= 0; i--) {
-        const h = entry.history[i];
-        if (!abandoned.has(h.digest))
-            return h.digest;
-        if (h.from && !abandoned.has(h.from))
-            return h.from;
-    }
-    return undefined;
-}
-/** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
-async function rollback(client, repository, channel, options) {
-    checkChannelTag(channel);
-    const doc = await readChannels(client, repository);
-    const entry = doc.channels[channel];
-    if (!entry)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no history in ${repository}:${CHANNELS_TAG}; nothing to roll back`);
-    let target;
-    if (options.to) {
-        target = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(options.to, 'to');
-        const known = entry.history.some((h) => h.digest === target || h.from === target);
-        if (!known)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${target} was never on channel '${channel}'`, entry.history.map((h) => h.digest).join(', '));
-    }
-    else {
-        target = rollbackTarget(doc, channel);
-        if (!target)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no earlier digest to roll back to`);
-    }
-    if (target === entry.digest)
-        return doc;
-    if (!(await passedGates(client, repository, target)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
-    return moveChannels(client, repository, [channel], target, {
-        action: 'rollback',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
-}
-
-
-/***/ }),
-
-/***/ 9986:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
-/* harmony export */   A9: () => (/* binding */ LAYER_PROVENANCE),
-/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
-/* harmony export */   H3: () => (/* binding */ LAYER_JSON),
-/* harmony export */   JN: () => (/* binding */ ARTIFACT_VM_IMAGE),
-/* harmony export */   Mu: () => (/* binding */ EMPTY_CONFIG_DIGEST),
-/* harmony export */   dN: () => (/* binding */ ARTIFACT_SIGSTORE_BUNDLE),
-/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
-/* harmony export */   g1: () => (/* binding */ OCI_EMPTY),
-/* harmony export */   gD: () => (/* binding */ ARTIFACT_CHANNELS),
-/* harmony export */   l6: () => (/* binding */ LAYER_QCOW2),
-/* harmony export */   pA: () => (/* binding */ EMPTY_CONFIG_BYTES),
-/* harmony export */   sN: () => (/* binding */ LAYER_CYCLONEDX)
-/* harmony export */ });
-/* unused harmony exports DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, LAYER_RAW, LAYER_IN_TOTO, LAYER_SPDX */
-/** Media types of the OCI image spec 1.1 (and Docker's) that the suite reads and writes: one place. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-/** Every manifest type a GET asks for (docker-registry needs the OCI types in Accept to serve them). */
-const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST];
-/** The empty config blob `{}` the OCI 1.1 artifact guidance prescribes for artifacts without a config. */
-const EMPTY_CONFIG_BYTES = Buffer.from('{}');
-const EMPTY_CONFIG_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
-/** Artifact and layer types of the suite's own artifacts. */
-const ARTIFACT_VM_IMAGE = 'application/vnd.infrasim.vm-image.v1';
-const LAYER_QCOW2 = 'application/vnd.infrasim.disk.qcow2';
-const LAYER_RAW = 'application/vnd.infrasim.disk.raw';
-const LAYER_PROVENANCE = 'application/vnd.infrasim.provenance.v1+json';
-const LAYER_IN_TOTO = 'application/vnd.in-toto+json';
-const LAYER_CYCLONEDX = 'application/vnd.cyclonedx+json';
-const LAYER_SPDX = 'application/spdx+json';
-const LAYER_JSON = 'application/json';
-const ARTIFACT_SIGSTORE_BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const ARTIFACT_CHANNELS = 'application/vnd.infrasim.channels.v1+json';
-
-
-/***/ }),
-
-/***/ 8647:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bs: () => (/* binding */ checkTag),
-/* harmony export */   H2: () => (/* binding */ checkDigest),
-/* harmony export */   LN: () => (/* binding */ referrersTag),
-/* harmony export */   M5: () => (/* binding */ checkReference),
-/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
-/* harmony export */   n_: () => (/* binding */ checkRepository)
-/* harmony export */ });
-/* unused harmony exports isTag, isDigest, isLoopback */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
-/**
- * Registry addresses, repository names, tags and digests, validated with the
- * grammar of the OCI distribution spec before any request is made.
- */
-
-/** distribution spec §pulling-manifests: `<name>` path components. */
-const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-/** distribution spec: a tag is at most 128 characters. */
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-function isTag(value) {
-    return TAG.test(value);
-}
-function isDigest(value) {
-    return DIGEST.test(value);
-}
-function checkRepository(value, input = 'repository') {
-    if (!REPOSITORY.test(value) || value.length > 255)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a valid OCI repository name`, 'lower-case path components of [a-z0-9] joined by . _ __ or -, separated by /, e.g. owner/images');
-    return value;
-}
-function checkTag(value, input = 'tag') {
-    if (!TAG.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a valid OCI tag`, '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}');
-    return value;
-}
-function checkDigest(value, input = 'digest') {
-    if (!DIGEST.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a sha256 digest`, 'sha256:<64 hex>');
-    return value;
-}
-/** A manifest reference: a tag or a digest. */
-function checkReference(value, input = 'reference') {
-    if (DIGEST.test(value) || TAG.test(value))
-        return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is neither a tag nor a sha256 digest`, 'a tag or sha256:<64 hex>');
-}
-/** The tag under which the referrers fallback index of `digest` lives (OCI distribution spec 1.1). */
-function referrersTag(digest) {
-    return checkDigest(digest).replace(':', '-');
-}
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-/**
- * The base URL of a registry given as `host[:port]` or as a URL. A bare host
- * means https, except loopback (127.0.0.1, localhost, ::1) which means http:
- * plain http to anywhere else is only used when the input spells out `http://`.
- */
-function registryBaseUrl(registry, input = 'registry') {
-    const value = registry.trim().replace(/\/+$/, '');
-    if (!value)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'a registry host such as ghcr.io or 127.0.0.1:5000');
-    let url;
-    try {
-        if (/^[a-z]+:\/\//i.test(value)) {
-            url = new URL(value);
-        }
-        else {
-            const host = new URL(`http://${value}`).hostname;
-            url = new URL(`${LOOPBACK.has(host) ? 'http' : 'https'}://${value}`);
-        }
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' is not a registry address`, 'host[:port] or http(s)://host[:port]');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' uses ${url.protocol}`, 'http:// or https://');
-    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${registry}' has a path, query or credentials`, 'host[:port] only; pass credentials through their own inputs');
-    return url;
-}
-function isLoopback(url) {
-    return LOOPBACK.has(url.hostname);
-}
-
-
-/***/ }),
-
-/***/ 1787:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ parseRepository),
-/* harmony export */   n: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
-
-function parseRepository(input, raw) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(raw.trim());
-    if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' is not a repository`, 'owner/name, e.g. acme/images (GITHUB_REPOSITORY)');
-    return { owner: m[1], repo: m[2] };
-}
-/** The HTTP status of an Octokit RequestError, or null. */
-function httpStatus(e) {
-    const status = e.status;
-    return typeof status === 'number' ? status : null;
-}
-
-
-/***/ }),
-
-/***/ 3642:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Ki: () => (/* binding */ parseChannelCommand),
-  DR: () => (/* binding */ parseTagSnapshotInputs),
-  QB: () => (/* binding */ readSnapshotContext)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/shared/inputs.js
-/**
- * Parsers for action inputs. Each returns a typed value or throws an
- * InputError naming the input, what was wrong and what is accepted, so every
- * action validates everything before it starts any work.
- */
-
-
-
-function inputs_parseEnum(name, raw, allowed, fallback) {
-    const value = raw.trim() || fallback;
-    if (value === undefined)
-        throw new errors/* InputError */.dz(name, 'is required', allowed.join(' | '));
-    if (!allowed.includes(value)) {
-        throw new errors/* InputError */.dz(name, `unknown value '${value}'`, allowed.join(' | '));
-    }
-    return value;
-}
-const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
-/** "2G", "512M", "1536MiB", "1073741824" → bytes. */
-function parseSize(name, raw) {
-    const m = /^\s*(\d+)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(raw);
-    if (!m)
-        throw new InputError(name, `'${raw}' is not a size`, 'a number of bytes or a number with K, M, G or T, e.g. 2G');
-    const bytes = Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()];
-    if (!Number.isSafeInteger(bytes) || bytes <= 0)
-        throw new InputError(name, `'${raw}' is not a positive size`);
-    return bytes;
-}
-function parsePositiveNumber(name, raw, fallback) {
-    if (raw.trim() === '' && fallback !== undefined)
-        return fallback;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new InputError(name, `'${raw}' is not a positive number`);
-    return n;
-}
-/**
- * Node's timers hold a delay in a signed 32-bit count of milliseconds: a
- * longer one fires at once (with a warning), so "wait 30 years" would mean
- * "give up now". Every timeout input stays within this.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
-/** A timeout in seconds: positive, at least a millisecond and at most MAX_TIMEOUT_SECONDS (about 24.8 days). */
-function parseTimeoutSeconds(name, raw, fallback) {
-    const accepted = `a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}`;
-    const seconds = parsePositiveNumber(name, raw, fallback);
-    if (seconds > MAX_TIMEOUT_SECONDS) {
-        throw new InputError(name, `${raw.trim()} seconds is more than the maximum of ${MAX_TIMEOUT_SECONDS} seconds (about 24 days; a longer timer would fire at once)`, accepted);
-    }
-    if (seconds < 0.001)
-        throw new InputError(name, `${raw.trim()} seconds is less than a millisecond`, accepted);
-    return seconds;
-}
-function inputs_parseBoolean(name, raw, fallback) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new errors/* InputError */.dz(name, `'${raw}' is not a boolean`, 'true | false');
-}
-/**
- * A newline list; blank lines and comment lines are dropped. A `#` starts a
- * comment only at the start of a line (docker/metadata-action's rule): inside
- * a line it is data — a console pattern, a URL fragment, a shell command.
- */
-function parseLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-/** Distribution package names: one per line, each a plain name with an optional version constraint. */
-function parsePackageList(name, raw) {
-    const lines = parseLines(raw);
-    for (const line of lines) {
-        // apk: name, name=1.2-r0, name>1; dpkg: name, name=1.2-1, name:arm64
-        if (!/^[A-Za-z0-9][A-Za-z0-9+._:-]*(?:(?:=|>=|<=|~|>|<)[A-Za-z0-9+._:~-]+)?$/.test(line)) {
-            throw new InputError(name, `'${line}' is not a package name`, 'one package per line: a name made of letters, digits and + . _ - :, optionally =version');
-        }
-    }
-    return lines;
-}
-function parseRegex(name, raw) {
-    try {
-        return new RegExp(raw);
-    }
-    catch (e) {
-        throw new InputError(name, `'${raw}' is not a valid regular expression: ${e.message}`);
-    }
-}
-function parseHttpUrl(name, raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(name, `'${raw}' is not a URL`, 'http:// or https:// URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(name, `unsupported URL scheme '${url.protocol}'`, 'http:// or https://');
-    }
-    return url;
-}
-function parseSha256(name, raw) {
-    const v = raw
-        .trim()
-        .toLowerCase()
-        .replace(/^sha256:/, '');
-    if (!/^[0-9a-f]{64}$/.test(v))
-        throw new InputError(name, `'${raw}' is not a SHA-256 digest`, '64 hex digits');
-    return v;
-}
-function isUrl(raw) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim());
-}
-/** Checks that a path exists, is readable and is of the expected kind. */
-async function requireReadablePath(name, path, kind = 'any') {
-    let st;
-    try {
-        st = await (0,promises_.stat)(path);
-        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(name, `'${path}' cannot be read (${code === 'ENOENT' ? 'no such file or directory' : code})`);
-    }
-    const actual = st.isDirectory() ? 'directory' : 'file';
-    if (kind !== 'any' && kind !== actual)
-        throw new errors/* InputError */.dz(name, `'${path}' is a ${actual}, expected a ${kind}`);
-    return actual;
-}
-
-// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
-var keyless_verify = __nccwpck_require__(136);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./build/shared/attest/keyless.js
-/**
- * Keyless signing, the default on GitHub: no key to keep. @actions/attest
- * asks the runner for the job's OIDC token (audience `sigstore`), gets a
- * short-lived certificate for it from Fulcio that names the repository,
- * workflow and ref, signs the statement's DSSE envelope with the matching
- * ephemeral key and has the signature witnessed — Rekor for Sigstore's
- * public-good instance (public repositories), GitHub's timestamp authority
- * for GitHub's own instance (private and internal ones). The result is the
- * same Sigstore bundle v0.3 key mode writes, with a certificate where key
- * mode has a key hint.
- *
- * Signing happens with `skipWrite` and the bundles are stored through the
- * repository's attestations API only after every statement is signed (the
- * `publish` step), so a signing failure half-way stores nothing: a
- * repository never holds attestations of a run that did not finish signing.
- *
- * Pushing the bundles to a registry as OCI referrers belongs to
- * tag-snapshot, which pushes the images they describe.
- *
- * The runner toolkit (@actions/attest, @actions/github's Octokit) is handed
- * in by the action (actions/attest/keyless-toolkit.ts): only the action
- * adapters touch @actions/*.
- */
-
-
-/**
- * The instance @actions/attest would pick, decided here so the summary can
- * say which and why: public repositories sign on Sigstore's public-good
- * instance (its transparency log is public), everything else on GitHub's.
- */
-function keyless_chooseSigstoreInstance(choice, visibility) {
-    if (choice !== 'auto')
-        return { instance: choice, reason: `sigstore: ${choice}` };
-    if (visibility === 'public')
-        return {
-            instance: 'public-good',
-            reason: "the repository is public (the event payload's repository.visibility)",
-        };
-    return {
-        instance: 'github',
-        reason: visibility
-            ? `the repository is ${visibility} (the event payload's repository.visibility)`
-            : 'the event payload does not say the repository is public',
-    };
-}
-const OIDC_ACCEPTED = 'permissions: { id-token: write, attestations: write } on the job (keyless), or an ECDSA P-256 private-key (key mode)';
-/**
- * Keyless signing needs the runner's OIDC token request URL and token, which
- * the runner sets only when the job has `id-token: write`: checked with the
- * other inputs, before anything is hashed.
- */
-function keyless_requireOidcToken(request, reason) {
-    if (!request)
-        throw new InputError('private-key', `is empty, so the run (${reason}) signs keyless, but GitHub's OIDC token cannot be requested ` +
-            '(ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN not set): the job needs the permission `id-token: write`', OIDC_ACCEPTED);
-    return request;
-}
-/**
- * Asks for a token once before the first signature, so a refusal is named
- * (@sigstore/sign passes on an empty token and Fulcio's answer then says
- * nothing about the permission). The token itself is not kept.
- */
-async function checkOidcToken(request) {
-    const url = new URL(request.url);
-    url.searchParams.set('audience', 'sigstore');
-    let problem = null;
-    try {
-        const response = await fetch(url, {
-            headers: { Accept: 'application/json', Authorization: `Bearer ${request.token}` },
-            signal: AbortSignal.timeout(30_000),
-        });
-        if (!response.ok)
-            problem = `the token endpoint answered HTTP ${response.status}`;
-        else if (typeof (await response.json()).value !== 'string')
-            problem = 'the token endpoint answered without a token';
-    }
-    catch (e) {
-        problem = `the token endpoint cannot be reached (${message(e)})`;
-    }
-    if (problem)
-        throw new DataError(`keyless signing could not get GitHub's OIDC token (${problem}): the job needs the permission \`id-token: write\` ` +
-            `(${OIDC_ACCEPTED})`);
-}
-function message(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-/** Turns the libraries' terse failures into errors that say what to change. */
-function keylessError(e, instance) {
-    const m = message(e);
-    if (/no tokens available|ID token|id-token/i.test(m))
-        return new DataError(`keyless signing could not get GitHub's OIDC token (${m}): the job needs the permission \`id-token: write\` ` +
-            `(${OIDC_ACCEPTED})`);
-    return new DataError(`keyless signing on Sigstore's ${instance} instance failed: ${m}`);
-}
-function apiError(e, repository) {
-    const status = e.status;
-    const m = message(e);
-    if (status === 401 || status === 403)
-        return new DataError(`storing the attestations in ${repository} was refused (HTTP ${status}: ${m}): the job needs the permission ` +
-            '`attestations: write` and the github-token input a token that has it (set store-attestations: false to keep them only as files)');
-    if (status === 404)
-        return new DataError(`storing the attestations in ${repository} failed (HTTP 404: ${m}): the repository does not exist for this ` +
-            'token, or its plan has no artifact attestations (set store-attestations: false to keep them only as files)');
-    return new DataError(`storing the attestations in ${repository} failed: ${m}`);
-}
-/** POST /repos/{owner}/{repo}/attestations {bundle} → 201 {id}: GitHub's documented contract. */
-async function storeBundle(toolkit, token, repository, bundle) {
-    const [owner, repo] = repository.split('/');
-    const response = await toolkit.createAttestation(token, owner, repo, bundle);
-    const data = (typeof response.data === 'string' ? JSON.parse(response.data) : response.data);
-    if (typeof data?.id !== 'number' && typeof data?.id !== 'string')
-        throw new DataError(`the attestations API of ${repository} answered without an id`);
-    return String(data.id);
-}
-function keylessSigner(o, toolkit) {
-    const signed = [];
-    let tokenChecked = null;
-    return {
-        mode: 'keyless',
-        description: `a GitHub OIDC certificate (keyless, Sigstore ${o.instance === 'github' ? "GitHub's instance" : 'public-good'}: ${o.instanceReason})`,
-        async sign(name, payload) {
-            const statement = JSON.parse(payload.toString('utf8'));
-            await (tokenChecked ??= checkOidcToken(o.oidc));
-            let bundle;
-            try {
-                ({ bundle } = await toolkit.attest({
-                    subjects: statement.subject,
-                    predicateType: statement.predicateType,
-                    predicate: statement.predicate,
-                    sigstore: o.instance,
-                    token: o.token ?? '',
-                    skipWrite: true,
-                }));
-            }
-            catch (e) {
-                throw keylessError(e, o.instance);
-            }
-            // @actions/attest serialises the statement itself; keep the bytes it signed, after checking they say the same.
-            const envelope = bundle.dsseEnvelope;
-            if (!envelope)
-                throw new DataError(`keyless signing of ${name} returned a bundle without a DSSE envelope`);
-            const signedPayload = Buffer.from(envelope.payload, 'base64');
-            if (!signedPayload.equals(payload) &&
-                !isDeepStrictEqual(JSON.parse(signedPayload.toString('utf8')), statement))
-                throw new DataError(`keyless signing of ${name} signed a statement other than the one built`);
-            signed.push({ name, bundle });
-            return { payload: signedPayload, bundle };
-        },
-        async publish() {
-            if (o.token === null)
-                return [];
-            const out = [];
-            for (const s of signed) {
-                try {
-                    out.push({ name: s.name, id: await storeBundle(toolkit, o.token, o.repository, s.bundle) });
-                }
-                catch (e) {
-                    throw e instanceof DataError ? e : apiError(e, o.repository);
-                }
-            }
-            return out;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/keyless-options.js
-/**
- * attest's keyless inputs, validated with the others before any work:
- * signing (`sigstore`, `github-token`, `store-attestations`) and verifying
- * (`identity-*`, `trusted-root`).
- */
-
-
-
-
-
-
-const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** Keyless signing's options, for a run that signs without a private key. */
-function parseKeylessSignInputs(raw, ctx, reason) {
-    const choice = parseEnum('sigstore', raw.sigstore, ['auto', 'public-good', 'github'], 'auto');
-    const oidc = requireOidcToken(ctx.oidcTokenRequest, reason);
-    if (!ctx.repository)
-        throw new InputError('private-key', 'is empty, so the run signs keyless, which needs GITHUB_REPOSITORY (GitHub Actions)', 'an ECDSA P-256 private-key outside GitHub Actions');
-    const store = parseBoolean('store-attestations', raw['store-attestations'], true);
-    const token = raw['github-token'].trim();
-    if (store && !token)
-        throw new InputError('github-token', 'is empty, and storing the attestations in the repository needs a token with `attestations: write`', '${{ github.token }} (the default) with permissions `attestations: write`, or store-attestations: false');
-    const { instance, reason: instanceReason } = chooseSigstoreInstance(choice, ctx.repositoryVisibility);
-    return { oidc, instance, instanceReason, repository: ctx.repository, token: store ? token : null };
-}
-/** The identity a keyless signature must carry, and the roots it must chain to. */
-async function parseKeylessVerifyInputs(raw, ctx, cwd = process.cwd()) {
-    let repository = raw['identity-repository'].trim();
-    let serverUrl = ctx.serverUrl;
-    if (!repository)
-        throw new errors/* InputError */.dz('identity-repository', 'is required to verify keyless signatures (or give public-key for key-signed ones)', 'owner/name of the repository whose workflow signed, e.g. acme/images');
-    const url = /^(https?:\/\/[^/]+)\/(.+)$/.exec(repository);
-    if (url)
-        [, serverUrl, repository] = url;
-    if (!REPOSITORY.test(repository))
-        throw new errors/* InputError */.dz('identity-repository', `'${raw['identity-repository']}' is not a repository`, 'owner/name');
-    const workflow = raw['identity-workflow'].trim().replace(/^\/+/, '') || null;
-    if (workflow !== null && (!/^\.github\/workflows\/[^/]+\.ya?ml$/.test(workflow) || workflow.includes('..')))
-        throw new errors/* InputError */.dz('identity-workflow', `'${workflow}' is not a workflow file`, 'the path of the workflow inside the repository, e.g. .github/workflows/release.yml');
-    const ref = raw['identity-ref'].trim() || null;
-    if (ref !== null && !/^refs\/[^\s]+$/.test(ref))
-        throw new errors/* InputError */.dz('identity-ref', `'${ref}' is not a ref pattern`, 'a full ref, `*` matching anything: refs/heads/main, refs/tags/v*');
-    let issuer = raw['identity-issuer'].trim();
-    if (!issuer) {
-        if (new URL(serverUrl).hostname !== 'github.com')
-            throw new errors/* InputError */.dz('identity-issuer', `is required for ${serverUrl} (the default is GitHub.com's ${keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ})`, "your server's Actions OIDC issuer URL");
-        issuer = keyless_verify/* GITHUB_ACTIONS_ISSUER */.qQ;
-    }
-    if (!/^https:\/\/\S+$/.test(issuer))
-        throw new errors/* InputError */.dz('identity-issuer', `'${issuer}' is not an https URL`, 'the OIDC issuer URL');
-    const rootPath = raw['trusted-root'].trim() ? (0,external_node_path_.resolve)(cwd, raw['trusted-root'].trim()) : '';
-    let trustedRoots;
-    if (rootPath) {
-        await requireReadablePath('trusted-root', rootPath, 'file');
-        try {
-            trustedRoots = (0,keyless_verify/* parseTrustedRoots */.uE)(await (0,promises_.readFile)(rootPath, 'utf8'), rootPath);
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz('trusted-root', e.message, 'a Sigstore trusted_root.json, or `gh attestation trusted-root` output');
-        }
-    }
-    else
-        trustedRoots = (0,keyless_verify/* defaultTrustedRoots */._x)();
-    return { identity: { serverUrl, repository, workflow, ref, issuer }, trustedRoots };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/shared/attest/signing-key.js
-/**
- * The key of key-mode signing: an ECDSA P-256 private key in PEM (PKCS#8 or
- * SEC1, optionally encrypted with a passphrase), held only in memory. The
- * public half identifies it the way Sigstore bundles do: the `hint` is the
- * hex SHA-256 of the public key's SPKI DER encoding.
- */
-
-
-const ACCEPTED = 'an ECDSA P-256 private key in PEM (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)';
-function isP256(key) {
-    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
-}
-function keyHint(publicKey) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(publicKey.export({ type: 'spki', format: 'der' }))
-        .digest('hex');
-}
-/** Parses the private-key input; the error never quotes the input's value. */
-function parseSigningKey(pem, passphrase, input = 'private-key') {
-    if (!pem.trim())
-        throw new InputError(input, 'is empty', ACCEPTED);
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
-        throw new InputError(input, 'is not a PEM private key (no BEGIN … PRIVATE KEY line)', ACCEPTED);
-    let privateKey;
-    try {
-        privateKey = createPrivateKey({ key: pem, format: 'pem', ...(passphrase ? { passphrase } : {}) });
-    }
-    catch {
-        const encrypted = /ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
-        const why = encrypted
-            ? 'is encrypted and the passphrase is missing or wrong (input private-key-passphrase)'
-            : 'cannot be parsed as a private key';
-        throw new InputError(input, why, ACCEPTED);
-    }
-    if (!isP256(privateKey)) {
-        const kind = privateKey.asymmetricKeyType === 'ec'
-            ? `an EC key on ${privateKey.asymmetricKeyDetails?.namedCurve}`
-            : `a ${privateKey.asymmetricKeyType} key`;
-        throw new InputError(input, `is ${kind}`, ACCEPTED);
-    }
-    const publicKey = createPublicKey(privateKey);
-    return {
-        privateKey,
-        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
-        hint: keyHint(publicKey),
-    };
-}
-/** ECDSA P-256 over SHA-256, DER-encoded: what DSSE and `openssl dgst -sha256 -sign` produce. */
-function signBytes(key, data) {
-    return sign('sha256', data, key.privateKey);
-}
-/** Parses a trusted public key (verify's public-key input). */
-function parseTrustedKey(pem, input = 'public-key') {
-    const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
-    if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
-        throw new errors/* InputError */.dz(input, 'is not a PEM public key (no BEGIN PUBLIC KEY line)', accepted);
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, 'cannot be parsed as a public key', accepted);
-    }
-    if (!isP256(key))
-        throw new errors/* InputError */.dz(input, `is a ${key.asymmetricKeyType} key, not P-256`, accepted);
-    return { key, pem: key.export({ type: 'spki', format: 'pem' }), hint: keyHint(key) };
-}
-
-// EXTERNAL MODULE: ./build/shared/oci/channels.js
-var channels = __nccwpck_require__(552);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./build/shared/oci/reference.js
-var reference = __nccwpck_require__(8647);
-;// CONCATENATED MODULE: ./build/shared/oci/metadata.js
-/**
- * docker/metadata-action's outputs, read as the OCI publisher needs them:
- * its tags (as tag names) and its `org.opencontainers.image.*` annotations
- * per level. A workflow passes them through the environment the action
- * exports (`DOCKER_METADATA_OUTPUT_JSON`: `{tags, "tag-names", labels: {k: v},
- * annotations: ["manifest:k=v", …]}`) or as the `labels`/`annotations`
- * outputs (newline-separated `k=v`, annotations optionally prefixed with
- * their levels, e.g. `index,manifest:k=v`).
- *
- * `org.opencontainers.image.created` is dropped: metadata-action sets it from
- * the wall clock, and the published manifests take it from the commit time
- * so a rerun produces the same digests.
- */
-
-
-
-const OCI_KEY = /^org\.opencontainers\.image\.[a-z0-9.-]+$/;
-const LEVELS = new Set(['manifest', 'index', 'manifest-descriptor', 'index-descriptor']);
-const MetadataJson = schemas/* looseObject */._H3({
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    'tag-names': schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
-    annotations: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-});
-/** `ghcr.io/o/r:1.2.3` → `1.2.3` (the colon after the last slash; a registry port has a slash after it). */
-function tagOfReference(reference) {
-    const slash = reference.lastIndexOf('/');
-    const colon = reference.lastIndexOf(':');
-    return colon > slash ? reference.slice(colon + 1) : undefined;
-}
-function keep(key) {
-    return OCI_KEY.test(key) && key !== 'org.opencontainers.image.created';
-}
-/** One `[levels:]key=value` line into the levels it applies to. */
-function addAnnotation(line, into, input) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        throw new errors/* InputError */.dz(input, `'${line}' is not key=value`, '[manifest|index[,…]:]key=value');
-    let key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1);
-    let levels = ['manifest'];
-    const colon = key.indexOf(':');
-    if (colon > 0 &&
-        key
-            .slice(0, colon)
-            .split(',')
-            .every((l) => LEVELS.has(l.trim()))) {
-        levels = key
-            .slice(0, colon)
-            .split(',')
-            .map((l) => l.trim());
-        key = key.slice(colon + 1);
-    }
-    if (!keep(key))
-        return;
-    for (const level of levels)
-        if (level === 'manifest' || level === 'index')
-            into[level][key] = value;
-}
-function lines(text) {
-    return (text ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-/**
- * Reads metadata-action's outputs: `json` (DOCKER_METADATA_OUTPUT_JSON) wins
- * for tags; `annotations`, or else `labels`, give the annotations.
- */
-function readMetadataAction(source, inputs = { json: 'DOCKER_METADATA_OUTPUT_JSON', labels: 'labels', annotations: 'annotations' }) {
-    const annotations = { manifest: {}, index: {} };
-    let tags = [];
-    if (source.json?.trim()) {
-        let parsed;
-        try {
-            parsed = MetadataJson.parse(JSON.parse(source.json));
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(inputs.json, `is not docker/metadata-action's JSON output (${e.message.split('\n')[0]})`, '{"tags": ["image:tag", …], "labels": {…}, "annotations": ["manifest:key=value", …]}');
-        }
-        const names = parsed['tag-names'] ?? parsed.tags.map((t) => tagOfReference(t) ?? '');
-        tags = names.map((t) => (0,reference/* checkTag */.Bs)(t, inputs.json));
-        for (const line of parsed.annotations)
-            addAnnotation(line, annotations, inputs.json);
-        if (parsed.annotations.length === 0)
-            for (const [k, v] of Object.entries(parsed.labels))
-                if (keep(k))
-                    annotations.manifest[k] = annotations.index[k] = v;
-    }
-    const annotationLines = lines(source.annotations);
-    for (const line of annotationLines)
-        addAnnotation(line, annotations, inputs.annotations);
-    if (annotationLines.length === 0 && !source.json?.trim()) {
-        for (const line of lines(source.labels)) {
-            const eq = line.indexOf('=');
-            if (eq <= 0)
-                throw new errors/* InputError */.dz(inputs.labels, `'${line}' is not key=value`, 'key=value lines');
-            const k = line.slice(0, eq);
-            if (keep(k))
-                annotations.manifest[k] = annotations.index[k] = line.slice(eq + 1);
-        }
-    }
-    return { tags: [...new Set(tags)], annotations };
-}
-
-// EXTERNAL MODULE: ./build/shared/snapshot/github-api.js
-var github_api = __nccwpck_require__(1787);
-// EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
-var tag_name = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./build/shared/snapshot/options.js
-/**
- * tag-snapshot's inputs, parsed and checked before any work starts: each
- * rejection names the input, what was wrong and what is accepted.
- */
-
-
-
-
-
-
-
-
-
-
-
-function readSnapshotContext(ctx, env = process.env) {
-    return {
-        ...ctx,
-        apiUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com',
-        sourceDateEpoch: env.SOURCE_DATE_EPOCH?.trim() || null,
-        metadataJson: env.DOCKER_METADATA_OUTPUT_JSON?.trim() || null,
-        actor: env.GITHUB_ACTOR?.trim() || null,
-    };
-}
-function parseEpoch(input, raw) {
-    const v = raw.trim();
-    const n = Number(v);
-    if (!/^\d{1,12}$/.test(v) || !Number.isSafeInteger(n) || n > 253402300799)
-        throw new errors/* InputError */.dz(input, `'${raw}' is not a Unix time`, 'whole seconds since 1970-01-01 UTC, e.g. 1735689600');
-    return n;
-}
-function parseOci(raw, ctx, required) {
-    const registry = raw.registry.trim();
-    if (!registry) {
-        if (required)
-            throw new errors/* InputError */.dz('registry', 'is empty, but promote and rollback move tags in a registry', 'ghcr.io, or host:port');
-        for (const name of ['channels', 'oci-repository'])
-            if (raw[name].trim())
-                throw new errors/* InputError */.dz(name, 'is set, but registry is empty', 'a registry to push to (input registry)');
-        return null;
-    }
-    (0,reference/* registryBaseUrl */.mO)(registry, 'registry');
-    const repository = (0,reference/* checkRepository */.n_)(raw['oci-repository'].trim() || (ctx.repository ?? '').toLowerCase(), 'oci-repository');
-    let password = raw['registry-password'].trim();
-    // On GHCR the job token is the registry password (packages: write).
-    if (!password && /^ghcr\.io$/i.test(registry))
-        password = raw.token.trim();
-    const username = raw['registry-username'].trim() || ctx.actor || 'x-access-token';
-    const explicitJson = raw['metadata-json'].trim();
-    const metadata = readMetadataAction({ json: explicitJson || ctx.metadataJson || '', labels: raw.labels, annotations: raw.annotations }, {
-        json: explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON',
-        labels: 'labels',
-        annotations: 'annotations',
-    });
-    const channelTags = [
-        ...new Set([...parseLines(raw.channels).map((c) => (0,channels/* checkChannelTag */.ih)(c, 'channels')), ...metadata.tags]),
-    ];
-    return {
-        registry,
-        repository,
-        credentials: password ? { username, password } : undefined,
-        channelTags,
-        annotations: metadata.annotations,
-    };
-}
-/** promote / rollback options, or null for snapshot. */
-function parseChannelCommand(raw, ctx) {
-    const command = inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
-    if (command === 'snapshot')
-        return null;
-    const oci = parseOci(raw, ctx, true);
-    const channel = (0,channels/* checkChannelTag */.ih)(raw.channel.trim(), 'channel');
-    if (command === 'promote') {
-        if (!raw.digest.trim())
-            throw new errors/* InputError */.dz('digest', 'is empty, but promote moves a channel to a digest', 'sha256:<64 hex> of a published index');
-        return { command, oci, channel, digest: (0,reference/* checkDigest */.H2)(raw.digest.trim(), 'digest') };
-    }
-    return { command, oci, channel, digest: raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null };
-}
-async function parseTagSnapshotInputs(raw, ctx) {
-    inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
-    const tree = (0,external_node_path_.resolve)(raw['output-dir'].trim() || 'output');
-    await requireReadablePath('output-dir', tree, 'directory');
-    const checkout = (0,external_node_path_.resolve)(raw.path.trim() || '.');
-    await requireReadablePath('path', checkout, 'directory');
-    const tag = raw.tag.trim() ? (0,tag_name/* parseTagName */.fe)('tag', raw.tag) : null;
-    const gitTag = inputs_parseEnum('git-tag', raw['git-tag'], ['git', 'api', 'none'], 'git');
-    const remote = raw.remote.trim() || null;
-    if (remote !== null && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(remote))
-        throw new errors/* InputError */.dz('remote', `'${raw.remote}' is not a git remote name`, 'a remote of the checkout such as origin, or empty to tag locally only');
-    const bundle = inputs_parseBoolean('bundle', raw.bundle, true);
-    const compression = inputs_parseEnum('compression', raw.compression, ['gzip', 'zstd', 'none'], 'gzip');
-    const bundleName = raw['bundle-name'].trim() || null;
-    if (bundleName !== null && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(bundleName))
-        throw new errors/* InputError */.dz('bundle-name', `'${raw['bundle-name']}' is not a plain file name`, 'letters, digits, . _ -, without a directory');
-    if (bundleName !== null && bundleName.includes('..'))
-        throw new errors/* InputError */.dz('bundle-name', `'${bundleName}' contains '..'`);
-    const release = inputs_parseBoolean('release', raw.release, false);
-    if (release && !bundle)
-        throw new errors/* InputError */.dz('release', 'a release carries the bundle, but bundle is false', 'bundle: true with release: true');
-    const replaceAssets = inputs_parseBoolean('replace-assets', raw['replace-assets'], false);
-    const token = raw.token.trim() || null;
-    if ((release || gitTag === 'api') && !token)
-        throw new errors/* InputError */.dz('token', `is empty, but ${release ? 'release: true' : "git-tag: 'api'"} calls GitHub's API`, "a token with contents: write, e.g. '${{ github.token }}' (the default)");
-    const repoRaw = raw.repository.trim() || ctx.repository || '';
-    const repository = repoRaw ? (0,github_api/* parseRepository */.S)('repository', repoRaw) : null;
-    if ((release || gitTag === 'api') && !repository)
-        throw new errors/* InputError */.dz('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
-    const keyRaw = raw['public-key'].trim();
-    let trustedKey = null;
-    if (keyRaw) {
-        const pem = keyRaw.startsWith('-----BEGIN')
-            ? keyRaw
-            : await (0,promises_.readFile)((0,external_node_path_.resolve)(keyRaw), 'utf8').catch((e) => {
-                throw new errors/* InputError */.dz('public-key', `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`);
-            });
-        trustedKey = parseTrustedKey(pem, 'public-key');
-    }
-    // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
-    if (trustedKey && raw['identity-repository'].trim())
-        throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
-    const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
-    const oci = parseOci(raw, ctx, false);
-    const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
-    if (requireGates && !trustedKey && !keyless)
-        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref');
-    let epoch = null;
-    if (raw['source-date-epoch'].trim())
-        epoch = { value: parseEpoch('source-date-epoch', raw['source-date-epoch']), source: 'SOURCE_DATE_EPOCH' };
-    else if (ctx.sourceDateEpoch)
-        epoch = {
-            value: parseEpoch('SOURCE_DATE_EPOCH (environment)', ctx.sourceDateEpoch),
-            source: 'SOURCE_DATE_EPOCH',
-        };
-    return {
-        command: 'snapshot',
-        tree,
-        checkout,
-        tag,
-        gitTag,
-        remote: gitTag === 'git' ? remote : null,
-        bundle,
-        bundleName,
-        compression,
-        release,
-        replaceAssets,
-        token,
-        repository,
-        trustedKey,
-        keyless,
-        requireGates,
-        epoch,
-        apiUrl: ctx.apiUrl,
-        oci,
-    };
-}
-
-
-/***/ }),
-
-/***/ 3179:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ runChannelCommand),
-  g: () => (/* binding */ runSnapshot)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/shared/attest/context.js
-var context = __nccwpck_require__(6963);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/shared/atomic.js
-/**
- * Atomic outputs: every file is written under a temporary name beside its
- * target and renamed into place, so a failure never leaves half a file.
- */
-
-
-
-/** A temporary path in the same directory as `target` (same filesystem, so rename is atomic). */
-function tempPathFor(target) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.tmp-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-}
-async function writeFileAtomic(target, data) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-    const tmp = tempPathFor(target);
-    try {
-        await (0,promises_.writeFile)(tmp, data);
-        await (0,promises_.rename)(tmp, target);
-    }
-    catch (e) {
-        await (0,promises_.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-async function atomic_writeJsonAtomic(target, value) {
-    await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
-}
-/**
- * Produces `target` through `produce(tmp)`: the producer writes a temporary
- * path, which becomes `target` only when it succeeds.
- */
-async function produceAtomic(target, produce) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-    const tmp = tempPathFor(target);
-    try {
-        const result = await produce(tmp);
-        await (0,promises_.rename)(tmp, target);
-        return result;
-    }
-    catch (e) {
-        await (0,promises_.rm)(tmp, { force: true, recursive: true });
-        throw e;
-    }
-}
-
-// EXTERNAL MODULE: ./build/shared/snapshot/github-api.js
-var github_api = __nccwpck_require__(1787);
-;// CONCATENATED MODULE: ./build/shared/snapshot/api-tag.js
-/**
- * The annotated snapshot tag through GitHub's Git database API, for runs that
- * push no git: a tag object, then the ref that names it
- * (https://docs.github.com/en/rest/git/tags#create-a-tag-object — "this only
- * creates the tag object, and not the reference"; then
- * https://docs.github.com/en/rest/git/refs#create-a-reference). An existing
- * ref is read first (GET git/ref/tags/{tag}) and peeled through its tag
- * object, so a rerun on the same commit succeeds and another commit's tag is
- * refused before anything is written.
- */
-
-
-/** The commit an existing tag ref points at (through an annotated tag object), or null when there is none. */
-async function apiTagCommit(gh, repo, name) {
-    let ref;
-    try {
-        ref = (await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` })).data;
-    }
-    catch (e) {
-        if ((0,github_api/* httpStatus */.n)(e) === 404)
-            return null;
-        throw e;
-    }
-    let object = ref.object;
-    // An annotated tag may point at another tag object: follow to the commit (bounded).
-    for (let depth = 0; object.type === 'tag' && depth < 8; depth++)
-        object = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data.object;
-    return object.type === 'commit' ? object.sha : null;
-}
-async function createApiTag(gh, req) {
-    const existing = await apiTagCommit(gh, req.repo, req.name);
-    if (existing === req.commit)
-        return 'reused';
-    if (existing !== null || (await refExists(gh, req.repo, req.name)))
-        throw new errors/* DataError */.fL(`tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`);
-    const tag = await gh.rest.git.createTag({
-        ...req.repo,
-        tag: req.name,
-        message: req.message,
-        object: req.commit,
-        type: 'commit',
-        tagger: {
-            name: req.tagger.name,
-            email: req.tagger.email,
-            date: new Date(req.tagger.epoch * 1000).toISOString(),
-        },
-    });
-    try {
-        await gh.rest.git.createRef({ ...req.repo, ref: `refs/tags/${req.name}`, sha: tag.data.sha });
-    }
-    catch (e) {
-        // Another run made the ref in between: accept it only when it names this commit.
-        if ((0,github_api/* httpStatus */.n)(e) === 422 && (await apiTagCommit(gh, req.repo, req.name)) === req.commit)
-            return 'reused';
-        throw e;
-    }
-    return 'created';
-}
-async function refExists(gh, repo, name) {
-    try {
-        await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` });
-        return true;
-    }
-    catch (e) {
-        if ((0,github_api/* httpStatus */.n)(e) === 404)
-            return false;
-        throw e;
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./build/shared/snapshot/bundle-layout.js
-/**
- * Which files of the output tree go into the bundle, and where (seed 000's
- * layout): everything under meta/ keeps its place under meta/ (provenance,
- * attestations, SBOMs, boot reports and console logs); every other file —
- * the disks, overlays, exported kernels — goes under disk/ at its path in
- * the tree, so an overlay's relative backing file (../../base.qcow2) still
- * resolves inside the bundle. manifest.json is not taken from the tree: it is
- * written last, by rule. Left out: earlier bundles and their checksums at the
- * tree's top, and the temporary files of atomic writes. A symlink or special
- * file is refused: a link could pull any file of the runner into a release.
- */
-
-
-
-const MANIFEST = 'manifest.json';
-/** Top-level files of the tree that are bundles or their by-products, never content. */
-function isBundleArtifact(rel) {
-    return !rel.includes('/') && (rel === MANIFEST || /\.(tar|tar\.gz|tgz|tar\.zst)(\.sha256)?$/.test(rel));
-}
-/** Temporary names of writeFileAtomic/produceAtomic (`.<name>.tmp-<hex>`) and the bundle being written. */
-function isTemporary(name) {
-    return /^\..*\.tmp-[0-9a-f]+$/.test(name);
-}
-/** Component-wise byte order: a directory sorts before everything inside it. */
-function comparePaths(a, b) {
-    const x = a.split('/');
-    const y = b.split('/');
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        if (x[i] !== y[i])
-            return Buffer.compare(Buffer.from(x[i]), Buffer.from(y[i]));
-    }
-    return x.length - y.length;
-}
-async function bundleLayout(tree) {
-    const files = [];
-    const walk = async (rel) => {
-        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(tree, rel))) {
-            const childRel = rel ? `${rel}/${name}` : name;
-            if (isTemporary(name) || isBundleArtifact(childRel))
-                continue;
-            const source = (0,external_node_path_.join)(tree, childRel);
-            const st = await (0,promises_.lstat)(source);
-            if (st.isDirectory())
-                await walk(childRel);
-            else if (st.isFile()) {
-                const path = childRel === 'meta' || childRel.startsWith('meta/') ? childRel : `disk/${childRel}`;
-                files.push({ path, source, size: st.size });
-            }
-            else
-                throw new errors/* DataError */.fL(`${source}: a ${st.isSymbolicLink() ? 'symbolic link' : 'special file'} in the output tree; a bundle holds regular files only (a link could pull a file from outside the tree into a release)`);
-        }
-    };
-    await walk('');
-    files.sort((a, b) => comparePaths(a.path, b.path));
-    const dirs = new Set();
-    for (const f of files) {
-        const parts = f.path.split('/');
-        for (let i = 1; i < parts.length; i++)
-            dirs.add(parts.slice(0, i).join('/'));
-    }
-    return { directories: [...dirs].sort(comparePaths), files };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./build/shared/snapshot/gzip-blocks.js
-/**
- * A gzip writer for trees of mostly incompressible bytes (qcow2 disks written
- * with `qemu-img convert -c` are already zstd- or zlib-compressed): the
- * input is cut into 1 MiB blocks, and each block is either deflated at
- * level 6 (gzip's default, so text and metadata come out as small as with
- * `gzip`) on the thread pool — Huffman-only when a level-1 trial of three small
- * samples gains under 15% — or stored, when the trial gains under 3%. Deflating incompressible data costs
- * as much time as compressible data (about 28 MB/s here, at any level) and
- * saves under 1.5%; storing it costs nothing. Every deflated block ends with
- * a sync flush, so the blocks concatenate into one valid deflate stream; the
- * member has no name and a zero time, so output bytes depend on input bytes
- * only. No library does this (Node's zlib streams keep one level for the
- * whole stream and run on one thread), hence this file.
- */
-
-
-const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const BLOCK = 1024 * 1024;
-const SAMPLE = 16 * 1024;
-/** Store a block whose samples shrink by less than 3%; Huffman-code one that shrinks by less than 15%. */
-const WORTH_IT = 0.97;
-const WELL_COMPRESSIBLE = 0.85;
-const STORED_MAX = 65535;
-/** gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS 3 (as `gzip -n` on Linux). */
-const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
-/** An empty final stored block: ends the deflate stream. */
-const FINAL_BLOCK = Buffer.from([1, 0, 0, 0xff, 0xff]);
-/** Size ratio of a level-1 deflate of three 16 KiB samples (start, middle, end). */
-function sampleRatio(block) {
-    if (block.length <= 3 * SAMPLE)
-        return (0,external_node_zlib_.deflateRawSync)(block, { level: 1 }).length / Math.max(1, block.length);
-    let raw = 0;
-    let packed = 0;
-    for (const at of [0, (block.length - SAMPLE) >> 1, block.length - SAMPLE]) {
-        const sample = block.subarray(at, at + SAMPLE);
-        raw += sample.length;
-        packed += (0,external_node_zlib_.deflateRawSync)(sample, { level: 1 }).length;
-    }
-    return packed / raw;
-}
-/** True when deflating the block is worth its time (see sampleRatio). */
-function worthDeflating(block) {
-    return sampleRatio(block) < WORTH_IT;
-}
-/** Non-final stored deflate blocks holding `block` (the stream is byte-aligned between blocks). */
-function storedBlocks(block) {
-    const count = Math.ceil(block.length / STORED_MAX);
-    const out = Buffer.allocUnsafe(block.length + 5 * count);
-    let o = 0;
-    for (let i = 0; i < block.length; i += STORED_MAX) {
-        const len = Math.min(STORED_MAX, block.length - i);
-        out[o] = 0; // BFINAL 0, BTYPE 00 (stored)
-        out.writeUInt16LE(len, o + 1);
-        out.writeUInt16LE(~len & 0xffff, o + 3);
-        block.copy(out, o + 5, i, i + len);
-        o += 5 + len;
-    }
-    return out;
-}
-class GzipBlockWriter {
-    sink;
-    level;
-    parallel;
-    pending = Buffer.alloc(0);
-    crc = 0;
-    size = 0;
-    /** Encoded blocks in input order, written to the sink as each one's turn comes. */
-    queue = [];
-    started = false;
-    stats = { blocks: 0, stored: 0, deflated: 0 };
-    constructor(sink, options = {}) {
-        this.sink = sink;
-        this.level = options.level ?? 6;
-        this.parallel = Math.max(1, options.parallel ?? 2);
-    }
-    async write(data) {
-        if (!this.started) {
-            this.started = true;
-            await this.sink(HEADER);
-        }
-        this.crc = (0,external_node_zlib_.crc32)(data, this.crc);
-        this.size += data.length;
-        let offset = 0;
-        if (this.pending.length) {
-            const need = BLOCK - this.pending.length;
-            const take = data.subarray(0, need);
-            this.pending = Buffer.concat([this.pending, take]);
-            offset = take.length;
-            if (this.pending.length < BLOCK)
-                return;
-            await this.encode(this.pending);
-            this.pending = Buffer.alloc(0);
-        }
-        for (; offset + BLOCK <= data.length; offset += BLOCK)
-            await this.encode(data.subarray(offset, offset + BLOCK));
-        // The caller may reuse its buffer: keep a copy of the tail.
-        if (offset < data.length)
-            this.pending = Buffer.from(data.subarray(offset));
-    }
-    async encode(block) {
-        this.stats.blocks++;
-        const ratio = sampleRatio(block);
-        if (ratio < WORTH_IT) {
-            this.stats.deflated++;
-            // Slightly compressible blocks (the padding between a qcow2's compressed clusters) gain nearly
-            // as much from Huffman coding alone, at a sixth of the time of a match search.
-            const strategy = ratio < WELL_COMPRESSIBLE ? external_node_zlib_.constants.Z_DEFAULT_STRATEGY : external_node_zlib_.constants.Z_HUFFMAN_ONLY;
-            // Deflated later on the thread pool: from a copy, as the caller may refill its buffer meanwhile.
-            this.queue.push(deflateRawAsync(Buffer.from(block), {
-                level: this.level,
-                strategy,
-                finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            }));
-        }
-        else {
-            this.stats.stored++;
-            this.queue.push(Promise.resolve(storedBlocks(block)));
-        }
-        while (this.queue.length >= this.parallel)
-            await this.sink(await this.queue.shift());
-    }
-    async end() {
-        if (!this.started) {
-            this.started = true;
-            await this.sink(HEADER);
-        }
-        if (this.pending.length)
-            await this.encode(this.pending);
-        this.pending = Buffer.alloc(0);
-        while (this.queue.length)
-            await this.sink(await this.queue.shift());
-        const trailer = Buffer.alloc(8);
-        trailer.writeUInt32LE(this.crc >>> 0, 0);
-        trailer.writeUInt32LE(this.size % 2 ** 32, 4);
-        await this.sink(Buffer.concat([FINAL_BLOCK, trailer]));
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
-;// CONCATENATED MODULE: ./build/shared/json-document.js
-/**
- * Reading back the JSON documents the suite writes (provenance, reports):
- * parsed and validated against the same schema that wrote them, with errors
- * that name the file, the field and the kind of document.
- */
-
-
-async function json_document_readJsonDocument(path, schema, kind) {
-    let json;
-    try {
-        json = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`${path}: not readable JSON (${e.message})`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* DataError */.fL(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
-    }
-    return parsed.data;
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/manifest.js
-/**
- * manifest.json of a snapshot bundle: every other file in the bundle with its
- * size and sha256, and the images with what they are. It is the bundle's last
- * entry and lists everything before it; it does not list itself (by rule: a
- * file cannot hold its own digest). One schema writes and reads it.
- */
-
-
-const digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
-const BundleManifestSchema = schemas/* object */.Ikc({
-    format_version: schemas/* literal */.euz('1.0'),
-    /** The bundle's own file name. */
-    bundle: schemas/* string */.YjP(),
-    snapshot_tag: schemas/* string */.YjP(),
-    git_commit: schemas/* string */.YjP().regex(/^[0-9a-f]{40,64}$/),
-    /** Every entry's mtime (SOURCE_DATE_EPOCH or the commit time). */
-    source_date_epoch: schemas/* number */.aig().int().nonnegative(),
-    images: schemas/* array */.YOg(schemas/* object */.Ikc({
-        path: schemas/* string */.YjP(),
-        sha256: digest,
-        variant: schemas/* string */.YjP().nullable(),
-        architecture: schemas/* string */.YjP(),
-        provenance: schemas/* string */.YjP(),
-    })),
-    files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), size: schemas/* number */.aig().int().nonnegative(), sha256: digest })),
-});
-function readBundleManifest(path) {
-    return readJsonDocument(path, BundleManifestSchema, 'bundle manifest');
-}
-function renderManifest(m) {
-    return Buffer.from(JSON.stringify(BundleManifestSchema.parse(m), null, 2) + '\n');
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/bundle-writer.js
-/**
- * Writes the snapshot bundle as a stream: sorted entries, owner 0:0 with
- * empty user and group names, modes 0755/0644, every mtime the snapshot's
- * epoch, no pax time records (tar-stream writes a pax record only for a path
- * past ustar's limits, and then only the path), manifest.json last. Each file
- * is read once, in 4 MiB chunks, hashed for the manifest on its way into the
- * archive; the archive is hashed on its way to disk. Nothing is held in
- * memory beyond a few chunks, whatever the size of the disks.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const CHUNK = 4 * 1024 * 1024;
-function header(name, type, size, epoch) {
-    return {
-        linkname: '',
-        devmajor: 0,
-        devminor: 0,
-        name,
-        type,
-        size,
-        mode: type === 'directory' ? 0o755 : 0o644,
-        uid: 0,
-        gid: 0,
-        uname: '',
-        gname: '',
-        mtime: new Date(epoch * 1000),
-    };
-}
-function addEntry(p, h, content) {
-    return new Promise((resolve, reject) => {
-        const done = (err) => (err ? reject(err) : resolve());
-        if (content)
-            p.entry(h, content, done);
-        else
-            p.entry(h, done);
-    });
-}
-/** Streams one file into its entry; its sha256 on the way. Exactly the stat'ed size is read. */
-async function addFile(p, path, source, size, epoch) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const entry = p.entry(header(path, 'file', size, epoch));
-    if (size === 0) {
-        await new Promise((resolve) => entry.end(resolve));
-    }
-    else {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: CHUNK, end: size - 1 }), async function* (chunks) {
-            let seen = 0;
-            for await (const chunk of chunks) {
-                seen += chunk.length;
-                hash.update(chunk);
-                yield chunk;
-            }
-            if (seen !== size)
-                throw new errors/* DataError */.fL(`${source}: changed size while it was bundled (${size} bytes expected, ${seen} read)`);
-        }, entry);
-    }
-    return hash.digest('hex');
-}
-async function* gzipBlocks(source, parallel, stats) {
-    const out = [];
-    const writer = new GzipBlockWriter(async (c) => void out.push(c), { parallel });
-    for await (const chunk of source) {
-        await writer.write(chunk);
-        yield* out.splice(0);
-    }
-    await writer.end();
-    yield* out.splice(0);
-    stats.stored = writer.stats.stored;
-    stats.deflated = writer.stats.deflated;
-}
-/** Writes the bundle (atomically) and its .sha256; returns both and the manifest. */
-async function writeBundle(req, layout) {
-    const name = (0,external_node_path_.basename)(req.path);
-    const tree = layout ?? (await bundleLayout(req.tree));
-    const entries = [
-        ...tree.directories.map((d) => ({ kind: 'directory', path: d })),
-        ...tree.files.map((f) => ({ kind: 'file', path: f.path, file: f })),
-    ].sort((a, b) => comparePaths(a.path, b.path));
-    const stats = { stored: 0, deflated: 0 };
-    const outHash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let manifest;
-    await produceAtomic(req.path, async (tmp) => {
-        const p = (0,tar_stream.pack)();
-        const compress = req.compression === 'gzip'
-            ? external_node_stream_.Duplex.from((s) => gzipBlocks(s, req.parallel ?? 2, stats))
-            : req.compression === 'zstd'
-                ? // Level 3, single-threaded: the same bytes on every machine.
-                    (0,external_node_zlib_.createZstdCompress)({
-                        params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: 3, [external_node_zlib_.constants.ZSTD_c_checksumFlag]: 1 },
-                    })
-                : new external_node_stream_.PassThrough();
-        const written = (0,external_node_stream_promises_namespaceObject.pipeline)(p, compress, async function* (s) {
-            for await (const chunk of s) {
-                outHash.update(chunk);
-                size += chunk.length;
-                yield chunk;
-            }
-        }, (0,external_node_fs_.createWriteStream)(tmp, { mode: 0o644 }));
-        const produce = async () => {
-            const files = [];
-            for (const e of entries) {
-                if (e.kind === 'directory')
-                    await addEntry(p, header(e.path, 'directory', 0, req.epoch));
-                else
-                    files.push({
-                        path: e.path,
-                        size: e.file.size,
-                        sha256: await addFile(p, e.path, e.file.source, e.file.size, req.epoch),
-                    });
-            }
-            manifest = { ...req.manifest, bundle: name, source_date_epoch: req.epoch, files };
-            await addEntry(p, header(MANIFEST, 'file', renderManifest(manifest).length, req.epoch), renderManifest(manifest));
-            p.finalize();
-        };
-        // The pack is read while it is written; an error on either side ends both.
-        await Promise.all([
-            produce().catch((e) => {
-                p.destroy(e);
-                throw e;
-            }),
-            written,
-        ]);
-    });
-    const sha256 = outHash.digest('hex');
-    const checksumPath = `${req.path}.sha256`;
-    // Two spaces: the text-mode line `shasum -a 256 -c` and `sha256sum -c` read.
-    await writeFileAtomic(checksumPath, `${sha256}  ${name}\n`);
-    return {
-        path: req.path,
-        name,
-        sha256,
-        size,
-        checksumPath,
-        manifest,
-        stats: req.compression === 'gzip' ? stats : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/shared/regular-file.js
-/**
- * Files an input names are read only when they are regular files of a bounded
- * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
- * input would otherwise be read or hashed forever, or fail later with a raw
- * errno that does not say which input caused it.
- */
-
-
-
-/** What a path turned out to be, for an error message. */
-function describeKind(s) {
-    if (s.isDirectory())
-        return 'a directory';
-    if (s.isCharacterDevice())
-        return 'a character device';
-    if (s.isBlockDevice())
-        return 'a block device';
-    if (s.isFIFO())
-        return 'a FIFO';
-    if (s.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-/**
- * Why a file-system call on an input's path failed, in words rather than a
- * bare errno (EACCES, ENOTDIR), for messages that name the input.
- */
-function fsErrorReason(e) {
-    const code = e.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file or directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'ENOTDIR':
-            return 'a path component is not a directory';
-        case 'ELOOP':
-            return 'too many levels of symbolic links';
-        case 'ENAMETOOLONG':
-            return 'the path is too long';
-        case 'EISDIR':
-            return 'it is a directory';
-        default:
-            return code ? `error ${code}` : e.message;
-    }
-}
-function nameOf(path, rule) {
-    return rule.label ?? `'${path}'`;
-}
-/**
- * Resolves (following symlinks) and checks `path`: it must exist, be a
- * regular file and be no larger than `maxBytes`. Returns its size.
- */
-async function checkRegularFile(path, rule) {
-    let s;
-    try {
-        s = await (0,promises_.stat)(path);
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EACCES'
-                ? 'is not readable (permission denied)'
-                : code === 'ENOTDIR'
-                    ? 'has a path component that is not a directory'
-                    : `cannot be read (${code ?? e.message})`;
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} ${why}`);
-    }
-    if (!s.isFile())
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
-    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
-    }
-    return s.size;
-}
-/**
- * Opens a checked regular file without following a FIFO's open-blocking
- * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
- * for a device between the check and the open is still refused.
- */
-async function regular_file_openRegularFile(path, rule) {
-    await checkRegularFile(path, rule);
-    // stat() needs no read permission: an unreadable file fails only here.
-    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK).catch((e) => {
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
-    });
-    try {
-        const s = await handle.stat();
-        if (!s.isFile())
-            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
-        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
-            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
-        }
-        return handle;
-    }
-    catch (e) {
-        await handle.close();
-        throw e;
-    }
-}
-/** Reads a whole regular file of at most `maxBytes`. */
-async function readRegularFile(path, rule) {
-    const handle = await regular_file_openRegularFile(path, rule);
-    try {
-        return await (0,promises_.readFile)(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/hash.js
-/**
- * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
- * buffers let the next read run in the thread pool while the current chunk is
- * hashed; that keeps Node's hashing at or above `openssl dgst` (see
- * bench/build-base.ts), where default 64 KiB stream chunks halve it.
- */
-
-
-
-
-const hash_CHUNK = 4 * 1024 * 1024;
-/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
-async function sha256Handle(handle, limit) {
-    let total = 0;
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const buffers = [Buffer.allocUnsafe(hash_CHUNK), Buffer.allocUnsafe(hash_CHUNK)];
-    let current = 0;
-    let pending = handle.read(buffers[current], 0, hash_CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            break;
-        total += bytesRead;
-        if (limit && total > limit.maxBytes)
-            throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
-        const filled = buffers[current];
-        current ^= 1;
-        // The other buffer is free: start the next read before hashing this one.
-        pending = handle.read(buffers[current], 0, hash_CHUNK, null);
-        hash.update(filled.subarray(0, bytesRead));
-    }
-    return hash.digest('hex');
-}
-async function sha256File(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        return await sha256Handle(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * The hash of a file an input names: only a regular file (a device such as
- * /dev/zero would be read forever), errors naming the input.
- */
-async function sha256RegularFile(path, rule) {
-    const handle = await openRegularFile(path, rule);
-    try {
-        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
-    }
-    finally {
-        await handle.close();
-    }
-}
-function hash_sha256(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-;// CONCATENATED MODULE: ./build/shared/secrets/text.js
-/**
- * Character classes and bounded spans over a latin1 view of file bytes: the
- * detectors read token bodies with these loops instead of regular
- * expressions, so every check runs in time proportional to the characters it
- * looks at (a counted loop cannot backtrack) and the body lengths the token
- * formats document (36, 40, 44, 58, 88 characters) need no counted
- * repetition, which V8's linear-time engine refuses above 16.
- */
-function charClass(ranges) {
-    const table = new Uint8Array(256);
-    for (let i = 0; i < ranges.length; i++) {
-        if (ranges[i + 1] === '-' && i + 2 < ranges.length) {
-            for (let c = ranges.charCodeAt(i); c <= ranges.charCodeAt(i + 2); c++)
-                table[c] = 1;
-            i += 2;
-        }
-        else
-            table[ranges.charCodeAt(i)] = 1;
-    }
-    return table;
-}
-const BASE62 = charClass('A-Za-z0-9');
-const BASE64 = charClass('A-Za-z0-9+/');
-const BASE64_PADDED = charClass('A-Za-z0-9+/=');
-const BASE64URL = charClass('A-Za-z0-9_-');
-const UPPER_ALNUM = charClass('A-Z0-9');
-const DIGITS = charClass('0-9');
-const WORD = charClass('A-Za-z0-9_');
-/** bech32's data characters, upper case (age writes its secret keys in upper case). */
-const BECH32_UPPER = charClass('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L');
-const SLACK_BODY = charClass('A-Za-z0-9-');
-const text_ENV_NAME = charClass('A-Za-z0-9_.');
-/** Whether the character at `i` is in `cls` (false outside the text). */
-function isIn(text, i, cls) {
-    if (i < 0 || i >= text.length)
-        return false;
-    return cls[text.charCodeAt(i) & 0xff] === 1;
-}
-/** End of the run of `cls` characters starting at `from`, looking at no more than `max` of them. */
-function text_spanEnd(text, from, cls, max) {
-    const limit = Math.min(text.length, from + max);
-    let i = from;
-    while (i < limit && cls[text.charCodeAt(i) & 0xff] === 1)
-        i++;
-    return i;
-}
-/** Skips spaces and tabs. */
-function text_skipBlanks(text, from, max = 64) {
-    const limit = Math.min(text.length, from + max);
-    let i = from;
-    while (i < limit && (text[i] === ' ' || text[i] === '\t'))
-        i++;
-    return i;
-}
-/** Canonical base64 of exactly `bytes` bytes, or undefined. */
-function decodeBase64(value, bytes) {
-    const decoded = Buffer.from(value, 'base64');
-    if (bytes !== undefined && decoded.length !== bytes)
-        return undefined;
-    // Node ignores characters outside the alphabet: re-encoding proves the text was exactly this value.
-    if (decoded.toString('base64').replace(/=+$/, '') !== value.replace(/=+$/, ''))
-        return undefined;
-    return decoded;
-}
-const PLACEHOLDER_WORDS = [
-    'example',
-    'xxxx',
-    'your',
-    'placeholder',
-    'redacted',
-    'dummy',
-    'sample',
-    'changeme',
-];
-/**
- * Whether a token body is a stand-in rather than a secret: documentation
- * writes `ghp_XXXX…`, `…EXAMPLE`, `your_token_here`; a random 20+ character
- * body practically never repeats so few characters.
- */
-function looksLikePlaceholder(body) {
-    const lower = body.toLowerCase();
-    if (PLACEHOLDER_WORDS.some((w) => lower.includes(w)))
-        return true;
-    const distinct = new Set(body).size;
-    return distinct < Math.min(10, Math.ceil(body.length / 3));
-}
-// bech32 (BIP-173): the checksum age keys carry; a mistyped or made-up key fails it.
-const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-const GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-function polymod(values) {
-    let chk = 1;
-    for (const v of values) {
-        const top = chk >>> 25;
-        chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
-        for (let i = 0; i < 5; i++)
-            if ((top >>> i) & 1)
-                chk = (chk ^ GENERATORS[i]) >>> 0;
-    }
-    return chk;
-}
-/** Whether `text` is a valid bech32 string (either case, not mixed). */
-function isBech32(text) {
-    if (text !== text.toLowerCase() && text !== text.toUpperCase())
-        return false;
-    const s = text.toLowerCase();
-    const sep = s.lastIndexOf('1');
-    if (sep < 1 || sep + 7 > s.length)
-        return false;
-    const hrp = s.slice(0, sep);
-    const data = [];
-    for (const c of s.slice(sep + 1)) {
-        const v = BECH32_CHARSET.indexOf(c);
-        if (v === -1)
-            return false;
-        data.push(v);
-    }
-    const expanded = [...hrp].map((c) => c.charCodeAt(0) >> 5);
-    expanded.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
-    return polymod([...expanded, ...data]) === 1;
-}
-
-;// CONCATENATED MODULE: ./build/shared/secrets/detectors.js
-/**
- * What counts as a secret, one detector per documented format. Each content
- * detector is found by a literal anchor (`PRIVATE KEY`, `ghp_`, `AKIA`, …)
- * that the scanner looks for with plain substring search, then checked at
- * that place with counted loops over character classes (shared/secrets/
- * text.ts): the whole scan is linear in the file's size, whatever it holds.
- *
- * Each detector checks the structure its format documents, so the usual
- * false positives are not findings: a PEM header in code or documentation
- * (no base64 body, or a body that is not DER / openssh-key-v1), public keys
- * and certificates (other armour labels), placeholders (`ghp_XXXX…`,
- * `…EXAMPLE`, `changeme`, `<token>`, `${VAR}`, empty values), an age key
- * whose bech32 checksum fails, a WireGuard key that is not 32 bytes.
- *
- * A detector may read BACK characters before its anchor and FORWARD after
- * it; the scanner keeps that much of the stream around each anchor.
- */
-
-/** Every kind, for the allow-list's `kind` field and the documentation. */
-const SECRET_KINDS = [
-    'pem-private-key',
-    'pem-encrypted-private-key',
-    'openssh-private-key',
-    'pgp-private-key',
-    'putty-private-key',
-    'wireguard-private-key',
-    'age-secret-key',
-    'aws-access-key-pair',
-    'aws-secret-access-key',
-    'gcp-service-account-key',
-    'azure-storage-account-key',
-    'github-token',
-    'gitlab-token',
-    'slack-token',
-    'slack-webhook',
-    'npm-token',
-    'pypi-token',
-    'env-credential',
-    'ssh-host-key',
-    'dropbear-host-key',
-    'systemd-credential-secret',
-    'networkmanager-secret-key',
-];
-const BACK = 4096;
-const FORWARD = 64 * 1024;
-/** A line break inside a PEM block: LF, CRLF, or the two characters `\n` of a PEM inside a JSON or shell string. */
-function lineBreak(text, i) {
-    const c = text[i];
-    if (c === '\n')
-        return 1;
-    if (c === '\r' && text[i + 1] === '\n')
-        return 2;
-    if (c === '\\') {
-        if (text[i + 1] === 'n')
-            return 2;
-        if (text[i + 1] === 'r' && text[i + 2] === '\\' && text[i + 3] === 'n')
-            return 4;
-    }
-    return 0;
-}
-function isHeaderLine(line) {
-    const colon = line.indexOf(': ');
-    if (colon < 1)
-        return false;
-    for (let i = 0; i < colon; i++)
-        if (!/[A-Za-z0-9-]/.test(line[i]))
-            return false;
-    return true;
-}
-/** A PEM line without its indentation or the quote and comma of a string it sits in (counted loops: no regex backtracking on long lines). */
-function trimPemLine(line) {
-    let a = 0;
-    let b = line.length;
-    while (a < b && (line[a] === ' ' || line[a] === '\t'))
-        a++;
-    while (b > a && ' \t"\',\r'.includes(line[b - 1]))
-        b--;
-    return line.slice(a, b);
-}
-function allIn(text, cls) {
-    return text_spanEnd(text, 0, cls, text.length) === text.length;
-}
-const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
-/** PEM armour (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy Proc-Type encryption), OpenSSH and PGP private keys. */
-const pem = {
-    anchors: ['PRIVATE KEY'],
-    detect(text, at) {
-        // The BEGIN marker is at most 48 characters back: looked for there only (an unbounded lastIndexOf would make many anchors quadratic).
-        let begin = -1;
-        for (let p = at - 11; p >= Math.max(0, at - 48); p--)
-            if (text.startsWith('-----BEGIN ', p)) {
-                begin = p;
-                break;
-            }
-        if (begin === -1)
-            return null;
-        const label = text.slice(begin + 11, at);
-        if (!/^[A-Z0-9 ]*$/.test(label) || (label !== '' && !label.endsWith(' ')))
-            return null;
-        let p = at + 'PRIVATE KEY'.length;
-        const pgp = text.startsWith(' BLOCK', p);
-        if (pgp)
-            p += 6;
-        if (!text.startsWith('-----', p))
-            return null;
-        p += 5;
-        const endMarker = `-----END ${label}PRIVATE KEY${pgp ? ' BLOCK' : ''}-----`;
-        const limit = Math.min(text.length, at + FORWARD);
-        let brk = lineBreak(text, p);
-        if (!brk)
-            return null;
-        p += brk;
-        let body = '';
-        let headers = '';
-        let closed = false;
-        while (p < limit) {
-            let e = p;
-            while (e < limit && lineBreak(text, e) === 0)
-                e++;
-            const line = trimPemLine(text.slice(p, e));
-            if (line.startsWith('-----END ')) {
-                if (!line.startsWith(endMarker))
-                    return null;
-                closed = true;
-                break;
-            }
-            if (line === '') {
-                // the blank line after the headers (or before PGP's body)
-            }
-            else if (body === '' && isHeaderLine(line))
-                headers += line + '\n';
-            else if (pgp && line.startsWith('=') && line.length === 5) {
-                // PGP's CRC-24 line
-            }
-            else if (allIn(line, BASE64_PADDED))
-                body += line;
-            else
-                return null;
-            brk = lineBreak(text, e);
-            if (!brk)
-                return null;
-            p = e + brk;
-        }
-        if (!closed)
-            return null;
-        const der = decodeBase64(body);
-        if (!der || der.length < 32)
-            return null;
-        const jsonPrivateKey = /"private_key"\s*:\s*"$/.test(text.slice(Math.max(0, begin - 40), begin));
-        const hit = (kind) => ({ kind, at: begin, secret: der, jsonPrivateKey });
-        if (label === 'OPENSSH ')
-            return der.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC) ? hit('openssh-private-key') : null;
-        if (pgp)
-            return label === 'PGP ' && (der[0] & 0x80) !== 0 ? hit('pgp-private-key') : null;
-        if (/Proc-Type: 4,ENCRYPTED/.test(headers))
-            return hit('pem-encrypted-private-key');
-        // Every other armour holds DER: a SEQUENCE.
-        if (der[0] !== 0x30)
-            return null;
-        return hit(label === 'ENCRYPTED ' ? 'pem-encrypted-private-key' : 'pem-private-key');
-    },
-};
-/** PuTTY's .ppk (versions 2 and 3, encrypted or not): the Private-Lines block. */
-/** The last Private-Lines block read, so many headers before one block read it once (linear, not quadratic). */
-let puttyMemo = null;
-function puttyPrivateLines(text, at, limit) {
-    if (puttyMemo &&
-        puttyMemo.text === text &&
-        puttyMemo.from <= at &&
-        (puttyMemo.marker === -1 || puttyMemo.marker >= at))
-        return puttyMemo;
-    const marker = text.indexOf('\nPrivate-Lines: ', at);
-    puttyMemo = { text, from: at, marker, key: marker === -1 ? null : readPrivateLines(text, marker, limit) };
-    return puttyMemo;
-}
-function readPrivateLines(text, marker, limit) {
-    const countEnd = text_spanEnd(text, marker + 16, DIGITS, 4);
-    const count = Number(text.slice(marker + 16, countEnd));
-    if (!count)
-        return null;
-    let p = text.indexOf('\n', marker + 1) + 1;
-    let body = '';
-    for (let i = 0; i < count; i++) {
-        if (p <= 0 || p >= limit)
-            return null;
-        const e = text_spanEnd(text, p, BASE64_PADDED, limit - p);
-        if (e === p || (text[e] !== '\n' && text[e] !== '\r' && e !== text.length))
-            return null;
-        body += text.slice(p, e);
-        p = text.indexOf('\n', e) + 1;
-    }
-    const key = decodeBase64(body);
-    return key && key.length >= 16 ? key : null;
-}
-const putty = {
-    anchors: ['PuTTY-User-Key-File-'],
-    detect(text, at) {
-        if (at > 0 && text[at - 1] !== '\n')
-            return null;
-        const version = text[at + 20];
-        if ((version !== '2' && version !== '3') || text[at + 21] !== ':')
-            return null;
-        const { marker, key } = puttyPrivateLines(text, at, Math.min(text.length, at + 2 * FORWARD));
-        if (marker === -1 || marker > at + FORWARD || !key)
-            return null;
-        return { kind: 'putty-private-key', at, secret: key };
-    },
-};
-/** wg-quick / systemd-networkd `PrivateKey = <base64 of 32 bytes>`, NetworkManager's `private-key=`. */
-const wireguard = {
-    anchors: ['PrivateKey', 'privatekey', 'PRIVATEKEY', 'private-key'],
-    detect(text, at, anchor) {
-        // Only blanks before it on its line (looked at backwards, boundedly).
-        let q = at - 1;
-        while (q >= 0 && at - q <= 64 && (text[q] === ' ' || text[q] === '\t'))
-            q--;
-        if (q >= 0 && text[q] !== '\n')
-            return null;
-        let p = text_skipBlanks(text, at + anchor.length);
-        if (text[p] !== '=')
-            return null;
-        p = text_skipBlanks(text, p + 1);
-        const e = text_spanEnd(text, p, BASE64, 44);
-        if (e - p !== 43 || text[e] !== '=' || isIn(text, e + 1, BASE64_PADDED))
-            return null;
-        const key = decodeBase64(text.slice(p, e + 1), 32);
-        return key ? { kind: 'wireguard-private-key', at, secret: key } : null;
-    },
-};
-/** age identities: `AGE-SECRET-KEY-1` + 58 bech32 characters whose checksum holds. */
-const age = {
-    anchors: ['AGE-SECRET-KEY-1'],
-    detect(text, at) {
-        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
-            return null;
-        const e = text_spanEnd(text, at + 16, BECH32_UPPER, 59);
-        if (e - (at + 16) !== 58 || isIn(text, e, UPPER_ALNUM))
-            return null;
-        const key = text.slice(at, e);
-        return isBech32(key) ? { kind: 'age-secret-key', at, secret: key } : null;
-    },
-};
-/** A 40-character AWS secret access key: base64 alphabet, both cases, bounded by non-base64 characters. */
-function awsSecretAt(text, p) {
-    if (isIn(text, p - 1, BASE64_PADDED))
-        return null;
-    const e = text_spanEnd(text, p, BASE64, 41);
-    if (e - p !== 40 || isIn(text, e, BASE64_PADDED))
-        return null;
-    const value = text.slice(p, e);
-    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || looksLikePlaceholder(value))
-        return null;
-    return value;
-}
-const AWS_PAIR_WINDOW = 512;
-/**
- * An AWS access key id (AKIA long-term, ASIA temporary, ABIA/ACCA) with a
- * secret access key near it. The id alone is not a secret (AWS prints it in
- * logs and policies); with its secret beside it, it is a credential.
- */
-const awsPair = {
-    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    detect(text, at) {
-        if (isIn(text, at - 1, BASE62))
-            return null;
-        const e = text_spanEnd(text, at + 4, UPPER_ALNUM, 17);
-        if (e - (at + 4) !== 16 || isIn(text, e, BASE62))
-            return null;
-        if (text.slice(at, e).includes('EXAMPLE'))
-            return null;
-        const from = Math.max(0, at - AWS_PAIR_WINDOW);
-        const to = Math.min(text.length, e + AWS_PAIR_WINDOW);
-        for (let p = from; p < to;) {
-            if (!isIn(text, p, BASE64)) {
-                p++;
-                continue;
-            }
-            const secret = awsSecretAt(text, p);
-            if (secret)
-                return { kind: 'aws-access-key-pair', at, secret };
-            p = text_spanEnd(text, p, BASE64, to - p);
-        }
-        return null;
-    },
-};
-/** `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"` without its id nearby. */
-const awsSecret = {
-    anchors: ['aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey', 'secretAccessKey'],
-    detect(text, at, anchor) {
-        let p = at + anchor.length;
-        if (text[p] === '"' || text[p] === "'")
-            p++;
-        p = text_skipBlanks(text, p);
-        if (text[p] !== '=' && text[p] !== ':')
-            return null;
-        p = text_skipBlanks(text, p + 1);
-        if (text[p] === '"' || text[p] === "'")
-            p++;
-        const secret = awsSecretAt(text, p);
-        return secret ? { kind: 'aws-secret-access-key', at, secret } : null;
-    },
-};
-/** Azurite's well-known development key, published in Microsoft's documentation: not a secret. */
-const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-/** Azure storage connection strings: `AccountKey=<base64 of 64 bytes>`. */
-const azure = {
-    anchors: ['AccountKey='],
-    detect(text, at) {
-        const p = at + 11;
-        const e = text_spanEnd(text, p, BASE64_PADDED, 89);
-        const value = text.slice(p, e);
-        if (value.length !== 88 || value === AZURITE_KEY || !decodeBase64(value, 64))
-            return null;
-        return { kind: 'azure-storage-account-key', at, secret: value };
-    },
-};
-/** A token: prefix at a word boundary, then exactly `length` characters of `cls`, then a boundary. */
-function fixedToken(text, at, prefix, cls, length) {
-    if (isIn(text, at - 1, WORD))
-        return null;
-    const p = at + prefix.length;
-    const e = text_spanEnd(text, p, cls, length + 1);
-    if (e - p !== length || isIn(text, e, WORD))
-        return null;
-    const body = text.slice(p, e);
-    return looksLikePlaceholder(body) ? null : text.slice(at, e);
-}
-/** GitHub's token formats (2021): ghp_ (classic PAT), gho_ (OAuth), ghu_/ghs_ (app user/installation), ghr_ (refresh). */
-const github = {
-    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-    detect(text, at, anchor) {
-        if (anchor !== 'github_pat_') {
-            const token = fixedToken(text, at, anchor, BASE62, 36);
-            return token ? { kind: 'github-token', at, secret: token } : null;
-        }
-        // Fine-grained PAT: github_pat_ + 22 base62 + '_' + 59 base62.
-        if (isIn(text, at - 1, WORD))
-            return null;
-        const p = at + anchor.length;
-        const a = text_spanEnd(text, p, BASE62, 23);
-        if (a - p !== 22 || text[a] !== '_')
-            return null;
-        const b = text_spanEnd(text, a + 1, BASE62, 60);
-        if (b - (a + 1) !== 59 || isIn(text, b, WORD))
-            return null;
-        if (looksLikePlaceholder(text.slice(p, b)))
-            return null;
-        return { kind: 'github-token', at, secret: text.slice(at, b) };
-    },
-};
-/** GitLab personal/project/group access tokens (glpat-) and runner authentication tokens (glrt-). */
-const gitlab = {
-    anchors: ['glpat-', 'glrt-'],
-    detect(text, at, anchor) {
-        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
-            return null;
-        const p = at + anchor.length;
-        let e = text_spanEnd(text, p, BASE64URL, 256);
-        if (e - p < 20)
-            return null;
-        // Routable tokens (GitLab 17.x+) continue with `.<2 base36>.<9 base36>`.
-        if (text[e] === '.') {
-            const v = text_spanEnd(text, e + 1, BASE62, 3);
-            if (v - (e + 1) === 2 && text[v] === '.') {
-                const c = text_spanEnd(text, v + 1, BASE62, 10);
-                if (c - (v + 1) === 9)
-                    e = c;
-            }
-        }
-        if (looksLikePlaceholder(text.slice(p, e)))
-            return null;
-        return { kind: 'gitlab-token', at, secret: text.slice(at, e) };
-    },
-};
-/** Slack bot/user/app/config tokens: xox[abeprs]-<digits>-…-<random>, xapp-1-…. */
-const slack = {
-    anchors: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
-    detect(text, at) {
-        if (isIn(text, at - 1, BASE62))
-            return null;
-        const e = text_spanEnd(text, at + 5, SLACK_BODY, 300);
-        const parts = text.slice(at + 5, e).split('-');
-        const last = parts[parts.length - 1];
-        if (parts.length < 3 || e - at < 30)
-            return null;
-        if (!allIn(parts[0], DIGITS) || parts[0] === '' || last.length < 16 || !allIn(last, BASE62))
-            return null;
-        if (looksLikePlaceholder(last))
-            return null;
-        return { kind: 'slack-token', at, secret: text.slice(at, e) };
-    },
-};
-/** Slack incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 base62>. */
-const slackWebhook = {
-    anchors: ['hooks.slack.com/services/'],
-    detect(text, at) {
-        let p = at + 25;
-        for (const first of ['T', 'B']) {
-            if (text[p] !== first)
-                return null;
-            const e = text_spanEnd(text, p + 1, UPPER_ALNUM, 32);
-            if (e - p < 8 || text[e] !== '/')
-                return null;
-            p = e + 1;
-        }
-        const e = text_spanEnd(text, p, BASE62, 25);
-        if (e - p !== 24 || isIn(text, e, WORD) || looksLikePlaceholder(text.slice(p, e)))
-            return null;
-        return { kind: 'slack-webhook', at, secret: text.slice(at, e) };
-    },
-};
-/** npm access tokens (2021 format): npm_ + 36 base62. */
-const npm = {
-    anchors: ['npm_'],
-    detect(text, at) {
-        const token = fixedToken(text, at, 'npm_', BASE62, 36);
-        return token ? { kind: 'npm-token', at, secret: token } : null;
-    },
-};
-/** PyPI API tokens: `pypi-` + a macaroon whose base64 starts with the location record (AgE…). */
-const pypi = {
-    anchors: ['pypi-AgE'],
-    detect(text, at) {
-        if (isIn(text, at - 1, WORD) || text[at - 1] === '-')
-            return null;
-        const e = text_spanEnd(text, at + 5, BASE64URL, 2048);
-        if (e - (at + 5) < 60)
-            return null;
-        return { kind: 'pypi-token', at, secret: text.slice(at, e) };
-    },
-};
-/** In the order their findings win when two report the same secret on the same line. */
-const CONTENT_DETECTORS = [
-    pem,
-    putty,
-    wireguard,
-    age,
-    awsPair,
-    awsSecret,
-    azure,
-    github,
-    gitlab,
-    slack,
-    slackWebhook,
-    npm,
-    pypi,
-];
-/** A file that says it is a GCP service-account key; its PEM "private_key" is reported as such. */
-const GCP_SERVICE_ACCOUNT_MARK = '"service_account"';
-/** Secrets known by where they live, whatever their content (shared/sysprep.ts removes each from images). */
-function kindByName(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (name.startsWith('ssh_host_') && name.endsWith('_key'))
-        return 'ssh-host-key';
-    if (name.startsWith('dropbear_') && name.endsWith('_host_key'))
-        return 'dropbear-host-key';
-    if (path.endsWith('/var/lib/systemd/credential.secret'))
-        return 'systemd-credential-secret';
-    if (path.endsWith('/var/lib/NetworkManager/secret_key'))
-        return 'networkmanager-secret-key';
-    return null;
-}
-/** `.env`, `.env.production`, `app.env`, `/etc/environment`: KEY=value files. */
-function isEnvFile(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === 'environment';
-}
-const CREDENTIAL_NAMES = (/* unused pure expression or super */ null && ([
-    'PASSWORD',
-    'PASSWD',
-    'SECRET',
-    'TOKEN',
-    'API_KEY',
-    'APIKEY',
-    'ACCESS_KEY',
-    'PRIVATE_KEY',
-    'AUTH_KEY',
-    'CREDENTIAL',
-]));
-/** Names that hold where a secret is or what it is like, not the secret. */
-const NOT_CREDENTIAL_SUFFIXES = (/* unused pure expression or super */ null && ([
-    '_FILE',
-    '_PATH',
-    '_DIR',
-    '_URL',
-    '_URI',
-    '_ENDPOINT',
-    '_HOST',
-    '_PORT',
-    '_NAME',
-    '_USER',
-    '_USERNAME',
-    '_ID',
-    '_LENGTH',
-    '_TTL',
-    '_TIMEOUT',
-    '_EXPIRY',
-    '_EXPIRES',
-    '_ENABLED',
-    '_TYPE',
-    '_ALGORITHM',
-    '_HEADER',
-    '_VERSION',
-]));
-const PLACEHOLDER_VALUES = new Set([
-    'changeme',
-    'change-me',
-    'change_me',
-    'changeit',
-    'password',
-    'secret',
-    'token',
-    'none',
-    'null',
-    'nil',
-    'undefined',
-    'true',
-    'false',
-    'todo',
-    'fixme',
-    'placeholder',
-    'example',
-    'dummy',
-    'default',
-    'redacted',
-    'notset',
-    'not-set',
-    'unset',
-]);
-const PLACEHOLDER_PARTS = (/* unused pure expression or super */ null && ([
-    'changeme',
-    'change_me',
-    'change-me',
-    'your_',
-    'your-',
-    'yourtoken',
-    'placeholder',
-    'example',
-    'replace',
-    'xxxx',
-    '****',
-    'redacted',
-    'insert',
-]));
-/** Whether an env value is a stand-in: empty, short, a reference to another variable or file, a template, a well-known placeholder. */
-function isPlaceholderValue(value) {
-    if (value.length < 6)
-        return true;
-    const lower = value.toLowerCase();
-    if (PLACEHOLDER_VALUES.has(lower) || PLACEHOLDER_PARTS.some((p) => lower.includes(p)))
-        return true;
-    // ${VAR}, $VAR, {{ template }}, %VAR%, <token>, a path to a secrets file.
-    if (value.includes('${') || value.includes('{{') || /^\$[A-Za-z_]/.test(value))
-        return true;
-    if ((value.startsWith('%') && value.endsWith('%')) || (value.startsWith('<') && value.endsWith('>')))
-        return true;
-    if (value.startsWith('/') || value.startsWith('./'))
-        return true;
-    return new Set(value).size === 1;
-}
-/** One line of an env file: the credential's value when the line assigns one. */
-function envCredential(line) {
-    let p = skipBlanks(line, 0);
-    if (line.startsWith('export ', p))
-        p = skipBlanks(line, p + 7);
-    const nameEnd = spanEnd(line, p, ENV_NAME, 256);
-    if (nameEnd === p)
-        return null;
-    const name = line.slice(p, nameEnd).toUpperCase();
-    if (!CREDENTIAL_NAMES.some((c) => name.includes(c)))
-        return null;
-    if (NOT_CREDENTIAL_SUFFIXES.some((s) => name.endsWith(s)))
-        return null;
-    p = skipBlanks(line, nameEnd);
-    if (line[p] !== '=')
-        return null;
-    p = skipBlanks(line, p + 1);
-    let value;
-    const quote = line[p];
-    if (quote === '"' || quote === "'") {
-        const close = line.indexOf(quote, p + 1);
-        value = line.slice(p + 1, close === -1 ? line.length : close);
-    }
-    else {
-        const comment = line.indexOf(' #', p);
-        value = line.slice(p, comment === -1 ? line.length : comment).trim();
-    }
-    value = value.replace(/\r$/, '');
-    return isPlaceholderValue(value) ? null : value;
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/secret-scan-result.js
-/**
- * meta/secret-scan.json: the secret gate's result for one output tree,
- * written by attest beside the image provenance and bound into the signed
- * statements as a byproduct, read by the release gates (tag-snapshot, OCI
- * promotion) before a channel moves. One schema writes and reads it. It
- * holds fingerprints and locations, never a secret.
- */
-
-
-
-/** Where the result is written, relative to the output tree. */
-const SECRET_SCAN_RESULT = 'meta/secret-scan.json';
-const FindingSchema = schemas/* object */.Ikc({
-    artifact: schemas/* string */.YjP(),
-    path: schemas/* string */.YjP(),
-    line: schemas/* number */.aig().int().positive(),
-    kind: schemas/* enum */.k5n(SECRET_KINDS),
-    fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
-});
-const SecretScanResultSchema = schemas/* object */.Ikc({
-    scanner: schemas/* literal */.euz('infrasim-attest-secret-gate'),
-    /** Every artifact scanned, by its path in the tree and the digest that was scanned. */
-    scanned: schemas/* array */.YOg(schemas/* object */.Ikc({
-        artifact: schemas/* string */.YjP(),
-        sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
-        files: schemas/* number */.aig().int().nonnegative(),
-        bytes: schemas/* number */.aig().int().nonnegative(),
-        unchanged: schemas/* number */.aig().int().nonnegative(),
-    })),
-    /** Findings not on the allow-list: attest fails on any, so a written result has none. */
-    findings: schemas/* array */.YOg(FindingSchema),
-    /** Findings allowed on purpose, with the allow-list's reason. */
-    allowed: schemas/* array */.YOg(FindingSchema.extend({ reason: schemas/* string */.YjP() })),
-});
-/**
- * The result for one tree: the gate's entries for that tree's artifacts,
- * named by their path in the tree (the gate labels them relative to the
- * release root, which differs when several trees are attested together).
- */
-function secretScanResultFor(gate, artifacts, labelOf) {
-    const byLabel = new Map(artifacts.map((a) => [labelOf(a), a]));
-    const inTree = (items) => items.flatMap((x) => {
-        const a = byLabel.get(x.artifact);
-        return a ? [{ ...x, artifact: a.rel }] : [];
-    });
-    const doc = {
-        scanner: 'infrasim-attest-secret-gate',
-        scanned: gate.scanned.flatMap((s) => {
-            const a = byLabel.get(s.artifact);
-            return a
-                ? [{ artifact: a.rel, sha256: a.sha256, files: s.files, bytes: s.bytes, unchanged: s.unchanged }]
-                : [];
-        }),
-        // The schema's parse below keeps only its own fields of each finding.
-        findings: inTree(gate.findings),
-        allowed: inTree(gate.allowed),
-    };
-    const bytes = JSON.stringify(SecretScanResultSchema.parse(doc), null, 2) + '\n';
-    return { rel: SECRET_SCAN_RESULT, bytes, sha256: sha256(bytes) };
-}
-
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __nccwpck_require__(1040);
-// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __nccwpck_require__(9654);
-// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __nccwpck_require__(4187);
-;// CONCATENATED MODULE: ./build/shared/attest/artifacts.js
-/**
- * The artifacts of one output tree, found through the documents that made
- * them (never by globbing, so a stray file is not signed by accident): the
- * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
- * overlay and flattened image. Each is hashed once and the digest compared
- * with the one its producer recorded: a file changed after it was built, or
- * an overlay whose base changed, is refused instead of signed.
- */
-
-
-/** Resolves a path a document gives, refusing one that leaves the tree. */
-function insideTree(tree, rel, doc) {
-    const path = (0,external_node_path_.resolve)(tree, rel);
-    const back = (0,external_node_path_.relative)((0,external_node_path_.resolve)(tree), path);
-    if ((0,external_node_path_.isAbsolute)(rel) || back === '' || back.startsWith('..') || (0,external_node_path_.isAbsolute)(back))
-        throw new errors/* DataError */.fL(`${doc}: the path '${rel}' is outside the output tree ${tree}`);
-    return path;
-}
-function toRel(tree, path) {
-    return (0,external_node_path_.relative)((0,external_node_path_.resolve)(tree), path).split(external_node_path_.sep).join('/');
-}
-function idOf(rel) {
-    const name = rel.split('/').pop();
-    return name.replace(/\.qcow2$/, '');
-}
-async function hashed(memo, tree, rel, doc, recorded, what) {
-    const path = insideTree(tree, rel, doc);
-    const d = await memo.digest(path, doc);
-    if (recorded !== null && d.sha256 !== recorded)
-        throw new DataError(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
-            'the file changed after it was built; rebuild it (a changed file is never signed)');
-    return d;
-}
-async function collectArtifacts(up, memo) {
-    const { tree } = up;
-    const bp = up.buildProvenance;
-    const arch = bp.doc.distro.arch;
-    const out = [];
-    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
-    const baseRel = toRel(tree, base.path);
-    out.push({
-        id: idOf(baseRel),
-        kind: 'base-image',
-        rel: baseRel,
-        ...base,
-        arch,
-        variant: null,
-        recordedIn: bp.rel,
-    });
-    if (bp.doc.boot.mode === 'kernel') {
-        const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
-        const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
-        if (bp.doc.boot.initrd)
-            boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
-        for (const [i, b] of boot.entries()) {
-            const kind = i === 0 ? 'kernel' : 'initrd';
-            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
-            out.push({
-                id: b.rel.split('/').pop(),
-                kind,
-                rel: toRel(tree, f.path),
-                ...f,
-                arch,
-                variant: null,
-                recordedIn: bp.rel,
-            });
-        }
-    }
-    for (const v of up.variants) {
-        const doc = v.doc;
-        // The overlay is only valid on the exact bytes of this base.
-        if (doc.base_image.sha256 !== base.sha256)
-            throw new DataError(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
-                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
-        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
-        const overlayRel = toRel(tree, overlay.path);
-        out.push({
-            id: idOf(overlayRel),
-            kind: 'overlay',
-            rel: overlayRel,
-            ...overlay,
-            arch: doc.base_image.arch,
-            variant: doc.variant,
-            recordedIn: v.rel,
-        });
-        if (doc.image) {
-            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
-            const imageRel = toRel(tree, image.path);
-            out.push({
-                id: idOf(imageRel),
-                kind: 'variant-image',
-                rel: imageRel,
-                ...image,
-                arch: doc.base_image.arch,
-                variant: doc.variant,
-                recordedIn: v.rel,
-            });
-        }
-    }
-    const ids = new Map();
-    for (const a of out) {
-        const seen = ids.get(a.id);
-        if (seen)
-            throw new DataError(`two artifacts would share the attestation name '${a.id}': ${seen} and ${a.rel}`);
-        ids.set(a.id, a.rel);
-    }
-    return out;
-}
-/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
-async function inputArtifact(tree, path, input, arch, memo) {
-    const rel = toRel(tree, resolve(path));
-    if (rel.startsWith('..') || isAbsolute(rel))
-        throw new InputError(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
-    const d = await memo.digest(join(tree, rel), input);
-    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/digests.js
-/**
- * Each artifact is hashed at most once per step: the first request for a
- * file hashes it and later requests (the image provenance, the per-artifact
- * statement, the combined statement, the check against the digest an earlier
- * action recorded) get the same result, as long as the file's identity,
- * size and modification time are unchanged. Every file is opened through
- * openRegularFile first, so a device or FIFO named by a document is refused
- * naming the document instead of being read forever.
- */
-
-
-
-
-class DigestMemo {
-    memo = new Map();
-    /** Files actually read and hashed (tests and the benchmark assert "once"). */
-    hashed = 0;
-    /** `input` names what pointed at the file (an input or a document), for errors. */
-    async digest(path, input) {
-        const abs = (0,external_node_path_.resolve)(path);
-        await checkRegularFile(abs, { input });
-        const s = await (0,promises_.stat)(abs, { bigint: true });
-        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-        let pending = this.memo.get(key);
-        if (!pending) {
-            this.hashed++;
-            pending = sha256File(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
-            this.memo.set(key, pending);
-        }
-        return pending;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/image-provenance.js
-/**
- * meta/image-provenance.json (seed 000): the one document linking an image to
- * the builder that made it. The seed's fields keep their names and places —
- * image{type,version,architecture,sha256}, infrasim{version,sha256,
- * dep_graph_sha256}, build{timestamp,git_commit,git_ref,github_run_id,
- * snapshot_version}, analysis{risk_score,cycle_count} — so its verification
- * commands (`jq -r '.image.sha256' meta/image-provenance.json`) work; the
- * fields after them say where each value came from and what booted. One
- * schema writes and reads it; every value comes from an upstream document or
- * the run, nothing is a constant.
- */
-
-
-
-const image_provenance_digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
-/** How statements mark an image provenance among their byproducts (verify's policy reads those). */
-const image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE = 'application/vnd.infrasim.image-provenance.v1+json';
-const documentRef = schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest });
-const ImageProvenanceSchema = schemas/* object */.Ikc({
-    image: schemas/* object */.Ikc({
-        type: schemas/* string */.YjP(),
-        version: schemas/* string */.YjP(),
-        architecture: schemas/* string */.YjP(),
-        sha256: image_provenance_digest,
-        /** Relative to the output tree. */
-        path: schemas/* string */.YjP(),
-        format: schemas/* literal */.euz('qcow2'),
-        /** Null for the base. */
-        variant: schemas/* string */.YjP().nullable(),
-        /** A variant's overlay only runs on these base bytes. */
-        base_sha256: image_provenance_digest.nullable(),
-        /** A variant's flattened image, when build-variant made one. */
-        flattened: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest }).nullable(),
-    }),
-    infrasim: schemas/* object */.Ikc({
-        version: schemas/* string */.YjP(),
-        /** The `infrasim` binary's digest, or the only binary's; null when analyze-deps recorded none. */
-        sha256: image_provenance_digest.nullable(),
-        dep_graph_sha256: image_provenance_digest,
-        binaries: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ sha256: image_provenance_digest })),
-    }),
-    build: schemas/* object */.Ikc({
-        timestamp: schemas/* string */.YjP(),
-        git_commit: schemas/* string */.YjP().nullable(),
-        git_ref: schemas/* string */.YjP().nullable(),
-        github_run_id: schemas/* string */.YjP().nullable(),
-        snapshot_version: schemas/* string */.YjP(),
-        repository: schemas/* string */.YjP().nullable(),
-        workflow_ref: schemas/* string */.YjP().nullable(),
-    }),
-    analysis: schemas/* object */.Ikc({
-        risk_score: schemas/* number */.aig().int().min(0).max(100),
-        cycle_count: schemas/* number */.aig().int().nonnegative(),
-        risk_threshold: schemas/* number */.aig().int().min(0).max(100),
-        duplicate_count: schemas/* number */.aig().int().nonnegative(),
-    }),
-    boot: schemas/* object */.Ikc({
-        /** success: every boot report for these bytes passed; not-verified: none found (and none required). */
-        status: schemas/* enum */.k5n(['success', 'not-verified']),
-        reports: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: image_provenance_digest, arch: schemas/* string */.YjP(), boot: schemas/* string */.YjP(), verdict: schemas/* string */.YjP() })),
-    }),
-    format_version: schemas/* literal */.euz('1.0'),
-    sources: schemas/* object */.Ikc({
-        build_provenance: documentRef,
-        variant_provenance: documentRef.nullable(),
-        infrasim_build: documentRef,
-    }),
-});
-function readImageProvenance(path) {
-    return json_document_readJsonDocument(path, ImageProvenanceSchema, 'image provenance');
-}
-/** Where an image's provenance goes: the seed's path for the base, one beside it per variant. */
-function imageProvenanceRel(variant) {
-    return variant === null ? 'meta/image-provenance.json' : `meta/image-provenance-${variant}.json`;
-}
-/**
- * Snapshot version (seed 000: `dev-20241219-a1b2c3d`): the tag name when the
- * run is for a tag, else `dev-<YYYYMMDD of the build>-<7 hex of the commit>`.
- */
-function snapshotVersion(ref, timestamp, commit) {
-    if (ref?.startsWith('refs/tags/'))
-        return ref.slice('refs/tags/'.length);
-    const day = timestamp.slice(0, 10).replaceAll('-', '');
-    return ['dev', day, commit?.slice(0, 7)].filter(Boolean).join('-');
-}
-/** The `infrasim` binary, else the only binary: the seed's single infrasim.sha256. */
-function infrasimBinary(binaries) {
-    if (binaries.infrasim)
-        return binaries.infrasim.sha256;
-    const all = Object.values(binaries);
-    return all.length === 1 ? all[0].sha256 : null;
-}
-function buildImageProvenance(i) {
-    const { up, image, ctx } = i;
-    const bp = up.buildProvenance.doc;
-    const variantDoc = image.variant === null ? null : up.variants.find((v) => v.doc.variant === image.variant);
-    if (image.variant !== null && !variantDoc)
-        throw new DataError(`no variant provenance for ${image.variant} in ${up.tree}`);
-    const ib = up.infrasimBuild.doc;
-    // Boot reports are matched by the digest of the image they booted, so a
-    // report of an earlier build of the same path never counts.
-    const digests = new Set([image.sha256, ...(i.flattened ? [i.flattened.sha256] : [])]);
-    const reports = up.bootReports.filter((r) => digests.has(r.doc.chain[0]?.sha256 ?? r.doc.image.sha256 ?? ''));
-    const failed = reports.find((r) => r.doc.verdict !== 'success');
-    if (failed)
-        throw new DataError(`${failed.path}: boot-verify's verdict for ${image.rel} is ${failed.doc.verdict} (${failed.doc.reason}); an image that did not boot is not attested`);
-    if (i.requireBoot && reports.length === 0)
-        throw new DataError(`no boot report in ${up.tree}/meta/boot/ for ${image.rel} (sha256 ${image.sha256}): run boot-verify on it before attest, or set require-boot: false`);
-    const timestamp = variantDoc ? variantDoc.doc.source.build_date : bp.source.build_date;
-    const gitCommit = (variantDoc ? variantDoc.doc.source.git_sha : bp.source.git_sha) ?? ctx.sha;
-    const gitRef = bp.source.git_ref ?? ctx.ref;
-    const doc = {
-        image: {
-            type: bp.distro.name,
-            version: bp.distro.version,
-            architecture: image.arch,
-            sha256: image.sha256,
-            path: image.rel,
-            format: 'qcow2',
-            variant: image.variant,
-            base_sha256: i.baseSha256,
-            flattened: i.flattened ? { path: i.flattened.rel, sha256: i.flattened.sha256 } : null,
-        },
-        infrasim: {
-            version: ib.version,
-            sha256: infrasimBinary(ib.binaries),
-            dep_graph_sha256: ib.dependencies.graph_sha256,
-            binaries: ib.binaries,
-        },
-        build: {
-            timestamp,
-            git_commit: gitCommit,
-            git_ref: gitRef,
-            github_run_id: ctx.runId ?? ib.github_run_id,
-            snapshot_version: i.snapshotVersion ?? snapshotVersion(ctx.ref ?? gitRef, timestamp, gitCommit),
-            repository: ctx.repository ?? bp.source.repository,
-            workflow_ref: ctx.workflowRef,
-        },
-        analysis: {
-            risk_score: ib.analysis.risk_score,
-            cycle_count: ib.analysis.cycle_count,
-            risk_threshold: ib.analysis.risk_threshold,
-            duplicate_count: ib.analysis.duplicate_count,
-        },
-        boot: {
-            status: reports.length ? 'success' : 'not-verified',
-            reports: reports.map((r) => ({
-                path: r.rel,
-                sha256: r.sha256,
-                arch: r.doc.arch,
-                boot: r.doc.boot,
-                verdict: r.doc.verdict,
-            })),
-        },
-        format_version: '1.0',
-        sources: {
-            build_provenance: { path: up.buildProvenance.rel, sha256: up.buildProvenance.sha256 },
-            variant_provenance: variantDoc ? { path: variantDoc.rel, sha256: variantDoc.sha256 } : null,
-            infrasim_build: { path: up.infrasimBuild.rel, sha256: up.infrasimBuild.sha256 },
-        },
-    };
-    return ImageProvenanceSchema.parse(doc);
-}
-
-// EXTERNAL MODULE: ./build/shared/attest/keyless-verify.js + 1 modules
-var keyless_verify = __nccwpck_require__(136);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __nccwpck_require__(6820);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
-var packageurl_js = __nccwpck_require__(7091);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __nccwpck_require__(1248);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __nccwpck_require__(4321);
-;// CONCATENATED MODULE: ./build/shared/deps/sbom-parts.js
-/**
- * The pieces of a component both SBOM writers share (./sbom.ts through the
- * CycloneDX library's models, ./sbom-writer.ts directly): package URL, hash,
- * license and serial number, decided in one place so the two cannot drift.
- */
-
-/** Characters encodeURIComponent leaves as they are (and `+`, which packageurl-js puts back in versions). */
-const PLAIN_NAME = /^[A-Za-z0-9._~-]+$/;
-const PLAIN_VERSION = /^[A-Za-z0-9._~+-]+$/;
-function sbom_parts_purlOf(pkg, ecosystem) {
-    if (pkg.source.kind === 'path')
-        return undefined;
-    // Nearly every crate: crates.io, a plain name and version, which packageurl-js writes unchanged
-    // (it lowercases npm names, not cargo's). Skipping its object per package is a tenth of the SBOM's time.
-    if (ecosystem === 'cargo' &&
-        pkg.source.kind === 'registry' &&
-        pkg.source.isDefault &&
-        PLAIN_NAME.test(pkg.name) &&
-        PLAIN_VERSION.test(pkg.version))
-        return `pkg:cargo/${pkg.name}@${pkg.version}`;
-    const qualifiers = {};
-    if (pkg.source.kind === 'git')
-        qualifiers.vcs_url = `git+${pkg.source.url}${pkg.source.commit ? '@' + pkg.source.commit : ''}`;
-    if (pkg.source.kind === 'registry' && !pkg.source.isDefault)
-        qualifiers.repository_url = pkg.source.url;
-    if (ecosystem === 'npm') {
-        const [scope, bare] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
-        return new PackageURL('npm', scope ?? null, bare ?? pkg.name, pkg.version, qualifiers, null).toString();
-    }
-    return new PackageURL('cargo', null, pkg.name, pkg.version, qualifiers, null).toString();
-}
-/** [CycloneDX algorithm name, hex] of a Cargo sha256 or an npm sha512 SRI integrity. */
-function sbom_parts_hashOf(checksum) {
-    if (!checksum)
-        return undefined;
-    if (/^[0-9a-f]{64}$/.test(checksum))
-        return ['SHA-256', checksum];
-    const sri = /^sha512-([A-Za-z0-9+/=]+)$/.exec(checksum);
-    if (sri)
-        return ['SHA-512', Buffer.from(sri[1], 'base64').toString('hex')];
-    return undefined;
-}
-function sbom_parts_licenseOf(license) {
-    if (!license)
-        return undefined;
-    // Cargo's legacy `MIT/Apache-2.0` is not an SPDX expression: keep it as a named license.
-    if (/^[A-Za-z0-9.+\-() ]+$/.test(license) && !license.includes('/'))
-        return { kind: 'expression', value: license };
-    return { kind: 'named', value: license };
-}
-/** A UUID derived from the graph hash, so the same graph gives the same serial number. */
-function sbom_parts_serialNumber(graphSha256) {
-    const h = graphSha256;
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
-
-
-
-
-const UNIQUE_BY_HASH = 'uniqueItemsByHash';
-/** The CycloneDX versions whose schema files this module finds. */
-const VALIDATED_SPEC_VERSIONS = (/* unused pure expression or super */ null && (['1.6']));
-/**
- * What the library's own JSON validator passes to ajv (cyclonedx-library
- * _optPlug.node/__jsonValidators/ajv), plus two code-generation settings that
- * change how fast the validator compiles, not what it accepts: no inlining of
- * $refs and no optimisation passes over the generated code.
- */
-const AJV_OPTIONS = {
-    inlineRefs: false,
-    useDefaults: false,
-    strict: false,
-    strictSchema: false,
-    addUsedSchema: false,
-    allErrors: false,
-    loadSchema: (uri) => {
-        throw new Error(`Remote schemas are disabled: ${uri}`);
-    },
-};
-/** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
-const BUILD_HELPERS = { formats: './sbom-formats.js', unique: './unique-items.js' };
-/** A copy of the schema with each `uniqueItems: true` replaced by `uniqueItemsByHash: true`; returns how many. */
-function hashUniqueItems(schema) {
-    let replaced = 0;
-    const walk = (node) => {
-        if (Array.isArray(node))
-            return node.map(walk);
-        if (node === null || typeof node !== 'object')
-            return node;
-        const out = {};
-        for (const [k, v] of Object.entries(node)) {
-            if (k === 'uniqueItems' && v === true) {
-                out[UNIQUE_BY_HASH] = true;
-                replaced++;
-            }
-            else
-                out[k] = walk(v);
-        }
-        return out;
-    };
-    return { schema: walk(schema), replaced };
-}
-/**
- * The library's schema files, found through its resources module, which reads
- * them relative to its own directory: node_modules in a source run,
- * dist/res/schema beside a bundle (scripts/bundle.ts copies them there).
- */
-async function schemaFiles(version) {
-    // The resources module is exported (as _Resources) but not typed.
-    const lib = (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(463), __nccwpck_require__.e(567)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4567, 19)));
-    const R = lib._Resources;
-    const bom = R.FILES.CDX.JSON_STRICT_SCHEMA[version];
-    if (!bom)
-        throw new Error(`no CycloneDX ${version} JSON schema in the library`);
-    return {
-        bom,
-        refs: {
-            'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': R.FILES.SPDX.JSON_SCHEMA,
-            'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': R.FILES.CryptoDefs.JSON_SCHEMA,
-            'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': R.FILES.JSF.JSON_SCHEMA,
-        },
-    };
-}
-const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
-/**
- * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
- * With `standalone`, also returns the code of a CommonJS module exporting
- * the same validator, calling its helpers through those specifiers. Throws
- * when the files cannot load.
- */
-async function compileSbomValidator(version, standalone) {
-    // ajv's compiler is loaded only here: the bundle carries the precompiled validator and never loads it.
-    const [{ Ajv, _, str }, { SBOM_FORMATS }] = await Promise.all([__nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 19)), Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2760))]);
-    const helpers = standalone ?? BUILD_HELPERS;
-    const files = await schemaFiles(version);
-    let replaced = 0;
-    const load = async (path) => {
-        const r = hashUniqueItems(await readJson(path));
-        replaced += r.replaced;
-        return r.schema;
-    };
-    const [bom, ...refs] = await Promise.all([files.bom, ...Object.values(files.refs)].map(load));
-    const ajv = new Ajv({
-        ...AJV_OPTIONS,
-        formats: SBOM_FORMATS,
-        code: {
-            optimize: standalone !== undefined,
-            source: standalone !== undefined,
-            formats: _ `require(${helpers.formats}).SBOM_FORMATS`,
-        },
-        schemas: Object.fromEntries(Object.keys(files.refs).map((id, i) => [id, refs[i]])),
-    });
-    ajv.addKeyword({
-        keyword: UNIQUE_BY_HASH,
-        type: 'array',
-        schemaType: 'boolean',
-        // The message ajv's uniqueItems gives, so errors read as before.
-        error: {
-            message: ({ params }) => str `must NOT have duplicate items (items ## ${params.i} and ${params.j} are identical)`,
-            params: ({ params }) => _ `{i: ${params.i}, j: ${params.j}}`,
-        },
-        code(cxt) {
-            if (cxt.schema !== true)
-                return;
-            const check = cxt.gen.scopeValue('func', {
-                ref: firstDuplicate,
-                code: _ `require(${helpers.unique}).firstDuplicate`,
-            });
-            const dup = cxt.gen.const('dup', _ `${check}(${cxt.data})`);
-            cxt.setParams({ i: _ `${dup}[1]`, j: _ `${dup}[0]` });
-            cxt.fail(_ `${dup} !== null`);
-        },
-    });
-    const validate = ajv.compile(bom);
-    if (standalone === undefined)
-        return { validate, uniqueItemsReplaced: replaced };
-    const standaloneCode = (await __nccwpck_require__.e(/* import() */ 398).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1398, 19))).default;
-    const code = `${standaloneCode(ajv, validate)}\nmodule.exports.uniqueItemsReplaced = ${replaced};\n`;
-    return { validate, uniqueItemsReplaced: replaced, standalone: code };
-}
-/** The file name scripts/precompile-sbom-validator.ts writes the generated module of `version` under. */
-const precompiledFile = (version) => `sbom-validator-${version}.generated.cjs`;
-/** The generated validator when this runs from the bundle; null in a source run, which has none. */
-async function precompiledValidator(version) {
-    if (version !== '1.6')
-        return null;
-    try {
-        // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
-        const validate = (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default;
-        return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
-    }
-    catch (e) {
-        if (e.code === 'ERR_MODULE_NOT_FOUND' &&
-            String(e).includes(precompiledFile(version)))
-            return null;
-        throw e;
-    }
-}
-const compiled = new Map();
-/** The validator of `version`: the precompiled one when bundled, else compiled once per process. */
-function sbomValidator(version) {
-    let v = compiled.get(version);
-    if (!v) {
-        v = precompiledValidator(version).then((p) => p ?? compileSbomValidator(version));
-        compiled.set(version, v);
-        // A failed load is not cached: the next call tries again and reports its own error.
-        v.catch(() => compiled.delete(version));
-    }
-    return v;
-}
-/** Null when `doc` (parsed JSON) is valid CycloneDX `version`, else ajv's errors. */
-async function schemaErrors(doc, version) {
-    const { validate } = await sbomValidator(version);
-    return validate(doc) ? null : (validate.errors ?? []);
-}
-function isValidatedSpecVersion(v) {
-    return VALIDATED_SPEC_VERSIONS.includes(v);
-}
-function assertValidatedSpecVersion(v) {
-    if (!isValidatedSpecVersion(v))
-        throw new DataError(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
-    return v;
-}
-/** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
-const SBOM_SPEC_VERSION = '1.6';
-/**
- * Validates against the strict CycloneDX JSON schema of `version` (by
- * default the spec analyze-deps writes), in time linear in the document.
- * Throws DataError listing the problems when the
- * document is invalid, and DataError too when the validator cannot load.
- */
-async function sbom_validator_validateSbom(json, version = SBOM_SPEC_VERSION) {
-    const spec = assertValidatedSpecVersion(version);
-    let doc;
-    try {
-        doc = JSON.parse(json);
-    }
-    catch (e) {
-        throw new DataError(`the generated SBOM is not JSON: ${e.message}`);
-    }
-    let errors;
-    try {
-        errors = await schemaErrors(doc, spec);
-    }
-    catch (e) {
-        throw new DataError(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
-    }
-    if (errors !== null)
-        throw new DataError(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
-    return { status: 'passed' };
-}
-
-;// CONCATENATED MODULE: ./build/shared/deps/sbom.js
-/**
- * The CycloneDX SBOM of the builder's dependencies, built with the
- * well-kept @cyclonedx/cyclonedx-library (spec 1.6) and checked against the
- * CycloneDX JSON schema before it is written.
- *
- * Only the library's Models/Enums/Serialize/Spec entry points are imported
- * up front: its root entry loads the schema resources through `__dirname` at
- * import time. Validation is ./sbom-validator.ts's (re-exported here);
- * analyze-deps writes its SBOM with ./sbom-writer.ts and loads this module
- * only for a graph that writer refuses.
- */
-
-
-
-
-
-// Validation lives with the validator, so a caller that writes its SBOM directly need not load the library.
-
-const SBOM_SPEC = spec.Spec1dot6;
-function licenseModel(license) {
-    const l = licenseOf(license);
-    if (!l)
-        return undefined;
-    return l.kind === 'expression' ? new Models.LicenseExpression(l.value) : new Models.NamedLicense(l.value);
-}
-function buildSbom(graph, options) {
-    const bom = new Models.Bom();
-    bom.serialNumber = serialNumber(options.graphSha256);
-    bom.metadata.timestamp = options.timestamp;
-    bom.metadata.component = new Models.Component(Enums.ComponentType.Application, options.name, {
-        version: options.version,
-        bomRef: `product:${options.name}`,
-    });
-    const components = new Map();
-    for (const pkg of graph.packages) {
-        const c = new Models.Component(pkg.workspaceMember ? Enums.ComponentType.Application : Enums.ComponentType.Library, pkg.name, { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem) });
-        const hash = hashOf(pkg.checksum);
-        if (hash)
-            c.hashes.set(Enums.HashAlgorithm[hash[0]], hash[1]);
-        const license = licenseModel(pkg.license);
-        if (license)
-            c.licenses.add(license);
-        components.set(pkg.id, c);
-        bom.components.add(c);
-        if (pkg.workspaceMember)
-            bom.metadata.component.dependencies.add(c.bomRef);
-    }
-    for (const e of graph.edges)
-        components.get(e.from).dependencies.add(components.get(e.to).bomRef);
-    return bom;
-}
-function sbom_serializeSbom(bom) {
-    const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SBOM_SPEC));
-    return serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n';
-}
-
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
-var spdx = __nccwpck_require__(1290);
-;// CONCATENATED MODULE: ./build/shared/sbom/licenses.js
-/**
- * License names as package databases give them, as CycloneDX licenses: an
- * SPDX id where the name is one (or is a Debian DEP-5 short name with a
- * known SPDX equivalent), an SPDX expression where every operand is one,
- * and otherwise the name as written (a NamedLicense) — never a guess.
- */
-
-
-/** DEP-5 short names that are not SPDX ids but have one (copyright-format 1.0, "License short name"). */
-const DEP5_TO_SPDX = {
-    Expat: 'MIT',
-    Artistic: 'Artistic-1.0',
-    'Artistic-1': 'Artistic-1.0',
-    'Artistic-2': 'Artistic-2.0',
-    'MPL-2': 'MPL-2.0',
-    'Apache-2': 'Apache-2.0',
-    CC0: 'CC0-1.0',
-};
-/** One license name as an SPDX id, or undefined. */
-function spdxIdOf(name) {
-    const n = name.trim();
-    const mapped = DEP5_TO_SPDX[n];
-    if (mapped)
-        return mapped;
-    // DEP-5 writes the GNU family as GPL-2 / GPL-2+ / LGPL-2.1+; SPDX as GPL-2.0-only / GPL-2.0-or-later.
-    const gnu = /^(GPL|LGPL|AGPL|GFDL)-(\d)(?:\.(\d))?(\+)?$/i.exec(n);
-    if (gnu)
-        return fixupSpdxId(`${gnu[1].toUpperCase()}-${gnu[2]}.${gnu[3] ?? '0'}-${gnu[4] ? 'or-later' : 'only'}`);
-    return fixupSpdxId(n);
-}
-/** `A or B`, `A and B`, `A OR B` with every operand an SPDX id: the SPDX expression, else undefined. */
-function spdxExpressionOf(name) {
-    const parts = name.trim().split(/\s+(and|or|AND|OR)\s+/);
-    if (parts.length < 3)
-        return undefined;
-    const out = [];
-    for (const [i, p] of parts.entries()) {
-        if (i % 2 === 1) {
-            out.push(p.toUpperCase());
-            continue;
-        }
-        const id = spdxIdOf(p.replace(/^\(|\)$/g, ''));
-        if (!id)
-            return undefined;
-        out.push(id);
-    }
-    return out.join(' ');
-}
-/**
- * The CycloneDX licenses of one package. A single expression is written as
- * an expression; several names are written as separate licenses (CycloneDX
- * does not allow an expression beside other licenses), each with its SPDX id
- * when it has one.
- */
-function licenses_cyclonedxLicenses(names) {
-    const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-    if (unique.length === 1) {
-        const expression = spdxExpressionOf(unique[0]);
-        if (expression)
-            return [new Models.LicenseExpression(expression)];
-    }
-    const out = [];
-    const seen = new Set();
-    for (const name of unique) {
-        const id = spdxIdOf(name);
-        const key = id ?? `name:${name}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(id ? new Models.SpdxLicense(id) : new Models.NamedLicense(name));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/shared/sbom/image-sbom.js
-/**
- * The CycloneDX 1.6 SBOM of one image: what its package database says is
- * installed (with purls, versions and licenses), the kernel in /boot, and
- * the image file itself as the BOM's subject (name and sha256, as in the
- * attestation). A variant's SBOM lists everything in the variant image and
- * marks what its overlay adds or changes over the base
- * (`infrasim:overlay` = added | changed, with the base's version), and names
- * what it removes in the metadata.
- *
- * Deterministic: the serial number and timestamp come from the image's digest
- * and the run's SOURCE_DATE_EPOCH, so the same image gives the same bytes.
- * Serialization and schema validation are the suite's one CycloneDX path
- * (shared/deps/sbom.ts).
- */
-
-
-
-
-
-
-const image_sbom_SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
-/** Property names (CycloneDX properties taxonomy: a namespace of our own). */
-const PROP = {
-    overlay: 'infrasim:overlay',
-    baseVersion: 'infrasim:overlay:base-version',
-    removed: 'infrasim:overlay:removed',
-    base: 'infrasim:overlay:base',
-    sourceName: 'infrasim:package:source-name',
-    sourceVersion: 'infrasim:package:source-version',
-    kernelPath: 'infrasim:kernel:path',
-    kind: 'infrasim:image:kind',
-    variant: 'infrasim:image:variant',
-    arch: 'infrasim:image:arch',
-    distroId: 'infrasim:distro:id',
-    distroVersion: 'infrasim:distro:version-id',
-    distroCodename: 'infrasim:distro:codename',
-    manager: 'infrasim:package-manager',
-    database: 'infrasim:package-database',
-};
-/** purl's `distro` qualifier: debian-12, ubuntu-24.04, alpine-3.20 (Alpine by its branch, major.minor). */
-function purlDistro(distro) {
-    let version = distro.versionId || distro.codename || '';
-    if (distro.id === 'alpine')
-        version = /^(\d+\.\d+)/.exec(version)?.[1] ?? version;
-    return version ? `${distro.id}-${version}` : null;
-}
-/** The package URL of an installed package: pkg:deb/<distro>/… or pkg:apk/<distro>/…. */
-function packagePurl(distro, manager, pkg) {
-    if (manager === 'none')
-        return null;
-    const qualifiers = {};
-    if (pkg.arch)
-        qualifiers.arch = pkg.arch;
-    const d = purlDistro(distro);
-    if (d)
-        qualifiers.distro = d;
-    const type = manager === 'dpkg' ? 'deb' : 'apk';
-    return new PackageURL(type, distro.id, pkg.name, pkg.version, qualifiers, null).toString();
-}
-/** What a variant's packages add, change and remove over its base's (by name and architecture). */
-function overlayChanges(base, variant) {
-    const key = (p) => `${p.name}\0${p.arch}`;
-    const before = new Map(base.map((p) => [key(p), p]));
-    const after = new Map(variant.map((p) => [key(p), p]));
-    const out = { added: [], changed: [], removed: [] };
-    for (const p of variant) {
-        const b = before.get(key(p));
-        if (!b)
-            out.added.push(p);
-        else if (b.version !== p.version)
-            out.changed.push({ pkg: p, baseVersion: b.version });
-    }
-    for (const p of base)
-        if (!after.has(key(p)))
-            out.removed.push(p);
-    return out;
-}
-/** A UUID (version-5 layout) derived from a digest, so the same image and run give the same serial number. */
-function image_sbom_serialNumber(h) {
-    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-function prop(c, name, value) {
-    if (value !== null && value !== undefined && value !== '')
-        c.properties.add(new Models.Property(name, value));
-}
-function buildImageSbom(r) {
-    const { image, software } = r;
-    const bom = new Models.Bom();
-    bom.serialNumber = image_sbom_serialNumber(sha256(`${image.name}\n${image.sha256}\n${r.base?.image.sha256 ?? ''}\n${r.sourceDateEpoch}`));
-    bom.metadata.timestamp = new Date(r.sourceDateEpoch * 1000);
-    bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, r.tool.name, { version: r.tool.version }));
-    const subject = new Models.Component(Enums.ComponentType.OperatingSystem, image.name, {
-        bomRef: 'image',
-        version: purlDistro(software.distro) ?? undefined,
-        description: software.distro.prettyName,
-    });
-    subject.hashes.set(Enums.HashAlgorithm['SHA-256'], image.sha256);
-    prop(subject, PROP.kind, image.kind);
-    prop(subject, PROP.variant, image.variant);
-    prop(subject, PROP.arch, image.arch);
-    prop(subject, PROP.distroId, software.distro.id);
-    prop(subject, PROP.distroVersion, software.distro.versionId);
-    prop(subject, PROP.distroCodename, software.distro.codename);
-    prop(subject, PROP.manager, software.manager);
-    prop(subject, PROP.database, software.database);
-    bom.metadata.component = subject;
-    const changes = r.base ? overlayChanges(r.base.software.packages, software.packages) : null;
-    if (r.base && changes) {
-        prop(bom.metadata, PROP.base, `${r.base.image.name}@sha256:${r.base.image.sha256}`);
-        for (const p of changes.removed)
-            prop(bom.metadata, PROP.removed, packagePurl(r.base.software.distro, r.base.software.manager, p) ?? p.name);
-    }
-    const added = new Set(changes?.added);
-    const changed = new Map(changes?.changed.map((c) => [c.pkg, c.baseVersion]));
-    const refs = new Set();
-    for (const p of software.packages) {
-        const purl = packagePurl(software.distro, software.manager, p);
-        let ref = purl ?? `package:${p.name}:${p.arch}`;
-        // Two database entries for the same package and version (a corrupt database) still get distinct refs.
-        for (let n = 2; refs.has(ref); n++)
-            ref = `${purl}#${n}`;
-        refs.add(ref);
-        const c = new Models.Component(Enums.ComponentType.Library, p.name, {
-            bomRef: ref,
-            version: p.version,
-            purl: purl ?? undefined,
-        });
-        for (const l of cyclonedxLicenses(p.licenses))
-            c.licenses.add(l);
-        prop(c, PROP.sourceName, p.source.name);
-        prop(c, PROP.sourceVersion, p.source.version);
-        if (added.has(p))
-            prop(c, PROP.overlay, 'added');
-        const was = changed.get(p);
-        if (was !== undefined) {
-            prop(c, PROP.overlay, 'changed');
-            prop(c, PROP.baseVersion, was);
-        }
-        bom.components.add(c);
-        subject.dependencies.add(c.bomRef);
-    }
-    const k = software.kernel;
-    if (k) {
-        const kernel = new Models.Component(Enums.ComponentType.OperatingSystem, 'linux', {
-            bomRef: 'kernel',
-            version: k.version ?? undefined,
-            description: `Linux kernel ${k.path}${k.package ? ` from ${k.package.name} ${k.package.version}` : ''}`,
-        });
-        kernel.hashes.set(Enums.HashAlgorithm['SHA-256'], k.sha256);
-        prop(kernel, PROP.kernelPath, k.path);
-        const baseKernel = r.base?.software.kernel;
-        if (r.base && (!baseKernel || baseKernel.sha256 !== k.sha256)) {
-            prop(kernel, PROP.overlay, baseKernel ? 'changed' : 'added');
-            if (baseKernel?.version)
-                prop(kernel, PROP.baseVersion, baseKernel.version);
-        }
-        if (k.package) {
-            const owner = [...bom.components].find((c) => c.name === k.package.name && c.version === k.package.version);
-            if (owner)
-                kernel.dependencies.add(owner.bomRef);
-        }
-        bom.components.add(kernel);
-        subject.dependencies.add(kernel.bomRef);
-    }
-    return bom;
-}
-/** Builds, serializes and validates an image's SBOM (an invalid one throws DataError, naming the problem). */
-async function imageSbomDocument(r) {
-    const bom = buildImageSbom(r);
-    const json = serializeSbom(bom);
-    const validation = await validateSbom(json);
-    const changes = r.base ? overlayChanges(r.base.software.packages, r.software.packages) : null;
-    return {
-        json,
-        sha256: sha256(json),
-        validation,
-        components: bom.components.size,
-        changes: changes
-            ? { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }
-            : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/statement.js
-/**
- * In-toto Statement v1 with an SLSA Provenance v1 predicate: one schema that
- * builds the statements attest signs and parses the ones verify reads back.
- * The workflow-level fields follow GitHub's own attestations
- * (externalParameters.workflow {ref, repository, path}, the source commit as
- * the first resolved dependency, builder.id = <server>/<workflow ref>), so a
- * policy written for `gh attestation verify` reads the same values here; the
- * image build's own parameters and inputs are added beside them.
- */
-
-
-
-
-
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/**
- * What externalParameters.images means (docs/attest.md, "Build type"). A URN,
- * not an https URL: the suite is used from many repositories and owns no
- * domain a URL could point into.
- */
-const BUILD_TYPE = 'urn:infrasim-image-actions:buildtype:vm-image:v1';
-const SUITE = { name: 'infrasim-image-actions', version: '0.1.0' };
-const digestSet = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[0-9a-f]+$/));
-const ResourceDescriptorSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().optional(),
-    uri: schemas/* string */.YjP().optional(),
-    digest: digestSet.optional(),
-    mediaType: schemas/* string */.YjP().optional(),
-    annotations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-});
-const SubjectSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    digest: schemas/* object */.Ikc({ sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/) }).catchall(schemas/* string */.YjP()),
-});
-const SlsaPredicateSchema = schemas/* object */.Ikc({
-    buildDefinition: schemas/* object */.Ikc({
-        buildType: schemas/* string */.YjP().min(1),
-        externalParameters: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-        internalParameters: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-        resolvedDependencies: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
-    }),
-    runDetails: schemas/* object */.Ikc({
-        builder: schemas/* object */.Ikc({
-            id: schemas/* string */.YjP().min(1),
-            version: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-            builderDependencies: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
-        }),
-        metadata: schemas/* object */.Ikc({
-            invocationId: schemas/* string */.YjP().optional(),
-            startedOn: schemas/* string */.YjP().optional(),
-            finishedOn: schemas/* string */.YjP().optional(),
-        })
-            .optional(),
-        byproducts: schemas/* array */.YOg(ResourceDescriptorSchema).optional(),
-    }),
-});
-/** Any in-toto v1 statement (verify first parses this, then checks the predicate type). */
-const StatementSchema = schemas/* object */.Ikc({
-    _type: schemas/* literal */.euz(STATEMENT_TYPE),
-    subject: schemas/* array */.YOg(SubjectSchema).min(1),
-    predicateType: schemas/* string */.YjP(),
-    predicate: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-});
-const ProvenanceStatementSchema = StatementSchema.extend({
-    predicateType: schemas/* literal */.euz(SLSA_PROVENANCE_V1),
-    predicate: SlsaPredicateSchema,
-});
-function externalImage(t) {
-    const bp = t.up.buildProvenance.doc;
-    return {
-        tree: t.prefix.replace(/\/$/, '') || '.',
-        distro: bp.distro.name,
-        version: bp.distro.version,
-        arch: bp.distro.arch,
-        boot: bp.boot.mode,
-        cmdline: bp.boot.cmdline,
-        packages: bp.packages,
-        source_date_epoch: bp.source.source_date_epoch,
-        variants: t.up.variants.map((v) => ({
-            name: v.doc.variant,
-            definition: v.doc.definition.origin,
-            packages: v.doc.packages,
-            services: v.doc.services,
-        })),
-    };
-}
-function dependencies(t) {
-    const bp = t.up.buildProvenance.doc;
-    const arch = bp.distro.arch;
-    const out = [];
-    for (const input of bp.inputs)
-        out.push({
-            name: `${t.prefix}${input.name}`,
-            uri: input.uri,
-            ...(input.sha256 ? { digest: { sha256: input.sha256 } } : {}),
-            annotations: { verification: input.verification, arch },
-        });
-    out.push({
-        name: `${t.prefix}kernel`,
-        digest: { sha256: bp.boot.kernel.sha256 },
-        annotations: { rootfs_path: bp.boot.kernel.rootfs_path, arch },
-    });
-    if (bp.boot.initrd)
-        out.push({ name: `${t.prefix}initrd`, digest: { sha256: bp.boot.initrd.sha256 }, annotations: { arch } });
-    // The installed package list, read back from the image's own database: its digest pins it.
-    const installed = bp.installed_packages;
-    out.push({
-        name: `${t.prefix}installed-packages`,
-        digest: { sha256: sha256(JSON.stringify(installed.packages)) },
-        mediaType: 'application/json',
-        annotations: { manager: installed.manager, count: installed.count, arch },
-    });
-    const ib = t.up.infrasimBuild.doc;
-    for (const [name, bin] of Object.entries(ib.binaries).sort(([a], [b]) => a.localeCompare(b)))
-        out.push({
-            name: `${t.prefix}infrasim/${name}`,
-            digest: { sha256: bin.sha256 },
-            annotations: { version: ib.version },
-        });
-    out.push({
-        name: `${t.prefix}infrasim/dependency-graph`,
-        digest: { sha256: ib.dependencies.graph_sha256 },
-        annotations: { package_count: ib.dependencies.package_count, ecosystem: ib.dependencies.ecosystem },
-    });
-    for (const v of t.up.variants) {
-        out.push({
-            name: `${t.prefix}variant/${v.doc.variant}/definition`,
-            uri: v.doc.definition.origin,
-            digest: { sha256: v.doc.definition.sha256 },
-        });
-        out.push({
-            name: `${t.prefix}variant/${v.doc.variant}/user-data`,
-            digest: { sha256: v.doc.user_data.sha256 },
-        });
-    }
-    return out;
-}
-function byproducts(t) {
-    const provenance = t.imageProvenance.map((d) => ({
-        name: `${t.prefix}${d.rel}`,
-        digest: { sha256: d.sha256 },
-        mediaType: IMAGE_PROVENANCE_MEDIA_TYPE,
-    }));
-    const sboms = (t.sboms ?? []).map((d) => ({
-        name: `${t.prefix}${d.rel}`,
-        digest: { sha256: d.sha256 },
-        mediaType: SBOM_MEDIA_TYPE,
-    }));
-    const docs = [
-        t.up.buildProvenance,
-        ...t.up.variants,
-        t.up.infrasimBuild,
-        ...t.up.bootReports,
-        ...(t.reports ?? []),
-    ];
-    return [
-        ...provenance,
-        ...sboms,
-        ...docs.map((d) => ({
-            name: `${t.prefix}${d.rel}`,
-            digest: { sha256: d.sha256 },
-            mediaType: 'application/json',
-        })),
-    ];
-}
-function subjectName(t, a) {
-    return `${t.prefix}${a.rel}`;
-}
-function buildProvenanceStatement(r) {
-    const { ctx } = r;
-    const repositoryUrl = ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : null;
-    const source = repositoryUrl && ctx.sha
-        ? [{ uri: `git+${repositoryUrl}@${ctx.ref ?? ctx.sha}`, digest: { gitCommit: ctx.sha } }]
-        : [];
-    const invocation = invocationId(ctx);
-    const statement = {
-        _type: STATEMENT_TYPE,
-        subject: r.subjects.map((s) => ({
-            name: subjectName(s.tree, s.artifact),
-            digest: { sha256: s.artifact.sha256 },
-        })),
-        predicateType: SLSA_PROVENANCE_V1,
-        predicate: {
-            buildDefinition: {
-                buildType: BUILD_TYPE,
-                externalParameters: {
-                    workflow: { ref: ctx.ref, repository: repositoryUrl, path: workflowPath(ctx) },
-                    images: r.trees.map(externalImage),
-                },
-                internalParameters: {
-                    github: {
-                        event_name: ctx.eventName,
-                        repository_id: ctx.repositoryId,
-                        repository_owner_id: ctx.repositoryOwnerId,
-                        runner_environment: ctx.runnerEnvironment,
-                    },
-                },
-                resolvedDependencies: [...source, ...r.trees.flatMap(dependencies)],
-            },
-            runDetails: {
-                builder: { id: r.builderId, version: { [SUITE.name]: SUITE.version } },
-                ...(invocation ? { metadata: { invocationId: invocation } } : {}),
-                byproducts: r.trees.flatMap(byproducts),
-            },
-        },
-    };
-    return ProvenanceStatementSchema.parse(statement);
-}
-/** The exact bytes that are signed and written: compact JSON, so the file and the DSSE payload are the same bytes. */
-function serializeStatement(s) {
-    return Buffer.from(JSON.stringify(s));
-}
-
-;// CONCATENATED MODULE: ./build/shared/attest/verify.js
-/**
- * Verification that fails closed: an attestation is accepted only when every
- * check below holds, and the first that does not is named in the error
- * (VerificationFailure.check), with the file it concerns.
- *
- *   attestation     the Sigstore bundle exists and is a v0.3 bundle holding a DSSE envelope
- *   signature       the envelope carries a signature and it verifies against the trusted key
- *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA),
- *                   or, keyless, against a Sigstore trusted root (keyless-verify.ts)
- *   identity        keyless: the certificate names the expected issuer, repository, workflow and ref
- *   statement       the signed payload is an in-toto v1 statement, and the .intoto.json beside
- *                   the bundle (what people read) is byte for byte the signed payload
- *   predicate-type  the predicate is SLSA Provenance v1 and valid
- *   builder-id      runDetails.builder.id matches the policy
- *   subjects        every subject names a file under the root whose sha256 is the subject's
- *   byproducts      every file bound as a byproduct (image provenance, SBOMs, secret scan,
- *                   upstream documents) is present with the digest that was signed
- *   risk-score      every bound image provenance has analysis.risk_score ≤ the threshold
- *   boot            every bound image provenance says boot-verify passed
- *   coverage        every artifact file that must be covered is a subject of a verified statement
- *
- * DSSE verification alone never looks at the files: the subject check is
- * what binds the signature to the bytes a consumer is about to run.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-class VerificationFailure extends Error {
-    check;
-    target;
-    constructor(check, target, detail) {
-        super(`verification failed at check '${check}' for ${target}: ${detail}`);
-        this.name = 'VerificationFailure';
-        this.check = check;
-        this.target = target;
-    }
-}
-const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
-const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
-const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
-const BUNDLE_SUFFIX = '.sigstore.json';
-const STATEMENT_SUFFIX = '.intoto.json';
-function trustMaterial(key) {
-    const emptyRoot = protobuf_specs_dist.TrustedRoot.fromJSON({
-        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-        tlogs: [],
-        certificateAuthorities: [],
-        ctlogs: [],
-        timestampAuthorities: [],
-    });
-    const der = key.key.export({ type: 'spki', format: 'der' });
-    return (0,verify_dist/* toTrustMaterial */.jO)(emptyRoot, {
-        [key.hint]: { rawBytes: der, keyDetails: protobuf_specs_dist.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256 },
-    });
-}
-async function findAttestations(root) {
-    const dir = (0,external_node_path_.join)(root, 'meta', 'attestations');
-    const names = await (0,promises_.readdir)(dir).catch(() => []);
-    const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).sort();
-    const unsigned = names
-        .filter((n) => n.endsWith(STATEMENT_SUFFIX))
-        .filter((n) => !bundles.includes(n.slice(0, -STATEMENT_SUFFIX.length) + BUNDLE_SUFFIX))
-        .sort();
-    return { bundles: bundles.map((n) => (0,external_node_path_.join)(dir, n)), unsigned: unsigned.map((n) => (0,external_node_path_.join)(dir, n)) };
-}
-async function findArtifactFiles(root) {
-    const out = [];
-    for (const e of await (0,promises_.readdir)(root, { withFileTypes: true, recursive: true })) {
-        const path = (0,external_node_path_.join)(e.parentPath, e.name);
-        if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name))
-            continue;
-        if (toRel(root, path).split('/').includes('meta'))
-            continue;
-        out.push(path);
-    }
-    return out.sort();
-}
-function builderMatches(id, policy) {
-    return policy.endsWith('*') ? id.startsWith(policy.slice(0, -1)) : id === policy;
-}
-class Checker {
-    checks = [];
-    target;
-    constructor(target) {
-        this.target = target;
-    }
-    pass(check, detail) {
-        this.checks.push({ check, target: this.target, detail });
-    }
-    fail(check, detail) {
-        throw new VerificationFailure(check, this.target, detail);
-    }
-}
-async function readBundle(c, path) {
-    let bytes;
-    try {
-        bytes = await readRegularFile(path, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES });
-    }
-    catch (e) {
-        c.fail('attestation', `missing attestation: ${e.message}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (e) {
-        c.fail('attestation', `not JSON (${e.message})`);
-    }
-    if (json.mediaType !== dist/* BUNDLE_V03_MEDIA_TYPE */.HM)
-        c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${dist/* BUNDLE_V03_MEDIA_TYPE */.HM}`);
-    if (!json.dsseEnvelope)
-        c.fail('attestation', 'the bundle holds no DSSE envelope');
-    if (!Array.isArray(json.dsseEnvelope.signatures) || json.dsseEnvelope.signatures.length === 0)
-        c.fail('signature', 'no signature: the DSSE envelope carries no signatures');
-    try {
-        return (0,dist/* bundleFromJSON */.vw)(json);
-    }
-    catch (e) {
-        c.fail('attestation', `not a valid Sigstore bundle (${e.message})`);
-    }
-}
-function signatureCheck(policy) {
-    if (policy.keyless) {
-        const verifiers = (0,keyless_verify/* keylessVerifiers */.ay)(policy.keyless.trustedRoots);
-        const want = policy.keyless.identity;
-        return (bundle) => {
-            const { identity, root } = (0,keyless_verify/* verifyKeyless */.Qm)((0,verify_dist/* toSignedEntity */.DC)(bundle), verifiers, want);
-            return [
-                { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
-                {
-                    check: 'identity',
-                    detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
-                },
-            ];
-        };
-    }
-    const key = policy.trustedKey;
-    if (!key)
-        throw new Error('verify needs a trusted key or a keyless policy');
-    const verifier = new verify_dist/* Verifier */.BL(trustMaterial(key), {
-        tlogThreshold: 0,
-        ctlogThreshold: 0,
-        timestampThreshold: 0,
-    });
-    return (bundle) => {
-        try {
-            verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle));
-        }
-        catch (e) {
-            const code = e.code;
-            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
-        }
-        return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
-    };
-}
-async function verifyOne(bundlePath, req, checkSignature, memo, root) {
-    const c = new Checker(bundlePath);
-    const bundle = await readBundle(c, bundlePath);
-    const content = bundle.content;
-    if (content.$case !== 'dsseEnvelope')
-        return c.fail('attestation', 'the bundle holds no DSSE envelope');
-    const envelope = content.dsseEnvelope;
-    c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
-    let signed;
-    try {
-        signed = checkSignature(bundle);
-    }
-    catch (e) {
-        if (e instanceof keyless_verify/* KeylessCheckFailure */.Pw)
-            c.fail(e.check, e.message);
-        throw e;
-    }
-    for (const r of signed)
-        c.pass(r.check, r.detail);
-    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-        c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
-    const payload = Buffer.from(envelope.payload);
-    let parsed;
-    try {
-        parsed = JSON.parse(payload.toString('utf8'));
-    }
-    catch {
-        c.fail('statement', 'the signed payload is not JSON');
-    }
-    const statement = StatementSchema.safeParse(parsed);
-    if (!statement.success)
-        c.fail('statement', `not an in-toto v1 statement (${statement.error.issues[0].message} at '${statement.error.issues[0].path.join('.')}')`);
-    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
-        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
-        : null;
-    if (sibling) {
-        const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(() => null);
-        if (onDisk && !onDisk.equals(payload))
-            c.fail('statement', `${sibling} differs from the statement the bundle signs: the statement was changed after signing`);
-    }
-    c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
-    if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
-        c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${SLSA_PROVENANCE_V1}`);
-    const provenance = ProvenanceStatementSchema.safeParse(parsed);
-    if (!provenance.success)
-        c.fail('predicate-type', `invalid SLSA v1 predicate at '${provenance.error.issues[0].path.join('.')}': ${provenance.error.issues[0].message}`);
-    c.pass('predicate-type', SLSA_PROVENANCE_V1);
-    const builderId = provenance.data.predicate.runDetails.builder.id;
-    if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
-        c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
-    c.pass('builder-id', builderId);
-    for (const subject of provenance.data.subject) {
-        let path;
-        try {
-            path = insideTree(root, subject.name, bundlePath);
-        }
-        catch (e) {
-            c.fail('subjects', e.message);
-        }
-        let actual;
-        try {
-            actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
-        }
-        catch (e) {
-            c.fail('subjects', `subject ${subject.name}: ${e.message}`);
-        }
-        if (actual !== subject.digest.sha256)
-            c.fail('subjects', `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`);
-    }
-    c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
-    const docs = await boundByproducts(c, provenance.data, root, memo);
-    if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
-        for (const { name, doc } of docs) {
-            if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
-                c.fail('risk-score', `${name}: risk_score ${doc.analysis.risk_score} is above the threshold ${req.policy.maxRiskScore}`);
-            if (req.policy.requireBoot && doc.boot.status !== 'success')
-                c.fail('boot', `${name}: ${doc.image.path} has no passing boot-verify report (status ${doc.boot.status})`);
-        }
-        if (req.policy.maxRiskScore !== null)
-            c.pass('risk-score', `≤ ${req.policy.maxRiskScore} in ${docs.length} image provenance(s)`);
-        if (req.policy.requireBoot)
-            c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
-    }
-    return { statement: provenance.data, checks: c.checks };
-}
-/**
- * Every file the statement binds as a byproduct (image provenance, SBOMs, the
- * secret gate's result, the upstream documents) must be present and carry the
- * signed digest; the image provenance documents are also read, for the policy.
- */
-async function boundByproducts(c, statement, root, memo) {
-    const refs = (statement.predicate.runDetails.byproducts ?? []).filter((b) => b.name);
-    if (!refs.some((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE))
-        c.fail('byproducts', 'the statement binds no image provenance, which the policy (risk score, boot) reads');
-    const out = [];
-    for (const ref of refs) {
-        const name = ref.name;
-        const isProvenance = ref.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE;
-        let bytes = null;
-        let digest;
-        try {
-            const path = insideTree(root, name, 'statement');
-            if (isProvenance) {
-                bytes = await readRegularFile(path, { input: name, maxBytes: MAX_DOCUMENT_BYTES });
-                digest = hash_sha256(bytes);
-            }
-            else
-                digest = (await memo.digest(path, name)).sha256;
-        }
-        catch (e) {
-            c.fail('byproducts', `${name}: ${e.message}`);
-        }
-        if (digest !== ref.digest?.sha256)
-            c.fail('byproducts', `${name} has sha256 ${digest}, the statement bound ${ref.digest?.sha256}: it was changed after signing`);
-        if (!bytes)
-            continue;
-        const doc = ImageProvenanceSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-        if (!doc.success)
-            c.fail('byproducts', `${name} is not a valid image provenance`);
-        out.push({ name, doc: doc.data });
-    }
-    c.pass('byproducts', `${refs.length} bound file(s) match their signed digests, ${out.length} of them image provenance`);
-    return out;
-}
-async function verifyAttestations(req) {
-    const root = (0,external_node_path_.resolve)(req.root);
-    const memo = new DigestMemo();
-    const checkSignature = signatureCheck(req.policy);
-    let bundles = req.attestations.map((a) => (0,external_node_path_.resolve)(a));
-    if (bundles.length === 0) {
-        const found = await findAttestations(root);
-        const [unsigned] = found.unsigned;
-        if (unsigned)
-            throw new VerificationFailure('signature', unsigned, `no signature: there is no ${(0,external_node_path_.basename)(unsigned.slice(0, -STATEMENT_SUFFIX.length))}${BUNDLE_SUFFIX} beside it`);
-        bundles = found.bundles;
-        if (bundles.length === 0)
-            throw new VerificationFailure('attestation', (0,external_node_path_.join)(root, 'meta', 'attestations'), `missing attestation: no *${BUNDLE_SUFFIX} found`);
-    }
-    const statements = [];
-    const checks = [];
-    for (const bundle of bundles) {
-        const r = await verifyOne(bundle, req, checkSignature, memo, root);
-        statements.push({ bundle, statement: r.statement });
-        checks.push(...r.checks);
-    }
-    const required = req.artifacts?.map((a) => (0,external_node_path_.resolve)(a)) ?? (await findArtifactFiles(root));
-    const covered = [];
-    for (const path of required) {
-        let d;
-        try {
-            d = await memo.digest(path, 'artifact');
-        }
-        catch (e) {
-            throw new VerificationFailure('coverage', path, e.message);
-        }
-        const rel = toRel(root, path);
-        const hit = statements.some((s) => s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256));
-        if (!hit) {
-            const byDigest = statements.some((s) => s.statement.subject.some((sub) => sub.digest.sha256 === d.sha256));
-            throw new VerificationFailure('coverage', path, byDigest
-                ? `missing attestation: its sha256 ${d.sha256} is signed, but under another name than ${rel}`
-                : `missing attestation: no verified statement names ${rel} with its sha256 ${d.sha256}`);
-        }
-        covered.push({ path, sha256: d.sha256 });
-    }
-    checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
-    return { statements, checks, covered, hashed: memo.hashed };
-}
-
-;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
-/**
- * The boot report (output/meta/boot/<image>.json): one schema, used to
- * validate what boot-verify writes and what later steps read back.
- */
-
-
-
-const report_schema_sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
-const chainLinkSchema = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP(),
-    format: schemas/* string */.YjP(),
-    virtualSize: schemas/* number */.aig().int().nonnegative(),
-    backingFile: schemas/* string */.YjP().optional(),
-    sha256: report_schema_sha256,
-});
-const checkResultSchema = schemas/* object */.Ikc({
-    command: schemas/* string */.YjP(),
-    expectStatus: schemas/* number */.aig().int(),
-    status: schemas/* number */.aig().int().nullable(),
-    output: schemas/* array */.YOg(schemas/* string */.YjP()),
-    passed: schemas/* boolean */.zMY(),
-});
-const bootReportSchema = schemas/* object */.Ikc({
-    reportVersion: schemas/* literal */.euz(1),
-    image: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: report_schema_sha256.optional(), format: schemas/* string */.YjP().optional() }),
-    /** The image first, then each backing file down to the base, each hashed before the boot. */
-    chain: schemas/* array */.YOg(chainLinkSchema),
-    arch: schemas/* enum */.k5n(['x86_64', 'aarch64']),
-    boot: schemas/* enum */.k5n(['uefi', 'kernel']),
-    verdict: schemas/* enum */.k5n(['success', 'failure', 'timeout']),
-    reason: schemas/* string */.YjP(),
-    /** True when the image was refused before booting (e.g. its base changed). */
-    refused: schemas/* boolean */.zMY(),
-    matchedLine: schemas/* string */.YjP().optional(),
-    accel: schemas/* enum */.k5n(['kvm', 'tcg']).optional(),
-    accelReason: schemas/* string */.YjP().optional(),
-    qemuVersion: schemas/* string */.YjP().optional(),
-    command: schemas/* array */.YOg(schemas/* string */.YjP()),
-    exitCode: schemas/* number */.aig().int().nullable(),
-    timings: schemas/* object */.Ikc({
-        launchMs: schemas/* number */.aig(),
-        firstByteMs: schemas/* number */.aig().optional(),
-        verdictMs: schemas/* number */.aig(),
-        exitMs: schemas/* number */.aig().optional(),
-    })
-        .optional(),
-    checks: schemas/* array */.YOg(checkResultSchema),
-    consoleLog: schemas/* string */.YjP().optional(),
-    consoleTail: schemas/* array */.YOg(schemas/* string */.YjP()),
-    startedAt: schemas/* string */.YjP(),
-});
-async function writeBootReport(path, report) {
-    await writeJsonAtomic(path, bootReportSchema.parse(report));
-}
-function readBootReport(path) {
-    return json_document_readJsonDocument(path, bootReportSchema, 'boot report');
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/images.js
-/**
- * The images a snapshot names, read from attest's image provenance documents
- * (meta/image-provenance.json for the base, meta/image-provenance-<v>.json
- * per variant) through attest's own schema and reader. Each image's bytes are
- * hashed again here: a provenance that no longer matches its image is an
- * error, not a tag.
- */
-
-
-
-
-
-
-
-const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
-async function readSnapshotImages(tree) {
-    const metaNames = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
-    if (!metaNames.includes('image-provenance.json'))
-        throw new errors/* DataError */.fL(`${(0,external_node_path_.join)(tree, 'meta', 'image-provenance.json')} is missing: run attest on this output tree before tag-snapshot (its image provenance names the image, its digest and the builder)`);
-    const images = [];
-    for (const name of metaNames.filter((n) => PROVENANCE.test(n)).sort()) {
-        const rel = `meta/${name}`;
-        const path = (0,external_node_path_.join)(tree, rel);
-        const bytes = await readRegularFile(path, { input: 'output-dir', maxBytes: 16 * 1024 * 1024 });
-        const doc = await readImageProvenance(path);
-        const expectVariant = PROVENANCE.exec(name)[1] ?? null;
-        if (doc.image.variant !== expectVariant)
-            throw new errors/* DataError */.fL(`${path}: image.variant is ${JSON.stringify(doc.image.variant)}, but the file name says ${JSON.stringify(expectVariant)}`);
-        let actual;
-        try {
-            actual = await sha256File((0,external_node_path_.join)(tree, doc.image.path));
-        }
-        catch (e) {
-            throw new errors/* DataError */.fL(`${path}: its image ${doc.image.path} cannot be read (${e.message})`);
-        }
-        if (actual !== doc.image.sha256)
-            throw new errors/* DataError */.fL(`${doc.image.path}: sha256 ${actual} differs from ${doc.image.sha256} recorded in ${rel}; the image changed after attest — run attest again`);
-        images.push({
-            rel: doc.image.path,
-            sha256: doc.image.sha256,
-            variant: doc.image.variant,
-            architecture: doc.image.architecture,
-            provenance: { rel, sha256: hash_sha256(bytes), doc },
-        });
-    }
-    const base = images.find((i) => i.variant === null);
-    const variants = images.filter((i) => i.variant !== null);
-    for (const v of variants)
-        if (v.provenance.doc.image.base_sha256 !== base.sha256)
-            throw new errors/* DataError */.fL(`${v.provenance.rel}: variant ${v.variant} was built on base sha256 ${v.provenance.doc.image.base_sha256}, but the base here is ${base.sha256}`);
-    return { base, variants };
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/gates.js
-/**
- * The release gates, checked from the files in the output tree and never
- * taken from a flag (seed 003: channel tags move only after every gate has
- * passed). Every gate is evaluated and every failure is reported, so a
- * maintainer sees all that is missing at once:
- *  - provenance: attest's image provenance for the base (and each variant)
- *    matches the image bytes;
- *  - boot: each image's provenance says boot-verify passed, and each boot
- *    report it names is present, unchanged (sha256), a success, and booted
- *    exactly these image bytes;
- *  - secret-scan: the secret gate's result file exists and has no finding;
- *  - verify: the attestations verify (signature, subjects, policy) with the
- *    trusted key or keyless identity given, through attest's own verifier.
- * Used by tag-snapshot before any channel tag and by the OCI publishing
- * (shared/oci) before a promotion.
- */
-
-
-
-
-
-
-
-/** Gate failures for the secret scan: a finding, or an image of the snapshot the scan did not cover. */
-function secretScanFailures(result, images) {
-    const out = [];
-    if (result.findings.length)
-        out.push(`${result.findings.length} secret(s) found, first ${result.findings[0].kind} in ${result.findings[0].path} (${SECRET_SCAN_RESULT})`);
-    for (const image of images ? [images.base, ...images.variants] : []) {
-        const scanned = result.scanned.find((s) => s.artifact === image.rel);
-        if (!scanned)
-            out.push(`${image.rel} was not scanned (${SECRET_SCAN_RESULT}): run attest on it`);
-        else if (scanned.sha256 !== image.sha256)
-            out.push(`${image.rel} changed after the secret scan (scanned sha256 ${scanned.sha256}, now ${image.sha256})`);
-    }
-    return out;
-}
-async function checkBoot(tree, images, fail) {
-    let reports = 0;
-    for (const image of [images.base, ...images.variants]) {
-        const boot = image.provenance.doc.boot;
-        if (boot.status !== 'success' || boot.reports.length === 0) {
-            fail(`${image.rel}: ${image.provenance.rel} says boot ${boot.status}; run boot-verify on it before attest`);
-            continue;
-        }
-        for (const r of boot.reports) {
-            const path = (0,external_node_path_.join)(tree, r.path);
-            const digest = await sha256File(path).catch(() => null);
-            if (digest === null)
-                fail(`${image.rel}: boot report ${r.path} named by ${image.provenance.rel} is missing`);
-            else if (digest !== r.sha256)
-                fail(`${image.rel}: boot report ${r.path} changed after attest (sha256 ${digest}, recorded ${r.sha256})`);
-            else {
-                const report = await readBootReport(path);
-                const booted = report.chain[0]?.sha256 ?? report.image.sha256;
-                if (report.verdict !== 'success')
-                    fail(`${image.rel}: boot report ${r.path} says ${report.verdict}`);
-                else if (booted !== image.sha256 && booted !== image.provenance.doc.image.flattened?.sha256)
-                    fail(`${image.rel}: boot report ${r.path} booted sha256 ${booted}, not this image (${image.sha256})`);
-                else
-                    reports++;
-            }
-        }
-    }
-    return reports;
-}
-async function checkReleaseGates(tree, options = {}) {
-    const failures = [];
-    const checks = [];
-    let images = null;
-    try {
-        images = await readSnapshotImages(tree);
-        checks.push({
-            gate: 'provenance',
-            detail: `${1 + images.variants.length} image provenance document(s) match their images`,
-        });
-    }
-    catch (e) {
-        failures.push({ gate: 'provenance', detail: e.message });
-    }
-    if (images) {
-        const before = failures.length;
-        const reports = await checkBoot(tree, images, (detail) => failures.push({ gate: 'boot', detail }));
-        if (failures.length === before)
-            checks.push({ gate: 'boot', detail: `${reports} passing boot report(s) for these image bytes` });
-    }
-    else
-        failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
-    try {
-        const result = await json_document_readJsonDocument((0,external_node_path_.join)(tree, SECRET_SCAN_RESULT), SecretScanResultSchema, 'secret scan result');
-        const problems = secretScanFailures(result, images);
-        for (const detail of problems)
-            failures.push({ gate: 'secret-scan', detail });
-        if (problems.length === 0)
-            checks.push({
-                gate: 'secret-scan',
-                detail: `${SECRET_SCAN_RESULT}: ${result.scanned.length} artifact(s) scanned, no finding`,
-            });
-    }
-    catch (e) {
-        failures.push({
-            gate: 'secret-scan',
-            detail: /ENOENT|not readable JSON \(ENOENT/.test(e.message)
-                ? `${SECRET_SCAN_RESULT} is missing: run attest's secret gate on the images`
-                : e.message,
-        });
-    }
-    if (!options.trustedKey && !options.keyless) {
-        failures.push({
-            gate: 'verify',
-            detail: 'no trusted key or keyless identity given (input public-key), so the attestations cannot be verified',
-        });
-    }
-    else {
-        try {
-            const r = await verifyAttestations({
-                root: tree,
-                attestations: [],
-                artifacts: null,
-                policy: {
-                    trustedKey: options.trustedKey ?? null,
-                    keyless: options.keyless ?? null,
-                    builderId: options.builderId ?? null,
-                    maxRiskScore: null,
-                    requireBoot: true,
-                },
-            });
-            checks.push({
-                gate: 'verify',
-                detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
-            });
-        }
-        catch (e) {
-            failures.push({ gate: 'verify', detail: e.message });
-        }
-    }
-    return { passed: failures.length === 0, failures, checks };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./build/shared/tools.js
-var tools = __nccwpck_require__(9303);
-;// CONCATENATED MODULE: ./build/shared/exec.js
-/**
- * Runs external programs with argument arrays: never a shell, so no input can
- * become shell code. Programs are looked up the way shared/tools.ts checks for
- * them (PATH, then the sbin directories), and missing ones are reported with
- * the Debian package that provides them.
- */
-
-
-
-
-/** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
-async function run(command, args, options = {}) {
-    const env = options.env ?? process.env;
-    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
-    // up-front check found must also be the one that runs.
-    const path = command.includes('/') ? command : await (0,tools/* findTool */.SG)(command, { path: env.PATH });
-    if (!path)
-        throw new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
-    return new Promise((resolve, reject) => {
-        const spawnOptions = {
-            cwd: options.cwd,
-            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
-            env: { ...env, PATH: (0,tools/* pathWithSbin */.us)(env.PATH) },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            signal: options.signal,
-        };
-        const child = (0,external_node_child_process_.spawn)(path, args, { ...spawnOptions, argv0: command });
-        const out = [];
-        const err = [];
-        child.stdout?.on('data', (b) => out.push(b));
-        child.stderr?.on('data', (b) => err.push(b));
-        child.on('error', (e) => {
-            if (e.code === 'ENOENT')
-                reject(new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command)));
-            else
-                reject(e);
-        });
-        child.on('close', (code) => {
-            const stdout = Buffer.concat(out).toString('utf8');
-            const stderr = Buffer.concat(err).toString('utf8');
-            if (code === 0 || (code !== null && options.okCodes?.includes(code))) {
-                resolve({ code, stdout, stderr });
-            }
-            else {
-                reject(new errors/* ToolError */.v4([command, ...args], code, stderr || stdout, options.hint));
-            }
-        });
-        child.stdin?.on('error', () => {
-            /* the program may exit before reading all input; its exit code tells */
-        });
-        child.stdin?.end(options.input);
-    });
-}
-/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
-async function requireTool(tool) {
-    const path = await findTool(tool);
-    if (!path)
-        throw new MissingToolError(tool, debianPackage(tool));
-    return path;
-}
-/** The first line a tool prints for `--version` (or the given flag), for provenance records. */
-async function toolVersion(tool, flag = '--version') {
-    const r = await run(tool, [flag], { okCodes: [1] });
-    return (r.stdout || r.stderr).split('\n')[0]?.trim() ?? '';
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/git-tag.js
-/**
- * The annotated snapshot tag through git: created on the commit the images
- * were built from and pushed to a remote with the job's token. The token
- * travels as an HTTP header in git's environment configuration
- * (GIT_CONFIG_COUNT/KEY/VALUE, git ≥ 2.31), the way actions/checkout hands it
- * to git as `http.<server>/.extraheader` — never in argv (which any process
- * on the host can read in /proc and which our errors quote) and never written
- * to .git/config. The same key is first set empty, which clears a header
- * actions/checkout persisted, so git never sends two Authorization headers.
- */
-
-
-/** The environment that gives one git process the token for `remoteUrl` (nothing when no token). */
-function gitAuthEnv(remoteUrl, auth) {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-    if (!auth)
-        return env;
-    let origin;
-    try {
-        const u = new URL(remoteUrl);
-        if (u.protocol !== 'https:' && u.protocol !== 'http:')
-            return env;
-        origin = `${u.protocol}//${u.host}/`;
-    }
-    catch {
-        return env; // a path or scp-like remote: not HTTP, the header does not apply
-    }
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${auth.token}`).toString('base64')}`;
-    const key = `http.${origin}.extraheader`;
-    const n = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
-    return {
-        ...env,
-        GIT_CONFIG_COUNT: String(n + 2),
-        [`GIT_CONFIG_KEY_${n}`]: key,
-        [`GIT_CONFIG_VALUE_${n}`]: '',
-        [`GIT_CONFIG_KEY_${n + 1}`]: key,
-        [`GIT_CONFIG_VALUE_${n + 1}`]: header,
-    };
-}
-async function git(cwd, args, env, input) {
-    return (await run('git', args, { cwd, env, input })).stdout;
-}
-/** The commit to tag: the run's GITHUB_SHA when given (it must exist here), else HEAD (a detached HEAD included). */
-async function resolveCommit(cwd, sha) {
-    const spec = sha ?? 'HEAD';
-    try {
-        return (await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${spec}^{commit}`])).trim();
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`${cwd}: cannot resolve the commit ${sha ? `GITHUB_SHA ${sha}` : 'HEAD'} (${e.message.split('\n').at(-1)}); run tag-snapshot in the checkout the images were built from`);
-    }
-}
-/** Committer time of a commit (present even in a depth-1 clone). */
-async function commitTime(cwd, commit) {
-    return Number((await git(cwd, ['log', '-1', '--format=%ct', commit, '--'])).trim());
-}
-async function remoteUrl(cwd, remote) {
-    try {
-        return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();
-    }
-    catch {
-        throw new errors/* DataError */.fL(`${cwd}: git has no remote '${remote}' (input 'remote'); add it or name another`);
-    }
-}
-async function localTagCommit(cwd, name) {
-    const r = await run('git', ['rev-parse', '-q', '--verify', `refs/tags/${name}^{commit}`], {
-        cwd,
-        okCodes: [1, 128],
-    });
-    return r.code === 0 ? r.stdout.trim() : null;
-}
-/** Where `name` points locally and on the remote (ls-remote's peeled `^{}` line for an annotated tag). */
-async function tagState(cwd, name, remote, auth) {
-    const local = await localTagCommit(cwd, name);
-    if (remote === null)
-        return { local, remote: null };
-    const env = gitAuthEnv(await remoteUrl(cwd, remote), auth);
-    // The peeled line must be asked for by name: a pattern matches only the ref itself.
-    const out = await git(cwd, ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`], env);
-    let direct = null;
-    let peeled = null;
-    for (const line of out.split('\n')) {
-        const [sha, ref] = line.split('\t');
-        if (ref === `refs/tags/${name}`)
-            direct = sha;
-        if (ref === `refs/tags/${name}^{}`)
-            peeled = sha;
-    }
-    return { local, remote: peeled ?? direct };
-}
-const ACTIONS_BOT = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-function pointsElsewhere(name, where, commit, other) {
-    return new errors/* DataError */.fL(`tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`);
-}
-/**
- * Creates and pushes the annotated tag, or accepts it when it is already on
- * this commit (a rerun). Refuses, before writing anything, when the name is
- * taken by another commit locally or on the remote.
- */
-async function createGitTag(req) {
-    const state = await tagState(req.cwd, req.name, req.remote, req.auth);
-    if (state.remote && state.remote !== req.commit)
-        throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
-    if (state.local && state.local !== req.commit)
-        throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
-    let action = 'reused';
-    if (!state.local) {
-        const date = `@${req.tagger.epoch} +0000`;
-        await git(req.cwd, ['tag', '--annotate', '--no-sign', '--file=-', '--', req.name, req.commit], {
-            ...process.env,
-            GIT_COMMITTER_NAME: req.tagger.name,
-            GIT_COMMITTER_EMAIL: req.tagger.email,
-            GIT_COMMITTER_DATE: date,
-        }, req.message);
-        action = 'created';
-    }
-    if (req.remote === null || state.remote === req.commit)
-        return { action, pushed: false };
-    const env = gitAuthEnv(await remoteUrl(req.cwd, req.remote), req.auth);
-    const push = await run('git', ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env, okCodes: [1, 128] });
-    if (push.code !== 0) {
-        // Nothing half-published: a tag made by this run and not pushed is removed again.
-        if (action === 'created')
-            await git(req.cwd, ['tag', '--delete', '--', req.name]).catch(() => undefined);
-        // --porcelain puts the remote's reason (e.g. "[remote rejected] … (permission denied)") on stdout.
-        const reason = `${push.stdout}\n${push.stderr}`
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l && l !== 'Done' && !l.startsWith('To '))
-            .slice(-6)
-            .join('; ');
-        throw new errors/* DataError */.fL(`pushing tag ${req.name} to remote '${req.remote}' failed (git exit ${push.code}): ${reason}; check that the token (input 'token') may write contents and that the remote has commit ${req.commit}`);
-    }
-    return { action: state.local ? 'reused' : 'created', pushed: true };
-}
-
-// EXTERNAL MODULE: ./build/shared/oci/media-types.js
-var media_types = __nccwpck_require__(9986);
-;// CONCATENATED MODULE: ./build/shared/oci/tree-artifacts.js
-/**
- * What an output tree publishes as OCI artifacts, read from attest's files
- * (shared/snapshot/images.ts, which re-checks every image against its
- * provenance): per image its disk, its image provenance, its SBOM
- * (meta/sbom/base.cdx.json, meta/sbom/variant-<v>.cdx.json) and its boot
- * reports; the tree's Sigstore bundles (meta/attestations/*.sigstore.json)
- * as referrers. Several trees (one per architecture from a matrix) give one
- * index across architectures.
- */
-
-
-
-
-
-async function isFile(path) {
-    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
-}
-async function artifactsFromTrees(trees) {
-    if (trees.length === 0)
-        throw new errors/* InputError */.dz('output-dir', 'no output tree given');
-    const images = [];
-    const attestations = [];
-    for (const tree of trees) {
-        const snapshot = await readSnapshotImages(tree);
-        for (const image of [snapshot.base, ...snapshot.variants]) {
-            const files = [{ path: (0,external_node_path_.join)(tree, image.provenance.rel), mediaType: media_types/* LAYER_PROVENANCE */.A9 }];
-            const sbom = (0,external_node_path_.join)(tree, 'meta', 'sbom', image.variant ? `variant-${image.variant}.cdx.json` : 'base.cdx.json');
-            if (await isFile(sbom))
-                files.push({ path: sbom, mediaType: media_types/* LAYER_CYCLONEDX */.sN });
-            for (const r of image.provenance.doc.boot.reports)
-                files.push({ path: (0,external_node_path_.join)(tree, r.path), mediaType: media_types/* LAYER_JSON */.H3, sha256: r.sha256 });
-            images.push({
-                name: image.variant ?? 'base',
-                architecture: image.architecture,
-                disk: { path: (0,external_node_path_.join)(tree, image.rel), mediaType: media_types/* LAYER_QCOW2 */.l6, sha256: image.sha256 },
-                files,
-            });
-        }
-        const dir = (0,external_node_path_.join)(tree, 'meta', 'attestations');
-        const names = await (0,promises_.readdir)(dir).catch(() => []);
-        for (const name of names.filter((n) => n.endsWith('.sigstore.json')).sort())
-            attestations.push((0,external_node_path_.join)(dir, name));
-    }
-    return { images, attestations };
-}
-
-// EXTERNAL MODULE: ./build/shared/oci/artifact.js
-var artifact = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./build/shared/oci/channels.js
-var oci_channels = __nccwpck_require__(552);
-// EXTERNAL MODULE: ./build/shared/oci/reference.js
-var oci_reference = __nccwpck_require__(8647);
-;// CONCATENATED MODULE: ./build/shared/oci/publish.js
-/**
- * Publishing a snapshot to an OCI registry, in an order that never shows a
- * reader a half-pushed image:
- *   1. every document is built first (pure, artifact.ts) so all digests are
- *      known and the immutable tag can be checked before anything moves;
- *   2. blobs (HEAD first: a rerun uploads nothing twice), streamed from disk;
- *   3. the image manifests, then the index, by digest (untagged);
- *   4. attestation bundles as referrers (`subject`), with the `sha256-<hex>`
- *      fallback tag where the registry did not process the subject;
- *   5. the immutable `sha-<commit>` tag;
- *   6. only when every required gate passed (checked from the files by the
- *      caller's `gates`, see shared/snapshot/gates.ts checkReleaseGates): a
- *      gate-result referrer on the index, then the channel tags (dev, prod,
- *      metadata-action's semver tags), then channels.json.
- * A failure anywhere before 6 leaves no channel tag moved; a rerun finishes
- * the push.
- */
-
-
 
-
-
-
-
-
-/** Thrown when a gate failed: nothing was published. */
-class GateError extends Error {
-    result;
-    constructor(result) {
-        super(`channel tags not published: ${result.failures.length} release gate(s) failed:\n` +
-            result.failures.map((f) => `  - ${f.gate}: ${f.detail}`).join('\n'));
-        this.name = 'GateError';
-        this.result = result;
-    }
-}
-const COMMIT = /^[0-9a-f]{7,64}$/;
-function immutableTagFor(commit) {
-    if (!COMMIT.test(commit))
-        throw new errors/* InputError */.dz('commit', `'${commit}' is not a hex commit id`, '7 to 64 lower-case hex digits');
-    return (0,oci_reference/* checkTag */.Bs)(`sha-${commit}`, 'commit');
-}
-async function blobOf(file) {
-    const size = (await (0,promises_.stat)(file.path)).size;
-    const hex = file.sha256 ?? (await sha256File(file.path));
-    return {
-        mediaType: file.mediaType,
-        digest: `sha256:${hex}`,
-        size,
-        path: file.path,
-        title: file.title ?? (0,external_node_path_.basename)(file.path),
-    };
-}
-/** The subjects' sha256 and the predicate type of a Sigstore bundle's DSSE statement. */
-async function bundleSubjects(path) {
-    let statement;
-    try {
-        const bundle = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        statement = JSON.parse(Buffer.from(bundle.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`${path} is not a Sigstore bundle with a DSSE statement: ${e.message}`);
-    }
-    return {
-        sha256: (statement.subject ?? []).map((s) => s.digest?.sha256 ?? '').filter(Boolean),
-        ...(statement.predicateType ? { predicateType: statement.predicateType } : {}),
-    };
-}
-/** Builds every document before anything is pushed. */
-async function plan(request) {
-    const annotations = request.annotations ?? { manifest: {}, index: {} };
-    const common = { [artifact/* CREATED */.DE]: request.created, [artifact/* REVISION */.sP]: request.commit };
-    const blobs = new Map();
-    blobs.set(media_types/* EMPTY_CONFIG_DIGEST */.Mu, {
-        mediaType: media_types/* OCI_EMPTY */.g1,
-        digest: media_types/* EMPTY_CONFIG_DIGEST */.Mu,
-        size: 2,
-        bytes: media_types/* EMPTY_CONFIG_BYTES */.pA,
-    });
-    const manifests = [];
-    const seen = new Set();
-    for (const image of request.images) {
-        const platform = (0,artifact/* ociArchitecture */.Jk)(image.architecture);
-        const key = `${image.name}/${platform.architecture}`;
-        if (seen.has(key))
-            throw new errors/* InputError */.dz('images', `${image.name} for ${platform.architecture} is listed twice`);
-        seen.add(key);
-        const disk = await blobOf({ ...image.disk, mediaType: image.disk.mediaType || media_types/* LAYER_QCOW2 */.l6 });
-        const layers = [disk, ...(await Promise.all(image.files.map(blobOf)))];
-        for (const b of layers)
-            blobs.set(b.digest, b);
-        const doc = (0,artifact/* artifactManifest */.si)(media_types/* ARTIFACT_VM_IMAGE */.JN, layers, {
-            ...annotations.manifest,
-            ...common,
-            [artifact/* IMAGE_NAME_ANNOTATION */.yU]: image.name,
-            [artifact/* TITLE */.ly]: image.name,
-        });
-        manifests.push({ image, doc, diskDigest: disk.digest });
-    }
-    if (manifests.length === 0)
-        throw new errors/* InputError */.dz('images', 'no image to publish');
-    const index = (0,artifact/* imageIndex */.sS)(media_types/* ARTIFACT_VM_IMAGE */.JN, manifests.map((m) => ({
-        manifest: m.doc,
-        platform: (0,artifact/* ociArchitecture */.Jk)(m.image.architecture),
-        annotations: { [artifact/* IMAGE_NAME_ANNOTATION */.yU]: m.image.name },
-    })), { ...annotations.index, ...common });
-    const referrers = [];
-    for (const path of request.attestations ?? []) {
-        const { sha256, predicateType } = await bundleSubjects(path);
-        const blob = await blobOf({ path, mediaType: media_types/* ARTIFACT_SIGSTORE_BUNDLE */.dN });
-        blobs.set(blob.digest, blob);
-        // An attestation about a disk refers to that image's manifest; any other to the index.
-        const target = manifests.find((m) => sha256.includes(m.diskDigest.slice(7)));
-        const subject = target ? target.doc.descriptor : index.descriptor;
-        const refAnnotations = {
-            [artifact/* CREATED */.DE]: request.created,
-            'dev.sigstore.bundle.content': 'dsse-envelope',
-            ...(predicateType ? { 'dev.sigstore.bundle.predicateType': predicateType } : {}),
-        };
-        const doc = (0,artifact/* artifactManifest */.si)(media_types/* ARTIFACT_SIGSTORE_BUNDLE */.dN, [blob], refAnnotations, subject);
-        referrers.push({
-            doc,
-            subject,
-            title: (0,external_node_path_.basename)(path),
-            descriptor: (0,artifact/* referrerDescriptor */.xh)(doc, refAnnotations),
-        });
-    }
-    return { blobs: [...blobs.values()], manifests, index, referrers };
-}
-/** Pushes a referrer and makes it findable: the referrers API, or the fallback tag index. */
-async function pushReferrer(client, repository, referrer) {
-    const put = await client.putManifest(repository, referrer.doc.descriptor.digest, referrer.doc.bytes, referrer.doc.descriptor.mediaType);
-    if (put.subjectProcessed)
-        return 'api';
-    await client.addToReferrersTag(repository, referrer.subject.digest, referrer.descriptor);
-    return 'tag';
-}
-async function publishSnapshot(request) {
-    const { client } = request;
-    const log = request.log ?? (() => undefined);
-    const repository = (0,oci_reference/* checkRepository */.n_)(request.repository);
-    const immutableTag = immutableTagFor(request.commit);
-    const channelTags = [...new Set(request.channelTags ?? [])].map((t) => (0,oci_channels/* checkChannelTag */.ih)(t, 'channel-tags'));
-    if (Number.isNaN(Date.parse(request.created)))
-        throw new errors/* InputError */.dz('created', `'${request.created}' is not an ISO 8601 time`);
-    // Gates first: a failed gate publishes nothing at all.
-    let gates;
-    if (channelTags.length) {
-        if (!request.gates)
-            throw new errors/* InputError */.dz('channel-tags', 'channel tags need the release gates, and none were given to check');
-        gates = await request.gates();
-        if (!gates.passed)
-            throw new GateError(gates);
-    }
-    const planned = await plan(request);
-    const digest = planned.index.descriptor.digest;
-    // The immutable tag may only ever name this index.
-    const existing = await client.headManifest(repository, immutableTag);
-    if (existing && existing.digest !== digest)
-        throw new errors/* DataError */.fL(`${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
-            `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`);
-    let uploaded = 0;
-    let skipped = 0;
-    let bytes = 0;
-    for (const blob of planned.blobs) {
-        const source = blob.bytes
-            ? { bytes: blob.bytes, digest: blob.digest }
-            : { path: blob.path, digest: blob.digest, size: blob.size };
-        const r = await client.uploadBlob(repository, source);
-        if (r.uploaded) {
-            uploaded++;
-            bytes += r.size;
-            log(`uploaded ${blob.title ?? blob.digest} (${r.size} bytes)`);
-        }
-        else
-            skipped++;
-    }
-    for (const m of planned.manifests)
-        await client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType);
-    await client.putManifest(repository, digest, planned.index.bytes, planned.index.descriptor.mediaType);
-    log(`pushed index ${digest} with ${planned.manifests.length} image manifest(s)`);
-    let referrersVia = 'tag';
-    for (const referrer of planned.referrers)
-        referrersVia = await pushReferrer(client, repository, referrer);
-    await client.putManifest(repository, immutableTag, planned.index.bytes, planned.index.descriptor.mediaType);
-    log(`tagged ${repository}:${immutableTag}`);
-    let channels;
-    if (channelTags.length && gates) {
-        // The gate result travels with the index: promote/rollback later require it.
-        const gateDoc = Buffer.from(JSON.stringify({ passed: true, commit: request.commit, checks: gates.checks }));
-        const gateBlob = await client.uploadBlob(repository, { bytes: gateDoc });
-        const gateRef = (0,artifact/* artifactManifest */.si)(oci_channels/* GATES_ARTIFACT */.OB, [{ mediaType: 'application/json', digest: gateBlob.digest, size: gateBlob.size, title: 'gates.json' }], { [artifact/* CREATED */.DE]: request.created }, planned.index.descriptor);
-        await pushReferrer(client, repository, {
-            doc: gateRef,
-            subject: planned.index.descriptor,
-            descriptor: (0,artifact/* referrerDescriptor */.xh)(gateRef),
-        });
-        channels = await (0,oci_channels/* moveChannels */.E5)(client, repository, channelTags, digest, {
-            action: 'publish',
-            reason: request.reason ?? `publish ${immutableTag}`,
-            now: request.now ?? (() => new Date()),
-        });
-        log(`moved ${channelTags.join(', ')} to ${digest}`);
-    }
-    return {
-        repository,
-        digest,
-        immutableTag,
-        channelTags,
-        manifests: planned.manifests.map((m) => ({
-            name: m.image.name,
-            architecture: (0,artifact/* ociArchitecture */.Jk)(m.image.architecture).architecture,
-            digest: m.doc.descriptor.digest,
-        })),
-        referrers: planned.referrers.map((r) => ({
-            digest: r.doc.descriptor.digest,
-            subject: r.subject.digest,
-            title: r.title,
-        })),
-        blobs: { uploaded, skipped, bytes },
-        referrersVia,
-        ...(channels ? { channels } : {}),
-    };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./build/shared/oci/stream-request.js
-/**
- * Uploads with a streamed body over node:http(s) instead of fetch: undici's
- * fetch reads an async-iterable body ahead of the socket without
- * backpressure (a 512 MiB PUT peaked at 645 MiB RSS here), while a pipeline
- * into `http.request` reads the file only as fast as the socket drains —
- * a multi-GB disk stays a few MiB in memory. Answers a fetch `Response`, so
- * the client handles both paths alike.
- */
-
-
-
-
-const httpAgent = new external_node_http_.Agent({ keepAlive: true });
-const httpsAgent = new external_node_https_namespaceObject.Agent({ keepAlive: true });
-function streamRequest(url, method, headers, body, signal) {
-    return new Promise((resolve, reject) => {
-        const https = url.protocol === 'https:';
-        const req = (https ? external_node_https_namespaceObject.request : external_node_http_.request)(url, { method, headers, signal, agent: https ? httpsAgent : httpAgent }, (res) => {
-            const answer = new Headers();
-            for (const [k, v] of Object.entries(res.headers))
-                if (v !== undefined)
-                    answer.set(k, Array.isArray(v) ? v.join(', ') : v);
-            const status = res.statusCode ?? 0;
-            // A Response cannot carry a body for these statuses.
-            const empty = status === 204 || status === 304 || status < 200;
-            if (empty)
-                res.resume();
-            resolve(new Response(empty ? null : external_node_stream_.Readable.toWeb(res), {
-                status,
-                headers: answer,
-            }));
-        });
-        req.on('error', reject);
-        // The answer may come before the whole body was sent (an early 4xx): its error is the request's.
-        (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(body, { objectMode: false }), req).catch(reject);
-    });
-}
-
-;// CONCATENATED MODULE: ./build/shared/oci/auth.js
-/**
- * Registry authentication as the distribution auth spec describes it: a 401
- * carries `WWW-Authenticate: Basic realm=…` (send the credentials) or
- * `Bearer realm=…,service=…,scope=…` (fetch a token from the realm, with the
- * credentials as Basic auth when there are any, anonymously otherwise, then
- * retry with `Authorization: Bearer`). GHCR, Docker Hub and distribution's
- * token auth all use the bearer flow. Written here because no maintained Node
- * library does the flow without also holding blobs in memory (see DESIGN).
- */
-/** Parses `Bearer realm="…",service="…",scope="repository:a:pull,push"` (quoted values may hold commas). */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return undefined;
-    const scheme = m[1].toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const re = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*,?\s*/g;
-    let p;
-    while ((p = re.exec(m[2])) !== null) {
-        if (p[0] === '')
-            break;
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme, params };
-}
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-/** The token endpoint's answer (`token`, or OAuth2's `access_token`; both are allowed by the spec). */
-function tokenFromResponse(body) {
-    if (body && typeof body === 'object') {
-        const b = body;
-        const t = typeof b.token === 'string' && b.token ? b.token : b.access_token;
-        if (typeof t === 'string' && t)
-            return t;
-    }
-    return undefined;
-}
-/** The URL that asks the realm for a token for `scopes` (several `scope` parameters, as the spec allows). */
-function tokenUrl(challenge, scopes) {
-    const realm = challenge.params.realm;
-    if (!realm)
-        throw new Error('bearer challenge without realm');
-    const url = new URL(realm);
-    if (challenge.params.service)
-        url.searchParams.set('service', challenge.params.service);
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-
-;// CONCATENATED MODULE: ./build/shared/oci/retry.js
-/**
- * When to retry a registry request and how long to wait: bounded attempts,
- * exponential backoff with jitter, and the server's `Retry-After` (seconds
- * or an HTTP date) honoured on 429 and 5xx up to a ceiling — a registry that
- * asks for an hour's pause gets a clear error instead of a stuck job.
- */
-const DEFAULT_RETRY = {
-    attempts: 5,
-    baseMs: 500,
-    maxMs: 15_000,
-    maxRetryAfterMs: 120_000,
-};
-/** Statuses that say "try again later" rather than "this request is wrong". */
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
-}
-/** Milliseconds a `Retry-After` header asks for, or undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    const value = header.trim();
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/** The wait before attempt `attempt + 1` (attempt counts from 0). Jitter keeps parallel uploads apart. */
-function backoffMs(policy, attempt, random = Math.random) {
-    const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
-    return Math.round(exp / 2 + (exp / 2) * random());
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./build/shared/oci/registry-client.js
-/**
- * A client for the OCI distribution API over fetch: auth (basic and the
- * bearer token flow), tag listing with `n`/`last` and Link pagination,
- * manifests by tag or digest (digest verified on read), blob HEAD, streamed
- * monolithic or chunked uploads from disk (a multi-GB disk is never held in
- * memory; its digest is checked while it streams), cross-repository mounts,
- * and referrers through the API or the `sha256-<hex>` fallback tag index of
- * the OCI 1.1 distribution spec.
- *
- * Written against the distribution API directly because `@sigstore/oci`
- * holds blobs in memory and has no tag listing or delete (see DESIGN).
- *
- * Retries: requests that can be repeated safely (GET, HEAD, PUT of a
- * manifest, DELETE, starting an upload) are retried on 429/5xx/timeouts with
- * bounded backoff honouring Retry-After; an interrupted chunked upload asks
- * the registry where it stands and resumes, or starts over (bounded too).
- * Every final error names the registry, repository and reference.
- */
-
-
-
-
-
-
-
-
-
-/** A registry request that failed for good; the message says where and why. */
-class RegistryError extends Error {
-    registry;
-    repository;
-    reference;
-    status;
-    /** The distribution error code (MANIFEST_UNKNOWN, DIGEST_INVALID, …) when the registry sent one. */
-    code;
-    constructor(message, at) {
-        super(message);
-        this.name = 'RegistryError';
-        this.registry = at.registry;
-        this.repository = at.repository;
-        this.reference = at.reference;
-        this.status = at.status;
-        this.code = at.code;
-    }
-}
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const READ_CHUNK = 4 * 1024 * 1024;
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** The `errors[0]` of a distribution error body, when it has one. */
-function errorCode(text) {
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first)
-            return { code: first.code, message: first.message };
-    }
-    catch {
-        /* not JSON */
-    }
-    return {};
-}
-/** The `last` parameter of a `Link: <…?last=x&n=y>; rel="next"` header. */
-function nextFromLink(link, base) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(',')) {
-        const m = /<([^>]*)>\s*;\s*rel="?next"?/.exec(part);
-        if (m)
-            return new URL(m[1], base).searchParams.get('last') ?? undefined;
-    }
-    return undefined;
-}
-class RegistryClient {
-    base;
-    /** host[:port], for messages and image references. */
-    registry;
-    credentials;
-    policy;
-    idleTimeoutMs;
-    chunkSize;
-    options;
-    /** Authorization per scope key; the registry's last challenge tells how to get more. */
-    auth = new Map();
-    challenge;
-    constructor(options) {
-        this.options = options;
-        this.base = (0,oci_reference/* registryBaseUrl */.mO)(options.registry);
-        this.registry = this.base.host;
-        this.credentials = options.credentials;
-        this.policy = { ...DEFAULT_RETRY, ...options.retry };
-        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
-        // 512 MiB: few requests for a multi-GB disk (each PATCH costs the registry a resume), a bounded re-send on failure.
-        this.chunkSize = options.chunkSize ?? 512 * 1024 * 1024;
-        if (!(this.chunkSize >= 1 && Number.isInteger(this.chunkSize)))
-            throw new errors/* DataError */.fL(`chunkSize must be a positive integer, got ${this.chunkSize}`);
-    }
-    // ---------------------------------------------------------------- plumbing
-    error(spec, problem, status, code) {
-        return new RegistryError(`registry ${this.registry}: ${spec.what} failed: ${problem}`, {
-            registry: this.registry,
-            repository: spec.repository,
-            reference: spec.reference,
-            status,
-            code,
-        });
-    }
-    scopes(spec) {
-        const scopes = [];
-        if (spec.repository)
-            scopes.push(`repository:${spec.repository}:${spec.actions.join(',')}`);
-        if (spec.alsoPull)
-            scopes.push(`repository:${spec.alsoPull}:pull`);
-        return scopes;
-    }
-    /** Answers a 401: Basic with the credentials, or a token from the bearer realm. */
-    async authenticate(spec, header, scopeKey) {
-        const challenge = parseChallenge(header);
-        if (!challenge)
-            return false;
-        this.challenge = challenge;
-        if (challenge.scheme === 'basic') {
-            if (!this.credentials)
-                return false;
-            this.auth.set(scopeKey, basicHeader(this.credentials));
-            return true;
-        }
-        // The challenge's own scope is what the registry needs; ours adds push/mount access.
-        const scopes = mergeScopes([
-            ...(challenge.params.scope ? challenge.params.scope.split(' ') : []),
-            ...this.scopes(spec),
-        ]);
-        let url;
-        try {
-            url = tokenUrl(challenge, scopes);
-        }
-        catch {
-            throw this.error(spec, `401 with a bearer challenge without realm: ${header}`, 401);
-        }
-        const headers = {};
-        if (this.credentials)
-            headers.authorization = basicHeader(this.credentials);
-        let response;
-        for (let attempt = 0;; attempt++) {
-            try {
-                response = await fetch(url, { headers, signal: AbortSignal.timeout(this.idleTimeoutMs) });
-                if (!isRetryableStatus(response.status) || attempt + 1 >= this.policy.attempts)
-                    break;
-                await response.body?.cancel();
-            }
-            catch (e) {
-                if (attempt + 1 >= this.policy.attempts)
-                    throw this.error(spec, `token service ${url.origin}${url.pathname} unreachable: ${reason(e)}`);
-            }
-            await sleep(backoffMs(this.policy, attempt));
-        }
-        const text = await response.text();
-        if (!response.ok)
-            throw this.error(spec, `token service ${url.origin}${url.pathname} refused ${scopes.join(' ')} ` +
-                `(HTTP ${response.status}${this.credentials ? '' : ', no credentials given'})`, response.status);
-        let token;
-        try {
-            token = tokenFromResponse(JSON.parse(text));
-        }
-        catch {
-            /* handled below */
-        }
-        if (!token)
-            throw this.error(spec, `token service ${url.origin}${url.pathname} answered without a token`);
-        this.options.onToken?.(token);
-        this.auth.set(scopeKey, `Bearer ${token}`);
-        return true;
-    }
-    authFor(scopeKey) {
-        const exact = this.auth.get(scopeKey);
-        if (exact)
-            return exact;
-        // Basic auth is the same for every scope.
-        if (this.challenge?.scheme === 'basic' && this.credentials)
-            return basicHeader(this.credentials);
-        return undefined;
-    }
-    /**
-     * One logical request: authenticates on 401, retries retryable failures
-     * within the policy, aborts when no byte moves for idleTimeoutMs, and
-     * returns a response whose status is in `spec.ok` (or a 2xx).
-     */
-    async request(spec) {
-        const url = typeof spec.url === 'string' ? new URL(spec.url, this.base) : spec.url;
-        const scopeKey = this.scopes(spec).join(' ');
-        let authTries = 0;
-        for (let attempt = 0;;) {
-            const headers = { ...spec.headers };
-            if (this.options.userAgent)
-                headers['user-agent'] = this.options.userAgent;
-            const authorization = this.authFor(scopeKey);
-            if (authorization)
-                headers.authorization = authorization;
-            const controller = new AbortController();
-            let timer = setTimeout(() => controller.abort(), this.idleTimeoutMs);
-            const touch = () => {
-                clearTimeout(timer);
-                timer = setTimeout(() => controller.abort(), this.idleTimeoutMs);
-            };
-            let failure;
-            let status;
-            let code;
-            let wait;
-            try {
-                const body = spec.body?.();
-                this.options.onRequest?.({ method: spec.method, what: spec.what });
-                // A streamed body goes through node:http (backpressure); everything else through fetch.
-                const response = body && typeof body === 'object' && Symbol.asyncIterator in body
-                    ? await streamRequest(url, spec.method, headers, progress(body, touch), controller.signal)
-                    : await fetch(url, {
-                        method: spec.method,
-                        headers,
-                        body: body,
-                        signal: controller.signal,
-                        redirect: 'follow',
-                    });
-                touch();
-                if (response.status === 401) {
-                    const header = response.headers.get('www-authenticate');
-                    await response.body?.cancel();
-                    this.auth.delete(scopeKey);
-                    if (authTries++ < 2 && (await this.authenticate(spec, header, scopeKey)))
-                        continue;
-                    throw this.error(spec, `HTTP 401 unauthorized${this.credentials ? ' with the given credentials' : ': no credentials given'}`, 401, 'UNAUTHORIZED');
-                }
-                if (response.ok || spec.ok.includes(response.status)) {
-                    // The body timer keeps running while the caller reads; stop it once read.
-                    clearTimeout(timer);
-                    return response;
-                }
-                const text = await response.text().catch(() => '');
-                const err = errorCode(text);
-                status = response.status;
-                code = err.code;
-                failure = `HTTP ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? `: ${err.message}` : ''}`;
-                if (!spec.retry || !isRetryableStatus(response.status))
-                    throw this.error(spec, failure, status, code);
-                wait = retryAfterMs(response.headers.get('retry-after'));
-                if (wait !== undefined && wait > this.policy.maxRetryAfterMs)
-                    throw this.error(spec, `${failure}; the registry asks to retry after ${Math.round(wait / 1000)} s, longer than the ${Math.round(this.policy.maxRetryAfterMs / 1000)} s this run waits`, status, code);
-            }
-            catch (e) {
-                // Our own errors and programming errors are not the network's: never retried.
-                if (e instanceof RegistryError || e instanceof errors/* DataError */.fL || e instanceof ReferenceError)
-                    throw e;
-                failure = controller.signal.aborted
-                    ? `no progress for ${this.idleTimeoutMs} ms (timed out)`
-                    : reason(e);
-                if (!spec.retry)
-                    throw this.error(spec, failure);
-            }
-            finally {
-                clearTimeout(timer);
-            }
-            attempt++;
-            if (attempt >= this.policy.attempts)
-                throw this.error(spec, `${failure} (gave up after ${attempt} attempts)`, status, code);
-            const waitMs = wait ?? backoffMs(this.policy, attempt - 1);
-            this.options.onRetry?.({ what: spec.what, attempt, waitMs, reason: failure });
-            await sleep(waitMs);
-        }
-    }
-    // ---------------------------------------------------------------- API
-    /** GET /v2/: the registry answers (and the credentials work). */
-    async ping() {
-        const r = await this.request({
-            method: 'GET',
-            url: '/v2/',
-            what: 'GET /v2/',
-            actions: [],
-            ok: [],
-            retry: true,
-        });
-        await r.body?.cancel();
-    }
-    /** One page of tags. `n` asks for at most n tags; `last` continues after that tag. */
-    async listTagsPage(repository, page = {}) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        const url = new URL(`/v2/${repository}/tags/list`, this.base);
-        if (page.n !== undefined)
-            url.searchParams.set('n', String(page.n));
-        if (page.last !== undefined)
-            url.searchParams.set('last', page.last);
-        const spec = {
-            method: 'GET',
-            url,
-            repository,
-            what: `list tags of ${repository}`,
-            actions: ['pull'],
-            ok: [404],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        const text = await r.text();
-        if (r.status === 404) {
-            // A repository nothing was pushed to yet has no tags.
-            if (errorCode(text).code === 'NAME_UNKNOWN')
-                return { tags: [] };
-            throw this.error(spec, `HTTP 404 ${text.slice(0, 200)}`, 404);
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw this.error(spec, 'the tag list is not JSON');
-        }
-        const tags = body.tags ?? [];
-        const next = nextFromLink(r.headers.get('link'), this.base);
-        return next !== undefined && tags.length ? { tags, next } : { tags };
-    }
-    /** Every tag, page after page (following Link, or `last` = the final tag of a full page). */
-    async *tags(repository, pageSize = 100) {
-        let last;
-        const seen = new Set();
-        for (;;) {
-            const page = await this.listTagsPage(repository, {
-                n: pageSize,
-                ...(last !== undefined ? { last } : {}),
-            });
-            let fresh = 0;
-            for (const tag of page.tags) {
-                if (seen.has(tag))
-                    continue;
-                seen.add(tag);
-                fresh++;
-                yield tag;
-            }
-            if (page.next !== undefined)
-                last = page.next;
-            else
-                break;
-            if (fresh === 0)
-                break; // a registry repeating a page would loop forever
-        }
-    }
-    async listTags(repository, pageSize = 100) {
-        const all = [];
-        for await (const tag of this.tags(repository, pageSize))
-            all.push(tag);
-        return all;
-    }
-    /** HEAD of a manifest: its digest, type and size, or undefined when the registry does not have it. */
-    async headManifest(repository, reference) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkReference */.M5)(reference);
-        const spec = {
-            method: 'HEAD',
-            url: `/v2/${repository}/manifests/${reference}`,
-            repository,
-            reference,
-            what: `HEAD manifest ${repository}:${reference}`,
-            actions: ['pull'],
-            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') },
-            ok: [404],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        await r.body?.cancel();
-        if (r.status === 404)
-            return undefined;
-        const digest = r.headers.get('docker-content-digest') ?? (reference.startsWith('sha256:') ? reference : '');
-        if (!digest)
-            throw this.error(spec, 'the registry sent no Docker-Content-Digest');
-        return {
-            digest,
-            mediaType: (r.headers.get('content-type') ?? '').split(';')[0].trim(),
-            size: Number(r.headers.get('content-length') ?? 0),
-        };
-    }
-    /**
-     * A manifest by tag or digest. Its bytes are checked against the digest
-     * asked for (or the one the registry claims), so a wrong or damaged
-     * answer never reaches the caller. Undefined when it does not exist.
-     */
-    async getManifest(repository, reference) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkReference */.M5)(reference);
-        const spec = {
-            method: 'GET',
-            url: `/v2/${repository}/manifests/${reference}`,
-            repository,
-            reference,
-            what: `GET manifest ${repository}:${reference}`,
-            actions: ['pull'],
-            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') },
-            ok: [404],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        if (r.status === 404) {
-            await r.body?.cancel();
-            return undefined;
-        }
-        const bytes = Buffer.from(await readLimited(r, MAX_MANIFEST_BYTES, () => this.error(spec, 'manifest over 4 MiB')));
-        const digest = sha256Digest(bytes);
-        const expected = reference.startsWith('sha256:') ? reference : r.headers.get('docker-content-digest');
-        if (expected && expected !== digest)
-            throw this.error(spec, `content digest mismatch: expected ${expected}, received bytes hash to ${digest}`);
-        let manifest;
-        try {
-            manifest = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            throw this.error(spec, 'the manifest is not JSON');
-        }
-        const mediaType = (typeof manifest.mediaType === 'string' ? manifest.mediaType : undefined) ??
-            (r.headers.get('content-type') ?? '').split(';')[0].trim();
-        return { digest, mediaType, bytes, manifest };
-    }
-    /**
-     * Stores a manifest under a tag or its own digest. Returns its digest and
-     * whether the registry processed its `subject` (the `OCI-Subject` header of
-     * registries with a referrers API).
-     */
-    async putManifest(repository, reference, bytes, mediaType) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkReference */.M5)(reference);
-        const digest = sha256Digest(bytes);
-        if (reference.startsWith('sha256:') && reference !== digest)
-            throw new errors/* DataError */.fL(`manifest for ${repository}@${reference} hashes to ${digest}`);
-        const spec = {
-            method: 'PUT',
-            url: `/v2/${repository}/manifests/${reference}`,
-            repository,
-            reference,
-            what: `PUT manifest ${repository}:${reference}`,
-            actions: ['pull', 'push'],
-            headers: { 'content-type': mediaType },
-            body: () => Buffer.from(bytes),
-            ok: [],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        await r.body?.cancel();
-        const stored = r.headers.get('docker-content-digest');
-        if (stored && stored !== digest)
-            throw this.error(spec, `the registry stored digest ${stored}, expected ${digest}`);
-        return { digest, subjectProcessed: r.headers.get('oci-subject') !== null };
-    }
-    /** Deletes a manifest by digest. False when it was already gone. */
-    async deleteManifest(repository, digest) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkDigest */.H2)(digest);
-        const spec = {
-            method: 'DELETE',
-            url: `/v2/${repository}/manifests/${digest}`,
-            repository,
-            reference: digest,
-            what: `DELETE manifest ${repository}@${digest}`,
-            actions: ['delete'],
-            ok: [404],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        await r.body?.cancel();
-        return r.status !== 404;
-    }
-    /** HEAD of a blob: its size, or undefined when the repository does not have it. */
-    async headBlob(repository, digest) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkDigest */.H2)(digest);
-        const r = await this.request({
-            method: 'HEAD',
-            url: `/v2/${repository}/blobs/${digest}`,
-            repository,
-            reference: digest,
-            what: `HEAD blob ${repository}@${digest}`,
-            actions: ['pull'],
-            ok: [404],
-            retry: true,
-        });
-        await r.body?.cancel();
-        return r.status === 404 ? undefined : Number(r.headers.get('content-length') ?? 0);
-    }
-    /** A small blob (a config, channels.json), verified against its digest. */
-    async getBlob(repository, digest, maxBytes = 16 * 1024 * 1024) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkDigest */.H2)(digest);
-        const spec = {
-            method: 'GET',
-            url: `/v2/${repository}/blobs/${digest}`,
-            repository,
-            reference: digest,
-            what: `GET blob ${repository}@${digest}`,
-            actions: ['pull'],
-            ok: [],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        const bytes = Buffer.from(await readLimited(r, maxBytes, () => this.error(spec, `blob larger than ${maxBytes} bytes`)));
-        const actual = sha256Digest(bytes);
-        if (actual !== digest)
-            throw this.error(spec, `content digest mismatch: received bytes hash to ${actual}`);
-        return bytes;
-    }
-    /**
-     * Uploads a blob unless the repository already has it (HEAD first, so a
-     * rerun uploads nothing twice). Files stream from disk: up to `chunkSize`
-     * in one PUT, larger ones in PATCH chunks with Content-Range. The digest is
-     * computed while streaming and must match the one given; a file that
-     * changed under the upload is refused before the upload is committed.
-     */
-    async uploadBlob(repository, source, options = {}) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        if (options.mountFrom)
-            (0,oci_reference/* checkRepository */.n_)(options.mountFrom, 'mountFrom');
-        let digest = source.digest;
-        let size;
-        if ('bytes' in source) {
-            size = source.bytes.length;
-            const actual = sha256Digest(source.bytes);
-            if (digest && digest !== actual)
-                throw new errors/* DataError */.fL(`blob bytes hash to ${actual}, expected ${digest}`);
-            digest = actual;
-        }
-        else {
-            size = (await (0,promises_.stat)(source.path)).size;
-            if (source.size !== undefined && source.size !== size)
-                throw new errors/* DataError */.fL(`${source.path} has ${size} bytes, expected ${source.size}`);
-            // The digest is needed before the upload to ask whether the registry has it already.
-            digest ??= `sha256:${await sha256File(source.path)}`;
-        }
-        (0,oci_reference/* checkDigest */.H2)(digest);
-        const at = { repository, reference: digest, what: `upload blob ${repository}@${digest}` };
-        const existing = await this.headBlob(repository, digest);
-        if (existing !== undefined) {
-            if (existing !== size && existing !== 0)
-                throw this.error(at, `the registry holds ${existing} bytes under this digest, the source has ${size}`);
-            return { digest, size, uploaded: false, mounted: false };
-        }
-        // An interrupted upload starts over in a new session: bounded like any retry.
-        for (let session = 0;; session++) {
-            try {
-                let location = await this.startUpload(repository, digest, options.mountFrom);
-                if (location === 'mounted')
-                    return { digest, size, uploaded: false, mounted: true };
-                if ('bytes' in source) {
-                    const bytes = source.bytes;
-                    await this.finishUpload(at, location, digest, size, () => Buffer.from(bytes));
-                }
-                else if (size <= this.chunkSize) {
-                    let hash = (0,external_node_crypto_.createHash)('sha256');
-                    // A fresh hash per attempt: a body re-sent after a 401 must not be hashed twice.
-                    await this.finishUpload(at, location, digest, size, () => fileRange(source.path, 0, size, (hash = (0,external_node_crypto_.createHash)('sha256')), options));
-                    const actual = `sha256:${hash.digest('hex')}`;
-                    // The registry checked the digest too; this catches a file that changed while read.
-                    if (actual !== digest)
-                        throw new errors/* DataError */.fL(`${source.path} changed while it was uploaded`);
-                }
-                else {
-                    location = await this.uploadChunks(at, location, source.path, size, digest, options);
-                    await this.finishUpload(at, location, digest, 0);
-                }
-                return { digest, size, uploaded: true, mounted: false };
-            }
-            catch (e) {
-                if (e instanceof errors/* DataError */.fL)
-                    throw e;
-                if (e instanceof RegistryError && e.status !== undefined && !isRetryableStatus(e.status))
-                    throw e;
-                // A finishing PUT whose answer was lost may have committed the blob.
-                if ((await this.headBlob(repository, digest).catch(() => undefined)) === size)
-                    return { digest, size, uploaded: true, mounted: false };
-                if (session + 1 >= this.policy.attempts) {
-                    if (e instanceof RegistryError) {
-                        const cause = e.message.replace(/^registry .*? failed: /, '');
-                        const where = /\((bytes \d+-\d+|commit|status)\)/.exec(e.message)?.[1];
-                        throw this.error(at, `${cause} (${where ? `last at ${where}; ` : ''}gave up after ${session + 1} upload sessions)`, e.status, e.code);
-                    }
-                    throw e;
-                }
-                const waitMs = backoffMs(this.policy, session);
-                this.options.onRetry?.({ what: at.what, attempt: session + 1, waitMs, reason: reason(e) });
-                await sleep(waitMs);
-            }
-        }
-    }
-    /** POST an upload session (or a mount): its Location, or 'mounted'. */
-    async startUpload(repository, digest, mountFrom) {
-        const url = new URL(`/v2/${repository}/blobs/uploads/`, this.base);
-        if (mountFrom && mountFrom !== repository) {
-            url.searchParams.set('mount', digest);
-            url.searchParams.set('from', mountFrom);
-        }
-        const spec = {
-            method: 'POST',
-            url,
-            repository,
-            reference: digest,
-            what: `start upload ${repository}@${digest}`,
-            actions: ['pull', 'push'],
-            ...(mountFrom && mountFrom !== repository ? { alsoPull: mountFrom } : {}),
-            headers: { 'content-length': '0' },
-            ok: [],
-            retry: true,
-        };
-        const r = await this.request(spec);
-        await r.body?.cancel();
-        if (r.status === 201)
-            return 'mounted';
-        const location = r.headers.get('location');
-        if (r.status !== 202 || !location)
-            throw this.error(spec, `HTTP ${r.status} without an upload location`);
-        return new URL(location, this.base);
-    }
-    /** PUT ?digest= (with the remaining body, if any) that commits the upload. */
-    async finishUpload(at, location, digest, length, body) {
-        const url = new URL(location);
-        url.searchParams.set('digest', digest);
-        const r = await this.request({
-            ...at,
-            method: 'PUT',
-            url,
-            what: `${at.what} (commit)`,
-            actions: ['pull', 'push'],
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(length) },
-            ...(body ? { body } : {}),
-            ok: [],
-            // Repeating a commit is not safe (the session is gone once it succeeded): uploadBlob decides.
-            retry: false,
-        });
-        await r.body?.cancel();
-        if (r.status !== 201 && r.status !== 204)
-            throw this.error(at, `commit answered HTTP ${r.status}, expected 201 Created`, r.status);
-    }
-    /**
-     * PATCH the file in chunks. After a failed chunk the registry is asked
-     * how much it holds (GET on the session) and the upload resumes there; the
-     * running hash is rewound with it, so the digest check still covers every byte.
-     */
-    async uploadChunks(at, start, path, size, digest, options) {
-        let location = start;
-        let offset = 0;
-        let hash = (0,external_node_crypto_.createHash)('sha256');
-        let failures = 0;
-        while (offset < size) {
-            const end = Math.min(size, offset + this.chunkSize);
-            const before = hash.copy();
-            const sent = { bytes: 0 };
-            try {
-                const r = await this.request({
-                    ...at,
-                    method: 'PATCH',
-                    url: location,
-                    what: `${at.what} (bytes ${offset}-${end - 1})`,
-                    actions: ['pull', 'push'],
-                    headers: {
-                        'content-type': 'application/octet-stream',
-                        'content-range': `${offset}-${end - 1}`,
-                        'content-length': String(end - offset),
-                    },
-                    // Re-sent after a 401: start the chunk's hashing over from the state before it.
-                    body: () => {
-                        hash = before.copy();
-                        sent.bytes = 0;
-                        return fileRange(path, offset, end, hash, options, sent);
-                    },
-                    ok: [],
-                    retry: false,
-                });
-                await r.body?.cancel();
-                const next = r.headers.get('location');
-                if (next)
-                    location = new URL(next, this.base);
-                const held = rangeEnd(r.headers.get('range'));
-                if (held !== undefined && held !== end)
-                    throw this.error(at, `the registry holds ${held} bytes after a chunk ending at ${end}`);
-                offset = end;
-            }
-            catch (e) {
-                if (e instanceof RegistryError && e.status !== undefined && !isRetryableStatus(e.status))
-                    throw e;
-                if (++failures >= this.policy.attempts)
-                    throw e;
-                const waitMs = backoffMs(this.policy, failures - 1);
-                this.options.onRetry?.({
-                    what: `${at.what} (chunk at ${offset})`,
-                    attempt: failures,
-                    waitMs,
-                    reason: reason(e),
-                });
-                await sleep(waitMs);
-                const status = await this.uploadStatus(at, location);
-                // distribution answers `Range: 0-0` for an empty session too.
-                if (status.held === 1 && offset === 0)
-                    status.held = 0;
-                // Resume where the registry stands: before this chunk (rewind the hash) or after it.
-                if (status.held === offset)
-                    hash = before;
-                else if (status.held === end && sent.bytes === end - offset)
-                    offset = end;
-                else
-                    throw this.error(at, `the upload session holds ${status.held} bytes; starting over`, 503);
-                location = status.location;
-            }
-        }
-        const actual = `sha256:${hash.digest('hex')}`;
-        if (actual !== digest) {
-            await this.cancelUpload(at, location);
-            throw new errors/* DataError */.fL(`${path} changed while it was uploaded: it now hashes to ${actual}, expected ${digest}`);
-        }
-        return location;
-    }
-    async uploadStatus(at, location) {
-        const r = await this.request({
-            ...at,
-            method: 'GET',
-            url: location,
-            what: `${at.what} (status)`,
-            actions: ['pull', 'push'],
-            ok: [],
-            retry: true,
-        });
-        await r.body?.cancel();
-        const next = r.headers.get('location');
-        return {
-            held: rangeEnd(r.headers.get('range')) ?? 0,
-            location: next ? new URL(next, this.base) : location,
-        };
-    }
-    async cancelUpload(at, location) {
-        await this.request({
-            ...at,
-            method: 'DELETE',
-            url: location,
-            what: `${at.what} (cancel)`,
-            actions: ['pull', 'push'],
-            ok: [404],
-            retry: false,
-        })
-            .then((r) => r.body?.cancel())
-            .catch(() => undefined);
-    }
-    /**
-     * The manifests that name `digest` as their `subject`: the referrers API
-     * when the registry has one, else the `sha256-<hex>` tag index.
-     */
-    async referrers(repository, digest, artifactType) {
-        (0,oci_reference/* checkRepository */.n_)(repository);
-        (0,oci_reference/* checkDigest */.H2)(digest);
-        const url = new URL(`/v2/${repository}/referrers/${digest}`, this.base);
-        if (artifactType)
-            url.searchParams.set('artifactType', artifactType);
-        const spec = {
-            method: 'GET',
-            url,
-            repository,
-            reference: digest,
-            what: `referrers of ${repository}@${digest}`,
-            actions: ['pull'],
-            headers: { accept: media_types/* OCI_INDEX */.$p },
-            ok: [404, 400, 405],
-            retry: true,
-        };
-        let r = await this.request(spec);
-        const type = (r.headers.get('content-type') ?? '').split(';')[0].trim();
-        if (r.status === 200 && type === media_types/* OCI_INDEX */.$p) {
-            const descriptors = [];
-            for (let page = 0; page < 1000; page++) {
-                const index = JSON.parse(await r.text());
-                descriptors.push(...(index.manifests ?? []));
-                const link = r.headers.get('link');
-                const m = link ? /<([^>]*)>\s*;\s*rel="?next"?/.exec(link) : null;
-                if (!m)
-                    break;
-                r = await this.request({ ...spec, url: new URL(m[1], this.base) });
-            }
-            return { descriptors: filterType(descriptors, artifactType), via: 'api' };
-        }
-        await r.body?.cancel();
-        const index = await this.getManifest(repository, (0,oci_reference/* referrersTag */.LN)(digest));
-        const manifests = index?.manifest.manifests ?? [];
-        return { descriptors: filterType(manifests, artifactType), via: 'tag' };
-    }
-    /**
-     * Adds `referrer` to the fallback tag index of `subject` (read, add if
-     * missing, write back), for registries that did not process the subject.
-     */
-    async addToReferrersTag(repository, subject, referrer) {
-        const tag = (0,oci_reference/* referrersTag */.LN)(subject);
-        const current = await this.getManifest(repository, tag);
-        const manifests = (current?.manifest.manifests ?? []).slice();
-        if (manifests.some((d) => d.digest === referrer.digest))
-            return;
-        manifests.push(referrer);
-        await this.putReferrersTag(repository, subject, manifests);
-    }
-    /** Removes `digest` from the fallback tag index of `subject` (retention). */
-    async removeFromReferrersTag(repository, subject, digest) {
-        const tag = (0,oci_reference/* referrersTag */.LN)(subject);
-        const current = await this.getManifest(repository, tag);
-        if (!current)
-            return;
-        const manifests = current.manifest.manifests ?? [];
-        const kept = manifests.filter((d) => d.digest !== digest);
-        if (kept.length !== manifests.length)
-            await this.putReferrersTag(repository, subject, kept);
-    }
-    async putReferrersTag(repository, subject, manifests) {
-        const index = { schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests };
-        await this.putManifest(repository, (0,oci_reference/* referrersTag */.LN)(subject), Buffer.from(JSON.stringify(index)), media_types/* OCI_INDEX */.$p);
-    }
-}
-/** `repository:a:push,pull` + `repository:a:pull` → one `repository:a:pull,push` (actions merged per resource). */
-function mergeScopes(scopes) {
-    const merged = new Map();
-    for (const scope of scopes) {
-        const cut = scope.lastIndexOf(':');
-        if (cut <= 0)
-            continue;
-        const resource = scope.slice(0, cut);
-        const actions = merged.get(resource) ?? new Set();
-        for (const a of scope.slice(cut + 1).split(','))
-            if (a)
-                actions.add(a);
-        merged.set(resource, actions);
-    }
-    return [...merged].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
-}
-function filterType(descriptors, artifactType) {
-    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
-}
-function reason(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.code ?? err.message ?? String(e);
-}
-/** `Range: 0-1234` → 1235 bytes held. */
-function rangeEnd(header) {
-    const m = header ? /^(?:bytes=)?0-(\d+)$/.exec(header.trim()) : null;
-    return m ? Number(m[1]) + 1 : undefined;
-}
-/** Reads a response body up to `max` bytes, failing beyond it (a hostile registry cannot fill memory). */
-async function readLimited(r, max, tooBig) {
-    const declared = Number(r.headers.get('content-length') ?? 0);
-    if (declared > max) {
-        await r.body?.cancel();
-        throw tooBig();
-    }
-    const parts = [];
-    let total = 0;
-    if (r.body) {
-        for await (const part of r.body) {
-            total += part.length;
-            if (total > max)
-                throw tooBig();
-            parts.push(part);
-        }
-    }
-    return Buffer.concat(parts, total);
-}
-/** Bytes [start, end) of a file in 4 MiB reads, each hashed as it passes. */
-async function* fileRange(path, start, end, hash, options, sent = { bytes: 0 }) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        let position = start;
-        while (position < end) {
-            const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, end - position));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-            if (bytesRead === 0)
-                throw new errors/* DataError */.fL(`${path} ended at ${position} bytes while it was uploaded`);
-            const chunk = buffer.subarray(0, bytesRead);
-            hash.update(chunk);
-            sent.bytes += bytesRead;
-            position += bytesRead;
-            options.onProgress?.(bytesRead);
-            yield chunk;
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Passes chunks through, reporting progress so the idle timer only fires when nothing moves. */
-async function* progress(source, touch) {
-    for await (const chunk of source) {
-        touch();
-        yield chunk;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/oci-step.js
-/**
- * tag-snapshot's OCI part, on the OCI library (shared/oci): the snapshot
- * pushed as OCI 1.1 artifacts (publishSnapshot: blobs, manifests, index,
- * referrers, then `sha-<commit>`, then — only when the release gates checked
- * from the files pass — the channel tags and channels.json), and the channel
- * commands promote and rollback. The registry client is made here from
- * validated options; credentials arrive masked by the action.
- */
-
-
-
-
-
-function registryClient(t) {
-    return new RegistryClient({
-        registry: t.registry,
-        credentials: t.credentials,
-        onToken: t.onToken,
-        onRetry: (i) => t.log?.(`registry: ${i.what} failed (${i.reason}); retry ${i.attempt} in ${i.waitMs} ms`),
-    });
-}
-async function publishToRegistry(r) {
-    const { images, attestations } = await artifactsFromTrees([r.tree]);
-    return publishSnapshot({
-        client: registryClient(r),
-        repository: r.repository,
-        commit: r.commit,
-        created: new Date(r.epoch * 1000).toISOString(),
-        images,
-        attestations,
-        annotations: r.annotations,
-        channelTags: r.channelTags,
-        gates: () => checkReleaseGates(r.tree, r.gateOptions),
-        reason: r.reason,
-        log: r.log,
-    });
-}
-function promoteChannel(t, channel, digest, reason) {
-    return (0,oci_channels/* promote */.pt)(registryClient(t), t.repository, channel, digest, { reason });
-}
-function rollbackChannel(t, channel, to, reason) {
-    return (0,oci_channels/* rollback */.dU)(registryClient(t), t.repository, channel, { to: to ?? undefined, reason });
-}
-
-// EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
-var tag_name = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./build/shared/snapshot/plan.js
-/**
- * What a snapshot is called, as pure functions of recorded values: the tag
- * name (seed 000), the bundle name (seed 000 for a base, seed 002 with
- * variants) and the annotated tag's message. Nothing here reads git, the
- * clock or the environment; the run's facts arrive as a SnapshotFacts.
- */
-
-
-const plan_BUNDLE_SUFFIX = {
-    gzip: '.tar.gz',
-    zstd: '.tar.zst',
-    none: '.tar',
-};
-function planTagName(images, facts) {
-    const doc = images.base.provenance.doc;
-    return (0,tag_name/* snapshotTagName */.GG)({
-        type: doc.image.type,
-        epoch: facts.epoch,
-        infrasimVersion: doc.infrasim.version,
-        imageSha256: images.base.sha256,
-    });
-}
-/**
- * `infrasim-{type}-{git_sha}.tar.gz` for a base alone, and seed 002's
- * `infrasim-{type}-variants-{git_sha}.tar.gz` when variants travel with it.
- */
-function planBundleName(images, facts, compression) {
-    const type = (0,tag_name/* sanitizeField */.wk)('type', images.base.provenance.doc.image.type, 'image.type of the image provenance');
-    return `infrasim-${type}${images.variants.length ? '-variants' : ''}-${facts.commit}${plan_BUNDLE_SUFFIX[compression]}`;
-}
-/** The annotated tag's message: every image with its sha256, its provenance's digest, and the run. */
-function tagMessage(tag, images, facts, bundle) {
-    const doc = images.base.provenance.doc;
-    const lines = [
-        `${tag}`,
-        '',
-        `Snapshot of ${doc.image.type} ${doc.image.version} (${doc.image.architecture}) built by infrasim ${doc.infrasim.version}`,
-        `commit ${facts.commit}, dated ${(0,tag_name/* utcDay */.dA)(facts.epoch)} (${facts.epochSource})`,
-        '',
-        'Images (sha256  path  provenance sha256):',
-    ];
-    for (const image of [images.base, ...images.variants])
-        lines.push(`  ${image.sha256}  ${image.rel}  ${image.provenance.rel} ${image.provenance.sha256}`);
-    lines.push('', `Dependency graph sha256: ${doc.infrasim.dep_graph_sha256}`);
-    if (bundle)
-        lines.push(`Bundle: ${bundle.sha256}  ${bundle.name}`);
-    lines.push(`Run: ${facts.runUrl ?? 'not a GitHub Actions run'}`, '');
-    return lines.join('\n');
-}
-/** The commit the images say they were built from must be the commit tagged. */
-function checkBuiltFrom(images, commit) {
-    for (const image of [images.base, ...images.variants]) {
-        const built = image.provenance.doc.build.git_commit;
-        if (built && built !== commit)
-            throw new errors/* DataError */.fL(`${image.provenance.rel}: ${image.rel} was built from commit ${built}, but the commit to tag is ${commit}; tag the commit the images came from`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/release.js
-/**
- * The GitHub release of a snapshot tag, carrying the bundle, its .sha256, the
- * image provenance documents and the attestation bundles. Documented calls
- * only (https://docs.github.com/en/rest/releases): get by tag, create, list
- * assets, delete an asset, and upload to the release's `upload_url` (on
- * uploads.github.com, as the docs say; GHES gives its own). A rerun skips an
- * asset of the same name and sha256 (the asset's `digest`, else its bytes
- * downloaded and hashed); an asset of the same name with other bytes is
- * refused unless `replace` — and every conflict is found before the first
- * upload, so a refused run publishes nothing.
- */
-
-
-
-
-
-
-
-function contentTypeOf(name) {
-    if (name.endsWith('.json'))
-        return 'application/json';
-    if (name.endsWith('.sha256'))
-        return 'text/plain';
-    if (name.endsWith('.gz'))
-        return 'application/gzip';
-    if (name.endsWith('.zst'))
-        return 'application/zstd';
-    if (name.endsWith('.tar'))
-        return 'application/x-tar';
-    return 'application/octet-stream';
-}
-function assetFile(path) {
-    return { path, name: (0,external_node_path_.basename)(path), contentType: contentTypeOf((0,external_node_path_.basename)(path)) };
-}
-async function findRelease(gh, repo, tag) {
-    try {
-        return (await gh.rest.repos.getReleaseByTag({ ...repo, tag })).data;
-    }
-    catch (e) {
-        if ((0,github_api/* httpStatus */.n)(e) === 404)
-            return null;
-        throw e;
-    }
-}
-/** sha256 of an asset already on the release: its `digest` when GitHub gives one, else its bytes. */
-async function remoteSha256(gh, repo, asset) {
-    if (asset.digest?.startsWith('sha256:'))
-        return asset.digest.slice('sha256:'.length);
-    const res = await gh.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-        ...repo,
-        asset_id: asset.id,
-        headers: { accept: 'application/octet-stream' },
-    });
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(Buffer.from(res.data))
-        .digest('hex');
-}
-async function publishRelease(gh, req) {
-    const names = new Map();
-    for (const a of req.assets) {
-        const other = names.get(a.name);
-        if (other)
-            throw new errors/* DataError */.fL(`release assets ${other} and ${a.path} have the same name ${a.name}`);
-        names.set(a.name, a.path);
-    }
-    const local = await Promise.all(req.assets.map(async (a) => ({
-        ...a,
-        sha256: await sha256File(a.path),
-        size: (await (0,promises_.stat)(a.path)).size,
-    })));
-    let release = await findRelease(gh, req.repo, req.tag);
-    // Plan against what is there before anything is written.
-    const remote = release
-        ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
-            ...req.repo,
-            release_id: release.id,
-            per_page: 100,
-        })
-        : [];
-    const plan = [];
-    for (const file of local) {
-        const existing = remote.find((r) => r.name === file.name) ?? null;
-        if (!existing) {
-            plan.push({ file, existing, action: 'uploaded' });
-            continue;
-        }
-        const digest = await remoteSha256(gh, req.repo, existing);
-        if (digest === file.sha256)
-            plan.push({ file, existing, action: 'skipped' });
-        else if (req.replace)
-            plan.push({ file, existing, action: 'replaced' });
-        else
-            throw new errors/* DataError */.fL(`release ${req.tag} already has an asset ${file.name} with sha256 ${digest}, but ${file.path} has sha256 ${file.sha256}; refusing to replace it (set replace-assets: true to replace it deliberately)`);
-    }
-    let action = 'reused';
-    if (!release) {
-        try {
-            release = (await gh.rest.repos.createRelease({
-                ...req.repo,
-                tag_name: req.tag,
-                target_commitish: req.commit,
-                name: req.tag,
-                body: req.body,
-                draft: false,
-                prerelease: false,
-            })).data;
-            action = 'created';
-        }
-        catch (e) {
-            // Created by a concurrent run meanwhile (422 already_exists): use it.
-            if ((0,github_api/* httpStatus */.n)(e) !== 422)
-                throw e;
-            release = await findRelease(gh, req.repo, req.tag);
-            if (!release)
-                throw e;
-        }
-    }
-    const outcomes = [];
-    for (const step of plan) {
-        if (step.action === 'skipped') {
-            outcomes.push({
-                name: step.file.name,
-                sha256: step.file.sha256,
-                action: 'skipped',
-                url: step.existing.browser_download_url,
-            });
-            continue;
-        }
-        if (step.existing)
-            await gh.rest.repos.deleteReleaseAsset({ ...req.repo, asset_id: step.existing.id });
-        const uploaded = await gh.request({
-            method: 'POST',
-            url: release.upload_url,
-            name: step.file.name,
-            headers: { 'content-type': step.file.contentType, 'content-length': step.file.size },
-            // Streamed from disk: a multi-GB bundle is never held in memory.
-            data: (0,external_node_fs_.createReadStream)(step.file.path),
-            request: { retries: 0 },
-        });
-        const asset = uploaded.data;
-        outcomes.push({
-            name: step.file.name,
-            sha256: step.file.sha256,
-            action: step.action,
-            url: asset.browser_download_url,
-        });
-    }
-    return { id: release.id, url: release.html_url, action, assets: outcomes };
-}
-
-;// CONCATENATED MODULE: ./build/shared/snapshot/pipeline.js
-/**
- * tag-snapshot, in the order that leaves nothing half-published: read and
- * check everything first (provenance against the image bytes, the commit,
- * the tag's current owner locally, on the remote or through the API, the
- * gates when required), then write the bundle and its .sha256 (atomically),
- * then the annotated tag, then the release and its assets. A rerun of the
- * same commit finds the tag and the assets in place and finishes what is
- * missing.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function runUrl(ctx) {
-    return ctx.repository && ctx.runId
-        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
-        : (0,context/* invocationId */.yl)(ctx);
-}
-/** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
-async function evidenceAssets(tree, images) {
-    const out = [images.base, ...images.variants].map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
-    const attestations = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta', 'attestations')).catch(() => []);
-    for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
-        out.push((0,external_node_path_.join)(tree, 'meta', 'attestations', name));
-    return out;
-}
-async function runSnapshot(o, ctx, deps) {
-    const log = deps.log ?? (() => { });
-    // 1. Everything read and checked; nothing written yet.
-    const images = await readSnapshotImages(o.tree);
-    const commit = await resolveCommit(o.checkout, ctx.sha);
-    checkBuiltFrom(images, commit);
-    const epoch = o.epoch ?? { value: await commitTime(o.checkout, commit), source: 'commit time' };
-    const facts = { commit, epoch: epoch.value, epochSource: epoch.source, runUrl: runUrl(ctx) };
-    const tag = o.tag ?? planTagName(images, facts);
-    log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
-    const gh = o.token && (o.gitTag === 'api' || o.release) ? deps.github(o.token, o.apiUrl) : null;
-    const auth = o.token ? { token: o.token } : null;
-    // The tag's owner, before any write: another commit's tag stops the run here.
-    if (o.gitTag === 'git') {
-        const state = await tagState(o.checkout, tag, o.remote, auth);
-        const other = [state.remote, state.local].find((c) => c && c !== commit);
-        if (other)
-            throw new errors/* DataError */.fL(`tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`);
-    }
-    else if (o.gitTag === 'api') {
-        const other = await apiTagCommit(gh, o.repository, tag);
-        if (other && other !== commit)
-            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`);
-    }
-    const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
-    // Channel tags require the gates (options set requireGates then): refused here, before the first write.
-    if (o.requireGates && !gates.passed)
-        throw new errors/* DataError */.fL(`release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`);
-    // 2. The bundle, its checksum and manifest.json, each written atomically.
-    let bundle = null;
-    let manifestPath = null;
-    if (o.bundle) {
-        const name = o.bundleName ?? planBundleName(images, facts, o.compression);
-        if (!name.endsWith(plan_BUNDLE_SUFFIX[o.compression]))
-            throw new errors/* DataError */.fL(`bundle-name ${name} does not end with ${plan_BUNDLE_SUFFIX[o.compression]} (compression: ${o.compression})`);
-        const layout = await bundleLayout(o.tree);
-        log(`bundling ${layout.files.length} file(s) into ${name}`);
-        bundle = await writeBundle({
-            tree: o.tree,
-            path: (0,external_node_path_.join)(o.tree, name),
-            compression: o.compression,
-            epoch: facts.epoch,
-            manifest: {
-                format_version: '1.0',
-                snapshot_tag: tag,
-                git_commit: commit,
-                images: [images.base, ...images.variants].map((i) => ({
-                    path: `disk/${i.rel}`,
-                    sha256: i.sha256,
-                    variant: i.variant,
-                    architecture: i.architecture,
-                    provenance: i.provenance.rel,
-                })),
-            },
-        }, layout);
-        manifestPath = (0,external_node_path_.join)(o.tree, MANIFEST);
-        await atomic_writeJsonAtomic(manifestPath, bundle.manifest);
-    }
-    // 3. The annotated tag.
-    const message = tagMessage(tag, images, facts, bundle && { name: bundle.name, sha256: bundle.sha256 });
-    const tagger = { ...ACTIONS_BOT, epoch: facts.epoch };
-    let tagAction = 'skipped';
-    let pushed = false;
-    if (o.gitTag === 'git') {
-        const r = await createGitTag({
-            cwd: o.checkout,
-            name: tag,
-            commit,
-            message,
-            tagger,
-            remote: o.remote,
-            auth,
-        });
-        tagAction = r.action;
-        pushed = r.pushed;
-    }
-    else if (o.gitTag === 'api') {
-        tagAction = await createApiTag(gh, { repo: o.repository, name: tag, commit, message, tagger });
-        pushed = true;
-    }
-    log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
-    // 4. The release.
-    let release = null;
-    if (o.release && bundle) {
-        const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(assetFile);
-        release = await publishRelease(gh, {
-            repo: o.repository,
-            tag,
-            commit,
-            body: '```\n' + message + '```\n',
-            assets,
-            replace: o.replaceAssets,
-        });
-    }
-    // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
-    let oci = null;
-    if (o.oci) {
-        oci = await publishToRegistry({
-            ...o.oci,
-            tree: o.tree,
-            commit,
-            epoch: facts.epoch,
-            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
-            reason: facts.runUrl ?? `tag-snapshot ${tag}`,
-            onToken: deps.onSecret,
-            log,
-        });
-        log(`registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`);
-    }
-    return { tag, tagAction, pushed, facts, images, bundle, manifestPath, gates, release, oci };
-}
-/** promote / rollback: a channel moved in the registry; nothing is built, bundled or tagged in git. */
-async function runChannelCommand(o, ctx, deps) {
-    const target = { ...o.oci, onToken: deps.onSecret, log: deps.log };
-    const reason = runUrl(ctx) ?? `tag-snapshot ${o.command}`;
-    const channels = o.command === 'promote'
-        ? await promoteChannel(target, o.channel, o.digest, reason)
-        : await rollbackChannel(target, o.channel, o.digest, reason);
-    const digest = channels.channels[o.channel]?.digest;
-    if (!digest)
-        throw new errors/* DataError */.fL(`channel ${o.channel} names no digest after ${o.command}`);
-    return { digest, channels };
-}
-
-
-/***/ }),
-
-/***/ 6121:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ renderChannelSummary),
-/* harmony export */   h: () => (/* binding */ renderSnapshotSummary)
-/* harmony export */ });
-const cell = (s) => s.replace(/\|/g, '\\|');
-function renderSnapshotSummary(r) {
-    const lines = [
-        `## tag-snapshot: \`${r.tag}\``,
-        '',
-        `Commit \`${r.facts.commit}\`, dated from ${r.facts.epochSource}; tag ${r.tagAction}${r.pushed ? ' and pushed' : ''}.`,
-        '',
-        '| image | sha256 | provenance |',
-        '|---|---|---|',
-        ...[r.images.base, ...r.images.variants].map((i) => `| ${cell(i.rel)} | \`${i.sha256}\` | ${cell(i.provenance.rel)} |`),
-    ];
-    if (r.bundle)
-        lines.push('', `Bundle \`${r.bundle.name}\` (${r.bundle.size} bytes, ${r.bundle.manifest.files.length} files): sha256 \`${r.bundle.sha256}\``);
-    lines.push('', '| gate | result |', '|---|---|');
-    for (const c of r.gates.checks)
-        lines.push(`| ${c.gate} | ✅ ${cell(c.detail)} |`);
-    for (const f of r.gates.failures)
-        lines.push(`| ${f.gate} | ❌ ${cell(f.detail.split('\n')[0])} |`);
-    if (r.release) {
-        lines.push('', `Release ${r.release.action}: ${r.release.url}`, '', '| asset | action | sha256 |', '|---|---|---|');
-        for (const a of r.release.assets)
-            lines.push(`| ${cell(a.name)} | ${a.action} | \`${a.sha256}\` |`);
-    }
-    if (r.oci) {
-        lines.push('', `Registry: \`${r.oci.repository}@${r.oci.digest}\``, '', '| tag | kind |', '|---|---|');
-        lines.push(`| ${r.oci.immutableTag} | immutable |`);
-        for (const t of r.oci.channelTags)
-            lines.push(`| ${t} | channel (gates passed) |`);
-    }
-    return lines.join('\n') + '\n';
-}
-function renderChannelSummary(o, r) {
-    const history = r.channels.channels[o.channel]?.history ?? [];
-    return [
-        `## tag-snapshot ${o.command}: \`${o.channel}\` → \`${r.digest}\``,
-        '',
-        `${o.oci.registry}/${o.oci.repository}`,
-        '',
-        '| time | action | digest |',
-        '|---|---|---|',
-        ...history.slice(-10).map((h) => `| ${h.time} | ${h.action} | \`${h.digest}\` |`),
-        '',
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5617:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ snapshotTagName),
-/* harmony export */   dA: () => (/* binding */ utcDay),
-/* harmony export */   fe: () => (/* binding */ parseTagName),
-/* harmony export */   wk: () => (/* binding */ sanitizeField)
-/* harmony export */ });
-/* unused harmony exports OCI_TAG, MAX_TAG_LENGTH, tagNameProblem */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
-/**
- * The snapshot tag of seed 000, `image-{type}-{YYYYMMDD}-{infrasim_short}-{image_short}`,
- * built from recorded values only (never `git describe`, whose cut produced
- * `image-alpine-20251228-release--08587a35` once a `release-*` tag existed).
- * The name must be usable as a git tag (git check-ref-format) and as an OCI
- * tag (`[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`); a field that is not is
- * sanitised by one fixed rule, so the same inputs always give the same name.
- */
-
-/** The OCI distribution spec's tag grammar. */
-const OCI_TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const MAX_TAG_LENGTH = 128;
-/** Characters kept from a field; everything else becomes '-'. */
-const FIELD_CHAR = /[^A-Za-z0-9._]/g;
-/**
- * One field of the tag, sanitised: characters outside [A-Za-z0-9._] become
- * '-', runs of '-' or '.' collapse to one (`..` is not a git ref, `--` would
- * look like an empty field), and separators at either end are dropped (a
- * field never begins or ends with the tag's '-' separator). Throws when
- * nothing is left, naming the field and where it came from.
- */
-function sanitizeField(field, raw, source) {
-    const value = raw
-        .replace(FIELD_CHAR, '-')
-        // A run of separators ('--', '..', '-.') becomes its last one.
-        .replace(/[-.]{2,}/g, (run) => run.at(-1))
-        .replace(/^[-._]+|[-._]+$/g, '');
-    if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: field ${field} is empty after sanitising '${raw}' (from ${source}); it needs at least one letter or digit`);
-    return value;
-}
-/** YYYYMMDD of an epoch in UTC. */
-function utcDay(epoch) {
-    return new Date(epoch * 1000).toISOString().slice(0, 10).replaceAll('-', '');
-}
-/**
- * `image-{type}-{YYYYMMDD}-{infrasim_short}-{image_short}`: image_short is the
- * first 8 hex digits of the image's sha256 (seed 000's `c3d4e5f6`);
- * infrasim_short the builder's recorded version. When the whole would pass
- * 128 characters (the OCI limit), infrasim_short is cut from its end, at a
- * boundary that leaves no separator dangling.
- */
-function snapshotTagName(f) {
-    if (!/^[0-9a-f]{64}$/.test(f.imageSha256))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: image sha256 '${f.imageSha256}' is not 64 hex digits`);
-    if (!Number.isSafeInteger(f.epoch) || f.epoch < 0 || f.epoch > 253402300799)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: date ${f.epoch} is not a Unix time in years 1970-9999`);
-    const type = sanitizeField('type', f.type, 'image.type of the image provenance');
-    const day = utcDay(f.epoch);
-    const image = f.imageSha256.slice(0, 8);
-    let infrasim = sanitizeField('infrasim_short', f.infrasimVersion, 'infrasim.version of the image provenance');
-    const fixed = `image-${type}-${day}--${image}`.length;
-    if (fixed + 1 > MAX_TAG_LENGTH)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag: type '${type}' is too long for a ${MAX_TAG_LENGTH}-character tag`);
-    if (fixed + infrasim.length > MAX_TAG_LENGTH)
-        infrasim = sanitizeField('infrasim_short', infrasim.slice(0, MAX_TAG_LENGTH - fixed), 'infrasim.version of the image provenance (cut to fit 128 characters)');
-    const name = `image-${type}-${day}-${infrasim}-${image}`;
-    const problem = tagNameProblem(name);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`snapshot tag '${name}': ${problem}`); // unreachable by construction; kept as the contract
-    return name;
-}
-/**
- * Why `name` is not usable as both a git tag and an OCI tag, or null. The git
- * rules are those of git-check-ref-format(1) for one path component.
- */
-function tagNameProblem(name) {
-    if (!OCI_TAG.test(name))
-        return 'not a valid OCI tag: 1 to 128 of [A-Za-z0-9._-], not starting with . or -';
-    if (name.includes('..'))
-        return "contains '..', which git refuses";
-    if (name.endsWith('.') || name.endsWith('.lock'))
-        return "ends with '.' or '.lock', which git refuses";
-    if (name.startsWith('.') || name.startsWith('-'))
-        return "starts with '.' or '-'";
-    return null;
-}
-/** Validates a tag name given as an input. */
-function parseTagName(input, raw) {
-    const name = raw.trim();
-    const problem = tagNameProblem(name);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' ${problem}`, "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock'");
-    return name;
-}
-
-
-/***/ }),
-
-/***/ 9303:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gd: () => (/* binding */ checkTools),
-/* harmony export */   Q5: () => (/* binding */ debianPackage),
-/* harmony export */   SG: () => (/* binding */ findTool),
-/* harmony export */   us: () => (/* binding */ pathWithSbin)
-/* harmony export */ });
-/* unused harmony exports TOOL_PACKAGES, SBIN_DIRS, toolSearchDirs */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2005);
-/**
- * Finding external tools, and checking before any work that a step has all it
- * needs. The search is PATH plus the sbin directories: e2fsprogs, fdisk and
- * dosfstools install into /usr/sbin or /sbin, which a non-root self-hosted
- * runner usually leaves off PATH, so every lookup (the up-front check and each
- * run) uses the same list.
- */
-
-
-
-
-/** Which Debian/Ubuntu package provides each tool the suite runs. */
-const TOOL_PACKAGES = {
-    'qemu-img': 'qemu-utils',
-    'qemu-system-x86_64': 'qemu-system-x86',
-    'qemu-system-aarch64': 'qemu-system-arm',
-    'mkfs.ext4': 'e2fsprogs',
-    mke2fs: 'e2fsprogs',
-    debugfs: 'e2fsprogs',
-    dumpe2fs: 'e2fsprogs',
-    e2fsck: 'e2fsprogs',
-    sfdisk: 'fdisk',
-    'mkfs.vfat': 'dosfstools',
-    mcopy: 'mtools',
-    mmd: 'mtools',
-    mdir: 'mtools',
-    mmdebstrap: 'mmdebstrap',
-    openssl: 'openssl',
-    git: 'git',
-    cargo: 'cargo',
-    objcopy: 'binutils',
-    'dpkg-deb': 'dpkg',
-    'dpkg-query': 'dpkg',
-    'apt-get': 'apt',
-    'docker-registry': 'docker-registry',
-    skopeo: 'skopeo',
-    nft: 'nftables',
-    xz: 'xz-utils',
-    tar: 'tar',
-    unshare: 'util-linux',
-};
-/** Searched after PATH, in this order (the FHS order a root shell's PATH has). */
-const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
-/** The directories a tool is looked for in: PATH's entries, then the sbin directories PATH lacks. */
-function toolSearchDirs(search = {}) {
-    const fromPath = (search.path ?? process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
-    return [...new Set([...fromPath, ...(search.sbinDirs ?? SBIN_DIRS)])];
-}
-/** PATH with the sbin directories appended, for the tools' own children (mmdebstrap runs mke2fs-like helpers). */
-function pathWithSbin(path) {
-    return toolSearchDirs({ path: path ?? '' }).join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
-}
-/** The absolute path of an executable `tool`, or null when no searched directory has one. */
-async function findTool(tool, search = {}) {
-    if (tool.includes('/'))
-        return (await isExecutable(tool)) ? tool : null;
-    for (const dir of toolSearchDirs(search)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tool);
-        if (await isExecutable(candidate))
-            return candidate;
-    }
-    return null;
-}
-async function isExecutable(path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        // A directory is "executable" too; only a file runs.
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function debianPackage(tool) {
-    return TOOL_PACKAGES[tool] ?? tool;
-}
-/**
- * Resolves every tool `step` needs, or throws one MissingToolsError naming
- * each missing tool with its package and the apt-get line that installs them
- * all: a user fixes the runner once instead of once per tool.
- */
-async function checkTools(step, tools, search = {}) {
-    const found = new Map();
-    const missing = [];
-    for (const tool of new Set(tools)) {
-        const path = await findTool(tool, search);
-        if (path)
-            found.set(tool, path);
-        else
-            missing.push(tool);
-    }
-    if (missing.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingToolsError */ .KQ(step, missing.map((tool) => ({ tool, package: debianPackage(tool) })), toolSearchDirs(search));
-    return found;
-}
 
 
 /***/ }),

@@ -6,8 +6,16 @@
  * package without a `source` is treated as a workspace member.
  */
 import { DataError } from '../errors.ts';
-import { GraphBuilder, packageId, type DepGraph, type Package, type PackageSource } from './model.ts';
+import {
+  GraphBuilder,
+  packageId,
+  type DepGraph,
+  type Edge,
+  type Package,
+  type PackageSource,
+} from './model.ts';
 import { parseCargoSource } from './sources.ts';
+import { readCanonicalCargoLock } from './cargo-lock-canonical.ts';
 import { parseTomlSubset, type TomlTable } from './toml-subset.ts';
 import { pushTo } from './multimap.ts';
 
@@ -55,7 +63,8 @@ function readLockPackage(file: string, raw: unknown, index: number): LockPackage
 }
 
 export function parseCargoLock(text: string, file: string): DepGraph {
-  const doc = parseTomlSubset(text, file);
+  // Cargo's own output takes the line reader; anything else (and every error) the general parser.
+  const doc = readCanonicalCargoLock(text) ?? parseTomlSubset(text, file);
   const version = doc.version;
   if (version === undefined)
     throw new DataError(
@@ -98,13 +107,23 @@ export function parseCargoLock(text: string, file: string): DepGraph {
     pushTo(byName, lp.name, pkg);
   }
 
+  // A package's edges all come from its own list (a package is listed once), so a repeated reference
+  // is found within that short list: the builder's edge map (a map per package) is not needed.
+  const edges: Edge[] = [];
+  const targets: string[] = [];
   lockPackages.forEach((lp, i) => {
     const from = inOrder[i]!;
+    targets.length = 0;
     for (const ref of lp.dependencies) {
-      builder.addEdge({ from: from.id, to: resolveReference(file, from, ref, byName), kind: 'unknown' });
+      const to = resolveReference(file, from, ref, byName);
+      if (targets.includes(to)) continue;
+      targets.push(to);
+      edges.push({ from: from.id, to, kind: 'unknown' });
     }
   });
-  return builder.build({ ecosystem: 'cargo', origin: 'cargo-lock', file, edgeKindsKnown: false });
+  const graph = builder.build({ ecosystem: 'cargo', origin: 'cargo-lock', file, edgeKindsKnown: false });
+  graph.edges = edges;
+  return graph;
 }
 
 /** Whether a reference's `(source)` names the package's source (git: same repository and commit). */

@@ -76,11 +76,19 @@ export function forEachDeletionHash(s: string, visit: (hash: number) => void): v
   for (let i = 0; i < hashes.length; i++) visit(hashes[i]!);
 }
 
-/** A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation. */
+/**
+ * A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation.
+ * Nearly every lookup is a miss (a dependency name is rarely one edit from a popular one), and the
+ * bucket arrays of the popular-names index are megabytes: each miss was a cache miss. A bit per
+ * (mixed) hash, eight times fewer bytes than the bucket heads, answers most misses from cache.
+ */
 export class HashMultimap {
   /** Bucket heads (entry number + 1; 0 = empty) by hash & mask. */
   private readonly heads: Int32Array;
   private readonly mask: number;
+  /** Bit `present(hash)` set for every hash added; a clear bit means no entry has that hash. */
+  private readonly bits: Int32Array;
+  private readonly bitShift: number;
   private readonly entryHash: Uint32Array;
   private readonly entryValue: Int32Array;
   private readonly entryNext: Int32Array;
@@ -91,9 +99,17 @@ export class HashMultimap {
     while (buckets < capacity * 2) buckets *= 2;
     this.heads = new Int32Array(buckets);
     this.mask = buckets - 1;
+    // 4 bits per bucket (8 per entry or more): a miss passes the filter about once in eight.
+    this.bits = new Int32Array(buckets / 8);
+    this.bitShift = 32 - Math.log2(buckets * 4);
     this.entryHash = new Uint32Array(capacity);
     this.entryValue = new Int32Array(capacity);
     this.entryNext = new Int32Array(capacity);
+  }
+
+  /** The filter bit of `hash`: its mixed high bits, so it is independent of the bucket (the low bits). */
+  private bit(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.bitShift;
   }
 
   add(hash: number, value: number): void {
@@ -103,10 +119,14 @@ export class HashMultimap {
     this.entryValue[e] = value;
     this.entryNext[e] = this.heads[bucket]!;
     this.heads[bucket] = e + 1;
+    const b = this.bit(hash);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
   }
 
   /** Adds to `out` every value stored under `hash`. */
   collect(hash: number, out: Set<number>): void {
+    const b = this.bit(hash);
+    if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return;
     for (let e = this.heads[hash & this.mask]!; e !== 0; e = this.entryNext[e - 1]!)
       if (this.entryHash[e - 1] === hash) out.add(this.entryValue[e - 1]!);
   }

@@ -8,7 +8,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sha256RegularFile } from '../hash.ts';
 import { analyzeGraph, type Analysis } from './analyze.ts';
-import { buildTimestamp, gitDescribe, readBuildContext, versionFromRunner } from './build-context.ts';
+import { gitDescribe } from '../git.ts';
+import { localRunContext, versionFromRun, type RunContext } from '../run-context.ts';
+import { resolveSourceDate, type SourceDate } from '../source-date.ts';
+import { readBuildContext } from './build-context.ts';
 import { CANONICAL_FORM_VERSION } from './graph-hash.ts';
 import { loadMaliciousDb } from './known-malicious.ts';
 import { loadGraph } from './load.ts';
@@ -29,6 +32,8 @@ export interface AnalyzeDepsResult {
   graph: DepGraph;
   summary: string;
   buildInfo: InfrasimBuild;
+  /** Where build_timestamp came from (the action reports it; a wall-clock time is warned about). */
+  sourceDate: SourceDate;
   sbomValidation: SbomValidation;
   files: { buildInfo: string; report: string; sbom: string; cargoMetadata: string | null };
 }
@@ -44,10 +49,10 @@ function productName(options: AnalyzeDepsOptions, graph: DepGraph): string {
 
 export async function runAnalyzeDeps(
   options: AnalyzeDepsOptions,
-  env: NodeJS.ProcessEnv = process.env,
+  ctx: RunContext = localRunContext(),
 ): Promise<AnalyzeDepsResult> {
   const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : dirname(options.source);
-  const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRunner(env);
+  const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRun(ctx);
   if (!version)
     throw new InputError(
       'version',
@@ -56,8 +61,10 @@ export async function runAnalyzeDeps(
     );
 
   const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
-  const [context, binaries] = await Promise.all([
-    readBuildContext(sourceDir, env),
+  // No wall clock unless nothing else knows the time: then it is returned as such and the action warns.
+  const [context, sourceDate, binaries] = await Promise.all([
+    readBuildContext(sourceDir, ctx),
+    resolveSourceDate({ ctx, checkout: sourceDir, otherwise: 'wall clock' }),
     Promise.all(
       options.binaries.map(
         async (b) =>
@@ -70,7 +77,7 @@ export async function runAnalyzeDeps(
   ]);
   const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
   const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
-  const timestamp = buildTimestamp(env);
+  const timestamp = new Date(sourceDate.epoch * 1000);
 
   const dir = join(options.outputDir, ATTESTATIONS_DIR);
   const files = {
@@ -154,6 +161,7 @@ export async function runAnalyzeDeps(
     graph,
     summary: summaryMarkdown(analysis, options.riskThreshold),
     buildInfo,
+    sourceDate,
     sbomValidation,
     files,
   };

@@ -346,6 +346,35 @@ async function toCache(dir: string, bytes: Buffer, digest: string): Promise<void
 }
 
 /**
+ * The package's verified data entries: the copy in `packageCache` when it
+ * passes verifyApkPackage against the signed index, else a download (kept
+ * there for the next run once it passed the same check).
+ */
+async function verifiedPackage(url: string, checksum: string, packageCache?: string): Promise<TarItem[]> {
+  const kept = packageCache && join(packageCache, url.split('/').pop()!);
+  if (kept) {
+    const bytes = await readFile(kept).catch(() => undefined);
+    if (bytes) {
+      try {
+        return verifyApkPackage(bytes, checksum, kept);
+      } catch {
+        // Damaged, altered or another version's: download it as if it were not there.
+        await rm(kept, { force: true });
+      }
+    }
+  }
+  const bytes = await download(url);
+  const items = verifyApkPackage(bytes, checksum, url);
+  if (kept) {
+    // Only this version stays: a saved cache entry carries what the build used.
+    await rm(packageCache!, { recursive: true, force: true });
+    await mkdir(packageCache!, { recursive: true });
+    await writeFile(kept, bytes);
+  }
+  return items;
+}
+
+/**
  * Fetches and verifies the release's apk.static. Every failure is an error on
  * the `apk-static` input saying what went wrong and what to do instead.
  */
@@ -355,6 +384,12 @@ export async function resolveDefaultApkStatic(opts: {
   arch: string;
   workDir: string;
   cacheRoot?: string;
+  /**
+   * A directory kept between runs (build-base's download cache) holding the
+   * apk-tools-static package itself: a copy there is used only if it passes
+   * the same checks against the freshly verified index as a download.
+   */
+  packageCache?: string;
   /** Keys trusted to sign the index; Alpine's release keys for `arch` unless given (tests). */
   trustedKeys?: TrustedKey[];
 }): Promise<ApkStaticResolution> {
@@ -399,7 +434,7 @@ export async function resolveDefaultApkStatic(opts: {
       await chmod(target, 0o755);
       return { ...base, sha256: cached, fromCache: true };
     }
-    const items = verifyApkPackage(await download(packageUrl), entry.checksum, packageUrl);
+    const items = await verifiedPackage(packageUrl, entry.checksum, opts.packageCache);
     const binary = items.find((e) => e.path === MEMBER);
     if (!binary || !['0', '7'].includes(binary.type))
       throw new DataError(`${packageUrl} holds no regular file ${MEMBER}`);

@@ -12,8 +12,12 @@ import { writeJsonAtomic } from '../atomic.ts';
 import { InputError } from '../errors.ts';
 import { toolVersion } from '../exec.ts';
 import { sourceFacts, type SourceFacts } from '../git.ts';
+import { localRunContext, type RunContext } from '../run-context.ts';
+import { resolveSourceDate, type SourceDate } from '../source-date.ts';
+import type { CacheLog } from '../actions-cache.ts';
 import {
   isUrl,
+  parseBoolean,
   parseEnum,
   parseHttpUrl,
   parsePackageList,
@@ -24,6 +28,7 @@ import {
 import { BuildProvenanceSchema, type BuildProvenance } from '../provenance/build-provenance.ts';
 import { checkInputFile, checkRootfsPath, namedInputs, plannedOutputs } from './base-files.ts';
 import { buildDisk, type BootMode, type BuildPhase } from './build.ts';
+import { DownloadCache, type CacheOutcome } from './download-cache.ts';
 import type { Arch } from './gpt.ts';
 import { checkOutputPaths, outputRoots } from './output-paths.ts';
 import type { Compression } from './qcow2.ts';
@@ -35,7 +40,9 @@ import { basePackages, DEFAULT_MIRROR, DEFAULT_VERSION, produceRootfs, type Root
 export const BUILDER = { name: 'infrasim-image-actions', version: '0.1.0', action: 'build-base' };
 
 /** Everything build-base needs, validated: how to get the rootfs, and what to make of it. */
-export interface BaseOptions extends Omit<RootfsSpec, 'workDir'> {
+export interface BaseOptions extends Omit<RootfsSpec, 'workDir' | 'downloads'> {
+  /** Input `cache`: keep the downloads in the Actions cache (only when the runner has a cache service). */
+  cache: boolean;
   /** Packages as the caller asked them; `packages` adds the distribution's boot essentials. */
   requestedPackages: string[];
   kernel?: string;
@@ -53,6 +60,8 @@ export interface BaseOptions extends Omit<RootfsSpec, 'workDir'> {
   output: string;
   provenance: string;
   source: SourceFacts;
+  /** Where sourceDateEpoch came from: input, SOURCE_DATE_EPOCH or the commit time (the action logs it). */
+  sourceDate: SourceDate;
 }
 
 export function runnerArch(): Arch {
@@ -89,10 +98,15 @@ function kernelArgs(raw: BuildBaseInputs, deprecations: string[]): string | unde
   return value;
 }
 
-/** Validates every input; throws InputError naming the first bad one. */
+/**
+ * Validates every input; throws InputError naming the first bad one. `ctx` is
+ * the run (commit, ref, repository, SOURCE_DATE_EPOCH); `env` gives only the
+ * runner's directories the output may be written in (GITHUB_WORKSPACE, RUNNER_TEMP).
+ */
 export async function resolveBaseOptions(
   raw: BuildBaseInputs,
   cwd = process.cwd(),
+  ctx: RunContext = localRunContext(),
   env = process.env,
 ): Promise<BaseOptions> {
   const deprecations: string[] = [];
@@ -100,6 +114,7 @@ export async function resolveBaseOptions(
   const arch = parseEnum('arch', raw.arch, ['x86_64', 'aarch64'] as const, runnerArch());
   const boot = parseEnum('boot', raw.boot, ['uefi', 'kernel'] as const, 'uefi');
   const compression = parseEnum('compression', raw.compression, ['none', 'zlib', 'zstd'] as const, 'zstd');
+  const cache = parseBoolean('cache', raw.cache, true);
   const version = raw.version.trim() || DEFAULT_VERSION[distro];
   if (distro === 'alpine' && !/^(\d+\.\d+(\.\d+)?|edge)$/.test(version)) {
     throw new InputError(
@@ -203,8 +218,17 @@ export async function resolveBaseOptions(
   if (metaData) await checkInputFile('meta-data', metaData);
   const cmdline = kernelArgs(raw, deprecations);
 
-  const source = await sourceFacts(cwd, env);
-  const sourceDateEpoch = resolveEpoch(raw['source-date-epoch'], env, source);
+  const [source, sourceDate] = await Promise.all([
+    sourceFacts(cwd, ctx),
+    // No commit and no date given is an error: a base image is never dated by the wall clock.
+    resolveSourceDate({
+      ctx,
+      input: { name: 'source-date-epoch', value: raw['source-date-epoch'] },
+      checkout: cwd,
+      otherwise: 'error',
+    }),
+  ]);
+  const sourceDateEpoch = sourceDate.epoch;
 
   const output = resolve(cwd, raw.output.trim() || 'output/base.qcow2');
   // Nothing it writes may replace an input, a device or a directory, or land outside the workspace.
@@ -246,30 +270,13 @@ export async function resolveBaseOptions(
     sizeBytes,
     boot,
     compression,
+    cache,
     sourceDateEpoch,
     output,
     provenance,
     source,
+    sourceDate,
   };
-}
-
-function resolveEpoch(raw: string, env: NodeJS.ProcessEnv, source: SourceFacts): number {
-  const given = raw.trim() || env.SOURCE_DATE_EPOCH?.trim();
-  if (given) {
-    if (!/^\d+$/.test(given))
-      throw new InputError(
-        'source-date-epoch',
-        `'${given}' is not a number of seconds`,
-        'a non-negative integer',
-      );
-    return Number(given);
-  }
-  if (source.commitTime !== null) return source.commitTime;
-  throw new InputError(
-    'source-date-epoch',
-    'is not set and there is no git commit to take it from',
-    'seconds since 1970, e.g. $(git log -1 --format=%ct)',
-  );
 }
 
 export interface BaseResult {
@@ -284,6 +291,8 @@ export interface BaseResult {
   provenanceDoc: BuildProvenance;
   /** The build's steps with their durations, first the rootfs's production. */
   phases: BuildPhase[];
+  /** What the Actions cache of downloads did (empty when it was off or there was no cache service). */
+  cache: CacheOutcome[];
 }
 
 /** Builds the base image; the output files appear only when everything succeeded. */
@@ -291,14 +300,18 @@ export async function buildBase(
   o: BaseOptions,
   cacheDir = join(tmpdir(), 'infrasim-cache'),
   log?: (message: string) => void,
+  warn: (message: string) => void = (message) => log?.(`warning: ${message}`),
 ): Promise<BaseResult> {
   await mkdir(dirname(o.output), { recursive: true });
+  const cacheLog: CacheLog = { info: (m) => log?.(m), warning: warn };
+  // The same path on every run: the cache's version is a hash of the paths it holds.
+  const downloads = DownloadCache.open(o.cache, join(cacheDir, 'infrasim-downloads'), cacheLog);
   // The work directory sits beside the output so the final renames stay on one filesystem.
   const work = await mkdtemp(join(dirname(o.output), `.build-base-`));
   const unwatchSignals = removeOnSignal(work);
   try {
     const t0 = performance.now();
-    const rootfs = await produceRootfs({ ...o, workDir: work });
+    const rootfs = await produceRootfs({ ...o, workDir: work, downloads });
     const [first] = rootfs.sources;
     const produced: BuildPhase = {
       name: 'rootfs',
@@ -334,6 +347,7 @@ export async function buildBase(
       log,
       extraCmdline: o.cmdline,
       files: o.files,
+      downloads,
       nocloud: { userData: o.userData, metaData: o.metaData },
       prepare,
     });
@@ -421,6 +435,8 @@ export async function buildBase(
     if (kernelOut) await rename(await ownedCopy(disk.kernel.file, work), kernelOut);
     if (initrdOut) await rename(await ownedCopy(disk.initrd!.file, work), initrdOut);
     await writeJsonAtomic(o.provenance, provenanceDoc);
+    // Every cached file was verified on its way into the image: only now is the entry worth keeping.
+    await downloads?.saveAll();
     return {
       image: o.output,
       sha256: disk.sha256,
@@ -432,6 +448,7 @@ export async function buildBase(
       cmdline: disk.cmdline,
       provenanceDoc,
       phases: [produced, ...disk.phases],
+      cache: downloads?.outcomes() ?? [],
     };
   } finally {
     unwatchSignals();

@@ -9,6 +9,7 @@ import { DataError, InputError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
 import { rootfsContentDigest } from './content-digest.ts';
 import { buildEsp, findSystemdBoot, type SystemdBoot } from './esp.ts';
+import type { DownloadCache } from './download-cache.ts';
 import { buildExt4, estimateExt4Bytes } from './ext4.ts';
 import {
   createPartitionedDisk,
@@ -42,6 +43,8 @@ export interface DiskSpec {
   title: string;
   workDir: string;
   cacheDir: string;
+  /** The Actions cache of downloads (build-base): keeps the systemd-boot package between runs. */
+  downloads?: DownloadCache;
   kernel?: { kernel: string; initrd?: string };
   extraCmdline?: string;
   /** A directory copied over the rootfs, owned by root. */
@@ -156,7 +159,8 @@ export async function buildDisk(spec: DiskSpec): Promise<DiskResult> {
   );
   const kernelSha256 = await sha256File(kernelFile);
   const initrdSha256 = found.initrd ? await sha256File(found.initrd) : '';
-  const bootloader = spec.boot === 'uefi' ? await findSystemdBoot(spec.arch, spec.cacheDir) : null;
+  const bootloader =
+    spec.boot === 'uefi' ? await findSystemdBoot(spec.arch, spec.cacheDir, spec.downloads) : null;
   const identity = [
     spec.identity,
     contentDigest,

@@ -4,11 +4,12 @@
  * boot loader of the removable-media path and one loader entry for the kernel
  * the rootfs carries. No mount, no root.
  */
-import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, ToolError } from '../errors.ts';
 import { run } from '../exec.ts';
 import { sha256File } from '../hash.ts';
+import { cacheKey, type DownloadCache } from './download-cache.ts';
 import type { Arch } from './gpt.ts';
 
 const EFI_ARCH: Record<Arch, { suffix: string; deb: string }> = {
@@ -30,8 +31,15 @@ export interface SystemdBoot {
  * systemd-boot for `arch`: the host's copy when it matches, otherwise
  * Debian's systemd-boot-efi package of that architecture, fetched with
  * apt-get (which verifies it against the signed archive) into `cacheDir`.
+ * With `downloads`, the package is also kept in the Actions cache; a restored
+ * copy is used only when its SHA-256 is the one the host's signed package
+ * lists give for the version apt-get would download.
  */
-export async function findSystemdBoot(arch: Arch, cacheDir: string): Promise<SystemdBoot> {
+export async function findSystemdBoot(
+  arch: Arch,
+  cacheDir: string,
+  downloads?: DownloadCache,
+): Promise<SystemdBoot> {
   const deb = EFI_ARCH[arch].deb;
   const file = `systemd-boot${EFI_ARCH[arch].suffix}.efi`;
   const found = async (path: string, version: string): Promise<SystemdBoot> => ({
@@ -47,15 +55,43 @@ export async function findSystemdBoot(arch: Arch, cacheDir: string): Promise<Sys
   const cached = join(dir, 'usr/lib/systemd/boot/efi', file);
   if (!(await exists(cached))) {
     await mkdir(dir, { recursive: true });
-    await run('apt-get', ['download', `${PACKAGE}:${deb}`], {
-      cwd: dir,
-      hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${deb}; apt-get update) or install systemd-boot-efi`,
-    });
+    const kept = downloads && (await restoreSystemdBoot(deb, downloads));
+    if (kept && (await sha256File(kept.file).catch(() => '')) === kept.sha256)
+      await copyFile(kept.file, join(dir, `${PACKAGE}_${deb}.deb`));
+    else
+      await run('apt-get', ['download', `${PACKAGE}:${deb}`], {
+        cwd: dir,
+        hint: `systemd-boot for ${arch} is needed: enable the architecture (dpkg --add-architecture ${deb}; apt-get update) or install systemd-boot-efi`,
+      });
     const name = await downloadedPackage(dir);
     if (!name) throw new Error(`apt-get download ${PACKAGE}:${deb} produced no package`);
+    if (kept) await copyFile(name, kept.file);
     await run('dpkg-deb', ['-x', name, dir]);
   }
   return found(cached, await cachedVersion(dir));
+}
+
+/**
+ * Restores the cached package for the version apt-get would download, named
+ * in the key with the SHA-256 the host's package lists give it. Undefined when
+ * apt knows no such package (apt-get download then fails with its hint).
+ */
+async function restoreSystemdBoot(
+  deb: string,
+  downloads: DownloadCache,
+): Promise<{ file: string; sha256: string } | undefined> {
+  const shown = await run('apt-cache', ['show', '--no-all-versions', `${PACKAGE}:${deb}`], {
+    okCodes: [100],
+  });
+  const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(shown.stdout)?.[1]?.trim();
+  const version = field('Version');
+  const sha256 = field('SHA256');
+  if (!version || !sha256 || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+  const dir = await downloads.restore(
+    `systemd-boot-${deb}`,
+    cacheKey('systemd-boot', [deb], { version, sha256 }),
+  );
+  return { file: join(dir, `${PACKAGE}.deb`), sha256 };
 }
 
 async function downloadedPackage(dir: string): Promise<string | undefined> {

@@ -32,6 +32,21 @@ export function renderBaseSummary(r: BaseResult): string {
     '|---|---|---|',
     ...phases,
     '',
+    ...(r.cache.length
+      ? [
+          '### Download cache',
+          '',
+          '| downloads | result | key |',
+          '|---|---|---|',
+          ...r.cache.map(
+            (c) =>
+              `| ${c.name} | ${c.hit === 'partial' ? `partial hit (${c.matchedKey})` : c.hit === 'exact' ? 'hit' : 'miss'}${c.saved ? ', saved' : ''} | \`${c.key}\` |`,
+          ),
+          '',
+          'Restored files are verified as downloads are before they are used.',
+          '',
+        ]
+      : []),
     '### Inputs',
     '',
     '| input | from | sha256 | verified by |',

@@ -2,6 +2,7 @@
  * prune-packages inputs → validated options, before any request is made.
  * Every rejection is an InputError naming the input.
  */
+import type { RunContext } from '../run-context.ts';
 import type { PrunePackagesInputs } from '../../action-types.d.ts';
 import { InputError } from '../errors.ts';
 import {
@@ -39,7 +40,7 @@ const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 export async function parsePruneInputs(
   raw: PrunePackagesInputs,
-  env: NodeJS.ProcessEnv,
+  ctx: Pick<RunContext, 'repositoryOwner' | 'apiUrl'>,
 ): Promise<PruneOptions> {
   const target = parseEnum('target', raw.target, ['ghcr', 'registry'] as const, 'ghcr');
   const pkg = raw.package.trim();
@@ -53,7 +54,7 @@ export async function parsePruneInputs(
     );
   if (target === 'registry') checkRepository(pkg, 'package');
 
-  const owner = raw.owner.trim() || (env.GITHUB_REPOSITORY_OWNER ?? '');
+  const owner = raw.owner.trim() || (ctx.repositoryOwner ?? '');
   const ownerType = parseEnum('owner-type', raw['owner-type'], ['auto', 'org', 'user'] as const, 'auto');
   if (target === 'ghcr') {
     if (!owner)
@@ -91,10 +92,7 @@ export async function parsePruneInputs(
     await requireReadablePath('channels-file', channelsFile, 'file');
     protectedDigests = await readChannelsFile('channels-file', channelsFile);
   }
-  const apiUrl = (raw['github-api-url'].trim() || env.GITHUB_API_URL || 'https://api.github.com').replace(
-    /\/+$/,
-    '',
-  );
+  const apiUrl = (raw['github-api-url'].trim() || ctx.apiUrl).replace(/\/+$/, '');
   try {
     new URL(apiUrl);
   } catch {

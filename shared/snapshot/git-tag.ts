@@ -56,11 +56,6 @@ export async function resolveCommit(cwd: string, sha: string | null): Promise<st
   }
 }
 
-/** Committer time of a commit (present even in a depth-1 clone). */
-export async function commitTime(cwd: string, commit: string): Promise<number> {
-  return Number((await git(cwd, ['log', '-1', '--format=%ct', commit, '--'])).trim());
-}
-
 export async function remoteUrl(cwd: string, remote: string): Promise<string> {
   try {
     return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();

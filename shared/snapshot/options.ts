@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { RunContext } from '../attest/context.ts';
+import type { RunContext } from '../run-context.ts';
 import { parseKeylessVerifyInputs } from '../attest/keyless-options.ts';
 import type { KeylessPolicy } from '../attest/keyless-verify.ts';
 import { parseTrustedKey, type TrustedKey } from '../attest/signing-key.ts';
@@ -16,6 +16,7 @@ import { readMetadataAction, type ImageAnnotations } from '../oci/metadata.ts';
 import { checkDigest, checkRepository, registryBaseUrl } from '../oci/reference.ts';
 import { parseRepository, type RepoRef } from './github-api.ts';
 import type { Compression } from './plan.ts';
+import { givenSourceDate, type SourceDate } from '../source-date.ts';
 import { parseTagName } from './tag-name.ts';
 
 export interface TagSnapshotRawInputs {
@@ -54,25 +55,13 @@ export interface TagSnapshotRawInputs {
 }
 
 export interface SnapshotRunContext extends RunContext {
-  apiUrl: string;
-  /** SOURCE_DATE_EPOCH from the environment, unparsed. */
-  sourceDateEpoch: string | null;
-  /** docker/metadata-action's JSON output, exported to later steps. */
+  /** docker/metadata-action's JSON output, exported to later steps (DOCKER_METADATA_OUTPUT_JSON). */
   metadataJson: string | null;
-  actor: string | null;
 }
 
-export function readSnapshotContext(
-  ctx: RunContext,
-  env: NodeJS.ProcessEnv = process.env,
-): SnapshotRunContext {
-  return {
-    ...ctx,
-    apiUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com',
-    sourceDateEpoch: env.SOURCE_DATE_EPOCH?.trim() || null,
-    metadataJson: env.DOCKER_METADATA_OUTPUT_JSON?.trim() || null,
-    actor: env.GITHUB_ACTOR?.trim() || null,
-  };
+/** The run's context with docker/metadata-action's output, which the action reads from the job's environment. */
+export function snapshotContext(ctx: RunContext, metadataJson: string | undefined): SnapshotRunContext {
+  return { ...ctx, metadataJson: metadataJson?.trim() || null };
 }
 
 export interface OciOptions {
@@ -113,23 +102,11 @@ export interface TagSnapshotOptions {
   /** Keyless: the identity the attestations' certificates must name (identity-* inputs, no public-key). */
   keyless: KeylessPolicy | null;
   requireGates: boolean;
-  /** From the input or SOURCE_DATE_EPOCH; null: the commit time. */
-  epoch: { value: number; source: 'SOURCE_DATE_EPOCH' } | null;
+  /** From the input or SOURCE_DATE_EPOCH (shared/source-date.ts); null: the commit's time. */
+  epoch: SourceDate | null;
   apiUrl: string;
   /** null: no registry push. */
   oci: OciOptions | null;
-}
-
-function parseEpoch(input: string, raw: string): number {
-  const v = raw.trim();
-  const n = Number(v);
-  if (!/^\d{1,12}$/.test(v) || !Number.isSafeInteger(n) || n > 253402300799)
-    throw new InputError(
-      input,
-      `'${raw}' is not a Unix time`,
-      'whole seconds since 1970-01-01 UTC, e.g. 1735689600',
-    );
-  return n;
 }
 
 function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: boolean): OciOptions | null {
@@ -275,14 +252,7 @@ export async function parseTagSnapshotInputs(
       `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`,
       'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref',
     );
-  let epoch: TagSnapshotOptions['epoch'] = null;
-  if (raw['source-date-epoch'].trim())
-    epoch = { value: parseEpoch('source-date-epoch', raw['source-date-epoch']), source: 'SOURCE_DATE_EPOCH' };
-  else if (ctx.sourceDateEpoch)
-    epoch = {
-      value: parseEpoch('SOURCE_DATE_EPOCH (environment)', ctx.sourceDateEpoch),
-      source: 'SOURCE_DATE_EPOCH',
-    };
+  const epoch = givenSourceDate(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
   return {
     command: 'snapshot',
     tree,

@@ -9,21 +9,15 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { invocationId } from '../attest/context.ts';
+import { invocationId } from '../run-context.ts';
+import { commitSourceDate } from '../source-date.ts';
 import { DataError } from '../errors.ts';
 import { writeJsonAtomic } from '../atomic.ts';
 import { apiTagCommit, createApiTag } from './api-tag.ts';
 import { writeBundle, type BundleResult } from './bundle-writer.ts';
 import { bundleLayout, MANIFEST } from './bundle-layout.ts';
 import { checkReleaseGates, type GateResult } from './gates.ts';
-import {
-  ACTIONS_BOT,
-  commitTime,
-  createGitTag,
-  resolveCommit,
-  tagState,
-  type GitTagResult,
-} from './git-tag.ts';
+import { ACTIONS_BOT, createGitTag, resolveCommit, tagState, type GitTagResult } from './git-tag.ts';
 import type { GitHubClient } from './github-api.ts';
 import { readSnapshotImages, type SnapshotImages } from './images.ts';
 import type { PublishResult } from '../oci/publish.ts';
@@ -86,8 +80,11 @@ export async function runSnapshot(
   const images = await readSnapshotImages(o.tree);
   const commit = await resolveCommit(o.checkout, ctx.sha);
   checkBuiltFrom(images, commit);
-  const epoch = o.epoch ?? { value: await commitTime(o.checkout, commit), source: 'commit time' as const };
-  const facts: SnapshotFacts = { commit, epoch: epoch.value, epochSource: epoch.source, runUrl: runUrl(ctx) };
+  const date = o.epoch ?? (await commitSourceDate(o.checkout, commit));
+  if (!date) throw new DataError(`${o.checkout}: git cannot read the committer time of ${commit}`);
+  // The input source-date-epoch is SOURCE_DATE_EPOCH given to the step: both are named so in the tag message.
+  const epochSource = date.origin === 'commit time' ? 'commit time' : 'SOURCE_DATE_EPOCH';
+  const facts: SnapshotFacts = { commit, epoch: date.epoch, epochSource, runUrl: runUrl(ctx) };
   const tag = o.tag ?? planTagName(images, facts);
   log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
 

@@ -111,6 +111,12 @@ export class ProvisioningError extends Error {
   }
 }
 
+/** The provisioning failures among what buildVariants threw (one error, or several in an AggregateError). */
+export function provisioningFailures(e: unknown): ProvisioningError[] {
+  const all = e instanceof AggregateError ? (e.errors as unknown[]) : [e];
+  return all.filter((x): x is ProvisioningError => x instanceof ProvisioningError);
+}
+
 export function overlayPath(outputDir: string, variant: string): string {
   return join(outputDir, 'variants', variant, `overlay-${variant}.qcow2`);
 }
@@ -423,7 +429,8 @@ export async function buildVariants(plans: VariantPlan[], o: VariantBuildOptions
   });
   if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) {
-    const err = new Error(errors.map((e) => e.message).join('\n\n'));
+    // Each variant's own error stays reachable (its ProvisioningError names its console log).
+    const err = new AggregateError(errors, errors.map((e) => e.message).join('\n\n'));
     err.name = errors[0]!.name;
     throw err;
   }

@@ -8,6 +8,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { sourceFacts } from '../git.ts';
+import { localRunContext, type RunContext } from '../run-context.ts';
+import { resolveSourceDate, type SourceDate } from '../source-date.ts';
 import type { Compression } from '../image/qcow2.ts';
 import {
   parseBoolean,
@@ -56,6 +58,8 @@ export interface RawVariantInputs {
 export interface ResolvedVariants {
   plans: VariantPlan[];
   options: VariantBuildOptions;
+  /** Where options.source.buildDate came from; 'wall clock' when nothing else knew (the action warns). */
+  sourceDate: SourceDate;
 }
 
 /** Variants are separated by newlines, commas or spaces (a matrix passes one). */
@@ -135,7 +139,7 @@ export function provisioningAppend(cmdline: string): string {
 export async function resolveVariantInputs(
   raw: RawVariantInputs,
   cwd = process.cwd(),
-  env: NodeJS.ProcessEnv = process.env,
+  ctx: RunContext = localRunContext(),
 ): Promise<ResolvedVariants> {
   const specs = splitVariants(raw.variants);
   if (specs.length === 0) {
@@ -245,10 +249,13 @@ export async function resolveVariantInputs(
   const clash = names.find((n, i) => names.indexOf(n) !== i);
   if (clash) throw new InputError('variants', `two definitions are both named '${clash}'`);
 
-  const facts = await sourceFacts(cwd, env);
-  const epoch = env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) : undefined;
+  const [facts, sourceDate] = await Promise.all([
+    sourceFacts(cwd, ctx),
+    resolveSourceDate({ ctx, checkout: cwd, otherwise: 'wall clock' }),
+  ]);
   return {
     plans,
+    sourceDate,
     options: {
       base,
       expectedBaseSha256: baseSha ?? provenance?.output.sha256,
@@ -271,9 +278,7 @@ export async function resolveVariantInputs(
       parallel,
       source: {
         gitSha: facts.sha,
-        buildDate: new Date(
-          epoch !== undefined && Number.isFinite(epoch) ? epoch * 1000 : Date.now(),
-        ).toISOString(),
+        buildDate: new Date(sourceDate.epoch * 1000).toISOString(),
       },
     },
   };

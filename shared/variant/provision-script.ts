@@ -130,6 +130,43 @@ export function provisioningSteps(
 /** How many of a failed step's last output lines travel, tagged, to the error message. */
 const FAILED_STEP_LINES = 12;
 
+/** The sysprep step's name in its markers and errors. */
+export const SYSPREP_STEP = 'sysprep (reset per-instance state)';
+
+/**
+ * The `step` shell function: runs one base64-encoded step body in its own
+ * `sh -e`, its output to the console and a log, and stops the script with a
+ * tagged error (quoting the output's end) unless the body exited 0. Expects
+ * `$tag` and `$work`.
+ */
+export function stepRunner(): string[] {
+  return [
+    'step() {',
+    '  what=$(echo "$2" | base64 -d)',
+    '  echo "$tag STEP $1 BEGIN $what"',
+    '  echo "$3" | base64 -d > "$work/step-$1.sh"',
+    '  rm -f "$work/status"',
+    // The step's output goes to the console as it runs and to a log; its status travels through a file
+    // because a pipeline's status is tee's.
+    '  { sh -e "$work/step-$1.sh" < /dev/null 2>&1; echo $? > "$work/status"; } | tee "$work/step-$1.log"',
+    // Fail closed: a step that removed the status file (or the work directory) has not succeeded.
+    '  status=$(cat "$work/status" 2>/dev/null) || status=',
+    '  case $status in',
+    '    "" | *[!0-9]*) echo "step $1 left no exit status (was $work removed?)"; status=255 ;;',
+    '  esac',
+    '  if [ "$status" -ne 0 ]; then',
+    // The failing step's last lines (apt's "E: Failed to fetch …") are quoted in the step's error.
+    `    tail -n ${FAILED_STEP_LINES} "$work/step-$1.log" | sed "s/^/$tag OUTPUT /"`,
+    // The fixed ending lets the console watcher match only a whole line, never a partial one.
+    '    echo "$tag ERROR step $1 ($what) exited with status $status; provisioning stopped"',
+    '    rm -rf "$work"',
+    '    exit 1',
+    '  fi',
+    '  echo "$tag STEP $1 OK"',
+    '}',
+  ];
+}
+
 export function renderProvisionScript(
   plan: VariantPlan,
   nonce: string,
@@ -147,26 +184,10 @@ export function renderProvisionScript(
     ...Object.entries(options.environment ?? {}).map(([k, v]) => `${k}=${shQuote(v)}; export ${k}`),
     `tag=${shQuote(tag)}`,
     'work=$(mktemp -d /tmp/infrasim-variant.XXXXXX) || exit 1',
-    'step() {',
-    '  what=$(echo "$2" | base64 -d)',
-    '  echo "$tag STEP $1 BEGIN $what"',
-    '  echo "$3" | base64 -d > "$work/step-$1.sh"',
-    // The step's output goes to the console as it runs and to a log; its status travels through a file
-    // because a pipeline's status is tee's.
-    '  { sh -e "$work/step-$1.sh" < /dev/null 2>&1; echo $? > "$work/status"; } | tee "$work/step-$1.log"',
-    '  status=$(cat "$work/status")',
-    '  if [ "$status" -ne 0 ]; then',
-    // The failing step's last lines (apt's "E: Failed to fetch …") are quoted in the step's error.
-    `    tail -n ${FAILED_STEP_LINES} "$work/step-$1.log" | sed "s/^/$tag OUTPUT /"`,
-    // The fixed ending lets the console watcher match only a whole line, never a partial one.
-    '    echo "$tag ERROR step $1 ($what) exited with status $status; provisioning stopped"',
-    '    rm -rf "$work"',
-    '    exit 1',
-    '  fi',
-    '  echo "$tag STEP $1 OK"',
-    '}',
+    // The sysprep step empties /tmp: it leaves the directory its own runner needs (sysprep-script.ts).
+    'INFRASIM_WORK=$work; export INFRASIM_WORK',
+    ...stepRunner(),
     ...steps.map((s, i) => `step ${i + 1} ${b64(s.what)} ${b64(s.body)}`),
-    'rm -rf "$work"',
   ];
   if (list) {
     // Read back what is really installed, for the provenance; the count tells a truncated list.
@@ -179,16 +200,8 @@ export function renderProvisionScript(
   }
   // Last, after every step: nothing of this boot that is per instance (host keys, machine id, seeds,
   // cloud-init state, leases, logs) stays in the overlay: the reset rules build-base applies (shared/sysprep.ts).
-  lines.push(
-    "sh -e <<'INFRASIM_SYSPREP'",
-    sysprepScript().trimEnd(),
-    'INFRASIM_SYSPREP',
-    'status=$?',
-    'if [ "$status" -ne 0 ]; then',
-    '  echo "$tag ERROR step sysprep (reset per-instance state) exited with status $status; provisioning stopped"',
-    '  exit 1',
-    'fi',
-  );
+  // It runs as a step, so a failure quotes its own output (the command and line that failed).
+  lines.push(`step ${steps.length + 1} ${b64(SYSPREP_STEP)} ${b64(sysprepScript())}`, 'rm -rf "$work"');
   lines.push('sync');
   if (plan.target === 'generic') {
     // Nothing else runs on the generic target: a read-only root is fully on disk

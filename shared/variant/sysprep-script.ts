@@ -105,6 +105,8 @@ export function sysprepScript(): string {
     'reset_remove() {',
     '  rule=$1; shift',
     '  for p in "$@"; do',
+    // The provisioning script's own work directory (its step logs and statuses) goes after the last step.
+    '    [ -n "${INFRASIM_WORK:-}" ] && [ "$p" = "$INFRASIM_WORK" ] && continue',
     '    if [ -e "$p" ] || [ -L "$p" ]; then',
     '      rm -rf -- "$p"',
     '      removed="$removed ${p##*/}"',

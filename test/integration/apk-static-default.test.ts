@@ -48,7 +48,10 @@ function good(entries = apkStaticEntries(binary)) {
   return { pkg, index: buildIndex(text, signer), text };
 }
 
-async function resolveWith(mirror: string, opts: { cacheRoot?: string; keys?: (typeof signer.key)[] } = {}) {
+async function resolveWith(
+  mirror: string,
+  opts: { cacheRoot?: string; packageCache?: string; keys?: (typeof signer.key)[] } = {},
+) {
   const workDir = await mkdtemp(join(tmpdir(), 'apk-static-'));
   const r = await resolveDefaultApkStatic({
     mirror,
@@ -56,6 +59,7 @@ async function resolveWith(mirror: string, opts: { cacheRoot?: string; keys?: (t
     arch: 'x86_64',
     workDir,
     cacheRoot: opts.cacheRoot,
+    packageCache: opts.packageCache,
     trustedKeys: opts.keys ?? [signer.key],
   });
   return { r, workDir };
@@ -114,6 +118,33 @@ describe('apk-static default: the release package from the mirror', () => {
     const third = await resolveWith(mirror, { cacheRoot });
     assert.equal(third.r.fromCache, false);
     assert.deepEqual(await readFile(join(third.workDir, 'apk.static')), binary);
+  });
+
+  it('the package kept in a download cache is used only after it verifies against the index', async () => {
+    const { pkg, index } = good();
+    const mirror = repo('kept', index, pkg.file);
+    const packageCache = await mkdtemp(join(tmpdir(), 'apk-pkg-cache-'));
+    const pkgUrl = `/kept/alpine/v3.20/main/x86_64/apk-tools-static-${VERSION}.apk`;
+    const fetches = () => requests.filter((u) => u === pkgUrl).length;
+
+    const first = await resolveWith(mirror, { packageCache });
+    assert.equal(fetches(), 1);
+    const kept = join(packageCache, `apk-tools-static-${VERSION}.apk`);
+    assert.deepEqual(await readFile(kept), pkg.file, 'the verified package is kept');
+    assert.equal(first.r.sha256, sha256(binary));
+
+    // Restored on another runner (no tool cache): no download, the same binary.
+    const second = await resolveWith(mirror, { packageCache });
+    assert.equal(fetches(), 1, 'the kept package was used');
+    assert.deepEqual(await readFile(join(second.workDir, 'apk.static')), binary);
+
+    // A forged package in the cache (say, a poisoned Actions cache entry) fails the index check: downloaded again.
+    const forged = buildApk(apkStaticEntries(Buffer.from('\x7fELF forged')), signer, { version: VERSION });
+    await writeFile(kept, forged.file);
+    const third = await resolveWith(mirror, { packageCache });
+    assert.equal(fetches(), 2, 'the forged package was refused and the real one downloaded');
+    assert.deepEqual(await readFile(join(third.workDir, 'apk.static')), binary);
+    assert.deepEqual(await readFile(kept), pkg.file, 'the verified download replaced the forgery');
   });
 
   it('a tampered index signature fails', async () => {

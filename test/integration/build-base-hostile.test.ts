@@ -9,12 +9,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { createZstdCompress } from 'node:zlib';
 import { writeTar } from '../../shared/archive/tar-writer.ts';
 import { sha256File } from '../../shared/hash.ts';
@@ -31,8 +31,12 @@ const { kernel } = await ensureTestImage('x86_64');
 const isRoot = process.getuid?.() === 0;
 
 /** A fresh workspace (the step's working directory) with the tarball `parts` in it. */
+const workspaces: string[] = [];
+after(() => Promise.all(workspaces.map((d) => rm(d, { recursive: true, force: true }))));
+
 async function workspace(parts?: (RawEntry | Buffer)[]): Promise<{ dir: string; tar: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'bb-hostile-'));
+  workspaces.push(dir);
   const tar = join(dir, 'rootfs.tar');
   if (parts) await writeFile(tar, rawTar(parts));
   return { dir, tar };

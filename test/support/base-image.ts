@@ -32,6 +32,7 @@ export function emptyBaseInputs(overrides: Partial<BuildBaseInputs> = {}): Build
     boot: '',
     compression: '',
     'source-date-epoch': '',
+    cache: '',
     output: '',
     ...overrides,
   };

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { readRunContext, type RunContext } from '../../shared/attest/context.ts';
+import { runContextForEnv } from '../../actions/run-context.ts';
+import type { RunContext } from '../../shared/attest/context.ts';
 import { parseKeylessSignInputs, parseKeylessVerifyInputs } from '../../shared/attest/keyless-options.ts';
 import {
   defaultTrustedRoots,
@@ -71,25 +72,31 @@ for (const row of [
 test('the visibility comes from the event payload, read in the run context', async () => {
   const d = await dir();
   await writeFile(join(d, 'event.json'), JSON.stringify({ repository: { visibility: 'private' } }));
-  assert.equal(readRunContext({ GITHUB_EVENT_PATH: join(d, 'event.json') }).repositoryVisibility, 'private');
-  assert.equal(readRunContext({ GITHUB_EVENT_PATH: join(d, 'missing.json') }).repositoryVisibility, null);
-  assert.equal(readRunContext({}).repositoryVisibility, null);
+  assert.equal(
+    (await runContextForEnv({ GITHUB_EVENT_PATH: join(d, 'event.json') })).repositoryVisibility,
+    'private',
+  );
+  assert.equal(
+    (await runContextForEnv({ GITHUB_EVENT_PATH: join(d, 'missing.json') })).repositoryVisibility,
+    null,
+  );
+  assert.equal((await runContextForEnv({})).repositoryVisibility, null);
 });
 
-test('keyless needs the OIDC token request variables: the error names id-token: write', () => {
+test('keyless needs the OIDC token request variables: the error names id-token: write', async () => {
   assert.throws(
     () => requireOidcToken(null, 'signed: push to main'),
     /input 'private-key': is empty, so the run \(signed: push to main\) signs keyless, .*the job needs the permission `id-token: write`/,
   );
-  assert.equal(readRunContext({ ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x' }).oidcTokenRequest, null);
-  assert.deepEqual(readRunContext(PUSH_MAIN).oidcTokenRequest, {
+  assert.equal((await runContextForEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x' })).oidcTokenRequest, null);
+  assert.deepEqual((await runContextForEnv(PUSH_MAIN)).oidcTokenRequest, {
     url: PUSH_MAIN.ACTIONS_ID_TOKEN_REQUEST_URL,
     token: 'runtime-token',
   });
 });
 
 test('a run that signs without a private key signs keyless; with one, with the key', async () => {
-  const ctx = readRunContext(PUSH_MAIN);
+  const ctx = await runContextForEnv(PUSH_MAIN);
   const d = await dir();
   const keyless = await parseAttestInputs(await inputs({ 'output-dir': d }), ctx, d);
   assert.equal(keyless.command, 'attest');
@@ -129,7 +136,7 @@ const SIGN_CASES: { name: string; raw: Record<string, string>; ctx?: Partial<Run
   ];
 for (const c of SIGN_CASES)
   test(`keyless signing input refused: ${c.name}`, async () => {
-    const ctx = { ...readRunContext(PUSH_MAIN), ...c.ctx };
+    const ctx = { ...(await runContextForEnv(PUSH_MAIN)), ...c.ctx };
     const raw = await inputs(c.raw);
     assert.throws(() => parseKeylessSignInputs(raw, ctx, 'x'), c.error);
   });
@@ -137,7 +144,7 @@ for (const c of SIGN_CASES)
 test('store-attestations: false needs no token', async () => {
   const o = parseKeylessSignInputs(
     await inputs({ 'store-attestations': 'false', 'github-token': '' }),
-    readRunContext(PUSH_MAIN),
+    await runContextForEnv(PUSH_MAIN),
     'x',
   );
   assert.equal(o.token, null);
@@ -182,13 +189,13 @@ const VERIFY_CASES: { name: string; raw: Record<string, string>; error: RegExp }
 ];
 for (const c of VERIFY_CASES)
   test(`keyless verify input refused: ${c.name}`, async () => {
-    await assert.rejects(parseKeylessVerifyInputs(await inputs(c.raw), readRunContext({})), c.error);
+    await assert.rejects(parseKeylessVerifyInputs(await inputs(c.raw), await runContextForEnv({})), c.error);
   });
 
 test('keyless verify inputs: defaults, a GitHub Enterprise repository, and key mode excluding them', async () => {
   const p = await parseKeylessVerifyInputs(
     await inputs({ 'identity-repository': 'acme/images', 'identity-ref': 'refs/tags/v*' }),
-    readRunContext({}),
+    await runContextForEnv({}),
   );
   assert.deepEqual(p.identity, {
     serverUrl: 'https://github.com',
@@ -203,7 +210,7 @@ test('keyless verify inputs: defaults, a GitHub Enterprise repository, and key m
       'identity-repository': 'https://ghe.example.com/acme/images',
       'identity-issuer': 'https://ghe.example.com/_services/token',
     }),
-    readRunContext({}),
+    await runContextForEnv({}),
   );
   assert.equal(ghe.identity.serverUrl, 'https://ghe.example.com');
   assert.equal(ghe.identity.repository, 'acme/images');
@@ -217,7 +224,7 @@ test('keyless verify inputs: defaults, a GitHub Enterprise repository, and key m
         'public-key': join(d, 'k.pem'),
         'identity-repository': 'acme/images',
       }),
-      readRunContext({}),
+      await runContextForEnv({}),
       d,
     ),
     /input 'public-key': is given together with identity-repository\/trusted-root/,
@@ -225,7 +232,7 @@ test('keyless verify inputs: defaults, a GitHub Enterprise repository, and key m
   await assert.rejects(
     parseAttestInputs(
       await inputs({ 'output-dir': d, 'identity-ref': 'refs/heads/main' }),
-      readRunContext(PUSH_MAIN),
+      await runContextForEnv(PUSH_MAIN),
       d,
     ),
     /input 'command': .*identity-\* and trusted-root are inputs of command: verify/,

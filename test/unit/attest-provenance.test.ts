@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBuilderId, invocationId, readRunContext, workflowPath } from '../../shared/attest/context.ts';
+import { runContextForEnv } from '../../actions/run-context.ts';
+import { defaultBuilderId, invocationId, workflowPath } from '../../shared/attest/context.ts';
 import { imageProvenanceRel, snapshotVersion } from '../../shared/attest/image-provenance.ts';
 import { commonParent, parseMaxRiskScore } from '../../shared/attest/options.ts';
 import {
@@ -32,8 +33,8 @@ test('image provenance paths: the seed path for the base, one per variant that n
   assert.doesNotMatch(imageProvenanceRel('wireguard'), /^meta\/variant-.+-provenance\.json$/);
 });
 
-test('workflow path, builder id and invocation id come from the GitHub environment', () => {
-  const ctx = readRunContext({
+test('workflow path, builder id and invocation id come from the GitHub environment', async () => {
+  const ctx = await runContextForEnv({
     GITHUB_REPOSITORY: 'acme/images',
     GITHUB_WORKFLOW_REF: 'acme/images/.github/workflows/release.yml@refs/tags/v1.0.0',
     GITHUB_RUN_ID: '7',
@@ -45,7 +46,7 @@ test('workflow path, builder id and invocation id come from the GitHub environme
     'https://github.com/acme/images/.github/workflows/release.yml@refs/tags/v1.0.0',
   );
   assert.equal(invocationId(ctx), 'https://github.com/acme/images/actions/runs/7/attempts/2');
-  const none = readRunContext({});
+  const none = await runContextForEnv({});
   assert.equal(defaultBuilderId(none), null);
   assert.equal(invocationId(none), null);
   assert.equal(workflowPath(none), null);

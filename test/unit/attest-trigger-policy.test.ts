@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readRunContext } from '../../shared/attest/context.ts';
+import { runContextForEnv } from '../../actions/run-context.ts';
 import { decideSigning, type SignOverride } from '../../shared/attest/trigger-policy.ts';
 
 /** Seed 001's table and seed 000's triggers, one row per event. */
@@ -69,13 +69,13 @@ test('the default branch is a parameter: a push to trunk signs when trunk is the
   );
 });
 
-test('the event and ref come from the runner environment in one place', () => {
-  const ctx = readRunContext({
+test('the event and ref come from the runner environment in one place', async () => {
+  const ctx = await runContextForEnv({
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REF: 'refs/tags/v2.0.0',
     GITHUB_SERVER_URL: 'https://ghe.example/',
   });
   assert.equal(ctx.serverUrl, 'https://ghe.example');
   assert.equal(decideSigning({ eventName: ctx.eventName, ref: ctx.ref, defaultBranch: 'main' }).sign, true);
-  assert.equal(readRunContext({}).eventName, null);
+  assert.equal((await runContextForEnv({})).eventName, null);
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../shared/errors.ts';
 import { resolveBaseOptions } from '../../shared/image/base.ts';
+import { localRunContext } from '../../shared/run-context.ts';
 import { addDirectory } from '../../shared/image/rootfs-dir.ts';
 import { RootfsManifest } from '../../shared/image/rootfs-manifest.ts';
 import { emptyBaseInputs } from '../support/base-image.ts';
@@ -33,7 +34,8 @@ await symlink('/etc/passwd', join(workspace, 'link-to-passwd'));
 await symlink(elsewhere, join(workspace, 'escape'));
 await writeFile(join(workspace, 'huge.tar'), '');
 await truncate(join(workspace, 'huge.tar'), 200 * 1024 * 1024);
-const env = { SOURCE_DATE_EPOCH: '1700000000' };
+const ctx = localRunContext({ sourceDateEpoch: '1700000000' });
+const env: NodeJS.ProcessEnv = {};
 
 function refuses(
   overrides: Parameters<typeof emptyBaseInputs>[0],
@@ -45,6 +47,7 @@ function refuses(
     resolveBaseOptions(
       emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, ...overrides }),
       workspace,
+      ctx,
       environment,
     ),
     (e: unknown) => {
@@ -124,6 +127,7 @@ describe('build-base outputs never replace what is there', () => {
     const o = await resolveBaseOptions(
       emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, output: join(elsewhere, 'new/base.qcow2') }),
       workspace,
+      ctx,
       { ...env, RUNNER_TEMP: elsewhere },
     );
     assert.equal(o.output, join(elsewhere, 'new/base.qcow2'));
@@ -143,6 +147,7 @@ describe('build-base outputs never replace what is there', () => {
     const o = await resolveBaseOptions(
       emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, output: 'out/base.qcow2' }),
       workspace,
+      ctx,
       env,
     );
     assert.equal(o.output, join(workspace, 'out/base.qcow2'));

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../shared/errors.ts';
 import { resolveBaseOptions } from '../../shared/image/base.ts';
+import { localRunContext } from '../../shared/run-context.ts';
 import { emptyBaseInputs } from '../support/base-image.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'base-inputs-'));
 const tarball = join(dir, 'rootfs.tar');
 await writeFile(tarball, '');
-const env = { SOURCE_DATE_EPOCH: '1700000000' };
+const ctx = localRunContext({ sourceDateEpoch: '1700000000' });
 
 function rejectsInput(overrides: Parameters<typeof emptyBaseInputs>[0], input: string, message: RegExp) {
-  return assert.rejects(resolveBaseOptions(emptyBaseInputs(overrides), dir, env), (e: unknown) => {
+  return assert.rejects(resolveBaseOptions(emptyBaseInputs(overrides), dir, ctx), (e: unknown) => {
     assert.ok(e instanceof InputError, `expected an InputError, got ${String(e)}`);
     assert.equal(e.input, input);
     assert.match(e.message, message);
@@ -26,14 +27,14 @@ describe('build-base input validation', () => {
     const o = await resolveBaseOptions(
       emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, cmdline: 'quiet' }),
       dir,
-      env,
+      ctx,
     );
     assert.equal(o.cmdline, 'quiet');
     assert.match(o.deprecations.join('\n'), /input 'cmdline' is deprecated: name it 'kernel-args'/);
     const n = await resolveBaseOptions(
       emptyBaseInputs({ distro: 'rootfs', rootfs: tarball, 'kernel-args': 'quiet loglevel=3' }),
       dir,
-      env,
+      ctx,
     );
     assert.deepEqual([n.cmdline, n.deprecations], ['quiet loglevel=3', []]);
   });
@@ -88,7 +89,7 @@ describe('build-base input validation', () => {
   it('rejects an Alpine version that is not a release', () =>
     rejectsInput({ distro: 'alpine', version: 'latest' }, 'version', /not an Alpine release/));
   it('accepts Alpine with every default: an empty apk-static means the release package (issue 11)', async () => {
-    const o = await resolveBaseOptions(emptyBaseInputs({ distro: 'alpine', arch: 'x86_64' }), dir, env);
+    const o = await resolveBaseOptions(emptyBaseInputs({ distro: 'alpine', arch: 'x86_64' }), dir, ctx);
     assert.equal(o.apkStatic, undefined);
     assert.deepEqual(o.packages, ['alpine-base', 'linux-virt']);
   });
@@ -102,7 +103,7 @@ describe('build-base input validation', () => {
     rejectsInput(
       { distro: 'rootfs', rootfs: tarball, 'source-date-epoch': 'yesterday' },
       'source-date-epoch',
-      /not a number of seconds/,
+      /'yesterday' is not a Unix time/,
     ));
   it('rejects an output path that is a directory', () =>
     rejectsInput({ distro: 'rootfs', rootfs: tarball, output: dir }, 'output', /is a directory/));
@@ -117,7 +118,7 @@ describe('build-base input validation', () => {
     const o = await resolveBaseOptions(
       emptyBaseInputs({ distro: 'debian', packages: 'curl\n# comment\n' }),
       dir,
-      env,
+      ctx,
     );
     assert.equal(o.boot, 'uefi');
     assert.equal(o.compression, 'zstd');

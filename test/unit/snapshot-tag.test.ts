@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DataError } from '../../shared/errors.ts';
+import { gitCommitTime } from '../../shared/git.ts';
 import {
   ACTIONS_BOT,
-  commitTime,
   createGitTag,
   gitAuthEnv,
   resolveCommit,
@@ -122,7 +122,7 @@ describe('snapshot tag on real repositories', () => {
       const { work, bare } = await repo(r.setup);
       const commit = await resolveCommit(work, null);
       assert.equal(commit, git(work, 'rev-parse', 'HEAD'));
-      const epoch = await commitTime(work, commit);
+      const epoch = await gitCommitTime(work, commit);
       assert.equal(epoch, EPOCH);
       const name = snapshotTagName({
         type: 'alpine',

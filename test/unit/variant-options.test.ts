@@ -4,6 +4,7 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { localRunContext } from '../../shared/run-context.ts';
 import {
   parseTailscaleTags,
   provisioningAppend,
@@ -108,7 +109,7 @@ describe('resolveVariantInputs', () => {
         append: 'root=/dev/nvme0n1p2 rw',
       }),
       dir,
-      { SOURCE_DATE_EPOCH: '1735689600' },
+      localRunContext({ sourceDateEpoch: '1735689600' }),
     );
     assert.deepEqual(
       r.plans.map((p) => [p.name, p.target]),

@@ -1,6 +1,6 @@
 /** The provisioning script and reading its console output back. */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -13,7 +13,13 @@ import {
   parsePackageLines,
   POWER_DOWN,
 } from '../../shared/variant/provision-console.ts';
-import { fileStep, provisioningSteps, renderProvisionScript } from '../../shared/variant/provision-script.ts';
+import {
+  fileStep,
+  provisioningSteps,
+  renderProvisionScript,
+  stepRunner,
+} from '../../shared/variant/provision-script.ts';
+import { sysprepScript } from '../../shared/variant/sysprep-script.ts';
 import {
   enableService,
   installPackages,
@@ -39,6 +45,45 @@ describe('provisioning script', () => {
       provisioningSteps(plan).at(-1)!.body,
       /umount \/var\/lib\/apt\/lists\numount \/var\/cache\/apt$/,
     );
+  });
+
+  /** Runs the step function on `bodies` with /tmp's role played by a scratch directory. */
+  async function runSteps(bodies: string[]): Promise<{ output: string; workLeft: boolean }> {
+    const dir = await mkdtemp(join(tmpdir(), 'variant-steps-'));
+    const b64 = (t: string) => Buffer.from(t).toString('base64');
+    const script = [
+      "tag='T'",
+      `mkdir -p ${dir}/tmp && work=$(mktemp -d ${dir}/tmp/infrasim-variant.XXXXXX)`,
+      'INFRASIM_WORK=$work; export INFRASIM_WORK',
+      ...stepRunner(),
+      ...bodies.map((b, i) => `step ${i + 1} ${b64(`body ${i + 1}`)} ${b64(b)}`),
+      'echo ALL-DONE',
+    ].join('\n');
+    const r = await run('sh', ['-c', script], {
+      okCodes: [0, 1],
+      env: { ...process.env, INFRASIM_SYSROOT: dir },
+    });
+    const workLeft = (await readdir(join(dir, 'tmp'))).some((f) => f.startsWith('infrasim-variant.'));
+    await rm(dir, { recursive: true, force: true });
+    return { output: r.stdout + r.stderr, workLeft };
+  }
+
+  it('fails a step closed when its exit status is lost (the step removed the work directory)', async () => {
+    const { output } = await runSteps(['true', 'rm -rf "$INFRASIM_WORK"', 'true']);
+    assert.match(output, /T STEP 1 OK/);
+    assert.match(output, /T ERROR step 2 \(body 2\) exited with status 255; provisioning stopped/);
+    assert.doesNotMatch(output, /STEP 2 OK|STEP 3|ALL-DONE/);
+  });
+
+  it("keeps its work directory through the sysprep's emptying of /tmp, and reports a failing reset", async () => {
+    const ok = await runSteps([sysprepScript()]);
+    assert.match(ok.output, /T STEP 1 OK/);
+    assert.ok(ok.workLeft, 'the work directory survives the tmp-files rule');
+    const failing = await runSteps([
+      sysprepScript().replace('reset_remove tmp-files', 'no-such-command tmp-files'),
+    ]);
+    assert.match(failing.output, /T OUTPUT .*no-such-command: not found/);
+    assert.match(failing.output, /T ERROR step 1 \(body 1\) exited with status 127; provisioning stopped/);
   });
 
   it('is a sh script with the nonce-tagged markers and powers off (real distributions)', async () => {

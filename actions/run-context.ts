@@ -1,0 +1,102 @@
+/**
+ * The one place the run's facts are read: @actions/github's context (event
+ * name and payload, sha, ref, run id and attempt, actor, server and API URLs)
+ * plus the few variables it does not expose (repository ids, workflow ref,
+ * runner environment, the OIDC token request, SOURCE_DATE_EPOCH). Each
+ * action's main builds the RunContext once and hands it to shared/ as a plain
+ * value.
+ *
+ * @actions/github is imported when the context is built, not when this module
+ * loads: its Context constructor reads and parses the event payload, and a
+ * broken payload must fail inside runAction (a step error naming it), not
+ * while the bundle is still loading.
+ */
+import type { RunContext } from '../shared/run-context.ts';
+
+/** What this module reads of @actions/github's Context (its class is not exported by name). */
+export interface GitHubContext {
+  payload: { repository?: unknown; [key: string]: unknown };
+  eventName: string | undefined;
+  sha: string | undefined;
+  ref: string | undefined;
+  actor: string | undefined;
+  runId: number;
+  runAttempt: number;
+  serverUrl: string;
+  apiUrl: string;
+}
+
+function text(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t ? t : null;
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+/**
+ * The RunContext of a @actions/github context and the job's environment.
+ * Pure: everything it knows comes from its two arguments. The environment is
+ * read first where it and the payload both know a value (the runner sets
+ * both from the same run), the payload is the fallback.
+ */
+export function runContextFrom(github: GitHubContext, env: NodeJS.ProcessEnv): RunContext {
+  const repo = record(github.payload.repository);
+  const owner = record(repo.owner);
+  const url = text(env.ACTIONS_ID_TOKEN_REQUEST_URL);
+  const token = text(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  const repository = text(env.GITHUB_REPOSITORY) ?? text(repo.full_name);
+  return {
+    serverUrl: (text(github.serverUrl) ?? 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (text(github.apiUrl) ?? 'https://api.github.com').replace(/\/+$/, ''),
+    repository,
+    repositoryOwner:
+      text(env.GITHUB_REPOSITORY_OWNER) ?? text(owner.login) ?? repository?.split('/')[0] ?? null,
+    repositoryId: text(env.GITHUB_REPOSITORY_ID) ?? text(repo.id),
+    repositoryOwnerId: text(env.GITHUB_REPOSITORY_OWNER_ID) ?? text(owner.id),
+    sha: text(github.sha),
+    ref: text(github.ref),
+    eventName: text(github.eventName),
+    runId: text(github.runId),
+    runAttempt: text(github.runAttempt),
+    workflowRef: text(env.GITHUB_WORKFLOW_REF),
+    runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
+    actor: text(github.actor),
+    repositoryVisibility: text(repo.visibility),
+    oidcTokenRequest: url && token ? { url, token } : null,
+    sourceDateEpoch: text(env.SOURCE_DATE_EPOCH),
+  };
+}
+
+let built: RunContext | undefined;
+
+/** The step's RunContext, from @actions/github's context and process.env; built on the first call. */
+export async function readRunContext(): Promise<RunContext> {
+  if (built) return built;
+  const { context } = await import('@actions/github');
+  built = runContextFrom(context, process.env);
+  return built;
+}
+
+/**
+ * The RunContext a step would get in the environment `env`: a fresh
+ * @actions/github Context constructed while process.env is `env`. For
+ * scripts, benchmarks and tests that describe a run other than their own.
+ */
+export async function runContextForEnv(env: NodeJS.ProcessEnv): Promise<RunContext> {
+  const { context } = await import('@actions/github');
+  const Context = context.constructor as new () => GitHubContext;
+  const saved = process.env;
+  // The constructor reads process.env synchronously; nothing else runs before it is put back.
+  process.env = { ...env };
+  let fresh: GitHubContext;
+  try {
+    fresh = new Context();
+  } finally {
+    process.env = saved;
+  }
+  return runContextFrom(fresh, env);
+}

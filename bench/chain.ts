@@ -1,0 +1,142 @@
+/**
+ * Benchmark (a script, not a test): the whole local chain (`npm run pipeline`,
+ * scripts/lib/chain.ts: every step the bundled action started as the runner
+ * starts it) step by step, each beside its floor — the tools doing the same
+ * work by hand — measured in the same run on the chain's own outputs:
+ *
+ *   build-base      tar -x of the rootfs, mkfs.ext4 -d, qemu-img convert -O qcow2
+ *   build-variant   one plain QEMU boot of the base to the marker per variant
+ *                   (a provisioning boot is a boot that runs a few commands)
+ *   boot-verify     one plain QEMU boot to the marker per image (base and overlays)
+ *   analyze-deps    node reading and parsing the lockfile it analyses
+ *   attest, verify  openssl dgst -sha256 over every artifact (the hashing both must do)
+ *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle), git push of a tag
+ *   prune-packages  none (a dry run reads a registry: nothing to do by hand but the reads)
+ *
+ * The floors leave out work the steps do and the tools do not (ESP and GPT,
+ * SBOMs, the secret gate, signatures, OCI pushes), so each overhead shown is
+ * an upper bound. Goal: the suite's overhead over the floors under 10 % for
+ * the chain as a whole. Direct kernel boot under TCG, so the QEMU floors
+ * are the same boots.
+ *
+ *   node bench/chain.ts [--variants no-vpn,wireguard]     (npm run bench -- chain; run npm run bundle first)
+ */
+import { mkdir, mkdtemp, readdir, rm, stat, truncate } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { run } from '../shared/exec.ts';
+import { runChain, type StepId } from '../scripts/lib/chain.ts';
+import { ensureTestImage } from '../test/support/test-image.ts';
+import { plainQemu } from './lib/plain-qemu.ts';
+
+const { values } = parseArgs({ options: { variants: { type: 'string', default: 'no-vpn,wireguard' } } });
+const variants = values.variants.split(',').filter(Boolean);
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
+}
+
+/** Every qcow2 under `dir` (the artifacts attest hashes). */
+async function qcow2Files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.qcow2'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'bench-chain-'));
+try {
+  const testImage = await ensureTestImage('x86_64');
+  const t0 = performance.now();
+  const result = await runChain({ dir: join(dir, 'run'), boot: 'kernel', accel: 'tcg', variants });
+  const chainSeconds = (performance.now() - t0) / 1000;
+  if (!result.ok) throw new Error(`the chain failed: ${result.failure}`);
+  const step = (id: StepId) => result.steps.find((s) => s.id === id && s.entry === 'main')!;
+  const base = step('build-base').outputs;
+  const overlays = (JSON.parse(step('build-variant').outputs.results!) as { overlay: string }[]).map(
+    (v) => v.overlay,
+  );
+  const artifacts = await qcow2Files(result.run.output);
+  const scratch = join(dir, 'floors');
+  await mkdir(scratch);
+
+  const floors: Partial<Record<StepId, number>> = {};
+  floors['build-base'] = await timed(async () => {
+    const root = join(scratch, 'rootfs');
+    await mkdir(root);
+    await run('tar', ['-xf', testImage.rootfsTar, '-C', root]);
+    const raw = join(scratch, 'root.raw');
+    await run('truncate', ['-s', '256M', raw]);
+    await run('mkfs.ext4', ['-q', '-F', '-d', root, raw]);
+    await run('qemu-img', ['convert', '-O', 'qcow2', raw, join(scratch, 'root.qcow2')]);
+  });
+  await truncate(join(scratch, 'root.raw'), 0);
+  floors['build-variant'] = await timed(async () => {
+    for (let i = 0; i < overlays.length; i++) await plainQemu('x86_64', base.image!, base.kernel!);
+  });
+  floors['boot-verify'] = await timed(async () => {
+    for (const image of [base.image!, ...overlays]) await plainQemu('x86_64', image, base.kernel!);
+  });
+  floors['analyze-deps'] = await timed(() =>
+    run(process.execPath, [
+      '-e',
+      'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))',
+      join(result.run.workspace, 'package-lock.json'),
+    ]),
+  );
+  const hashAll = () => run('openssl', ['dgst', '-sha256', ...artifacts]);
+  floors.attest = await timed(hashAll);
+  floors.verify = await timed(hashAll);
+  floors['tag-snapshot'] = await timed(async () => {
+    const bundle = join(scratch, 'bundle.tar.gz');
+    await run('tar', ['--sort=name', '-czf', bundle, '-C', result.run.output, '.']);
+    await run('git', ['-C', result.run.workspace, 'tag', 'bench-floor']);
+    await run('git', ['-C', result.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
+  });
+
+  const rows: string[][] = [['step', 'chain s', 'floor s', 'overhead s', 'overhead %']];
+  let stepsTotal = 0;
+  let floorTotal = 0;
+  let flooredSteps = 0;
+  for (const s of result.steps) {
+    const floor = s.entry === 'main' ? floors[s.id as StepId] : undefined;
+    stepsTotal += s.seconds;
+    if (floor !== undefined) {
+      floorTotal += floor;
+      flooredSteps += s.seconds;
+    }
+    const name = s.entry === 'post' ? `post ${s.action}` : s.id;
+    rows.push([
+      name,
+      s.seconds.toFixed(2),
+      floor === undefined ? '—' : floor.toFixed(2),
+      floor === undefined ? '—' : (s.seconds - floor).toFixed(2),
+      floor === undefined ? '—' : `${((s.seconds / floor - 1) * 100).toFixed(1)} %`,
+    ]);
+  }
+  rows.push([
+    'steps with a floor',
+    flooredSteps.toFixed(2),
+    floorTotal.toFixed(2),
+    (flooredSteps - floorTotal).toFixed(2),
+    `${((flooredSteps / floorTotal - 1) * 100).toFixed(1)} %`,
+  ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(
+    `## The local chain (${variants.join(', ')}; kernel boot, TCG), step by step beside its floor\n`,
+  );
+  for (const r of rows)
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  const bundleSize = (await stat(join(scratch, 'bundle.tar.gz'))).size;
+  console.log(
+    `\nAll steps ${stepsTotal.toFixed(1)} s; the chain with checkout, key, registry and seed 000's commands ${chainSeconds.toFixed(1)} s.`,
+  );
+  console.log(`Floor bundle (tar -czf of the output tree): ${(bundleSize / 2 ** 20).toFixed(1)} MiB.`);
+  console.log('Goal: the steps with a floor within 10 % of it, as a whole.');
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
