@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
 import { planSchema } from '../../shared/prune/types.ts';
 import { runChain, STEPS, type ChainResult } from '../../scripts/lib/chain.ts';
@@ -44,7 +44,7 @@ describe('npm run pipeline: the whole chain from the dist bundles, as one job', 
   };
   const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-  before(async () => {
+  beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), 'e2e-pipeline-'));
     result = await runChain({
       dir: join(scratch, 'run'),
@@ -57,7 +57,7 @@ describe('npm run pipeline: the whole chain from the dist bundles, as one job', 
       },
     });
   });
-  after(async () => {
+  afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { BlobClient } from '@azure/storage-blob';
 import { run } from '../../shared/exec.ts';
 import {
@@ -57,12 +57,12 @@ describe('actions results service fake: @actions/cache (v2)', () => {
     return { cwd, env: { ...svc.env, GITHUB_WORKSPACE: cwd } };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     await needTools('tar', 'zstd');
     svc = await startResultsService();
     work = await mkdtemp(join(tmpdir(), 'results-cache-'));
   });
-  after(async () => {
+  afterAll(async () => {
     await svc?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
@@ -212,7 +212,7 @@ describe('actions results service fake: @actions/artifact', () => {
   let work: string;
   let content: Buffer;
 
-  before(async () => {
+  beforeAll(async () => {
     await needTools('unzip');
     svc = await startResultsService();
     work = await mkdtemp(join(tmpdir(), 'results-artifact-'));
@@ -220,7 +220,7 @@ describe('actions results service fake: @actions/artifact', () => {
     await mkdir(join(work, 'out'));
     await writeFile(join(work, 'out', 'image.qcow2'), content);
   });
-  after(async () => {
+  afterAll(async () => {
     await svc?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { depsReportSchema, infrasimBuildSchema } from '../../shared/deps/schemas.ts';
 import { LOCKFILES as LOCKS } from '../fixtures/deps/graphs.ts';
 import { REPO_ROOT, runAction } from '../fixtures/deps/run-action.ts';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, test } from 'node:test';
+import { beforeAll, test } from '@jest/globals';
 import { depsReportSchema, infrasimBuildSchema } from '../../shared/deps/schemas.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { REPO_ROOT, runAction, type ActionRun } from '../fixtures/deps/run-action.ts';
@@ -25,7 +25,7 @@ const env = {
 
 let work: string;
 let run: ActionRun;
-before(async () => {
+beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'analyze-deps-cargo-'));
   await cp(join(REPO_ROOT, 'test/fixtures/deps/cargo-workspace'), join(work, 'fixture'), { recursive: true });
   await cp('/etc/hostname', join(work, 'infrasimd'));

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { MAX_SOURCE_FILE_BYTES } from '../../shared/deps/load.ts';
 import { MAX_BINARY_BYTES } from '../../shared/deps/options.ts';
 import { depsReportSchema } from '../../shared/deps/schemas.ts';
@@ -41,7 +41,7 @@ async function written(r: ActionRun): Promise<string[]> {
   return readdir(join(r.cwd, 'output'), { recursive: true }).catch(() => []);
 }
 
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ad-hostile-'));
   await chmod(dir, 0o755);
   execFileSync('mkfifo', [join(dir, 'fifo.lock')]);
@@ -56,7 +56,7 @@ before(async () => {
   await chmod(join(dir, 'secret-binary'), 0o000);
 });
 
-after(async () => {
+afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { infrasimBuildSchema } from '../../shared/deps/schemas.ts';
 import { runActionMain } from '../support/run-action.ts';
 

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { InputError } from '../../shared/errors.ts';
 import { sha256 } from '../../shared/hash.ts';
@@ -40,7 +40,9 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const mirrorRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-after(() => server.close());
+afterAll(() => {
+  server.close();
+});
 
 function good(entries = apkStaticEntries(binary)) {
   const pkg = buildApk(entries, signer, { version: VERSION });

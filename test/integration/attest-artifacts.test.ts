@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
 import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
 import { ProvenanceStatementSchema } from '../../shared/attest/statement.ts';
@@ -59,10 +59,10 @@ async function withFlattened(tree: string): Promise<string> {
   return sha;
 }
 
-before(async () => {
+beforeAll(async () => {
   key = await opensslKeyPair();
 });
-after(removeScratch);
+afterAll(removeScratch);
 
 describe('a flattened variant image', () => {
   it('gets its own signed statement, is a subject of the release, sits in the variant provenance, and verifies', async () => {

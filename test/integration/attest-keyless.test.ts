@@ -14,7 +14,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { parseTrustedRoots, type KeylessIdentity } from '../../shared/attest/keyless-verify.ts';
 import { VerificationFailure, verifyAttestations } from '../../shared/attest/verify.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
@@ -131,12 +131,12 @@ async function copyOf(tree: string): Promise<string> {
 /** A tree signed keyless on public-good by the bundled action: most tests check a copy of it. */
 let signed: KeylessRun;
 
-before(async () => {
+beforeAll(async () => {
   gh = await startGitHubFakes(githubClaims(GITHUB_PUSH_MAIN));
   gh.stored.length = 0;
   signed = await attestKeyless({ bundle: true });
 });
-after(async () => {
+afterAll(async () => {
   await gh.close();
   await removeScratch();
   for (const d of scratch) await rm(d, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { DataError } from '../../shared/errors.ts';
 import { openImageRoot } from '../../shared/image-fs/image-root.ts';
 import { needTools } from '../support/tools.ts';
@@ -26,7 +26,7 @@ let image: string;
 let rootOffset: number;
 const HOSTILE = ['we"ird', 'back\\slash', 'with space', '-R ls', 'ünï'];
 
-before(async () => {
+beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'image-root-'));
   const tree = join(work, 'tree');
   await mkdir(join(tree, 'etc'), { recursive: true });
@@ -78,7 +78,7 @@ before(async () => {
   sh('qemu-img', ['convert', '-O', 'qcow2', raw, image]);
   await rm(raw);
 });
-after(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('openImageRoot', () => {
   it('finds the root filesystem on the second GPT partition and follows symlinks inside the image', async () => {

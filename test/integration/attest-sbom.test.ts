@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { writeJsonAtomic } from '../../shared/atomic.ts';
 import { validateSbom } from '../../shared/deps/sbom.ts';
 import { parseAnalyzeDepsInputs } from '../../shared/deps/options.ts';
@@ -42,7 +42,7 @@ const sh = (cmd: string, args: string[], cwd?: string) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 async function tempDir(prefix: string): Promise<string> {
@@ -195,195 +195,180 @@ const propOf = (c: { properties?: { name: string; value: string }[] }, name: str
   c.properties?.find((p) => p.name === name)?.value;
 
 describe('attest writes image SBOMs', () => {
-  it(
-    'for the test base and its overlay, bound into the statements by digest',
-    { timeout: 600_000 },
-    async () => {
-      const { tree, overlay } = await testTree();
-      const r = await attest(tree);
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      const bp = await readBuildProvenance(join(tree, 'meta', 'build-provenance.json'));
+  it('for the test base and its overlay, bound into the statements by digest', async () => {
+    const { tree, overlay } = await testTree();
+    const r = await attest(tree);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const bp = await readBuildProvenance(join(tree, 'meta', 'build-provenance.json'));
 
-      const baseJson = await readFile(join(tree, 'meta/sbom/base.cdx.json'), 'utf8');
-      assert.deepEqual(await validateSbom(baseJson), { status: 'passed' });
-      const base = JSON.parse(baseJson) as Cdx;
-      assert.equal(base.specVersion, '1.6');
-      assert.equal(base.metadata.component.name, 'base.qcow2');
-      assert.equal(base.metadata.component.hashes[0]!.content, bp.output.sha256);
-      // The busybox test image has no package database: the kernel is its only component.
-      assert.deepEqual(
-        base.components.map((c) => c.name),
-        ['linux'],
-      );
-      assert.equal(base.components[0]!.hashes![0]!.content, bp.boot.kernel.sha256);
-      assert.match(base.components[0]!.version!, /^\d+\.\d+\.\d+-\d+-cloud-amd64$/);
+    const baseJson = await readFile(join(tree, 'meta/sbom/base.cdx.json'), 'utf8');
+    assert.deepEqual(await validateSbom(baseJson), { status: 'passed' });
+    const base = JSON.parse(baseJson) as Cdx;
+    assert.equal(base.specVersion, '1.6');
+    assert.equal(base.metadata.component.name, 'base.qcow2');
+    assert.equal(base.metadata.component.hashes[0]!.content, bp.output.sha256);
+    // The busybox test image has no package database: the kernel is its only component.
+    assert.deepEqual(
+      base.components.map((c) => c.name),
+      ['linux'],
+    );
+    assert.equal(base.components[0]!.hashes![0]!.content, bp.boot.kernel.sha256);
+    assert.match(base.components[0]!.version!, /^\d+\.\d+\.\d+-\d+-cloud-amd64$/);
 
-      const variantJson = await readFile(join(tree, 'meta/sbom/variant-wireguard.cdx.json'), 'utf8');
-      assert.deepEqual(await validateSbom(variantJson), { status: 'passed' });
-      const variant = JSON.parse(variantJson) as Cdx;
-      assert.equal(variant.metadata.component.hashes[0]!.content, await sha256File(overlay));
-      const wg = variant.components.find((c) => c.name === 'wireguard-tools')!;
-      // The test image's os-release says ID=infrasim-test, VERSION_ID=1: the purl names that distribution.
-      assert.equal(
-        wg.purl,
-        'pkg:deb/infrasim-test/wireguard-tools@1.0.20210914-1+b1?arch=amd64&distro=infrasim-test-1',
-      );
-      assert.equal(propOf(wg, PROP.overlay), 'added');
-      assert.equal(propOf(wg, PROP.sourceName), 'wireguard');
-      assert.equal(
-        propOf(
-          variant.components.find((c) => c.name === 'linux')!,
-          PROP.overlay,
-        ),
-        undefined,
-        'same kernel',
-      );
+    const variantJson = await readFile(join(tree, 'meta/sbom/variant-wireguard.cdx.json'), 'utf8');
+    assert.deepEqual(await validateSbom(variantJson), { status: 'passed' });
+    const variant = JSON.parse(variantJson) as Cdx;
+    assert.equal(variant.metadata.component.hashes[0]!.content, await sha256File(overlay));
+    const wg = variant.components.find((c) => c.name === 'wireguard-tools')!;
+    // The test image's os-release says ID=infrasim-test, VERSION_ID=1: the purl names that distribution.
+    assert.equal(
+      wg.purl,
+      'pkg:deb/infrasim-test/wireguard-tools@1.0.20210914-1+b1?arch=amd64&distro=infrasim-test-1',
+    );
+    assert.equal(propOf(wg, PROP.overlay), 'added');
+    assert.equal(propOf(wg, PROP.sourceName), 'wireguard');
+    assert.equal(
+      propOf(
+        variant.components.find((c) => c.name === 'linux')!,
+        PROP.overlay,
+      ),
+      undefined,
+      'same kernel',
+    );
 
-      // Bound into the combined statement and into each image's own statement, by digest.
-      const release = JSON.parse(await readFile(join(tree, 'meta/attestations/release.intoto.json'), 'utf8'));
-      const sboms = release.predicate.runDetails.byproducts.filter(
-        (b: { mediaType: string }) => b.mediaType === 'application/vnd.cyclonedx+json',
-      );
-      assert.deepEqual(
-        sboms.map((b: { name: string; digest: { sha256: string } }) => [b.name, b.digest.sha256]),
-        [
-          ['meta/sbom/base.cdx.json', sha256(baseJson)],
-          ['meta/sbom/variant-wireguard.cdx.json', sha256(variantJson)],
-        ],
-      );
-      const own = JSON.parse(
-        await readFile(join(tree, 'meta/attestations/overlay-wireguard.intoto.json'), 'utf8'),
-      );
-      assert.deepEqual(
-        own.predicate.runDetails.byproducts
-          .filter((b: { mediaType: string }) => b.mediaType === 'application/vnd.cyclonedx+json')
-          .map((b: { name: string }) => b.name),
-        ['meta/sbom/variant-wireguard.cdx.json'],
-      );
+    // Bound into the combined statement and into each image's own statement, by digest.
+    const release = JSON.parse(await readFile(join(tree, 'meta/attestations/release.intoto.json'), 'utf8'));
+    const sboms = release.predicate.runDetails.byproducts.filter(
+      (b: { mediaType: string }) => b.mediaType === 'application/vnd.cyclonedx+json',
+    );
+    assert.deepEqual(
+      sboms.map((b: { name: string; digest: { sha256: string } }) => [b.name, b.digest.sha256]),
+      [
+        ['meta/sbom/base.cdx.json', sha256(baseJson)],
+        ['meta/sbom/variant-wireguard.cdx.json', sha256(variantJson)],
+      ],
+    );
+    const own = JSON.parse(
+      await readFile(join(tree, 'meta/attestations/overlay-wireguard.intoto.json'), 'utf8'),
+    );
+    assert.deepEqual(
+      own.predicate.runDetails.byproducts
+        .filter((b: { mediaType: string }) => b.mediaType === 'application/vnd.cyclonedx+json')
+        .map((b: { name: string }) => b.name),
+      ['meta/sbom/variant-wireguard.cdx.json'],
+    );
 
-      // Deterministic: attesting the same tree again writes the same SBOM bytes.
-      const again = await attest(tree);
-      assert.equal(again.code, 0, again.stderr);
-      assert.equal(await readFile(join(tree, 'meta/sbom/variant-wireguard.cdx.json'), 'utf8'), variantJson);
-    },
-  );
+    // Deterministic: attesting the same tree again writes the same SBOM bytes.
+    const again = await attest(tree);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(await readFile(join(tree, 'meta/sbom/variant-wireguard.cdx.json'), 'utf8'), variantJson);
+  }, 600_000);
 
-  it(
-    'refuses an image whose recorded package database cannot be read, writing nothing',
-    { timeout: 600_000 },
-    async () => {
-      const { tree } = await testTree();
-      const path = join(tree, 'meta', 'build-provenance.json');
-      const doc = JSON.parse(await readFile(path, 'utf8'));
-      doc.installed_packages = {
-        manager: 'dpkg',
-        count: 1,
-        packages: [{ name: 'bash', version: '5.2', arch: 'amd64' }],
-      };
-      await writeFile(path, JSON.stringify(doc, null, 2));
-      const r = await attest(tree);
-      assert.notEqual(r.code, 0);
-      assert.match(
-        r.stdout + r.stderr,
-        /base\.qcow2: meta\/build-provenance\.json records a dpkg package database, but \/var\/lib\/dpkg\/status cannot be read/,
-      );
-      assert.equal(await stat(join(tree, 'meta/sbom')).catch(() => null), null, 'no SBOM written');
-      assert.equal(await stat(join(tree, 'meta/attestations/release.intoto.json')).catch(() => null), null);
-    },
-  );
+  it('refuses an image whose recorded package database cannot be read, writing nothing', async () => {
+    const { tree } = await testTree();
+    const path = join(tree, 'meta', 'build-provenance.json');
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.installed_packages = {
+      manager: 'dpkg',
+      count: 1,
+      packages: [{ name: 'bash', version: '5.2', arch: 'amd64' }],
+    };
+    await writeFile(path, JSON.stringify(doc, null, 2));
+    const r = await attest(tree);
+    assert.notEqual(r.code, 0);
+    assert.match(
+      r.stdout + r.stderr,
+      /base\.qcow2: meta\/build-provenance\.json records a dpkg package database, but \/var\/lib\/dpkg\/status cannot be read/,
+    );
+    assert.equal(await stat(join(tree, 'meta/sbom')).catch(() => null), null, 'no SBOM written');
+    assert.equal(await stat(join(tree, 'meta/attestations/release.intoto.json')).catch(() => null), null);
+  }, 600_000);
 });
 
 describe('installed packages read back from real images', () => {
-  it(
-    "the README's Debian base: dpkg's packages with purls, licenses and the kernel",
-    { timeout: 1_800_000 },
-    async () => {
-      const deb = await readmeDebianBase();
-      const bp = await readBuildProvenance(deb.provenance);
-      const work = await tempDir('sbom-debian-');
-      const root = await openImageRoot(deb.image, work);
-      const software = await readInstalledPackages(root).finally(() => root.close());
-      assert.deepEqual(
-        [software.distro.id, software.distro.versionId, software.distro.codename],
-        ['debian', '12', 'bookworm'],
-      );
-      assert.equal(software.manager, 'dpkg');
-      // Exactly what build-base read from the same database when it built the image.
-      assert.deepEqual(
-        software.packages.map((p) => `${p.name}=${p.version}`).sort(),
-        bp.installed_packages.packages.map((p) => `${p.name}=${p.version}`).sort(),
-      );
-      assert.ok(software.packages.some((p) => p.name === 'openssh-server'));
-      assert.equal(software.kernel?.sha256, bp.boot.kernel.sha256);
-      assert.equal(software.kernel?.path, `/${bp.boot.kernel.rootfs_path}`);
-      assert.match(software.kernel?.package?.name ?? '', /^linux-image-/);
-      const withLicenses = software.packages.filter((p) => p.licenses.length > 0).length;
-      assert.ok(withLicenses > software.packages.length / 2, `${withLicenses} packages with DEP-5 licenses`);
+  it("the README's Debian base: dpkg's packages with purls, licenses and the kernel", async () => {
+    const deb = await readmeDebianBase();
+    const bp = await readBuildProvenance(deb.provenance);
+    const work = await tempDir('sbom-debian-');
+    const root = await openImageRoot(deb.image, work);
+    const software = await readInstalledPackages(root).finally(() => root.close());
+    assert.deepEqual(
+      [software.distro.id, software.distro.versionId, software.distro.codename],
+      ['debian', '12', 'bookworm'],
+    );
+    assert.equal(software.manager, 'dpkg');
+    // Exactly what build-base read from the same database when it built the image.
+    assert.deepEqual(
+      software.packages.map((p) => `${p.name}=${p.version}`).sort(),
+      bp.installed_packages.packages.map((p) => `${p.name}=${p.version}`).sort(),
+    );
+    assert.ok(software.packages.some((p) => p.name === 'openssh-server'));
+    assert.equal(software.kernel?.sha256, bp.boot.kernel.sha256);
+    assert.equal(software.kernel?.path, `/${bp.boot.kernel.rootfs_path}`);
+    assert.match(software.kernel?.package?.name ?? '', /^linux-image-/);
+    const withLicenses = software.packages.filter((p) => p.licenses.length > 0).length;
+    assert.ok(withLicenses > software.packages.length / 2, `${withLicenses} packages with DEP-5 licenses`);
 
-      const d = await imageSbomDocument({
-        image: { name: 'base.qcow2', sha256: bp.output.sha256, kind: 'base', variant: null, arch: 'x86_64' },
-        software,
-        sourceDateEpoch: bp.source.source_date_epoch,
-        tool: { name: 'infrasim-image-actions', version: '0.1.0' },
-      });
-      assert.equal(d.validation.status, 'passed');
-      const doc = JSON.parse(d.json) as Cdx;
-      const ssh = doc.components.find((c) => c.name === 'openssh-server')!;
-      const sshPkg = software.packages.find((p) => p.name === 'openssh-server')!;
-      assert.equal(ssh.purl, `pkg:deb/debian/openssh-server@${sshPkg.version}?arch=amd64&distro=debian-12`);
-      assert.equal(propOf(ssh, PROP.sourceName), 'openssh');
-      assert.equal(doc.components.length, software.packages.length + 1);
+    const d = await imageSbomDocument({
+      image: { name: 'base.qcow2', sha256: bp.output.sha256, kind: 'base', variant: null, arch: 'x86_64' },
+      software,
+      sourceDateEpoch: bp.source.source_date_epoch,
+      tool: { name: 'infrasim-image-actions', version: '0.1.0' },
+    });
+    assert.equal(d.validation.status, 'passed');
+    const doc = JSON.parse(d.json) as Cdx;
+    const ssh = doc.components.find((c) => c.name === 'openssh-server')!;
+    const sshPkg = software.packages.find((p) => p.name === 'openssh-server')!;
+    assert.equal(ssh.purl, `pkg:deb/debian/openssh-server@${sshPkg.version}?arch=amd64&distro=debian-12`);
+    assert.equal(propOf(ssh, PROP.sourceName), 'openssh');
+    assert.equal(doc.components.length, software.packages.length + 1);
 
-      // A variant overlay on it that installs one more package (dpkg's database gains its stanza, as
-      // apt leaves it), made without a boot: the variant's SBOM marks it as what the overlay adds.
-      const raw = join(work, 'variant.raw');
-      sh('qemu-img', ['convert', '-O', 'raw', deb.image, raw]);
-      const table = JSON.parse(sh('sfdisk', ['--json', raw])) as {
-        partitiontable: { partitions: { start: number }[] };
-      };
-      const fs = `${raw}?offset=${table.partitiontable.partitions.at(-1)!.start * 512}`;
-      const status = join(work, 'status');
-      await writeFile(
-        status,
-        sh('debugfs', ['-R', 'cat /var/lib/dpkg/status', fs]) + '\n' + WIREGUARD_STANZA,
-      );
-      execFileSync('debugfs', ['-w', '-f', '-', fs], {
-        input: `rm /var/lib/dpkg/status\nwrite ${status} /var/lib/dpkg/status\n`,
-        stdio: ['pipe', 'ignore', 'ignore'],
-      });
-      const overlay = join(work, 'overlay-wireguard.qcow2');
-      sh('qemu-img', ['convert', '-O', 'qcow2', '-B', deb.image, '-F', 'qcow2', raw, overlay]);
-      await rm(raw);
-      const vroot = await openImageRoot(overlay, work);
-      const vsoftware = await readInstalledPackages(vroot).finally(() => vroot.close());
-      const baseImage = {
-        name: 'base.qcow2',
-        sha256: bp.output.sha256,
-        kind: 'base' as const,
-        variant: null,
-        arch: 'x86_64',
-      };
-      const v = await imageSbomDocument({
-        image: {
-          ...baseImage,
-          name: 'overlay-wireguard.qcow2',
-          sha256: await sha256File(overlay),
-          kind: 'variant',
-          variant: 'wireguard',
-        },
-        software: vsoftware,
-        base: { image: baseImage, software },
-        sourceDateEpoch: bp.source.source_date_epoch,
-        tool: { name: 'infrasim-image-actions', version: '0.1.0' },
-      });
-      assert.deepEqual(v.changes, { added: 1, changed: 0, removed: 0 });
-      const added = (JSON.parse(v.json) as Cdx).components.filter((c) => propOf(c, PROP.overlay) === 'added');
-      assert.deepEqual(
-        added.map((c) => c.purl),
-        ['pkg:deb/debian/wireguard-tools@1.0.20210914-1+b1?arch=amd64&distro=debian-12'],
-      );
-    },
-  );
+    // A variant overlay on it that installs one more package (dpkg's database gains its stanza, as
+    // apt leaves it), made without a boot: the variant's SBOM marks it as what the overlay adds.
+    const raw = join(work, 'variant.raw');
+    sh('qemu-img', ['convert', '-O', 'raw', deb.image, raw]);
+    const table = JSON.parse(sh('sfdisk', ['--json', raw])) as {
+      partitiontable: { partitions: { start: number }[] };
+    };
+    const fs = `${raw}?offset=${table.partitiontable.partitions.at(-1)!.start * 512}`;
+    const status = join(work, 'status');
+    await writeFile(status, sh('debugfs', ['-R', 'cat /var/lib/dpkg/status', fs]) + '\n' + WIREGUARD_STANZA);
+    execFileSync('debugfs', ['-w', '-f', '-', fs], {
+      input: `rm /var/lib/dpkg/status\nwrite ${status} /var/lib/dpkg/status\n`,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const overlay = join(work, 'overlay-wireguard.qcow2');
+    sh('qemu-img', ['convert', '-O', 'qcow2', '-B', deb.image, '-F', 'qcow2', raw, overlay]);
+    await rm(raw);
+    const vroot = await openImageRoot(overlay, work);
+    const vsoftware = await readInstalledPackages(vroot).finally(() => vroot.close());
+    const baseImage = {
+      name: 'base.qcow2',
+      sha256: bp.output.sha256,
+      kind: 'base' as const,
+      variant: null,
+      arch: 'x86_64',
+    };
+    const v = await imageSbomDocument({
+      image: {
+        ...baseImage,
+        name: 'overlay-wireguard.qcow2',
+        sha256: await sha256File(overlay),
+        kind: 'variant',
+        variant: 'wireguard',
+      },
+      software: vsoftware,
+      base: { image: baseImage, software },
+      sourceDateEpoch: bp.source.source_date_epoch,
+      tool: { name: 'infrasim-image-actions', version: '0.1.0' },
+    });
+    assert.deepEqual(v.changes, { added: 1, changed: 0, removed: 0 });
+    const added = (JSON.parse(v.json) as Cdx).components.filter((c) => propOf(c, PROP.overlay) === 'added');
+    assert.deepEqual(
+      added.map((c) => c.purl),
+      ['pkg:deb/debian/wireguard-tools@1.0.20210914-1+b1?arch=amd64&distro=debian-12'],
+    );
+  }, 1_800_000);
 
   it('an Alpine-layout image: apk database with licenses and origins, apk purls', async () => {
     const work = await tempDir('sbom-alpine-');

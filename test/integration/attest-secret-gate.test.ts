@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256, sha256File } from '../../shared/hash.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
@@ -91,11 +91,11 @@ function assertNeverPrinted(r: ActionRun, secretParts: string[]): void {
     assert.ok(!seen.includes(part), `a part of the secret was printed: ${part.slice(0, 8)}…`);
 }
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-img', 'debugfs', 'e2fsck', 'sfdisk', 'ssh-keygen', 'openssl', 'tar');
   signingKey = await opensslKeyPair();
 });
-after(async () => {
+afterAll(async () => {
   await removeScratch();
 });
 

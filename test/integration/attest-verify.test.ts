@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { parseSigningKey } from '../../shared/attest/signing-key.ts';
 import { signStatementWithKey } from '../../shared/attest/sign.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
@@ -78,7 +78,7 @@ async function editJson(path: string, edit: (doc: Record<string, any>) => void):
   await writeFile(path, JSON.stringify(doc));
 }
 
-before(async () => {
+beforeAll(async () => {
   key = await opensslKeyPair();
   otherKey = await opensslKeyPair();
   signed = await freshTree();
@@ -96,7 +96,7 @@ before(async () => {
   );
   assert.equal(u.code, 0, explain(u));
 });
-after(removeScratch);
+afterAll(removeScratch);
 
 describe('verify accepts what attest signed', () => {
   it('the bundled action: every check holds, with the full policy', async () => {

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256, sha256File } from '../../shared/hash.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
@@ -151,15 +151,16 @@ async function debianOverlay(dir: string): Promise<void> {
   await writeFile(provenancePath, JSON.stringify(provenance, null, 2) + '\n');
 }
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-img', 'debugfs', 'e2fsck', 'sfdisk', 'openssl');
   signingKey = await opensslKeyPair();
   tree = await freshTree();
   await debianOverlay(tree);
 });
-after(() => removeScratch());
+afterAll(() => removeScratch());
 
-describe('the vulnerability gate in a signing run (bundled attest, key mode)', { timeout: 900_000 }, () => {
+// node:test suite timeout 900_000 ms dropped: jest has no per-suite timeout, the project testTimeout applies.
+describe('the vulnerability gate in a signing run (bundled attest, key mode)', () => {
   it('stops the run on the vulnerable package: nothing signed, nothing written', async () => {
     const before = await snapshot(tree);
     const r = await attest({});

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { runVulnerabilityGate, VulnerabilityGateFailure } from '../../shared/attest/vulnerability-gate.ts';
 import type { TreeSbom } from '../../shared/attest/image-sboms.ts';
 import { openImageRoot } from '../../shared/image-fs/image-root.ts';
@@ -25,7 +25,7 @@ const data = fileURLToPath(new URL('../fixtures/osv/debian-12.json', import.meta
 let software: InstalledSoftware;
 let work: string;
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-img', 'debugfs', 'sfdisk', 'e2fsck');
   const base = await readmeDebianBase();
   work = await mkdtemp(join(tmpdir(), 'attest-vuln-'));
@@ -36,7 +36,7 @@ before(async () => {
     await root.close();
   }
 });
-after(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 test('known-vulnerable versions in the real image are found; fixed versions pass', async () => {
   assert.equal(software.manager, 'dpkg');

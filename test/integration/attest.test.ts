@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
 import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
 import { preAuthEncoding } from '../../shared/attest/sign.ts';
@@ -43,10 +43,10 @@ async function listTree(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map(String).sort();
 }
 
-before(async () => {
+beforeAll(async () => {
   key = await opensslKeyPair();
 });
-after(async () => {
+afterAll(async () => {
   await removeScratch();
 });
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { chmod, copyFile, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { run as runTool } from '../../shared/exec.ts';
 import { readBootReport } from '../../shared/vm/report-schema.ts';
 import { overlayNaming } from '../support/boot-verify-action.ts';
@@ -27,12 +27,12 @@ let base: BaseResult;
 let armKernel: string;
 const dirs: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-system-x86_64', 'qemu-img', 'mknod');
   base = await cachedTestBase('x86_64', 'kernel');
   armKernel = (await ensureTestImage('aarch64')).kernel;
 });
-after(async () => {
+afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 

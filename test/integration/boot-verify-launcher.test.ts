@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { boot, AbortError, type BootSpec } from '../../shared/vm/index.ts';
 import { sha256File } from '../../shared/hash.ts';
 import { qemuPidsMentioning } from '../support/processes.ts';
@@ -19,12 +19,12 @@ const MARKER = /INFRASIM-TEST-IMAGE: BOOT OK/;
 let disk: RawRootfsDisk;
 let work: string;
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-system-x86_64', 'qemu-img', 'mkfs.ext4');
   disk = await rawRootfsDisk('x86_64');
   work = await mkdtemp(join(tmpdir(), 'launcher-test-'));
 });
-after(async () => {
+afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 

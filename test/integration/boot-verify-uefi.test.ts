@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { readBootReport } from '../../shared/vm/report-schema.ts';
 import { FIRMWARE } from '../../shared/vm/qemu-command.ts';
 import { sha256File } from '../../shared/hash.ts';
@@ -15,7 +15,7 @@ import { needTools } from '../support/tools.ts';
 
 const MARKER = 'INFRASIM-TEST-IMAGE: BOOT OK';
 const dirs: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { readBootReport } from '../../shared/vm/report-schema.ts';
 import { run as runTool } from '../../shared/exec.ts';
 import { sha256File } from '../../shared/hash.ts';
@@ -49,12 +49,12 @@ function explain(r: BootVerifyRun): string {
   return `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
 }
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-system-x86_64', 'qemu-img', 'mkfs.vfat', 'mcopy', 'mkfs.ext4');
   base = await cachedTestBase('x86_64', 'kernel');
   assert.ok(base.kernel, 'build-base exports the kernel for boot=kernel');
 });
-after(async () => {
+afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 

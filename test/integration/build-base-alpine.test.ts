@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, it } from 'node:test';
+import { afterAll, it } from '@jest/globals';
 import { createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -63,63 +63,61 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-after(() => server.close());
+afterAll(() => {
+  server.close();
+});
 
-it(
-  'alpine: verified minirootfs + apk.static → image with linux-virt that boots, packages read back',
-  { timeout: 300_000 },
-  async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bb-alpine-'));
-    const r = await runActionMain(
-      'build-base',
-      {
-        distro: 'alpine',
-        version: '3.20',
-        arch: 'x86_64',
-        mirror: `${mirror}/alpine`,
-        'apk-static': `${mirror}/apk.static`,
-        'apk-static-sha256': sha256(fakeApk),
-        packages: 'wireguard-tools',
-        boot: 'kernel',
-        size: '256M',
-        'source-date-epoch': '1735689600',
-        output: join(dir, 'output/base.qcow2'),
-      },
-      { env: { FAKE_APK_KERNEL: image.kernel }, cwd: dir },
-    );
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    const p = await readBuildProvenance(r.outputs.provenance!);
-    assert.equal(p.build_type, 'alpine-base');
-    assert.deepEqual(
-      p.inputs.map((i) => [i.name, i.verification]),
-      [
-        ['alpine-minirootfs', `${mirror}/alpine/v3.20/releases/x86_64/latest-releases.yaml`],
-        ['apk.static', 'pinned input'],
-      ],
-    );
-    assert.equal(p.inputs[0]!.sha256, sha256(minirootfs));
-    assert.deepEqual(p.packages, ['alpine-base', 'linux-virt', 'wireguard-tools']);
-    assert.deepEqual(
-      p.installed_packages.packages.map((x) => `${x.name}=${x.version}`),
-      ['alpine-base=1.0-r0', 'linux-virt=1.0-r0', 'wireguard-tools=1.0-r0'],
-    );
-    assert.equal(p.boot.kernel.rootfs_path, 'boot/vmlinuz-virt');
-
-    const result = await boot({
-      image: r.outputs.image!,
+it('alpine: verified minirootfs + apk.static → image with linux-virt that boots, packages read back', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bb-alpine-'));
+  const r = await runActionMain(
+    'build-base',
+    {
+      distro: 'alpine',
+      version: '3.20',
       arch: 'x86_64',
+      mirror: `${mirror}/alpine`,
+      'apk-static': `${mirror}/apk.static`,
+      'apk-static-sha256': sha256(fakeApk),
+      packages: 'wireguard-tools',
       boot: 'kernel',
-      kernel: r.outputs.kernel!,
-      append: `${r.outputs.cmdline} panic=-1`,
-      expect: new RegExp(BOOT_MARKER),
-      failOn: [/Kernel panic/],
-      timeoutMs: 90_000,
-      accel: 'tcg',
-      consoleLog: join(dir, 'console.log'),
-    });
-    assert.equal(result.verdict, 'success', result.reason);
-  },
-);
+      size: '256M',
+      'source-date-epoch': '1735689600',
+      output: join(dir, 'output/base.qcow2'),
+    },
+    { env: { FAKE_APK_KERNEL: image.kernel }, cwd: dir },
+  );
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const p = await readBuildProvenance(r.outputs.provenance!);
+  assert.equal(p.build_type, 'alpine-base');
+  assert.deepEqual(
+    p.inputs.map((i) => [i.name, i.verification]),
+    [
+      ['alpine-minirootfs', `${mirror}/alpine/v3.20/releases/x86_64/latest-releases.yaml`],
+      ['apk.static', 'pinned input'],
+    ],
+  );
+  assert.equal(p.inputs[0]!.sha256, sha256(minirootfs));
+  assert.deepEqual(p.packages, ['alpine-base', 'linux-virt', 'wireguard-tools']);
+  assert.deepEqual(
+    p.installed_packages.packages.map((x) => `${x.name}=${x.version}`),
+    ['alpine-base=1.0-r0', 'linux-virt=1.0-r0', 'wireguard-tools=1.0-r0'],
+  );
+  assert.equal(p.boot.kernel.rootfs_path, 'boot/vmlinuz-virt');
+
+  const result = await boot({
+    image: r.outputs.image!,
+    arch: 'x86_64',
+    boot: 'kernel',
+    kernel: r.outputs.kernel!,
+    append: `${r.outputs.cmdline} panic=-1`,
+    expect: new RegExp(BOOT_MARKER),
+    failOn: [/Kernel panic/],
+    timeoutMs: 90_000,
+    accel: 'tcg',
+    consoleLog: join(dir, 'console.log'),
+  });
+  assert.equal(result.verdict, 'success', result.reason);
+}, 300_000);
 
 it('alpine: an apk.static whose bytes do not match the pinned digest stops the build before it runs', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bb-alpine-'));

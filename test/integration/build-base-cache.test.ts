@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { createGzip } from 'node:zlib';
 import { startResultsService, type ResultsService } from '../support/actions-results-service.ts';
 import { runToolkit } from '../support/actions-toolkit-child.ts';
@@ -87,7 +87,9 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-after(() => server.close());
+afterAll(() => {
+  server.close();
+});
 
 const inputs = (output: string, packages = 'wireguard-tools') => ({
   distro: 'alpine',
@@ -128,144 +130,124 @@ describe('build-base download cache (Alpine) against the Actions results service
     );
   let cold: { r: ActionRun; got: string[] };
 
-  before(async () => {
+  beforeAll(async () => {
     svc = await startResultsService();
     workspace = svc.env.GITHUB_WORKSPACE!;
     temp = svc.env.RUNNER_TEMP!;
   });
-  after(async () => svc?.close());
+  afterAll(async () => svc?.close());
 
-  it(
-    'first run: a miss, downloads everything, saves the entry under its key',
-    { timeout: 300_000 },
-    async () => {
-      cold = await downloadsDuring(() => build('cold/base.qcow2'));
-      assert.deepEqual(
-        cold.got.sort(),
-        [
-          MINIROOTFS,
-          '/alpine/v3.20/main/x86_64/alpine-base-1.0-r0.apk',
-          '/alpine/v3.20/main/x86_64/linux-virt-1.0-r0.apk',
-          '/alpine/v3.20/main/x86_64/wireguard-tools-1.0-r0.apk',
-        ].sort(),
-      );
-      const entries = svc.caches();
-      assert.equal(entries.length, 1, JSON.stringify(entries.map((e) => e.key)));
-      assert.match(entries[0]!.key, /^infrasim-build-base-v1-alpine-v3\.20-x86_64-[0-9a-f]{32}$/);
-      assert.equal(entries[0]!.finalized, true);
-      assert.match(cold.r.stdout, new RegExp(`cache alpine: miss for ${entries[0]!.key}`));
-      assert.match(cold.r.stdout, new RegExp(`cache alpine: saved ${entries[0]!.key}`));
-      assert.match(cold.r.summary, new RegExp(`\\| alpine \\| miss, saved \\| \`${entries[0]!.key}\` \\|`));
-      assert.doesNotMatch(cold.r.stdout, /::warning/);
-    },
-  );
+  it('first run: a miss, downloads everything, saves the entry under its key', async () => {
+    cold = await downloadsDuring(() => build('cold/base.qcow2'));
+    assert.deepEqual(
+      cold.got.sort(),
+      [
+        MINIROOTFS,
+        '/alpine/v3.20/main/x86_64/alpine-base-1.0-r0.apk',
+        '/alpine/v3.20/main/x86_64/linux-virt-1.0-r0.apk',
+        '/alpine/v3.20/main/x86_64/wireguard-tools-1.0-r0.apk',
+      ].sort(),
+    );
+    const entries = svc.caches();
+    assert.equal(entries.length, 1, JSON.stringify(entries.map((e) => e.key)));
+    assert.match(entries[0]!.key, /^infrasim-build-base-v1-alpine-v3\.20-x86_64-[0-9a-f]{32}$/);
+    assert.equal(entries[0]!.finalized, true);
+    assert.match(cold.r.stdout, new RegExp(`cache alpine: miss for ${entries[0]!.key}`));
+    assert.match(cold.r.stdout, new RegExp(`cache alpine: saved ${entries[0]!.key}`));
+    assert.match(cold.r.summary, new RegExp(`\\| alpine \\| miss, saved \\| \`${entries[0]!.key}\` \\|`));
+    assert.doesNotMatch(cold.r.stdout, /::warning/);
+  }, 300_000);
 
-  it(
-    'second run on a fresh runner: an exact hit, nothing cached is downloaded, the same image',
-    { timeout: 300_000 },
-    async () => {
-      await freshRunner();
-      const warm = await downloadsDuring(() => build('warm/base.qcow2'));
-      assert.deepEqual(warm.got, [], 'minirootfs and packages came from the cache');
-      const [entry] = svc.caches();
-      assert.match(warm.r.stdout, new RegExp(`cache alpine: exact hit ${entry!.key}`));
-      assert.match(warm.r.stdout, /minirootfs .*: from the cache, sha256 verified/);
-      assert.equal(svc.caches().length, 1, 'an exact hit is not saved again');
-      assert.equal(warm.r.outputs.sha256, cold.r.outputs.sha256, 'warm and cold images are byte-identical');
-      assert.equal(sha256(await readFile(warm.r.outputs.image!)), cold.r.outputs.sha256);
-      assert.match(warm.r.summary, /\| alpine \| hit \|/);
-    },
-  );
+  it('second run on a fresh runner: an exact hit, nothing cached is downloaded, the same image', async () => {
+    await freshRunner();
+    const warm = await downloadsDuring(() => build('warm/base.qcow2'));
+    assert.deepEqual(warm.got, [], 'minirootfs and packages came from the cache');
+    const [entry] = svc.caches();
+    assert.match(warm.r.stdout, new RegExp(`cache alpine: exact hit ${entry!.key}`));
+    assert.match(warm.r.stdout, /minirootfs .*: from the cache, sha256 verified/);
+    assert.equal(svc.caches().length, 1, 'an exact hit is not saved again');
+    assert.equal(warm.r.outputs.sha256, cold.r.outputs.sha256, 'warm and cold images are byte-identical');
+    assert.equal(sha256(await readFile(warm.r.outputs.image!)), cold.r.outputs.sha256);
+    assert.match(warm.r.summary, /\| alpine \| hit \|/);
+  }, 300_000);
 
-  it(
-    'without a cache service: no cache, downloads as before, the same image',
-    { timeout: 300_000 },
-    async () => {
-      const r = await runActionMain('build-base', inputs(join(workspace, 'plain/base.qcow2')), {
-        bundle: true,
-        cwd: workspace,
-        env: { FAKE_APK_KERNEL: image.kernel, GITHUB_WORKSPACE: workspace },
-      });
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.doesNotMatch(r.stdout, /cache alpine|::warning/);
-      assert.doesNotMatch(r.summary, /Download cache/);
-      assert.equal(r.outputs.sha256, cold.r.outputs.sha256);
-    },
-  );
+  it('without a cache service: no cache, downloads as before, the same image', async () => {
+    const r = await runActionMain('build-base', inputs(join(workspace, 'plain/base.qcow2')), {
+      bundle: true,
+      cwd: workspace,
+      env: { FAKE_APK_KERNEL: image.kernel, GITHUB_WORKSPACE: workspace },
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /cache alpine|::warning/);
+    assert.doesNotMatch(r.summary, /Download cache/);
+    assert.equal(r.outputs.sha256, cold.r.outputs.sha256);
+  }, 300_000);
 
-  it('cache: false with a service: no cache request at all', { timeout: 300_000 }, async () => {
+  it('cache: false with a service: no cache request at all', async () => {
     await freshRunner();
     const before = svc.requests.length;
     const off = await downloadsDuring(() => build('off/base.qcow2', undefined, { cache: 'false' }));
     assert.equal(off.got.length, 4, 'everything downloaded');
     assert.deepEqual(svc.requests.slice(before), []);
     assert.equal(off.r.outputs.sha256, cold.r.outputs.sha256);
-  });
+  }, 300_000);
 
-  it(
-    'a cache service that fails: warnings, the build succeeds with the same image',
-    { timeout: 600_000 },
-    async () => {
-      // A port nothing listens on: every cache call fails to connect.
-      const dead = createServer();
-      await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
-      const url = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/`;
-      await new Promise((r) => dead.close(r));
-      await freshRunner();
-      const r = await runActionMain('build-base', inputs(join(workspace, 'broken/base.qcow2')), {
-        bundle: true,
-        cwd: workspace,
-        env: { ...svc.env, ACTIONS_RESULTS_URL: url, FAKE_APK_KERNEL: image.kernel },
-      });
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, /::warning/);
-      assert.doesNotMatch(r.stdout, /::error/);
-      assert.equal(r.outputs.sha256, cold.r.outputs.sha256);
-    },
-  );
+  it('a cache service that fails: warnings, the build succeeds with the same image', async () => {
+    // A port nothing listens on: every cache call fails to connect.
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/`;
+    await new Promise((r) => dead.close(r));
+    await freshRunner();
+    const r = await runActionMain('build-base', inputs(join(workspace, 'broken/base.qcow2')), {
+      bundle: true,
+      cwd: workspace,
+      env: { ...svc.env, ACTIONS_RESULTS_URL: url, FAKE_APK_KERNEL: image.kernel },
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /::warning/);
+    assert.doesNotMatch(r.stdout, /::error/);
+    assert.equal(r.outputs.sha256, cold.r.outputs.sha256);
+  }, 600_000);
 
-  it(
-    'a poisoned entry restored by prefix is verified like a download: the minirootfs is fetched again',
-    { timeout: 300_000 },
-    async () => {
-      // An entry another workflow could have saved: the right path and key prefix, a forged minirootfs under its digest's name.
-      await freshRunner();
-      const dir = join(temp, 'infrasim-downloads', 'alpine');
-      await mkdir(join(dir, 'minirootfs'), { recursive: true });
-      await writeFile(join(dir, 'minirootfs', `${sha256(minirootfs)}.tar.gz`), Buffer.from('forged'));
-      const [entry] = svc.caches();
-      const prefix = entry!.key.replace(/[0-9a-f]{32}$/, '');
-      const saved = await runToolkit(
-        svc.env,
-        { op: 'cache.save', paths: [dir], key: `${prefix}forged` },
-        { cwd: workspace },
-      );
-      assert.equal(saved.error, undefined, saved.stdout);
-      await freshRunner();
+  it('a poisoned entry restored by prefix is verified like a download: the minirootfs is fetched again', async () => {
+    // An entry another workflow could have saved: the right path and key prefix, a forged minirootfs under its digest's name.
+    await freshRunner();
+    const dir = join(temp, 'infrasim-downloads', 'alpine');
+    await mkdir(join(dir, 'minirootfs'), { recursive: true });
+    await writeFile(join(dir, 'minirootfs', `${sha256(minirootfs)}.tar.gz`), Buffer.from('forged'));
+    const [entry] = svc.caches();
+    const prefix = entry!.key.replace(/[0-9a-f]{32}$/, '');
+    const saved = await runToolkit(
+      svc.env,
+      { op: 'cache.save', paths: [dir], key: `${prefix}forged` },
+      { cwd: workspace },
+    );
+    assert.equal(saved.error, undefined, saved.stdout);
+    await freshRunner();
 
-      const poisoned = await downloadsDuring(() => build('poisoned/base.qcow2', 'wireguard-tools\ncurl'));
-      assert.match(poisoned.r.stdout, new RegExp(`cache alpine: partial hit ${prefix}forged`));
-      assert.ok(poisoned.got.includes(MINIROOTFS), 'the forged minirootfs was refused and downloaded again');
-      const provenance = JSON.parse(await readFile(poisoned.r.outputs.provenance!, 'utf8')) as {
-        inputs: { name: string; sha256?: string }[];
-      };
-      assert.equal(provenance.inputs.find((i) => i.name === 'alpine-minirootfs')?.sha256, sha256(minirootfs));
-      // The new key's entry holds the verified download, not the forgery.
-      const fresh = svc.caches().at(-1)!;
-      assert.notEqual(fresh.key, `${prefix}forged`);
-      assert.ok(fresh.key.startsWith(prefix));
-      await freshRunner();
-      const restored = await runToolkit(
-        svc.env,
-        { op: 'cache.restore', paths: [dir], primaryKey: fresh.key },
-        { cwd: workspace },
-      );
-      assert.equal(restored.result, fresh.key, restored.stdout);
-      assert.deepEqual(await readdir(join(dir, 'minirootfs')), [`${sha256(minirootfs)}.tar.gz`]);
-      assert.equal(
-        sha256(await readFile(join(dir, 'minirootfs', `${sha256(minirootfs)}.tar.gz`))),
-        sha256(minirootfs),
-      );
-    },
-  );
+    const poisoned = await downloadsDuring(() => build('poisoned/base.qcow2', 'wireguard-tools\ncurl'));
+    assert.match(poisoned.r.stdout, new RegExp(`cache alpine: partial hit ${prefix}forged`));
+    assert.ok(poisoned.got.includes(MINIROOTFS), 'the forged minirootfs was refused and downloaded again');
+    const provenance = JSON.parse(await readFile(poisoned.r.outputs.provenance!, 'utf8')) as {
+      inputs: { name: string; sha256?: string }[];
+    };
+    assert.equal(provenance.inputs.find((i) => i.name === 'alpine-minirootfs')?.sha256, sha256(minirootfs));
+    // The new key's entry holds the verified download, not the forgery.
+    const fresh = svc.caches().at(-1)!;
+    assert.notEqual(fresh.key, `${prefix}forged`);
+    assert.ok(fresh.key.startsWith(prefix));
+    await freshRunner();
+    const restored = await runToolkit(
+      svc.env,
+      { op: 'cache.restore', paths: [dir], primaryKey: fresh.key },
+      { cwd: workspace },
+    );
+    assert.equal(restored.result, fresh.key, restored.stdout);
+    assert.deepEqual(await readdir(join(dir, 'minirootfs')), [`${sha256(minirootfs)}.tar.gz`]);
+    assert.equal(
+      sha256(await readFile(join(dir, 'minirootfs', `${sha256(minirootfs)}.tar.gz`))),
+      sha256(minirootfs),
+    );
+  }, 300_000);
 });

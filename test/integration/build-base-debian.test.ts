@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
 import { readBuildProvenance, type BuildProvenance } from '../../shared/provenance/build-provenance.ts';
 import { FIRST_BOOT_KEYS, systemdUnit } from '../../shared/sysprep.ts';
@@ -36,40 +36,37 @@ let provenance: BuildProvenance;
 let second: ActionRun;
 let secondSeconds: number;
 
-before(
-  async () => {
-    await needTools(
-      'mmdebstrap',
-      'qemu-system-x86_64',
-      'qemu-img',
-      'debugfs',
-      'e2fsck',
-      'sfdisk',
-      'mkfs.vfat',
-      'mcopy',
-    );
-    work = await mkdtemp(join(tmpdir(), 'bb-debian-'));
-    // The shared base and a second build of the same inputs, side by side: same mirror state, same time.
-    const t0 = performance.now();
-    const secondBuild = runActionMain(
-      'build-base',
-      {
-        ...README_DEBIAN_INPUTS,
-        arch: 'x86_64',
-        'source-date-epoch': String(TEST_IMAGE_EPOCH),
-        output: 'output/base.qcow2',
-      },
-      { bundle: true, cwd: work },
-    ).then((r) => {
-      secondSeconds = (performance.now() - t0) / 1000;
-      return r;
-    });
-    [base, second] = await Promise.all([readmeDebianBase(), secondBuild]);
-    provenance = await readBuildProvenance(base.provenance);
-  },
-  { timeout: 1_800_000 },
-);
-after(async () => {
+beforeAll(async () => {
+  await needTools(
+    'mmdebstrap',
+    'qemu-system-x86_64',
+    'qemu-img',
+    'debugfs',
+    'e2fsck',
+    'sfdisk',
+    'mkfs.vfat',
+    'mcopy',
+  );
+  work = await mkdtemp(join(tmpdir(), 'bb-debian-'));
+  // The shared base and a second build of the same inputs, side by side: same mirror state, same time.
+  const t0 = performance.now();
+  const secondBuild = runActionMain(
+    'build-base',
+    {
+      ...README_DEBIAN_INPUTS,
+      arch: 'x86_64',
+      'source-date-epoch': String(TEST_IMAGE_EPOCH),
+      output: 'output/base.qcow2',
+    },
+    { bundle: true, cwd: work },
+  ).then((r) => {
+    secondSeconds = (performance.now() - t0) / 1000;
+    return r;
+  });
+  [base, second] = await Promise.all([readmeDebianBase(), secondBuild]);
+  provenance = await readBuildProvenance(base.provenance);
+}, 1_800_000);
+afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 

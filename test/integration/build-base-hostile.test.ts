@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { createZstdCompress } from 'node:zlib';
 import { writeTar } from '../../shared/archive/tar-writer.ts';
 import { sha256File } from '../../shared/hash.ts';
@@ -32,7 +32,7 @@ const isRoot = process.getuid?.() === 0;
 
 /** A fresh workspace (the step's working directory) with the tarball `parts` in it. */
 const workspaces: string[] = [];
-after(() => Promise.all(workspaces.map((d) => rm(d, { recursive: true, force: true }))));
+afterAll(() => Promise.all(workspaces.map((d) => rm(d, { recursive: true, force: true }))));
 
 async function workspace(parts?: (RawEntry | Buffer)[]): Promise<{ dir: string; tar: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'bb-hostile-'));

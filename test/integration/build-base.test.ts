@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { writeTar } from '../../shared/archive/tar-writer.ts';
 import { run } from '../../shared/exec.ts';
 import { sha256File } from '../../shared/hash.ts';

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { imageInfo } from '../../shared/image/qcow2.ts';
 import { readVariantProvenance, type VariantProvenance } from '../../shared/variant/provenance.ts';
 import { readmeDebianBase } from '../support/debian-base.ts';
@@ -40,7 +40,7 @@ let repo: TailscaleRepo;
 let build: ActionRun;
 const provenance = new Map<string, VariantProvenance>();
 
-before(async () => {
+beforeAll(async () => {
   await needTools('mmdebstrap', 'qemu-system-x86_64', 'qemu-img', 'dpkg-deb', 'gpg', 'mkfs.vfat', 'mcopy');
   const base = await readmeDebianBase();
   work = await mkdtemp(join(tmpdir(), 'variant-debian-readme-'));
@@ -67,7 +67,7 @@ before(async () => {
   for (const r of JSON.parse(build.outputs.results!) as { variant: string; provenance: string }[])
     provenance.set(r.variant, await readVariantProvenance(r.provenance));
 });
-after(async () => {
+afterAll(async () => {
   await repo?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });

@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import type { BaseResult } from '../../shared/image/base.ts';
 import { MAX_DEFINITION_BYTES, MAX_SOURCE_BYTES } from '../../shared/variant/file-source.ts';
@@ -55,7 +55,7 @@ async function definition(name: string, source: string): Promise<string> {
   return path;
 }
 
-before(async () => {
+beforeAll(async () => {
   await needTools(
     'qemu-system-x86_64',
     'qemu-img',
@@ -95,7 +95,7 @@ before(async () => {
   await truncate(join(defs, 'huge.yaml'), MAX_DEFINITION_BYTES + 1);
   await run('chmod', ['a+rX', defs, join(defs, 'files')]);
 });
-after(async () => {
+afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 

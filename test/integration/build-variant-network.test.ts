@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { BaseResult } from '../../shared/image/base.ts';
 import { readVariantProvenance } from '../../shared/variant/provenance.ts';
 import { SLIRP } from '../../shared/variant/provision-network.ts';
@@ -26,7 +26,7 @@ let server: Server;
 let port: number;
 const requests: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-system-x86_64', 'qemu-img', 'mkfs.vfat', 'mcopy', 'debugfs', 'e2fsck', 'sfdisk');
   base = await cachedTestBase('x86_64', 'kernel');
   root = await mkdtemp(join(tmpdir(), 'build-variant-network-'));
@@ -38,7 +38,7 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
-after(async () => {
+afterAll(async () => {
   server?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import { sha256File } from '../../shared/hash.ts';
 import type { BaseResult } from '../../shared/image/base.ts';
@@ -56,7 +56,7 @@ function explain(r: ActionRun): string {
 
 const verify = (out: string, image: string, checks: string[]) => verifyWithChecks(base, out, image, checks);
 
-before(async () => {
+beforeAll(async () => {
   await needTools(
     'qemu-system-x86_64',
     'qemu-img',
@@ -70,7 +70,7 @@ before(async () => {
   base = await cachedTestBase('x86_64', 'kernel');
   root = await mkdtemp(join(tmpdir(), 'build-variant-test-'));
 });
-after(async () => {
+afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
@@ -79,7 +79,7 @@ describe('build-variant on the test image (generic target)', () => {
   let results: { variant: string; overlay: string; provenance: string; 'overlay-sha256': string }[];
   let action: ActionRun;
 
-  before(async () => {
+  beforeAll(async () => {
     out = await outputTree('builtins');
     action = await buildVariant(out, { variants: BUILTINS.join('\n'), parallel: '2', flatten: 'false' });
     assert.equal(action.code, 0, explain(action));

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { BaseResult } from '../../shared/image/base.ts';
 import { artifactSite, consoleArtifactName, uploadConsoleLogs } from '../../shared/console-artifact.ts';
 import { run as runTool } from '../../shared/exec.ts';
@@ -88,7 +88,7 @@ const artifactCalls = (from: number): string[] =>
     .filter((r) => r.service === 'twirp' && r.op.startsWith('ArtifactService/'))
     .map((r) => `${r.op} ${r.status}`);
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-system-x86_64', 'qemu-img', 'mkfs.vfat', 'mcopy', 'unzip');
   // Built (or found) before the fake starts: nothing blocks this process while it must answer.
   base = await cachedTestBase('x86_64', 'kernel');
@@ -96,7 +96,7 @@ before(async () => {
   root = await mkdtemp(join(tmpdir(), 'console-artifact-test-'));
   svc = await startResultsService();
 });
-after(async () => {
+afterAll(async () => {
   await svc?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
@@ -343,8 +343,10 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
 
 describe('uploadConsoleLogs against the service, in this process', () => {
   const saved = { ...process.env };
-  before(() => Object.assign(process.env, svc.env, RUN, { GITHUB_JOB: 'race' }));
-  after(() => {
+  beforeAll(() => {
+    Object.assign(process.env, svc.env, RUN, { GITHUB_JOB: 'race' });
+  });
+  afterAll(() => {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);
   });

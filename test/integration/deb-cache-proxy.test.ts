@@ -14,7 +14,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { startDebCacheProxy, type DebCacheProxy } from '../../shared/image/deb-cache-proxy.ts';
 
 const deb = Buffer.from('!<arch>\ndebian-binary   '.repeat(500));
@@ -39,7 +39,9 @@ const mirror = createServer((req, res) => {
 });
 await new Promise<void>((r) => mirror.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`;
-after(() => mirror.close());
+afterAll(() => {
+  mirror.close();
+});
 
 /** A GET through the proxy the way apt sends it: the absolute URI as the request target. */
 function viaProxy(
@@ -65,7 +67,7 @@ function viaProxy(
 
 describe('deb cache proxy', () => {
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'deb-proxy-'));
   });
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { DataError, InputError } from '../../shared/errors.ts';
 import { run } from '../../shared/exec.ts';
 import { CHANNELS_TAG, promote, readChannels, rollback } from '../../shared/oci/channels.ts';
@@ -49,7 +49,7 @@ let snapA: SnapshotFixture;
 let snapB: SnapshotFixture;
 let snapC: SnapshotFixture;
 
-before(async () => {
+beforeAll(async () => {
   await needTools('skopeo', 'qemu-img');
   registry = await startRegistry();
   dir = await mkdtemp(join(tmpdir(), 'oci-publish-'));
@@ -57,7 +57,7 @@ before(async () => {
   snapB = await makeSnapshot(join(dir, 'b'), 2);
   snapC = await makeSnapshot(join(dir, 'c'), 3);
 });
-after(async () => {
+afterAll(async () => {
   await registry?.stop();
   await rm(dir, { recursive: true, force: true });
 });

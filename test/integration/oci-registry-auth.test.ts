@@ -4,15 +4,15 @@
  * service issuing JWTs the registry verifies.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { RegistryClient } from '../../shared/oci/registry-client.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
 
 let registry: TestRegistry;
-before(async () => {
+beforeAll(async () => {
   registry = await startRegistry({ users: { alice: 's3cret' } });
 });
-after(async () => {
+afterAll(async () => {
   await registry?.stop();
 });
 

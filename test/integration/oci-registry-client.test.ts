@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import {
   EMPTY_CONFIG_BYTES,
@@ -29,7 +29,7 @@ let disk: string;
 let diskDigest: string;
 const DISK_BYTES = 3 * 1024 * 1024 + 12345;
 
-before(async () => {
+beforeAll(async () => {
   await needTools('skopeo');
   registry = await startRegistry();
   dir = await mkdtemp(join(tmpdir(), 'oci-client-'));
@@ -38,7 +38,7 @@ before(async () => {
   await writeFile(disk, bytes);
   diskDigest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 });
-after(async () => {
+afterAll(async () => {
   await registry?.stop();
   await rm(dir, { recursive: true, force: true });
 });

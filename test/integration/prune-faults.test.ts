@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { RegistryClient } from '../../shared/oci/registry-client.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
@@ -24,14 +24,14 @@ describe('prune-packages under injected faults', () => {
   let filled: Filled;
   let direct: RegistryClient;
 
-  before(async () => {
+  beforeAll(async () => {
     registry = await startRegistry();
     dir = await mkdtemp(join(tmpdir(), 'prune-faults-'));
     filled = await fillRegistry(registry.host, dir);
     proxy = await startFaultProxy(registry.url);
     direct = new RegistryClient({ registry: registry.host });
   });
-  after(async () => {
+  afterAll(async () => {
     await proxy?.stop();
     await registry?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

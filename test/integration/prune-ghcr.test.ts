@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { OCI_INDEX, OCI_MANIFEST } from '../../shared/oci/media-types.ts';
 import { planSchema } from '../../shared/prune/types.ts';
 import { runActionMain } from '../support/run-action.ts';
@@ -96,10 +96,10 @@ function buildPackage(releases: number) {
 describe('prune-packages on GHCR (recorded contracts)', () => {
   let dir: string;
   const fakes: GhcrFake[] = [];
-  before(async () => {
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'prune-ghcr-'));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const f of fakes) await f.stop();
     await rm(dir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import { RegistryClient } from '../../shared/oci/registry-client.ts';
 import { planSchema } from '../../shared/prune/types.ts';
@@ -31,13 +31,13 @@ describe('prune-packages on a real registry', () => {
     ...POLICY_INPUTS,
   });
 
-  before(async () => {
+  beforeAll(async () => {
     await needTools('skopeo', 'docker-registry');
     registry = await startRegistry();
     dir = await mkdtemp(join(tmpdir(), 'prune-registry-'));
     filled = await fillRegistry(registry.host, dir);
   });
-  after(async () => {
+  afterAll(async () => {
     await registry?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

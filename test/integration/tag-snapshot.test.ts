@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
 import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
 import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
@@ -70,7 +70,7 @@ function snapshot(ws: { tree: string; checkout: string; commit: string }, inputs
   );
 }
 
-before(async () => {
+beforeAll(async () => {
   await needTools('git', 'tar', 'jq', 'shasum', 'qemu-img', 'qemu-system-x86_64');
   key = await opensslKeyPair();
   github = await startFakeGitHub('acme', 'images', TOKEN);
@@ -82,7 +82,7 @@ before(async () => {
   );
   assert.equal(r.code, 0, explain(r));
 });
-after(async () => {
+afterAll(async () => {
   await github?.close();
   await removeScratch();
   for (const d of scratch) await rm(d, { recursive: true, force: true });
@@ -314,11 +314,11 @@ describe('tag-snapshot action (bundled)', () => {
 
 describe('tag-snapshot action with a registry (bundled)', () => {
   let registry: TestRegistry;
-  before(async () => {
+  beforeAll(async () => {
     await needTools('docker-registry', 'skopeo');
     registry = await startRegistry();
   });
-  after(async () => {
+  afterAll(async () => {
     await registry?.stop();
   });
 

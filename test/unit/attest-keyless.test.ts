@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
 import { runContextForEnv } from '../../actions/run-context.ts';
 import type { RunContext } from '../../shared/attest/context.ts';
@@ -36,7 +36,7 @@ const PUSH_MAIN: NodeJS.ProcessEnv = {
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime-token',
 };
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 

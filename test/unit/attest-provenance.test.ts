@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { runContextForEnv } from '../../actions/run-context.ts';
 import { defaultBuilderId, invocationId, workflowPath } from '../../shared/attest/context.ts';
 import { imageProvenanceRel, snapshotVersion } from '../../shared/attest/image-provenance.ts';

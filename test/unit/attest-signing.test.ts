@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { preAuthEncoding, signStatementWithKey } from '../../shared/attest/sign.ts';
 import { keyHint, parseSigningKey, parseTrustedKey } from '../../shared/attest/signing-key.ts';
 import { InputError } from '../../shared/errors.ts';

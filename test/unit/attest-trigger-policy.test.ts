@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { runContextForEnv } from '../../actions/run-context.ts';
 import { decideSigning, type SignOverride } from '../../shared/attest/trigger-policy.ts';
 

@@ -1,6 +1,6 @@
 /** shared/console-artifact.ts: the input, which logs a mode keeps, and artifact names. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import {
   artifactSite,
   consoleArtifactName,

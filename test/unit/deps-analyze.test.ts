@@ -4,7 +4,7 @@
  * broken by id, and the answer is the one a Set of dependents per package gives.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { topDependedOn } from '../../shared/deps/analyze.ts';
 import { GraphBuilder, type EdgeKind, type Package } from '../../shared/deps/model.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { readCanonicalCargoLock } from '../../shared/deps/cargo-lock-canonical.ts';
 import { parseTomlSubset } from '../../shared/deps/toml-subset.ts';

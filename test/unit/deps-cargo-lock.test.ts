@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { findCycles } from '../../shared/deps/cycles.ts';
 import { findDuplicates } from '../../shared/deps/duplicates.ts';

@@ -1,6 +1,6 @@
 /** The allow-list's `*` globs: the same answers as the regular expression they replace, in bounded time. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseAllowList } from '../../shared/deps/allow-list.ts';
 import { compileGlob } from '../../shared/deps/glob.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseCargoMetadata } from '../../shared/deps/cargo-metadata.ts';
 import { canonicalGraph, graphSha256 } from '../../shared/deps/graph-hash.ts';
 import { parseNpmLock } from '../../shared/deps/npm-lock.ts';

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { analyzeGraph } from '../../shared/deps/analyze.ts';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import popularCrates from '../../shared/deps/data/popular-crates.json' with { type: 'json' };

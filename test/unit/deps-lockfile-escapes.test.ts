@@ -5,7 +5,7 @@
  * matches several packages is ambiguous, not missing.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { analyzeGraph } from '../../shared/deps/analyze.ts';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { isPackageName, keyEscape, parseNpmLock } from '../../shared/deps/npm-lock.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { analyzeGraph } from '../../shared/deps/analyze.ts';
 import { parseNpmLock } from '../../shared/deps/npm-lock.ts';
 import { DataError } from '../../shared/errors.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { EMPTY_ALLOW_LIST, parseAllowList } from '../../shared/deps/allow-list.ts';
 import { finding, type FindingKind } from '../../shared/deps/findings.ts';
 import { RISK_WEIGHTS, scoreRisk } from '../../shared/deps/risk.ts';

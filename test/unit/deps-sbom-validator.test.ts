@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import type { ValidateFunction } from 'ajv';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { validateSbom } from '../../shared/deps/sbom.ts';

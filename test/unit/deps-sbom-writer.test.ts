@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { PackageURL } from 'packageurl-js';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { parseCargoMetadata } from '../../shared/deps/cargo-metadata.ts';

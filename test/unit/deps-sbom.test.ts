@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseCargoLock } from '../../shared/deps/cargo-lock.ts';
 import { parseCargoMetadata } from '../../shared/deps/cargo-metadata.ts';
 import { graphSha256 } from '../../shared/deps/graph-hash.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { analyzeGraph } from '../../shared/deps/analyze.ts';
 import { parseCargoMetadata } from '../../shared/deps/cargo-metadata.ts';
 import { mermaidDiagram, summaryMarkdown } from '../../shared/deps/summary.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { cyclicComponents } from '../../shared/deps/tarjan.ts';
 
 const sorted = (components: number[][]): number[][] =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { DataError } from '../../shared/errors.ts';
 import { parseTomlSubset } from '../../shared/deps/toml-subset.ts';
 

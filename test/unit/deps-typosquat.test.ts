@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { osaDistance } from '../../shared/deps/edit-distance.ts';
 import { buildPopularIndex, popularIndex, resemblance, skeleton } from '../../shared/deps/typosquat.ts';
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
 
 it('sha256File matches a one-shot digest across chunk boundaries (two alternating read buffers)', async () => {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { digestFromChecksumFile, downloadVerified } from '../../shared/fetch.ts';
 import { resolveAlpineMinirootfs } from '../../shared/image/alpine.ts';
 
@@ -28,7 +28,7 @@ const routes: Record<string, { status: number; body: string | Buffer; location?:
 
 let server: Server;
 let base: string;
-before(async () => {
+beforeAll(async () => {
   server = createServer((req, res) => {
     const route = routes[req.url ?? ''];
     if (!route) return res.writeHead(404).end('not found');
@@ -37,7 +37,9 @@ before(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => server.close());
+afterAll(() => {
+  server.close();
+});
 
 describe('verified downloads', () => {
   it('writes the file only when its digest matches', async () => {

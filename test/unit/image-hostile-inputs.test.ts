@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { resolveBaseOptions } from '../../shared/image/base.ts';
 import { localRunContext } from '../../shared/run-context.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { zstdCompressSync } from 'node:zlib';
 import { paxSeconds, parsePaxRecords } from '../../shared/archive/tar-reader.ts';
 import { DataError, InputError } from '../../shared/errors.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { resolveBaseOptions } from '../../shared/image/base.ts';
 import { localRunContext } from '../../shared/run-context.ts';

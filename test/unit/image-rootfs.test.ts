@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { writeTar, type TarEntry } from '../../shared/archive/tar-writer.ts';
 import { debugfsScript } from '../../shared/image/ext4.ts';
 import { findRootfsKernel } from '../../shared/image/kernel.ts';

@@ -5,7 +5,7 @@
  * diff, and the CycloneDX document itself checked against the 1.6 schema.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { validateSbom } from '../../shared/deps/sbom.ts';
 import { DataError } from '../../shared/errors.ts';
 import { debugfsQuote } from '../../shared/image-fs/debugfs.ts';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parseLines } from '../../shared/inputs.ts';
 
 test('parseLines: a # starts a comment only at the start of a line', () => {

@@ -4,7 +4,7 @@
  * target chosen from a channel's history.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { artifactManifest, imageIndex, ociArchitecture } from '../../shared/oci/artifact.ts';
 import { type ChannelsDocument, checkChannelTag, rollbackTarget } from '../../shared/oci/channels.ts';
 import { EMPTY_CONFIG_DIGEST, LAYER_QCOW2 } from '../../shared/oci/media-types.ts';

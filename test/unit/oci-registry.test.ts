@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { parseChallenge, tokenFromResponse } from '../../shared/oci/auth.ts';
 import {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { DeleteBudget, executePlan } from '../../shared/prune/executor.ts';
 import type { Decision, Plan, PruneTarget } from '../../shared/prune/types.ts';
 

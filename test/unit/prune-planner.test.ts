@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { planPackage, type PlanOptions } from '../../shared/prune/planner.ts';
 import { parsePolicy, type PolicyInputs } from '../../shared/prune/policy.ts';
 import type { Inventory, ManifestFacts, PackageVersion, Plan } from '../../shared/prune/types.ts';

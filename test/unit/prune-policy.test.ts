@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { parseDuration, parsePolicy, parseTagPattern, type PolicyInputs } from '../../shared/prune/policy.ts';
 

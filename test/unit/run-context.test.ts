@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from '@jest/globals';
 import { runContextForEnv, runContextFrom, type GitHubContext } from '../../actions/run-context.ts';
 import { localRunContext, versionFromRun } from '../../shared/run-context.ts';
 
@@ -16,7 +16,7 @@ const PUSH_EVENT = new URL('../fixtures/github/push-event.json', import.meta.url
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 async function payloadFile(payload: object): Promise<string> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { applyAllowList, globToRegExp, parseSecretAllowList } from '../../shared/secrets/allow-list.ts';
 import { readSecretAllowListInput } from '../../shared/secrets/allow-list-input.ts';

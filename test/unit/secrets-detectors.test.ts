@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { sha256 } from '../../shared/hash.ts';
 import { scanFileForSecrets, SecretScanner, type SecretFinding } from '../../shared/secrets/scan-file.ts';
 import { isBech32 } from '../../shared/secrets/text.ts';
@@ -77,7 +77,7 @@ function x25519(): Buffer {
 
 const kinds = (f: SecretFinding[]) => f.map((x) => `${x.kind}@${x.line}`);
 
-before(async () => {
+beforeAll(async () => {
   await needTools('openssl', 'ssh-keygen');
   dir = await mkdtemp(join(tmpdir(), 'secrets-corpus-'));
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { scanTarGzForSecrets } from '../../shared/secrets/scan-archive.ts';
 import { scanTree } from '../../shared/secrets/scan-tree.ts';
 import { WIREGUARD_FIRSTBOOT } from '../../shared/variant/scripts.ts';
@@ -18,7 +18,7 @@ import { needTools } from '../support/tools.ts';
 let keyPem: string;
 let keyDir: string;
 
-before(async () => {
+beforeAll(async () => {
   await needTools('openssl', 'ssh-keygen', 'tar');
   keyDir = await mkdtemp(join(tmpdir(), 'secrets-tree-keys-'));
   execFileSync('openssl', [

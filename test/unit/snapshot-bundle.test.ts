@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from '@jest/globals';
 import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { extract } from 'tar-stream';
@@ -22,7 +22,7 @@ import { storedBlocks, worthDeflating } from '../../shared/snapshot/gzip-blocks.
 import { needTools } from '../support/tools.ts';
 
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 const EPOCH = 1735689600;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, test } from '@jest/globals';
 import nock from 'nock';
 import { sha256 } from '../../shared/hash.ts';
 import { createApiTag } from '../../shared/snapshot/api-tag.ts';
@@ -31,7 +31,7 @@ const gh = () => githubClient('ghs_test', API, 0);
 const tagger = { name: 'github-actions[bot]', email: 'bot@example.com', epoch: 1735689600 };
 
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   nock.disableNetConnect();
   dir = await mkdtemp(join(tmpdir(), 'snapshot-gh-'));
 });
@@ -40,7 +40,7 @@ afterEach(() => {
   nock.cleanAll();
   assert.deepEqual(pending, [], 'every recorded call was made');
 });
-after(async () => {
+afterAll(async () => {
   nock.enableNetConnect();
   await rm(dir, { recursive: true, force: true });
 });

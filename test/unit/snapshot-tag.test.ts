@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from '@jest/globals';
 import { DataError } from '../../shared/errors.ts';
 import { gitCommitTime } from '../../shared/git.ts';
 import {
@@ -30,7 +30,7 @@ import {
 import { needTools } from '../support/tools.ts';
 
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 

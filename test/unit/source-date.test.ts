@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { gitCommit, gitCommitTime, gitDescribe, gitSymbolicRef, sourceFacts } from '../../shared/git.ts';
 import { localRunContext } from '../../shared/run-context.ts';
@@ -28,7 +28,7 @@ const NO_ENV = localRunContext();
 const WITH_ENV = localRunContext({ sourceDateEpoch: '1600000000' });
 
 const scratch: string[] = [];
-after(async () => {
+afterAll(async () => {
   for (const d of scratch) await rm(d, { recursive: true, force: true });
 });
 async function dir(prefix: string): Promise<string> {
@@ -56,7 +56,7 @@ let first: string;
 let second: string;
 /** A temporary directory outside any checkout (tmpdir is not in one). */
 let plain: string;
-before(async () => {
+beforeAll(async () => {
   await needTools('git');
   repo = await dir('source-date-git-');
   execFileSync('git', ['init', '-q', '-b', 'main', repo]);

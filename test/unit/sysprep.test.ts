@@ -11,7 +11,7 @@ import { link, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { addDirectory } from '../../shared/image/rootfs-dir.ts';
 import { RootfsManifest } from '../../shared/image/rootfs-manifest.ts';
 import { lookup, sysprepManifest, type SysprepReport } from '../../shared/image/sysprep-manifest.ts';
@@ -29,7 +29,7 @@ import { needTools } from '../support/tools.ts';
 
 const exec = promisify(execFile);
 const work = await mkdtemp(join(tmpdir(), 'sysprep-test-'));
-after(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** A tree described as path → file content, `-> target` for a symlink, `/` suffix for a directory. */
 type Tree = Record<string, string>;

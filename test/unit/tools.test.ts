@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { ACTION_TOOLS, checkActionTools } from '../../shared/action-tools.ts';
 import { MissingToolError, MissingToolsError, ToolError } from '../../shared/errors.ts';
 import { runStreamed, useToolStreamer, type ToolStreamer } from '../../shared/exec-stream.ts';
@@ -25,7 +25,7 @@ async function executable(path: string, body = '#!/bin/sh\nexit 0\n'): Promise<v
   await chmod(path, 0o755);
 }
 
-before(async () => {
+beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'tools-test-'));
   bin = join(root, 'bin');
   sbin = join(root, 'sbin');
@@ -37,7 +37,7 @@ before(async () => {
   await writeFile(join(bin, 'mcopy'), 'not executable');
   await mkdir(join(bin, 'mmdebstrap'));
 });
-after(() => rm(root, { recursive: true, force: true }));
+afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('checkTools', () => {
   it('names every missing tool with its package in one error, with the apt-get line', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { BUILTIN_NAMES, builtinDefinition } from '../../shared/variant/builtins.ts';
 import { parseDefinition, TARGETS } from '../../shared/variant/definition.ts';
 import { loadDefinition, planVariant } from '../../shared/variant/plan.ts';

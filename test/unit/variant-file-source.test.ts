@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import {
   MAX_DEFINITION_BYTES,
@@ -32,7 +32,7 @@ async function plan(path: string) {
   return planVariant(await loadDefinition(path), 'generic');
 }
 
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'variant-source-'));
   defs = join(dir, 'defs');
   await mkdir(join(defs, 'files'), { recursive: true });

@@ -4,7 +4,7 @@
  * own state (none, a file, a dangling symlink) back exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import { resolverSetup, resolverTeardown, SLIRP } from '../../shared/variant/provision-network.ts';
 import { needTools } from '../support/tools.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { localRunContext } from '../../shared/run-context.ts';
 import {
   parseTailscaleTags,
@@ -41,7 +41,7 @@ function inputs(overrides: Partial<RawVariantInputs>): RawVariantInputs {
 }
 
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'variant-options-'));
   await mkdir(join(dir, 'output'));
   await writeFile(join(dir, 'output/base.qcow2'), 'not really an image');

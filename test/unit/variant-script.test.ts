@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { run, requireTool } from '../../shared/exec.ts';
 import { ConsoleWatcher } from '../../shared/vm/console.ts';
 import { loadDefinition, planVariant } from '../../shared/variant/plan.ts';

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { chooseAccel, type HostFacts } from '../../shared/vm/accel.ts';
 
 let dir: string;
@@ -30,7 +30,7 @@ case "$FAKE_QEMU_MODE" in
 esac
 `;
 
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'accel-test-'));
   argvLog = join(dir, 'argv');
   for (const arch of ['x86_64', 'aarch64']) {
@@ -41,7 +41,7 @@ before(async () => {
   process.env.FAKE_QEMU_ARGV = argvLog;
 });
 
-after(async () => {
+afterAll(async () => {
   process.env.PATH = savedPath;
   await rm(dir, { recursive: true, force: true });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { backingPath, isInside, readBackingChain } from '../../shared/vm/backing-chain.ts';
 import { hashChain } from '../../shared/vm/overlay.ts';
@@ -20,7 +20,7 @@ let ws: string;
 let outside: string;
 const rules = (): { roots: string[]; input: string } => ({ roots: [ws], input: 'images' });
 
-before(async () => {
+beforeAll(async () => {
   await needTools('qemu-img');
   dir = await realpath(await mkdtemp(join(tmpdir(), 'vm-backing-')));
   ws = join(dir, 'ws');
@@ -28,7 +28,7 @@ before(async () => {
   await mkdir(join(ws, 'images'), { recursive: true });
   await mkdir(outside);
 });
-after(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 async function base(path: string): Promise<string> {
   await writeFile(path, Buffer.alloc(1024 * 1024));

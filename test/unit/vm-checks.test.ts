@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { parseCheckLine, parseCheckResults, renderCheckScript } from '../../shared/vm/nocloud.ts';
 import { mapBounded } from '../../shared/concurrency.ts';
 import { baseMismatch, checksFailure, overallStatus, reportNames } from '../../shared/vm/verify.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ConsoleWatcher } from '../../shared/vm/console.ts';
 import { isLinear, linearRegExp, parseConsolePattern } from '../../shared/vm/console-pattern.ts';
 import { DEFAULT_EXPECT, DEFAULT_FAIL_ON } from '../../shared/vm/verify-inputs.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { cleanLine, ConsoleWatcher } from '../../shared/vm/console.ts';
 
 const rules = { expect: /BOOT OK/, failOn: [/Kernel panic - not syncing/] };

@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { checkInitrdFile, checkKernelFile } from '../../shared/vm/input-files.ts';
 import { identifyKernel } from '../../shared/vm/kernel-image.ts';
 import { kernelHead } from '../support/boot-verify-action.ts';
@@ -17,12 +17,12 @@ let dir: string;
 let x86: string;
 let arm64: string;
 
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vm-kernel-'));
   x86 = (await ensureTestImage('x86_64')).kernel;
   arm64 = (await ensureTestImage('aarch64')).kernel;
 });
-after(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 async function head(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { defaultAppend, optionValue, qemuArgs } from '../../shared/vm/qemu-command.ts';
 import { interpretOutcome } from '../../shared/vm/launch.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import {
   DEFAULT_EXPECT,
   DEFAULT_FAIL_ON,
@@ -15,12 +15,12 @@ import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../../shared/inputs.ts
 import { kernelHead } from '../support/boot-verify-action.ts';
 
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vm-inputs-'));
   for (const f of ['a.qcow2', 'b.qcow2']) await writeFile(join(dir, f), 'x');
   await writeFile(join(dir, 'vmlinuz'), kernelHead('arm64'));
 });
-after(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 function raw(overrides: Partial<RawVerifyInputs> = {}): RawVerifyInputs {
   return {

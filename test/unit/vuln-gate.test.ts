@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
 import { parseVulnerabilityInputs } from '../../shared/attest/vulnerability-gate.ts';
 import { evaluateGate, parseAllowList } from '../../shared/vuln/gate.ts';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { compareApkVersions, isValidApkVersion } from '../../shared/vuln/apk-version.ts';
 import { compareDpkgVersions, parseDpkgVersion } from '../../shared/vuln/dpkg-version.ts';
 import { needTools } from '../support/tools.ts';

