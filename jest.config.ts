@@ -36,6 +36,10 @@ const config: Config = {
   projects: [project('unit'), project('integration'), project('e2e')],
   // two cores: at most two test files (and so two QEMU guests) at once
   maxWorkers: 2,
+  // A fresh worker process for every test file, as node:test gave each file its own process: state
+  // in Node's own modules (HTTP interception, global dispatchers) cannot leak from one file to the
+  // next, which made a nock-based file hang when it followed certain others in a reused worker.
+  workerIdleMemoryLimit: '1MB',
   // the longest project's timeout, for anything run outside the setup file
   testTimeout: TIMEOUT_MS.e2e,
   // a test that boots QEMU for 10 minutes is not "slow" in a way worth flagging
