@@ -4,7 +4,7 @@
  * it the bundled action end to end (dist/analyze-deps/index.js as the runner
  * starts it: lockfile parse, analysis, report, SBOM and its schema validation,
  * files written, outputs) on 20k and 100k-package Cargo.locks, with its CPU
- * time and peak memory (/usr/bin/time). Goals: 20k under 1 s of work, 100k
+ * time and peak memory (/usr/bin/time), best of three runs. Goals: 20k under 1 s of work, 100k
  * under 5 s. Run: `npm run bench -- analyze-deps` (run `npm run bundle` first).
  *
  * The graphs look like real ones: up to 6 dependencies per package on
@@ -147,14 +147,24 @@ function endToEnd(n: number): string[] {
     };
     writeFileSync(env.GITHUB_OUTPUT, '');
     const bundle = new URL('../dist/analyze-deps/index.js', import.meta.url).pathname;
-    const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bundle], {
-      env,
-      encoding: 'utf8',
-    });
-    const wall = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`the action failed on ${n} packages: ${r.stdout}${r.stderr}`);
-    const [user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    // Best of three runs: a shared machine's noise only ever adds time.
+    let wall = Infinity;
+    let user = Infinity;
+    let sys = 0;
+    let kb = 0;
+    for (let run = 0; run < 3; run++) {
+      rmSync(env['INPUT_OUTPUT-DIR'], { recursive: true, force: true });
+      const t0 = performance.now();
+      const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bundle], {
+        env,
+        encoding: 'utf8',
+      });
+      wall = Math.min(wall, performance.now() - t0);
+      if (r.status !== 0) throw new Error(`the action failed on ${n} packages: ${r.stdout}${r.stderr}`);
+      const [u, s, k] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      if (u! + s! < user + sys) [user, sys] = [u!, s!];
+      kb = Math.max(kb, k!);
+    }
     // Node's own start (no work) measured the same way, so the work shows apart from it.
     const idle = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, '-e', '0'], {
       encoding: 'utf8',
@@ -165,9 +175,9 @@ function endToEnd(n: number): string[] {
       String(graph.packages.length),
       core.toFixed(0),
       wall.toFixed(0),
-      ((user! + sys!) * 1000).toFixed(0),
-      ((user! + sys! - iu! - is!) * 1000).toFixed(0),
-      (kb! / 1024).toFixed(0),
+      ((user + sys) * 1000).toFixed(0),
+      ((user + sys - iu! - is!) * 1000).toFixed(0),
+      (kb / 1024).toFixed(0),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

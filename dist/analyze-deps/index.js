@@ -37065,9 +37065,11 @@ async function runAnalyzeDeps(options, ctx = localRunContext()) {
     const version = options.version ?? (await (0,git/* gitDescribe */.u9)(sourceDir)) ?? versionFromRun(ctx);
     if (!version)
         throw new errors/* InputError */.dz('version', `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`, 'a version such as v0.1.0, or run in a git checkout or on a GitHub runner');
-    const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
+    // The facts about the build (git, rustc, cargo, the binaries' hashes) are started before the lockfile
+    // is parsed: their child processes then run beside the parse instead of after it, and they are spawned
+    // while the heap is still small (a spawn's cost grows with it).
     // No wall clock unless nothing else knows the time: then it is returned as such and the action warns.
-    const [context, sourceDate, binaries] = await Promise.all([
+    const facts = Promise.all([
         readBuildContext(sourceDir, ctx),
         (0,source_date/* resolveSourceDate */.My)({ ctx, checkout: sourceDir, otherwise: 'wall clock' }),
         Promise.all(options.binaries.map(async (b) => [
@@ -37075,6 +37077,10 @@ async function runAnalyzeDeps(options, ctx = localRunContext()) {
             { sha256: await sha256RegularFile(b.path, { input: 'binaries', maxBytes: deps_options/* MAX_BINARY_BYTES */.Rh }) },
         ])),
     ]);
+    // A failed parse must not leave the facts' rejection unhandled.
+    facts.catch(() => { });
+    const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
+    const [context, sourceDate, binaries] = await facts;
     const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
     const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
     const timestamp = new Date(sourceDate.epoch * 1000);
@@ -37093,12 +37099,19 @@ async function runAnalyzeDeps(options, ctx = localRunContext()) {
     };
     // The direct writer gives the library's bytes in a fraction of the time; a graph it refuses takes the
     // library's path, loaded only then (loading the CycloneDX library is a share of a short run).
-    let sbomJson = writeSbomJson(graph, sbomOptions)?.json;
-    if (sbomJson === undefined) {
+    // The direct writer's document is validated as it is in memory (its text is JSON.stringify of it).
+    const written = writeSbomJson(graph, sbomOptions);
+    let sbomJson;
+    let sbomValidation;
+    if (written) {
+        sbomJson = written.json;
+        sbomValidation = await (0,sbom_validator/* validateSbomDocument */.fW)(written.document);
+    }
+    else {
         const library = await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2074));
         sbomJson = library.serializeSbom(library.buildSbom(graph, sbomOptions));
+        sbomValidation = await (0,sbom_validator/* validateSbom */.AU)(sbomJson);
     }
-    const sbomValidation = await (0,sbom_validator/* validateSbom */.AU)(sbomJson);
     const report = buildReport(graph, analysis, {
         threshold: options.riskThreshold,
         allowList: options.allow.entries,
@@ -37240,6 +37253,7 @@ function serialNumber(graphSha256) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AU: () => (/* binding */ validateSbom),
+/* harmony export */   fW: () => (/* binding */ validateSbomDocument),
 /* harmony export */   nt: () => (/* binding */ SBOM_SPEC_VERSION)
 /* harmony export */ });
 /* unused harmony exports UNIQUE_BY_HASH, VALIDATED_SPEC_VERSIONS, BUILD_HELPERS, hashUniqueItems, compileSbomValidator, precompiledFile, sbomValidator, schemaErrors, isValidatedSpecVersion, assertValidatedSpecVersion */
@@ -37425,7 +37439,7 @@ const SBOM_SPEC_VERSION = '1.6';
  * document is invalid, and DataError too when the validator cannot load.
  */
 async function validateSbom(json, version = SBOM_SPEC_VERSION) {
-    const spec = assertValidatedSpecVersion(version);
+    assertValidatedSpecVersion(version);
     let doc;
     try {
         doc = JSON.parse(json);
@@ -37433,6 +37447,17 @@ async function validateSbom(json, version = SBOM_SPEC_VERSION) {
     catch (e) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`the generated SBOM is not JSON: ${e.message}`);
     }
+    return validateSbomDocument(doc, version);
+}
+/**
+ * validateSbom for a document still in memory, the one its JSON text is
+ * `JSON.stringify` of (no parse of megabytes back). The document is plain
+ * data, so the text holds exactly what is validated, with one difference
+ * that only makes this stricter: a property whose value is `undefined`,
+ * which the text leaves out, still counts against `additionalProperties`.
+ */
+async function validateSbomDocument(doc, version = SBOM_SPEC_VERSION) {
+    const spec = assertValidatedSpecVersion(version);
     let errors;
     try {
         errors = await schemaErrors(doc, spec);

@@ -55782,7 +55782,7 @@ const SBOM_SPEC_VERSION = '1.6';
  * document is invalid, and DataError too when the validator cannot load.
  */
 async function sbom_validator_validateSbom(json, version = SBOM_SPEC_VERSION) {
-    const spec = assertValidatedSpecVersion(version);
+    assertValidatedSpecVersion(version);
     let doc;
     try {
         doc = JSON.parse(json);
@@ -55790,6 +55790,17 @@ async function sbom_validator_validateSbom(json, version = SBOM_SPEC_VERSION) {
     catch (e) {
         throw new DataError(`the generated SBOM is not JSON: ${e.message}`);
     }
+    return validateSbomDocument(doc, version);
+}
+/**
+ * validateSbom for a document still in memory, the one its JSON text is
+ * `JSON.stringify` of (no parse of megabytes back). The document is plain
+ * data, so the text holds exactly what is validated, with one difference
+ * that only makes this stricter: a property whose value is `undefined`,
+ * which the text leaves out, still counts against `additionalProperties`.
+ */
+async function validateSbomDocument(doc, version = SBOM_SPEC_VERSION) {
+    const spec = assertValidatedSpecVersion(version);
     let errors;
     try {
         errors = await schemaErrors(doc, spec);

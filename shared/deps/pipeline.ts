@@ -18,7 +18,12 @@ import { loadGraph } from './load.ts';
 import type { DepGraph } from './model.ts';
 import { MAX_BINARY_BYTES, type AnalyzeDepsOptions } from './options.ts';
 import { buildReport } from './report.ts';
-import { SBOM_SPEC_VERSION, validateSbom, type SbomValidation } from './sbom-validator.ts';
+import {
+  SBOM_SPEC_VERSION,
+  validateSbom,
+  validateSbomDocument,
+  type SbomValidation,
+} from './sbom-validator.ts';
 import { writeSbomJson } from './sbom-writer.ts';
 import { infrasimBuildSchema, type InfrasimBuild } from './schemas.ts';
 import { summaryMarkdown } from './summary.ts';
@@ -60,9 +65,11 @@ export async function runAnalyzeDeps(
       'a version such as v0.1.0, or run in a git checkout or on a GitHub runner',
     );
 
-  const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
+  // The facts about the build (git, rustc, cargo, the binaries' hashes) are started before the lockfile
+  // is parsed: their child processes then run beside the parse instead of after it, and they are spawned
+  // while the heap is still small (a spawn's cost grows with it).
   // No wall clock unless nothing else knows the time: then it is returned as such and the action warns.
-  const [context, sourceDate, binaries] = await Promise.all([
+  const facts = Promise.all([
     readBuildContext(sourceDir, ctx),
     resolveSourceDate({ ctx, checkout: sourceDir, otherwise: 'wall clock' }),
     Promise.all(
@@ -75,6 +82,10 @@ export async function runAnalyzeDeps(
       ),
     ),
   ]);
+  // A failed parse must not leave the facts' rejection unhandled.
+  facts.catch(() => {});
+  const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
+  const [context, sourceDate, binaries] = await facts;
   const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
   const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
   const timestamp = new Date(sourceDate.epoch * 1000);
@@ -95,12 +106,18 @@ export async function runAnalyzeDeps(
   };
   // The direct writer gives the library's bytes in a fraction of the time; a graph it refuses takes the
   // library's path, loaded only then (loading the CycloneDX library is a share of a short run).
-  let sbomJson = writeSbomJson(graph, sbomOptions)?.json;
-  if (sbomJson === undefined) {
+  // The direct writer's document is validated as it is in memory (its text is JSON.stringify of it).
+  const written = writeSbomJson(graph, sbomOptions);
+  let sbomJson: string;
+  let sbomValidation: SbomValidation;
+  if (written) {
+    sbomJson = written.json;
+    sbomValidation = await validateSbomDocument(written.document);
+  } else {
     const library = await import('./sbom.ts');
     sbomJson = library.serializeSbom(library.buildSbom(graph, sbomOptions));
+    sbomValidation = await validateSbom(sbomJson);
   }
-  const sbomValidation = await validateSbom(sbomJson);
   const report = buildReport(graph, analysis, {
     threshold: options.riskThreshold,
     allowList: options.allow.entries,

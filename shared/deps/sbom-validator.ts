@@ -265,13 +265,28 @@ export async function validateSbom(
   json: string,
   version: string = SBOM_SPEC_VERSION,
 ): Promise<SbomValidation> {
-  const spec = assertValidatedSpecVersion(version);
+  assertValidatedSpecVersion(version);
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch (e) {
     throw new DataError(`the generated SBOM is not JSON: ${(e as Error).message}`);
   }
+  return validateSbomDocument(doc, version);
+}
+
+/**
+ * validateSbom for a document still in memory, the one its JSON text is
+ * `JSON.stringify` of (no parse of megabytes back). The document is plain
+ * data, so the text holds exactly what is validated, with one difference
+ * that only makes this stricter: a property whose value is `undefined`,
+ * which the text leaves out, still counts against `additionalProperties`.
+ */
+export async function validateSbomDocument(
+  doc: unknown,
+  version: string = SBOM_SPEC_VERSION,
+): Promise<SbomValidation> {
+  const spec = assertValidatedSpecVersion(version);
   let errors: ErrorObject[] | null;
   try {
     errors = await schemaErrors(doc, spec);

@@ -9,7 +9,9 @@ import { GraphBuilder, packageId, type DepGraph, type Package } from '../../shar
 import { parseNpmLock } from '../../shared/deps/npm-lock.ts';
 import { buildSbom, serializeSbom, validateSbom, type SbomOptions } from '../../shared/deps/sbom.ts';
 import { purlOf } from '../../shared/deps/sbom-parts.ts';
+import { validateSbomDocument } from '../../shared/deps/sbom-validator.ts';
 import { writeSbomJson } from '../../shared/deps/sbom-writer.ts';
+import { DataError } from '../../shared/errors.ts';
 import { cargoMetadata, CRATES_IO, LOCKFILES } from '../fixtures/deps/graphs.ts';
 
 const NPM_LOCK = new URL('../fixtures/deps/npm/real-package-lock.json', import.meta.url).pathname;
@@ -42,6 +44,20 @@ for (const file of lockfiles) {
     assert.deepEqual(await validateSbom(json), { status: 'passed' });
   });
 }
+
+test('the in-memory document is validated as its text would be, and a broken one is refused', async () => {
+  const file = lockfiles[0]!;
+  const graph = parseCargoLock(readFileSync(`${LOCKFILES}/${file}`, 'utf8'), file);
+  const direct = writeSbomJson(graph, optionsOf(graph))!;
+  assert.deepEqual(await validateSbomDocument(direct.document), { status: 'passed' });
+  const broken = structuredClone(direct.document) as unknown as { components: Record<string, unknown>[] };
+  broken.components[0]!.type = 'not-a-component-type';
+  await assert.rejects(validateSbomDocument(broken), DataError);
+  // A property the text would leave out (undefined) still counts against the schema's closed objects.
+  const extra = structuredClone(direct.document) as unknown as { components: Record<string, unknown>[] };
+  extra.components[0]!.unknownField = undefined;
+  await assert.rejects(validateSbomDocument(extra), DataError);
+});
 
 test("the direct SBOM of a real npm package-lock (scoped names, sha512 integrity, licenses) is the library's", () => {
   const graph = parseNpmLock(readFileSync(NPM_LOCK, 'utf8'), NPM_LOCK);
