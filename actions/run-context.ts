@@ -1,8 +1,8 @@
 /**
  * The one place the run's facts are read: @actions/github's context (event
- * name and payload, sha, ref, run id and attempt, actor, server and API URLs)
- * plus the few variables it does not expose (repository ids, workflow ref,
- * runner environment, the OIDC token request, SOURCE_DATE_EPOCH). Each
+ * name and payload, sha, ref, run id and attempt, job, actor, server and API
+ * URLs) plus the few variables it does not expose (repository ids, workflow
+ * ref, runner environment, the OIDC token request, SOURCE_DATE_EPOCH). Each
  * action's main builds the RunContext once and hands it to shared/ as a plain
  * value.
  *
@@ -22,6 +22,7 @@ export interface GitHubContext {
   actor: string | undefined;
   runId: number;
   runAttempt: number;
+  job: string | undefined;
   serverUrl: string;
   apiUrl: string;
 }
@@ -62,6 +63,7 @@ export function runContextFrom(github: GitHubContext, env: NodeJS.ProcessEnv): R
     eventName: text(github.eventName),
     runId: text(github.runId),
     runAttempt: text(github.runAttempt),
+    job: text(github.job),
     workflowRef: text(env.GITHUB_WORKFLOW_REF),
     runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
     actor: text(github.actor),

@@ -13,9 +13,24 @@ export interface CacheLog {
 
 const quiet: CacheLog = { info: () => undefined, warning: () => undefined };
 
-/** Whether a cache service is there to talk to; the library itself decides which protocol (v1/v2). */
+/**
+ * Whether the runner's results service (cache v2 and artifacts) can be
+ * reached: the runner gives every job its URL and a token for it. The one
+ * test of this for both @actions/cache and @actions/artifact users.
+ */
+export function resultsServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_RESULTS_URL?.trim());
+}
+
+/**
+ * Whether a cache service is there to talk to: the results service, or the
+ * older cache service some GitHub Enterprise Server runners still give
+ * (ACTIONS_CACHE_URL); the library itself decides which protocol (v1/v2).
+ */
 export function actionsCacheAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+  return (
+    resultsServiceAvailable(env) || Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim())
+  );
 }
 
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.

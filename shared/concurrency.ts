@@ -23,3 +23,18 @@ export async function mapBounded<T, R>(
   if (failed) throw failed.reason;
   return results;
 }
+
+/**
+ * Promise.all that waits for every promise to settle before it throws: the
+ * first rejection in argument order (not in time) is thrown, so which error
+ * a caller reports does not depend on which work finished first, and no
+ * work is still running (holding files) when the caller cleans up.
+ */
+export async function allSettledInOrder<T extends readonly unknown[]>(promises: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

@@ -15,6 +15,7 @@ import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseEnum } from './inputs.ts';
+import { resultsServiceAvailable } from './actions-cache.ts';
 import type { RunContext } from './run-context.ts';
 
 export const UPLOAD_CONSOLE_INPUT = 'upload-console';
@@ -47,7 +48,7 @@ export interface ConsoleLog {
 export interface ArtifactSite {
   /** The results service is reachable (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set). */
   available: boolean;
-  /** GITHUB_JOB: the job's id in the workflow. */
+  /** The job's id in the workflow (RunContext.job). */
   job: string | null;
   runAttempt: string | null;
   runId: string | null;
@@ -55,10 +56,11 @@ export interface ArtifactSite {
   serverUrl: string;
 }
 
-export function artifactSite(run: RunContext, env: NodeJS.ProcessEnv): ArtifactSite {
+/** `env`: where the runner says how to reach its results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL). */
+export function artifactSite(run: RunContext, env: NodeJS.ProcessEnv = process.env): ArtifactSite {
   return {
-    available: Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_RESULTS_URL?.trim()),
-    job: env.GITHUB_JOB?.trim() || null,
+    available: resultsServiceAvailable(env),
+    job: run.job ?? null,
     runAttempt: run.runAttempt,
     runId: run.runId,
     repository: run.repository,

@@ -23,6 +23,8 @@ export interface RunContext {
   eventName: string | null;
   runId: string | null;
   runAttempt: string | null;
+  /** GITHUB_JOB: the job's id in the workflow (e.g. `build`). */
+  job?: string | null;
   /** owner/name/.github/workflows/x.yml@refs/heads/main */
   workflowRef: string | null;
   /** github-hosted | self-hosted */
@@ -50,6 +52,7 @@ export function localRunContext(overrides: Partial<RunContext> = {}): RunContext
     eventName: null,
     runId: null,
     runAttempt: null,
+    job: null,
     workflowRef: null,
     runnerEnvironment: null,
     actor: null,

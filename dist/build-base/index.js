@@ -40404,6 +40404,7 @@ function runContextFrom(github, env) {
         eventName: text(github.eventName),
         runId: text(github.runId),
         runAttempt: text(github.runAttempt),
+        job: text(github.job),
         workflowRef: text(env.GITHUB_WORKFLOW_REF),
         runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
         actor: text(github.actor),
@@ -41036,6 +41037,7 @@ function localRunContext(overrides = {}) {
         eventName: null,
         runId: null,
         runAttempt: null,
+        job: null,
         workflowRef: null,
         runnerEnvironment: null,
         actor: null,
@@ -51351,9 +51353,21 @@ async function rootfsContentDigest(manifest, mtime) {
  * runner without one) the library is never loaded and nothing is logged.
  */
 const quiet = { info: () => undefined, warning: () => undefined };
-/** Whether a cache service is there to talk to; the library itself decides which protocol (v1/v2). */
+/**
+ * Whether the runner's results service (cache v2 and artifacts) can be
+ * reached: the runner gives every job its URL and a token for it. The one
+ * test of this for both @actions/cache and @actions/artifact users.
+ */
+function resultsServiceAvailable(env = process.env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_RESULTS_URL?.trim());
+}
+/**
+ * Whether a cache service is there to talk to: the results service, or the
+ * older cache service some GitHub Enterprise Server runners still give
+ * (ACTIONS_CACHE_URL); the library itself decides which protocol (v1/v2).
+ */
 function actionsCacheAvailable(env = process.env) {
-    return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+    return (resultsServiceAvailable(env) || Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim()));
 }
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.
 async function library() {

@@ -40060,6 +40060,7 @@ function runContextFrom(github, env) {
         eventName: text(github.eventName),
         runId: text(github.runId),
         runAttempt: text(github.runAttempt),
+        job: text(github.job),
         workflowRef: text(env.GITHUB_WORKFLOW_REF),
         runnerEnvironment: text(env.RUNNER_ENVIRONMENT),
         actor: text(github.actor),
@@ -45817,6 +45818,19 @@ async function mapBounded(items, limit, task) {
     if (failed)
         throw failed.reason;
     return results;
+}
+/**
+ * Promise.all that waits for every promise to settle before it throws: the
+ * first rejection in argument order (not in time) is thrown, so which error
+ * a caller reports does not depend on which work finished first, and no
+ * work is still running (holding files) when the caller cleans up.
+ */
+async function allSettledInOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules

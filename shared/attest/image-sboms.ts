@@ -11,8 +11,9 @@
  * the image and the database file — never an SBOM that silently lists nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { openImageRoot } from '../image-fs/image-root.ts';
 import {
@@ -82,7 +83,23 @@ export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[
     const epoch = bp.doc.source.source_date_epoch;
     const tool = { name: SUITE.name, version: SUITE.version };
     const base = artifacts.find((a) => a.kind === 'base-image')!;
-    const baseSoftware = await readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+    const overlays = artifacts.filter((a) => a.kind === 'overlay');
+    // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): several at once.
+    const softwareOf = await mapBounded(
+      [base, ...overlays],
+      availableParallelism(),
+      (image) => {
+        if (image === base) return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+        const v = up.variants.find((d) => d.doc.variant === image.variant)!;
+        // A variant keeps its base's database: it is required whenever either provenance records one.
+        const recorded =
+          v.doc.installed_packages.manager !== 'none'
+            ? v.doc.installed_packages.manager
+            : bp.doc.installed_packages.manager;
+        return readSoftware(image, recorded, v.rel, work);
+      },
+    );
+    const baseSoftware = softwareOf[0]!;
     const out: TreeSbom[] = [];
     const baseDoc = await imageSbomDocument({
       image: sbomImage(base),
@@ -91,14 +108,8 @@ export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[
       tool,
     });
     out.push({ ...baseDoc, rel: imageSbomRel(null), image: base, software: baseSoftware });
-    for (const overlay of artifacts.filter((a) => a.kind === 'overlay')) {
-      const v = up.variants.find((d) => d.doc.variant === overlay.variant)!;
-      // A variant keeps its base's database: it is required whenever either provenance records one.
-      const recorded =
-        v.doc.installed_packages.manager !== 'none'
-          ? v.doc.installed_packages.manager
-          : bp.doc.installed_packages.manager;
-      const software = await readSoftware(overlay, recorded, v.rel, work);
+    for (const [i, overlay] of overlays.entries()) {
+      const software = softwareOf[i + 1]!;
       const doc = await imageSbomDocument({
         image: sbomImage(overlay),
         software,

@@ -9,6 +9,7 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SerializedBundle } from '@sigstore/bundle';
+import { allSettledInOrder } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { writeFilesTogether } from '../deps/write-set.ts';
@@ -68,6 +69,7 @@ interface TreeWork {
   up: UpstreamDocuments;
   artifacts: Artifact[];
   provenance: { rel: string; doc: ImageProvenance; bytes: string; sha256: string }[];
+  /** The image SBOMs: read beside the secret gate, filled in when both are done. */
   sboms: TreeSbom[];
   /** meta/vulnerabilities/*.cdx.json, when the vulnerability gate ran (bound like the SBOMs). */
   vulnerabilities?: VulnerabilityDoc[];
@@ -104,7 +106,7 @@ async function prepareTree(
     const bytes = JSON.stringify(doc, null, 2) + '\n';
     return { rel: imageProvenanceRel(image.variant), doc, bytes, sha256: sha256(bytes) };
   });
-  return { up, artifacts, provenance, sboms: await buildTreeSboms(up, artifacts) };
+  return { up, artifacts, provenance, sboms: [] };
 }
 
 function treeInput(w: TreeWork, prefix: string, only?: Artifact): TreeInput {
@@ -133,12 +135,18 @@ export async function runAttest(
   const work: TreeWork[] = [];
   for (const tree of o.trees) work.push(await prepareTree(tree, o, ctx, memo));
   // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
-  const secrets = await runSecretGate({
-    trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
-    releaseRoot: o.releaseRoot,
-    allowList: o.secretAllowList,
-    workDir: process.env.RUNNER_TEMP || tmpdir(),
-  });
+  // The image SBOMs are read beside it (both only read the images; each runs its own processes); a gate
+  // failure is the one reported when both fail.
+  const [secrets, sboms] = await allSettledInOrder([
+    runSecretGate({
+      trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
+      releaseRoot: o.releaseRoot,
+      allowList: o.secretAllowList,
+      workDir: process.env.RUNNER_TEMP || tmpdir(),
+    }),
+    Promise.all(work.map((w) => buildTreeSboms(w.up, w.artifacts))),
+  ] as const);
+  for (const [i, w] of work.entries()) w.sboms = sboms[i]!;
   const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');
   for (const w of work) w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
   // The vulnerability gate decides before anything is signed; a failing gate throws and nothing is written.

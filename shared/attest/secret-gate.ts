@@ -8,7 +8,9 @@
  * never printed (its sha256 is, to allow it on purpose by fingerprint).
  */
 import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
+import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { applyAllowList, type SecretAllowList } from '../secrets/allow-list.ts';
 import { withKnownPublicKeys } from '../secrets/known-public.ts';
@@ -80,31 +82,47 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
     );
   };
   for (const { artifacts } of input.trees) {
-    let baseManifest: TreeManifest | undefined;
     // The base first: overlays and flattened images are scanned for what they change over it.
-    const ordered = [...artifacts].sort(
-      (a, b) => Number(b.kind === 'base-image') - Number(a.kind === 'base-image'),
+    const base = artifacts.find((a) => a.kind === 'base-image');
+    const scanBase = base && (await scanArtifact(base, undefined, input));
+    // The rest each in their own processes (qemu-img, e2fsck, debugfs), several at once; reported in order.
+    const rest = await mapBounded(
+      artifacts.filter((a) => a !== base),
+      availableParallelism(),
+      (a) => scanArtifact(a, scanBase?.manifest, input),
     );
-    for (const a of ordered) {
-      input.signal?.throwIfAborted();
-      const name = label(a);
-      if (a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image') {
-        const r = await scanImageForSecrets(a.path, input.workDir, {
-          base: a.kind === 'base-image' ? undefined : baseManifest,
-          signal: input.signal,
-        });
-        if (a.kind === 'base-image') baseManifest = r.manifest;
-        add(name, r.findings, r.files, r.bytes, r.unchanged);
-      } else if (a.kind === 'bundle') {
-        const r = await scanTarGzForSecrets(a.path);
-        add(name, r.findings, r.files, r.bytes);
-      } else {
-        const r = await scanPlainFile(a.path, a.rel.split('/').pop()!);
-        add(name, r.findings, 1, r.bytes);
-      }
-    }
+    for (const r of scanBase ? [scanBase, ...rest] : rest)
+      add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
   }
   return result;
+}
+
+interface ArtifactScan {
+  artifact: Artifact;
+  findings: SecretFinding[];
+  files: number;
+  bytes: number;
+  unchanged: number;
+  /** An image's files with their digests (the base's is what its overlays are compared with). */
+  manifest?: TreeManifest;
+}
+
+async function scanArtifact(
+  a: Artifact,
+  baseManifest: TreeManifest | undefined,
+  input: SecretGateInput,
+): Promise<ArtifactScan> {
+  input.signal?.throwIfAborted();
+  if (a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image') {
+    const r = await scanImageForSecrets(a.path, input.workDir, {
+      base: a.kind === 'base-image' ? undefined : baseManifest,
+      signal: input.signal,
+    });
+    return { artifact: a, ...r };
+  }
+  if (a.kind === 'bundle') return { artifact: a, unchanged: 0, ...(await scanTarGzForSecrets(a.path)) };
+  const r = await scanPlainFile(a.path, a.rel.split('/').pop()!);
+  return { artifact: a, findings: r.findings, files: 1, bytes: r.bytes, unchanged: 0 };
 }
 
 /** The gate: scans, and throws SecretGateFailure when any finding is not allowed. */

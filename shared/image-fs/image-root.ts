@@ -19,7 +19,6 @@
  * requests line by line) and is refused with a DataError.
  */
 import {
-  open as openFile,
   mkdir,
   mkdtemp,
   readFile,
@@ -32,6 +31,7 @@ import { join, posix } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
 import { debugfsBatch, debugfsQuote, type DebugfsDevice } from './debugfs.ts';
+import { filesystemAt } from './fs-magic.ts';
 
 export type ImageEntryType = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -95,7 +95,6 @@ export interface ImageRoot {
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const MAX_SYMLINK_HOPS = 40;
-const EXT_MAGIC_OFFSET = 1024 + 56;
 
 const TYPES: Record<string, ImageEntryType> = { regular: 'file', directory: 'directory', symlink: 'symlink' };
 
@@ -202,17 +201,6 @@ async function copyRange(image: string, format: 'qcow2' | 'raw', offset: number,
   });
 }
 
-async function hasExtMagic(file: string, at: number): Promise<boolean> {
-  const fh = await openFile(file, 'r');
-  try {
-    const b = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(b, 0, 2, at + EXT_MAGIC_OFFSET);
-    return bytesRead === 2 && b.readUInt16LE(0) === 0xef53;
-  } finally {
-    await fh.close();
-  }
-}
-
 /**
  * Copies the root ext filesystem of `image` — the last partition holding
  * one, or the whole disk when it has no partition table — to `out`, alone:
@@ -256,7 +244,7 @@ async function copyRootFilesystem(image: string, dir: string, out: string): Prom
     for (const c of candidates) {
       if (c.offset + c.size > diskBytes || c.size < 2048) continue;
       await copyRange(image, format, c.offset, 4096, probe);
-      if (!(await hasExtMagic(probe, 0))) continue;
+      if ((await filesystemAt(probe, 0)) !== 'ext') continue;
       await copyRange(image, format, c.offset, c.size, out);
       return;
     }

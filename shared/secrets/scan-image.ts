@@ -23,6 +23,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
+import { filesystemAt } from '../image-fs/fs-magic.ts';
 import { applyAllowList, EMPTY_ALLOW_LIST, type AllowedFinding, type SecretAllowList } from './allow-list.ts';
 import type { SecretFinding } from './scan-file.ts';
 import { scanTree, type TreeManifest } from './scan-tree.ts';
@@ -70,17 +71,11 @@ async function filesystems(raw: string, signal?: AbortSignal): Promise<Filesyste
     : [{ offset: 0, number: 0, esp: false }];
   const found: (Filesystem & { number: number })[] = [];
   for (const c of candidates) {
-    const ext = await run('dumpe2fs', ['-h', `${raw}?offset=${c.offset}`], { okCodes: [1], signal }).catch(
-      () => null,
-    );
-    if (ext?.code === 0) {
-      found.push({ type: 'ext', offset: c.offset, prefix: '', number: c.number });
-      continue;
-    }
-    const fat = await run('mdir', ['-i', `${raw}@@${c.offset}`, '::/'], { okCodes: [1], signal }).catch(
-      () => null,
-    );
-    if (fat?.code === 0)
+    signal?.throwIfAborted();
+    // By signature: a partition that claims a filesystem it does not hold fails its extraction, loudly.
+    const kind = await filesystemAt(raw, c.offset);
+    if (kind === 'ext') found.push({ type: 'ext', offset: c.offset, prefix: '', number: c.number });
+    else if (kind === 'fat')
       found.push({
         type: 'fat',
         offset: c.offset,

@@ -357,7 +357,7 @@ describe('uploadConsoleLogs against the service, in this process', () => {
     const dir = await mkdtemp(join(root, 'race-'));
     const log = join(dir, 'img.console.log');
     await writeFile(log, 'console text\n');
-    const site = artifactSite(localRunContext({ runAttempt: '2' }), process.env);
+    const site = artifactSite(localRunContext({ runAttempt: '2', job: 'race' }), process.env);
     const name = consoleArtifactName('boot-verify', 'img', site);
     // Another job of the run takes the name after this one listed the run's artifacts.
     await quietly(() => client.uploadArtifact(name, [log], dir));
@@ -398,7 +398,7 @@ describe('uploadConsoleLogs against the service, in this process', () => {
     const dir = await mkdtemp(join(root, 'unsafe-'));
     const log = join(dir, 'disk:1?.console.log');
     await writeFile(log, 'panic text\n');
-    const site = artifactSite(localRunContext({ runAttempt: '2' }), process.env);
+    const site = artifactSite(localRunContext({ runAttempt: '2', job: 'race' }), process.env);
     const warnings: string[] = [];
     const uploads = await quietly(() =>
       uploadConsoleLogs([{ subject: 'disk:1?', path: log, failed: true }], {

@@ -12,11 +12,10 @@ import {
 } from '../../shared/console-artifact.ts';
 import { localRunContext } from '../../shared/run-context.ts';
 
-const site = artifactSite(localRunContext({ runAttempt: '3', runId: '7', repository: 'o/r' }), {
-  ACTIONS_RUNTIME_TOKEN: 't',
-  ACTIONS_RESULTS_URL: 'https://results.example/',
-  GITHUB_JOB: 'boot',
-});
+const site = artifactSite(
+  localRunContext({ runAttempt: '3', runId: '7', repository: 'o/r', job: 'boot' }),
+  { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'https://results.example/' },
+);
 
 describe('upload-console input', () => {
   it('defaults to on-failure and accepts the three modes', () => {
@@ -50,8 +49,11 @@ describe('which logs are kept', () => {
   });
   it('off Actions nothing is attempted, said or returned', async () => {
     const said: string[] = [];
-    const off = artifactSite(localRunContext(), { GITHUB_JOB: 'boot' });
+    const off = artifactSite(localRunContext({ job: 'boot' }), {});
     assert.equal(off.available, false);
+    // A URL without the token (or the other way round) is no service either.
+    assert.equal(artifactSite(localRunContext(), { ACTIONS_RESULTS_URL: 'u' }).available, false);
+    assert.equal(artifactSite(localRunContext(), { ACTIONS_RUNTIME_TOKEN: 't' }).available, false);
     const r = await uploadConsoleLogs(logs, {
       action: 'boot-verify',
       mode: 'always',

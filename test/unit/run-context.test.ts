@@ -37,6 +37,7 @@ const RUNNER: NodeJS.ProcessEnv = {
   GITHUB_REPOSITORY_OWNER_ID: '654321',
   GITHUB_RUN_ID: '9876543210',
   GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_JOB: 'images',
   GITHUB_ACTOR: 'octocat',
   RUNNER_ENVIRONMENT: 'github-hosted',
 };
@@ -65,6 +66,7 @@ test('a push to main: every field from @actions/github and the environment, visi
     eventName: 'push',
     runId: '9876543210',
     runAttempt: '2',
+    job: 'images',
     workflowRef: 'acme/images/.github/workflows/image-snapshot.yml@refs/heads/main',
     runnerEnvironment: 'github-hosted',
     actor: 'octocat',
@@ -167,6 +169,7 @@ test('runContextFrom is a function of its arguments: the environment wins over t
     actor: undefined,
     runId: Number.NaN,
     runAttempt: Number.NaN,
+    job: 'images',
     serverUrl: 'https://github.com',
     apiUrl: 'https://api.github.com',
   };
@@ -177,4 +180,5 @@ test('runContextFrom is a function of its arguments: the environment wins over t
   assert.equal(ctx.runId, null, "@actions/github's NaN for a missing run id is null");
   assert.equal(ctx.runAttempt, null);
   assert.equal(ctx.actor, null);
+  assert.equal(ctx.job, 'images', "the job's id from the context");
 });
