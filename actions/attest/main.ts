@@ -2,20 +2,19 @@
  * attest: thin adapter between the runner and shared/attest. The private key
  * is masked before anything else runs; inputs are validated (the key parsed)
  * before any file is read; then attest or verify runs and the outputs and the
- * job summary are written.
+ * job summary are written. Each command loads only its own half (signing
+ * with Sigstore's signing stack, or verifying with its verifier).
  */
 import type { AttestInputs, AttestOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
 import { parseAttestInputs } from '../../shared/attest/options.ts';
 import { keylessToolkit } from './keyless-toolkit.ts';
 import { readRunContext } from '../run-context.ts';
-import { runAttest } from '../../shared/attest/pipeline.ts';
 import {
   renderAttestSummary,
   renderVerifyFailure,
   renderVerifySummary,
 } from '../../shared/attest/summary.ts';
-import { VerificationFailure, verifyAttestations } from '../../shared/attest/verify.ts';
 import {
   describeGateFinding,
   renderSecretGateSummary,
@@ -68,6 +67,7 @@ await runAction(async () => {
   const options = await parseAttestInputs(raw, ctx);
   await checkActionTools('attest', options);
   if (options.command === 'verify') {
+    const { VerificationFailure, verifyAttestations } = await import('../../shared/attest/verify.ts');
     try {
       const result = await verifyAttestations({
         root: options.root,
@@ -101,6 +101,7 @@ await runAction(async () => {
     core.notice(
       'vulnerability gate off: no vulnerability-data given (a local OSV copy, or `osv` to download)',
     );
+  const { runAttest } = await import('../../shared/attest/pipeline.ts');
   let result;
   try {
     result = await runAttest(options, ctx, keylessToolkit);

@@ -1,0 +1,1022 @@
+export const id = 539;
+export const ids = [539];
+export const modules = {
+
+/***/ 18456:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toMessageSignatureBundle = toMessageSignatureBundle;
+exports.toDSSEBundle = toDSSEBundle;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __webpack_require__(19654);
+const bundle_1 = __webpack_require__(37742);
+// Message signature bundle - $case: 'messageSignature'
+function toMessageSignatureBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: {
+                    algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+                    digest: options.digest,
+                },
+                signature: options.signature,
+            },
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+// DSSE envelope bundle - $case: 'dsseEnvelope'
+function toDSSEBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'dsseEnvelope',
+            dsseEnvelope: toEnvelope(options),
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+function toEnvelope(options) {
+    return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)],
+    };
+}
+function toSignature(options) {
+    return {
+        keyid: options.keyHint || '',
+        sig: options.signature,
+    };
+}
+// Verification material
+function toVerificationMaterial(options) {
+    return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] },
+    };
+}
+function toKeyContent(options) {
+    if (options.certificate) {
+        if (options.certificateChain) {
+            return {
+                $case: 'x509CertificateChain',
+                x509CertificateChain: {
+                    certificates: [{ rawBytes: options.certificate }],
+                },
+            };
+        }
+        else {
+            return {
+                $case: 'certificate',
+                certificate: { rawBytes: options.certificate },
+            };
+        }
+    }
+    else {
+        return {
+            $case: 'publicKey',
+            publicKey: {
+                hint: options.keyHint || '',
+            },
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 37742:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+exports.isBundleWithPublicKey = isBundleWithPublicKey;
+exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+exports.BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+exports.BUNDLE_V02_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3';
+exports.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+// Type guards for bundle variants.
+function isBundleWithCertificateChain(b) {
+    return b.verificationMaterial.content.$case === 'x509CertificateChain';
+}
+function isBundleWithPublicKey(b) {
+    return b.verificationMaterial.content.$case === 'publicKey';
+}
+function isBundleWithMessageSignature(b) {
+    return b.content.$case === 'messageSignature';
+}
+function isBundleWithDsseEnvelope(b) {
+    return b.content.$case === 'dsseEnvelope';
+}
+
+
+/***/ }),
+
+/***/ 47714:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValidationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ValidationError extends Error {
+    fields;
+    constructor(message, fields) {
+        super(message);
+        this.fields = fields;
+    }
+}
+exports.ValidationError = ValidationError;
+
+
+/***/ }),
+
+/***/ 61040:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var build_1 = __webpack_require__(18456);
+Object.defineProperty(exports, "toDSSEBundle", ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } }));
+Object.defineProperty(exports, "toMessageSignatureBundle", ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } }));
+var bundle_1 = __webpack_require__(37742);
+Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "isBundleWithCertificateChain", ({ enumerable: true, get: function () { return bundle_1.isBundleWithCertificateChain; } }));
+Object.defineProperty(exports, "isBundleWithDsseEnvelope", ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } }));
+Object.defineProperty(exports, "isBundleWithMessageSignature", ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } }));
+Object.defineProperty(exports, "isBundleWithPublicKey", ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } }));
+var error_1 = __webpack_require__(47714);
+Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
+var serialized_1 = __webpack_require__(23404);
+Object.defineProperty(exports, "bundleFromJSON", ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } }));
+Object.defineProperty(exports, "bundleToJSON", ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } }));
+Object.defineProperty(exports, "envelopeFromJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } }));
+Object.defineProperty(exports, "envelopeToJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeToJSON; } }));
+var validate_1 = __webpack_require__(9352);
+Object.defineProperty(exports, "assertBundle", ({ enumerable: true, get: function () { return validate_1.assertBundle; } }));
+Object.defineProperty(exports, "assertBundleLatest", ({ enumerable: true, get: function () { return validate_1.assertBundleLatest; } }));
+Object.defineProperty(exports, "assertBundleV01", ({ enumerable: true, get: function () { return validate_1.assertBundleV01; } }));
+Object.defineProperty(exports, "assertBundleV02", ({ enumerable: true, get: function () { return validate_1.assertBundleV02; } }));
+Object.defineProperty(exports, "isBundleV01", ({ enumerable: true, get: function () { return validate_1.isBundleV01; } }));
+
+
+/***/ }),
+
+/***/ 23404:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __webpack_require__(19654);
+const bundle_1 = __webpack_require__(37742);
+const validate_1 = __webpack_require__(9352);
+const bundleFromJSON = (obj) => {
+    const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+    switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+            (0, validate_1.assertBundleV01)(bundle);
+            break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+            (0, validate_1.assertBundleV02)(bundle);
+            break;
+        default:
+            (0, validate_1.assertBundleLatest)(bundle);
+            break;
+    }
+    return bundle;
+};
+exports.bundleFromJSON = bundleFromJSON;
+const bundleToJSON = (bundle) => {
+    return protobuf_specs_1.Bundle.toJSON(bundle);
+};
+exports.bundleToJSON = bundleToJSON;
+const envelopeFromJSON = (obj) => {
+    return protobuf_specs_1.Envelope.fromJSON(obj);
+};
+exports.envelopeFromJSON = envelopeFromJSON;
+const envelopeToJSON = (envelope) => {
+    return protobuf_specs_1.Envelope.toJSON(envelope);
+};
+exports.envelopeToJSON = envelopeToJSON;
+
+
+/***/ }),
+
+/***/ 9352:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.assertBundle = assertBundle;
+exports.assertBundleV01 = assertBundleV01;
+exports.isBundleV01 = isBundleV01;
+exports.assertBundleV02 = assertBundleV02;
+exports.assertBundleLatest = assertBundleLatest;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __webpack_require__(47714);
+// Performs basic validation of a Sigstore bundle to ensure that all required
+// fields are populated. This is not a complete validation of the bundle, but
+// rather a check that the bundle is in a valid state to be processed by the
+// rest of the code.
+function assertBundle(b) {
+    const invalidValues = validateBundleBase(b);
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the v0.1 bundle format.
+function assertBundleV01(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionPromise(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.1 bundle', invalidValues);
+    }
+}
+// Type guard to determine if Bundle is a v0.1 bundle.
+function isBundleV01(b) {
+    try {
+        assertBundleV01(b);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+// Asserts that the given bundle conforms to the v0.2 bundle format.
+function assertBundleV02(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.2 bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the newest (0.3) bundle format.
+function assertBundleLatest(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    invalidValues.push(...validateNoCertificateChain(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+function validateBundleBase(b) {
+    const invalidValues = [];
+    // Media type validation
+    if (b.mediaType === undefined ||
+        (!b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) &&
+            !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/))) {
+        invalidValues.push('mediaType');
+    }
+    // Content-related validation
+    if (b.content === undefined) {
+        invalidValues.push('content');
+    }
+    else {
+        switch (b.content.$case) {
+            case 'messageSignature':
+                if (b.content.messageSignature.messageDigest === undefined) {
+                    invalidValues.push('content.messageSignature.messageDigest');
+                }
+                else {
+                    if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                        invalidValues.push('content.messageSignature.messageDigest.digest');
+                    }
+                }
+                if (b.content.messageSignature.signature.length === 0) {
+                    invalidValues.push('content.messageSignature.signature');
+                }
+                break;
+            case 'dsseEnvelope':
+                if (b.content.dsseEnvelope.payload.length === 0) {
+                    invalidValues.push('content.dsseEnvelope.payload');
+                }
+                if (b.content.dsseEnvelope.signatures.length !== 1) {
+                    invalidValues.push('content.dsseEnvelope.signatures');
+                }
+                else {
+                    if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                        invalidValues.push('content.dsseEnvelope.signatures[0].sig');
+                    }
+                }
+                break;
+        }
+    }
+    // Verification material-related validation
+    if (b.verificationMaterial === undefined) {
+        invalidValues.push('verificationMaterial');
+    }
+    else {
+        if (b.verificationMaterial.content === undefined) {
+            invalidValues.push('verificationMaterial.content');
+        }
+        else {
+            switch (b.verificationMaterial.content.$case) {
+                case 'x509CertificateChain':
+                    if (b.verificationMaterial.content.x509CertificateChain.certificates
+                        .length === 0) {
+                        invalidValues.push('verificationMaterial.content.x509CertificateChain.certificates');
+                    }
+                    b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                        if (cert.rawBytes.length === 0) {
+                            invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                        }
+                    });
+                    break;
+                case 'certificate':
+                    if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                        invalidValues.push('verificationMaterial.content.certificate.rawBytes');
+                    }
+                    break;
+            }
+        }
+        if (b.verificationMaterial.tlogEntries === undefined) {
+            invalidValues.push('verificationMaterial.tlogEntries');
+        }
+        else {
+            if (b.verificationMaterial.tlogEntries.length > 0) {
+                b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+                    if (entry.logId === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+                    }
+                    if (entry.kindVersion === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+                    }
+                });
+            }
+        }
+    }
+    return invalidValues;
+}
+// Necessary for V01 bundles
+function validateInclusionPromise(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionPromise === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V02 and later bundles
+function validateInclusionProof(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionProof === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+            }
+            else {
+                if (entry.inclusionProof.checkpoint === undefined) {
+                    invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+                }
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V03 and later bundles
+function validateNoCertificateChain(b) {
+    const invalidValues = [];
+    /* istanbul ignore next */
+    if (b.verificationMaterial?.content?.$case === 'x509CertificateChain') {
+        invalidValues.push('verificationMaterial.content.$case');
+    }
+    return invalidValues;
+}
+
+
+/***/ }),
+
+/***/ 81487:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tt: () => (/* binding */ inputArtifact),
+/* harmony export */   kx: () => (/* binding */ collectArtifacts),
+/* harmony export */   lH: () => (/* binding */ toRel),
+/* harmony export */   vJ: () => (/* binding */ insideTree)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52005);
+/**
+ * The artifacts of one output tree, found through the documents that made
+ * them (never by globbing, so a stray file is not signed by accident): the
+ * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
+ * overlay and flattened image. Each is hashed once and the digest compared
+ * with the one its producer recorded: a file changed after it was built, or
+ * an overlay whose base changed, is refused instead of signed.
+ */
+
+
+/** Resolves a path a document gives, refusing one that leaves the tree. */
+function insideTree(tree, rel, doc) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree, rel);
+    const back = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path);
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) || back === '' || back.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(back))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${doc}: the path '${rel}' is outside the output tree ${tree}`);
+    return path;
+}
+function toRel(tree, path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+function idOf(rel) {
+    const name = rel.split('/').pop();
+    return name.replace(/\.qcow2$/, '');
+}
+async function hashed(memo, tree, rel, doc, recorded, what) {
+    const path = insideTree(tree, rel, doc);
+    const d = await memo.digest(path, doc);
+    if (recorded !== null && d.sha256 !== recorded)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
+            'the file changed after it was built; rebuild it (a changed file is never signed)');
+    return d;
+}
+async function collectArtifacts(up, memo) {
+    const { tree } = up;
+    const bp = up.buildProvenance;
+    const arch = bp.doc.distro.arch;
+    const out = [];
+    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
+    const baseRel = toRel(tree, base.path);
+    out.push({
+        id: idOf(baseRel),
+        kind: 'base-image',
+        rel: baseRel,
+        ...base,
+        arch,
+        variant: null,
+        recordedIn: bp.rel,
+    });
+    if (bp.doc.boot.mode === 'kernel') {
+        const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
+        const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
+        if (bp.doc.boot.initrd)
+            boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
+        for (const [i, b] of boot.entries()) {
+            const kind = i === 0 ? 'kernel' : 'initrd';
+            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
+            out.push({
+                id: b.rel.split('/').pop(),
+                kind,
+                rel: toRel(tree, f.path),
+                ...f,
+                arch,
+                variant: null,
+                recordedIn: bp.rel,
+            });
+        }
+    }
+    for (const v of up.variants) {
+        const doc = v.doc;
+        // The overlay is only valid on the exact bytes of this base.
+        if (doc.base_image.sha256 !== base.sha256)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
+                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
+        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
+        const overlayRel = toRel(tree, overlay.path);
+        out.push({
+            id: idOf(overlayRel),
+            kind: 'overlay',
+            rel: overlayRel,
+            ...overlay,
+            arch: doc.base_image.arch,
+            variant: doc.variant,
+            recordedIn: v.rel,
+        });
+        if (doc.image) {
+            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
+            const imageRel = toRel(tree, image.path);
+            out.push({
+                id: idOf(imageRel),
+                kind: 'variant-image',
+                rel: imageRel,
+                ...image,
+                arch: doc.base_image.arch,
+                variant: doc.variant,
+                recordedIn: v.rel,
+            });
+        }
+    }
+    const ids = new Map();
+    for (const a of out) {
+        const seen = ids.get(a.id);
+        if (seen)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`two artifacts would share the attestation name '${a.id}': ${seen} and ${a.rel}`);
+        ids.set(a.id, a.rel);
+    }
+    return out;
+}
+/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
+async function inputArtifact(tree, path, input, arch, memo) {
+    const rel = toRel(tree, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path));
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
+    const d = await memo.digest((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(tree, rel), input);
+    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
+}
+
+
+/***/ }),
+
+/***/ 63733:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DigestMemo)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87406);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53019);
+/**
+ * Each artifact is hashed at most once per step: the first request for a
+ * file hashes it and later requests (the image provenance, the per-artifact
+ * statement, the combined statement, the check against the digest an earlier
+ * action recorded) get the same result, as long as the file's identity,
+ * size and modification time are unchanged. Every file is opened through
+ * openRegularFile first, so a device or FIFO named by a document is refused
+ * naming the document instead of being read forever.
+ */
+
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmark assert "once"). */
+    hashed = 0;
+    /** `input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, input) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+        await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRegularFile */ .l$)(abs, { input });
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs, { bigint: true });
+        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+        let pending = this.memo.get(key);
+        if (!pending) {
+            this.hashed++;
+            pending = (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q3)(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
+            this.memo.set(key, pending);
+        }
+        return pending;
+    }
+}
+
+
+/***/ }),
+
+/***/ 59539:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VerificationFailure: () => (/* binding */ VerificationFailure),
+/* harmony export */   verifyAttestations: () => (/* binding */ verifyAttestations)
+/* harmony export */ });
+/* unused harmony exports BUNDLE_SUFFIX, STATEMENT_SUFFIX */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61040);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19654);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54187);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87406);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53019);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81487);
+/* harmony import */ var _digests_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(63733);
+/* harmony import */ var _image_provenance_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92373);
+/* harmony import */ var _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(10136);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(22113);
+/**
+ * Verification that fails closed: an attestation is accepted only when every
+ * check below holds, and the first that does not is named in the error
+ * (VerificationFailure.check), with the file it concerns.
+ *
+ *   attestation     the Sigstore bundle exists and is a v0.3 bundle holding a DSSE envelope
+ *   signature       the envelope carries a signature and it verifies against the trusted key
+ *                   (@sigstore/verify's Verifier; thresholds 0: key mode has no log or TSA),
+ *                   or, keyless, against a Sigstore trusted root (keyless-verify.ts)
+ *   identity        keyless: the certificate names the expected issuer, repository, workflow and ref
+ *   statement       the signed payload is an in-toto v1 statement, and the .intoto.json beside
+ *                   the bundle (what people read) is byte for byte the signed payload
+ *   predicate-type  the predicate is SLSA Provenance v1 and valid
+ *   builder-id      runDetails.builder.id matches the policy
+ *   subjects        every subject names a file under the root whose sha256 is the subject's
+ *   byproducts      every file bound as a byproduct (image provenance, SBOMs, secret scan,
+ *                   upstream documents) is present with the digest that was signed
+ *   risk-score      every bound image provenance has analysis.risk_score ≤ the threshold
+ *   boot            every bound image provenance says boot-verify passed
+ *   coverage        every artifact file that must be covered is a subject of a verified statement
+ *
+ * DSSE verification alone never looks at the files: the subject check is
+ * what binds the signature to the bytes a consumer is about to run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+class VerificationFailure extends Error {
+    check;
+    target;
+    constructor(check, target, detail) {
+        super(`verification failed at check '${check}' for ${target}: ${detail}`);
+        this.name = 'VerificationFailure';
+        this.check = check;
+        this.target = target;
+    }
+}
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+const BUNDLE_SUFFIX = '.sigstore.json';
+const STATEMENT_SUFFIX = '.intoto.json';
+function trustMaterial(key) {
+    const emptyRoot = _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__.TrustedRoot.fromJSON({
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [],
+        certificateAuthorities: [],
+        ctlogs: [],
+        timestampAuthorities: [],
+    });
+    const der = key.key.export({ type: 'spki', format: 'der' });
+    return (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toTrustMaterial */ .jO)(emptyRoot, {
+        [key.hint]: { rawBytes: der, keyDetails: _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_3__.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256 },
+    });
+}
+async function findAttestations(root) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'meta', 'attestations');
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir).catch(() => []);
+    const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).sort();
+    const unsigned = names
+        .filter((n) => n.endsWith(STATEMENT_SUFFIX))
+        .filter((n) => !bundles.includes(n.slice(0, -STATEMENT_SUFFIX.length) + BUNDLE_SUFFIX))
+        .sort();
+    return { bundles: bundles.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, n)), unsigned: unsigned.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, n)) };
+}
+async function findArtifactFiles(root) {
+    const out = [];
+    for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(root, { withFileTypes: true, recursive: true })) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(e.parentPath, e.name);
+        if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name))
+            continue;
+        if ((0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .toRel */ .lH)(root, path).split('/').includes('meta'))
+            continue;
+        out.push(path);
+    }
+    return out.sort();
+}
+function builderMatches(id, policy) {
+    return policy.endsWith('*') ? id.startsWith(policy.slice(0, -1)) : id === policy;
+}
+class Checker {
+    checks = [];
+    target;
+    constructor(target) {
+        this.target = target;
+    }
+    pass(check, detail) {
+        this.checks.push({ check, target: this.target, detail });
+    }
+    fail(check, detail) {
+        throw new VerificationFailure(check, this.target, detail);
+    }
+}
+async function readBundle(c, path) {
+    let bytes;
+    try {
+        bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(path, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES });
+    }
+    catch (e) {
+        c.fail('attestation', `missing attestation: ${e.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        c.fail('attestation', `not JSON (${e.message})`);
+    }
+    if (json.mediaType !== _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.BUNDLE_V03_MEDIA_TYPE)
+        c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.BUNDLE_V03_MEDIA_TYPE}`);
+    if (!json.dsseEnvelope)
+        c.fail('attestation', 'the bundle holds no DSSE envelope');
+    if (!Array.isArray(json.dsseEnvelope.signatures) || json.dsseEnvelope.signatures.length === 0)
+        c.fail('signature', 'no signature: the DSSE envelope carries no signatures');
+    try {
+        return (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleFromJSON)(json);
+    }
+    catch (e) {
+        c.fail('attestation', `not a valid Sigstore bundle (${e.message})`);
+    }
+}
+function signatureCheck(policy) {
+    if (policy.keyless) {
+        const verifiers = (0,_keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .keylessVerifiers */ .ay)(policy.keyless.trustedRoots);
+        const want = policy.keyless.identity;
+        return (bundle) => {
+            const { identity, root } = (0,_keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .verifyKeyless */ .Qm)((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toSignedEntity */ .DC)(bundle), verifiers, want);
+            return [
+                { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+                {
+                    check: 'identity',
+                    detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
+                },
+            ];
+        };
+    }
+    const key = policy.trustedKey;
+    if (!key)
+        throw new Error('verify needs a trusted key or a keyless policy');
+    const verifier = new _sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .Verifier */ .BL(trustMaterial(key), {
+        tlogThreshold: 0,
+        ctlogThreshold: 0,
+        timestampThreshold: 0,
+    });
+    return (bundle) => {
+        try {
+            verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toSignedEntity */ .DC)(bundle));
+        }
+        catch (e) {
+            const code = e.code;
+            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
+        }
+        return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+    };
+}
+async function verifyOne(bundlePath, req, checkSignature, memo, root) {
+    const c = new Checker(bundlePath);
+    const bundle = await readBundle(c, bundlePath);
+    const content = bundle.content;
+    if (content.$case !== 'dsseEnvelope')
+        return c.fail('attestation', 'the bundle holds no DSSE envelope');
+    const envelope = content.dsseEnvelope;
+    c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
+    let signed;
+    try {
+        signed = checkSignature(bundle);
+    }
+    catch (e) {
+        if (e instanceof _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw)
+            c.fail(e.check, e.message);
+        throw e;
+    }
+    for (const r of signed)
+        c.pass(r.check, r.detail);
+    if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        c.fail('statement', `payload type ${envelope.payloadType}, expected ${_statement_js__WEBPACK_IMPORTED_MODULE_11__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
+    const payload = Buffer.from(envelope.payload);
+    let parsed;
+    try {
+        parsed = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        c.fail('statement', 'the signed payload is not JSON');
+    }
+    const statement = _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .StatementSchema */ .XZ.safeParse(parsed);
+    if (!statement.success)
+        c.fail('statement', `not an in-toto v1 statement (${statement.error.issues[0].message} at '${statement.error.issues[0].path.join('.')}')`);
+    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+        : null;
+    if (sibling) {
+        const onDisk = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(() => null);
+        if (onDisk && !onDisk.equals(payload))
+            c.fail('statement', `${sibling} differs from the statement the bundle signs: the statement was changed after signing`);
+    }
+    c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
+    if (statement.data.predicateType !== _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us)
+        c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${_statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us}`);
+    const provenance = _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .ProvenanceStatementSchema */ ._4.safeParse(parsed);
+    if (!provenance.success)
+        c.fail('predicate-type', `invalid SLSA v1 predicate at '${provenance.error.issues[0].path.join('.')}': ${provenance.error.issues[0].message}`);
+    c.pass('predicate-type', _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us);
+    const builderId = provenance.data.predicate.runDetails.builder.id;
+    if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
+        c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+    c.pass('builder-id', builderId);
+    for (const subject of provenance.data.subject) {
+        let path;
+        try {
+            path = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .insideTree */ .vJ)(root, subject.name, bundlePath);
+        }
+        catch (e) {
+            c.fail('subjects', e.message);
+        }
+        let actual;
+        try {
+            actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+        }
+        catch (e) {
+            c.fail('subjects', `subject ${subject.name}: ${e.message}`);
+        }
+        if (actual !== subject.digest.sha256)
+            c.fail('subjects', `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`);
+    }
+    c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
+    const docs = await boundByproducts(c, provenance.data, root, memo);
+    if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
+        for (const { name, doc } of docs) {
+            if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
+                c.fail('risk-score', `${name}: risk_score ${doc.analysis.risk_score} is above the threshold ${req.policy.maxRiskScore}`);
+            if (req.policy.requireBoot && doc.boot.status !== 'success')
+                c.fail('boot', `${name}: ${doc.image.path} has no passing boot-verify report (status ${doc.boot.status})`);
+        }
+        if (req.policy.maxRiskScore !== null)
+            c.pass('risk-score', `≤ ${req.policy.maxRiskScore} in ${docs.length} image provenance(s)`);
+        if (req.policy.requireBoot)
+            c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
+    }
+    return { statement: provenance.data, checks: c.checks };
+}
+/**
+ * Every file the statement binds as a byproduct (image provenance, SBOMs, the
+ * secret gate's result, the upstream documents) must be present and carry the
+ * signed digest; the image provenance documents are also read, for the policy.
+ */
+async function boundByproducts(c, statement, root, memo) {
+    const refs = (statement.predicate.runDetails.byproducts ?? []).filter((b) => b.name);
+    if (!refs.some((b) => b.mediaType === _image_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .IMAGE_PROVENANCE_MEDIA_TYPE */ .EB))
+        c.fail('byproducts', 'the statement binds no image provenance, which the policy (risk score, boot) reads');
+    const out = [];
+    for (const ref of refs) {
+        const name = ref.name;
+        const isProvenance = ref.mediaType === _image_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .IMAGE_PROVENANCE_MEDIA_TYPE */ .EB;
+        let bytes = null;
+        let digest;
+        try {
+            const path = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .insideTree */ .vJ)(root, name, 'statement');
+            if (isProvenance) {
+                bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(path, { input: name, maxBytes: MAX_DOCUMENT_BYTES });
+                digest = (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)(bytes);
+            }
+            else
+                digest = (await memo.digest(path, name)).sha256;
+        }
+        catch (e) {
+            c.fail('byproducts', `${name}: ${e.message}`);
+        }
+        if (digest !== ref.digest?.sha256)
+            c.fail('byproducts', `${name} has sha256 ${digest}, the statement bound ${ref.digest?.sha256}: it was changed after signing`);
+        if (!bytes)
+            continue;
+        const doc = _image_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .ImageProvenanceSchema */ .Sf.safeParse(JSON.parse(bytes.toString('utf8')));
+        if (!doc.success)
+            c.fail('byproducts', `${name} is not a valid image provenance`);
+        out.push({ name, doc: doc.data });
+    }
+    c.pass('byproducts', `${refs.length} bound file(s) match their signed digests, ${out.length} of them image provenance`);
+    return out;
+}
+async function verifyAttestations(req) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(req.root);
+    const memo = new _digests_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestMemo */ .F();
+    const checkSignature = signatureCheck(req.policy);
+    let bundles = req.attestations.map((a) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(a));
+    if (bundles.length === 0) {
+        const found = await findAttestations(root);
+        const [unsigned] = found.unsigned;
+        if (unsigned)
+            throw new VerificationFailure('signature', unsigned, `no signature: there is no ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(unsigned.slice(0, -STATEMENT_SUFFIX.length))}${BUNDLE_SUFFIX} beside it`);
+        bundles = found.bundles;
+        if (bundles.length === 0)
+            throw new VerificationFailure('attestation', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'meta', 'attestations'), `missing attestation: no *${BUNDLE_SUFFIX} found`);
+    }
+    const statements = [];
+    const checks = [];
+    for (const bundle of bundles) {
+        const r = await verifyOne(bundle, req, checkSignature, memo, root);
+        statements.push({ bundle, statement: r.statement });
+        checks.push(...r.checks);
+    }
+    const required = req.artifacts?.map((a) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(a)) ?? (await findArtifactFiles(root));
+    const covered = [];
+    for (const path of required) {
+        let d;
+        try {
+            d = await memo.digest(path, 'artifact');
+        }
+        catch (e) {
+            throw new VerificationFailure('coverage', path, e.message);
+        }
+        const rel = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .toRel */ .lH)(root, path);
+        const hit = statements.some((s) => s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256));
+        if (!hit) {
+            const byDigest = statements.some((s) => s.statement.subject.some((sub) => sub.digest.sha256 === d.sha256));
+            throw new VerificationFailure('coverage', path, byDigest
+                ? `missing attestation: its sha256 ${d.sha256} is signed, but under another name than ${rel}`
+                : `missing attestation: no verified statement names ${rel} with its sha256 ${d.sha256}`);
+        }
+        covered.push({ path, sha256: d.sha256 });
+    }
+    checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
+    return { statements, checks, covered, hashed: memo.hashed };
+}
+
+
+/***/ })
+
+};
