@@ -94,7 +94,7 @@ async function debianRow(): Promise<void> {
   const dir = join(cacheRoot, 'base-images', 'debian-cloud-init-x86_64-kernel');
   const provenance = await readBuildProvenance(join(dir, 'meta', 'build-provenance.json')).catch(() => null);
   if (!provenance) {
-    console.log('\n(no cached Debian base: run test/integration/build-variant-debian.test.ts once)');
+    console.log('\n(no cached Debian base: run test/integration/build-variant-debian-readme.test.ts once)');
     return;
   }
   const out = join(work, 'debian');
