@@ -29,7 +29,8 @@ export function resultsServiceAvailable(env: NodeJS.ProcessEnv = process.env): b
  */
 export function actionsCacheAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
   return (
-    resultsServiceAvailable(env) || Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim())
+    resultsServiceAvailable(env) ||
+    Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim())
   );
 }
 

@@ -29289,7 +29289,8 @@ function resultsServiceAvailable(env = process.env) {
  * (ACTIONS_CACHE_URL); the library itself decides which protocol (v1/v2).
  */
 function actionsCacheAvailable(env = process.env) {
-    return (resultsServiceAvailable(env) || Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim()));
+    return (resultsServiceAvailable(env) ||
+        Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim()));
 }
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.
 async function library() {

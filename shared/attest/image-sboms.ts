@@ -85,20 +85,16 @@ export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[
     const base = artifacts.find((a) => a.kind === 'base-image')!;
     const overlays = artifacts.filter((a) => a.kind === 'overlay');
     // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): several at once.
-    const softwareOf = await mapBounded(
-      [base, ...overlays],
-      availableParallelism(),
-      (image) => {
-        if (image === base) return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
-        const v = up.variants.find((d) => d.doc.variant === image.variant)!;
-        // A variant keeps its base's database: it is required whenever either provenance records one.
-        const recorded =
-          v.doc.installed_packages.manager !== 'none'
-            ? v.doc.installed_packages.manager
-            : bp.doc.installed_packages.manager;
-        return readSoftware(image, recorded, v.rel, work);
-      },
-    );
+    const softwareOf = await mapBounded([base, ...overlays], availableParallelism(), (image) => {
+      if (image === base) return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+      const v = up.variants.find((d) => d.doc.variant === image.variant)!;
+      // A variant keeps its base's database: it is required whenever either provenance records one.
+      const recorded =
+        v.doc.installed_packages.manager !== 'none'
+          ? v.doc.installed_packages.manager
+          : bp.doc.installed_packages.manager;
+      return readSoftware(image, recorded, v.rel, work);
+    });
     const baseSoftware = softwareOf[0]!;
     const out: TreeSbom[] = [];
     const baseDoc = await imageSbomDocument({

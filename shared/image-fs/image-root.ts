@@ -18,15 +18,7 @@
  * the reader resolves the last one.) A path with a newline or NUL cannot be asked for (debugfs reads its
  * requests line by line) and is refused with a DataError.
  */
-import {
-  mkdir,
-  mkdtemp,
-  readFile,
-  realpath,
-  rm,
-  stat as statFile,
-  truncate,
-} from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, stat as statFile, truncate } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';

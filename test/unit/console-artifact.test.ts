@@ -12,10 +12,10 @@ import {
 } from '../../shared/console-artifact.ts';
 import { localRunContext } from '../../shared/run-context.ts';
 
-const site = artifactSite(
-  localRunContext({ runAttempt: '3', runId: '7', repository: 'o/r', job: 'boot' }),
-  { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'https://results.example/' },
-);
+const site = artifactSite(localRunContext({ runAttempt: '3', runId: '7', repository: 'o/r', job: 'boot' }), {
+  ACTIONS_RUNTIME_TOKEN: 't',
+  ACTIONS_RESULTS_URL: 'https://results.example/',
+});
 
 describe('upload-console input', () => {
   it('defaults to on-failure and accepts the three modes', () => {
