@@ -2,137 +2,6 @@ export const id = 507;
 export const ids = [507];
 export const modules = {
 
-/***/ 81487:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Tt: () => (/* binding */ inputArtifact),
-/* harmony export */   kx: () => (/* binding */ collectArtifacts),
-/* harmony export */   lH: () => (/* binding */ toRel),
-/* harmony export */   vJ: () => (/* binding */ insideTree)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52005);
-/**
- * The artifacts of one output tree, found through the documents that made
- * them (never by globbing, so a stray file is not signed by accident): the
- * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
- * overlay and flattened image. Each is hashed once and the digest compared
- * with the one its producer recorded: a file changed after it was built, or
- * an overlay whose base changed, is refused instead of signed.
- */
-
-
-/** Resolves a path a document gives, refusing one that leaves the tree. */
-function insideTree(tree, rel, doc) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree, rel);
-    const back = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path);
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) || back === '' || back.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(back))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${doc}: the path '${rel}' is outside the output tree ${tree}`);
-    return path;
-}
-function toRel(tree, path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-function idOf(rel) {
-    const name = rel.split('/').pop();
-    return name.replace(/\.qcow2$/, '');
-}
-async function hashed(memo, tree, rel, doc, recorded, what) {
-    const path = insideTree(tree, rel, doc);
-    const d = await memo.digest(path, doc);
-    if (recorded !== null && d.sha256 !== recorded)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
-            'the file changed after it was built; rebuild it (a changed file is never signed)');
-    return d;
-}
-async function collectArtifacts(up, memo) {
-    const { tree } = up;
-    const bp = up.buildProvenance;
-    const arch = bp.doc.distro.arch;
-    const out = [];
-    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
-    const baseRel = toRel(tree, base.path);
-    out.push({
-        id: idOf(baseRel),
-        kind: 'base-image',
-        rel: baseRel,
-        ...base,
-        arch,
-        variant: null,
-        recordedIn: bp.rel,
-    });
-    if (bp.doc.boot.mode === 'kernel') {
-        const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
-        const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
-        if (bp.doc.boot.initrd)
-            boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
-        for (const [i, b] of boot.entries()) {
-            const kind = i === 0 ? 'kernel' : 'initrd';
-            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
-            out.push({
-                id: b.rel.split('/').pop(),
-                kind,
-                rel: toRel(tree, f.path),
-                ...f,
-                arch,
-                variant: null,
-                recordedIn: bp.rel,
-            });
-        }
-    }
-    for (const v of up.variants) {
-        const doc = v.doc;
-        // The overlay is only valid on the exact bytes of this base.
-        if (doc.base_image.sha256 !== base.sha256)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
-                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
-        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
-        const overlayRel = toRel(tree, overlay.path);
-        out.push({
-            id: idOf(overlayRel),
-            kind: 'overlay',
-            rel: overlayRel,
-            ...overlay,
-            arch: doc.base_image.arch,
-            variant: doc.variant,
-            recordedIn: v.rel,
-        });
-        if (doc.image) {
-            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
-            const imageRel = toRel(tree, image.path);
-            out.push({
-                id: idOf(imageRel),
-                kind: 'variant-image',
-                rel: imageRel,
-                ...image,
-                arch: doc.base_image.arch,
-                variant: doc.variant,
-                recordedIn: v.rel,
-            });
-        }
-    }
-    const ids = new Map();
-    for (const a of out) {
-        const seen = ids.get(a.id);
-        if (seen)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`two artifacts would share the attestation name '${a.id}': ${seen} and ${a.rel}`);
-        ids.set(a.id, a.rel);
-    }
-    return out;
-}
-/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
-async function inputArtifact(tree, path, input, arch, memo) {
-    const rel = toRel(tree, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path));
-    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
-    const d = await memo.digest((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(tree, rel), input);
-    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
-}
-
-
-/***/ }),
-
 /***/ 63733:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -961,6 +830,7 @@ var statement = __webpack_require__(22113);
 
 
 
+
 const SBOM_DIR = 'meta/sbom';
 /** meta/sbom/base.cdx.json and meta/sbom/variant-<v>.cdx.json (variant names are [a-z0-9-]). */
 function imageSbomRel(variant) {
@@ -999,8 +869,8 @@ async function buildTreeSboms(up, artifacts) {
         const tool = { name: statement/* SUITE */.J3.name, version: statement/* SUITE */.J3.version };
         const base = artifacts.find((a) => a.kind === 'base-image');
         const overlays = artifacts.filter((a) => a.kind === 'overlay');
-        // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): several at once.
-        const softwareOf = await (0,concurrency/* mapBounded */.y)([base, ...overlays], (0,external_node_os_.availableParallelism)(), (image) => {
+        // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): two at once.
+        const softwareOf = await (0,concurrency/* mapBounded */.y)([base, ...overlays], attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (image) => {
             if (image === base)
                 return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
             const v = up.variants.find((d) => d.doc.variant === image.variant);

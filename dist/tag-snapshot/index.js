@@ -55229,6 +55229,14 @@ var verify_dist = __nccwpck_require__(4187);
  */
 
 
+/**
+ * How many images attest's secret gate, and separately its SBOM reader, read at
+ * once. Each read keeps a private raw copy of the image (and the gate the
+ * extracted tree) in RUNNER_TEMP until it is done: a fixed two, not one per
+ * core, keeps the temporary disk a step needs predictable on a many-core
+ * runner with a small disk, and two is where the gain of reading side by side is.
+ */
+const IMAGES_READ_AT_ONCE = 2;
 /** Resolves a path a document gives, refusing one that leaves the tree. */
 function insideTree(tree, rel, doc) {
     const path = (0,external_node_path_.resolve)(tree, rel);

@@ -28,6 +28,15 @@ export interface Artifact {
   recordedIn: string | null;
 }
 
+/**
+ * How many images attest's secret gate, and separately its SBOM reader, read at
+ * once. Each read keeps a private raw copy of the image (and the gate the
+ * extracted tree) in RUNNER_TEMP until it is done: a fixed two, not one per
+ * core, keeps the temporary disk a step needs predictable on a many-core
+ * runner with a small disk, and two is where the gain of reading side by side is.
+ */
+export const IMAGES_READ_AT_ONCE = 2;
+
 /** Resolves a path a document gives, refusing one that leaves the tree. */
 export function insideTree(tree: string, rel: string, doc: string): string {
   const path = resolve(tree, rel);

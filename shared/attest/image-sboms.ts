@@ -11,7 +11,7 @@
  * the image and the database file — never an SBOM that silently lists nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
@@ -24,7 +24,7 @@ import {
   type PackageManager,
 } from '../image-fs/installed-packages.ts';
 import { imageSbomDocument, type ImageSbomDocument, type SbomImage } from '../sbom/image-sbom.ts';
-import type { Artifact } from './artifacts.ts';
+import { IMAGES_READ_AT_ONCE, type Artifact } from './artifacts.ts';
 import { SUITE } from './statement.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 
@@ -84,8 +84,8 @@ export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[
     const tool = { name: SUITE.name, version: SUITE.version };
     const base = artifacts.find((a) => a.kind === 'base-image')!;
     const overlays = artifacts.filter((a) => a.kind === 'overlay');
-    // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): several at once.
-    const softwareOf = await mapBounded([base, ...overlays], availableParallelism(), (image) => {
+    // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): two at once.
+    const softwareOf = await mapBounded([base, ...overlays], IMAGES_READ_AT_ONCE, (image) => {
       if (image === base) return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
       const v = up.variants.find((d) => d.doc.variant === image.variant)!;
       // A variant keeps its base's database: it is required whenever either provenance records one.

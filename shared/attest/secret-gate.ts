@@ -8,7 +8,6 @@
  * never printed (its sha256 is, to allow it on purpose by fingerprint).
  */
 import { createReadStream } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { relative, sep } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
@@ -18,7 +17,7 @@ import { scanTarGzForSecrets } from '../secrets/scan-archive.ts';
 import { scanStreamForSecrets, type SecretFinding } from '../secrets/scan-file.ts';
 import { scanImageForSecrets } from '../secrets/scan-image.ts';
 import type { TreeManifest } from '../secrets/scan-tree.ts';
-import type { Artifact } from './artifacts.ts';
+import { IMAGES_READ_AT_ONCE, type Artifact } from './artifacts.ts';
 
 export interface GateFinding extends SecretFinding {
   /** The artifact holding the file, relative to the release root. */
@@ -85,10 +84,10 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
     // The base first: overlays and flattened images are scanned for what they change over it.
     const base = artifacts.find((a) => a.kind === 'base-image');
     const scanBase = base && (await scanArtifact(base, undefined, input));
-    // The rest each in their own processes (qemu-img, e2fsck, debugfs), several at once; reported in order.
+    // The rest each in their own processes (qemu-img, e2fsck, debugfs), two at once; reported in order.
     const rest = await mapBounded(
       artifacts.filter((a) => a !== base),
-      availableParallelism(),
+      IMAGES_READ_AT_ONCE,
       (a) => scanArtifact(a, scanBase?.manifest, input),
     );
     for (const r of scanBase ? [scanBase, ...rest] : rest)
