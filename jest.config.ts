@@ -36,6 +36,8 @@ const config: Config = {
   projects: [project('unit'), project('integration'), project('e2e')],
   // two cores: at most two test files (and so two QEMU guests) at once
   maxWorkers: 2,
+  // the Debian boots first, on a fresh clone too (test/support/jest-sequencer.ts)
+  testSequencer: '<rootDir>/test/support/jest-sequencer.ts',
   // A fresh worker process for every test file, as node:test gave each file its own process: state
   // in Node's own modules (HTTP interception, global dispatchers) cannot leak from one file to the
   // next, which made a nock-based file hang when it followed certain others in a reused worker.
