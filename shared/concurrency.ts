@@ -14,13 +14,9 @@ export async function mapBounded<T, R>(
       results[i] = await task(items[i]!, i);
     }
   };
-  // allSettled, not all: on a failure (e.g. cancellation) every other task still
+  // Settled, not all: on a failure (e.g. cancellation) every other task still
   // gets to clean up (kill its QEMU, remove its files) before the error propagates.
-  const settled = await Promise.allSettled(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
-  );
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
+  await allSettledInOrder(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
 

@@ -1626,7 +1626,8 @@ async function runAttest(o, ctx, keyless) {
             allowList: o.secretAllowList,
             workDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
         }),
-        Promise.all(work.map((w) => buildTreeSboms(w.up, w.artifacts))),
+        // One tree at a time, so no more than IMAGES_READ_AT_ONCE images are read for SBOMs at once.
+        (0,concurrency/* mapBounded */.y)(work, 1, (w) => buildTreeSboms(w.up, w.artifacts)),
     ]);
     for (const [i, w] of work.entries())
         w.sboms = sboms[i];

@@ -31702,12 +31702,9 @@ async function mapBounded(items, limit, task) {
             results[i] = await task(items[i], i);
         }
     };
-    // allSettled, not all: on a failure (e.g. cancellation) every other task still
+    // Settled, not all: on a failure (e.g. cancellation) every other task still
     // gets to clean up (kill its QEMU, remove its files) before the error propagates.
-    const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed)
-        throw failed.reason;
+    await allSettledInOrder(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
 }
 /**

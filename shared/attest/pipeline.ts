@@ -9,7 +9,7 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SerializedBundle } from '@sigstore/bundle';
-import { allSettledInOrder } from '../concurrency.ts';
+import { allSettledInOrder, mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { writeFilesTogether } from '../deps/write-set.ts';
@@ -144,7 +144,8 @@ export async function runAttest(
       allowList: o.secretAllowList,
       workDir: process.env.RUNNER_TEMP || tmpdir(),
     }),
-    Promise.all(work.map((w) => buildTreeSboms(w.up, w.artifacts))),
+    // One tree at a time, so no more than IMAGES_READ_AT_ONCE images are read for SBOMs at once.
+    mapBounded(work, 1, (w) => buildTreeSboms(w.up, w.artifacts)),
   ] as const);
   for (const [i, w] of work.entries()) w.sboms = sboms[i]!;
   const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');
