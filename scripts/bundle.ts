@@ -84,6 +84,12 @@ await rm(join(root, 'build'), { recursive: true, force: true });
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
 // analyze-deps validates its SBOM with ajv's standalone code of the CycloneDX schema, generated here.
 run(process.execPath, [join(root, 'scripts/precompile-sbom-validator.ts'), join(root, 'build/shared/deps')]);
+// ...and loads its typosquat check's index of popular names, serialised here, instead of building it.
+run(process.execPath, [join(root, 'scripts/precompile-popular-index.ts'), join(root, 'build/shared/deps')]);
+// The names themselves are read only by a run that asks for the index without loading it first (tsc copies
+// no JSON file that is not imported): here, for ncc to place them beside the bundle.
+for (const file of ['popular-crates.json', 'popular-npm.json'])
+  await cp(join(root, 'shared/deps/data', file), join(root, 'build/shared/deps/data', file));
 
 const actions = (await readdir(join(root, 'actions'), { withFileTypes: true })).filter((d) =>
   d.isDirectory(),

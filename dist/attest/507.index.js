@@ -804,8 +804,8 @@ async function readInstalledPackages(root) {
     return { distro, manager, database, packages, kernel };
 }
 
-// EXTERNAL MODULE: ./build/shared/sbom/image-sbom.js + 4 modules
-var image_sbom = __webpack_require__(67796);
+// EXTERNAL MODULE: ./build/shared/sbom/image-sbom.js + 5 modules
+var image_sbom = __webpack_require__(84551);
 // EXTERNAL MODULE: ./build/shared/attest/statement.js
 var statement = __webpack_require__(22113);
 ;// CONCATENATED MODULE: ./build/shared/attest/image-sboms.js

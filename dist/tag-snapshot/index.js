@@ -55617,6 +55617,7 @@ function sbom_parts_serialNumber(graphSha256) {
 
 
 
+
 const UNIQUE_BY_HASH = 'uniqueItemsByHash';
 /** The CycloneDX versions whose schema files this module finds. */
 const VALIDATED_SPEC_VERSIONS = (/* unused pure expression or super */ null && (['1.6']));
@@ -55744,19 +55745,9 @@ const precompiledFile = (version) => `sbom-validator-${version}.generated.cjs`;
 async function precompiledValidator(version) {
     if (version !== '1.6')
         return null;
-    try {
-        // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
-        const validate = (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default;
-        return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
-    }
-    catch (e) {
-        if (
-        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
-        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
-            String(e).includes(precompiledFile(version)))
-            return null;
-        throw e;
-    }
+    // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+    const validate = await generatedModule(precompiledFile(version), async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default);
+    return validate && { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
 }
 const compiled = new Map();
 /** The validator of `version`: the precompiled one when bundled, else compiled once per process. */

@@ -123,6 +123,38 @@ export class HashMultimap {
     this.bits[b >>> 5]! |= 1 << (b & 31);
   }
 
+  /**
+   * The pairs added, in order (views of the map's arrays, not copies), and the capacity it was made with:
+   * all `replay` needs to make the same map again. The bucket heads, chains and filter are left out: they
+   * are four times the pairs' bytes, and the replay rebuilds them without hashing any string again.
+   */
+  added(): { capacity: number; hashes: Uint32Array; values: Int32Array } {
+    return {
+      capacity: this.entryHash.length,
+      hashes: this.entryHash.subarray(0, this.size),
+      values: this.entryValue.subarray(0, this.size),
+    };
+  }
+
+  /** The map `new HashMultimap(capacity)` is after add(hashes[i], values[i]) for every i in order. */
+  static replay(capacity: number, hashes: Uint32Array, values: Int32Array): HashMultimap {
+    const map = new HashMultimap(capacity);
+    const { heads, mask, bits, bitShift, entryNext } = map;
+    map.entryHash.set(hashes);
+    map.entryValue.set(values);
+    // add()'s chaining and filter bit, in one loop over locals: a call per pair was most of a load.
+    for (let e = 0; e < hashes.length; e++) {
+      const hash = hashes[e]!;
+      const bucket = hash & mask;
+      entryNext[e] = heads[bucket]!;
+      heads[bucket] = e + 1;
+      const b = Math.imul(hash, 0x9e3779b1) >>> bitShift;
+      bits[b >>> 5]! |= 1 << (b & 31);
+    }
+    map.size = hashes.length;
+    return map;
+  }
+
   /** Adds to `out` every value stored under `hash`. */
   collect(hash: number, out: Set<number>): void {
     const b = this.bit(hash);
@@ -144,4 +176,20 @@ export function deletionIndex(keys: readonly string[], minLength: number): HashM
     for (let d = 0; d < hashes.length; d++) index.add(hashes[d]!, i);
   }
   return index;
+}
+
+/**
+ * What deletionIndex(keys, minLength) adds under the hashes it adds (each key's index once per
+ * character), so a precomputed index ships its hashes alone: see HashMultimap.replay.
+ */
+export function deletionIndexValues(keys: readonly string[], minLength: number): Int32Array {
+  let total = 0;
+  for (const k of keys) if (k.length >= minLength) total += k.length;
+  const values = new Int32Array(total);
+  let e = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const length = keys[i]!.length;
+    if (length >= minLength) for (const end = e + length; e < end; e++) values[e] = i;
+  }
+  return values;
 }

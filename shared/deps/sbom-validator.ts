@@ -21,6 +21,7 @@
 import type { Ajv as AjvType, AnySchema, ErrorObject, KeywordCxt, ValidateFunction } from 'ajv';
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors.ts';
+import { generatedModule } from './generated-module.ts';
 import { firstDuplicate } from './unique-items.ts';
 
 export { canonicalJson, firstDuplicate } from './unique-items.ts';
@@ -195,19 +196,12 @@ export const precompiledFile = (version: ValidatedSpecVersion): string =>
 /** The generated validator when this runs from the bundle; null in a source run, which has none. */
 async function precompiledValidator(version: ValidatedSpecVersion): Promise<CompiledSbomValidator | null> {
   if (version !== '1.6') return null;
-  try {
-    // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
-    const validate = (await import('./sbom-validator-1.6.generated.cjs')).default;
-    return { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
-  } catch (e) {
-    if (
-      // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
-      ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String((e as NodeJS.ErrnoException).code)) &&
-      String(e).includes(precompiledFile(version))
-    )
-      return null;
-    throw e;
-  }
+  // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+  const validate = await generatedModule(
+    precompiledFile(version),
+    async () => (await import('./sbom-validator-1.6.generated.cjs')).default,
+  );
+  return validate && { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
 }
 
 const compiled = new Map<ValidatedSpecVersion, Promise<CompiledSbomValidator>>();

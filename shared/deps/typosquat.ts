@@ -20,12 +20,25 @@
  * writes every separator as `_`: a crate whose real spelling is not known is
  * popular under any spelling (`anySpelling`), so only the crates of
  * data/spellings.json take part in the separator-variant check.
+ *
+ * Building an index from those names (their normal forms, skeletons and
+ * deletion hashes) is ~100 ms of un-optimised code for the crates, every run.
+ * The bundle does not: scripts/precompile-popular-index.ts serialises each
+ * built index at bundle time, and the action loads it (loadPopularIndex)
+ * before the analysis. A source run has no such file and builds the index.
  */
-import popularCrates from './data/popular-crates.json' with { type: 'json' };
-import popularNpm from './data/popular-npm.json' with { type: 'json' };
-import { deletionHashes, deletionIndex, HashMultimap, stringHash } from './deletion-index.ts';
+import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
+import {
+  deletionHashes,
+  deletionIndex,
+  deletionIndexValues,
+  HashMultimap,
+  stringHash,
+} from './deletion-index.ts';
 import { osaDistance } from './edit-distance.ts';
 import { finding, type Finding } from './findings.ts';
+import { generatedModule } from './generated-module.ts';
 import type { DepGraph, Ecosystem } from './model.ts';
 import { pushTo } from './multimap.ts';
 
@@ -182,11 +195,12 @@ export function buildPopularIndex(
     const n = normalized[i]!;
     if (n.length >= MIN_EDIT_LENGTH && normalizedOf[entries.get(n)!] === i) byWholeName.add(stringHash(n), i);
   }
+  // Only the first entries.size are used: the rest need not be kept, nor serialised.
   return {
     entries,
-    flags,
-    normalizedOf,
-    skeletonOf,
+    flags: flags.slice(0, entries.size),
+    normalizedOf: normalizedOf.slice(0, entries.size),
+    skeletonOf: skeletonOf.slice(0, entries.size),
     names,
     normalized,
     byDeletion: deletionIndex(normalized, MIN_EDIT_LENGTH),
@@ -200,21 +214,168 @@ function normalFormOf(index: PopularIndex, key: string): string | undefined {
   return e === undefined || index.normalizedOf[e]! < 0 ? undefined : index.names[index.normalizedOf[e]!];
 }
 
+/*
+ * The popular names are read at first use, not imported: the bundle loads its precomputed index, which
+ * holds every name, so the JSON would only be parsed for nothing there (ncc still copies the files beside
+ * the bundle, for a run that asks for an index without loading it first).
+ */
+
 /** The crates index: known spellings exactly, the other names under any spelling. */
 export function popularCratesIndex(): PopularIndex {
+  const popularCrates = JSON.parse(
+    readFileSync(new URL('./data/popular-crates.json', import.meta.url), 'utf8'),
+  ) as { names: string[]; spelled: string[] };
   const spelled = new Set(popularCrates.spelled.map(normalizeName));
   const unknown = popularCrates.names.filter((n) => !spelled.has(normalizeName(n)));
   return buildPopularIndex([...popularCrates.spelled, ...unknown], unknown);
 }
 
+export function popularNpmIndex(): PopularIndex {
+  const popularNpm = JSON.parse(
+    readFileSync(new URL('./data/popular-npm.json', import.meta.url), 'utf8'),
+  ) as { names: string[] };
+  return buildPopularIndex(popularNpm.names);
+}
+
 const indexes = new Map<Ecosystem, PopularIndex>();
+
+/** The index of `ecosystem`'s popular names: the one loadPopularIndex loaded, else built here once. */
 export function popularIndex(ecosystem: Ecosystem): PopularIndex {
   let index = indexes.get(ecosystem);
   if (!index)
-    indexes.set(
-      ecosystem,
-      (index = ecosystem === 'cargo' ? popularCratesIndex() : buildPopularIndex(popularNpm.names)),
-    );
+    indexes.set(ecosystem, (index = ecosystem === 'cargo' ? popularCratesIndex() : popularNpmIndex()));
+  return index;
+}
+
+/**
+ * A PopularIndex as plain strings, for a generated module: the entries as their keys in entry order, the
+ * typed arrays as base64 of their bytes. What is quick to derive again is left out: each popular name and
+ * its normal form and skeleton are entry numbers (normalizedOf and skeletonOf follow from them), the
+ * deletion index is its hashes (the values are each name's number once per character). Parsing the
+ * module's text is most of what loading it costs, so fewer bytes are a faster load.
+ */
+export interface SerializedPopularIndex {
+  /** The byte order of the typed arrays: a machine of the other order builds the index instead. */
+  endianness: 'BE' | 'LE';
+  /** Every entry's string by entry number, joined by KEY_SEPARATOR. */
+  keys: string;
+  /** Int32 entry numbers of each popular name, its normal form and its skeleton, by name number. */
+  names: string;
+  normalized: string;
+  skeletons: string;
+  /** Uint8 flags by entry. */
+  flags: string;
+  /** Uint32: byDeletion's hashes as added. */
+  deletionHashes: string;
+  /** byWholeName's capacity and pairs as added (Uint32 hashes, Int32 values). */
+  wholeNameCapacity: number;
+  wholeNameHashes: string;
+  wholeNameValues: string;
+}
+
+/** No popular name, normal form or skeleton holds a newline; serializePopularIndex checks it. */
+const KEY_SEPARATOR = '\n';
+
+const base64 = (a: Uint8Array | Int32Array | Uint32Array): string =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+/** The bytes of `text` as a typed array of `Type`, without a copy when they are aligned for it (they are). */
+function fromBase64<T>(
+  text: string,
+  Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T {
+  let bytes: Uint8Array = Buffer.from(text, 'base64');
+  if (bytes.byteOffset % Type.BYTES_PER_ELEMENT !== 0) bytes = new Uint8Array(bytes);
+  return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
+}
+
+export function serializePopularIndex(index: PopularIndex): SerializedPopularIndex {
+  const keys = [...index.entries.keys()];
+  const bad = keys.find((k) => k.includes(KEY_SEPARATOR));
+  if (bad !== undefined) throw new Error(`a popular-index key holds the separator: ${JSON.stringify(bad)}`);
+  const entryOf = (key: string): number => index.entries.get(key)!;
+  const wholeName = index.byWholeName.added();
+  return {
+    endianness: endianness(),
+    keys: keys.join(KEY_SEPARATOR),
+    names: base64(Int32Array.from(index.names, entryOf)),
+    normalized: base64(Int32Array.from(index.normalized, entryOf)),
+    skeletons: base64(Int32Array.from(index.names, (name) => entryOf(skeleton(name)))),
+    flags: base64(index.flags),
+    deletionHashes: base64(index.byDeletion.added().hashes),
+    wholeNameCapacity: wholeName.capacity,
+    wholeNameHashes: base64(wholeName.hashes),
+    wholeNameValues: base64(wholeName.values),
+  };
+}
+
+/** The index serializePopularIndex was given; null on a machine whose byte order is not the data's. */
+export function deserializePopularIndex(data: SerializedPopularIndex): PopularIndex | null {
+  if (data.endianness !== endianness()) return null;
+  const keys = data.keys.split(KEY_SEPARATOR);
+  const entries = new Map<string, number>();
+  for (let e = 0; e < keys.length; e++) entries.set(keys[e]!, e);
+  const nameEntries = fromBase64(data.names, Int32Array);
+  const normalizedEntries = fromBase64(data.normalized, Int32Array);
+  const skeletonEntries = fromBase64(data.skeletons, Int32Array);
+  const names = new Array<string>(nameEntries.length);
+  const normalized = new Array<string>(nameEntries.length);
+  const normalizedOf = new Int32Array(keys.length).fill(-1);
+  const skeletonOf = new Int32Array(keys.length).fill(-1);
+  // In name order, so a later name of the same normal form or skeleton wins, as in buildPopularIndex.
+  for (let i = 0; i < nameEntries.length; i++) {
+    names[i] = keys[nameEntries[i]!]!;
+    normalized[i] = keys[normalizedEntries[i]!]!;
+    normalizedOf[normalizedEntries[i]!] = i;
+    skeletonOf[skeletonEntries[i]!] = i;
+  }
+  const hashes = fromBase64(data.deletionHashes, Uint32Array);
+  return {
+    entries,
+    flags: fromBase64(data.flags, Uint8Array),
+    normalizedOf,
+    skeletonOf,
+    names,
+    normalized,
+    byDeletion: HashMultimap.replay(hashes.length, hashes, deletionIndexValues(normalized, MIN_EDIT_LENGTH)),
+    byWholeName: HashMultimap.replay(
+      data.wholeNameCapacity,
+      fromBase64(data.wholeNameHashes, Uint32Array),
+      fromBase64(data.wholeNameValues, Int32Array),
+    ),
+  };
+}
+
+/** The file name scripts/precompile-popular-index.ts writes the serialised index of `ecosystem` under. */
+export const precomputedIndexFile = (ecosystem: Ecosystem): string =>
+  `popular-index-${ecosystem}.generated.cjs`;
+
+/** The serialised index of `ecosystem` when this runs from the bundle; null in a source run. */
+function precomputedIndex(ecosystem: Ecosystem): Promise<SerializedPopularIndex | null> {
+  // Literal specifiers, so ncc bundles the files scripts/bundle.ts generated, each in a chunk of its own
+  // (a cargo run parses no npm names).
+  return ecosystem === 'cargo'
+    ? generatedModule(
+        precomputedIndexFile(ecosystem),
+        async () => (await import('./popular-index-cargo.generated.cjs')).default,
+      )
+    : generatedModule(
+        precomputedIndexFile(ecosystem),
+        async () => (await import('./popular-index-npm.generated.cjs')).default,
+      );
+}
+
+/**
+ * Makes popularIndex(ecosystem) the bundle's precomputed index, loaded here because a module loads
+ * asynchronously and the analysis that asks for the index is synchronous. A source run builds the index.
+ */
+export async function loadPopularIndex(ecosystem: Ecosystem): Promise<PopularIndex> {
+  let index = indexes.get(ecosystem);
+  if (index) return index;
+  const data = await precomputedIndex(ecosystem);
+  // Another call may have built or loaded it meanwhile: keep that one, so every caller sees one index.
+  index = indexes.get(ecosystem) ?? (data && deserializePopularIndex(data)) ?? popularIndex(ecosystem);
+  indexes.set(ecosystem, index);
   return index;
 }
 
