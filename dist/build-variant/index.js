@@ -37278,7 +37278,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63350);
 /* harmony import */ var _shared_console_artifact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(47418);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(69180);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86412);
 /* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83207);
 /* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(95450);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(36784);
@@ -38784,7 +38784,7 @@ async function checkTools(step, tools, search = {}) {
 
 /***/ }),
 
-/***/ 69180:
+/***/ 86412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40013,6 +40013,10 @@ function withKnownPublicKeys(list) {
  *             ("FAT12   ", "FAT16   " or "FAT     " at byte 54; "FAT32   " at 82),
  *             as mkfs.fat writes it.
  *
+ * An ext filesystem whose journal holds transactions not yet written to
+ * their places has the RECOVER flag (0x4) in its incompatible features (the
+ * superblock's byte 96).
+ *
  * A signature is a claim, not a proof: the tools that then read the
  * filesystem (e2fsck, debugfs, mtools) fail on one that does not hold it up,
  * and their callers report that instead of skipping the partition.
@@ -40020,18 +40024,28 @@ function withKnownPublicKeys(list) {
 
 const EXT_MAGIC_AT = 1024 + 56;
 const EXT_MAGIC = 0xef53;
+const EXT_INCOMPAT_AT = 1024 + 96;
+const EXT_INCOMPAT_RECOVER = 0x4;
 const HEADER_BYTES = 2048;
-/** The ext or FAT signature at `offset` of `file`, or null for neither (or a file too short). */
-async function filesystemAt(file, offset) {
+async function headAt(file, offset) {
     const fh = await (0,promises_.open)(file, 'r');
     try {
         const b = Buffer.alloc(HEADER_BYTES);
         const { bytesRead } = await fh.read(b, 0, HEADER_BYTES, offset);
-        return filesystemOf(b.subarray(0, bytesRead));
+        return b.subarray(0, bytesRead);
     }
     finally {
         await fh.close();
     }
+}
+/** The ext or FAT signature at `offset` of `file`, or null for neither (or a file too short). */
+async function fs_magic_filesystemAt(file, offset) {
+    return filesystemOf(await headAt(file, offset));
+}
+/** Whether the ext filesystem at `offset` of `file` has journal transactions left to replay. */
+async function extJournalPending(file, offset) {
+    const head = await headAt(file, offset);
+    return filesystemOf(head) === 'ext' && (head.readUInt32LE(EXT_INCOMPAT_AT) & EXT_INCOMPAT_RECOVER) !== 0;
 }
 /** filesystemAt over the first bytes of a filesystem already read. */
 function filesystemOf(head) {
@@ -40044,6 +40058,472 @@ function filesystemOf(head) {
             return 'fat';
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/debugfs.js
+/**
+ * debugfs as a batch reader: many requests go to one debugfs process through
+ * a command file (`debugfs -f`), and its output is split back per request.
+ *
+ * Splitting is the delicate part: debugfs echoes each command (`debugfs:
+ * <command>`) to standard output before its output, but an output can carry
+ * text from the image (a symlink target, an extended attribute, a file
+ * name), so an image could forge an echo line. Each request is therefore
+ * preceded by a marker request naming a path with a random nonce; its echo
+ * is the separator, and an image cannot guess it.
+ *
+ * Paths are quoted the way debugfs' parser (lib/ss) reads them: inside
+ * double quotes, `""` is one literal quote and a backslash is literal. A
+ * command file is read line by line, so a path with a newline (or NUL) cannot
+ * be requested at all and is refused.
+ */
+
+
+
+
+
+/** debugfs reads command lines into an 8 KiB buffer (fgets); a longer one would be cut and run in two. */
+const MAX_COMMAND_BYTES = 8000;
+/** A path (in the image or on the host) as one debugfs argument. */
+function debugfs_debugfsQuote(path) {
+    if (/[\n\r\0]/.test(path))
+        throw new DataError(`the path ${JSON.stringify(path)} contains a newline or NUL, which debugfs cannot be asked for`);
+    return `"${path.replaceAll('"', '""')}"`;
+}
+let counter = 0;
+/**
+ * Runs `requests` (already quoted debugfs command lines) in one debugfs
+ * process, read-only, and returns each request's standard output (without
+ * its echo line), in order. Errors debugfs prints go to standard error and
+ * are not attributed per request: callers decide from the output (an empty
+ * `stat` output means the path does not exist).
+ */
+async function debugfs_debugfsBatch(device, requests) {
+    if (requests.length === 0)
+        return [];
+    const nonce = randomBytes(16).toString('hex');
+    const marker = (i) => `stat "/.image-root-marker-${nonce}-${i}"`;
+    const lines = [];
+    for (const [i, r] of requests.entries()) {
+        if (/[\n\r\0]/.test(r) || Buffer.byteLength(r) > MAX_COMMAND_BYTES)
+            throw new DataError(`a debugfs request is too long or spans lines: ${r.slice(0, 120)}`);
+        lines.push(marker(i), r);
+    }
+    const script = join(device.scratch, `requests-${process.pid}-${++counter}.debugfs`);
+    await writeFile(script, lines.join('\n') + '\n');
+    try {
+        const r = await run('debugfs', ['-f', script, `${device.file}?offset=${device.offset}`], {
+            // Output goes to a pipe; no pager may be started for it.
+            env: { ...process.env, PAGER: '__none__', DEBUGFS_PAGER: '__none__' },
+        });
+        const out = [];
+        let rest = r.stdout;
+        for (let i = 0; i < requests.length; i++) {
+            const echo = `debugfs: ${marker(i)}\n`;
+            const start = rest.indexOf(echo);
+            if (start < 0)
+                throw new DataError(`debugfs stopped before request ${i + 1}: ${r.stderr.slice(-500)}`);
+            rest = rest.slice(start + echo.length);
+            const nextEcho = `debugfs: ${marker(i + 1)}\n`;
+            const end = i + 1 < requests.length ? rest.indexOf(nextEcho) : rest.length;
+            if (end < 0)
+                throw new DataError(`debugfs stopped before request ${i + 2}: ${r.stderr.slice(-500)}`);
+            const chunk = rest.slice(0, end);
+            rest = rest.slice(end);
+            // The chunk starts with the request's own echo line (one line: requests never span lines).
+            const ownEcho = `debugfs: ${requests[i]}\n`;
+            out.push(chunk.startsWith(ownEcho) ? chunk.slice(ownEcho.length) : chunk);
+        }
+        return out;
+    }
+    finally {
+        await rm(script, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/image-root.js
+/**
+ * Read-only access to the root filesystem of a built image — never to the
+ * build directory — the way a consumer would check it, without root, mounts
+ * or loop devices: the qcow2 (with its backing chain) is flattened to a
+ * private raw copy, the root ext filesystem found on it, its journal replayed
+ * on the copy (an overlay written by a guest may end with unreplayed
+ * transactions), and paths are read with debugfs.
+ *
+ * Cost model: one raw copy per image per step (opening the same unchanged
+ * image again while it is open shares the copy), and one debugfs process per
+ * batch of requests, not per file: readMany() reads any number of files with
+ * one process per level of symlinks, listTree() lists a whole tree with one
+ * process per directory depth.
+ *
+ * Symlinks are resolved inside the image (an absolute target is relative to
+ * the image's root, never the host's); cat/read/ls follow them, stat/readlink
+ * do not. (debugfs follows symlinks in a path's earlier components itself;
+ * the reader resolves the last one.) A path with a newline or NUL cannot be asked for (debugfs reads its
+ * requests line by line) and is refused with a DataError.
+ */
+
+
+
+
+
+
+const DEFAULT_MAX_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+const MAX_SYMLINK_HOPS = 40;
+const TYPES = { regular: 'file', directory: 'directory', symlink: 'symlink' };
+function typeFromMode(mode) {
+    switch (mode & 0o170000) {
+        case 0o100000:
+            return 'file';
+        case 0o040000:
+            return 'directory';
+        case 0o120000:
+            return 'symlink';
+        default:
+            return 'other';
+    }
+}
+/** An absolute, normalized image path; relative paths are refused (debugfs would read them from its cwd). */
+function imagePath(path) {
+    if (!path.startsWith('/'))
+        throw new DataError(`'${path}' is not an absolute path inside the image`);
+    debugfsQuote(path);
+    const n = posix.normalize(path);
+    return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+/** Parses one `stat` output; `undefined` for an empty one (the path does not exist). */
+function parseStat(chunk) {
+    const head = /^Inode: (\d+)\s+Type: ([a-zA-Z ]+?)\s+Mode:\s+(\d+)/.exec(chunk);
+    if (!head)
+        return undefined;
+    const owner = /\nUser:\s+(\d+)\s+Group:\s+(\d+)(?:\s+Project:\s+\d+)?\s+Size: (\d+)/.exec(chunk);
+    if (!owner)
+        throw new DataError(`debugfs printed a stat without owner and size: ${chunk.slice(0, 200)}`);
+    const st = {
+        inode: Number(head[1]),
+        type: TYPES[head[2]] ?? 'other',
+        mode: parseInt(head[3], 8),
+        uid: Number(owner[1]),
+        gid: Number(owner[2]),
+        size: Number(owner[3]),
+    };
+    if (st.type === 'symlink') {
+        // A fast link's target is printed last, as `Fast link dest: "<size bytes>"`: cut it by its length,
+        // so a target that itself contains quotes or that label is still read exactly.
+        const bytes = Buffer.from(chunk.replace(/\n$/, ''), 'utf8');
+        const label = Buffer.from('Fast link dest: "');
+        const start = bytes.length - 1 - st.size - label.length;
+        if (start >= 0 && bytes.at(-1) === 0x22 && bytes.subarray(start, start + label.length).equals(label))
+            st.fastLink = bytes.subarray(start + label.length, bytes.length - 1).toString('utf8');
+        else {
+            // A target that is not valid UTF-8 changes length when decoded: take the last label instead.
+            const at = chunk.lastIndexOf('Fast link dest: "');
+            if (at >= 0)
+                st.fastLink = chunk.slice(at + label.length).replace(/"\n?$/, '');
+        }
+    }
+    return st;
+}
+/** Parses `ls -p` output: `/inode/mode/uid/gid/name/size/` records; a name may hold a newline, never a `/`. */
+function parseLsP(out) {
+    const record = /\/(\d+)\/([0-7]+)\/(-?\d+)\/(-?\d+)\/([^/]*)\/(\d*)\/\n/y;
+    const entries = [];
+    let at = 0;
+    while (at < out.length) {
+        // debugfs may print an empty line between blocks.
+        if (out[at] === '\n') {
+            at++;
+            continue;
+        }
+        record.lastIndex = at;
+        const m = record.exec(out);
+        if (!m)
+            throw new DataError(`unexpected debugfs listing output at: ${JSON.stringify(out.slice(at, at + 80))}`);
+        at = record.lastIndex;
+        const name = m[5];
+        // Inode 0 marks an unused slot (lost+found's preallocated blocks); . and .. are not entries.
+        if (m[1] === '0' || name === '' || name === '.' || name === '..')
+            continue;
+        const mode = parseInt(m[2], 8);
+        entries.push({
+            name,
+            inode: Number(m[1]),
+            type: typeFromMode(mode),
+            mode: mode & 0o7777,
+            uid: Number(m[3]),
+            gid: Number(m[4]),
+            size: m[6] === '' ? null : Number(m[6]),
+        });
+    }
+    return entries;
+}
+const HEAD_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * A byte range of the image (through its backing chain) as a node qemu-img
+ * reads: the raw driver's offset/size over the image's own format. JSON
+ * quoting carries any file name; relative backing paths resolve as usual.
+ */
+function rangeNode(image, format, offset, size) {
+    const file = { driver: 'file', filename: image };
+    return `json:${JSON.stringify({ driver: 'raw', offset, size, file: format === 'raw' ? file : { driver: format, file } })}`;
+}
+/** Copies `size` bytes at `offset` of the disk in `image` (through its backing chain) to the raw file `out`. */
+async function copyRange(image, format, offset, size, out) {
+    await (0,exec/* run */.eF)('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
+        hint: `${image} could not be read as a disk image`,
+    });
+}
+/**
+ * Copies the root ext filesystem of `image` — the last partition holding
+ * one, or the whole disk when it has no partition table — to `out`, alone:
+ * e2fsck reopens a device after replaying its journal and loses any
+ * `?offset=` on the way, so the copy starts at the filesystem. Only the
+ * partition is copied, not the whole disk.
+ */
+async function copyRootFilesystem(image, dir, out) {
+    const info = JSON.parse((await run('qemu-img', ['info', '-U', '--output=json', image], {
+        hint: `${image} could not be read as a disk image`,
+    })).stdout);
+    const format = info.format;
+    const diskBytes = info['virtual-size'] ?? 0;
+    if (format !== 'qcow2' && format !== 'raw')
+        throw new DataError(`${image}: a ${format ?? 'unknown'} image, where a qcow2 or raw disk image is read`);
+    // The partition table from the disk's first MiB, on a sparse file of the disk's size (sfdisk
+    // checks partitions against it).
+    const head = join(dir, 'head.raw');
+    await copyRange(image, format, 0, Math.min(HEAD_BYTES, diskBytes), head);
+    await truncate(head, diskBytes);
+    let partitions = [];
+    let sectorSize = 512;
+    const table = await run('sfdisk', ['--json', head], { okCodes: [1] });
+    if (table.code === 0 && table.stdout.trim()) {
+        const parsed = JSON.parse(table.stdout);
+        partitions = parsed.partitiontable?.partitions ?? [];
+        sectorSize = parsed.partitiontable?.sectorsize ?? 512;
+    }
+    const candidates = [
+        ...partitions.map((p) => ({ offset: p.start * sectorSize, size: p.size * sectorSize })).reverse(),
+        { offset: 0, size: diskBytes },
+    ];
+    const probe = join(dir, 'probe.raw');
+    try {
+        for (const c of candidates) {
+            if (c.offset + c.size > diskBytes || c.size < 2048)
+                continue;
+            await copyRange(image, format, c.offset, 4096, probe);
+            if ((await filesystemAt(probe, 0)) !== 'ext')
+                continue;
+            await copyRange(image, format, c.offset, c.size, out);
+            return;
+        }
+    }
+    finally {
+        await rm(probe, { force: true });
+        await rm(head, { force: true });
+    }
+    throw new DataError(`${image}: no ext2/3/4 root filesystem found (${partitions.length} partition(s), none with an ext superblock)`);
+}
+const shared = new Map();
+async function makeCopy(image, workDir) {
+    await mkdir(workDir, { recursive: true });
+    const dir = await mkdtemp(join(workDir, 'image-root-'));
+    try {
+        const raw = join(dir, 'root.ext');
+        await copyRootFilesystem(image, dir, raw);
+        // A guest's last writes may still be in the journal: replay it on the private copy (only that).
+        await run('e2fsck', ['-y', '-E', 'journal_only', raw], {
+            okCodes: [1, 2],
+            hint: `${image}: the root filesystem's journal could not be replayed`,
+        });
+        return { refs: 0, dir, device: { file: raw, offset: 0, scratch: dir } };
+    }
+    catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw e;
+    }
+}
+/**
+ * Opens the root filesystem of `image` (qcow2 or raw, with its backing
+ * chain) for reading; the private copy goes under `workDir`. While a handle
+ * on the same unchanged file is open, another open shares its copy.
+ */
+async function openImageRoot(image, workDir) {
+    const real = await realpath(image).catch(() => {
+        throw new DataError(`${image}: the image does not exist or cannot be read`);
+    });
+    const s = await statFile(real);
+    const key = `${real}\0${s.size}\0${s.mtimeMs}`;
+    let pending = shared.get(key);
+    if (!pending) {
+        pending = makeCopy(real, workDir);
+        shared.set(key, pending);
+        pending.catch(() => shared.delete(key));
+    }
+    const copy = await pending;
+    copy.refs++;
+    let closed = false;
+    return rootOn(image, copy.device, async () => {
+        if (closed)
+            return;
+        closed = true;
+        if (--copy.refs === 0) {
+            shared.delete(key);
+            await rm(copy.dir, { recursive: true, force: true });
+        }
+    });
+}
+function rootOn(image, device, release) {
+    const statMany = async (paths) => (await debugfsBatch(device, paths.map((p) => `stat ${debugfsQuote(p)}`))).map(parseStat);
+    let dumpCounter = 0;
+    /** Dumps inodes' data to host files in one process; returns each one's bytes. */
+    const dumpMany = async (paths) => {
+        if (paths.length === 0)
+            return [];
+        const dir = join(device.scratch, `dump-${++dumpCounter}`);
+        await mkdir(dir);
+        try {
+            const targets = paths.map((_, i) => join(dir, String(i)));
+            await debugfsBatch(device, paths.map((p, i) => `dump ${debugfsQuote(p)} ${debugfsQuote(targets[i])}`));
+            return await Promise.all(targets.map((t) => readFile(t).catch(() => undefined)));
+        }
+        finally {
+            await rm(dir, { recursive: true, force: true });
+        }
+    };
+    /** Symlink targets (fast ones from stat, slow ones from their data block). */
+    const linkTargets = async (entries) => {
+        const slow = entries.filter((e) => e.st.fastLink === undefined);
+        const data = await dumpMany(slow.map((e) => e.path));
+        const out = new Map();
+        for (const e of entries)
+            out.set(e.path, e.st.fastLink);
+        slow.forEach((e, i) => out.set(e.path, data[i]?.toString('utf8')));
+        return out;
+    };
+    /** Resolves each path's final symlinks (debugfs follows those in earlier components itself). */
+    const resolveMany = async (paths) => {
+        const result = new Map();
+        let pending = paths.map((p) => ({ asked: p, path: imagePath(p), hops: 0 }));
+        while (pending.length) {
+            const stats = await statMany(pending.map((p) => p.path));
+            const links = [];
+            pending.forEach((p, i) => {
+                const st = stats[i];
+                if (st?.type === 'symlink')
+                    links.push({ path: p.path, st });
+                else
+                    result.set(p.asked, st ? { path: p.path, st } : undefined);
+            });
+            const targets = await linkTargets(links);
+            const next = [];
+            for (const p of pending) {
+                if (result.has(p.asked))
+                    continue;
+                const target = targets.get(p.path);
+                if (target === undefined ||
+                    target === '' ||
+                    p.hops + 1 > MAX_SYMLINK_HOPS ||
+                    /[\n\r\0]/.test(target)) {
+                    result.set(p.asked, undefined);
+                    continue;
+                }
+                const joined = target.startsWith('/') ? target : posix.join(posix.dirname(p.path), target);
+                next.push({ asked: p.asked, path: posix.normalize(joined), hops: p.hops + 1 });
+            }
+            pending = next;
+        }
+        return result;
+    };
+    const readMany = async (paths, options = {}) => {
+        const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        const unique = [...new Set(paths)];
+        const resolved = await resolveMany(unique);
+        const files = [];
+        const out = new Map();
+        for (const asked of unique) {
+            const r = resolved.get(asked);
+            if (r?.st.type !== 'file') {
+                out.set(asked, undefined);
+                continue;
+            }
+            if (r.st.size > max)
+                throw new DataError(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
+            files.push({ asked, path: r.path });
+        }
+        const data = await dumpMany(files.map((f) => f.path));
+        files.forEach((f, i) => {
+            const d = data[i];
+            if (d === undefined)
+                throw new DataError(`${image}: ${f.asked} could not be read from the image`);
+            out.set(f.asked, d);
+        });
+        return out;
+    };
+    const list = async (path) => {
+        const r = (await resolveMany([path])).get(path);
+        if (r?.st.type !== 'directory')
+            return undefined;
+        const [out] = await debugfsBatch(device, [`ls -p ${debugfsQuote(r.path)}`]);
+        return parseLsP(out);
+    };
+    const root = {
+        image,
+        async cat(path, options) {
+            return (await root.read(path, options))?.toString('utf8');
+        },
+        async read(path, options) {
+            return (await readMany([path], options)).get(path);
+        },
+        readMany,
+        async ls(path) {
+            return (await list(path))?.map((e) => e.name);
+        },
+        list,
+        async listTree(path = '/') {
+            const start = (await resolveMany([path])).get(path);
+            if (start?.st.type !== 'directory')
+                return [];
+            const out = [];
+            let level = [start.path];
+            while (level.length) {
+                const listings = await debugfsBatch(device, level.map((d) => `ls -p ${debugfsQuote(d)}`));
+                const next = [];
+                level.forEach((dir, i) => {
+                    for (const e of parseLsP(listings[i])) {
+                        const p = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
+                        out.push({ ...e, path: p });
+                        // A directory whose name debugfs cannot be asked for is listed but not entered.
+                        if (e.type === 'directory' && !/[\n\r\0]/.test(p))
+                            next.push(p);
+                    }
+                });
+                level = next;
+            }
+            return out;
+        },
+        async readlink(path) {
+            const p = imagePath(path);
+            const [st] = await statMany([p]);
+            if (st?.type !== 'symlink')
+                return undefined;
+            return (await linkTargets([{ path: p, st }])).get(p);
+        },
+        async stat(path) {
+            const [st] = await statMany([imagePath(path)]);
+            if (!st)
+                return undefined;
+            const { fastLink: _, ...rest } = st;
+            return rest;
+        },
+        async exists(path) {
+            return (await root.stat(path)) !== undefined;
+        },
+        async resolve(path) {
+            return (await resolveMany([path])).get(path)?.path;
+        },
+        close: release,
+    };
+    return root;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -40402,6 +40882,7 @@ async function scanTree(root, options = {}) {
 
 
 
+
 const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
 /** Every ext2/3/4 and FAT filesystem on a raw disk (its partitions, or the whole disk). */
 async function filesystems(raw, signal) {
@@ -40410,19 +40891,25 @@ async function filesystems(raw, signal) {
         ? (JSON.parse(table.stdout).partitiontable?.partitions ?? [])
         : [];
     const candidates = parts.length
-        ? parts.map((p, i) => ({ offset: p.start * 512, number: i + 1, esp: p.type.toUpperCase() === ESP_TYPE }))
-        : [{ offset: 0, number: 0, esp: false }];
+        ? parts.map((p, i) => ({
+            offset: p.start * 512,
+            size: p.size * 512,
+            number: i + 1,
+            esp: p.type.toUpperCase() === ESP_TYPE,
+        }))
+        : [{ offset: 0, size: (await (0,promises_.stat)(raw)).size, number: 0, esp: false }];
     const found = [];
     for (const c of candidates) {
         signal?.throwIfAborted();
         // By signature: a partition that claims a filesystem it does not hold fails its extraction, loudly.
-        const kind = await filesystemAt(raw, c.offset);
+        const kind = await fs_magic_filesystemAt(raw, c.offset);
         if (kind === 'ext')
-            found.push({ type: 'ext', offset: c.offset, prefix: '', number: c.number });
+            found.push({ type: 'ext', offset: c.offset, size: c.size, prefix: '', number: c.number });
         else if (kind === 'fat')
             found.push({
                 type: 'fat',
                 offset: c.offset,
+                size: c.size,
                 prefix: c.esp ? '<esp>' : `<part${c.number}>`,
                 number: c.number,
             });
@@ -40439,13 +40926,25 @@ async function extract(raw, fs, tree, signal) {
         await (0,exec/* run */.eF)('mcopy', ['-s', '-n', '-m', '-i', `${raw}@@${fs.offset}`, '::/', tree + '/'], { signal });
         return;
     }
-    const dev = `${raw}?offset=${fs.offset}`;
-    // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
-    await (0,exec/* run */.eF)('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
     if (/["\\\n]/.test(tree))
         throw new errors/* DataError */.fL(`work directory '${tree}' has a character debugfs cannot quote`);
-    // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
-    await (0,exec/* run */.eF)('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+    let dev = `${raw}?offset=${fs.offset}`;
+    // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
+    // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
+    const alone = `${tree}.ext`;
+    if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
+        await copyRange(raw, 'raw', fs.offset, fs.size, alone);
+        dev = alone;
+    }
+    try {
+        // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
+        await (0,exec/* run */.eF)('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
+        // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
+        await (0,exec/* run */.eF)('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+    }
+    finally {
+        await (0,promises_.rm)(alone, { force: true });
+    }
 }
 /** Scans every file of `image` (qcow2 or raw, with its backing chain). */
 async function scanImageForSecrets(image, workDir, options = {}) {
@@ -40472,6 +40971,8 @@ async function scanImageForSecrets(image, workDir, options = {}) {
             await (0,promises_.mkdir)(tree);
             await extract(raw, fs, tree, options.signal);
             const scanned = await scanTree(tree, { prefix: fs.prefix, base, signal: options.signal });
+            if (fs.prefix === '' && fs.type === 'ext')
+                await options.onRootTree?.(tree);
             await (0,promises_.rm)(tree, { recursive: true, force: true });
             result.findings.push(...scanned.findings);
             result.files += scanned.files;
@@ -40942,7 +41443,7 @@ function pattern(p) {
     return `"$r"${p}`;
 }
 const anyExists = (paths) => paths.map((p) => `[ -e "$r"${(0,targets/* shQuote */.US)(p)} ]`).join(' || ');
-function writeFile(path, text, mode) {
+function sysprep_script_writeFile(path, text, mode) {
     return [
         `mkdir -p "$r"${(0,targets/* shQuote */.US)(path.slice(0, path.lastIndexOf('/')))}`,
         `cat > "$r"${(0,targets/* shQuote */.US)(path)} <<'INFRASIM_SYSPREP_FILE'`,
@@ -40975,14 +41476,14 @@ function firstBoot(k) {
         `  if ${anyExists(SYSTEMD_BINARIES)}; then`,
         ...own(systemdFiles).map((l) => `  ${l}`),
         `  if [ "$own" = no ] && [ ! -e "$r"${(0,targets/* shQuote */.US)(unitPath(k))} ]; then`,
-        ...indent(writeFile(unitPath(k), systemdUnit(k), '0644')),
+        ...indent(sysprep_script_writeFile(unitPath(k), systemdUnit(k), '0644')),
         ...indent(sysprep_script_link(unitWantsLink(k), unitPath(k))),
         `    echo "sysprep: added ${unitPath(k)} (${k.rule})"`,
         '  fi',
         `  elif ${anyExists(OPENRC_BINARIES)}; then`,
         ...own(openrcFiles).map((l) => `  ${l}`),
         `  if [ "$own" = no ] && [ ! -e "$r"${(0,targets/* shQuote */.US)(openrcPath(k))} ]; then`,
-        ...indent(writeFile(openrcPath(k), openrcService(k), '0755')),
+        ...indent(sysprep_script_writeFile(openrcPath(k), openrcService(k), '0755')),
         ...indent(sysprep_script_link(openrcRunlevelLink(k), openrcPath(k))),
         `    echo "sysprep: added ${openrcPath(k)} (${k.rule})"`,
         '  fi',

@@ -55230,9 +55230,11 @@ var verify_dist = __nccwpck_require__(4187);
 
 
 /**
- * How many images attest's secret gate, and separately its SBOM reader, read at
- * once. Each read keeps a private raw copy of the image (and the gate the
- * extracted tree) in RUNNER_TEMP until it is done: a fixed two, not one per
+ * How many images attest's secret gate reads at once (the SBOMs' software is
+ * read from the gate's extracted trees; the SBOM reader opens an image itself,
+ * as many at once, only when the gate did not read it). Each read keeps a
+ * private raw copy of the image and its extracted tree in RUNNER_TEMP until it
+ * is done: a fixed two, not one per
  * core, keeps the temporary disk a step needs predictable on a many-core
  * runner with a small disk, and two is where the gain of reading side by side is.
  */

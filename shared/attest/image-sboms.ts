@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { openImageRoot } from '../image-fs/image-root.ts';
+import { treeFiles } from '../image-fs/tree-files.ts';
 import {
   APK_INSTALLED,
   DPKG_STATUS,
@@ -44,25 +45,52 @@ export interface TreeSbom extends ImageSbomDocument {
 
 const DATABASE: Record<Exclude<PackageManager, 'none'>, string> = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
 
+/**
+ * Each image's software as read from the secret gate's extracted root filesystem: pass
+ * `onImageRootTree` to the gate, then this to buildTreeSboms, and every image is read
+ * once for both.
+ */
+export class SoftwareFromGate {
+  private readonly byImage = new Map<string, Promise<InstalledSoftware>>();
+
+  /** The gate's callback: reads the image's software before its tree is removed. */
+  readonly onImageRootTree = async (image: Artifact, tree: string): Promise<void> => {
+    if (image.kind !== 'base-image' && image.kind !== 'overlay') return;
+    const software = readInstalledPackages(treeFiles(image.path, tree));
+    this.byImage.set(image.path, software);
+    // A failure is buildTreeSboms' to report, after the gate's own verdict.
+    await software.catch(() => {});
+  };
+
+  get(image: Artifact): Promise<InstalledSoftware> | undefined {
+    return this.byImage.get(image.path);
+  }
+}
+
+async function readFromImage(image: Artifact, workDir: string): Promise<InstalledSoftware> {
+  const root = await openImageRoot(image.path, workDir);
+  try {
+    return await readInstalledPackages(root);
+  } finally {
+    await root.close();
+  }
+}
+
 async function readSoftware(
   image: Artifact,
   recorded: PackageManager,
   recordedIn: string,
   workDir: string,
+  fromGate: SoftwareFromGate | undefined,
 ): Promise<InstalledSoftware> {
-  const root = await openImageRoot(image.path, workDir);
-  try {
-    const software = await readInstalledPackages(root);
-    if (recorded !== 'none' && software.manager !== recorded)
-      throw new DataError(
-        `${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
-          `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
-          'the SBOM would not list what is installed',
-      );
-    return software;
-  } finally {
-    await root.close();
-  }
+  const software = await (fromGate?.get(image) ?? readFromImage(image, workDir));
+  if (recorded !== 'none' && software.manager !== recorded)
+    throw new DataError(
+      `${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
+        `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
+        'the SBOM would not list what is installed',
+    );
+  return software;
 }
 
 function sbomImage(a: Artifact): SbomImage {
@@ -75,8 +103,15 @@ function sbomImage(a: Artifact): SbomImage {
   };
 }
 
-/** The SBOMs of one tree: the base first, then each variant's overlay. */
-export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[]): Promise<TreeSbom[]> {
+/**
+ * The SBOMs of one tree: the base first, then each variant's overlay. Images the gate
+ * read (`fromGate`) are not read again; any other is opened here.
+ */
+export async function buildTreeSboms(
+  up: UpstreamDocuments,
+  artifacts: Artifact[],
+  fromGate?: SoftwareFromGate,
+): Promise<TreeSbom[]> {
   const work = await mkdtemp(join(process.env.RUNNER_TEMP?.trim() || tmpdir(), 'attest-sbom-'));
   try {
     const bp = up.buildProvenance;
@@ -84,16 +119,17 @@ export async function buildTreeSboms(up: UpstreamDocuments, artifacts: Artifact[
     const tool = { name: SUITE.name, version: SUITE.version };
     const base = artifacts.find((a) => a.kind === 'base-image')!;
     const overlays = artifacts.filter((a) => a.kind === 'overlay');
-    // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): two at once.
+    // An image the gate did not read is read by its own processes (qemu-img, e2fsck, debugfs): two at once.
     const softwareOf = await mapBounded([base, ...overlays], IMAGES_READ_AT_ONCE, (image) => {
-      if (image === base) return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+      if (image === base)
+        return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work, fromGate);
       const v = up.variants.find((d) => d.doc.variant === image.variant)!;
       // A variant keeps its base's database: it is required whenever either provenance records one.
       const recorded =
         v.doc.installed_packages.manager !== 'none'
           ? v.doc.installed_packages.manager
           : bp.doc.installed_packages.manager;
-      return readSoftware(image, recorded, v.rel, work);
+      return readSoftware(image, recorded, v.rel, work, fromGate);
     });
     const baseSoftware = softwareOf[0]!;
     const out: TreeSbom[] = [];

@@ -9,7 +9,6 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SerializedBundle } from '@sigstore/bundle';
-import { allSettledInOrder, mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { writeFilesTogether } from '../deps/write-set.ts';
@@ -17,7 +16,7 @@ import { collectArtifacts, inputArtifact, type Artifact } from './artifacts.ts';
 import type { RunContext } from './context.ts';
 import { DigestMemo } from './digests.ts';
 import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
-import { buildTreeSboms, type TreeSbom } from './image-sboms.ts';
+import { buildTreeSboms, SoftwareFromGate, type TreeSbom } from './image-sboms.ts';
 import type { AttestOptions } from './options.ts';
 import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
 import { secretScanResultFor } from './secret-scan-result.ts';
@@ -69,7 +68,7 @@ interface TreeWork {
   up: UpstreamDocuments;
   artifacts: Artifact[];
   provenance: { rel: string; doc: ImageProvenance; bytes: string; sha256: string }[];
-  /** The image SBOMs: read beside the secret gate, filled in when both are done. */
+  /** The image SBOMs: filled in once the secret gate has read the images. */
   sboms: TreeSbom[];
   /** meta/vulnerabilities/*.cdx.json, when the vulnerability gate ran (bound like the SBOMs). */
   vulnerabilities?: VulnerabilityDoc[];
@@ -135,19 +134,18 @@ export async function runAttest(
   const work: TreeWork[] = [];
   for (const tree of o.trees) work.push(await prepareTree(tree, o, ctx, memo));
   // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
-  // The image SBOMs are read beside it (both only read the images; each runs its own processes); a gate
-  // failure is the one reported when both fail.
-  const [secrets, sboms] = await allSettledInOrder([
-    runSecretGate({
-      trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
-      releaseRoot: o.releaseRoot,
-      allowList: o.secretAllowList,
-      workDir: process.env.RUNNER_TEMP || tmpdir(),
-    }),
-    // One tree at a time, so no more than IMAGES_READ_AT_ONCE images are read for SBOMs at once.
-    mapBounded(work, 1, (w) => buildTreeSboms(w.up, w.artifacts)),
-  ] as const);
-  for (const [i, w] of work.entries()) w.sboms = sboms[i]!;
+  // The image SBOMs' software is read from the same extracted trees (each image is read once); a gate
+  // failure is reported before any error of those reads.
+  const fromGate = new SoftwareFromGate();
+  const secrets = await runSecretGate({
+    trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
+    releaseRoot: o.releaseRoot,
+    allowList: o.secretAllowList,
+    workDir: process.env.RUNNER_TEMP || tmpdir(),
+    onImageRootTree: fromGate.onImageRootTree,
+  });
+  // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
+  for (const w of work) w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
   const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');
   for (const w of work) w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
   // The vulnerability gate decides before anything is signed; a failing gate throws and nothing is written.

@@ -56,6 +56,8 @@ export interface SecretGateInput {
   workDir: string;
   log?: (message: string) => void;
   signal?: AbortSignal;
+  /** Called with each image's extracted root filesystem before it is removed (see scanImageForSecrets). */
+  onImageRootTree?: (image: Artifact, tree: string) => Promise<void>;
 }
 
 async function scanPlainFile(path: string, name: string) {
@@ -116,6 +118,7 @@ async function scanArtifact(
     const r = await scanImageForSecrets(a.path, input.workDir, {
       base: a.kind === 'base-image' ? undefined : baseManifest,
       signal: input.signal,
+      onRootTree: input.onImageRootTree && ((tree) => input.onImageRootTree!(a, tree)),
     });
     return { artifact: a, ...r };
   }

@@ -85,8 +85,17 @@ export interface ImageRoot {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-const MAX_SYMLINK_HOPS = 40;
+/**
+ * The reads an image's software inventory needs (shared/image-fs/installed-packages.ts):
+ * an ImageRoot gives them, and so does an extracted tree (./tree-files.ts).
+ */
+export type ImageFiles = Pick<ImageRoot, 'image' | 'cat' | 'read' | 'readMany'> & {
+  list(path: string): Promise<Pick<ImageDirEntry, 'name' | 'type'>[] | undefined>;
+  stat(path: string): Promise<Pick<ImageStat, 'type' | 'size'> | undefined>;
+};
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const MAX_SYMLINK_HOPS = 40;
 
 const TYPES: Record<string, ImageEntryType> = { regular: 'file', directory: 'directory', symlink: 'symlink' };
 
@@ -187,7 +196,14 @@ function rangeNode(image: string, format: 'qcow2' | 'raw', offset: number, size:
   return `json:${JSON.stringify({ driver: 'raw', offset, size, file: format === 'raw' ? file : { driver: format, file } })}`;
 }
 
-async function copyRange(image: string, format: 'qcow2' | 'raw', offset: number, size: number, out: string) {
+/** Copies `size` bytes at `offset` of the disk in `image` (through its backing chain) to the raw file `out`. */
+export async function copyRange(
+  image: string,
+  format: 'qcow2' | 'raw',
+  offset: number,
+  size: number,
+  out: string,
+) {
   await run('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
     hint: `${image} could not be read as a disk image`,
   });

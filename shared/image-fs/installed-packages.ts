@@ -11,9 +11,10 @@
  * the image and the file; an image without any database (a plain rootfs) is
  * `manager: 'none'`, for the caller to accept or refuse.
  */
+import { allSettledInOrder } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
-import type { ImageRoot } from './image-root.ts';
+import type { ImageFiles } from './image-root.ts';
 
 export interface InstalledPackage {
   name: string;
@@ -188,8 +189,15 @@ export function bzImageVersion(image: Buffer): string | null {
 
 const KERNEL_NAME = /^(vmlinuz|vmlinux|bzImage|Image)(?:-(.+))?$/;
 
+interface KernelFile {
+  path: string;
+  /** What follows `vmlinuz-` in its name, if anything. */
+  suffix: string | null;
+  bytes: Buffer;
+}
+
 /** The kernel in /boot: the newest versioned vmlinuz-<release>, else an unversioned one (vmlinuz-virt, vmlinuz). */
-async function readKernel(root: ImageRoot, packages: InstalledPackage[]): Promise<InstalledKernel | null> {
+async function readKernelFile(root: ImageFiles): Promise<KernelFile | null> {
   const entries = (await root.list('/boot')) ?? [];
   const candidates = entries
     .filter((e) => KERNEL_NAME.test(e.name) && (e.type === 'file' || e.type === 'symlink'))
@@ -201,12 +209,17 @@ async function readKernel(root: ImageRoot, packages: InstalledPackage[]): Promis
   const pick = versioned[0] ?? candidates.sort((a, b) => a.name.localeCompare(b.name))[0]!;
   const path = `/boot/${pick.name}`;
   const bytes = await root.read(path);
-  if (!bytes) return null;
-  const version = pick.suffix !== null && /^\d/.test(pick.suffix) ? pick.suffix : bzImageVersion(bytes);
+  return bytes ? { path, suffix: pick.suffix, bytes } : null;
+}
+
+/** The kernel's release and the package that installed it. */
+function describeKernel(file: KernelFile, packages: InstalledPackage[]): InstalledKernel {
+  const { path, suffix, bytes } = file;
+  const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(bytes);
   // Debian/Ubuntu: linux-image-<release>; Alpine: linux-<flavor> for vmlinuz-<flavor>.
   const owner =
     (version && packages.find((p) => p.name === `linux-image-${version}`)) ||
-    (pick.suffix && !/^\d/.test(pick.suffix) && packages.find((p) => p.name === `linux-${pick.suffix}`)) ||
+    (suffix && !/^\d/.test(suffix) && packages.find((p) => p.name === `linux-${suffix}`)) ||
     undefined;
   return {
     path,
@@ -217,7 +230,7 @@ async function readKernel(root: ImageRoot, packages: InstalledPackage[]): Promis
   };
 }
 
-async function readDatabase(root: ImageRoot, path: string): Promise<string | undefined> {
+async function readDatabase(root: ImageFiles, path: string): Promise<string | undefined> {
   const st = await root.stat(path);
   if (!st) return undefined;
   const text = await root.cat(path).catch((e: Error) => {
@@ -231,15 +244,21 @@ async function readDatabase(root: ImageRoot, path: string): Promise<string | und
 }
 
 /** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
-export async function readInstalledPackages(root: ImageRoot): Promise<InstalledSoftware> {
-  const osRelease = (await root.cat('/etc/os-release')) ?? (await root.cat('/usr/lib/os-release'));
+export async function readInstalledPackages(root: ImageFiles): Promise<InstalledSoftware> {
+  // On an ImageRoot each read is a few debugfs rounds, one after another: the independent ones go at
+  // once (all settled before an error is thrown: the caller closes the root after this returns).
+  const [osRelease, [apk, dpkg], kernelFile] = await allSettledInOrder([
+    root.cat('/etc/os-release').then(async (text) => text ?? (await root.cat('/usr/lib/os-release'))),
+    readDatabase(root, APK_INSTALLED).then(async (text): Promise<[string | undefined, string | undefined]> =>
+      text === undefined ? [text, await readDatabase(root, DPKG_STATUS)] : [text, undefined],
+    ),
+    readKernelFile(root),
+  ] as const);
   const distro = osRelease !== undefined ? parseOsRelease(osRelease) : { id: 'unknown', versionId: '' };
 
   let manager: PackageManager = 'none';
   let database: string | null = null;
   let packages: InstalledPackage[] = [];
-  const apk = await readDatabase(root, APK_INSTALLED);
-  const dpkg = apk === undefined ? await readDatabase(root, DPKG_STATUS) : undefined;
   try {
     if (apk !== undefined) {
       [manager, database, packages] = ['apk', APK_INSTALLED, parseApkInstalled(apk, APK_INSTALLED)];
@@ -263,6 +282,6 @@ export async function readInstalledPackages(root: ImageRoot): Promise<InstalledS
       if (text) p.licenses = dep5Licenses(text.toString('utf8'));
     }
   }
-  const kernel = await readKernel(root, packages);
+  const kernel = kernelFile ? describeKernel(kernelFile, packages) : null;
   return { distro, manager, database, packages, kernel };
 }

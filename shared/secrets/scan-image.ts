@@ -19,11 +19,12 @@
  * names files `/etc/…`; an EFI system partition `<esp>/EFI/…`; any other
  * filesystem `<partN>/…`.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
-import { filesystemAt } from '../image-fs/fs-magic.ts';
+import { extJournalPending, filesystemAt } from '../image-fs/fs-magic.ts';
+import { copyRange } from '../image-fs/image-root.ts';
 import { applyAllowList, EMPTY_ALLOW_LIST, type AllowedFinding, type SecretAllowList } from './allow-list.ts';
 import type { SecretFinding } from './scan-file.ts';
 import { scanTree, type TreeManifest } from './scan-tree.ts';
@@ -46,6 +47,11 @@ export interface ImageScanOptions {
   base?: string | TreeManifest;
   allowList?: SecretAllowList;
   signal?: AbortSignal;
+  /**
+   * Called with the extracted root filesystem (the files named `/…`) once it is scanned and
+   * before it is removed, for a caller that reads more from it (read it with ../image-fs/tree-files.ts).
+   */
+  onRootTree?: (tree: string) => Promise<void>;
 }
 
 const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
@@ -53,11 +59,13 @@ const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
 interface Filesystem {
   type: 'ext' | 'fat';
   offset: number;
+  /** Bytes (the partition's size, or the whole disk's). */
+  size: number;
   prefix: string;
 }
 
 interface SfdiskJson {
-  partitiontable?: { partitions?: { node: string; start: number; type: string }[] };
+  partitiontable?: { partitions?: { node: string; start: number; size: number; type: string }[] };
 }
 
 /** Every ext2/3/4 and FAT filesystem on a raw disk (its partitions, or the whole disk). */
@@ -67,18 +75,25 @@ async function filesystems(raw: string, signal?: AbortSignal): Promise<Filesyste
     ? ((JSON.parse(table.stdout) as SfdiskJson).partitiontable?.partitions ?? [])
     : [];
   const candidates = parts.length
-    ? parts.map((p, i) => ({ offset: p.start * 512, number: i + 1, esp: p.type.toUpperCase() === ESP_TYPE }))
-    : [{ offset: 0, number: 0, esp: false }];
+    ? parts.map((p, i) => ({
+        offset: p.start * 512,
+        size: p.size * 512,
+        number: i + 1,
+        esp: p.type.toUpperCase() === ESP_TYPE,
+      }))
+    : [{ offset: 0, size: (await stat(raw)).size, number: 0, esp: false }];
   const found: (Filesystem & { number: number })[] = [];
   for (const c of candidates) {
     signal?.throwIfAborted();
     // By signature: a partition that claims a filesystem it does not hold fails its extraction, loudly.
     const kind = await filesystemAt(raw, c.offset);
-    if (kind === 'ext') found.push({ type: 'ext', offset: c.offset, prefix: '', number: c.number });
+    if (kind === 'ext')
+      found.push({ type: 'ext', offset: c.offset, size: c.size, prefix: '', number: c.number });
     else if (kind === 'fat')
       found.push({
         type: 'fat',
         offset: c.offset,
+        size: c.size,
         prefix: c.esp ? '<esp>' : `<part${c.number}>`,
         number: c.number,
       });
@@ -95,13 +110,24 @@ async function extract(raw: string, fs: Filesystem, tree: string, signal?: Abort
     await run('mcopy', ['-s', '-n', '-m', '-i', `${raw}@@${fs.offset}`, '::/', tree + '/'], { signal });
     return;
   }
-  const dev = `${raw}?offset=${fs.offset}`;
-  // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
-  await run('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
   if (/["\\\n]/.test(tree))
     throw new DataError(`work directory '${tree}' has a character debugfs cannot quote`);
-  // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
-  await run('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+  let dev = `${raw}?offset=${fs.offset}`;
+  // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
+  // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
+  const alone = `${tree}.ext`;
+  if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
+    await copyRange(raw, 'raw', fs.offset, fs.size, alone);
+    dev = alone;
+  }
+  try {
+    // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
+    await run('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
+    // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
+    await run('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+  } finally {
+    await rm(alone, { force: true });
+  }
 }
 
 /** Scans every file of `image` (qcow2 or raw, with its backing chain). */
@@ -136,6 +162,7 @@ export async function scanImageForSecrets(
       await mkdir(tree);
       await extract(raw, fs, tree, options.signal);
       const scanned = await scanTree(tree, { prefix: fs.prefix, base, signal: options.signal });
+      if (fs.prefix === '' && fs.type === 'ext') await options.onRootTree?.(tree);
       await rm(tree, { recursive: true, force: true });
       result.findings.push(...scanned.findings);
       result.files += scanned.files;

@@ -4,7 +4,8 @@
  * disk whose root partition is second, hostile file names and symlinks, an
  * overlay with a relative backing file, a transaction left in the journal,
  * and the batching promise (many files, few debugfs processes) counted
- * through a debugfs wrapper on PATH.
+ * through a debugfs wrapper on PATH. The same reads through the tree the
+ * secret scan extracts (tree-files.ts), which attest's SBOMs use.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { DataError } from '../../shared/errors.ts';
-import { openImageRoot } from '../../shared/image-fs/image-root.ts';
+import { openImageRoot, type ImageFiles } from '../../shared/image-fs/image-root.ts';
+import { treeFiles } from '../../shared/image-fs/tree-files.ts';
+import { scanImageForSecrets } from '../../shared/secrets/scan-image.ts';
 import { needTools } from '../support/tools.ts';
 
 await needTools('qemu-img', 'mkfs.ext4', 'debugfs', 'e2fsck', 'sfdisk');
@@ -212,5 +215,63 @@ describe('openImageRoot', () => {
     );
     await assert.rejects(openImageRoot(join(work, 'nope.qcow2'), join(work, 'scratch')), /nope\.qcow2/);
     assert.deepEqual(await readdir(join(work, 'scratch')), [], 'a failed open leaves no copy behind');
+  });
+});
+
+/** Runs `read` on the root filesystem the secret scan extracts from `disk`, before it is removed. */
+async function withScannedTree<T>(disk: string, read: (files: ImageFiles) => Promise<T>): Promise<T> {
+  let result: { value: T } | undefined;
+  await scanImageForSecrets(disk, join(work, 'scan-scratch'), {
+    onRootTree: async (tree) => {
+      result = { value: await read(treeFiles(disk, tree)) };
+    },
+  });
+  assert.ok(result, 'the scan handed over its root tree');
+  return result.value;
+}
+
+describe('treeFiles (the root filesystem the secret scan extracted)', () => {
+  beforeAll(() => mkdir(join(work, 'scan-scratch'), { recursive: true }));
+
+  it('reads what openImageRoot reads, resolving symlinks inside the tree and never on the host', async () => {
+    await withScannedTree(image, async (files) => {
+      assert.equal(await files.cat('/etc/os-release'), 'ID=test\nVERSION_ID="1"\n');
+      assert.equal((await files.stat('/etc/os-release'))?.type, 'symlink', 'stat does not follow');
+      assert.equal(await files.cat('/usr/share/doc/libfoo/copyright'), 'libfoo copyright\n');
+      assert.equal(await files.cat('/usr-link/share/doc/libfoo/copyright'), 'libfoo copyright\n');
+      assert.equal(await files.cat('/abs-link'), 'image-hostname\n', "the image's file, not the host's");
+      assert.equal(await files.cat('/climbing-link'), 'image-hostname\n', '`..` stops at the top');
+      assert.equal(await files.cat('/slow-link'), 'image-hostname\n');
+      assert.equal(await files.cat('/loop-a'), undefined, 'a symlink loop ends, unresolved');
+      assert.equal((await files.stat('/loop-a'))?.type, 'symlink');
+      assert.equal(await files.cat('/missing'), undefined);
+      assert.equal(await files.stat('/missing'), undefined);
+      assert.equal(await files.cat('/etc'), undefined, 'a directory is not a file');
+      assert.equal(await files.cat('/etc/hostname/x'), undefined, 'a file is no directory');
+      assert.equal(await files.cat('/secret'), 'mode 000');
+      for (const n of HOSTILE) assert.equal(await files.cat(`/names/${n}`), `content of ${n}`, n);
+      const names = (await files.list('/names'))?.map((e) => e.name).sort();
+      assert.deepEqual(names, [...HOSTILE, 'new\nline'].sort());
+      assert.ok((await files.list('/usr-link'))?.some((e) => e.name === 'share' && e.type === 'directory'));
+      await assert.rejects(files.cat('names/relative'), /not an absolute path/);
+      const many = await files.readMany(['/many/f0', '/many/f299', '/abs-link', '/missing']);
+      assert.equal(many.get('/many/f299')?.toString(), 'file 299\n');
+      assert.equal(many.get('/abs-link')?.toString(), 'image-hostname\n');
+      assert.equal(many.get('/missing'), undefined);
+      await assert.rejects(
+        files.read('/many/f0', { maxBytes: 3 }),
+        (e: Error) => e instanceof DataError && /f0 is 7 bytes, more than the 3 bytes/.test(e.message),
+      );
+    });
+    assert.deepEqual(await readdir(join(work, 'scan-scratch')), [], 'the scan removed its tree');
+  });
+
+  it("reads an overlay's files with the journal replayed, as openImageRoot does", async () => {
+    const overlay = join(work, 'variants', 'v', 'overlay.qcow2');
+    const [hostname, added] = await withScannedTree(overlay, (files) =>
+      Promise.all([files.cat('/etc/hostname'), files.cat('/added.txt')]),
+    );
+    assert.equal(hostname, 'journalled-host');
+    assert.equal(added, 'added by the overlay\n');
   });
 });

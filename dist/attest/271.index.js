@@ -1,5 +1,5 @@
-export const id = 507;
-export const ids = [507];
+export const id = 271;
+export const ids = [271];
 export const modules = {
 
 /***/ 63733:
@@ -48,7 +48,7 @@ class DigestMemo {
 
 /***/ }),
 
-/***/ 65507:
+/***/ 34271:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -65,8 +65,6 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./build/shared/concurrency.js
-var concurrency = __webpack_require__(30427);
 // EXTERNAL MODULE: ./build/shared/errors.js
 var errors = __webpack_require__(52005);
 // EXTERNAL MODULE: ./build/shared/hash.js
@@ -107,475 +105,113 @@ var attest_artifacts = __webpack_require__(81487);
 var digests = __webpack_require__(63733);
 // EXTERNAL MODULE: ./build/shared/attest/image-provenance.js
 var image_provenance = __webpack_require__(92373);
-// EXTERNAL MODULE: ./build/shared/exec.js
-var exec = __webpack_require__(77239);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./build/shared/image-fs/debugfs.js
+// EXTERNAL MODULE: ./build/shared/concurrency.js
+var concurrency = __webpack_require__(30427);
+// EXTERNAL MODULE: ./build/shared/image-fs/image-root.js + 1 modules
+var image_root = __webpack_require__(93316);
+;// CONCATENATED MODULE: ./build/shared/image-fs/tree-files.js
 /**
- * debugfs as a batch reader: many requests go to one debugfs process through
- * a command file (`debugfs -f`), and its output is split back per request.
+ * An image's root filesystem as extracted to a host directory (the secret
+ * scan's debugfs `rdump`), read by the image's rules: paths are the image's,
+ * and symlinks resolve inside the tree — an absolute target from the tree's
+ * top, `..` stopping there — so nothing outside the tree is ever followed.
+ * Every component is checked with lstat on the way and symlinks are
+ * resolved here, so the host follows none of the image's links itself.
  *
- * Splitting is the delicate part: debugfs echoes each command (`debugfs:
- * <command>`) to standard output before its output, but an output can carry
- * text from the image (a symlink target, an extended attribute, a file
- * name), so an image could forge an echo line. Each request is therefore
- * preceded by a marker request naming a path with a random nonce; its echo
- * is the separator, and an image cannot guess it.
- *
- * Paths are quoted the way debugfs' parser (lib/ss) reads them: inside
- * double quotes, `""` is one literal quote and a backslash is literal. A
- * command file is read line by line, so a path with a newline (or NUL) cannot
- * be requested at all and is refused.
+ * attest reads each image once this way for both its secret gate and its
+ * SBOM, instead of a second raw copy and a debugfs process per request.
  */
 
 
 
 
-
-/** debugfs reads command lines into an 8 KiB buffer (fgets); a longer one would be cut and run in two. */
-const MAX_COMMAND_BYTES = 8000;
-/** A path (in the image or on the host) as one debugfs argument. */
-function debugfsQuote(path) {
-    if (/[\n\r\0]/.test(path))
-        throw new errors/* DataError */.fL(`the path ${JSON.stringify(path)} contains a newline or NUL, which debugfs cannot be asked for`);
-    return `"${path.replaceAll('"', '""')}"`;
+function entryType(st) {
+    if (st.isFile())
+        return 'file';
+    if (st.isDirectory())
+        return 'directory';
+    if (st.isSymbolicLink())
+        return 'symlink';
+    return 'other';
 }
-let counter = 0;
-/**
- * Runs `requests` (already quoted debugfs command lines) in one debugfs
- * process, read-only, and returns each request's standard output (without
- * its echo line), in order. Errors debugfs prints go to standard error and
- * are not attributed per request: callers decide from the output (an empty
- * `stat` output means the path does not exist).
- */
-async function debugfsBatch(device, requests) {
-    if (requests.length === 0)
-        return [];
-    const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    const marker = (i) => `stat "/.image-root-marker-${nonce}-${i}"`;
-    const lines = [];
-    for (const [i, r] of requests.entries()) {
-        if (/[\n\r\0]/.test(r) || Buffer.byteLength(r) > MAX_COMMAND_BYTES)
-            throw new errors/* DataError */.fL(`a debugfs request is too long or spans lines: ${r.slice(0, 120)}`);
-        lines.push(marker(i), r);
-    }
-    const script = (0,external_node_path_.join)(device.scratch, `requests-${process.pid}-${++counter}.debugfs`);
-    await (0,promises_.writeFile)(script, lines.join('\n') + '\n');
-    try {
-        const r = await (0,exec/* run */.eF)('debugfs', ['-f', script, `${device.file}?offset=${device.offset}`], {
-            // Output goes to a pipe; no pager may be started for it.
-            env: { ...process.env, PAGER: '__none__', DEBUGFS_PAGER: '__none__' },
-        });
-        const out = [];
-        let rest = r.stdout;
-        for (let i = 0; i < requests.length; i++) {
-            const echo = `debugfs: ${marker(i)}\n`;
-            const start = rest.indexOf(echo);
-            if (start < 0)
-                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 1}: ${r.stderr.slice(-500)}`);
-            rest = rest.slice(start + echo.length);
-            const nextEcho = `debugfs: ${marker(i + 1)}\n`;
-            const end = i + 1 < requests.length ? rest.indexOf(nextEcho) : rest.length;
-            if (end < 0)
-                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 2}: ${r.stderr.slice(-500)}`);
-            const chunk = rest.slice(0, end);
-            rest = rest.slice(end);
-            // The chunk starts with the request's own echo line (one line: requests never span lines).
-            const ownEcho = `debugfs: ${requests[i]}\n`;
-            out.push(chunk.startsWith(ownEcho) ? chunk.slice(ownEcho.length) : chunk);
-        }
-        return out;
-    }
-    finally {
-        await (0,promises_.rm)(script, { force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./build/shared/image-fs/fs-magic.js
-var fs_magic = __webpack_require__(89261);
-;// CONCATENATED MODULE: ./build/shared/image-fs/image-root.js
-/**
- * Read-only access to the root filesystem of a built image — never to the
- * build directory — the way a consumer would check it, without root, mounts
- * or loop devices: the qcow2 (with its backing chain) is flattened to a
- * private raw copy, the root ext filesystem found on it, its journal replayed
- * on the copy (an overlay written by a guest may end with unreplayed
- * transactions), and paths are read with debugfs.
- *
- * Cost model: one raw copy per image per step (opening the same unchanged
- * image again while it is open shares the copy), and one debugfs process per
- * batch of requests, not per file: readMany() reads any number of files with
- * one process per level of symlinks, listTree() lists a whole tree with one
- * process per directory depth.
- *
- * Symlinks are resolved inside the image (an absolute target is relative to
- * the image's root, never the host's); cat/read/ls follow them, stat/readlink
- * do not. (debugfs follows symlinks in a path's earlier components itself;
- * the reader resolves the last one.) A path with a newline or NUL cannot be asked for (debugfs reads its
- * requests line by line) and is refused with a DataError.
- */
-
-
-
-
-
-
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-const MAX_SYMLINK_HOPS = 40;
-const TYPES = { regular: 'file', directory: 'directory', symlink: 'symlink' };
-function typeFromMode(mode) {
-    switch (mode & 0o170000) {
-        case 0o100000:
-            return 'file';
-        case 0o040000:
-            return 'directory';
-        case 0o120000:
-            return 'symlink';
-        default:
-            return 'other';
-    }
-}
-/** An absolute, normalized image path; relative paths are refused (debugfs would read them from its cwd). */
-function imagePath(path) {
-    if (!path.startsWith('/'))
-        throw new errors/* DataError */.fL(`'${path}' is not an absolute path inside the image`);
-    debugfsQuote(path);
-    const n = external_node_path_.posix.normalize(path);
-    return n.length > 1 ? n.replace(/\/+$/, '') : n;
-}
-/** Parses one `stat` output; `undefined` for an empty one (the path does not exist). */
-function parseStat(chunk) {
-    const head = /^Inode: (\d+)\s+Type: ([a-zA-Z ]+?)\s+Mode:\s+(\d+)/.exec(chunk);
-    if (!head)
-        return undefined;
-    const owner = /\nUser:\s+(\d+)\s+Group:\s+(\d+)(?:\s+Project:\s+\d+)?\s+Size: (\d+)/.exec(chunk);
-    if (!owner)
-        throw new errors/* DataError */.fL(`debugfs printed a stat without owner and size: ${chunk.slice(0, 200)}`);
-    const st = {
-        inode: Number(head[1]),
-        type: TYPES[head[2]] ?? 'other',
-        mode: parseInt(head[3], 8),
-        uid: Number(owner[1]),
-        gid: Number(owner[2]),
-        size: Number(owner[3]),
-    };
-    if (st.type === 'symlink') {
-        // A fast link's target is printed last, as `Fast link dest: "<size bytes>"`: cut it by its length,
-        // so a target that itself contains quotes or that label is still read exactly.
-        const bytes = Buffer.from(chunk.replace(/\n$/, ''), 'utf8');
-        const label = Buffer.from('Fast link dest: "');
-        const start = bytes.length - 1 - st.size - label.length;
-        if (start >= 0 && bytes.at(-1) === 0x22 && bytes.subarray(start, start + label.length).equals(label))
-            st.fastLink = bytes.subarray(start + label.length, bytes.length - 1).toString('utf8');
-        else {
-            // A target that is not valid UTF-8 changes length when decoded: take the last label instead.
-            const at = chunk.lastIndexOf('Fast link dest: "');
-            if (at >= 0)
-                st.fastLink = chunk.slice(at + label.length).replace(/"\n?$/, '');
-        }
-    }
-    return st;
-}
-/** Parses `ls -p` output: `/inode/mode/uid/gid/name/size/` records; a name may hold a newline, never a `/`. */
-function parseLsP(out) {
-    const record = /\/(\d+)\/([0-7]+)\/(-?\d+)\/(-?\d+)\/([^/]*)\/(\d*)\/\n/y;
-    const entries = [];
-    let at = 0;
-    while (at < out.length) {
-        // debugfs may print an empty line between blocks.
-        if (out[at] === '\n') {
-            at++;
-            continue;
-        }
-        record.lastIndex = at;
-        const m = record.exec(out);
-        if (!m)
-            throw new errors/* DataError */.fL(`unexpected debugfs listing output at: ${JSON.stringify(out.slice(at, at + 80))}`);
-        at = record.lastIndex;
-        const name = m[5];
-        // Inode 0 marks an unused slot (lost+found's preallocated blocks); . and .. are not entries.
-        if (m[1] === '0' || name === '' || name === '.' || name === '..')
-            continue;
-        const mode = parseInt(m[2], 8);
-        entries.push({
-            name,
-            inode: Number(m[1]),
-            type: typeFromMode(mode),
-            mode: mode & 0o7777,
-            uid: Number(m[3]),
-            gid: Number(m[4]),
-            size: m[6] === '' ? null : Number(m[6]),
-        });
-    }
-    return entries;
-}
-const HEAD_BYTES = 1024 * 1024;
-/**
- * A byte range of the image (through its backing chain) as a node qemu-img
- * reads: the raw driver's offset/size over the image's own format. JSON
- * quoting carries any file name; relative backing paths resolve as usual.
- */
-function rangeNode(image, format, offset, size) {
-    const file = { driver: 'file', filename: image };
-    return `json:${JSON.stringify({ driver: 'raw', offset, size, file: format === 'raw' ? file : { driver: format, file } })}`;
-}
-async function copyRange(image, format, offset, size, out) {
-    await (0,exec/* run */.eF)('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
-        hint: `${image} could not be read as a disk image`,
-    });
-}
-/**
- * Copies the root ext filesystem of `image` — the last partition holding
- * one, or the whole disk when it has no partition table — to `out`, alone:
- * e2fsck reopens a device after replaying its journal and loses any
- * `?offset=` on the way, so the copy starts at the filesystem. Only the
- * partition is copied, not the whole disk.
- */
-async function copyRootFilesystem(image, dir, out) {
-    const info = JSON.parse((await (0,exec/* run */.eF)('qemu-img', ['info', '-U', '--output=json', image], {
-        hint: `${image} could not be read as a disk image`,
-    })).stdout);
-    const format = info.format;
-    const diskBytes = info['virtual-size'] ?? 0;
-    if (format !== 'qcow2' && format !== 'raw')
-        throw new errors/* DataError */.fL(`${image}: a ${format ?? 'unknown'} image, where a qcow2 or raw disk image is read`);
-    // The partition table from the disk's first MiB, on a sparse file of the disk's size (sfdisk
-    // checks partitions against it).
-    const head = (0,external_node_path_.join)(dir, 'head.raw');
-    await copyRange(image, format, 0, Math.min(HEAD_BYTES, diskBytes), head);
-    await (0,promises_.truncate)(head, diskBytes);
-    let partitions = [];
-    let sectorSize = 512;
-    const table = await (0,exec/* run */.eF)('sfdisk', ['--json', head], { okCodes: [1] });
-    if (table.code === 0 && table.stdout.trim()) {
-        const parsed = JSON.parse(table.stdout);
-        partitions = parsed.partitiontable?.partitions ?? [];
-        sectorSize = parsed.partitiontable?.sectorsize ?? 512;
-    }
-    const candidates = [
-        ...partitions.map((p) => ({ offset: p.start * sectorSize, size: p.size * sectorSize })).reverse(),
-        { offset: 0, size: diskBytes },
-    ];
-    const probe = (0,external_node_path_.join)(dir, 'probe.raw');
-    try {
-        for (const c of candidates) {
-            if (c.offset + c.size > diskBytes || c.size < 2048)
-                continue;
-            await copyRange(image, format, c.offset, 4096, probe);
-            if ((await (0,fs_magic/* filesystemAt */.v)(probe, 0)) !== 'ext')
-                continue;
-            await copyRange(image, format, c.offset, c.size, out);
-            return;
-        }
-    }
-    finally {
-        await (0,promises_.rm)(probe, { force: true });
-        await (0,promises_.rm)(head, { force: true });
-    }
-    throw new errors/* DataError */.fL(`${image}: no ext2/3/4 root filesystem found (${partitions.length} partition(s), none with an ext superblock)`);
-}
-const shared = new Map();
-async function makeCopy(image, workDir) {
-    await (0,promises_.mkdir)(workDir, { recursive: true });
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, 'image-root-'));
-    try {
-        const raw = (0,external_node_path_.join)(dir, 'root.ext');
-        await copyRootFilesystem(image, dir, raw);
-        // A guest's last writes may still be in the journal: replay it on the private copy (only that).
-        await (0,exec/* run */.eF)('e2fsck', ['-y', '-E', 'journal_only', raw], {
-            okCodes: [1, 2],
-            hint: `${image}: the root filesystem's journal could not be replayed`,
-        });
-        return { refs: 0, dir, device: { file: raw, offset: 0, scratch: dir } };
-    }
-    catch (e) {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        throw e;
-    }
-}
-/**
- * Opens the root filesystem of `image` (qcow2 or raw, with its backing
- * chain) for reading; the private copy goes under `workDir`. While a handle
- * on the same unchanged file is open, another open shares its copy.
- */
-async function openImageRoot(image, workDir) {
-    const real = await (0,promises_.realpath)(image).catch(() => {
-        throw new errors/* DataError */.fL(`${image}: the image does not exist or cannot be read`);
-    });
-    const s = await (0,promises_.stat)(real);
-    const key = `${real}\0${s.size}\0${s.mtimeMs}`;
-    let pending = shared.get(key);
-    if (!pending) {
-        pending = makeCopy(real, workDir);
-        shared.set(key, pending);
-        pending.catch(() => shared.delete(key));
-    }
-    const copy = await pending;
-    copy.refs++;
-    let closed = false;
-    return rootOn(image, copy.device, async () => {
-        if (closed)
-            return;
-        closed = true;
-        if (--copy.refs === 0) {
-            shared.delete(key);
-            await (0,promises_.rm)(copy.dir, { recursive: true, force: true });
-        }
-    });
-}
-function rootOn(image, device, release) {
-    const statMany = async (paths) => (await debugfsBatch(device, paths.map((p) => `stat ${debugfsQuote(p)}`))).map(parseStat);
-    let dumpCounter = 0;
-    /** Dumps inodes' data to host files in one process; returns each one's bytes. */
-    const dumpMany = async (paths) => {
-        if (paths.length === 0)
-            return [];
-        const dir = (0,external_node_path_.join)(device.scratch, `dump-${++dumpCounter}`);
-        await (0,promises_.mkdir)(dir);
-        try {
-            const targets = paths.map((_, i) => (0,external_node_path_.join)(dir, String(i)));
-            await debugfsBatch(device, paths.map((p, i) => `dump ${debugfsQuote(p)} ${debugfsQuote(targets[i])}`));
-            return await Promise.all(targets.map((t) => (0,promises_.readFile)(t).catch(() => undefined)));
-        }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    };
-    /** Symlink targets (fast ones from stat, slow ones from their data block). */
-    const linkTargets = async (entries) => {
-        const slow = entries.filter((e) => e.st.fastLink === undefined);
-        const data = await dumpMany(slow.map((e) => e.path));
-        const out = new Map();
-        for (const e of entries)
-            out.set(e.path, e.st.fastLink);
-        slow.forEach((e, i) => out.set(e.path, data[i]?.toString('utf8')));
-        return out;
-    };
-    /** Resolves each path's final symlinks (debugfs follows those in earlier components itself). */
-    const resolveMany = async (paths) => {
-        const result = new Map();
-        let pending = paths.map((p) => ({ asked: p, path: imagePath(p), hops: 0 }));
+/** The files under `tree`, the extracted root filesystem of `image`. */
+function treeFiles(image, tree) {
+    const lstatOrUndefined = (host) => (0,promises_.lstat)(host).catch(() => undefined);
+    /** `path` resolved inside the tree; the last component's symlinks only when `followLast`. */
+    const resolve = async (path, followLast) => {
+        const pending = (0,image_root/* imagePath */.d0)(path).split('/').filter(Boolean);
+        const at = [];
+        let hops = 0;
         while (pending.length) {
-            const stats = await statMany(pending.map((p) => p.path));
-            const links = [];
-            pending.forEach((p, i) => {
-                const st = stats[i];
-                if (st?.type === 'symlink')
-                    links.push({ path: p.path, st });
-                else
-                    result.set(p.asked, st ? { path: p.path, st } : undefined);
-            });
-            const targets = await linkTargets(links);
-            const next = [];
-            for (const p of pending) {
-                if (result.has(p.asked))
-                    continue;
-                const target = targets.get(p.path);
-                if (target === undefined ||
-                    target === '' ||
-                    p.hops + 1 > MAX_SYMLINK_HOPS ||
-                    /[\n\r\0]/.test(target)) {
-                    result.set(p.asked, undefined);
-                    continue;
-                }
-                const joined = target.startsWith('/') ? target : external_node_path_.posix.join(external_node_path_.posix.dirname(p.path), target);
-                next.push({ asked: p.asked, path: external_node_path_.posix.normalize(joined), hops: p.hops + 1 });
+            const name = pending.shift();
+            if (name === '.')
+                continue;
+            if (name === '..') {
+                at.pop();
+                continue;
             }
-            pending = next;
+            const host = (0,external_node_path_.join)(tree, ...at, name);
+            const st = await lstatOrUndefined(host);
+            if (!st)
+                return undefined;
+            if (st.isSymbolicLink() && (pending.length > 0 || followLast)) {
+                if (++hops > image_root/* MAX_SYMLINK_HOPS */.Mm)
+                    return undefined;
+                const target = await (0,promises_.readlink)(host, 'utf8');
+                if (target === '')
+                    return undefined;
+                if (target.startsWith('/'))
+                    at.length = 0;
+                pending.unshift(...target.split('/').filter(Boolean));
+                continue;
+            }
+            if (pending.length > 0 && !st.isDirectory())
+                return undefined;
+            at.push(name);
         }
-        return result;
+        const host = (0,external_node_path_.join)(tree, ...at);
+        const st = await lstatOrUndefined(host);
+        return st && { path: '/' + at.join('/'), host, st };
     };
     const readMany = async (paths, options = {}) => {
-        const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-        const unique = [...new Set(paths)];
-        const resolved = await resolveMany(unique);
-        const files = [];
+        const max = options.maxBytes ?? image_root/* DEFAULT_MAX_BYTES */.fS;
         const out = new Map();
-        for (const asked of unique) {
-            const r = resolved.get(asked);
-            if (r?.st.type !== 'file') {
+        for (const asked of new Set(paths)) {
+            const r = await resolve(asked, true);
+            if (!r?.st.isFile()) {
                 out.set(asked, undefined);
                 continue;
             }
             if (r.st.size > max)
                 throw new errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
-            files.push({ asked, path: r.path });
+            out.set(asked, await (0,promises_.readFile)(r.host));
         }
-        const data = await dumpMany(files.map((f) => f.path));
-        files.forEach((f, i) => {
-            const d = data[i];
-            if (d === undefined)
-                throw new errors/* DataError */.fL(`${image}: ${f.asked} could not be read from the image`);
-            out.set(f.asked, d);
-        });
         return out;
     };
-    const list = async (path) => {
-        const r = (await resolveMany([path])).get(path);
-        if (r?.st.type !== 'directory')
-            return undefined;
-        const [out] = await debugfsBatch(device, [`ls -p ${debugfsQuote(r.path)}`]);
-        return parseLsP(out);
-    };
-    const root = {
+    const files = {
         image,
         async cat(path, options) {
-            return (await root.read(path, options))?.toString('utf8');
+            return (await files.read(path, options))?.toString('utf8');
         },
         async read(path, options) {
             return (await readMany([path], options)).get(path);
         },
         readMany,
-        async ls(path) {
-            return (await list(path))?.map((e) => e.name);
-        },
-        list,
-        async listTree(path = '/') {
-            const start = (await resolveMany([path])).get(path);
-            if (start?.st.type !== 'directory')
-                return [];
-            const out = [];
-            let level = [start.path];
-            while (level.length) {
-                const listings = await debugfsBatch(device, level.map((d) => `ls -p ${debugfsQuote(d)}`));
-                const next = [];
-                level.forEach((dir, i) => {
-                    for (const e of parseLsP(listings[i])) {
-                        const p = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-                        out.push({ ...e, path: p });
-                        // A directory whose name debugfs cannot be asked for is listed but not entered.
-                        if (e.type === 'directory' && !/[\n\r\0]/.test(p))
-                            next.push(p);
-                    }
-                });
-                level = next;
-            }
-            return out;
-        },
-        async readlink(path) {
-            const p = imagePath(path);
-            const [st] = await statMany([p]);
-            if (st?.type !== 'symlink')
+        async list(path) {
+            const r = await resolve(path, true);
+            if (!r?.st.isDirectory())
                 return undefined;
-            return (await linkTargets([{ path: p, st }])).get(p);
+            return (await (0,promises_.readdir)(r.host, { withFileTypes: true })).map((e) => ({
+                name: e.name,
+                type: entryType(e),
+            }));
         },
         async stat(path) {
-            const [st] = await statMany([imagePath(path)]);
-            if (!st)
-                return undefined;
-            const { fastLink: _, ...rest } = st;
-            return rest;
+            const r = await resolve(path, false);
+            return r && { type: entryType(r.st), size: r.st.size };
         },
-        async exists(path) {
-            return (await root.stat(path)) !== undefined;
-        },
-        async resolve(path) {
-            return (await resolveMany([path])).get(path)?.path;
-        },
-        close: release,
     };
-    return root;
+    return files;
 }
 
 ;// CONCATENATED MODULE: ./build/shared/image-fs/installed-packages.js
@@ -592,6 +228,7 @@ function rootOn(image, device, release) {
  * the image and the file; an image without any database (a plain rootfs) is
  * `manager: 'none'`, for the caller to accept or refuse.
  */
+
 
 
 const DPKG_STATUS = '/var/lib/dpkg/status';
@@ -730,7 +367,7 @@ function bzImageVersion(image) {
 }
 const KERNEL_NAME = /^(vmlinuz|vmlinux|bzImage|Image)(?:-(.+))?$/;
 /** The kernel in /boot: the newest versioned vmlinuz-<release>, else an unversioned one (vmlinuz-virt, vmlinuz). */
-async function readKernel(root, packages) {
+async function readKernelFile(root) {
     const entries = (await root.list('/boot')) ?? [];
     const candidates = entries
         .filter((e) => KERNEL_NAME.test(e.name) && (e.type === 'file' || e.type === 'symlink'))
@@ -743,12 +380,15 @@ async function readKernel(root, packages) {
     const pick = versioned[0] ?? candidates.sort((a, b) => a.name.localeCompare(b.name))[0];
     const path = `/boot/${pick.name}`;
     const bytes = await root.read(path);
-    if (!bytes)
-        return null;
-    const version = pick.suffix !== null && /^\d/.test(pick.suffix) ? pick.suffix : bzImageVersion(bytes);
+    return bytes ? { path, suffix: pick.suffix, bytes } : null;
+}
+/** The kernel's release and the package that installed it. */
+function describeKernel(file, packages) {
+    const { path, suffix, bytes } = file;
+    const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(bytes);
     // Debian/Ubuntu: linux-image-<release>; Alpine: linux-<flavor> for vmlinuz-<flavor>.
     const owner = (version && packages.find((p) => p.name === `linux-image-${version}`)) ||
-        (pick.suffix && !/^\d/.test(pick.suffix) && packages.find((p) => p.name === `linux-${pick.suffix}`)) ||
+        (suffix && !/^\d/.test(suffix) && packages.find((p) => p.name === `linux-${suffix}`)) ||
         undefined;
     return {
         path,
@@ -771,13 +411,17 @@ async function readDatabase(root, path) {
 }
 /** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
 async function readInstalledPackages(root) {
-    const osRelease = (await root.cat('/etc/os-release')) ?? (await root.cat('/usr/lib/os-release'));
+    // On an ImageRoot each read is a few debugfs rounds, one after another: the independent ones go at
+    // once (all settled before an error is thrown: the caller closes the root after this returns).
+    const [osRelease, [apk, dpkg], kernelFile] = await (0,concurrency/* allSettledInOrder */.W)([
+        root.cat('/etc/os-release').then(async (text) => text ?? (await root.cat('/usr/lib/os-release'))),
+        readDatabase(root, APK_INSTALLED).then(async (text) => text === undefined ? [text, await readDatabase(root, DPKG_STATUS)] : [text, undefined]),
+        readKernelFile(root),
+    ]);
     const distro = osRelease !== undefined ? parseOsRelease(osRelease) : { id: 'unknown', versionId: '' };
     let manager = 'none';
     let database = null;
     let packages = [];
-    const apk = await readDatabase(root, APK_INSTALLED);
-    const dpkg = apk === undefined ? await readDatabase(root, DPKG_STATUS) : undefined;
     try {
         if (apk !== undefined) {
             [manager, database, packages] = ['apk', APK_INSTALLED, parseApkInstalled(apk, APK_INSTALLED)];
@@ -800,7 +444,7 @@ async function readInstalledPackages(root) {
                 p.licenses = dep5Licenses(text.toString('utf8'));
         }
     }
-    const kernel = await readKernel(root, packages);
+    const kernel = kernelFile ? describeKernel(kernelFile, packages) : null;
     return { distro, manager, database, packages, kernel };
 }
 
@@ -831,25 +475,49 @@ var statement = __webpack_require__(22113);
 
 
 
+
 const SBOM_DIR = 'meta/sbom';
 /** meta/sbom/base.cdx.json and meta/sbom/variant-<v>.cdx.json (variant names are [a-z0-9-]). */
 function imageSbomRel(variant) {
     return variant === null ? `${SBOM_DIR}/base.cdx.json` : `${SBOM_DIR}/variant-${variant}.cdx.json`;
 }
 const DATABASE = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
-async function readSoftware(image, recorded, recordedIn, workDir) {
-    const root = await openImageRoot(image.path, workDir);
+/**
+ * Each image's software as read from the secret gate's extracted root filesystem: pass
+ * `onImageRootTree` to the gate, then this to buildTreeSboms, and every image is read
+ * once for both.
+ */
+class SoftwareFromGate {
+    byImage = new Map();
+    /** The gate's callback: reads the image's software before its tree is removed. */
+    onImageRootTree = async (image, tree) => {
+        if (image.kind !== 'base-image' && image.kind !== 'overlay')
+            return;
+        const software = readInstalledPackages(treeFiles(image.path, tree));
+        this.byImage.set(image.path, software);
+        // A failure is buildTreeSboms' to report, after the gate's own verdict.
+        await software.catch(() => { });
+    };
+    get(image) {
+        return this.byImage.get(image.path);
+    }
+}
+async function readFromImage(image, workDir) {
+    const root = await (0,image_root/* openImageRoot */.Q_)(image.path, workDir);
     try {
-        const software = await readInstalledPackages(root);
-        if (recorded !== 'none' && software.manager !== recorded)
-            throw new errors/* DataError */.fL(`${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
-                `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
-                'the SBOM would not list what is installed');
-        return software;
+        return await readInstalledPackages(root);
     }
     finally {
         await root.close();
     }
+}
+async function readSoftware(image, recorded, recordedIn, workDir, fromGate) {
+    const software = await (fromGate?.get(image) ?? readFromImage(image, workDir));
+    if (recorded !== 'none' && software.manager !== recorded)
+        throw new errors/* DataError */.fL(`${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
+            `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
+            'the SBOM would not list what is installed');
+    return software;
 }
 function sbomImage(a) {
     return {
@@ -860,8 +528,11 @@ function sbomImage(a) {
         arch: a.arch,
     };
 }
-/** The SBOMs of one tree: the base first, then each variant's overlay. */
-async function buildTreeSboms(up, artifacts) {
+/**
+ * The SBOMs of one tree: the base first, then each variant's overlay. Images the gate
+ * read (`fromGate`) are not read again; any other is opened here.
+ */
+async function buildTreeSboms(up, artifacts, fromGate) {
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP?.trim() || (0,external_node_os_.tmpdir)(), 'attest-sbom-'));
     try {
         const bp = up.buildProvenance;
@@ -869,16 +540,16 @@ async function buildTreeSboms(up, artifacts) {
         const tool = { name: statement/* SUITE */.J3.name, version: statement/* SUITE */.J3.version };
         const base = artifacts.find((a) => a.kind === 'base-image');
         const overlays = artifacts.filter((a) => a.kind === 'overlay');
-        // Each image's packages are read by its own processes (qemu-img, e2fsck, debugfs): two at once.
+        // An image the gate did not read is read by its own processes (qemu-img, e2fsck, debugfs): two at once.
         const softwareOf = await (0,concurrency/* mapBounded */.y)([base, ...overlays], attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (image) => {
             if (image === base)
-                return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work);
+                return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work, fromGate);
             const v = up.variants.find((d) => d.doc.variant === image.variant);
             // A variant keeps its base's database: it is required whenever either provenance records one.
             const recorded = v.doc.installed_packages.manager !== 'none'
                 ? v.doc.installed_packages.manager
                 : bp.doc.installed_packages.manager;
-            return readSoftware(image, recorded, v.rel, work);
+            return readSoftware(image, recorded, v.rel, work, fromGate);
         });
         const baseSoftware = softwareOf[0];
         const out = [];
@@ -1566,7 +1237,6 @@ async function readUpstream(tree, variants) {
 
 
 
-
 const ATTESTATIONS_DIR = 'meta/attestations';
 /** The statement naming every artifact of the run, every architecture together. */
 const RELEASE_NAME = 'release';
@@ -1617,20 +1287,19 @@ async function runAttest(o, ctx, keyless) {
     for (const tree of o.trees)
         work.push(await prepareTree(tree, o, ctx, memo));
     // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
-    // The image SBOMs are read beside it (both only read the images; each runs its own processes); a gate
-    // failure is the one reported when both fail.
-    const [secrets, sboms] = await (0,concurrency/* allSettledInOrder */.W)([
-        (0,secret_gate/* runSecretGate */.fx)({
-            trees: work.map((w, i) => ({ tree: o.trees[i], artifacts: w.artifacts })),
-            releaseRoot: o.releaseRoot,
-            allowList: o.secretAllowList,
-            workDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-        }),
-        // One tree at a time, so no more than IMAGES_READ_AT_ONCE images are read for SBOMs at once.
-        (0,concurrency/* mapBounded */.y)(work, 1, (w) => buildTreeSboms(w.up, w.artifacts)),
-    ]);
-    for (const [i, w] of work.entries())
-        w.sboms = sboms[i];
+    // The image SBOMs' software is read from the same extracted trees (each image is read once); a gate
+    // failure is reported before any error of those reads.
+    const fromGate = new SoftwareFromGate();
+    const secrets = await (0,secret_gate/* runSecretGate */.fx)({
+        trees: work.map((w, i) => ({ tree: o.trees[i], artifacts: w.artifacts })),
+        releaseRoot: o.releaseRoot,
+        allowList: o.secretAllowList,
+        workDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+        onImageRootTree: fromGate.onImageRootTree,
+    });
+    // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
+    for (const w of work)
+        w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
     const gateLabel = (a) => (0,external_node_path_.relative)(o.releaseRoot, a.path).split(external_node_path_.sep).join('/');
     for (const w of work)
         w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
