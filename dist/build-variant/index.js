@@ -41950,10 +41950,10 @@ async function flatten(overlay, target, compression) {
 const SECRET_ALLOW_LIST = withKnownPublicKeys(EMPTY_ALLOW_LIST);
 /** One scan per base per process: several variants on one base share it (and its file manifest). */
 const baseScans = new Map();
-function baseSecretScan(base, baseSha256, workDir) {
+function baseSecretScan(base, baseSha256, workDir, signal) {
     let scan = baseScans.get(baseSha256);
     if (!scan) {
-        scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST });
+        scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST, signal });
         baseScans.set(baseSha256, scan);
         scan.catch(() => baseScans.delete(baseSha256));
     }
@@ -41978,6 +41978,8 @@ async function buildVariant(plan, o) {
     const tmpOverlay = tempPathFor(overlay);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`));
     const written = [];
+    // The base's scan needs nothing the boot makes: it runs beside the boot, which mostly waits on the guest.
+    const baseScan = baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)(), o.signal);
     try {
         const backing = await createRelativeOverlay(o.base, tmpOverlay);
         const nonce = (0,nocloud/* newNonce */.Yd)();
@@ -42039,12 +42041,12 @@ async function buildVariant(plan, o) {
         await checkBase(o.base, baseSha256);
         // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
         // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
-        const baseScan = await baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)());
-        if (baseScan.findings.length > 0) {
-            log(`warning: the base itself carries secrets: ${describeFindings(baseScan.findings)}`);
+        const { findings: baseFindings, manifest: baseManifest } = await baseScan;
+        if (baseFindings.length > 0) {
+            log(`warning: the base itself carries secrets: ${describeFindings(baseFindings)}`);
         }
         const scan = await scanImageForSecrets(tmpOverlay, work, {
-            base: baseScan.manifest,
+            base: baseManifest,
             allowList: SECRET_ALLOW_LIST,
             signal: o.signal,
         });
@@ -42056,9 +42058,11 @@ async function buildVariant(plan, o) {
         }
         await (0,promises_.rename)(tmpOverlay, overlay);
         written.push(overlay);
-        const overlaySha256 = await (0,hash/* sha256File */.Q3)(overlay);
-        const overlayInfo = await imageInfo(overlay);
-        const baseInfo = await imageInfo(o.base);
+        const [overlaySha256, overlayInfo, baseInfo] = await Promise.all([
+            (0,hash/* sha256File */.Q3)(overlay),
+            imageInfo(overlay),
+            imageInfo(o.base),
+        ]);
         let imageFacts = null;
         if (image) {
             const tmpImage = tempPathFor(image);
@@ -42153,6 +42157,8 @@ async function buildVariant(plan, o) {
         throw e;
     }
     finally {
+        // A failed boot leaves the base's scan running: it ends (and removes its copy) before this returns.
+        await baseScan.catch(() => { });
         await (0,promises_.rm)(tmpOverlay, { force: true });
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }

@@ -295,6 +295,29 @@ export interface BaseResult {
   cache: CacheOutcome[];
 }
 
+/** The version of every tool that made the image, for its provenance (all asked at once). */
+async function toolVersions(rootfsTools: readonly string[]): Promise<Record<string, string>> {
+  const [qemuImg, mke2fs, sfdisk, mkfsVfat, debugfs, mtools, mmdebstrap] = await Promise.all([
+    toolVersion('qemu-img'),
+    toolVersion('mke2fs', '-V'),
+    toolVersion('sfdisk'),
+    toolVersion('mkfs.vfat'),
+    toolVersion('debugfs', '-V'),
+    toolVersion('mcopy', '--version'),
+    rootfsTools.includes('mmdebstrap') ? toolVersion('mmdebstrap') : undefined,
+  ]);
+  return {
+    'qemu-img': qemuImg,
+    mke2fs: mke2fs.replace(/\s+Using.*$/, ''),
+    sfdisk,
+    'mkfs.vfat': mkfsVfat,
+    debugfs,
+    mtools,
+    node: process.version,
+    ...(mmdebstrap !== undefined ? { mmdebstrap } : {}),
+  };
+}
+
 /** Builds the base image; the output files appear only when everything succeeded. */
 export async function buildBase(
   o: BaseOptions,
@@ -331,6 +354,10 @@ export async function buildBase(
       });
       log?.(describeSysprep(reset.report));
     };
+    // The tools' versions for the provenance, asked beside the build (each is a process start).
+    const toolsUsed = toolVersions(rootfs.tools);
+    // Awaited after the build; a build that fails first reports its own error.
+    toolsUsed.catch(() => {});
     const disk = await buildDisk({
       arch: o.arch,
       rootfs: rootfs.path,
@@ -355,16 +382,7 @@ export async function buildBase(
     const kernelOut = o.boot === 'kernel' ? `${stem}.vmlinuz` : undefined;
     const initrdOut = o.boot === 'kernel' && disk.initrd ? `${stem}.initrd` : undefined;
 
-    const tools: Record<string, string> = {
-      'qemu-img': await toolVersion('qemu-img'),
-      mke2fs: (await toolVersion('mke2fs', '-V')).replace(/\s+Using.*$/, ''),
-      sfdisk: await toolVersion('sfdisk'),
-      'mkfs.vfat': await toolVersion('mkfs.vfat'),
-      debugfs: await toolVersion('debugfs', '-V'),
-      mtools: await toolVersion('mcopy', '--version'),
-      node: process.version,
-    };
-    for (const t of rootfs.tools) if (t === 'mmdebstrap') tools[t] = await toolVersion(t);
+    const tools = await toolsUsed;
     const provenanceDoc: BuildProvenance = BuildProvenanceSchema.parse({
       format_version: '1.0',
       build_type: `${o.distro}-base`,

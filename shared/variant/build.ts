@@ -178,10 +178,15 @@ const SECRET_ALLOW_LIST = withKnownPublicKeys(EMPTY_ALLOW_LIST);
 /** One scan per base per process: several variants on one base share it (and its file manifest). */
 const baseScans = new Map<string, Promise<ImageScanResult>>();
 
-function baseSecretScan(base: string, baseSha256: string, workDir: string): Promise<ImageScanResult> {
+function baseSecretScan(
+  base: string,
+  baseSha256: string,
+  workDir: string,
+  signal?: AbortSignal,
+): Promise<ImageScanResult> {
   let scan = baseScans.get(baseSha256);
   if (!scan) {
-    scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST });
+    scan = scanImageForSecrets(base, workDir, { allowList: SECRET_ALLOW_LIST, signal });
     baseScans.set(baseSha256, scan);
     scan.catch(() => baseScans.delete(baseSha256));
   }
@@ -209,6 +214,8 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
   const tmpOverlay = tempPathFor(overlay);
   const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`));
   const written: string[] = [];
+  // The base's scan needs nothing the boot makes: it runs beside the boot, which mostly waits on the guest.
+  const baseScan = baseSecretScan(o.base, baseSha256, o.workDir ?? tmpdir(), o.signal);
   try {
     const backing = await createRelativeOverlay(o.base, tmpOverlay);
     const nonce = newNonce();
@@ -290,12 +297,12 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     await checkBase(o.base, baseSha256);
     // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
     // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
-    const baseScan = await baseSecretScan(o.base, baseSha256, o.workDir ?? tmpdir());
-    if (baseScan.findings.length > 0) {
-      log(`warning: the base itself carries secrets: ${describeFindings(baseScan.findings)}`);
+    const { findings: baseFindings, manifest: baseManifest } = await baseScan;
+    if (baseFindings.length > 0) {
+      log(`warning: the base itself carries secrets: ${describeFindings(baseFindings)}`);
     }
     const scan = await scanImageForSecrets(tmpOverlay, work, {
-      base: baseScan.manifest,
+      base: baseManifest,
       allowList: SECRET_ALLOW_LIST,
       signal: o.signal,
     });
@@ -309,9 +316,11 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
 
     await rename(tmpOverlay, overlay);
     written.push(overlay);
-    const overlaySha256 = await sha256File(overlay);
-    const overlayInfo = await imageInfo(overlay);
-    const baseInfo = await imageInfo(o.base);
+    const [overlaySha256, overlayInfo, baseInfo] = await Promise.all([
+      sha256File(overlay),
+      imageInfo(overlay),
+      imageInfo(o.base),
+    ]);
 
     let imageFacts: VariantProvenance['image'] = null;
     if (image) {
@@ -403,6 +412,8 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     await rmdir(dirname(overlay)).catch(() => {});
     throw e;
   } finally {
+    // A failed boot leaves the base's scan running: it ends (and removes its copy) before this returns.
+    await baseScan.catch(() => {});
     await rm(tmpOverlay, { force: true });
     await rm(work, { recursive: true, force: true });
   }
