@@ -1,8 +1,8 @@
 /**
  * The floor of a boot: what a person would type to boot an image and wait
  * for the test image's marker — plain qemu-system-*, -nographic,
- * snapshot=on, stdout read until the marker, then killed. Benchmarks set the
- * suite's boots beside it.
+ * snapshot=on, stdout read until the marker, then killed (or, with a NoCloud
+ * seed, until the guest powers off). Benchmarks set the suite's boots beside it.
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -10,8 +10,21 @@ import { serialConsole } from '../../shared/vm/qemu-command.ts';
 import type { Arch } from '../../shared/vm/types.ts';
 import { BOOT_MARKER } from '../../test/support/test-image.ts';
 
-/** What a person would type: -nographic, snapshot=on, read stdout until the marker, then kill. */
-export function plainQemu(arch: Arch, image: string, kernel: string): Promise<number> {
+export interface PlainQemuOptions {
+  /** A NoCloud seed attached as a second disk: its user-data runs, and the boot lasts until the guest powers off. */
+  seed?: string;
+}
+
+/**
+ * What a person would type: -nographic, snapshot=on, read stdout until the marker, then kill — or,
+ * with a seed, until the guest has run its user-data and powered off (QEMU then exits by itself).
+ */
+export function plainQemu(
+  arch: Arch,
+  image: string,
+  kernel: string,
+  o: PlainQemuOptions = {},
+): Promise<number> {
   const machine =
     arch === 'x86_64' ? ['-machine', 'q35'] : ['-machine', 'virt', '-cpu', 'max,pauth-impdef=on'];
   const args = [
@@ -30,6 +43,14 @@ export function plainQemu(arch: Arch, image: string, kernel: string): Promise<nu
     `if=none,id=d0,file=${image},format=qcow2,snapshot=on`,
     '-device',
     'nvme,serial=d0,drive=d0',
+    ...(o.seed
+      ? [
+          '-drive',
+          `if=none,id=d1,file=${o.seed},format=raw,readonly=on`,
+          '-device',
+          'nvme,serial=d1,drive=d1',
+        ]
+      : []),
   ];
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -38,11 +59,15 @@ export function plainQemu(arch: Arch, image: string, kernel: string): Promise<nu
     let at = 0;
     child.stdout.on('data', (b: Buffer) => {
       seen = (seen + b.toString()).slice(-4096);
-      if (!at && seen.includes(BOOT_MARKER)) {
+      if (!o.seed && !at && seen.includes(BOOT_MARKER)) {
         at = performance.now() - start;
         child.kill('SIGTERM');
       }
     });
-    child.on('close', () => (at ? resolve(at) : reject(new Error('plain QEMU ended without the marker'))));
+    child.on('close', () => {
+      if (o.seed) at = seen.includes('reboot: Power down') ? performance.now() - start : 0;
+      if (at) resolve(at);
+      else reject(new Error(`plain QEMU ended without ${o.seed ? 'powering off' : 'the marker'}`));
+    });
   });
 }
