@@ -14,6 +14,7 @@
  * order) is scripts/lib/job.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -125,6 +126,28 @@ export function runnerInputs(
   return { ...inputs, ...stepInputs };
 }
 
+/** Set by the test environment (test/support/jest-environment.ts), which removes it after each test file. */
+export const STEP_SCRATCH_ENV = 'ACTION_RUNNER_SCRATCH';
+
+let scratchRoot: string | undefined;
+
+/**
+ * The directory every step's runner files and default working directory go under, so none is left
+ * behind: the test environment's (removed after the file), else one per process, removed when it exits.
+ * Traversable by all (a step may run as another user).
+ */
+function stepScratch(): string {
+  const fromTests = process.env[STEP_SCRATCH_ENV];
+  if (fromTests) return fromTests;
+  if (!scratchRoot) {
+    const root = mkdtempSync(join(tmpdir(), 'action-steps-'));
+    chmodSync(root, 0o755);
+    process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+    scratchRoot = root;
+  }
+  return scratchRoot;
+}
+
 /** Starts the step; `done` resolves once it exited. */
 export async function startAction(
   name: string,
@@ -133,8 +156,8 @@ export async function startAction(
 ): Promise<StartedAction> {
   const manifest = await readActionManifest(name);
   const entry = entryPath(name, manifest, options.entry ?? 'main', options.bundle ?? false);
-  const io = await mkdtemp(join(tmpdir(), `action-${name}-io-`));
-  const cwd = options.cwd ?? (await mkdtemp(join(tmpdir(), `action-${name}-`)));
+  const io = await mkdtemp(join(stepScratch(), `${name}-io-`));
+  const cwd = options.cwd ?? (await mkdtemp(join(stepScratch(), `${name}-`)));
   const files = {
     output: join(io, 'output'),
     state: join(io, 'state'),

@@ -4,7 +4,7 @@
  * debugfs when built by an unprivileged user, and failures that leave nothing.
  */
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from '@jest/globals';
@@ -330,29 +330,33 @@ describe('build-base fails cleanly', () => {
 
   it('a size too small for the rootfs fails naming the size input, with nothing written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-small-'));
-    // 120 MiB of data (a tarball smaller than the disk) cannot fit beside a 64 MiB ESP in a 128 MiB disk.
-    await writeTar(
-      join(dir, 'blob.tar'),
-      [{ type: 'file', path: 'blob', mode: 0o644, content: Buffer.alloc(120 * 1024 * 1024, 1) }],
-      { mtime: 0 },
-    );
-    const r = await runActionMain(
-      'build-base',
-      {
-        distro: 'rootfs',
-        rootfs: join(dir, 'blob.tar'),
-        kernel: (await ensureTestImage('x86_64')).kernel,
-        size: '128M',
-        'source-date-epoch': '0',
-        output: join(dir, 'out/base.qcow2'),
-      },
-      { cwd: dir },
-    );
-    assert.equal(r.code, 1);
-    assert.match(
-      r.stdout,
-      /input 'size': 128 MiB is too small: the rootfs \(1 entries\) needs at least \d+ MiB/,
-    );
-    assert.deepEqual(await readdir(join(dir, 'out')), []);
+    try {
+      // 120 MiB of data (a tarball smaller than the disk) cannot fit beside a 64 MiB ESP in a 128 MiB disk.
+      await writeTar(
+        join(dir, 'blob.tar'),
+        [{ type: 'file', path: 'blob', mode: 0o644, content: Buffer.alloc(120 * 1024 * 1024, 1) }],
+        { mtime: 0 },
+      );
+      const r = await runActionMain(
+        'build-base',
+        {
+          distro: 'rootfs',
+          rootfs: join(dir, 'blob.tar'),
+          kernel: (await ensureTestImage('x86_64')).kernel,
+          size: '128M',
+          'source-date-epoch': '0',
+          output: join(dir, 'out/base.qcow2'),
+        },
+        { cwd: dir },
+      );
+      assert.equal(r.code, 1);
+      assert.match(
+        r.stdout,
+        /input 'size': 128 MiB is too small: the rootfs \(1 entries\) needs at least \d+ MiB/,
+      );
+      assert.deepEqual(await readdir(join(dir, 'out')), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

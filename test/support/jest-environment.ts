@@ -7,6 +7,8 @@
  *   the child processes Node starts, which read the real environment. The
  *   environment is restored after the file, as a fresh process would start
  *   clean.
+ * - The steps the file runs (scripts/lib/action-runner.ts) keep their runner
+ *   files and working directories in one directory, removed after the file.
  * - Node's own node:assert, and this realm's error classes (those of the
  *   errors Node's own code throws), are handed to
  *   test/support/jest-assert-realm.ts, which wraps node:assert (the test
@@ -14,8 +16,12 @@
  *   be imported by name inside the test's context).
  */
 import nodeAssert from 'node:assert';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import { TestEnvironment } from 'jest-environment-node';
+import { STEP_SCRATCH_ENV } from '../../scripts/lib/action-runner.ts';
 import { OUTER_REALM, type OuterRealm } from './jest-environment-keys.ts';
 
 export default class NodeProcessEnvironment extends TestEnvironment {
@@ -40,7 +46,17 @@ export default class NodeProcessEnvironment extends TestEnvironment {
     (this.global as unknown as Record<symbol, unknown>)[OUTER_REALM] = outer;
   }
 
+  /** The action runner's files and working directories of this file's steps (scripts/lib/action-runner.ts). */
+  private readonly stepScratch = mkdtempSync(join(tmpdir(), 'action-steps-'));
+
+  override async setup(): Promise<void> {
+    chmodSync(this.stepScratch, 0o755);
+    process.env[STEP_SCRATCH_ENV] = this.stepScratch;
+    await super.setup();
+  }
+
   override async teardown(): Promise<void> {
+    rmSync(this.stepScratch, { recursive: true, force: true });
     for (const k of Object.keys(process.env)) if (!(k in this.savedEnv)) delete process.env[k];
     Object.assign(process.env, this.savedEnv);
     await super.teardown();
