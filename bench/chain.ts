@@ -7,14 +7,15 @@
  *   build-base      tar -x of the rootfs, mkfs.ext4 -d, qemu-img convert -O qcow2
  *   build-variant   one plain QEMU boot of the base per variant with its provisioning seed
  *                   (the same user-data build-variant writes), until the guest powers off;
- *                   then the secret scan by hand over the base and each overlay (as attest's below)
+ *                   the secret scan by hand over the base (beside the boots, as the step
+ *                   scans it) and then each overlay (as attest's below)
  *   boot-verify     one plain QEMU boot to the marker per image (base and overlays)
  *                   (both: as many boots at once as cores, as the steps' `parallel` default does)
  *   analyze-deps    node reading and parsing the lockfile it analyses
  *   attest          openssl dgst -sha256 over every artifact, and per image (base and overlays,
  *                   as many at once as cores) what its SBOM and secret gate must read: qemu-img
- *                   convert to raw, every filesystem extracted (debugfs rdump, mcopy), grep -r
- *                   for the secret patterns over the tree
+ *                   convert to raw, every filesystem checked (e2fsck) and extracted (debugfs rdump,
+ *                   mcopy), grep -r for the secret patterns over the tree
  *   verify          openssl dgst -sha256 over every artifact (the hashing it must do)
  *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle), git push of a tag
  *   prune-packages  none (a dry run reads a registry: nothing to do by hand but the reads)
@@ -37,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { run } from '../shared/exec.ts';
 import { loadDefinition, planVariant } from '../shared/variant/plan.ts';
+import { doneMarker } from '../shared/variant/provision-console.ts';
 import { renderProvisionScript } from '../shared/variant/provision-script.ts';
 import type { Target } from '../shared/variant/definition.ts';
 import { createSeed, newNonce } from '../shared/vm/nocloud.ts';
@@ -97,7 +99,10 @@ async function extractAndGrep(image: string, work: string): Promise<void> {
     const tree = join(work, `fs-${i}`);
     await mkdir(tree);
     trees.push(tree);
-    const ext = await run('debugfs', ['-R', `rdump / ${tree}`, `${raw}?offset=${p.start * 512}`], {
+    const dev = `${raw}?offset=${p.start * 512}`;
+    // As the steps do: the filesystem checked (its journal replayed) before it is read; exit 8: not ext.
+    await run('e2fsck', ['-fy', dev], { okCodes: [1, 2, 8] });
+    const ext = await run('debugfs', ['-R', `rdump / ${tree}`, dev], {
       okCodes: [1],
     });
     if (ext.stderr.includes('Bad magic number'))
@@ -114,8 +119,8 @@ async function extractAndGrep(image: string, work: string): Promise<void> {
  * The NoCloud seed of each variant's provisioning, made as build-variant makes it (the same script for
  * the same plan and target; only the nonce differs): the floor's boot does the guest's share of the work.
  */
-async function provisioningSeeds(output: string, scratch: string): Promise<string[]> {
-  const seeds: string[] = [];
+async function provisioningSeeds(output: string, scratch: string): Promise<{ seed: string; done: RegExp }[]> {
+  const seeds: { seed: string; done: RegExp }[] = [];
   for (const variant of variants) {
     const provenance = JSON.parse(
       await readFile(join(output, 'meta', `variant-${variant}-provenance.json`), 'utf8'),
@@ -124,7 +129,7 @@ async function provisioningSeeds(output: string, scratch: string): Promise<strin
     const nonce = newNonce();
     const seed = join(scratch, `seed-${variant}.img`);
     await createSeed(seed, renderProvisionScript(plan, nonce), `floor-${variant}-${nonce}`, null);
-    seeds.push(seed);
+    seeds.push({ seed, done: doneMarker(nonce) });
   }
   return seeds;
 }
@@ -157,14 +162,16 @@ async function round(dir: string, testImage: { rootfsTar: string }) {
   await truncate(join(scratch, 'root.raw'), 0);
   const seeds = await provisioningSeeds(result.run.output, scratch);
   floors['build-variant'] = await timed(async () => {
-    await atOnce(
-      seeds.map((seed) => () => plainQemu('x86_64', base.image!, base.kernel!, { seed })),
-      cores,
-    );
-    await atOnce(
-      [base.image!, ...overlays].map(
-        (image, i) => () => extractAndGrep(image, join(scratch, `variant-read-${i}`)),
+    // The base's scan beside the boots, as the step does it; then the overlays'.
+    await Promise.all([
+      atOnce(
+        seeds.map((s) => () => plainQemu('x86_64', base.image!, base.kernel!, s)),
+        cores,
       ),
+      extractAndGrep(base.image!, join(scratch, 'variant-read-base')),
+    ]);
+    await atOnce(
+      overlays.map((image, i) => () => extractAndGrep(image, join(scratch, `variant-read-${i}`))),
       cores,
     );
   });

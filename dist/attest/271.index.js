@@ -412,11 +412,15 @@ async function readDatabase(root, path) {
 /** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
 async function readInstalledPackages(root) {
     // On an ImageRoot each read is a few debugfs rounds, one after another: the independent ones go at
-    // once (all settled before an error is thrown: the caller closes the root after this returns).
+    // once (all settled before an error is thrown: the caller closes the root after this returns). The
+    // kernel's read reports its failure last, after the database's, as when it was read last.
+    const kernelRead = readKernelFile(root).then((file) => () => file, (e) => () => {
+        throw e;
+    });
     const [osRelease, [apk, dpkg], kernelFile] = await (0,concurrency/* allSettledInOrder */.W)([
         root.cat('/etc/os-release').then(async (text) => text ?? (await root.cat('/usr/lib/os-release'))),
         readDatabase(root, APK_INSTALLED).then(async (text) => text === undefined ? [text, await readDatabase(root, DPKG_STATUS)] : [text, undefined]),
-        readKernelFile(root),
+        kernelRead,
     ]);
     const distro = osRelease !== undefined ? parseOsRelease(osRelease) : { id: 'unknown', versionId: '' };
     let manager = 'none';
@@ -444,7 +448,8 @@ async function readInstalledPackages(root) {
                 p.licenses = dep5Licenses(text.toString('utf8'));
         }
     }
-    const kernel = kernelFile ? describeKernel(kernelFile, packages) : null;
+    const file = kernelFile();
+    const kernel = file ? describeKernel(file, packages) : null;
     return { distro, manager, database, packages, kernel };
 }
 

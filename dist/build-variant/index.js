@@ -40268,9 +40268,10 @@ function rangeNode(image, format, offset, size) {
     return `json:${JSON.stringify({ driver: 'raw', offset, size, file: format === 'raw' ? file : { driver: format, file } })}`;
 }
 /** Copies `size` bytes at `offset` of the disk in `image` (through its backing chain) to the raw file `out`. */
-async function copyRange(image, format, offset, size, out) {
+async function copyRange(image, format, offset, size, out, signal) {
     await (0,exec/* run */.eF)('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
         hint: `${image} could not be read as a disk image`,
+        signal,
     });
 }
 /**
@@ -40932,11 +40933,11 @@ async function extract(raw, fs, tree, signal) {
     // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
     // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
     const alone = `${tree}.ext`;
-    if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
-        await copyRange(raw, 'raw', fs.offset, fs.size, alone);
-        dev = alone;
-    }
     try {
+        if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
+            await copyRange(raw, 'raw', fs.offset, fs.size, alone, signal);
+            dev = alone;
+        }
         // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
         await (0,exec/* run */.eF)('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
         // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
@@ -41978,7 +41979,8 @@ async function buildVariant(plan, o) {
     const tmpOverlay = tempPathFor(overlay);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`));
     const written = [];
-    // The base's scan needs nothing the boot makes: it runs beside the boot, which mostly waits on the guest.
+    // The base's scan needs nothing the boot makes: it runs beside the boot (under KVM the boot mostly
+    // waits on the guest; under TCG the two share the cores, and the scan is still off the critical path).
     const baseScan = baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)(), o.signal);
     try {
         const backing = await createRelativeOverlay(o.base, tmpOverlay);

@@ -142,7 +142,14 @@ function stepScratch(): string {
   if (!scratchRoot) {
     const root = mkdtempSync(join(tmpdir(), 'action-steps-'));
     chmodSync(root, 0o755);
-    process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+    process.on('exit', () => {
+      try {
+        rmSync(root, { recursive: true, force: true });
+      } catch (e) {
+        // A step killed part-way can leave a read-only tree a non-root user cannot remove: say so.
+        console.error(`could not remove the steps' directory ${root}: ${(e as Error).message}`);
+      }
+    });
     scratchRoot = root;
   }
   return scratchRoot;

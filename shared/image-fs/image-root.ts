@@ -203,9 +203,11 @@ export async function copyRange(
   offset: number,
   size: number,
   out: string,
+  signal?: AbortSignal,
 ) {
   await run('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
     hint: `${image} could not be read as a disk image`,
+    signal,
   });
 }
 

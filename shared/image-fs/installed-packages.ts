@@ -246,13 +246,20 @@ async function readDatabase(root: ImageFiles, path: string): Promise<string | un
 /** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
 export async function readInstalledPackages(root: ImageFiles): Promise<InstalledSoftware> {
   // On an ImageRoot each read is a few debugfs rounds, one after another: the independent ones go at
-  // once (all settled before an error is thrown: the caller closes the root after this returns).
+  // once (all settled before an error is thrown: the caller closes the root after this returns). The
+  // kernel's read reports its failure last, after the database's, as when it was read last.
+  const kernelRead = readKernelFile(root).then(
+    (file) => () => file,
+    (e: unknown) => () => {
+      throw e;
+    },
+  );
   const [osRelease, [apk, dpkg], kernelFile] = await allSettledInOrder([
     root.cat('/etc/os-release').then(async (text) => text ?? (await root.cat('/usr/lib/os-release'))),
     readDatabase(root, APK_INSTALLED).then(async (text): Promise<[string | undefined, string | undefined]> =>
       text === undefined ? [text, await readDatabase(root, DPKG_STATUS)] : [text, undefined],
     ),
-    readKernelFile(root),
+    kernelRead,
   ] as const);
   const distro = osRelease !== undefined ? parseOsRelease(osRelease) : { id: 'unknown', versionId: '' };
 
@@ -282,6 +289,7 @@ export async function readInstalledPackages(root: ImageFiles): Promise<Installed
       if (text) p.licenses = dep5Licenses(text.toString('utf8'));
     }
   }
-  const kernel = kernelFile ? describeKernel(kernelFile, packages) : null;
+  const file = kernelFile();
+  const kernel = file ? describeKernel(file, packages) : null;
   return { distro, manager, database, packages, kernel };
 }

@@ -116,11 +116,11 @@ async function extract(raw: string, fs: Filesystem, tree: string, signal?: Abort
   // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
   // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
   const alone = `${tree}.ext`;
-  if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
-    await copyRange(raw, 'raw', fs.offset, fs.size, alone);
-    dev = alone;
-  }
   try {
+    if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
+      await copyRange(raw, 'raw', fs.offset, fs.size, alone, signal);
+      dev = alone;
+    }
     // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
     await run('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
     // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).

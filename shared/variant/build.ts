@@ -214,7 +214,8 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
   const tmpOverlay = tempPathFor(overlay);
   const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`));
   const written: string[] = [];
-  // The base's scan needs nothing the boot makes: it runs beside the boot, which mostly waits on the guest.
+  // The base's scan needs nothing the boot makes: it runs beside the boot (under KVM the boot mostly
+  // waits on the guest; under TCG the two share the cores, and the scan is still off the critical path).
   const baseScan = baseSecretScan(o.base, baseSha256, o.workDir ?? tmpdir(), o.signal);
   try {
     const backing = await createRelativeOverlay(o.base, tmpOverlay);

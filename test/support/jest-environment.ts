@@ -56,7 +56,12 @@ export default class NodeProcessEnvironment extends TestEnvironment {
   }
 
   override async teardown(): Promise<void> {
-    rmSync(this.stepScratch, { recursive: true, force: true });
+    try {
+      rmSync(this.stepScratch, { recursive: true, force: true });
+    } catch (e) {
+      // A step killed part-way can leave a read-only tree a non-root user cannot remove: say so, not fail.
+      console.warn(`could not remove the steps' directory ${this.stepScratch}: ${(e as Error).message}`);
+    }
     for (const k of Object.keys(process.env)) if (!(k in this.savedEnv)) delete process.env[k];
     Object.assign(process.env, this.savedEnv);
     await super.teardown();
