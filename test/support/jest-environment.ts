@@ -7,8 +7,8 @@
  *   the child processes Node starts, which read the real environment. The
  *   environment is restored after the file, as a fresh process would start
  *   clean.
- * - The steps the file runs (scripts/lib/action-runner.ts) keep their runner
- *   files and working directories in one directory, removed after the file.
+ * - Each file has its own temporary directory (TMPDIR), removed after the
+ *   file: a test run leaves nothing in /tmp.
  * - Node's own node:assert, and this realm's error classes (those of the
  *   errors Node's own code throws), are handed to
  *   test/support/jest-assert-realm.ts, which wraps node:assert (the test
@@ -46,21 +46,27 @@ export default class NodeProcessEnvironment extends TestEnvironment {
     (this.global as unknown as Record<symbol, unknown>)[OUTER_REALM] = outer;
   }
 
-  /** The action runner's files and working directories of this file's steps (scripts/lib/action-runner.ts). */
-  private readonly stepScratch = mkdtempSync(join(tmpdir(), 'action-steps-'));
+  /**
+   * This file's temporary directory: TMPDIR while it runs, so whatever its tests make with
+   * os.tmpdir() — and the runner files and working directories of its steps
+   * (scripts/lib/action-runner.ts) — goes when it ends. Sticky and writable by all, as /tmp is:
+   * some steps run as another user.
+   */
+  private readonly fileTmp = mkdtempSync(join(tmpdir(), 'jest-file-'));
 
   override async setup(): Promise<void> {
-    chmodSync(this.stepScratch, 0o755);
-    process.env[STEP_SCRATCH_ENV] = this.stepScratch;
+    chmodSync(this.fileTmp, 0o1777);
+    process.env.TMPDIR = this.fileTmp;
+    process.env[STEP_SCRATCH_ENV] = this.fileTmp;
     await super.setup();
   }
 
   override async teardown(): Promise<void> {
     try {
-      rmSync(this.stepScratch, { recursive: true, force: true });
+      rmSync(this.fileTmp, { recursive: true, force: true });
     } catch (e) {
       // A step killed part-way can leave a read-only tree a non-root user cannot remove: say so, not fail.
-      console.warn(`could not remove the steps' directory ${this.stepScratch}: ${(e as Error).message}`);
+      console.warn(`could not remove the test file's directory ${this.fileTmp}: ${(e as Error).message}`);
     }
     for (const k of Object.keys(process.env)) if (!(k in this.savedEnv)) delete process.env[k];
     Object.assign(process.env, this.savedEnv);
