@@ -35994,6 +35994,8 @@ function forEachDeletionHash(s, visit) {
     for (let i = 0; i < hashes.length; i++)
         visit(hashes[i]);
 }
+/** An odd constant (2^32 / the golden ratio) that mixes a hash's bits up into its high bits, for the filter. */
+const FILTER_MIX = 0x9e3779b1;
 /**
  * A multimap from 32-bit hashes to numbers (name indexes), in typed arrays: no per-entry allocation.
  * Nearly every lookup is a miss (a dependency name is rarely one edit from a popular one), and the
@@ -36026,7 +36028,7 @@ class HashMultimap {
     }
     /** The filter bit of `hash`: its mixed high bits, so it is independent of the bucket (the low bits). */
     bit(hash) {
-        return Math.imul(hash, 0x9e3779b1) >>> this.bitShift;
+        return Math.imul(hash, FILTER_MIX) >>> this.bitShift;
     }
     add(hash, value) {
         const e = this.size++;
@@ -36062,7 +36064,7 @@ class HashMultimap {
             const bucket = hash & mask;
             entryNext[e] = heads[bucket];
             heads[bucket] = e + 1;
-            const b = Math.imul(hash, 0x9e3779b1) >>> bitShift;
+            const b = Math.imul(hash, FILTER_MIX) >>> bitShift;
             bits[b >>> 5] |= 1 << (b & 31);
         }
         map.size = hashes.length;
@@ -36078,13 +36080,17 @@ class HashMultimap {
                 out.add(this.entryValue[e - 1]);
     }
 }
-/** The hash of every one-character deletion of each key (keys shorter than `minLength` left out), under the key's index. */
-function deletionIndex(keys, minLength) {
+/** How many deletions deletionIndex adds for `keys`: one per character of each key of `minLength` or more. */
+function deletionCount(keys, minLength) {
     let total = 0;
     for (const k of keys)
         if (k.length >= minLength)
             total += k.length;
-    const index = new HashMultimap(total);
+    return total;
+}
+/** The hash of every one-character deletion of each key (keys shorter than `minLength` left out), under the key's index. */
+function deletionIndex(keys, minLength) {
+    const index = new HashMultimap(deletionCount(keys, minLength));
     for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         if (key.length < minLength)
@@ -36100,11 +36106,7 @@ function deletionIndex(keys, minLength) {
  * character), so a precomputed index ships its hashes alone: see HashMultimap.replay.
  */
 function deletionIndexValues(keys, minLength) {
-    let total = 0;
-    for (const k of keys)
-        if (k.length >= minLength)
-            total += k.length;
-    const values = new Int32Array(total);
+    const values = new Int32Array(deletionCount(keys, minLength));
     let e = 0;
     for (let i = 0; i < keys.length; i++) {
         const length = keys[i].length;

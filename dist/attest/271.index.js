@@ -171,7 +171,7 @@ function treeFiles(image, tree) {
         }
         const host = (0,external_node_path_.join)(tree, ...at);
         const st = await lstatOrUndefined(host);
-        return st && { path: '/' + at.join('/'), host, st };
+        return st && { host, st };
     };
     const readMany = async (paths, options = {}) => {
         const max = options.maxBytes ?? image_root/* DEFAULT_MAX_BYTES */.fS;

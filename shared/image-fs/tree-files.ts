@@ -34,8 +34,7 @@ function entryType(st: {
 }
 
 interface Resolved {
-  /** The path inside the image, symlinks resolved. */
-  path: string;
+  /** The resolved path on the host, under the tree. */
   host: string;
   st: Stats;
 }
@@ -72,7 +71,7 @@ export function treeFiles(image: string, tree: string): ImageFiles {
     }
     const host = join(tree, ...at);
     const st = await lstatOrUndefined(host);
-    return st && { path: '/' + at.join('/'), host, st };
+    return st && { host, st };
   };
 
   const readMany: ImageFiles['readMany'] = async (paths, options = {}) => {
