@@ -38281,7 +38281,8 @@ async function toolVersion(tool, flag = '--version') {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   zO: () => (/* binding */ readChunks)
 /* harmony export */ });
 /* unused harmony exports sha256RegularFile, SHA256_HEX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
@@ -38299,26 +38300,41 @@ async function toolVersion(tool, flag = '--version') {
 
 
 const CHUNK = 4 * 1024 * 1024;
+/**
+ * Reads an open file from its current position to its end, handing each
+ * chunk to `onChunk` while the next read runs. The two buffers are no larger
+ * than the file (plus the byte that shows its end): a tree of small files read
+ * one by one would otherwise allocate 2 × `maxChunk` per file and pay for it
+ * in garbage collection. `onChunk` must not keep the chunk: its buffer is
+ * read into again.
+ */
+async function readChunks(handle, onChunk, maxChunk = CHUNK) {
+    const { size } = await handle.stat();
+    const length = Math.max(1, Math.min(maxChunk, size + 1));
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, length, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return;
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before handling this one.
+        pending = handle.read(buffers[current], 0, length, null);
+        onChunk(filled.subarray(0, bytesRead));
+    }
+}
 /** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
 async function sha256Handle(handle, limit) {
     let total = 0;
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    let current = 0;
-    let pending = handle.read(buffers[current], 0, CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            break;
-        total += bytesRead;
+    await readChunks(handle, (chunk) => {
+        total += chunk.length;
         if (limit && total > limit.maxBytes)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
-        const filled = buffers[current];
-        current ^= 1;
-        // The other buffer is free: start the next read before hashing this one.
-        pending = handle.read(buffers[current], 0, CHUNK, null);
-        hash.update(filled.subarray(0, bytesRead));
-    }
+        hash.update(chunk);
+    });
     return hash.digest('hex');
 }
 async function sha256File(path) {
@@ -38856,7 +38872,7 @@ var errors = __nccwpck_require__(52005);
 // EXTERNAL MODULE: ./build/shared/exec.js
 var exec = __nccwpck_require__(77239);
 // EXTERNAL MODULE: ./build/shared/hash.js
-var hash = __nccwpck_require__(87406);
+var shared_hash = __nccwpck_require__(87406);
 // EXTERNAL MODULE: ./build/shared/exec-stream.js
 var exec_stream = __nccwpck_require__(25956);
 ;// CONCATENATED MODULE: ./build/shared/image/qcow2.js
@@ -40527,8 +40543,6 @@ function rootOn(image, device, release) {
     return root;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./build/shared/secrets/scan-file.js
 /**
  * The suite's one secret scanner over one file's bytes, whole — never a
@@ -40615,8 +40629,9 @@ class SecretScanner {
         }
         if (b.length === 0)
             return;
+        // A copy: the caller may read into the chunk's buffer again.
         if (this.bytes < 128)
-            this.head.push(b.subarray(0, 128));
+            this.head.push(Buffer.from(b.subarray(0, 128 - this.bytes)));
         this.bytes += b.length;
         this.wholeFile?.update(b);
         if (this.len + b.length > this.store.length) {
@@ -40667,7 +40682,7 @@ class SecretScanner {
                     abs: this.bufStart + hit.at,
                     order,
                     kind: hit.kind,
-                    fingerprint: (0,hash/* sha256 */.sc)(secret),
+                    fingerprint: (0,shared_hash/* sha256 */.sc)(secret),
                     jsonPrivateKey: hit.jsonPrivateKey ?? false,
                 });
             }
@@ -40686,7 +40701,7 @@ class SecretScanner {
                         abs: this.bufStart + p,
                         order: CONTENT_DETECTORS.length,
                         kind: 'env-credential',
-                        fingerprint: (0,hash/* sha256 */.sc)(Buffer.from(value, 'latin1')),
+                        fingerprint: (0,shared_hash/* sha256 */.sc)(Buffer.from(value, 'latin1')),
                         jsonPrivateKey: false,
                     });
                 if (nl === -1)
@@ -40747,7 +40762,7 @@ class SecretScanner {
         if (content.length !== 44)
             return null;
         const key = decodeBase64(content, 32);
-        return key ? (0,hash/* sha256 */.sc)(key) : null;
+        return key ? (0,shared_hash/* sha256 */.sc)(key) : null;
     }
 }
 /** Scans one file held in memory. */
@@ -40777,7 +40792,6 @@ async function scanStreamForSecrets(path, chunks) {
 
 
 
-
 const READ_SIZE = 1024 * 1024;
 function isAccessError(e) {
     const code = e.code;
@@ -40798,17 +40812,15 @@ async function withAccess(path, mode, action) {
 async function scanOne(path, file) {
     const scanner = new SecretScanner(path);
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const stream = await withAccess(file, 0o600, async () => {
-        const s = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_SIZE });
-        await new Promise((resolve, reject) => {
-            s.once('open', () => resolve());
-            s.once('error', reject);
-        });
-        return s;
-    });
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        scanner.push(chunk);
+    const handle = await withAccess(file, 0o600, () => (0,promises_.open)(file, 'r'));
+    try {
+        await (0,shared_hash/* readChunks */.zO)(handle, (chunk) => {
+            hash.update(chunk);
+            scanner.push(chunk);
+        }, READ_SIZE);
+    }
+    finally {
+        await handle.close();
     }
     return { findings: scanner.finish(), digest: { size: scanner.bytes, sha256: hash.digest('hex') } };
 }
@@ -40836,7 +40848,7 @@ async function scanTree(root, options = {}) {
             const name = prefix + path;
             const known = options.base?.get(name);
             if (known && known.size === (await (0,promises_.lstat)(full)).size) {
-                const digest = await withAccess(full, 0o600, () => (0,hash/* sha256File */.Q3)(full));
+                const digest = await withAccess(full, 0o600, () => (0,shared_hash/* sha256File */.Q3)(full));
                 if (digest === known.sha256) {
                     result.unchanged++;
                     result.manifest.set(name, known);
@@ -40967,11 +40979,20 @@ async function scanImageForSecrets(image, workDir, options = {}) {
         const found = await filesystems(raw, options.signal);
         if (found.length === 0)
             throw new errors/* DataError */.fL(`${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`);
+        // Every filesystem extracted before the base's manifest is awaited: an overlay's files come out
+        // while its base's are still being scanned.
+        const trees = [];
         for (const [i, fs] of found.entries()) {
             const tree = (0,external_node_path_.join)(work, `fs-${i}`);
             await (0,promises_.mkdir)(tree);
             await extract(raw, fs, tree, options.signal);
-            const scanned = await scanTree(tree, { prefix: fs.prefix, base, signal: options.signal });
+            trees.push({ fs, tree });
+        }
+        // The disk's copy is no longer needed: its space back before the trees are scanned.
+        await (0,promises_.rm)(raw, { force: true });
+        const baseManifest = await base;
+        for (const { fs, tree } of trees) {
+            const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
             if (fs.prefix === '' && fs.type === 'ext')
                 await options.onRootTree?.(tree);
             await (0,promises_.rm)(tree, { recursive: true, force: true });
@@ -41929,7 +41950,7 @@ function variantChecks(plan) {
 }
 /** Refuses a base that is not the expected one, naming both hashes. */
 async function checkBase(base, expected) {
-    const actual = await (0,hash/* sha256File */.Q3)(base);
+    const actual = await (0,shared_hash/* sha256File */.Q3)(base);
     if (expected && actual !== expected) {
         throw new errors/* DataError */.fL(`the base ${base} has sha256 ${actual}, expected ${expected}: the base changed since it was built or pinned; ` +
             'an overlay is only valid on the exact base it is made on');
@@ -42061,7 +42082,7 @@ async function buildVariant(plan, o) {
         await (0,promises_.rename)(tmpOverlay, overlay);
         written.push(overlay);
         const [overlaySha256, overlayInfo, baseInfo] = await Promise.all([
-            (0,hash/* sha256File */.Q3)(overlay),
+            (0,shared_hash/* sha256File */.Q3)(overlay),
             imageInfo(overlay),
             imageInfo(o.base),
         ]);
@@ -42078,7 +42099,7 @@ async function buildVariant(plan, o) {
             written.push(image);
             imageFacts = {
                 path: (0,external_node_path_.relative)(o.outputDir, image),
-                sha256: await (0,hash/* sha256File */.Q3)(image),
+                sha256: await (0,shared_hash/* sha256File */.Q3)(image),
                 actual_size: (await imageInfo(image)).actualSize,
             };
         }
@@ -42102,7 +42123,7 @@ async function buildVariant(plan, o) {
                 path: f.path,
                 mode: f.mode.toString(8).padStart(4, '0'),
                 owner: f.owner,
-                sha256: (0,hash/* sha256 */.sc)(f.content),
+                sha256: (0,shared_hash/* sha256 */.sc)(f.content),
             })),
             commands: plan.commands,
             checks,
@@ -42115,7 +42136,7 @@ async function buildVariant(plan, o) {
                 actual_size: overlayInfo.actualSize,
             },
             image: imageFacts,
-            user_data: { sha256: (0,hash/* sha256 */.sc)(userData) },
+            user_data: { sha256: (0,shared_hash/* sha256 */.sc)(userData) },
             installed_packages: {
                 manager: (0,targets/* packageManager */.ml)(plan.target),
                 count: readback.packages.length,

@@ -54387,26 +54387,41 @@ async function readRegularFile(path, rule) {
 
 
 const hash_CHUNK = 4 * 1024 * 1024;
+/**
+ * Reads an open file from its current position to its end, handing each
+ * chunk to `onChunk` while the next read runs. The two buffers are no larger
+ * than the file (plus the byte that shows its end): a tree of small files read
+ * one by one would otherwise allocate 2 × `maxChunk` per file and pay for it
+ * in garbage collection. `onChunk` must not keep the chunk: its buffer is
+ * read into again.
+ */
+async function readChunks(handle, onChunk, maxChunk = hash_CHUNK) {
+    const { size } = await handle.stat();
+    const length = Math.max(1, Math.min(maxChunk, size + 1));
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, length, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return;
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before handling this one.
+        pending = handle.read(buffers[current], 0, length, null);
+        onChunk(filled.subarray(0, bytesRead));
+    }
+}
 /** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
 async function sha256Handle(handle, limit) {
     let total = 0;
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const buffers = [Buffer.allocUnsafe(hash_CHUNK), Buffer.allocUnsafe(hash_CHUNK)];
-    let current = 0;
-    let pending = handle.read(buffers[current], 0, hash_CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            break;
-        total += bytesRead;
+    await readChunks(handle, (chunk) => {
+        total += chunk.length;
         if (limit && total > limit.maxBytes)
             throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
-        const filled = buffers[current];
-        current ^= 1;
-        // The other buffer is free: start the next read before hashing this one.
-        pending = handle.read(buffers[current], 0, hash_CHUNK, null);
-        hash.update(filled.subarray(0, bytesRead));
-    }
+        hash.update(chunk);
+    });
     return hash.digest('hex');
 }
 async function sha256File(path) {

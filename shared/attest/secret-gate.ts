@@ -83,17 +83,24 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
     );
   };
   for (const { artifacts } of input.trees) {
-    // The base first: overlays and flattened images are scanned for what they change over it.
+    // The base first, and the rest beside it: each image in its own processes (qemu-img, e2fsck,
+    // debugfs), two at once. An overlay or flattened image is extracted while the base is scanned and
+    // then scanned for what it changes over the base: it waits for the base's manifest only then.
     const base = artifacts.find((a) => a.kind === 'base-image');
-    const scanBase = base && (await scanArtifact(base, undefined, input));
-    // The rest each in their own processes (qemu-img, e2fsck, debugfs), two at once; reported in order.
-    const rest = await mapBounded(
-      artifacts.filter((a) => a !== base),
+    let baseManifest: Promise<TreeManifest> | undefined;
+    const scans = await mapBounded(
+      base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts,
       IMAGES_READ_AT_ONCE,
-      (a) => scanArtifact(a, scanBase?.manifest, input),
+      (a) => {
+        if (a !== base) return scanArtifact(a, baseManifest, input);
+        const scan = scanArtifact(a, undefined, input);
+        baseManifest = scan.then((r) => r.manifest!);
+        // Its failure is the base's scan's to report; an overlay that failed first never awaits it.
+        baseManifest.catch(() => {});
+        return scan;
+      },
     );
-    for (const r of scanBase ? [scanBase, ...rest] : rest)
-      add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
+    for (const r of scans) add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
   }
   return result;
 }
@@ -110,7 +117,7 @@ interface ArtifactScan {
 
 async function scanArtifact(
   a: Artifact,
-  baseManifest: TreeManifest | undefined,
+  baseManifest: Promise<TreeManifest> | undefined,
   input: SecretGateInput,
 ): Promise<ArtifactScan> {
   input.signal?.throwIfAborted();

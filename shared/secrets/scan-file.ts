@@ -118,7 +118,8 @@ export class SecretScanner {
       return;
     }
     if (b.length === 0) return;
-    if (this.bytes < 128) this.head.push(b.subarray(0, 128));
+    // A copy: the caller may read into the chunk's buffer again.
+    if (this.bytes < 128) this.head.push(Buffer.from(b.subarray(0, 128 - this.bytes)));
     this.bytes += b.length;
     this.wholeFile?.update(b);
     if (this.len + b.length > this.store.length) {

@@ -43,8 +43,12 @@ export interface ImageScanResult {
 }
 
 export interface ImageScanOptions {
-  /** The overlay's base: a path (scanned here for its manifest) or the manifest of an earlier scan. */
-  base?: string | TreeManifest;
+  /**
+   * The overlay's base: a path (scanned here for its manifest), the manifest of an earlier scan, or the
+   * manifest of a scan still running (awaited only once the overlay's files are extracted, so the two
+   * images are read at once).
+   */
+  base?: string | TreeManifest | Promise<TreeManifest>;
   allowList?: SecretAllowList;
   signal?: AbortSignal;
   /**
@@ -157,11 +161,20 @@ export async function scanImageForSecrets(
       throw new DataError(
         `${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`,
       );
+    // Every filesystem extracted before the base's manifest is awaited: an overlay's files come out
+    // while its base's are still being scanned.
+    const trees: { fs: Filesystem; tree: string }[] = [];
     for (const [i, fs] of found.entries()) {
       const tree = join(work, `fs-${i}`);
       await mkdir(tree);
       await extract(raw, fs, tree, options.signal);
-      const scanned = await scanTree(tree, { prefix: fs.prefix, base, signal: options.signal });
+      trees.push({ fs, tree });
+    }
+    // The disk's copy is no longer needed: its space back before the trees are scanned.
+    await rm(raw, { force: true });
+    const baseManifest = await base;
+    for (const { fs, tree } of trees) {
+      const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
       if (fs.prefix === '' && fs.type === 'ext') await options.onRootTree?.(tree);
       await rm(tree, { recursive: true, force: true });
       result.findings.push(...scanned.findings);

@@ -5,11 +5,10 @@
  * reported, with the base). Symlinks are not followed; device nodes and
  * FIFOs hold no bytes.
  */
-import { createReadStream } from 'node:fs';
-import { chmod, lstat, readdir } from 'node:fs/promises';
+import { chmod, lstat, open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { sha256File } from '../hash.ts';
+import { readChunks, sha256File } from '../hash.ts';
 import { SecretScanner, type SecretFinding } from './scan-file.ts';
 
 export interface FileDigest {
@@ -55,17 +54,18 @@ async function scanOne(
 ): Promise<{ findings: SecretFinding[]; digest: FileDigest }> {
   const scanner = new SecretScanner(path);
   const hash = createHash('sha256');
-  const stream = await withAccess(file, 0o600, async () => {
-    const s = createReadStream(file, { highWaterMark: READ_SIZE });
-    await new Promise<void>((resolve, reject) => {
-      s.once('open', () => resolve());
-      s.once('error', reject);
-    });
-    return s;
-  });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    scanner.push(chunk);
+  const handle = await withAccess(file, 0o600, () => open(file, 'r'));
+  try {
+    await readChunks(
+      handle,
+      (chunk) => {
+        hash.update(chunk);
+        scanner.push(chunk);
+      },
+      READ_SIZE,
+    );
+  } finally {
+    await handle.close();
   }
   return { findings: scanner.finish(), digest: { size: scanner.bytes, sha256: hash.digest('hex') } };
 }
