@@ -4,24 +4,31 @@
  * starts it) step by step, each beside its floor — the tools doing the same
  * work by hand — measured in the same run on the chain's own outputs:
  *
- *   build-base      tar -x of the rootfs, mkfs.ext4 -d, qemu-img convert -O qcow2
+ *   build-base      the same disk by hand: tar -x of the rootfs, sfdisk (GPT: a 64 MiB ESP, the root),
+ *                   mkfs.fat -F 32 and mkfs.ext4 -d in place, e2fsck -fn, qemu-img convert -c
+ *                   (qcow2, zstd: as build-base compresses it), openssl dgst -sha256
  *   build-variant   one plain QEMU boot of the base per variant with its provisioning seed
  *                   (the same user-data build-variant writes), until the guest powers off;
  *                   the secret scan by hand over the base (beside the boots, as the step
  *                   scans it) and then each overlay (as attest's below)
  *   boot-verify     one plain QEMU boot to the marker per image (base and overlays)
  *                   (both: as many boots at once as cores, as the steps' `parallel` default does)
- *   analyze-deps    node reading and parsing the lockfile it analyses
+ *   analyze-deps    npm sbom of the same lockfile (the package manager's own CycloneDX SBOM: the
+ *                   reference tool for the step's SBOM); node reading and parsing the lockfile alone
+ *                   is printed beside it
  *   attest          openssl dgst -sha256 over every artifact, and per image (base and overlays,
  *                   as many at once as cores) what its SBOM and secret gate must read: qemu-img
  *                   convert to raw, every filesystem checked (e2fsck) and extracted (debugfs rdump,
- *                   mcopy), grep -r for the secret patterns over the tree
- *   verify          openssl dgst -sha256 over every artifact (the hashing it must do)
- *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle), git push of a tag
+ *                   mcopy), grep -r for the secret patterns over the tree; openssl dgst -sign of each
+ *                   statement the step signed (P-256, as the chain's key)
+ *   verify          openssl dgst -sha256 over every artifact, openssl dgst -verify of each signature
+ *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle), git push of a tag, and the
+ *                   disks pushed with curl to a registry of the same kind (a blob each, sha256sum for
+ *                   its digest, one manifest each)
  *   prune-packages  none (a dry run reads a registry: nothing to do by hand but the reads)
  *
- * The floors leave out work the steps do and the tools do not (ESP and GPT,
- * the SBOM documents and their validation, signatures, OCI pushes), so each
+ * The floors leave out work the steps do and the tools do not (the image SBOMs,
+ * the documents' validation, the OCI index, referrers and channels), so each
  * overhead shown is an upper bound. Goal: the suite's overhead over the floors under 10 % for
  * the chain as a whole. Direct kernel boot under TCG, so the QEMU floors
  * are the same boots.
@@ -31,9 +38,9 @@
  *
  *   node bench/chain.ts [--variants no-vpn,wireguard] [--runs 3]     (npm run bench -- chain; run npm run bundle first)
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { run } from '../shared/exec.ts';
@@ -43,6 +50,7 @@ import { renderProvisionScript } from '../shared/variant/provision-script.ts';
 import type { Target } from '../shared/variant/definition.ts';
 import { createSeed, newNonce } from '../shared/vm/nocloud.ts';
 import { runChain, type StepId } from '../scripts/lib/chain.ts';
+import { startRegistry } from '../test/support/registry.ts';
 import { ensureTestImage } from '../test/support/test-image.ts';
 import { plainQemu } from './lib/plain-qemu.ts';
 
@@ -82,6 +90,76 @@ async function qcow2Files(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** What `sfdisk --json` prints of a partition table (sectors of 512 bytes). */
+interface SfdiskTable {
+  partitiontable: { partitions: { start: number; size: number }[] };
+}
+
+/** The signed statements attest wrote (one per artifact and the release's). */
+async function attestationFiles(output: string): Promise<string[]> {
+  const dir = join(output, 'meta', 'attestations');
+  return (await readdir(dir)).filter((f) => f.endsWith('.sigstore.json')).map((f) => join(dir, f));
+}
+
+/** Uploads a blob with curl (POST for an upload URL, PUT of the bytes): its descriptor. */
+async function pushBlobByHand(registry: string, repository: string, file: string, mediaType: string) {
+  const digest = `sha256:${(await run('sha256sum', [file])).stdout.split(' ')[0]}`;
+  const post = await run('curl', [
+    '-sSf',
+    '-X',
+    'POST',
+    '-D',
+    '-',
+    '-o',
+    '/dev/null',
+    `${registry}/v2/${repository}/blobs/uploads/`,
+  ]);
+  const location = new URL(/^location:\s*(\S+)/im.exec(post.stdout)![1]!, registry);
+  location.searchParams.set('digest', digest);
+  await run('curl', [
+    '-sSf',
+    '-X',
+    'PUT',
+    '-H',
+    'Content-Type: application/octet-stream',
+    '--data-binary',
+    `@${file}`,
+    location.href,
+  ]);
+  return { mediaType, digest, size: (await stat(file)).size };
+}
+
+/** tag-snapshot's OCI push by hand: every disk as the layer of an image manifest with an empty config. */
+async function pushImagesByHand(registry: string, disks: string[], scratch: string): Promise<void> {
+  const repository = 'bench/floor';
+  const emptyConfig = join(scratch, 'config.json');
+  await writeFile(emptyConfig, '{}');
+  const config = await pushBlobByHand(registry, repository, emptyConfig, 'application/vnd.oci.empty.v1+json');
+  for (const [i, disk] of disks.entries()) {
+    const layer = await pushBlobByHand(registry, repository, disk, 'application/vnd.oci.image.layer.v1.tar');
+    const manifest = join(scratch, `manifest-${i}.json`);
+    await writeFile(
+      manifest,
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config,
+        layers: [layer],
+      }),
+    );
+    await run('curl', [
+      '-sSf',
+      '-X',
+      'PUT',
+      '-H',
+      'Content-Type: application/vnd.oci.image.manifest.v1+json',
+      '--data-binary',
+      `@${manifest}`,
+      `${registry}/v2/${repository}/manifests/disk-${i}`,
+    ]);
+  }
+}
+
 /** Patterns a by-hand secret search would grep for (the gate's detectors look for these and more). */
 const SECRET_PATTERNS =
   'PRIVATE KEY|AKIA[0-9A-Z]{16}|ghp_[A-Za-z0-9]{36}|github_pat_|glpat-|xox[abprs]-|AGE-SECRET-KEY-1';
@@ -91,9 +169,7 @@ async function extractAndGrep(image: string, work: string): Promise<void> {
   await mkdir(work);
   const raw = join(work, 'disk.raw');
   await run('qemu-img', ['convert', '-U', '-O', 'raw', image, raw]);
-  const table = JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as {
-    partitiontable: { partitions: { start: number }[] };
-  };
+  const table = JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as SfdiskTable;
   const trees: string[] = [];
   for (const [i, p] of table.partitiontable.partitions.entries()) {
     const tree = join(work, `fs-${i}`);
@@ -151,13 +227,51 @@ async function round(dir: string, testImage: { rootfsTar: string }) {
 
   const floors: Partial<Record<StepId, number>> = {};
   floors['build-base'] = await timed(async () => {
+    // The same disk: GPT, a 64 MiB FAT32 ESP (empty: kernel boot), the ext4 root from the rootfs filling
+    // the rest, checked, then compressed into qcow2 as build-base writes it, and hashed.
     const root = join(scratch, 'rootfs');
     await mkdir(root);
     await run('tar', ['-xf', testImage.rootfsTar, '-C', root]);
     const raw = join(scratch, 'root.raw');
     await run('truncate', ['-s', '256M', raw]);
-    await run('mkfs.ext4', ['-q', '-F', '-d', root, raw]);
-    await run('qemu-img', ['convert', '-O', 'qcow2', raw, join(scratch, 'root.qcow2')]);
+    await run('sfdisk', ['-q', raw], { input: 'label: gpt\nstart=2048, size=64MiB, type=U\ntype=L\n' });
+    const parts = (JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as SfdiskTable).partitiontable
+      .partitions;
+    const [esp, rootPart] = parts;
+    await run('mkfs.fat', [
+      '-F',
+      '32',
+      '--offset',
+      String(esp!.start),
+      raw,
+      String((esp!.size * 512) / 1024),
+    ]);
+    const rootOffset = rootPart!.start * 512;
+    await run('mkfs.ext4', [
+      '-q',
+      '-F',
+      '-d',
+      root,
+      '-E',
+      `offset=${rootOffset}`,
+      raw,
+      `${(rootPart!.size * 512) / 1024}k`,
+    ]);
+    await run('e2fsck', ['-fn', `${raw}?offset=${rootOffset}`]);
+    const qcow2 = join(scratch, 'root.qcow2');
+    await run('qemu-img', [
+      'convert',
+      '-f',
+      'raw',
+      '-O',
+      'qcow2',
+      '-c',
+      '-o',
+      'compression_type=zstd',
+      raw,
+      qcow2,
+    ]);
+    await run('openssl', ['dgst', '-sha256', qcow2]);
   });
   await truncate(join(scratch, 'root.raw'), 0);
   const seeds = await provisioningSeeds(result.run.output, scratch);
@@ -181,7 +295,12 @@ async function round(dir: string, testImage: { rootfsTar: string }) {
       cores,
     ),
   );
+  // analyze-deps is its own tool: its reference is the package manager's own SBOM of the same lockfile
+  // (npm sbom, CycloneDX); reading the lockfile alone is shown beside it.
   floors['analyze-deps'] = await timed(() =>
+    run('npm', ['sbom', '--package-lock-only', '--sbom-format', 'cyclonedx'], { cwd: result.run.workspace }),
+  );
+  const lockfileRead = await timed(() =>
     run(process.execPath, [
       '-e',
       'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))',
@@ -189,22 +308,42 @@ async function round(dir: string, testImage: { rootfsTar: string }) {
     ]),
   );
   const hashAll = () => run('openssl', ['dgst', '-sha256', ...artifacts]);
+  // One signature per statement the step signed (an artifact's, the release's), with a key of the same kind.
+  const statements = await attestationFiles(result.run.output);
+  const key = join(scratch, 'floor-key.pem');
+  const publicKey = join(scratch, 'floor-key.pub.pem');
+  await run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+  await run('openssl', ['pkey', '-in', key, '-pubout', '-out', publicKey]);
+  const signature = (statement: string) => join(scratch, `${basename(statement)}.sig`);
   floors.attest = await timed(async () => {
     await hashAll();
     await atOnce(
       [base.image!, ...overlays].map((image, i) => () => extractAndGrep(image, join(scratch, `read-${i}`))),
       cores,
     );
+    for (const s of statements)
+      await run('openssl', ['dgst', '-sha256', '-sign', key, '-out', signature(s), s]);
   });
-  floors.verify = await timed(hashAll);
-  floors['tag-snapshot'] = await timed(async () => {
-    const bundle = join(scratch, 'bundle.tar.gz');
-    await run('tar', ['--sort=name', '-czf', bundle, '-C', result.run.output, '.']);
-    await run('git', ['-C', result.run.workspace, 'tag', 'bench-floor']);
-    await run('git', ['-C', result.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
+  floors.verify = await timed(async () => {
+    await hashAll();
+    for (const s of statements)
+      await run('openssl', ['dgst', '-sha256', '-verify', publicKey, '-signature', signature(s), s]);
   });
+  const registry = await startRegistry();
+  try {
+    floors['tag-snapshot'] = await timed(async () => {
+      const bundle = join(scratch, 'bundle.tar.gz');
+      await run('tar', ['--sort=name', '-czf', bundle, '-C', result.run.output, '.']);
+      await run('git', ['-C', result.run.workspace, 'tag', 'bench-floor']);
+      await run('git', ['-C', result.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
+      // The images to the registry by hand: each disk a blob, one manifest each.
+      await pushImagesByHand(registry.url, [base.image!, ...overlays], scratch);
+    });
+  } finally {
+    await registry.stop();
+  }
   const bundleSize = (await stat(join(scratch, 'bundle.tar.gz'))).size;
-  return { steps: result.steps, chainSeconds, floors, bundleSize };
+  return { steps: result.steps, chainSeconds, floors, bundleSize, lockfileRead };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-chain-'));
@@ -262,8 +401,12 @@ try {
   for (const r of rows)
     console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
   const bundleSize = rounds[0]!.bundleSize;
+  const lockfileRead = best(rounds.map((r) => r.lockfileRead));
   console.log(
     `\nAll steps ${stepsTotal.toFixed(1)} s; the chain with checkout, key, registry and seed 000's commands ${chainSeconds.toFixed(1)} s.`,
+  );
+  console.log(
+    `analyze-deps beside node reading its lockfile alone (the floor before npm sbom): ${steps.find((x) => x.id === 'analyze-deps' && x.entry === 'main')!.seconds.toFixed(2)} vs ${lockfileRead.toFixed(2)} s.`,
   );
   console.log(`Floor bundle (tar -czf of the output tree): ${(bundleSize / 2 ** 20).toFixed(1)} MiB.`);
   console.log('Goal: the steps with a floor within 10 % of it, as a whole.');
