@@ -2,27 +2,15 @@
  * attest: thin adapter between the runner and shared/attest. The private key
  * is masked before anything else runs; inputs are validated (the key parsed)
  * before any file is read; then attest or verify runs and the outputs and the
- * job summary are written. Each command loads only its own half (signing
- * with Sigstore's signing stack, or verifying with its verifier).
+ * job summary are written. Each command loads only its own half (sign.ts:
+ * the gates, the SBOMs and Sigstore's signing stack; or the verifier), so a
+ * verify step does not load and evaluate the signing half's code.
  */
 import type { AttestInputs, AttestOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
 import { parseAttestInputs } from '../../shared/attest/options.ts';
-import { keylessToolkit } from './keyless-toolkit.ts';
 import { readRunContext } from '../run-context.ts';
-import {
-  renderAttestSummary,
-  renderVerifyFailure,
-  renderVerifySummary,
-} from '../../shared/attest/summary.ts';
-import {
-  describeGateFinding,
-  renderSecretGateSummary,
-  SecretGateFailure,
-  type SecretGateResult,
-} from '../../shared/attest/secret-gate.ts';
-import { VulnerabilityGateFailure, type VulnerabilityRun } from '../../shared/attest/vulnerability-gate.ts';
-import { renderVulnerabilitySummary } from '../../shared/vuln/report.ts';
+import { renderVerifyFailure, renderVerifySummary } from '../../shared/attest/summary.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 await runAction(async () => {
@@ -96,71 +84,6 @@ await runAction(async () => {
     return;
   }
 
-  core.info(options.decision.reason);
-  if (!options.vulnerability)
-    core.notice(
-      'vulnerability gate off: no vulnerability-data given (a local OSV copy, or `osv` to download)',
-    );
-  const { runAttest } = await import('../../shared/attest/pipeline.ts');
-  let result;
-  try {
-    result = await runAttest(options, ctx, keylessToolkit);
-  } catch (e) {
-    if (e instanceof VulnerabilityGateFailure) await reportVulnerabilities(e.run);
-    if (e instanceof SecretGateFailure) await reportSecrets(e.result);
-    throw e;
-  }
-  if (result.vulnerabilities) await reportVulnerabilities(result.vulnerabilities);
-  await reportSecrets(result.secrets);
-  setOutputs<AttestOutputs>({
-    signed: String(result.signed),
-    'sign-reason': result.reason,
-    'image-provenance': result.imageProvenance[0]?.path,
-    statement: result.release.statement,
-    attestations: [...result.perArtifact, result.release]
-      .map((w) => w.bundle)
-      .filter((b): b is string => b !== null)
-      .join('\n'),
-    'subject-count': String(result.release.subjects.length),
-  });
-  await writeSummary(renderAttestSummary(result));
-  for (const a of result.artifacts) core.info(`${a.rel}: sha256 ${a.sha256}`);
-  core.info(
-    result.signed
-      ? `signed ${result.perArtifact.length + 1} statement(s) with ${result.signer}` +
-          (result.stored.length ? `; stored ${result.stored.length} in the repository's attestations` : '')
-      : `wrote ${result.perArtifact.length + 1} unsigned statement(s): ${result.reason}`,
-  );
+  const { attestAndReport } = await import('./sign.ts');
+  await attestAndReport(options, ctx);
 });
-
-/** The secret gate's table in the job summary and an annotation per finding (file, line, kind, fingerprint: never the secret). */
-async function reportSecrets(r: SecretGateResult): Promise<void> {
-  setOutputs<AttestOutputs>({ 'secret-findings': String(r.findings.length) });
-  await writeSummary(renderSecretGateSummary(r));
-  for (const f of r.findings) core.error(describeGateFinding(f), { title: `secret ${f.kind}` });
-  for (const f of r.allowed)
-    core.notice(`${describeGateFinding(f)} allowed: ${f.reason}`, { title: `secret allowed ${f.kind}` });
-}
-
-/** The vulnerability table in the job summary, and an annotation per finding the gate stopped or let through. */
-async function reportVulnerabilities(run: VulnerabilityRun): Promise<void> {
-  // Set on a failing gate too: a later step can read how many findings stopped the run.
-  setOutputs<AttestOutputs>({
-    vulnerabilities: String(run.images.reduce((n, i) => n + i.result.findings.length, 0)),
-  });
-  await writeSummary(renderVulnerabilitySummary(run.images, run.gate, run.data));
-  for (const f of run.gate.failing)
-    core.error(
-      `${f.id} (${f.aliases.join(', ')}) in ${f.source} ${f.installed}: ${f.severity}, fixed in ${f.fixed ?? 'no release yet'}`,
-      {
-        title: `vulnerability: ${f.image}`,
-      },
-    );
-  for (const f of run.gate.allowed)
-    core.warning(
-      `${f.id} in ${f.source} ${f.installed} allowed until ${f.allowedBy!.expires}: ${f.allowedBy!.reason}`,
-      {
-        title: `vulnerability allowed: ${f.image}`,
-      },
-    );
-}

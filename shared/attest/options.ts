@@ -24,7 +24,7 @@ import {
   parseVulnerabilityInputs,
   type RawVulnerabilityInputs,
   type VulnerabilityOptions,
-} from './vulnerability-gate.ts';
+} from './vulnerability-options.ts';
 
 export interface RawAttestInputs extends RawKeylessInputs, RawVulnerabilityInputs {
   'secret-allow-list': string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from '@jest/globals';
 import { InputError } from '../../shared/errors.ts';
-import { parseVulnerabilityInputs } from '../../shared/attest/vulnerability-gate.ts';
+import { parseVulnerabilityInputs } from '../../shared/attest/vulnerability-options.ts';
 import { evaluateGate, parseAllowList } from '../../shared/vuln/gate.ts';
 import { matchPackages, type InstalledPackage } from '../../shared/vuln/match.ts';
 import { loadOsvDatabase } from '../../shared/vuln/osv.ts';

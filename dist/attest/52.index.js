@@ -1,0 +1,4060 @@
+export const id = 52;
+export const ids = [52];
+export const modules = {
+
+/***/ 94052:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  attestAndReport: () => (/* binding */ attestAndReport)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __webpack_require__(52005);
+// EXTERNAL MODULE: ./build/shared/hash.js
+var shared_hash = __webpack_require__(87406);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./build/shared/atomic.js
+/**
+ * Atomic outputs: every file is written under a temporary name beside its
+ * target and renamed into place, so a failure never leaves half a file.
+ */
+
+
+
+/** A temporary path in the same directory as `target` (same filesystem, so rename is atomic). */
+function tempPathFor(target) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.tmp-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+}
+async function writeFileAtomic(target, data) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const tmp = tempPathFor(target);
+    try {
+        await (0,promises_.writeFile)(tmp, data);
+        await (0,promises_.rename)(tmp, target);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function atomic_writeJsonAtomic(target, value) {
+    await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
+}
+/**
+ * Produces `target` through `produce(tmp)`: the producer writes a temporary
+ * path, which becomes `target` only when it succeeds.
+ */
+async function produceAtomic(target, produce) {
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = tempPathFor(target);
+    try {
+        const result = await produce(tmp);
+        await rename(tmp, target);
+        return result;
+    }
+    catch (e) {
+        await rm(tmp, { force: true, recursive: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/write-set.js
+/**
+ * Writes several files as one step: every file goes to a temporary name
+ * first, and only when all of them are written are they renamed into place,
+ * so a failure (disk full, bad permissions) leaves none of the new files
+ * rather than a mixture.
+ */
+
+
+
+async function writeFilesTogether(files) {
+    const staged = [];
+    try {
+        for (const f of files) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(f.path), { recursive: true });
+            const tmp = tempPathFor(f.path);
+            staged.push({ tmp, path: f.path });
+            await (0,promises_.writeFile)(tmp, f.content);
+        }
+        for (const s of staged)
+            await (0,promises_.rename)(s.tmp, s.path);
+    }
+    catch (e) {
+        await Promise.all(staged.map((s) => (0,promises_.rm)(s.tmp, { force: true })));
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/artifacts.js
+var attest_artifacts = __webpack_require__(81487);
+// EXTERNAL MODULE: ./build/shared/attest/digests.js
+var digests = __webpack_require__(63733);
+// EXTERNAL MODULE: ./build/shared/attest/image-provenance.js
+var image_provenance = __webpack_require__(92373);
+;// CONCATENATED MODULE: ./build/shared/concurrency.js
+/** Bounded concurrency for work over many items (boots, builds, registry calls). */
+/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await task(items[i], i);
+        }
+    };
+    // Settled, not all: on a failure (e.g. cancellation) every other task still
+    // gets to clean up (kill its QEMU, remove its files) before the error propagates.
+    await allSettledInOrder(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * Promise.all that waits for every promise to settle before it throws: the
+ * first rejection in argument order (not in time) is thrown, so which error
+ * a caller reports does not depend on which work finished first, and no
+ * work is still running (holding files) when the caller cleans up.
+ */
+async function allSettledInOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./build/shared/tools.js
+var tools = __webpack_require__(39303);
+;// CONCATENATED MODULE: ./build/shared/exec.js
+/**
+ * Runs external programs with argument arrays: never a shell, so no input can
+ * become shell code. Programs are looked up the way shared/tools.ts checks for
+ * them (PATH, then the sbin directories), and missing ones are reported with
+ * the Debian package that provides them.
+ */
+
+
+
+
+/** Runs `command args…` and resolves with its output; rejects with ToolError on a non-accepted exit. */
+async function run(command, args, options = {}) {
+    const env = options.env ?? process.env;
+    // Resolved here rather than by spawn, which searches PATH only: an sbin tool the
+    // up-front check found must also be the one that runs.
+    const path = command.includes('/') ? command : await (0,tools/* findTool */.SG)(command, { path: env.PATH });
+    if (!path)
+        throw new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
+    return new Promise((resolve, reject) => {
+        const spawnOptions = {
+            cwd: options.cwd,
+            // The tool's own children (mkfs helpers, mmdebstrap's hooks) find sbin tools too.
+            env: { ...env, PATH: (0,tools/* pathWithSbin */.us)(env.PATH) },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            signal: options.signal,
+        };
+        const child = (0,external_node_child_process_.spawn)(path, args, { ...spawnOptions, argv0: command });
+        const out = [];
+        const err = [];
+        child.stdout?.on('data', (b) => out.push(b));
+        child.stderr?.on('data', (b) => err.push(b));
+        child.on('error', (e) => {
+            if (e.code === 'ENOENT')
+                reject(new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command)));
+            else
+                reject(e);
+        });
+        child.on('close', (code) => {
+            const stdout = Buffer.concat(out).toString('utf8');
+            const stderr = Buffer.concat(err).toString('utf8');
+            if (code === 0 || (code !== null && options.okCodes?.includes(code))) {
+                resolve({ code, stdout, stderr });
+            }
+            else {
+                reject(new errors/* ToolError */.v4([command, ...args], code, stderr || stdout, options.hint));
+            }
+        });
+        child.stdin?.on('error', () => {
+            /* the program may exit before reading all input; its exit code tells */
+        });
+        child.stdin?.end(options.input);
+    });
+}
+/** Resolves the absolute path of a program (PATH, then the sbin directories), or fails naming its Debian package. */
+async function requireTool(tool) {
+    const path = await findTool(tool);
+    if (!path)
+        throw new MissingToolError(tool, debianPackage(tool));
+    return path;
+}
+/** The first line a tool prints for `--version` (or the given flag), for provenance records. */
+async function toolVersion(tool, flag = '--version') {
+    const r = await run(tool, [flag], { okCodes: [1] });
+    return (r.stdout || r.stderr).split('\n')[0]?.trim() ?? '';
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/debugfs.js
+/**
+ * debugfs as a batch reader: many requests go to one debugfs process through
+ * a command file (`debugfs -f`), and its output is split back per request.
+ *
+ * Splitting is the delicate part: debugfs echoes each command (`debugfs:
+ * <command>`) to standard output before its output, but an output can carry
+ * text from the image (a symlink target, an extended attribute, a file
+ * name), so an image could forge an echo line. Each request is therefore
+ * preceded by a marker request naming a path with a random nonce; its echo
+ * is the separator, and an image cannot guess it.
+ *
+ * Paths are quoted the way debugfs' parser (lib/ss) reads them: inside
+ * double quotes, `""` is one literal quote and a backslash is literal. A
+ * command file is read line by line, so a path with a newline (or NUL) cannot
+ * be requested at all and is refused.
+ */
+
+
+
+
+
+/** debugfs reads command lines into an 8 KiB buffer (fgets); a longer one would be cut and run in two. */
+const MAX_COMMAND_BYTES = 8000;
+/** A path (in the image or on the host) as one debugfs argument. */
+function debugfsQuote(path) {
+    if (/[\n\r\0]/.test(path))
+        throw new errors/* DataError */.fL(`the path ${JSON.stringify(path)} contains a newline or NUL, which debugfs cannot be asked for`);
+    return `"${path.replaceAll('"', '""')}"`;
+}
+let counter = 0;
+/**
+ * Runs `requests` (already quoted debugfs command lines) in one debugfs
+ * process, read-only, and returns each request's standard output (without
+ * its echo line), in order. Errors debugfs prints go to standard error and
+ * are not attributed per request: callers decide from the output (an empty
+ * `stat` output means the path does not exist).
+ */
+async function debugfsBatch(device, requests) {
+    if (requests.length === 0)
+        return [];
+    const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    const marker = (i) => `stat "/.image-root-marker-${nonce}-${i}"`;
+    const lines = [];
+    for (const [i, r] of requests.entries()) {
+        if (/[\n\r\0]/.test(r) || Buffer.byteLength(r) > MAX_COMMAND_BYTES)
+            throw new errors/* DataError */.fL(`a debugfs request is too long or spans lines: ${r.slice(0, 120)}`);
+        lines.push(marker(i), r);
+    }
+    const script = (0,external_node_path_.join)(device.scratch, `requests-${process.pid}-${++counter}.debugfs`);
+    await (0,promises_.writeFile)(script, lines.join('\n') + '\n');
+    try {
+        const r = await run('debugfs', ['-f', script, `${device.file}?offset=${device.offset}`], {
+            // Output goes to a pipe; no pager may be started for it.
+            env: { ...process.env, PAGER: '__none__', DEBUGFS_PAGER: '__none__' },
+        });
+        const out = [];
+        let rest = r.stdout;
+        for (let i = 0; i < requests.length; i++) {
+            const echo = `debugfs: ${marker(i)}\n`;
+            const start = rest.indexOf(echo);
+            if (start < 0)
+                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 1}: ${r.stderr.slice(-500)}`);
+            rest = rest.slice(start + echo.length);
+            const nextEcho = `debugfs: ${marker(i + 1)}\n`;
+            const end = i + 1 < requests.length ? rest.indexOf(nextEcho) : rest.length;
+            if (end < 0)
+                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 2}: ${r.stderr.slice(-500)}`);
+            const chunk = rest.slice(0, end);
+            rest = rest.slice(end);
+            // The chunk starts with the request's own echo line (one line: requests never span lines).
+            const ownEcho = `debugfs: ${requests[i]}\n`;
+            out.push(chunk.startsWith(ownEcho) ? chunk.slice(ownEcho.length) : chunk);
+        }
+        return out;
+    }
+    finally {
+        await (0,promises_.rm)(script, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/fs-magic.js
+/**
+ * Which filesystem starts at an offset of a raw disk file, from its on-disk
+ * signature, read in this process: no dumpe2fs or mdir process per
+ * partition just to ask (each costs more than the read).
+ *
+ *   ext2/3/4  the superblock (1024 bytes in) has the magic 0xEF53 at byte 56;
+ *   FAT       a boot sector ending in 0x55 0xAA whose type field says FAT
+ *             ("FAT12   ", "FAT16   " or "FAT     " at byte 54; "FAT32   " at 82),
+ *             as mkfs.fat writes it.
+ *
+ * An ext filesystem whose journal holds transactions not yet written to
+ * their places has the RECOVER flag (0x4) in its incompatible features (the
+ * superblock's byte 96).
+ *
+ * A signature is a claim, not a proof: the tools that then read the
+ * filesystem (e2fsck, debugfs, mtools) fail on one that does not hold it up,
+ * and their callers report that instead of skipping the partition.
+ */
+
+const EXT_MAGIC_AT = 1024 + 56;
+const EXT_MAGIC = 0xef53;
+const EXT_INCOMPAT_AT = 1024 + 96;
+const EXT_INCOMPAT_RECOVER = 0x4;
+const HEADER_BYTES = 2048;
+async function headAt(file, offset) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        const b = Buffer.alloc(HEADER_BYTES);
+        const { bytesRead } = await fh.read(b, 0, HEADER_BYTES, offset);
+        return b.subarray(0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** The ext or FAT signature at `offset` of `file`, or null for neither (or a file too short). */
+async function filesystemAt(file, offset) {
+    return filesystemOf(await headAt(file, offset));
+}
+/** Whether the ext filesystem at `offset` of `file` has journal transactions left to replay. */
+async function extJournalPending(file, offset) {
+    const head = await headAt(file, offset);
+    return filesystemOf(head) === 'ext' && (head.readUInt32LE(EXT_INCOMPAT_AT) & EXT_INCOMPAT_RECOVER) !== 0;
+}
+/** filesystemAt over the first bytes of a filesystem already read. */
+function filesystemOf(head) {
+    if (head.length >= EXT_MAGIC_AT + 2 && head.readUInt16LE(EXT_MAGIC_AT) === EXT_MAGIC)
+        return 'ext';
+    if (head.length >= 512 && head[510] === 0x55 && head[511] === 0xaa) {
+        const type16 = head.toString('latin1', 54, 62);
+        const type32 = head.toString('latin1', 82, 90);
+        if (/^FAT(12|16| ) {3}/.test(type16) || type32 === 'FAT32   ')
+            return 'fat';
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/image-root.js
+/**
+ * Read-only access to the root filesystem of a built image — never to the
+ * build directory — the way a consumer would check it, without root, mounts
+ * or loop devices: the qcow2 (with its backing chain) is flattened to a
+ * private raw copy, the root ext filesystem found on it, its journal replayed
+ * on the copy (an overlay written by a guest may end with unreplayed
+ * transactions), and paths are read with debugfs.
+ *
+ * Cost model: one raw copy per image per step (opening the same unchanged
+ * image again while it is open shares the copy), and one debugfs process per
+ * batch of requests, not per file: readMany() reads any number of files with
+ * one process per level of symlinks, listTree() lists a whole tree with one
+ * process per directory depth.
+ *
+ * Symlinks are resolved inside the image (an absolute target is relative to
+ * the image's root, never the host's); cat/read/ls follow them, stat/readlink
+ * do not. (debugfs follows symlinks in a path's earlier components itself;
+ * the reader resolves the last one.) A path with a newline or NUL cannot be asked for (debugfs reads its
+ * requests line by line) and is refused with a DataError.
+ */
+
+
+
+
+
+
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const MAX_SYMLINK_HOPS = 40;
+const TYPES = { regular: 'file', directory: 'directory', symlink: 'symlink' };
+function typeFromMode(mode) {
+    switch (mode & 0o170000) {
+        case 0o100000:
+            return 'file';
+        case 0o040000:
+            return 'directory';
+        case 0o120000:
+            return 'symlink';
+        default:
+            return 'other';
+    }
+}
+/** An absolute, normalized image path; relative paths are refused (debugfs would read them from its cwd). */
+function imagePath(path) {
+    if (!path.startsWith('/'))
+        throw new errors/* DataError */.fL(`'${path}' is not an absolute path inside the image`);
+    debugfsQuote(path);
+    const n = external_node_path_.posix.normalize(path);
+    return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+/** Parses one `stat` output; `undefined` for an empty one (the path does not exist). */
+function parseStat(chunk) {
+    const head = /^Inode: (\d+)\s+Type: ([a-zA-Z ]+?)\s+Mode:\s+(\d+)/.exec(chunk);
+    if (!head)
+        return undefined;
+    const owner = /\nUser:\s+(\d+)\s+Group:\s+(\d+)(?:\s+Project:\s+\d+)?\s+Size: (\d+)/.exec(chunk);
+    if (!owner)
+        throw new errors/* DataError */.fL(`debugfs printed a stat without owner and size: ${chunk.slice(0, 200)}`);
+    const st = {
+        inode: Number(head[1]),
+        type: TYPES[head[2]] ?? 'other',
+        mode: parseInt(head[3], 8),
+        uid: Number(owner[1]),
+        gid: Number(owner[2]),
+        size: Number(owner[3]),
+    };
+    if (st.type === 'symlink') {
+        // A fast link's target is printed last, as `Fast link dest: "<size bytes>"`: cut it by its length,
+        // so a target that itself contains quotes or that label is still read exactly.
+        const bytes = Buffer.from(chunk.replace(/\n$/, ''), 'utf8');
+        const label = Buffer.from('Fast link dest: "');
+        const start = bytes.length - 1 - st.size - label.length;
+        if (start >= 0 && bytes.at(-1) === 0x22 && bytes.subarray(start, start + label.length).equals(label))
+            st.fastLink = bytes.subarray(start + label.length, bytes.length - 1).toString('utf8');
+        else {
+            // A target that is not valid UTF-8 changes length when decoded: take the last label instead.
+            const at = chunk.lastIndexOf('Fast link dest: "');
+            if (at >= 0)
+                st.fastLink = chunk.slice(at + label.length).replace(/"\n?$/, '');
+        }
+    }
+    return st;
+}
+/** Parses `ls -p` output: `/inode/mode/uid/gid/name/size/` records; a name may hold a newline, never a `/`. */
+function parseLsP(out) {
+    const record = /\/(\d+)\/([0-7]+)\/(-?\d+)\/(-?\d+)\/([^/]*)\/(\d*)\/\n/y;
+    const entries = [];
+    let at = 0;
+    while (at < out.length) {
+        // debugfs may print an empty line between blocks.
+        if (out[at] === '\n') {
+            at++;
+            continue;
+        }
+        record.lastIndex = at;
+        const m = record.exec(out);
+        if (!m)
+            throw new errors/* DataError */.fL(`unexpected debugfs listing output at: ${JSON.stringify(out.slice(at, at + 80))}`);
+        at = record.lastIndex;
+        const name = m[5];
+        // Inode 0 marks an unused slot (lost+found's preallocated blocks); . and .. are not entries.
+        if (m[1] === '0' || name === '' || name === '.' || name === '..')
+            continue;
+        const mode = parseInt(m[2], 8);
+        entries.push({
+            name,
+            inode: Number(m[1]),
+            type: typeFromMode(mode),
+            mode: mode & 0o7777,
+            uid: Number(m[3]),
+            gid: Number(m[4]),
+            size: m[6] === '' ? null : Number(m[6]),
+        });
+    }
+    return entries;
+}
+const HEAD_BYTES = 1024 * 1024;
+/**
+ * A byte range of the image (through its backing chain) as a node qemu-img
+ * reads: the raw driver's offset/size over the image's own format. JSON
+ * quoting carries any file name; relative backing paths resolve as usual.
+ */
+function rangeNode(image, format, offset, size) {
+    const file = { driver: 'file', filename: image };
+    return `json:${JSON.stringify({ driver: 'raw', offset, size, file: format === 'raw' ? file : { driver: format, file } })}`;
+}
+/** Copies `size` bytes at `offset` of the disk in `image` (through its backing chain) to the raw file `out`. */
+async function copyRange(image, format, offset, size, out, signal) {
+    await run('qemu-img', ['convert', '-U', '-O', 'raw', rangeNode(image, format, offset, size), out], {
+        hint: `${image} could not be read as a disk image`,
+        signal,
+    });
+}
+/**
+ * Copies the root ext filesystem of `image` — the last partition holding
+ * one, or the whole disk when it has no partition table — to `out`, alone:
+ * e2fsck reopens a device after replaying its journal and loses any
+ * `?offset=` on the way, so the copy starts at the filesystem. Only the
+ * partition is copied, not the whole disk.
+ */
+async function copyRootFilesystem(image, dir, out) {
+    const info = JSON.parse((await run('qemu-img', ['info', '-U', '--output=json', image], {
+        hint: `${image} could not be read as a disk image`,
+    })).stdout);
+    const format = info.format;
+    const diskBytes = info['virtual-size'] ?? 0;
+    if (format !== 'qcow2' && format !== 'raw')
+        throw new errors/* DataError */.fL(`${image}: a ${format ?? 'unknown'} image, where a qcow2 or raw disk image is read`);
+    // The partition table from the disk's first MiB, on a sparse file of the disk's size (sfdisk
+    // checks partitions against it).
+    const head = (0,external_node_path_.join)(dir, 'head.raw');
+    await copyRange(image, format, 0, Math.min(HEAD_BYTES, diskBytes), head);
+    await (0,promises_.truncate)(head, diskBytes);
+    let partitions = [];
+    let sectorSize = 512;
+    const table = await run('sfdisk', ['--json', head], { okCodes: [1] });
+    if (table.code === 0 && table.stdout.trim()) {
+        const parsed = JSON.parse(table.stdout);
+        partitions = parsed.partitiontable?.partitions ?? [];
+        sectorSize = parsed.partitiontable?.sectorsize ?? 512;
+    }
+    const candidates = [
+        ...partitions.map((p) => ({ offset: p.start * sectorSize, size: p.size * sectorSize })).reverse(),
+        { offset: 0, size: diskBytes },
+    ];
+    const probe = (0,external_node_path_.join)(dir, 'probe.raw');
+    try {
+        for (const c of candidates) {
+            if (c.offset + c.size > diskBytes || c.size < 2048)
+                continue;
+            await copyRange(image, format, c.offset, 4096, probe);
+            if ((await filesystemAt(probe, 0)) !== 'ext')
+                continue;
+            await copyRange(image, format, c.offset, c.size, out);
+            return;
+        }
+    }
+    finally {
+        await (0,promises_.rm)(probe, { force: true });
+        await (0,promises_.rm)(head, { force: true });
+    }
+    throw new errors/* DataError */.fL(`${image}: no ext2/3/4 root filesystem found (${partitions.length} partition(s), none with an ext superblock)`);
+}
+const shared = new Map();
+async function makeCopy(image, workDir) {
+    await (0,promises_.mkdir)(workDir, { recursive: true });
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, 'image-root-'));
+    try {
+        const raw = (0,external_node_path_.join)(dir, 'root.ext');
+        await copyRootFilesystem(image, dir, raw);
+        // A guest's last writes may still be in the journal: replay it on the private copy (only that).
+        await run('e2fsck', ['-y', '-E', 'journal_only', raw], {
+            okCodes: [1, 2],
+            hint: `${image}: the root filesystem's journal could not be replayed`,
+        });
+        return { refs: 0, dir, device: { file: raw, offset: 0, scratch: dir } };
+    }
+    catch (e) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw e;
+    }
+}
+/**
+ * Opens the root filesystem of `image` (qcow2 or raw, with its backing
+ * chain) for reading; the private copy goes under `workDir`. While a handle
+ * on the same unchanged file is open, another open shares its copy.
+ */
+async function openImageRoot(image, workDir) {
+    const real = await (0,promises_.realpath)(image).catch(() => {
+        throw new errors/* DataError */.fL(`${image}: the image does not exist or cannot be read`);
+    });
+    const s = await (0,promises_.stat)(real);
+    const key = `${real}\0${s.size}\0${s.mtimeMs}`;
+    let pending = shared.get(key);
+    if (!pending) {
+        pending = makeCopy(real, workDir);
+        shared.set(key, pending);
+        pending.catch(() => shared.delete(key));
+    }
+    const copy = await pending;
+    copy.refs++;
+    let closed = false;
+    return rootOn(image, copy.device, async () => {
+        if (closed)
+            return;
+        closed = true;
+        if (--copy.refs === 0) {
+            shared.delete(key);
+            await (0,promises_.rm)(copy.dir, { recursive: true, force: true });
+        }
+    });
+}
+function rootOn(image, device, release) {
+    const statMany = async (paths) => (await debugfsBatch(device, paths.map((p) => `stat ${debugfsQuote(p)}`))).map(parseStat);
+    let dumpCounter = 0;
+    /** Dumps inodes' data to host files in one process; returns each one's bytes. */
+    const dumpMany = async (paths) => {
+        if (paths.length === 0)
+            return [];
+        const dir = (0,external_node_path_.join)(device.scratch, `dump-${++dumpCounter}`);
+        await (0,promises_.mkdir)(dir);
+        try {
+            const targets = paths.map((_, i) => (0,external_node_path_.join)(dir, String(i)));
+            await debugfsBatch(device, paths.map((p, i) => `dump ${debugfsQuote(p)} ${debugfsQuote(targets[i])}`));
+            return await Promise.all(targets.map((t) => (0,promises_.readFile)(t).catch(() => undefined)));
+        }
+        finally {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    };
+    /** Symlink targets (fast ones from stat, slow ones from their data block). */
+    const linkTargets = async (entries) => {
+        const slow = entries.filter((e) => e.st.fastLink === undefined);
+        const data = await dumpMany(slow.map((e) => e.path));
+        const out = new Map();
+        for (const e of entries)
+            out.set(e.path, e.st.fastLink);
+        slow.forEach((e, i) => out.set(e.path, data[i]?.toString('utf8')));
+        return out;
+    };
+    /** Resolves each path's final symlinks (debugfs follows those in earlier components itself). */
+    const resolveMany = async (paths) => {
+        const result = new Map();
+        let pending = paths.map((p) => ({ asked: p, path: imagePath(p), hops: 0 }));
+        while (pending.length) {
+            const stats = await statMany(pending.map((p) => p.path));
+            const links = [];
+            pending.forEach((p, i) => {
+                const st = stats[i];
+                if (st?.type === 'symlink')
+                    links.push({ path: p.path, st });
+                else
+                    result.set(p.asked, st ? { path: p.path, st } : undefined);
+            });
+            const targets = await linkTargets(links);
+            const next = [];
+            for (const p of pending) {
+                if (result.has(p.asked))
+                    continue;
+                const target = targets.get(p.path);
+                if (target === undefined ||
+                    target === '' ||
+                    p.hops + 1 > MAX_SYMLINK_HOPS ||
+                    /[\n\r\0]/.test(target)) {
+                    result.set(p.asked, undefined);
+                    continue;
+                }
+                const joined = target.startsWith('/') ? target : external_node_path_.posix.join(external_node_path_.posix.dirname(p.path), target);
+                next.push({ asked: p.asked, path: external_node_path_.posix.normalize(joined), hops: p.hops + 1 });
+            }
+            pending = next;
+        }
+        return result;
+    };
+    const readMany = async (paths, options = {}) => {
+        const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        const unique = [...new Set(paths)];
+        const resolved = await resolveMany(unique);
+        const files = [];
+        const out = new Map();
+        for (const asked of unique) {
+            const r = resolved.get(asked);
+            if (r?.st.type !== 'file') {
+                out.set(asked, undefined);
+                continue;
+            }
+            if (r.st.size > max)
+                throw new errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
+            files.push({ asked, path: r.path });
+        }
+        const data = await dumpMany(files.map((f) => f.path));
+        files.forEach((f, i) => {
+            const d = data[i];
+            if (d === undefined)
+                throw new errors/* DataError */.fL(`${image}: ${f.asked} could not be read from the image`);
+            out.set(f.asked, d);
+        });
+        return out;
+    };
+    const list = async (path) => {
+        const r = (await resolveMany([path])).get(path);
+        if (r?.st.type !== 'directory')
+            return undefined;
+        const [out] = await debugfsBatch(device, [`ls -p ${debugfsQuote(r.path)}`]);
+        return parseLsP(out);
+    };
+    const root = {
+        image,
+        async cat(path, options) {
+            return (await root.read(path, options))?.toString('utf8');
+        },
+        async read(path, options) {
+            return (await readMany([path], options)).get(path);
+        },
+        readMany,
+        async ls(path) {
+            return (await list(path))?.map((e) => e.name);
+        },
+        list,
+        async listTree(path = '/') {
+            const start = (await resolveMany([path])).get(path);
+            if (start?.st.type !== 'directory')
+                return [];
+            const out = [];
+            let level = [start.path];
+            while (level.length) {
+                const listings = await debugfsBatch(device, level.map((d) => `ls -p ${debugfsQuote(d)}`));
+                const next = [];
+                level.forEach((dir, i) => {
+                    for (const e of parseLsP(listings[i])) {
+                        const p = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
+                        out.push({ ...e, path: p });
+                        // A directory whose name debugfs cannot be asked for is listed but not entered.
+                        if (e.type === 'directory' && !/[\n\r\0]/.test(p))
+                            next.push(p);
+                    }
+                });
+                level = next;
+            }
+            return out;
+        },
+        async readlink(path) {
+            const p = imagePath(path);
+            const [st] = await statMany([p]);
+            if (st?.type !== 'symlink')
+                return undefined;
+            return (await linkTargets([{ path: p, st }])).get(p);
+        },
+        async stat(path) {
+            const [st] = await statMany([imagePath(path)]);
+            if (!st)
+                return undefined;
+            const { fastLink: _, ...rest } = st;
+            return rest;
+        },
+        async exists(path) {
+            return (await root.stat(path)) !== undefined;
+        },
+        async resolve(path) {
+            return (await resolveMany([path])).get(path)?.path;
+        },
+        close: release,
+    };
+    return root;
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/tree-files.js
+/**
+ * An image's root filesystem as extracted to a host directory (the secret
+ * scan's debugfs `rdump`), read by the image's rules: paths are the image's,
+ * and symlinks resolve inside the tree — an absolute target from the tree's
+ * top, `..` stopping there — so nothing outside the tree is ever followed.
+ * Every component is checked with lstat on the way and symlinks are
+ * resolved here, so the host follows none of the image's links itself.
+ *
+ * attest reads each image once this way for both its secret gate and its
+ * SBOM, instead of a second raw copy and a debugfs process per request.
+ */
+
+
+
+
+function entryType(st) {
+    if (st.isFile())
+        return 'file';
+    if (st.isDirectory())
+        return 'directory';
+    if (st.isSymbolicLink())
+        return 'symlink';
+    return 'other';
+}
+/** The files under `tree`, the extracted root filesystem of `image`. */
+function treeFiles(image, tree) {
+    const lstatOrUndefined = (host) => (0,promises_.lstat)(host).catch(() => undefined);
+    /** `path` resolved inside the tree; the last component's symlinks only when `followLast`. */
+    const resolve = async (path, followLast) => {
+        const pending = imagePath(path).split('/').filter(Boolean);
+        const at = [];
+        let hops = 0;
+        while (pending.length) {
+            const name = pending.shift();
+            if (name === '.')
+                continue;
+            if (name === '..') {
+                at.pop();
+                continue;
+            }
+            const host = (0,external_node_path_.join)(tree, ...at, name);
+            const st = await lstatOrUndefined(host);
+            if (!st)
+                return undefined;
+            if (st.isSymbolicLink() && (pending.length > 0 || followLast)) {
+                if (++hops > MAX_SYMLINK_HOPS)
+                    return undefined;
+                const target = await (0,promises_.readlink)(host, 'utf8');
+                if (target === '')
+                    return undefined;
+                if (target.startsWith('/'))
+                    at.length = 0;
+                pending.unshift(...target.split('/').filter(Boolean));
+                continue;
+            }
+            if (pending.length > 0 && !st.isDirectory())
+                return undefined;
+            at.push(name);
+        }
+        const host = (0,external_node_path_.join)(tree, ...at);
+        const st = await lstatOrUndefined(host);
+        return st && { host, st };
+    };
+    const readMany = async (paths, options = {}) => {
+        const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        const out = new Map();
+        for (const asked of new Set(paths)) {
+            const r = await resolve(asked, true);
+            if (!r?.st.isFile()) {
+                out.set(asked, undefined);
+                continue;
+            }
+            if (r.st.size > max)
+                throw new errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
+            out.set(asked, await (0,promises_.readFile)(r.host));
+        }
+        return out;
+    };
+    const files = {
+        image,
+        async cat(path, options) {
+            return (await files.read(path, options))?.toString('utf8');
+        },
+        async read(path, options) {
+            return (await readMany([path], options)).get(path);
+        },
+        readMany,
+        async list(path) {
+            const r = await resolve(path, true);
+            if (!r?.st.isDirectory())
+                return undefined;
+            return (await (0,promises_.readdir)(r.host, { withFileTypes: true })).map((e) => ({
+                name: e.name,
+                type: entryType(e),
+            }));
+        },
+        async stat(path) {
+            const r = await resolve(path, false);
+            return r && { type: entryType(r.st), size: r.st.size };
+        },
+    };
+    return files;
+}
+
+;// CONCATENATED MODULE: ./build/shared/image-fs/installed-packages.js
+/**
+ * What is installed in an image, read out of its own root filesystem: the
+ * distribution (/etc/os-release), the package database (dpkg's
+ * /var/lib/dpkg/status or apk's /lib/apk/db/installed) and the kernel in
+ * /boot. Licenses come from the database where it has them: apk records an
+ * `L:` field; dpkg has none, so a package's machine-readable (DEP-5)
+ * /usr/share/doc/<pkg>/copyright is read for its `License:` fields, all of a
+ * database's copyright files in one batch.
+ *
+ * A database that exists but cannot be read or parsed is a DataError naming
+ * the image and the file; an image without any database (a plain rootfs) is
+ * `manager: 'none'`, for the caller to accept or refuse.
+ */
+
+
+
+const DPKG_STATUS = '/var/lib/dpkg/status';
+const APK_INSTALLED = '/lib/apk/db/installed';
+/** /etc/os-release (or /usr/lib/os-release): KEY=value lines, values optionally quoted. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        let v = m[2];
+        const q = /^(["'])(.*)\1$/.exec(v);
+        if (q)
+            v = q[2].replace(/\\(["\\`$])/g, '$1');
+        fields.set(m[1], v);
+    }
+    const codename = fields.get('VERSION_CODENAME') || undefined;
+    const prettyName = fields.get('PRETTY_NAME') || undefined;
+    return {
+        id: (fields.get('ID') || 'unknown').toLowerCase(),
+        versionId: fields.get('VERSION_ID') ?? '',
+        ...(codename ? { codename } : {}),
+        ...(prettyName ? { prettyName } : {}),
+    };
+}
+/** RFC 822 paragraphs with continuation lines folded into their field (first line kept apart). */
+function paragraphs(text) {
+    const out = [];
+    for (const block of text.replace(/\r\n/g, '\n').split(/\n[ \t]*\n/)) {
+        const fields = new Map();
+        let last = null;
+        for (const line of block.split('\n')) {
+            if (line === '' || line.startsWith('#'))
+                continue;
+            if (/^[ \t]/.test(line)) {
+                if (last !== null)
+                    fields.set(last, `${fields.get(last)}\n${line.trim()}`);
+                continue;
+            }
+            const m = /^([^:\s]+):[ \t]*(.*)$/.exec(line);
+            if (!m)
+                continue;
+            last = m[1].toLowerCase();
+            fields.set(last, m[2].trim());
+        }
+        if (fields.size)
+            out.push(fields);
+    }
+    return out;
+}
+function sortPackages(packages) {
+    return packages.sort((a, b) => a.name.localeCompare(b.name) || a.arch.localeCompare(b.arch));
+}
+/**
+ * dpkg's status file: a package counts when its Status is `<want> ok
+ * installed` (install or hold). Source: is `name` or `name (version)`.
+ */
+function parseDpkgStatus(text, origin) {
+    const out = [];
+    for (const p of paragraphs(text)) {
+        const name = p.get('package');
+        if (!name)
+            continue;
+        if (!/^\S+ ok installed$/.test(p.get('status') ?? ''))
+            continue;
+        const version = p.get('version');
+        const arch = p.get('architecture');
+        if (!version || !arch)
+            throw new errors/* DataError */.fL(`${origin}: installed package '${name}' has no ${version ? 'Architecture' : 'Version'}`);
+        const src = /^(\S+)(?:\s+\(([^)]+)\))?$/.exec(p.get('source') ?? '');
+        out.push({
+            name,
+            version,
+            arch,
+            source: { name: src?.[1] ?? name, version: src?.[2] ?? version },
+            licenses: [],
+        });
+    }
+    return sortPackages(out);
+}
+/** apk's installed database: blocks of `X:value` lines (P name, V version, A arch, L license, o origin). */
+function parseApkInstalled(text, origin) {
+    const out = [];
+    for (const block of text.split(/\n[ \t]*\n/)) {
+        const fields = new Map();
+        for (const line of block.split('\n')) {
+            const m = /^([A-Za-z]):(.*)$/.exec(line);
+            if (m && !fields.has(m[1]))
+                fields.set(m[1], m[2].trim());
+        }
+        const name = fields.get('P');
+        if (!name)
+            continue;
+        const version = fields.get('V');
+        if (!version)
+            throw new errors/* DataError */.fL(`${origin}: installed package '${name}' has no version (V:)`);
+        const license = fields.get('L');
+        out.push({
+            name,
+            version,
+            arch: fields.get('A') ?? '',
+            source: { name: fields.get('o') || name, version },
+            licenses: license ? [license] : [],
+        });
+    }
+    return sortPackages(out);
+}
+/**
+ * The `License:` short names of a machine-readable debian/copyright (DEP-5):
+ * only when the first paragraph declares the format, so free-form copyright
+ * files (most of Debian's older packages) give none rather than guesses.
+ */
+function dep5Licenses(text) {
+    const ps = paragraphs(text);
+    if (!/copyright-format|dep5/i.test(ps[0]?.get('format') ?? ''))
+        return [];
+    const names = new Set();
+    for (const p of ps) {
+        const license = p.get('license')?.split('\n')[0]?.trim();
+        if (license)
+            names.add(license);
+    }
+    return [...names].sort();
+}
+/** The kernel release an x86 bzImage names in its setup header (what `file` prints as "version"). */
+function bzImageVersion(image) {
+    if (image.length < 0x210 || image.toString('latin1', 0x202, 0x206) !== 'HdrS')
+        return null;
+    const at = image.readUInt16LE(0x20e) + 0x200;
+    if (at >= image.length)
+        return null;
+    const end = image.indexOf(0, at);
+    const text = image.toString('latin1', at, end < 0 ? Math.min(image.length, at + 256) : end);
+    return /^(\d+\.\d+\S*)/.exec(text)?.[1] ?? null;
+}
+const KERNEL_NAME = /^(vmlinuz|vmlinux|bzImage|Image)(?:-(.+))?$/;
+/** The kernel in /boot: the newest versioned vmlinuz-<release>, else an unversioned one (vmlinuz-virt, vmlinuz). */
+async function readKernelFile(root) {
+    const entries = (await root.list('/boot')) ?? [];
+    const candidates = entries
+        .filter((e) => KERNEL_NAME.test(e.name) && (e.type === 'file' || e.type === 'symlink'))
+        .map((e) => ({ name: e.name, suffix: KERNEL_NAME.exec(e.name)[2] ?? null }));
+    if (candidates.length === 0)
+        return null;
+    const versioned = candidates
+        .filter((c) => c.suffix !== null && /^\d/.test(c.suffix))
+        .sort((a, b) => b.suffix.localeCompare(a.suffix, 'en', { numeric: true }));
+    const pick = versioned[0] ?? candidates.sort((a, b) => a.name.localeCompare(b.name))[0];
+    const path = `/boot/${pick.name}`;
+    const bytes = await root.read(path);
+    return bytes ? { path, suffix: pick.suffix, bytes } : null;
+}
+/** The kernel's release and the package that installed it. */
+function describeKernel(file, packages) {
+    const { path, suffix, bytes } = file;
+    const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(bytes);
+    // Debian/Ubuntu: linux-image-<release>; Alpine: linux-<flavor> for vmlinuz-<flavor>.
+    const owner = (version && packages.find((p) => p.name === `linux-image-${version}`)) ||
+        (suffix && !/^\d/.test(suffix) && packages.find((p) => p.name === `linux-${suffix}`)) ||
+        undefined;
+    return {
+        path,
+        version,
+        sha256: (0,shared_hash/* sha256 */.sc)(bytes),
+        size: bytes.length,
+        package: owner ? { name: owner.name, version: owner.version } : null,
+    };
+}
+async function readDatabase(root, path) {
+    const st = await root.stat(path);
+    if (!st)
+        return undefined;
+    const text = await root.cat(path).catch((e) => {
+        throw new errors/* DataError */.fL(`${root.image}: the package database ${path} cannot be read: ${e.message}`);
+    });
+    if (text === undefined)
+        throw new errors/* DataError */.fL(`${root.image}: the package database ${path} is not a readable regular file (it is a ${st.type})`);
+    return text;
+}
+/** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
+async function readInstalledPackages(root) {
+    // On an ImageRoot each read is a few debugfs rounds, one after another: the independent ones go at
+    // once (all settled before an error is thrown: the caller closes the root after this returns). The
+    // kernel's read reports its failure last, after the database's, as when it was read last.
+    const kernelRead = readKernelFile(root).then((file) => () => file, (e) => () => {
+        throw e;
+    });
+    const [osRelease, [apk, dpkg], kernelFile] = await allSettledInOrder([
+        root.cat('/etc/os-release').then(async (text) => text ?? (await root.cat('/usr/lib/os-release'))),
+        readDatabase(root, APK_INSTALLED).then(async (text) => text === undefined ? [text, await readDatabase(root, DPKG_STATUS)] : [text, undefined]),
+        kernelRead,
+    ]);
+    const distro = osRelease !== undefined ? parseOsRelease(osRelease) : { id: 'unknown', versionId: '' };
+    let manager = 'none';
+    let database = null;
+    let packages = [];
+    try {
+        if (apk !== undefined) {
+            [manager, database, packages] = ['apk', APK_INSTALLED, parseApkInstalled(apk, APK_INSTALLED)];
+        }
+        else if (dpkg !== undefined) {
+            [manager, database, packages] = ['dpkg', DPKG_STATUS, parseDpkgStatus(dpkg, DPKG_STATUS)];
+        }
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${root.image}: ${e.message}`);
+    }
+    if (manager === 'dpkg') {
+        // Multi-arch packages (libc6:amd64 and libc6:i386) share one doc directory.
+        // Only Debian package names (policy 5.6.1) name a doc directory: anything else could point elsewhere.
+        const names = [...new Set(packages.map((p) => p.name))].filter((n) => /^[a-z0-9][a-z0-9.+-]+$/.test(n));
+        const copyright = await root.readMany(names.map((n) => `/usr/share/doc/${n}/copyright`), { maxBytes: 4 * 1024 * 1024 });
+        for (const p of packages) {
+            const text = copyright.get(`/usr/share/doc/${p.name}/copyright`);
+            if (text)
+                p.licenses = dep5Licenses(text.toString('utf8'));
+        }
+    }
+    const file = kernelFile();
+    const kernel = file ? describeKernel(file, packages) : null;
+    return { distro, manager, database, packages, kernel };
+}
+
+// EXTERNAL MODULE: ./build/shared/sbom/image-sbom.js + 5 modules
+var image_sbom = __webpack_require__(84551);
+// EXTERNAL MODULE: ./build/shared/attest/statement.js
+var statement = __webpack_require__(22113);
+;// CONCATENATED MODULE: ./build/shared/attest/image-sboms.js
+/**
+ * attest's image SBOMs: for one output tree, the CycloneDX document of the
+ * base image and of each variant (read from the overlay with its backing
+ * chain, so it is what the variant's guests boot), built in memory for the
+ * pipeline to bind into the statements (as byproducts) and write with
+ * everything else.
+ *
+ * The package database must be there when the producer recorded one: a base
+ * whose build-base provenance says dpkg (or apk), or a variant whose
+ * provenance does, and whose image does not give it back, is an error naming
+ * the image and the database file — never an SBOM that silently lists nothing.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const SBOM_DIR = 'meta/sbom';
+/** meta/sbom/base.cdx.json and meta/sbom/variant-<v>.cdx.json (variant names are [a-z0-9-]). */
+function imageSbomRel(variant) {
+    return variant === null ? `${SBOM_DIR}/base.cdx.json` : `${SBOM_DIR}/variant-${variant}.cdx.json`;
+}
+const DATABASE = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
+/**
+ * Each image's software as read from the secret gate's extracted root filesystem: pass
+ * `onImageRootTree` to the gate, then this to buildTreeSboms, and every image is read
+ * once for both.
+ */
+class SoftwareFromGate {
+    byImage = new Map();
+    /** The gate's callback: reads the image's software before its tree is removed. */
+    onImageRootTree = async (image, tree) => {
+        if (image.kind !== 'base-image' && image.kind !== 'overlay')
+            return;
+        const software = readInstalledPackages(treeFiles(image.path, tree));
+        this.byImage.set(image.path, software);
+        // A failure is buildTreeSboms' to report, after the gate's own verdict.
+        await software.catch(() => { });
+    };
+    get(image) {
+        return this.byImage.get(image.path);
+    }
+}
+async function readFromImage(image, workDir) {
+    const root = await openImageRoot(image.path, workDir);
+    try {
+        return await readInstalledPackages(root);
+    }
+    finally {
+        await root.close();
+    }
+}
+async function readSoftware(image, recorded, recordedIn, workDir, fromGate) {
+    const software = await (fromGate?.get(image) ?? readFromImage(image, workDir));
+    if (recorded !== 'none' && software.manager !== recorded)
+        throw new errors/* DataError */.fL(`${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
+            `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
+            'the SBOM would not list what is installed');
+    return software;
+}
+function sbomImage(a) {
+    return {
+        name: a.rel,
+        sha256: a.sha256,
+        kind: a.variant ? 'variant' : 'base',
+        variant: a.variant,
+        arch: a.arch,
+    };
+}
+/**
+ * The SBOMs of one tree: the base first, then each variant's overlay. Images the gate
+ * read (`fromGate`) are not read again; any other is opened here.
+ */
+async function buildTreeSboms(up, artifacts, fromGate) {
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP?.trim() || (0,external_node_os_.tmpdir)(), 'attest-sbom-'));
+    try {
+        const bp = up.buildProvenance;
+        const epoch = bp.doc.source.source_date_epoch;
+        const tool = { name: statement/* SUITE */.J3.name, version: statement/* SUITE */.J3.version };
+        const base = artifacts.find((a) => a.kind === 'base-image');
+        const overlays = artifacts.filter((a) => a.kind === 'overlay');
+        // An image the gate did not read is read by its own processes (qemu-img, e2fsck, debugfs): two at once.
+        const softwareOf = await mapBounded([base, ...overlays], attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (image) => {
+            if (image === base)
+                return readSoftware(base, bp.doc.installed_packages.manager, bp.rel, work, fromGate);
+            const v = up.variants.find((d) => d.doc.variant === image.variant);
+            // A variant keeps its base's database: it is required whenever either provenance records one.
+            const recorded = v.doc.installed_packages.manager !== 'none'
+                ? v.doc.installed_packages.manager
+                : bp.doc.installed_packages.manager;
+            return readSoftware(image, recorded, v.rel, work, fromGate);
+        });
+        const baseSoftware = softwareOf[0];
+        const out = [];
+        const baseDoc = await (0,image_sbom/* imageSbomDocument */.GZ)({
+            image: sbomImage(base),
+            software: baseSoftware,
+            sourceDateEpoch: epoch,
+            tool,
+        });
+        out.push({ ...baseDoc, rel: imageSbomRel(null), image: base, software: baseSoftware });
+        for (const [i, overlay] of overlays.entries()) {
+            const software = softwareOf[i + 1];
+            const doc = await (0,image_sbom/* imageSbomDocument */.GZ)({
+                image: sbomImage(overlay),
+                software,
+                base: { image: sbomImage(base), software: baseSoftware },
+                sourceDateEpoch: epoch,
+                tool,
+            });
+            out.push({ ...doc, rel: imageSbomRel(overlay.variant), image: overlay, software });
+        }
+        return out;
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./build/shared/secrets/allow-list.js + 2 modules
+var allow_list = __webpack_require__(79897);
+;// CONCATENATED MODULE: ./build/shared/secrets/known-public.js
+
+const GNUTLS_SELF_TEST = [
+    '87e288dc7dbc29a24241b596ec8c84f949d9f09f34fc0cf69242481fb2274770',
+    'd245e52c341a76645e1b0e56c58dc964cd4f3ecaea64a9c6d6db9897d4948a8a',
+    '0294b4406902e33bb02f89eaf4c691328790d7a9cd01b873d68edac994f310a1',
+    '458022ddcb5598b39253bc027eb02c4f3dba00e2bdbaef239a35bc91c9bd4f3a',
+    '09f1c1a4680df80b9e8e6e587d3a787de7402a919e366426ad807a1c0f8c98c1',
+    '2859ff03b44c8f0e4f96604b8cced325ef4d01ca935422b2041d88d8809f8fa1',
+];
+const CLOUD_INIT_EXAMPLES = [
+    '0c94d1074880baffa5ed6354192cf23c24cc2278cd3377cd7419a4e72160e501',
+    '960280ab389c4a8020cbec21b257d62486f415cd90876c5036588086ff3592e1',
+];
+const yaml = [
+    ...GNUTLS_SELF_TEST.map((f) => `- { path: '/usr/lib/**/libgnutls.so.*', fingerprint: '${f}', reason: "GnuTLS's public FIPS self-test key, compiled into the library (lib/crypto-selftests-pk.c)" }`),
+    ...CLOUD_INIT_EXAMPLES.map((f) => `- { path: '/usr/share/doc/cloud-init/examples/*', fingerprint: '${f}', reason: "an example key in cloud-init's published documentation" }`),
+].join('\n');
+const KNOWN_PUBLIC_KEYS = (0,allow_list/* parseSecretAllowList */.NK)(yaml, 'built-in allow-list');
+/** The built-in entries, then the maintainer's. */
+function withKnownPublicKeys(list) {
+    return { entries: [...KNOWN_PUBLIC_KEYS.entries, ...list.entries] };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+;// CONCATENATED MODULE: ./build/shared/archive/tar-reader.js
+
+
+
+/** The largest owner id ext4 (and POSIX tar readers such as GNU tar) accept: 32 bits. */
+const MAX_OWNER_ID = 0xffffffff;
+const tar_reader_TYPES = {
+    file: 'file',
+    'contiguous-file': 'file',
+    directory: 'directory',
+    symlink: 'symlink',
+    link: 'hardlink',
+    'character-device': 'char',
+    'block-device': 'block',
+    fifo: 'fifo',
+};
+/** pax records that would rename or resize every later entry: never meaningful in a global header. */
+const PER_ENTRY_ONLY = ['path', 'linkpath', 'size'];
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Strict UTF-8, or undefined when the bytes are not UTF-8. */
+function decodeUtf8(bytes) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A name for an error message: printable ASCII as is, every other byte as \xNN. */
+function printableBytes(bytes) {
+    let out = '';
+    for (const b of bytes)
+        out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+    return out;
+}
+/**
+ * Parses pax extended-header data: records `<length> <key>=<value>\n` where
+ * the decimal length counts the whole record. Strict: any record that does not
+ * fit this shape fails (GNU tar would refuse it too), so this reader never sees
+ * fewer records than another tool would.
+ */
+function parsePaxRecords(data, where) {
+    const records = new Map();
+    let pos = 0;
+    while (pos < data.length) {
+        // Some writers pad the data block with NULs after the last record.
+        if (data.subarray(pos).every((b) => b === 0))
+            break;
+        const space = data.indexOf(0x20, pos);
+        const lengthText = space > pos ? data.toString('latin1', pos, space) : '';
+        if (!/^[1-9]\d{0,8}$/.test(lengthText))
+            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no decimal length)`);
+        const end = pos + Number(lengthText);
+        if (end > data.length || data[end - 1] !== 0x0a)
+            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (length ${lengthText} does not end at a newline)`);
+        const record = data.subarray(space + 1, end - 1);
+        const equals = record.indexOf(0x3d);
+        const key = equals > 0 ? decodeUtf8(record.subarray(0, equals)) : undefined;
+        if (key === undefined)
+            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no key=value)`);
+        // GNU sparse 0.0 repeats its offset/size records (such entries are refused as sparse later); nothing else may.
+        if (records.has(key) && !key.startsWith('GNU.sparse.'))
+            throw new errors/* DataError */.fL(`${where}: pax record '${key}' appears twice`);
+        records.set(key, Buffer.from(record.subarray(equals + 1)));
+        pos = end;
+    }
+    return records;
+}
+/** A pax time (`-?seconds[.fraction]`) rounded down to whole seconds: -1.5 is second -2. */
+function paxSeconds(record) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(record.toString('latin1'));
+    if (!m)
+        return undefined;
+    const whole = Number(m[2]);
+    const fraction = /[1-9]/.test(m[3] ?? '');
+    return m[1] ? -whole - (fraction ? 1 : 0) : whole;
+}
+/**
+ * Reads every entry of the tar stream that `stages` produce (a source, then
+ * transforms such as a decompressor), calling `onEntry` one entry at
+ * a time with its header and body. Ownership is numeric, as `tar
+ * --numeric-owner` extracts it: a name-to-id lookup would use the build
+ * machine's user database, not the image's, and a hostile entry named 'root'
+ * with uid 1000 must stay uid 1000. Errors name `origin` and the entry.
+ */
+async function readTarEntries(stages, origin, onEntry) {
+    // latin1 maps each byte of a ustar/GNU name to one character, so the bytes can be recovered and checked.
+    const ex = (0,tar_stream.extract)({ filenameEncoding: 'latin1' });
+    const internals = ex;
+    const decodeLongHeader = internals._decodeLongHeader;
+    if (typeof decodeLongHeader !== 'function')
+        throw new Error('tar-stream no longer has _decodeLongHeader: update shared/archive/tar-reader.ts');
+    const pending = { pax: [], globals: [] };
+    internals._decodeLongHeader = function (data) {
+        const type = this._header?.type;
+        if (type === 'pax-header')
+            pending.pax.push(Buffer.from(data));
+        else if (type === 'pax-global-header')
+            pending.globals.push(Buffer.from(data));
+        decodeLongHeader.call(this, data);
+    };
+    const global = new Map();
+    const feeding = (0,external_node_stream_promises_.pipeline)([...stages, ex]);
+    // Observed below; until then a rejection must not count as unhandled.
+    feeding.catch(() => undefined);
+    try {
+        for await (const body of ex) {
+            const raw = body.header;
+            const pax = pending.pax;
+            const globals = pending.globals;
+            pending.pax = [];
+            pending.globals = [];
+            const header = applyRecords(raw, pax, globals, global, origin);
+            await onEntry(header, body);
+            // Whatever the caller left unread (a symlink header claiming data, say) is skipped.
+            for await (const chunk of body)
+                void chunk;
+        }
+    }
+    catch (e) {
+        ex.destroy();
+        for (const stage of stages)
+            stage.destroy();
+        await feeding.catch(() => undefined);
+        throw e;
+    }
+    await feeding;
+}
+/** Applies the pax records (global, then the entry's own) to tar-stream's header and checks every field. */
+function applyRecords(raw, paxData, globalData, global, origin) {
+    // Named from the ustar/GNU fields until the pax path is known, for errors about the records themselves.
+    let name = printableBytes(Buffer.from(raw.name ?? '', 'latin1'));
+    const at = () => `${origin}: entry '${name}'`;
+    for (const data of globalData) {
+        for (const [key, value] of parsePaxRecords(data, `${origin}: pax global header before entry '${name}'`)) {
+            if (PER_ENTRY_ONLY.includes(key) || isAttributeRecord(key))
+                throw new errors/* DataError */.fL(`${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`);
+            // An empty value removes the global record (POSIX).
+            if (value.length === 0)
+                global.delete(key);
+            else
+                global.set(key, value);
+        }
+    }
+    if (paxData.length > 1)
+        throw new errors/* DataError */.fL(`${at()} has ${paxData.length} pax headers; one is allowed`);
+    const own = paxData[0] ? parsePaxRecords(paxData[0], `${at()}: pax header`) : new Map();
+    const records = new Map(global);
+    for (const [key, value] of own) {
+        // An empty value means "no record": the ustar field applies.
+        if (value.length === 0)
+            records.delete(key);
+        else
+            records.set(key, value);
+    }
+    const text = (key, fallback) => {
+        const bytes = records.get(key) ?? fallback;
+        if (bytes === undefined)
+            return undefined;
+        const decoded = decodeUtf8(bytes);
+        if (decoded === undefined) {
+            throw new errors/* DataError */.fL(`${origin}: entry '${printableBytes(bytes)}' has a ${key} that is not valid UTF-8 (only UTF-8 names can be written into the image)`);
+        }
+        return decoded;
+    };
+    const path = text('path', Buffer.from(raw.name ?? '', 'latin1'));
+    name = path;
+    if (raw.type === null || tar_reader_TYPES[raw.type] === undefined) {
+        throw new errors/* DataError */.fL(`${at()} has a tar type build-base does not read (a GNU sparse 'S', multi-volume 'M', volume label 'V' or vendor type): accepted are files, directories, symlinks, hardlinks, devices and FIFOs`);
+    }
+    const sparse = [...records.keys()].find((k) => k.startsWith('GNU.sparse.'));
+    if (sparse) {
+        const real = records.get('GNU.sparse.name');
+        throw new errors/* DataError */.fL(`${origin}: entry '${real ? printableBytes(real) : name}' is a sparse file (pax record ${sparse}); build-base refuses sparse entries rather than lay their data out: create the tarball without --sparse`);
+    }
+    const type = tar_reader_TYPES[raw.type];
+    const linkpath = type === 'hardlink' || type === 'symlink'
+        ? text('linkpath', raw.linkname ? Buffer.from(raw.linkname, 'latin1') : Buffer.alloc(0))
+        : undefined;
+    /** A numeric field: the pax record when there is one (strict decimal), else the ustar/GNU field. */
+    const integer = (key, fieldValue, max, limit) => {
+        const record = records.get(key);
+        if (record === undefined) {
+            if (!Number.isSafeInteger(fieldValue) || fieldValue < 0 || fieldValue > max)
+                throw new errors/* DataError */.fL(`${at()}: its ${key} ${fieldValue} is out of range (0 to ${max}, ${limit})`);
+            return fieldValue;
+        }
+        const value = record.toString('latin1');
+        if (!/^\d+$/.test(value))
+            throw new errors/* DataError */.fL(`${at()}: pax ${key} record '${printableBytes(record)}' is not a decimal number`);
+        const n = Number(value);
+        if (!Number.isSafeInteger(n) || n > max)
+            throw new errors/* DataError */.fL(`${at()}: pax ${key} record ${value} is above ${max}, ${limit}`);
+        return n;
+    };
+    const uid = integer('uid', raw.uid, MAX_OWNER_ID, 'the largest owner ext4 can store');
+    const gid = integer('gid', raw.gid, MAX_OWNER_ID, 'the largest group ext4 can store');
+    const size = integer('size', raw.size, Number.MAX_SAFE_INTEGER, 'the largest size read');
+    // tar-stream framed the entry with its own reading of the size; a disagreement would desynchronise the archive.
+    if (size !== raw.size)
+        throw new errors/* DataError */.fL(`${at()}: pax size record ${size} disagrees with the size read (${raw.size})`);
+    const mtimeRecord = records.get('mtime');
+    const mtime = mtimeRecord === undefined ? Math.floor(raw.mtime.getTime() / 1000) : paxSeconds(mtimeRecord);
+    if (mtime === undefined || !Number.isSafeInteger(mtime)) {
+        throw new errors/* DataError */.fL(`${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`);
+    }
+    const xattrs = extendedAttributes(records, at());
+    const uname = text('uname', undefined) ?? raw.uname ?? '';
+    const gname = text('gname', undefined) ?? raw.gname ?? '';
+    return {
+        path,
+        type,
+        mode: (raw.mode ?? 0o644) & 0o7777,
+        uid,
+        gid,
+        uname,
+        gname,
+        size,
+        mtime,
+        linkpath,
+        devmajor: raw.devmajor ?? 0,
+        devminor: raw.devminor ?? 0,
+        xattrs,
+    };
+}
+const SCHILY_XATTR = 'SCHILY.xattr.';
+const LIBARCHIVE_XATTR = 'LIBARCHIVE.xattr.';
+/** star's textual ACLs (GNU tar --acls writes them): not the kernel's xattr format ext4 stores. */
+const TEXT_ACL = /^SCHILY\.acl\./;
+/** Namespaces an ext4 filesystem stores for files; system.* beyond the POSIX ACLs is the kernel's own. */
+const XATTR_NAME = /^(?:user|security|trusted)\.[^\0"\n\r]+$|^system\.posix_acl_(?:access|default)$/;
+const MAX_XATTR_NAME_BYTES = 255;
+/** ext4 keeps an inode's attributes in the inode and one block: larger values cannot be stored. */
+const MAX_XATTR_VALUE_BYTES = 3800;
+function isAttributeRecord(key) {
+    return key.startsWith(SCHILY_XATTR) || key.startsWith(LIBARCHIVE_XATTR) || TEXT_ACL.test(key);
+}
+/**
+ * The entry's extended attributes: `SCHILY.xattr.<name>` (raw value; GNU tar
+ * and bsdtar) and `LIBARCHIVE.xattr.<url-encoded name>` (base64 value; bsdtar
+ * writes both). Anything ext4 cannot take is refused, never dropped.
+ */
+function extendedAttributes(records, at) {
+    const found = new Map();
+    const add = (name, value, record) => {
+        if (!XATTR_NAME.test(name) || Buffer.byteLength(name) > MAX_XATTR_NAME_BYTES)
+            throw new errors/* DataError */.fL(`${at}: extended attribute '${printableBytes(Buffer.from(name))}' (pax ${record}) cannot be written to ext4: accepted are user.*, security.*, trusted.* and system.posix_acl_access/default names of at most ${MAX_XATTR_NAME_BYTES} bytes`);
+        if (value.length > MAX_XATTR_VALUE_BYTES)
+            throw new errors/* DataError */.fL(`${at}: extended attribute '${name}' has ${value.length} bytes; ext4 stores at most ${MAX_XATTR_VALUE_BYTES} here`);
+        const seen = found.get(name);
+        if (seen && !seen.equals(value))
+            throw new errors/* DataError */.fL(`${at}: extended attribute '${name}' is recorded twice with different values`);
+        found.set(name, value);
+    };
+    for (const [key, value] of records) {
+        if (TEXT_ACL.test(key))
+            throw new errors/* DataError */.fL(`${at} has a textual ACL (pax ${key}), which build-base does not translate: archive the ACLs as extended attributes (tar --xattrs records system.posix_acl_access) or remove them`);
+        if (key.startsWith(SCHILY_XATTR))
+            add(key.slice(SCHILY_XATTR.length), value, key);
+        else if (key.startsWith(LIBARCHIVE_XATTR)) {
+            let name;
+            try {
+                name = decodeURIComponent(key.slice(LIBARCHIVE_XATTR.length));
+            }
+            catch {
+                throw new errors/* DataError */.fL(`${at}: pax ${key} has a name that is not URL-encoded UTF-8`);
+            }
+            add(name, Buffer.from(value.toString('latin1'), 'base64'), key);
+        }
+    }
+    return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
+}
+
+// EXTERNAL MODULE: ./build/shared/secrets/detectors.js
+var detectors = __webpack_require__(92597);
+// EXTERNAL MODULE: ./build/shared/secrets/text.js
+var secrets_text = __webpack_require__(92615);
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-file.js
+/**
+ * The suite's one secret scanner over one file's bytes, whole — never a
+ * prefix — in bounded memory: bytes are pushed as they are read, and each
+ * detector anchor is examined once, with BACK bytes before it and FORWARD
+ * after it kept around it (shared/secrets/detectors.ts). A finding names the
+ * file, the kind and the line, and carries the sha256 of the secret as its
+ * fingerprint; the secret itself is hashed and dropped, never kept, printed
+ * or written.
+ *
+ * Binary files are scanned the same way (a key stored in a database or a
+ * raw disk is still a key); their "line" is one more than the newline bytes
+ * before the finding. Compressed content is not unpacked.
+ */
+
+
+
+
+/** Bytes gathered before the detectors run over them: large enough that the kept context is a small overhead. */
+const ROUND = 1024 * 1024;
+/** Kinds a secret-by-name finding already covers in its own file. */
+const KEY_KINDS = new Set([
+    'pem-private-key',
+    'pem-encrypted-private-key',
+    'openssh-private-key',
+    'putty-private-key',
+]);
+/** Detectors (by their order) for each anchor. */
+const DETECTORS_BY_ANCHOR = new Map();
+detectors/* CONTENT_DETECTORS */.A_.forEach((d, order) => {
+    for (const a of d.anchors)
+        DETECTORS_BY_ANCHOR.set(a, [...(DETECTORS_BY_ANCHOR.get(a) ?? []), order]);
+});
+/**
+ * Every anchor in one alternation of literals: V8's irregexp finds the next
+ * of them in one pass (about 3–7× faster here than one indexOf per anchor).
+ * An alternation of plain literals cannot backtrack further than its longest
+ * literal, so the search is linear in the text; V8's `l` engine would be too,
+ * but runs this pattern at a few MB/s.
+ */
+const ANCHORS = new RegExp([...DETECTORS_BY_ANCHOR.keys(), detectors/* GCP_SERVICE_ACCOUNT_MARK */.dn]
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('|'), 'g');
+function countNewlines(buf, from, to) {
+    let n = 0;
+    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1))
+        n++;
+    return n;
+}
+class SecretScanner {
+    /** Bytes pushed in total. */
+    bytes = 0;
+    /** Working storage: the kept context, then the bytes pushed since the last round (reused: no per-round allocation). */
+    store = Buffer.alloc(0);
+    len = 0;
+    pendingBytes = 0;
+    /** Absolute offset of buf[0]. */
+    bufStart = 0;
+    /** Absolute offset of the first position no detector has examined yet. */
+    scanFrom = 0;
+    cursorAbs = 0;
+    cursorLine = 1;
+    hits = [];
+    gcpServiceAccount = false;
+    env;
+    byName;
+    wholeFile;
+    /** The first bytes, for the one-key-per-file rule (`wg genkey > privatekey`). */
+    head = [];
+    path;
+    constructor(path) {
+        this.path = path;
+        this.env = (0,detectors/* isEnvFile */.qb)(path);
+        this.byName = (0,detectors/* kindByName */.vt)(path);
+        this.wholeFile = this.byName ? (0,external_node_crypto_.createHash)('sha256') : null;
+    }
+    push(chunk) {
+        const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (b.length > ROUND) {
+            // One round at a time: memory stays bounded whatever the caller hands in.
+            for (let i = 0; i < b.length; i += ROUND)
+                this.push(b.subarray(i, i + ROUND));
+            return;
+        }
+        if (b.length === 0)
+            return;
+        // A copy: the caller may read into the chunk's buffer again.
+        if (this.bytes < 128)
+            this.head.push(Buffer.from(b.subarray(0, 128 - this.bytes)));
+        this.bytes += b.length;
+        this.wholeFile?.update(b);
+        if (this.len + b.length > this.store.length) {
+            const grown = Buffer.allocUnsafeSlow(Math.max(this.len + b.length, Math.min(this.store.length * 2, 2 * ROUND + detectors/* BACK */.IU + detectors/* FORWARD */.OX)));
+            this.store.copy(grown, 0, 0, this.len);
+            this.store = grown;
+        }
+        b.copy(this.store, this.len);
+        this.len += b.length;
+        this.pendingBytes += b.length;
+        if (this.pendingBytes >= ROUND)
+            this.round(false);
+    }
+    moveCursor(abs) {
+        const rel = (a) => a - this.bufStart;
+        const buf = this.store.subarray(0, this.len);
+        if (abs >= this.cursorAbs)
+            this.cursorLine += countNewlines(buf, rel(this.cursorAbs), rel(abs));
+        else
+            this.cursorLine -= countNewlines(buf, rel(abs), rel(this.cursorAbs));
+        this.cursorAbs = abs;
+        return this.cursorLine;
+    }
+    round(final) {
+        this.pendingBytes = 0;
+        const text = this.store.toString('latin1', 0, this.len);
+        const fromRel = this.scanFrom - this.bufStart;
+        const limitRel = final ? text.length : text.length - detectors/* FORWARD */.OX;
+        if (limitRel <= fromRel)
+            return;
+        const found = [];
+        ANCHORS.lastIndex = fromRel;
+        for (let m = ANCHORS.exec(text); m !== null && m.index < limitRel; m = ANCHORS.exec(text)) {
+            const at = m.index;
+            const anchor = m[0];
+            // One step on, not past the match: an anchor overlapping this one is found too.
+            ANCHORS.lastIndex = at + 1;
+            if (anchor === detectors/* GCP_SERVICE_ACCOUNT_MARK */.dn) {
+                this.gcpServiceAccount = true;
+                continue;
+            }
+            for (const order of DETECTORS_BY_ANCHOR.get(anchor)) {
+                const hit = detectors/* CONTENT_DETECTORS */.A_[order].detect(text, at, anchor);
+                if (!hit)
+                    continue;
+                const secret = typeof hit.secret === 'string' ? Buffer.from(hit.secret, 'latin1') : hit.secret;
+                found.push({
+                    abs: this.bufStart + hit.at,
+                    order,
+                    kind: hit.kind,
+                    fingerprint: (0,shared_hash/* sha256 */.sc)(secret),
+                    jsonPrivateKey: hit.jsonPrivateKey ?? false,
+                });
+            }
+        }
+        if (this.env) {
+            // Lines that start in this round; the one straddling its start was read in the last round.
+            let p = fromRel === 0 || text[fromRel - 1] === '\n' ? fromRel : text.indexOf('\n', fromRel) + 1;
+            while (p > 0 || (p === 0 && fromRel === 0)) {
+                if (p >= limitRel)
+                    break;
+                const nl = text.indexOf('\n', p);
+                const end = nl === -1 ? text.length : nl;
+                const value = (0,detectors/* envCredential */.dY)(text.slice(p, Math.min(end, p + detectors/* FORWARD */.OX)));
+                if (value !== null)
+                    found.push({
+                        abs: this.bufStart + p,
+                        order: detectors/* CONTENT_DETECTORS */.A_.length,
+                        kind: 'env-credential',
+                        fingerprint: (0,shared_hash/* sha256 */.sc)(Buffer.from(value, 'latin1')),
+                        jsonPrivateKey: false,
+                    });
+                if (nl === -1)
+                    break;
+                p = nl + 1;
+            }
+        }
+        found.sort((a, b) => a.abs - b.abs || a.order - b.order);
+        for (const h of found)
+            this.hits.push({ ...h, line: this.moveCursor(h.abs) });
+        this.scanFrom = this.bufStart + limitRel;
+        // Keep BACK bytes before the next unexamined position; the line cursor moves past what is dropped.
+        const keepFrom = Math.max(this.bufStart, this.scanFrom - detectors/* BACK */.IU);
+        if (this.cursorAbs < keepFrom)
+            this.moveCursor(keepFrom);
+        this.store.copyWithin(0, keepFrom - this.bufStart, this.len);
+        this.len -= keepFrom - this.bufStart;
+        this.bufStart = keepFrom;
+    }
+    /** Scans what is left and returns the file's findings, one per secret. */
+    finish() {
+        this.round(true);
+        const findings = [];
+        const seen = new Set();
+        const ordered = [...this.hits].sort((a, b) => a.line - b.line || a.order - b.order);
+        if (this.byName) {
+            findings.push({
+                path: this.path,
+                kind: this.byName,
+                line: 1,
+                fingerprint: this.wholeFile.digest('hex'),
+            });
+        }
+        for (const h of ordered) {
+            if (this.byName && KEY_KINDS.has(h.kind))
+                continue;
+            // One finding per secret per file: its first line, by the most specific detector there.
+            if (seen.has(h.fingerprint))
+                continue;
+            seen.add(h.fingerprint);
+            const kind = h.jsonPrivateKey && this.gcpServiceAccount ? 'gcp-service-account-key' : h.kind;
+            findings.push({ path: this.path, kind, line: h.line, fingerprint: h.fingerprint });
+        }
+        const wg = this.wireGuardKeyFile();
+        if (wg && !findings.some((f) => f.fingerprint === wg)) {
+            findings.push({ path: this.path, kind: 'wireguard-private-key', line: 1, fingerprint: wg });
+        }
+        return findings;
+    }
+    /** A file holding nothing but one WireGuard key, named like one (`wg genkey > privatekey`, `wg0.key`). */
+    wireGuardKeyFile() {
+        if (this.bytes > 128)
+            return null;
+        const name = this.path.slice(this.path.lastIndexOf('/') + 1).toLowerCase();
+        if (!name.includes('priv') && !name.endsWith('.key'))
+            return null;
+        const content = Buffer.concat(this.head).toString('latin1').trim();
+        if (content.length !== 44)
+            return null;
+        const key = (0,secrets_text/* decodeBase64 */.y4)(content, 32);
+        return key ? (0,shared_hash/* sha256 */.sc)(key) : null;
+    }
+}
+/** Scans one file held in memory. */
+function scanFileForSecrets(path, bytes) {
+    const scanner = new SecretScanner(path);
+    scanner.push(bytes);
+    return scanner.finish();
+}
+/** Scans a stream (a file being read, a tar entry) without holding it. */
+async function scanStreamForSecrets(path, chunks) {
+    const scanner = new SecretScanner(path);
+    for await (const chunk of chunks)
+        scanner.push(chunk);
+    return { findings: scanner.finish(), bytes: scanner.bytes };
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-archive.js
+/**
+ * Scans every file entry of a .tar.gz (the snapshot bundle) as it streams
+ * out of gunzip: whole entries, bounded memory, entries named by their path
+ * in the archive. Entries are read with the suite's strict tar reader, so an
+ * archive it cannot read exactly fails the scan rather than being skipped.
+ */
+
+
+
+
+async function scanTarGzForSecrets(archive) {
+    const result = { findings: [], files: 0, bytes: 0 };
+    await readTarEntries([(0,external_node_fs_.createReadStream)(archive), (0,external_node_zlib_.createGunzip)()], archive, async (header, body) => {
+        if (header.type !== 'file')
+            return;
+        const scanned = await scanStreamForSecrets(header.path.replace(/^\.\//, ''), body);
+        result.files++;
+        result.bytes += scanned.bytes;
+        result.findings.push(...scanned.findings);
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-tree.js
+/**
+ * Scans every regular file of an extracted directory tree, whole, and
+ * records each file's size and sha256 so an overlay's scan can skip exactly
+ * the files its base already had byte for byte (those were scanned, and
+ * reported, with the base). Symlinks are not followed; device nodes and
+ * FIFOs hold no bytes.
+ */
+
+
+
+
+
+const READ_SIZE = 1024 * 1024;
+function isAccessError(e) {
+    const code = e.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/** An extracted tree keeps the image's modes; a file or directory its owner may not read is opened up (it is our private copy). */
+async function withAccess(path, mode, action) {
+    try {
+        return await action();
+    }
+    catch (e) {
+        if (!isAccessError(e))
+            throw e;
+        await (0,promises_.chmod)(path, mode);
+        return action();
+    }
+}
+async function scanOne(path, file) {
+    const scanner = new SecretScanner(path);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await withAccess(file, 0o600, () => (0,promises_.open)(file, 'r'));
+    try {
+        await (0,shared_hash/* readChunks */.zO)(handle, (chunk) => {
+            hash.update(chunk);
+            scanner.push(chunk);
+        }, READ_SIZE);
+    }
+    finally {
+        await handle.close();
+    }
+    return { findings: scanner.finish(), digest: { size: scanner.bytes, sha256: hash.digest('hex') } };
+}
+/**
+ * Scans `root`, naming files `<prefix>/<relative path>`. With `base`, a file
+ * the base manifest has with the same size is hashed first and skipped when
+ * it is the same; every other file is scanned whole.
+ */
+async function scanTree(root, options = {}) {
+    const prefix = options.prefix ?? '';
+    const result = { findings: [], files: 0, bytes: 0, unchanged: 0, manifest: new Map() };
+    const walk = async (dir, rel) => {
+        options.signal?.throwIfAborted();
+        const entries = await withAccess(dir, 0o700, () => (0,promises_.readdir)(dir, { withFileTypes: true }));
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const full = (0,external_node_path_.join)(dir, entry.name);
+            const path = `${rel}/${entry.name}`;
+            if (entry.isDirectory()) {
+                await walk(full, path);
+                continue;
+            }
+            if (!entry.isFile())
+                continue;
+            const name = prefix + path;
+            const known = options.base?.get(name);
+            if (known && known.size === (await (0,promises_.lstat)(full)).size) {
+                const digest = await withAccess(full, 0o600, () => (0,shared_hash/* sha256File */.Q3)(full));
+                if (digest === known.sha256) {
+                    result.unchanged++;
+                    result.manifest.set(name, known);
+                    continue;
+                }
+            }
+            const { findings, digest } = await scanOne(name, full);
+            result.files++;
+            result.bytes += digest.size;
+            result.findings.push(...findings);
+            result.manifest.set(name, digest);
+        }
+    };
+    await walk(root, '');
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/shared/secrets/scan-image.js
+/**
+ * Scans every file of a disk image for secrets without mounting it: the
+ * image (an overlay with its whole backing chain) is flattened to a private
+ * raw copy, each ext2/3/4 filesystem's journal replayed with e2fsck (the
+ * files read are the ones the guest last wrote) and its tree extracted with
+ * debugfs `rdump`; FAT filesystems (an EFI system partition) are copied out
+ * with mtools. No mount, no loop device, no root.
+ *
+ * Whole-tree extraction stays here rather than in shared/image-fs (which
+ * reads single paths through debugfs): reading every file by one debugfs
+ * call each would start a process per file.
+ *
+ * For an overlay, `base` names its base (or the base's manifest from an
+ * earlier scan): a file the base has byte for byte is not scanned again, so
+ * the overlay answers for what it adds or changes — every file of it, not
+ * a prefix — and the base's own findings are reported once, with the base.
+ *
+ * Paths: the root filesystem (the last ext filesystem, build-base's layout)
+ * names files `/etc/…`; an EFI system partition `<esp>/EFI/…`; any other
+ * filesystem `<partN>/…`.
+ */
+
+
+
+
+
+
+
+
+const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
+/** Every ext2/3/4 and FAT filesystem on a raw disk (its partitions, or the whole disk). */
+async function filesystems(raw, signal) {
+    const table = await run('sfdisk', ['--json', raw], { okCodes: [1], signal }).catch(() => null);
+    const parts = table?.stdout
+        ? (JSON.parse(table.stdout).partitiontable?.partitions ?? [])
+        : [];
+    const candidates = parts.length
+        ? parts.map((p, i) => ({
+            offset: p.start * 512,
+            size: p.size * 512,
+            number: i + 1,
+            esp: p.type.toUpperCase() === ESP_TYPE,
+        }))
+        : [{ offset: 0, size: (await (0,promises_.stat)(raw)).size, number: 0, esp: false }];
+    const found = [];
+    for (const c of candidates) {
+        signal?.throwIfAborted();
+        // By signature: a partition that claims a filesystem it does not hold fails its extraction, loudly.
+        const kind = await filesystemAt(raw, c.offset);
+        if (kind === 'ext')
+            found.push({ type: 'ext', offset: c.offset, size: c.size, prefix: '', number: c.number });
+        else if (kind === 'fat')
+            found.push({
+                type: 'fat',
+                offset: c.offset,
+                size: c.size,
+                prefix: c.esp ? '<esp>' : `<part${c.number}>`,
+                number: c.number,
+            });
+    }
+    // The last ext filesystem is the root (build-base's layout); others are named by partition.
+    const exts = found.filter((f) => f.type === 'ext');
+    for (const f of exts.slice(0, -1))
+        f.prefix = `<part${f.number}>`;
+    return found;
+}
+/** Extracts `fs` of `raw` into `tree`. */
+async function extract(raw, fs, tree, signal) {
+    if (fs.type === 'fat') {
+        await run('mcopy', ['-s', '-n', '-m', '-i', `${raw}@@${fs.offset}`, '::/', tree + '/'], { signal });
+        return;
+    }
+    if (/["\\\n]/.test(tree))
+        throw new errors/* DataError */.fL(`work directory '${tree}' has a character debugfs cannot quote`);
+    let dev = `${raw}?offset=${fs.offset}`;
+    // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
+    // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
+    const alone = `${tree}.ext`;
+    try {
+        if (fs.offset > 0 && (await extJournalPending(raw, fs.offset))) {
+            await copyRange(raw, 'raw', fs.offset, fs.size, alone, signal);
+            dev = alone;
+        }
+        // Replay the journal so the files read are the ones the guest last wrote (exit 1/2: fixed; 4: left uncorrected).
+        await run('e2fsck', ['-fy', dev], { okCodes: [1, 2, 3, 4], signal });
+        // Device nodes cannot be made without root: debugfs reports them and carries on (exit 1).
+        await run('debugfs', ['-R', `rdump / "${tree}"`, dev], { okCodes: [1], signal });
+    }
+    finally {
+        await (0,promises_.rm)(alone, { force: true });
+    }
+}
+/** Scans every file of `image` (qcow2 or raw, with its backing chain). */
+async function scanImageForSecrets(image, workDir, options = {}) {
+    const base = typeof options.base === 'string'
+        ? (await scanImageForSecrets(options.base, workDir, { signal: options.signal })).manifest
+        : options.base;
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, 'infrasim-secret-scan-'));
+    try {
+        const raw = (0,external_node_path_.join)(work, 'disk.raw');
+        await run('qemu-img', ['convert', '-U', '-O', 'raw', image, raw], { signal: options.signal });
+        const result = {
+            findings: [],
+            allowed: [],
+            files: 0,
+            bytes: 0,
+            unchanged: 0,
+            manifest: new Map(),
+        };
+        const found = await filesystems(raw, options.signal);
+        if (found.length === 0)
+            throw new errors/* DataError */.fL(`${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`);
+        // Every filesystem extracted before the base's manifest is awaited: an overlay's files come out
+        // while its base's are still being scanned.
+        const trees = [];
+        for (const [i, fs] of found.entries()) {
+            const tree = (0,external_node_path_.join)(work, `fs-${i}`);
+            await (0,promises_.mkdir)(tree);
+            await extract(raw, fs, tree, options.signal);
+            trees.push({ fs, tree });
+        }
+        // The disk's copy is no longer needed: its space back before the trees are scanned.
+        await (0,promises_.rm)(raw, { force: true });
+        const baseManifest = await base;
+        for (const { fs, tree } of trees) {
+            const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
+            if (fs.prefix === '' && fs.type === 'ext')
+                await options.onRootTree?.(tree);
+            await (0,promises_.rm)(tree, { recursive: true, force: true });
+            result.findings.push(...scanned.findings);
+            result.files += scanned.files;
+            result.bytes += scanned.bytes;
+            result.unchanged += scanned.unchanged;
+            for (const [k, v] of scanned.manifest)
+                result.manifest.set(k, v);
+        }
+        const split = (0,allow_list/* applyAllowList */.yg)(result.findings, options.allowList ?? allow_list/* EMPTY_ALLOW_LIST */.tU);
+        result.findings = split.findings;
+        result.allowed = split.allowed;
+        return result;
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/secret-gate.js
+/**
+ * attest's secret gate (seed 003: "if a secret is found, the pipeline fails"):
+ * before anything is signed or written, every file of every image of the run
+ * is scanned — the base whole, each overlay and flattened image for what it
+ * adds or changes over that base — plus the exported kernel/initrd and the
+ * snapshot bundle's entries. A finding not on the allow-list fails the step
+ * naming the artifact, the file, the line and the kind; the secret itself is
+ * never printed (its sha256 is, to allow it on purpose by fingerprint).
+ */
+
+
+
+
+
+
+
+
+
+
+/** The gate's refusal: each finding by artifact, file, line and kind, with its fingerprint. */
+class SecretGateFailure extends errors/* DataError */.fL {
+    result;
+    constructor(result) {
+        super(`secret gate: ${result.findings.length} secret(s) in the artifacts; nothing was signed or written:\n` +
+            result.findings.map((f) => `  ${describeGateFinding(f)}`).join('\n') +
+            '\nRemove them from the image (generate keys and credentials on the instance), or allow one on purpose ' +
+            'with the secret-allow-list input (its fingerprint or path, and a reason).');
+        this.name = 'SecretGateFailure';
+        this.result = result;
+    }
+}
+function describeGateFinding(f) {
+    return `${f.artifact}: ${f.path} line ${f.line}: ${f.kind} (fingerprint sha256:${f.fingerprint})`;
+}
+async function scanPlainFile(path, name) {
+    return scanStreamForSecrets(name, (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }));
+}
+/** Scans every artifact; returns the findings and the allowed ones (the caller fails on findings). */
+async function scanArtifactsForSecrets(input) {
+    const allowList = withKnownPublicKeys(input.allowList);
+    const result = { findings: [], allowed: [], scanned: [] };
+    const label = (a) => (0,external_node_path_.relative)(input.releaseRoot, a.path).split(external_node_path_.sep).join('/');
+    const add = (artifact, findings, files, bytes, unchanged = 0) => {
+        const split = (0,allow_list/* applyAllowList */.yg)(findings.map((f) => ({ ...f, artifact })), allowList);
+        result.findings.push(...split.findings);
+        result.allowed.push(...split.allowed);
+        result.scanned.push({ artifact, files, bytes, unchanged });
+        input.log?.(`secret scan: ${artifact}: ${files} file(s), ${bytes} bytes scanned${unchanged ? `, ${unchanged} unchanged from the base` : ''}; ` +
+            `${split.findings.length} finding(s), ${split.allowed.length} allowed`);
+    };
+    for (const { artifacts } of input.trees) {
+        // The base first, and the rest beside it: each image in its own processes (qemu-img, e2fsck,
+        // debugfs), two at once. An overlay or flattened image is extracted while the base is scanned and
+        // then scanned for what it changes over the base: it waits for the base's manifest only then.
+        const base = artifacts.find((a) => a.kind === 'base-image');
+        let baseManifest;
+        const scans = await mapBounded(base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts, attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (a) => {
+            if (a !== base)
+                return scanArtifact(a, baseManifest, input);
+            const scan = scanArtifact(a, undefined, input);
+            baseManifest = scan.then((r) => r.manifest);
+            // Its failure is the base's scan's to report; an overlay that failed first never awaits it.
+            baseManifest.catch(() => { });
+            return scan;
+        });
+        for (const r of scans)
+            add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
+    }
+    return result;
+}
+async function scanArtifact(a, baseManifest, input) {
+    input.signal?.throwIfAborted();
+    if (a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image') {
+        const r = await scanImageForSecrets(a.path, input.workDir, {
+            base: a.kind === 'base-image' ? undefined : baseManifest,
+            signal: input.signal,
+            onRootTree: input.onImageRootTree && ((tree) => input.onImageRootTree(a, tree)),
+        });
+        return { artifact: a, ...r };
+    }
+    if (a.kind === 'bundle')
+        return { artifact: a, unchanged: 0, ...(await scanTarGzForSecrets(a.path)) };
+    const r = await scanPlainFile(a.path, a.rel.split('/').pop());
+    return { artifact: a, findings: r.findings, files: 1, bytes: r.bytes, unchanged: 0 };
+}
+/** The gate: scans, and throws SecretGateFailure when any finding is not allowed. */
+async function runSecretGate(input) {
+    const result = await scanArtifactsForSecrets(input);
+    if (result.findings.length > 0)
+        throw new SecretGateFailure(result);
+    return result;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** The job summary's section: findings and allowed findings by file and kind (fingerprints, never secrets). */
+function renderSecretGateSummary(r) {
+    const files = r.scanned.reduce((n, s) => n + s.files, 0);
+    const bytes = r.scanned.reduce((n, s) => n + s.bytes, 0);
+    const lines = ['### Secret gate', ''];
+    lines.push(r.findings.length
+        ? `**Failed**: ${r.findings.length} secret(s) found; nothing was signed or written.`
+        : `**Passed**: ${files} file(s), ${(bytes / 1048576).toFixed(1)} MiB scanned in ${r.scanned.length} artifact(s); no secret outside the allow-list.`);
+    const rows = [
+        ...r.findings.map((f) => ({ ...f, status: 'finding', reason: '' })),
+        ...r.allowed.map((f) => ({ ...f, status: 'allowed' })),
+    ];
+    if (rows.length) {
+        lines.push('', '| status | artifact | file | line | kind | fingerprint (sha256) | reason |', '|---|---|---|---|---|---|---|');
+        for (const f of rows)
+            lines.push(`| ${f.status} | ${cell(f.artifact)} | ${cell(f.path)} | ${f.line} | ${f.kind} | \`${f.fingerprint}\` | ${cell(f.reason)} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+;// CONCATENATED MODULE: ./build/shared/attest/secret-scan-result.js
+/**
+ * meta/secret-scan.json: the secret gate's result for one output tree,
+ * written by attest beside the image provenance and bound into the signed
+ * statements as a byproduct, read by the release gates (tag-snapshot, OCI
+ * promotion) before a channel moves. One schema writes and reads it. It
+ * holds fingerprints and locations, never a secret.
+ */
+
+
+
+/** Where the result is written, relative to the output tree. */
+const SECRET_SCAN_RESULT = 'meta/secret-scan.json';
+const FindingSchema = schemas/* object */.Ikc({
+    artifact: schemas/* string */.YjP(),
+    path: schemas/* string */.YjP(),
+    line: schemas/* number */.aig().int().positive(),
+    kind: schemas/* enum */.k5n(detectors/* SECRET_KINDS */.d2),
+    fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+});
+const SecretScanResultSchema = schemas/* object */.Ikc({
+    scanner: schemas/* literal */.euz('infrasim-attest-secret-gate'),
+    /** Every artifact scanned, by its path in the tree and the digest that was scanned. */
+    scanned: schemas/* array */.YOg(schemas/* object */.Ikc({
+        artifact: schemas/* string */.YjP(),
+        sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+        files: schemas/* number */.aig().int().nonnegative(),
+        bytes: schemas/* number */.aig().int().nonnegative(),
+        unchanged: schemas/* number */.aig().int().nonnegative(),
+    })),
+    /** Findings not on the allow-list: attest fails on any, so a written result has none. */
+    findings: schemas/* array */.YOg(FindingSchema),
+    /** Findings allowed on purpose, with the allow-list's reason. */
+    allowed: schemas/* array */.YOg(FindingSchema.extend({ reason: schemas/* string */.YjP() })),
+});
+/**
+ * The result for one tree: the gate's entries for that tree's artifacts,
+ * named by their path in the tree (the gate labels them relative to the
+ * release root, which differs when several trees are attested together).
+ */
+function secretScanResultFor(gate, artifacts, labelOf) {
+    const byLabel = new Map(artifacts.map((a) => [labelOf(a), a]));
+    const inTree = (items) => items.flatMap((x) => {
+        const a = byLabel.get(x.artifact);
+        return a ? [{ ...x, artifact: a.rel }] : [];
+    });
+    const doc = {
+        scanner: 'infrasim-attest-secret-gate',
+        scanned: gate.scanned.flatMap((s) => {
+            const a = byLabel.get(s.artifact);
+            return a
+                ? [{ artifact: a.rel, sha256: a.sha256, files: s.files, bytes: s.bytes, unchanged: s.unchanged }]
+                : [];
+        }),
+        // The schema's parse below keeps only its own fields of each finding.
+        findings: inTree(gate.findings),
+        allowed: inTree(gate.allowed),
+    };
+    const bytes = JSON.stringify(SecretScanResultSchema.parse(doc), null, 2) + '\n';
+    return { rel: SECRET_SCAN_RESULT, bytes, sha256: (0,shared_hash/* sha256 */.sc)(bytes) };
+}
+
+;// CONCATENATED MODULE: ./build/shared/actions-cache.js
+/**
+ * The GitHub Actions cache (@actions/cache), used only to save downloads:
+ * nothing restored is trusted (callers verify every restored byte as they
+ * would a download), and nothing about the cache can fail a step. Without a
+ * cache service (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL: a local run, a
+ * runner without one) the library is never loaded and nothing is logged.
+ */
+const quiet = { info: () => undefined, warning: () => undefined };
+/**
+ * Whether the runner's results service (cache v2 and artifacts) can be
+ * reached: the runner gives every job its URL and a token for it. The one
+ * test of this for both @actions/cache and @actions/artifact users.
+ */
+function resultsServiceAvailable(env = process.env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_RESULTS_URL?.trim());
+}
+/**
+ * Whether a cache service is there to talk to: the results service, or the
+ * older cache service some GitHub Enterprise Server runners still give
+ * (ACTIONS_CACHE_URL); the library itself decides which protocol (v1/v2).
+ */
+function actionsCacheAvailable(env = process.env) {
+    return (resultsServiceAvailable(env) ||
+        Boolean(env.ACTIONS_RUNTIME_TOKEN?.trim() && env.ACTIONS_CACHE_URL?.trim()));
+}
+// Loaded on first use: a step without a cache service never pays for (or trips over) the library.
+async function library() {
+    return actionsCacheAvailable() ? __webpack_require__.e(/* import() */ 322).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
+}
+/**
+ * Restores `paths` from the entry `key`, else the newest entry whose key starts
+ * with one of `restoreKeys`. Returns the key that matched, or undefined for a
+ * miss, no service, or a failure (logged as a warning).
+ */
+async function restoreActionsCache(paths, key, restoreKeys = [], log = quiet) {
+    const cache = await library();
+    if (!cache)
+        return undefined;
+    try {
+        return (await cache.restoreCache(paths, key, restoreKeys)) ?? undefined;
+    }
+    catch (e) {
+        log.warning(`cache restore of ${key} failed (continuing without it): ${e.message}`);
+        return undefined;
+    }
+}
+/**
+ * Saves `paths` under `key`. True when the entry was stored; false with no
+ * service, when another job stored the key first, or on a failure (logged as
+ * a warning).
+ */
+async function saveActionsCache(paths, key, log = quiet) {
+    const cache = await library();
+    if (!cache)
+        return false;
+    try {
+        // The library returns -1 when it logged why it did not save (e.g. the key is taken).
+        return (await cache.saveCache(paths, key)) !== -1;
+    }
+    catch (e) {
+        if (e.name === 'ReserveCacheError') {
+            log.info(`cache ${key} was saved by another job`);
+            return false;
+        }
+        log.warning(`cache save of ${key} failed (the build is unaffected): ${e.message}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/vuln/apk-version.js
+/**
+ * Alpine version ordering, ported from apk-tools' src/version.c (tokenizer,
+ * token_cmp and apk_version_compare_fuzzy): `digit{.digit}…{letter}
+ * {_suffix{#}}…{~hash}{-r#}`. Pre-release suffixes (_alpha, _beta, _pre,
+ * _rc) sort before the bare version, post-release ones (_cvs, _svn, _git,
+ * _hg, _p) after; a component with a leading zero compares as a string
+ * (the Gentoo rule); an invalid version compares by what parsed before the
+ * invalid part. Tested against apk-tools' own test vectors
+ * (test/unit/version.data).
+ */
+// Token kinds in apk-tools' order: later kinds may only follow earlier ones.
+const Token = {
+    InitialDigit: 0,
+    Digit: 1,
+    Letter: 2,
+    Suffix: 3,
+    SuffixNo: 4,
+    CommitHash: 5,
+    RevisionNo: 6,
+    End: 7,
+    Invalid: 8,
+};
+// apk-tools' suffix order: INVALID, alpha, beta, pre, rc, NONE, cvs, svn, git, hg, p.
+const SUFFIX_NONE = 5;
+const SUFFIXES = {
+    alpha: 1,
+    beta: 2,
+    pre: 3,
+    rc: 4,
+    cvs: 6,
+    svn: 7,
+    git: 8,
+    hg: 9,
+    p: 10,
+};
+class Cursor {
+    pos = 0;
+    s;
+    constructor(s) {
+        this.s = s;
+    }
+    get done() {
+        return this.pos >= this.s.length;
+    }
+    peek() {
+        return this.s[this.pos];
+    }
+}
+function parseDigits(t, c) {
+    const start = c.pos;
+    while (!c.done && c.peek() >= '0' && c.peek() <= '9')
+        c.pos++;
+    t.value = c.s.slice(start, c.pos);
+    t.number = t.value ? BigInt(t.value) : 0n;
+    if (!t.value)
+        t.token = Token.Invalid;
+}
+function first(c) {
+    const t = { token: Token.InitialDigit, suffix: 0, number: 0n, value: '' };
+    parseDigits(t, c);
+    return t;
+}
+function next(t, c) {
+    if (c.done) {
+        t.token = Token.End;
+        return;
+    }
+    const ch = c.peek();
+    if (ch >= 'a' && ch <= 'z') {
+        if (t.token > Token.Digit)
+            return void (t.token = Token.Invalid);
+        t.value = ch;
+        t.token = Token.Letter;
+        c.pos++;
+    }
+    else if (ch === '.' || (ch >= '0' && ch <= '9')) {
+        if (ch === '.') {
+            if (t.token > Token.Digit)
+                return void (t.token = Token.Invalid);
+            c.pos++;
+        }
+        if (t.token === Token.InitialDigit || t.token === Token.Digit)
+            t.token = Token.Digit;
+        else if (t.token === Token.Suffix)
+            t.token = Token.SuffixNo;
+        else
+            return void (t.token = Token.Invalid);
+        parseDigits(t, c);
+    }
+    else if (ch === '_') {
+        if (t.token > Token.SuffixNo)
+            return void (t.token = Token.Invalid);
+        c.pos++;
+        const start = c.pos;
+        while (!c.done && c.peek() >= 'a' && c.peek() <= 'z')
+            c.pos++;
+        t.value = c.s.slice(start, c.pos);
+        t.suffix = SUFFIXES[t.value] ?? 0;
+        if (!t.suffix)
+            return void (t.token = Token.Invalid);
+        t.token = Token.Suffix;
+    }
+    else if (ch === '~') {
+        if (t.token >= Token.CommitHash)
+            return void (t.token = Token.Invalid);
+        c.pos++;
+        const start = c.pos;
+        while (!c.done && /[0-9a-f]/.test(c.peek()))
+            c.pos++;
+        t.value = c.s.slice(start, c.pos);
+        if (!t.value)
+            return void (t.token = Token.Invalid);
+        t.token = Token.CommitHash;
+    }
+    else if (ch === '-') {
+        if (t.token >= Token.RevisionNo)
+            return void (t.token = Token.Invalid);
+        if (c.s[c.pos + 1] !== 'r')
+            return void (t.token = Token.Invalid);
+        c.pos += 2;
+        t.token = Token.RevisionNo;
+        parseDigits(t, c);
+    }
+    else
+        t.token = Token.Invalid;
+}
+/** apk_blob_sort: bytewise, then the shorter first. */
+function blobSort(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++)
+        if (a.charCodeAt(i) !== b.charCodeAt(i))
+            return a.charCodeAt(i) - b.charCodeAt(i);
+    return a.length - b.length;
+}
+function tokenCmp(a, b) {
+    let x;
+    let y;
+    switch (a.token) {
+        case Token.Digit:
+            // A leading zero on either side: string order (the Gentoo rule), else numeric as below.
+            if (a.value[0] === '0' || b.value[0] === '0')
+                return Math.sign(blobSort(a.value, b.value));
+            x = a.number;
+            y = b.number;
+            break;
+        case Token.InitialDigit:
+        case Token.SuffixNo:
+        case Token.RevisionNo:
+            x = a.number;
+            y = b.number;
+            break;
+        case Token.Letter:
+            x = a.value.charCodeAt(0);
+            y = b.value.charCodeAt(0);
+            break;
+        case Token.Suffix:
+            x = a.suffix;
+            y = b.suffix;
+            break;
+        default:
+            return Math.sign(blobSort(a.value, b.value));
+    }
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+/** True when apk-tools accepts `v` as a version. */
+function isValidApkVersion(v) {
+    const c = new Cursor(v);
+    const t = first(c);
+    while (t.token < Token.End)
+        next(t, c);
+    return t.token === Token.End;
+}
+/**
+ * -1, 0 or 1 as `a` sorts before, equal to or after `b`. `fuzzy` is apk's `~`
+ * operator: `b` matches when it is a prefix of `a` by components.
+ */
+function compareApkVersions(a, b, fuzzy = false) {
+    const ca = new Cursor(a);
+    const cb = new Cursor(b);
+    const ta = first(ca);
+    const tb = first(cb);
+    while (ta.token === tb.token && ta.token < Token.End) {
+        const r = tokenCmp(ta, tb);
+        if (r !== 0)
+            return r;
+        next(ta, ca);
+        next(tb, cb);
+    }
+    if (ta.token === tb.token)
+        return 0;
+    if (tb.token === Token.End && fuzzy)
+        return 0;
+    // Equal so far: the longer one is greater, unless what it has more of is a pre-release suffix.
+    if (ta.token === Token.Suffix && ta.suffix < SUFFIX_NONE)
+        return -1;
+    if (tb.token === Token.Suffix && tb.suffix < SUFFIX_NONE)
+        return 1;
+    if (ta.token > tb.token)
+        return -1;
+    if (tb.token > ta.token)
+        return 1;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./build/shared/vuln/dpkg-version.js
+/**
+ * Debian version ordering, ported from dpkg's lib/dpkg/version.c
+ * (dpkg_version_compare and verrevcmp): epoch numerically, then upstream
+ * version and revision each by verrevcmp — alternating runs of non-digits
+ * (compared character by character, letters before non-letters, `~` before
+ * everything, even the end of the string) and runs of digits (compared as
+ * numbers). Written here because no maintained npm package implements it;
+ * tested against `dpkg --compare-versions` on real version pairs.
+ */
+/** Parses `[epoch:]upstream[-revision]` the way dpkg's parseversion does (the last hyphen splits). */
+function parseDpkgVersion(raw) {
+    const v = raw.trim();
+    if (!v || /\s/.test(v))
+        return null;
+    let epoch = 0;
+    let rest = v;
+    const colon = v.indexOf(':');
+    if (colon >= 0) {
+        const e = v.slice(0, colon);
+        if (!/^\d+$/.test(e))
+            return null;
+        epoch = Number(e);
+        rest = v.slice(colon + 1);
+    }
+    const hyphen = rest.lastIndexOf('-');
+    const upstream = hyphen >= 0 ? rest.slice(0, hyphen) : rest;
+    const revision = hyphen >= 0 ? rest.slice(hyphen + 1) : '';
+    if (!upstream || !/^[0-9]/.test(upstream))
+        return null;
+    if (!/^[A-Za-z0-9.+~:-]+$/.test(upstream) || !/^[A-Za-z0-9.+~]*$/.test(revision))
+        return null;
+    return { epoch, upstream, revision };
+}
+const isDigit = (c) => c >= 48 && c <= 57;
+const isAlpha = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** dpkg's order(): `~` sorts first, then the end of a part, then letters, then everything else. */
+function order(c) {
+    if (isDigit(c))
+        return 0;
+    if (isAlpha(c))
+        return c;
+    if (c === 126 /* ~ */)
+        return -1;
+    if (c)
+        return c + 256;
+    return 0;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !isDigit(a.charCodeAt(i))) || (j < b.length && !isDigit(b.charCodeAt(j)))) {
+            const ac = i < a.length ? order(a.charCodeAt(i)) : 0;
+            const bc = j < b.length ? order(b.charCodeAt(j)) : 0;
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (i < a.length && a.charCodeAt(i) === 48)
+            i++;
+        while (j < b.length && b.charCodeAt(j) === 48)
+            j++;
+        while (i < a.length && isDigit(a.charCodeAt(i)) && j < b.length && isDigit(b.charCodeAt(j))) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && isDigit(a.charCodeAt(i)))
+            return 1;
+        if (j < b.length && isDigit(b.charCodeAt(j)))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** Negative, zero or positive as `a` sorts before, equal to or after `b`; throws on a malformed version. */
+function compareDpkgVersions(a, b) {
+    const va = parseDpkgVersion(a);
+    const vb = parseDpkgVersion(b);
+    if (!va)
+        throw new RangeError(`'${a}' is not a Debian version`);
+    if (!vb)
+        throw new RangeError(`'${b}' is not a Debian version`);
+    if (va.epoch !== vb.epoch)
+        return va.epoch - vb.epoch;
+    return verrevcmp(va.upstream, vb.upstream) || verrevcmp(va.revision, vb.revision);
+}
+
+;// CONCATENATED MODULE: ./build/shared/vuln/ecosystem.js
+/**
+ * Which OSV ecosystem an image's release belongs to, and how that ecosystem
+ * orders versions. An unknown distribution or release is an error naming it:
+ * matching with a guessed ecosystem would report "no findings" for data that
+ * was never consulted.
+ */
+
+
+
+const DEBIAN_CODENAMES = {
+    buster: '10',
+    bullseye: '11',
+    bookworm: '12',
+    trixie: '13',
+    forky: '14',
+};
+const UBUNTU_LTS = new Set(['14.04', '16.04', '18.04', '20.04', '22.04', '24.04', '26.04']);
+function ecosystemFor(distro) {
+    const v = distro.versionId.trim();
+    if (distro.id === 'debian') {
+        const major = DEBIAN_CODENAMES[v] ?? DEBIAN_CODENAMES[distro.codename ?? ''] ?? /^(\d+)(?:\.\d+)*$/.exec(v)?.[1];
+        if (!major || Number(major) < 7)
+            throw new errors/* DataError */.fL(`unknown Debian release '${v}' (known: 7 and later, or ${Object.keys(DEBIAN_CODENAMES).join(', ')})`);
+        return { name: `Debian:${major}`, exportFolder: 'Debian', compare: compareDpkgVersions };
+    }
+    if (distro.id === 'ubuntu') {
+        const m = /^(\d{2}\.\d{2})/.exec(v);
+        if (!m)
+            throw new errors/* DataError */.fL(`unknown Ubuntu release '${v}' (a version such as 24.04)`);
+        const name = `Ubuntu:${m[1]}${UBUNTU_LTS.has(m[1]) ? ':LTS' : ''}`;
+        return { name, exportFolder: 'Ubuntu', compare: compareDpkgVersions };
+    }
+    if (distro.id === 'alpine') {
+        const m = /^v?(\d+\.\d+)/.exec(v);
+        if (!m)
+            throw new errors/* DataError */.fL(`unknown Alpine release '${v}' (a version such as 3.20 or 3.20.3)`);
+        return { name: `Alpine:v${m[1]}`, exportFolder: 'Alpine', compare: compareApkVersions };
+    }
+    throw new errors/* DataError */.fL(`no vulnerability data for distribution '${distro.id}' (supported: debian, ubuntu, alpine)`);
+}
+
+// EXTERNAL MODULE: ./build/shared/vuln/gate.js
+var vuln_gate = __webpack_require__(91699);
+;// CONCATENATED MODULE: ./build/shared/vuln/match.js
+/**
+ * Matches an image's installed packages against OSV data for its release.
+ * Distribution data names source packages (Debian's `Source:`, Alpine's
+ * origin), so each package is looked up by its source name and compared by
+ * its source version (a binNMU `+b1` binary carries its source's fixes).
+ * A version is affected by an ECOSYSTEM range per the OSV schema's rule:
+ * events in version order, `introduced` opens, `fixed` closes at that
+ * version, `last_affected` closes after it.
+ */
+
+
+
+const isZero = (v) => v === '0';
+function sortEvents(events, cmp) {
+    const key = (e) => (e.introduced ?? e.fixed ?? e.last_affected ?? e.limit);
+    return [...events].sort((a, b) => {
+        if (isZero(a.introduced))
+            return isZero(b.introduced) ? 0 : -1;
+        if (isZero(b.introduced))
+            return 1;
+        return cmp(key(a), key(b));
+    });
+}
+/** Whether `version` is in the range, and the fixed version that closes its interval (if any). */
+function evaluateRange(version, events, cmp) {
+    let affected = false;
+    let fixed = null;
+    for (const e of sortEvents(events, cmp)) {
+        if (e.introduced !== undefined) {
+            if (isZero(e.introduced) || cmp(version, e.introduced) >= 0)
+                affected = true;
+        }
+        else if (e.fixed !== undefined) {
+            if (cmp(version, e.fixed) >= 0)
+                affected = false;
+            else if (affected && fixed === null)
+                fixed = e.fixed;
+        }
+        else if (e.last_affected !== undefined) {
+            if (cmp(version, e.last_affected) > 0)
+                affected = false;
+        }
+        else if (e.limit !== undefined && cmp(version, e.limit) >= 0)
+            affected = false;
+        if (affected && fixed !== null)
+            break;
+    }
+    return { affected, fixed: affected ? fixed : null };
+}
+function entryFixedVersions(entry) {
+    return entry.ranges.flatMap((r) => r.flatMap((e) => (e.fixed ? [e.fixed] : [])));
+}
+/**
+ * The package URL an affected package is referred to by: exactly the image
+ * SBOM's (shared/sbom/image-sbom.ts packagePurl, its components' bom-ref), so
+ * the vulnerabilities document's `affects[].ref` joins the SBOM's components.
+ */
+function purlOf(distro, ecosystem, p) {
+    return (0,image_sbom/* packagePurl */.YM)(distro, ecosystem.startsWith('Alpine:') ? 'apk' : 'dpkg', p);
+}
+function matchPackages(distro, packages, db) {
+    const eco = ecosystemFor(distro);
+    if (!db.index.has(eco.name))
+        throw new errors/* DataError */.fL(`the vulnerability data holds no records for ${eco.name} (it has: ${db.ecosystems().join(', ') || 'none'}); ` +
+            `give the ${eco.exportFolder} export`);
+    // Binary packages grouped by their source package and source version.
+    const bySource = new Map();
+    for (const p of packages) {
+        const source = p.source?.name || p.name;
+        const version = p.source?.version || p.version;
+        const key = `${source}\u0000${version}`;
+        const g = bySource.get(key) ?? { source, version, binaries: [] };
+        g.binaries.push(p);
+        bySource.set(key, g);
+    }
+    const findings = [];
+    const patchStatus = [];
+    const unparsable = [];
+    for (const g of bySource.values()) {
+        const entries = db.lookup(eco.name, g.source);
+        if (entries.length === 0)
+            continue;
+        const mine = [];
+        const newerFixes = new Set();
+        for (const entry of entries) {
+            try {
+                let hit = entry.versions.includes(g.version);
+                let fixed = null;
+                for (const events of entry.ranges) {
+                    const r = evaluateRange(g.version, events, eco.compare);
+                    if (r.affected) {
+                        hit = true;
+                        if (r.fixed && (fixed === null || eco.compare(r.fixed, fixed) < 0))
+                            fixed = r.fixed;
+                    }
+                }
+                for (const f of entryFixedVersions(entry))
+                    if (eco.compare(f, g.version) > 0)
+                        newerFixes.add(f);
+                if (!hit)
+                    continue;
+                mine.push({
+                    id: entry.id,
+                    aliases: entry.aliases,
+                    summary: entry.summary,
+                    severity: entry.severity,
+                    source: g.source,
+                    installed: g.version,
+                    fixed,
+                    packages: g.binaries.map((b) => ({
+                        name: b.name,
+                        version: b.version,
+                        arch: b.arch,
+                        purl: purlOf(distro, eco.name, b),
+                    })),
+                });
+            }
+            catch (e) {
+                if (!(e instanceof RangeError))
+                    throw e;
+                unparsable.push(`${entry.id} (${g.source}): ${e.message}`);
+            }
+        }
+        findings.push(...mine);
+        const fixes = mine.flatMap((f) => (f.fixed ? [f.fixed] : [])).sort(eco.compare);
+        if (fixes.length)
+            patchStatus.push({
+                source: g.source,
+                installed: g.version,
+                fixedIn: fixes.at(-1),
+                versionsBehind: [...newerFixes].filter((f) => eco.compare(f, fixes.at(-1)) <= 0).length,
+                findings: mine.length,
+            });
+    }
+    findings.sort((a, b) => a.source.localeCompare(b.source) || a.id.localeCompare(b.id));
+    patchStatus.sort((a, b) => a.source.localeCompare(b.source));
+    return {
+        ecosystem: eco.name,
+        packages: packages.length,
+        findings,
+        patchStatus,
+        unfixed: findings.filter((f) => f.fixed === null).length,
+        unparsable,
+    };
+}
+
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __webpack_require__(53019);
+// EXTERNAL MODULE: ./build/shared/vuln/severity.js
+var severity = __webpack_require__(79531);
+;// CONCATENATED MODULE: ./build/shared/vuln/zip-reader.js
+/**
+ * Reads the entries of a zip archive held in memory (OSV's `all.zip`
+ * export): the central directory is located from the end record, each entry
+ * is read from its local header and inflated with zlib's inflateRaw. Nothing
+ * is written to disk, so an entry name cannot escape anywhere; sizes are
+ * bounded so a hostile archive cannot exhaust memory. Written here because
+ * the suite needs only this read path, and the npm zip readers either write
+ * files or pull in a stream stack for what is 80 lines over Buffer.
+ */
+
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+function findEndRecord(zip) {
+    // The end record is 22 bytes plus a comment of at most 65535 bytes.
+    const stop = Math.max(0, zip.length - 22 - 0xffff);
+    for (let i = zip.length - 22; i >= stop; i--)
+        if (zip.readUInt32LE(i) === EOCD)
+            return i;
+    throw new errors/* DataError */.fL('not a zip archive: no end of central directory record');
+}
+function readZipEntries(zip, limits, label = 'zip archive') {
+    if (zip.length < 22)
+        throw new errors/* DataError */.fL(`${label}: too short to be a zip archive`);
+    const end = findEndRecord(zip);
+    const count = zip.readUInt16LE(end + 10);
+    const cdSize = zip.readUInt32LE(end + 12);
+    const cdOffset = zip.readUInt32LE(end + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff)
+        throw new errors/* DataError */.fL(`${label}: zip64 archives are not supported`);
+    if (cdOffset + cdSize > end)
+        throw new errors/* DataError */.fL(`${label}: central directory lies outside the archive`);
+    if (count > (limits.maxEntries ?? 2_000_000))
+        throw new errors/* DataError */.fL(`${label}: too many entries (${count})`);
+    const maxTotal = limits.maxTotalBytes ?? 4 * 1024 ** 3;
+    const entries = [];
+    let total = 0;
+    let p = cdOffset;
+    for (let n = 0; n < count; n++) {
+        if (p + 46 > end || zip.readUInt32LE(p) !== CENTRAL)
+            throw new errors/* DataError */.fL(`${label}: central directory entry ${n} is malformed`);
+        const flags = zip.readUInt16LE(p + 8);
+        const method = zip.readUInt16LE(p + 10);
+        const compressed = zip.readUInt32LE(p + 20);
+        const size = zip.readUInt32LE(p + 24);
+        const nameLen = zip.readUInt16LE(p + 28);
+        const extraLen = zip.readUInt16LE(p + 30);
+        const commentLen = zip.readUInt16LE(p + 32);
+        const local = zip.readUInt32LE(p + 42);
+        const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+        p += 46 + nameLen + extraLen + commentLen;
+        if (name.endsWith('/'))
+            continue;
+        if (flags & 1)
+            throw new errors/* DataError */.fL(`${label}: ${name} is encrypted`);
+        if (size > limits.maxEntryBytes)
+            throw new errors/* DataError */.fL(`${label}: ${name} is ${size} bytes, more than the ${limits.maxEntryBytes} accepted`);
+        total += size;
+        if (total > maxTotal)
+            throw new errors/* DataError */.fL(`${label}: more than ${maxTotal} bytes uncompressed`);
+        if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL)
+            throw new errors/* DataError */.fL(`${label}: ${name}: local header is missing`);
+        const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        if (start + compressed > zip.length)
+            throw new errors/* DataError */.fL(`${label}: ${name} runs past the end of the archive`);
+        const raw = zip.subarray(start, start + compressed);
+        let data;
+        if (method === 0)
+            data = Buffer.from(raw);
+        else if (method === 8) {
+            try {
+                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, size) });
+            }
+            catch (e) {
+                throw new errors/* DataError */.fL(`${label}: ${name} does not inflate: ${e.message}`);
+            }
+        }
+        else
+            throw new errors/* DataError */.fL(`${label}: ${name} uses compression method ${method} (only stored and deflate)`);
+        if (data.length !== size)
+            throw new errors/* DataError */.fL(`${label}: ${name} inflates to ${data.length} bytes, the directory says ${size}`);
+        entries.push({ name, data });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./build/shared/vuln/osv.js
+/**
+ * OSV data loaded into memory and indexed by (ecosystem, package name): a
+ * directory of OSV records, a single record, OSV's `all.zip` export of an
+ * ecosystem, or the `{ records: [...] }` subsets scripts/refresh-osv-subset.ts
+ * writes. Each record is checked against the parts of the OSV schema the
+ * matcher relies on; a malformed record fails the load naming its file and id
+ * (a gate that silently skipped data would pass images it never checked).
+ */
+
+
+
+
+
+
+
+
+const EventSchema = schemas/* object */.Ikc({
+    introduced: schemas/* string */.YjP().optional(),
+    fixed: schemas/* string */.YjP().optional(),
+    last_affected: schemas/* string */.YjP().optional(),
+    limit: schemas/* string */.YjP().optional(),
+})
+    .refine((e) => [e.introduced, e.fixed, e.last_affected, e.limit].filter((x) => x !== undefined).length === 1, {
+    message: 'an event has exactly one of introduced, fixed, last_affected, limit',
+});
+const AffectedSchema = schemas/* object */.Ikc({
+    package: schemas/* object */.Ikc({ ecosystem: schemas/* string */.YjP(), name: schemas/* string */.YjP(), purl: schemas/* string */.YjP().optional() }).optional(),
+    ranges: schemas/* array */.YOg(schemas/* object */.Ikc({ type: schemas/* string */.YjP(), repo: schemas/* string */.YjP().optional(), events: schemas/* array */.YOg(EventSchema).min(1) }))
+        .optional(),
+    versions: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    ecosystem_specific: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    database_specific: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const OsvRecordSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP().min(1),
+    modified: schemas/* string */.YjP().optional(),
+    published: schemas/* string */.YjP().optional(),
+    withdrawn: schemas/* string */.YjP().optional(),
+    aliases: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    upstream: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    related: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    summary: schemas/* string */.YjP().optional(),
+    severity: schemas/* array */.YOg(schemas/* object */.Ikc({ type: schemas/* string */.YjP(), score: schemas/* string */.YjP() })).optional(),
+    affected: schemas/* array */.YOg(AffectedSchema).optional(),
+    database_specific: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const MAX_RECORD_BYTES = 16 << 20;
+const MAX_FILE_BYTES = 2 * 1024 ** 3;
+class Index {
+    index = new Map();
+    records = 0;
+    source = '';
+    sha256 = '';
+    add(record) {
+        this.records++;
+        if (record.withdrawn)
+            return;
+        const aliases = [...new Set([...(record.aliases ?? []), ...(record.upstream ?? [])])].filter((a) => a !== record.id);
+        for (const a of record.affected ?? []) {
+            if (!a.package)
+                continue;
+            const ranges = (a.ranges ?? []).filter((r) => r.type === 'ECOSYSTEM').map((r) => r.events);
+            if (ranges.length === 0 && !a.versions?.length)
+                continue;
+            let byName = this.index.get(a.package.ecosystem);
+            if (!byName)
+                this.index.set(a.package.ecosystem, (byName = new Map()));
+            const list = byName.get(a.package.name) ?? [];
+            list.push({
+                id: record.id,
+                aliases,
+                summary: record.summary ?? '',
+                published: record.published ?? null,
+                severity: (0,severity/* severityOf */.xJ)({
+                    severity: record.severity,
+                    database_specific: record.database_specific,
+                    affectedEcosystemSpecific: a.ecosystem_specific,
+                    affectedDatabaseSpecific: a.database_specific,
+                }),
+                ranges,
+                versions: a.versions ?? [],
+            });
+            byName.set(a.package.name, list);
+        }
+    }
+    ecosystems() {
+        return [...this.index.keys()].sort();
+    }
+    lookup(ecosystem, name) {
+        return this.index.get(ecosystem)?.get(name) ?? [];
+    }
+}
+function parseRecords(text, where) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${where}: not JSON (${e.message})`);
+    }
+    const list = doc && typeof doc === 'object' && Array.isArray(doc.records)
+        ? doc.records
+        : Array.isArray(doc)
+            ? doc
+            : [doc];
+    return list.map((r, i) => {
+        const parsed = OsvRecordSchema.safeParse(r);
+        if (!parsed.success) {
+            const id = r?.id;
+            const issue = parsed.error.issues[0];
+            throw new errors/* DataError */.fL(`${where}${list.length > 1 ? ` record ${i}` : ''}${typeof id === 'string' ? ` (${id})` : ''}: not an OSV record: ${issue.path.join('.') || 'record'}: ${issue.message}`);
+        }
+        return parsed.data;
+    });
+}
+/**
+ * Loads every OSV file under `paths` (files: .json or .zip; directories: their
+ * .json and .zip files, not recursing). Throws DataError naming the file on
+ * anything unreadable or malformed.
+ */
+async function loadOsvDatabase(paths, input = 'vulnerability-data') {
+    const db = new Index();
+    const digests = [];
+    const files = [];
+    for (const path of Array.isArray(paths) ? paths : [paths]) {
+        let st;
+        try {
+            st = await (0,promises_.stat)(path);
+        }
+        catch (e) {
+            throw new errors/* DataError */.fL(`${input}: '${path}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        }
+        if (st.isDirectory()) {
+            const names = (await (0,promises_.readdir)(path)).filter((n) => n.endsWith('.json') || n.endsWith('.zip')).sort();
+            if (names.length === 0)
+                throw new errors/* DataError */.fL(`${input}: '${path}' holds no .json or .zip OSV files`);
+            files.push(...names.map((n) => (0,external_node_path_.join)(path, n)));
+        }
+        else
+            files.push(path);
+    }
+    for (const file of files) {
+        const bytes = await (0,regular_file/* readRegularFile */.XF)(file, { input, maxBytes: MAX_FILE_BYTES });
+        digests.push(`${(0,shared_hash/* sha256 */.sc)(bytes)}  ${(0,external_node_path_.basename)(file)}`);
+        if (file.endsWith('.zip')) {
+            for (const entry of readZipEntries(bytes, { maxEntryBytes: MAX_RECORD_BYTES }, file))
+                if (entry.name.endsWith('.json'))
+                    for (const r of parseRecords(entry.data.toString('utf8'), `${file}:${entry.name}`))
+                        db.add(r);
+        }
+        else
+            for (const r of parseRecords(bytes.toString('utf8'), file))
+                db.add(r);
+    }
+    db.source = files.join(', ');
+    db.sha256 = files.length === 1 ? digests[0].split(' ')[0] : (0,shared_hash/* sha256 */.sc)(digests.join('\n') + '\n');
+    return db;
+}
+
+;// CONCATENATED MODULE: ./build/shared/vuln/report.js
+const VULN_DIR = 'meta/vulnerabilities';
+function vulnerabilityDocRel(variant) {
+    return variant === null ? `${VULN_DIR}/base.cdx.json` : `${VULN_DIR}/variant-${variant}.cdx.json`;
+}
+function vulnerabilityDocument(args) {
+    const { result } = args;
+    return {
+        bomFormat: 'CycloneDX',
+        specVersion: '1.5',
+        version: 1,
+        metadata: {
+            timestamp: args.timestamp,
+            tools: { components: [{ type: 'application', name: args.tool.name, version: args.tool.version }] },
+            component: {
+                type: 'operating-system',
+                'bom-ref': `image:${args.image.name}`,
+                name: args.image.name,
+                hashes: [{ alg: 'SHA-256', content: args.image.sha256 }],
+            },
+            properties: [
+                { name: 'infrasim:vulnerabilities:ecosystem', value: result.ecosystem },
+                { name: 'infrasim:vulnerabilities:data', value: args.data.source },
+                { name: 'infrasim:vulnerabilities:data-sha256', value: args.data.sha256 },
+                { name: 'infrasim:vulnerabilities:data-records', value: String(args.data.records) },
+            ],
+        },
+        vulnerabilities: result.findings.map((f) => ({
+            'bom-ref': `${f.id}:${f.source}`,
+            id: f.id,
+            source: { name: 'OSV', url: `https://osv.dev/vulnerability/${encodeURIComponent(f.id)}` },
+            references: f.aliases.map((a) => ({
+                id: a,
+                source: {
+                    name: a.startsWith('CVE-') ? 'NVD' : 'OSV',
+                    url: a.startsWith('CVE-')
+                        ? `https://nvd.nist.gov/vuln/detail/${a}`
+                        : `https://osv.dev/vulnerability/${a}`,
+                },
+            })),
+            ratings: [{ source: { name: 'OSV' }, severity: f.severity }],
+            description: f.summary || undefined,
+            recommendation: f.fixed ? `upgrade ${f.source} to ${f.fixed} or later` : undefined,
+            analysis: {
+                state: 'exploitable',
+                detail: `installed ${f.source} ${f.installed}; fixed in ${f.fixed ?? 'no release yet'}`,
+            },
+            affects: f.packages.map((p) => ({
+                ref: p.purl,
+                versions: [{ version: p.version, status: 'affected' }],
+            })),
+            properties: f.fixed ? [{ name: 'infrasim:vulnerabilities:fixed-version', value: f.fixed }] : [],
+        })),
+    };
+}
+const esc = (s) => s.replace(/\|/g, '\\|');
+function renderVulnerabilitySummary(images, gate, data) {
+    const lines = [
+        `### Vulnerabilities (gate: ${gate.threshold}, ${gate.passed ? 'passed' : `**failed: ${gate.failing.length} finding(s)**`})`,
+        '',
+        `Data: ${esc(data.source)} (${data.records} records, sha256 \`${data.sha256}\`)`,
+        '',
+        '| image | ecosystem | packages | findings | fix available | no fix yet |',
+        '|---|---|---:|---:|---:|---:|',
+    ];
+    for (const { image, result } of images)
+        lines.push(`| ${esc(image)} | ${result.ecosystem} | ${result.packages} | ${result.findings.length} | ${result.findings.length - result.unfixed} | ${result.unfixed} |`);
+    if (gate.failing.length || gate.allowed.length) {
+        lines.push('', '| id | aliases | package | installed | fixed | severity | image | gate |', '|---|---|---|---|---|---|---|---|');
+        for (const f of [...gate.failing, ...gate.allowed])
+            lines.push(`| ${f.id} | ${f.aliases.join(' ')} | ${esc(f.source)} | ${f.installed} | ${f.fixed ?? '—'} | ${f.severity} | ${esc(f.image)} | ${f.allowedBy
+                ? `allowed until ${f.allowedBy.expires}: ${esc(f.allowedBy.reason)}`
+                : f.expiredEntry
+                    ? `**fails: allow-list entry expired ${f.expiredEntry.expires}**`
+                    : '**fails**'} |`);
+    }
+    const patch = images.flatMap(({ image, result }) => result.patchStatus.map((p) => ({ image, ...p })));
+    if (patch.length) {
+        lines.push('', '#### Patch status', '', '| image | package | installed | fixed in | updates behind | findings |', '|---|---|---|---|---:|---:|');
+        for (const p of patch)
+            lines.push(`| ${esc(p.image)} | ${esc(p.source)} | ${p.installed} | ${p.fixedIn} | ${p.versionsBehind} | ${p.findings} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/vulnerability-gate.js
+/**
+ * attest's vulnerability gate: every image's installed packages (read once,
+ * for the SBOM) are matched against OSV data for its release, the threshold
+ * and allow-list decide, and only a passing gate lets attest go on to sign.
+ * A failing gate throws before anything is signed or written, naming the
+ * findings. Each image gets meta/vulnerabilities/<image>.cdx.json (CycloneDX
+ * vulnerabilities, bound into the statements like the SBOM).
+ *
+ * The gate is off unless `vulnerability-data` is given: a local path (an
+ * export, a directory of records; air-gapped runners) or `osv` (the current
+ * export downloaded from OSV, cached per day with @actions/cache). Off by
+ * default because attest also runs offline, where a gate that needs the
+ * network would fail every run; the job says it did not scan.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const OSV_EXPORT = 'https://osv-vulnerabilities.storage.googleapis.com';
+class VulnerabilityGateFailure extends Error {
+    run;
+    constructor(run) {
+        const names = run.gate.failing
+            .slice(0, 20)
+            .map((f) => `${f.id}${f.aliases.length ? ` (${f.aliases.slice(0, 3).join(', ')})` : ''} in ${f.source} ${f.installed} [${f.severity}]${f.fixed ? `, fixed in ${f.fixed}` : ''}${f.expiredEntry ? `, allow-list entry expired ${f.expiredEntry.expires}` : ''} — ${f.image}`);
+        super(`vulnerability gate failed (threshold ${run.gate.threshold}): ${run.gate.failing.length} finding(s); nothing was signed or written\n  ` +
+            names.join('\n  ') +
+            (run.gate.failing.length > 20
+                ? `\n  … and ${run.gate.failing.length - 20} more (see the job summary)`
+                : ''));
+        this.name = 'VulnerabilityGateFailure';
+        this.run = run;
+    }
+}
+/** Downloads <folder>/all.zip from OSV once a day (restored from @actions/cache when the cache service exists). */
+async function downloadOsvExport(folder, now, dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
+    const day = now.toISOString().slice(0, 10);
+    const target = (0,external_node_path_.join)(dir, 'osv-export', day, folder, 'all.zip');
+    const key = `osv-${folder}-${day}`;
+    if (await (0,promises_.stat)(target).catch(() => null))
+        return target;
+    if (await restoreActionsCache([target], key))
+        return target;
+    const url = `${OSV_EXPORT}/${encodeURIComponent(folder)}/all.zip`;
+    let response;
+    try {
+        response = await fetch(url);
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`vulnerability-data: osv: cannot download ${url} (${e.cause ?? e.message}); give a local copy for air-gapped runners`);
+    }
+    if (!response.ok)
+        throw new errors/* DataError */.fL(`vulnerability-data: osv: ${url} answered HTTP ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // Google Cloud Storage sends the object's MD5 (x-goog-hash: md5=<base64>): the only checksum OSV publishes.
+    const md5 = /md5=([A-Za-z0-9+/=]+)/.exec(response.headers.get('x-goog-hash') ?? '')?.[1];
+    if (md5 && (0,external_node_crypto_.createHash)('md5').update(bytes).digest('base64') !== md5)
+        throw new errors/* DataError */.fL(`vulnerability-data: osv: ${url} does not match its x-goog-hash md5`);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'osv-export', day, folder), { recursive: true });
+    await writeFileAtomic(target, bytes);
+    await saveActionsCache([target], key);
+    return target;
+}
+/** Matches every image of every tree and evaluates the gate; throws VulnerabilityGateFailure when it fails. */
+async function runVulnerabilityGate(o, trees, now, loaded) {
+    let db = loaded;
+    if (!db) {
+        if (o.data === 'osv') {
+            const folders = new Set(trees.flatMap((t) => t.sboms.map((s) => ecosystemFor(s.software.distro).exportFolder)));
+            const paths = [];
+            for (const f of [...folders].sort())
+                paths.push(await downloadOsvExport(f, now));
+            db = await loadOsvDatabase(paths);
+        }
+        else
+            db = await loadOsvDatabase(o.data);
+    }
+    const data = { source: db.source, sha256: db.sha256, records: db.records };
+    const images = [];
+    const docs = [];
+    for (const { tree, sboms } of trees) {
+        const treeDocs = [];
+        for (const s of sboms) {
+            if (s.software.manager === 'none')
+                continue;
+            let result;
+            try {
+                result = matchPackages(s.software.distro, s.software.packages, db);
+            }
+            catch (e) {
+                if (e instanceof errors/* DataError */.fL)
+                    throw new errors/* DataError */.fL(`${s.image.rel}: ${e.message}`);
+                throw e;
+            }
+            images.push({ image: s.image.rel, tree, result });
+            const json = JSON.stringify(vulnerabilityDocument({
+                image: { name: s.image.rel, sha256: s.image.sha256 },
+                result,
+                data,
+                timestamp: now.toISOString(),
+                tool: statement/* SUITE */.J3,
+            }), null, 2) + '\n';
+            treeDocs.push({
+                rel: vulnerabilityDocRel(s.image.variant),
+                variant: s.image.variant,
+                json,
+                sha256: (0,shared_hash/* sha256 */.sc)(json),
+            });
+        }
+        docs.push(treeDocs);
+    }
+    const gate = (0,vuln_gate/* evaluateGate */.DR)(images, { threshold: o.threshold, allowList: o.allowList, now });
+    const run = { data, images, gate, docs };
+    if (!gate.passed)
+        throw new VulnerabilityGateFailure(run);
+    return run;
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
+var dist = __webpack_require__(15179);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./build/shared/attest/signing-key.js
+var signing_key = __webpack_require__(67069);
+;// CONCATENATED MODULE: ./build/shared/attest/sign.js
+/**
+ * Signing a statement, in either mode, behind one interface the pipeline
+ * uses: every statement is signed in memory first, then `publish` runs (the
+ * keyless signer stores its bundles through the repository's attestations
+ * API), and only then is anything written.
+ *
+ * Key mode (here): the statement's bytes become a DSSE envelope signed by
+ * the key, packaged by @sigstore/sign's DSSEBundleBuilder as a Sigstore
+ * bundle v0.3 with the public key's hint as verification material and no
+ * witnesses (no Rekor or TSA: key mode is for offline and self-hosted use).
+ * Keyless mode: keyless.ts.
+ */
+
+
+
+
+function keySigner(key) {
+    return {
+        mode: 'key',
+        description: `key \`${key.hint}\``,
+        sign: async (_name, payload) => ({ payload, bundle: await signStatementWithKey(payload, key) }),
+        publish: async () => [],
+    };
+}
+async function signStatementWithKey(payload, key) {
+    const builder = new dist/* DSSEBundleBuilder */.VV({
+        witnesses: [],
+        signer: {
+            sign: async (data) => ({
+                signature: (0,signing_key/* signBytes */.b_)(key, data),
+                key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint },
+            }),
+        },
+    });
+    const bundle = await builder.create({ data: payload, type: statement/* IN_TOTO_PAYLOAD_TYPE */.T4 });
+    return (0,bundle_dist.bundleToJSON)(bundle);
+}
+/** DSSE's pre-authentication encoding: the bytes actually signed (`DSSEv1 <len> <type> <len> <payload>`). */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/keyless.js
+var attest_keyless = __webpack_require__(71734);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./build/shared/deps/findings.js
+const FINDING_KINDS = [
+    'cycle',
+    'dev-cycle',
+    'duplicate',
+    'vendor-concentration',
+    'typosquat',
+    'git-unpinned',
+    'exact-pin',
+    'path-outside-workspace',
+    'non-default-registry',
+    'lockfile-path-escape',
+    'known-malicious',
+];
+function finding(kind, subject, message, packages, edges = [], details = {}) {
+    return { id: `${kind}:${subject}`, kind, subject, message, packages, edges, details };
+}
+/** Sorts findings by id so reports and scores are independent of input order. */
+function findings_byId(a, b) {
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/risk.js
+
+/** How bad one finding of a kind is, for people reading the report; the points decide the score. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const RISK_WEIGHTS = {
+    'known-malicious': {
+        severity: 'critical',
+        // Fails any threshold below 100 on its own: an advisory database says this package is malware.
+        perFinding: 100,
+        cap: 100,
+        why: 'a public advisory database records this package (version) as malware',
+    },
+    'lockfile-path-escape': {
+        severity: 'critical',
+        // Above the default threshold on its own: npm never writes such a key, so it is a forged lockfile, not noise.
+        perFinding: 60,
+        cap: 60,
+        why: 'npm never writes a key that climbs out of node_modules: the lockfile was edited to name another package',
+    },
+    typosquat: {
+        severity: 'high',
+        perFinding: 20,
+        cap: 40,
+        why: 'a name that imitates a popular package is the usual vehicle of a malicious package',
+    },
+    cycle: {
+        severity: 'medium',
+        perFinding: 15,
+        cap: 30,
+        why: 'packages in a normal/build cycle cannot be built, audited or upgraded on their own',
+    },
+    'git-unpinned': {
+        severity: 'medium',
+        perFinding: 8,
+        cap: 24,
+        why: 'a branch or tag can move: the same manifest builds different code',
+    },
+    'vendor-concentration': {
+        severity: 'medium',
+        perFinding: 10,
+        cap: 20,
+        why: 'one compromised publisher reaches a large part of the build',
+    },
+    'path-outside-workspace': {
+        severity: 'low',
+        perFinding: 5,
+        cap: 15,
+        why: 'the build depends on files the repository does not contain',
+    },
+    'non-default-registry': {
+        severity: 'low',
+        perFinding: 5,
+        cap: 15,
+        why: 'a second registry is a second trust root and a dependency-confusion risk',
+    },
+    duplicate: {
+        severity: 'low',
+        perFinding: 1,
+        cap: 15,
+        why: 'several versions of one package multiply what must be audited and patched',
+    },
+    'exact-pin': {
+        severity: 'low',
+        perFinding: 2,
+        cap: 10,
+        why: 'an exact pin blocks compatible security fixes',
+    },
+    'dev-cycle': {
+        severity: 'info',
+        perFinding: 0,
+        cap: 0,
+        why: 'normal in Rust workspaces (tests of a crate use helpers that depend on it); reported, not scored',
+    },
+};
+function scoreRisk(findings, allow) {
+    const byKind = Object.fromEntries(Object.keys(RISK_WEIGHTS).map((k) => [k, { findings: 0, allowed: 0, points: 0 }]));
+    const scored = [...findings].sort(byId).map((f) => {
+        const weight = RISK_WEIGHTS[f.kind];
+        const tally = byKind[f.kind];
+        tally.findings++;
+        const allowed = allow.matches(f.id);
+        if (allowed) {
+            tally.allowed++;
+            return { ...f, severity: weight.severity, allowed, contribution: 0 };
+        }
+        const contribution = Math.max(0, Math.min(weight.perFinding, weight.cap - tally.points));
+        tally.points += contribution;
+        return { ...f, severity: weight.severity, allowed, contribution };
+    });
+    const total = Object.values(byKind).reduce((sum, t) => sum + t.points, 0);
+    return { score: Math.min(100, total), byKind, findings: scored };
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/schemas.js
+/**
+ * The JSON documents analyze-deps writes, each with one schema used both to
+ * write (validated before it touches the disk) and to read back (tests,
+ * later actions such as attest).
+ */
+
+
+
+const sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+/** `meta/attestations/infrasim-build.json`: the fields of seed 000, plus `analysis`. */
+const infrasimBuildSchema = schemas/* object */.Ikc({
+    version: schemas/* string */.YjP().min(1),
+    git_commit: schemas/* string */.YjP().nullable(),
+    git_ref: schemas/* string */.YjP().nullable(),
+    build_timestamp: iso/* datetime */.w$(),
+    github_run_id: schemas/* string */.YjP().nullable(),
+    rust_version: schemas/* string */.YjP().nullable(),
+    cargo_version: schemas/* string */.YjP().nullable(),
+    binaries: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ sha256: sha256Hex })),
+    dependencies: schemas/* object */.Ikc({
+        graph_sha256: sha256Hex,
+        package_count: schemas/* number */.aig().int().nonnegative(),
+        has_duplicates: schemas/* boolean */.zMY(),
+        ecosystem: schemas/* enum */.k5n(['cargo', 'npm']),
+        source: schemas/* enum */.k5n(['cargo-metadata', 'cargo-lock', 'npm-lock']),
+        canonical_form: schemas/* string */.YjP(),
+    }),
+    analysis: schemas/* object */.Ikc({
+        risk_score: schemas/* number */.aig().int().min(0).max(100),
+        risk_threshold: schemas/* number */.aig().int().min(0).max(100),
+        cycle_count: schemas/* number */.aig().int().nonnegative(),
+        dev_cycle_count: schemas/* number */.aig().int().nonnegative(),
+        duplicate_count: schemas/* number */.aig().int().nonnegative(),
+        vendor_concentration_count: schemas/* number */.aig().int().nonnegative(),
+        typosquat_suspect_count: schemas/* number */.aig().int().nonnegative(),
+        unusual_pin_count: schemas/* number */.aig().int().nonnegative(),
+        lockfile_path_escape_count: schemas/* number */.aig().int().nonnegative(),
+        /** Absent in records written before the known-malicious check. */
+        known_malicious_count: schemas/* number */.aig().int().nonnegative().optional(),
+        allowed_finding_count: schemas/* number */.aig().int().nonnegative(),
+        report: schemas/* string */.YjP(),
+        sbom: schemas/* string */.YjP(),
+    }),
+});
+const edgeSchema = schemas/* object */.Ikc({
+    from: schemas/* string */.YjP(),
+    to: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['normal', 'build', 'dev', 'optional', 'peer', 'unknown']),
+});
+const findingSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(FINDING_KINDS),
+    subject: schemas/* string */.YjP(),
+    message: schemas/* string */.YjP(),
+    packages: schemas/* array */.YOg(schemas/* string */.YjP()),
+    edges: schemas/* array */.YOg(edgeSchema),
+    details: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    severity: schemas/* enum */.k5n(SEVERITIES),
+    allowed: schemas/* boolean */.zMY(),
+    contribution: schemas/* number */.aig().nonnegative(),
+});
+/** `meta/attestations/deps-report.json`: every finding with its contribution to the score. */
+const depsReportSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz('infrasim-deps-report/1'),
+    source: schemas/* object */.Ikc({
+        file: schemas/* string */.YjP(),
+        origin: schemas/* string */.YjP(),
+        ecosystem: schemas/* string */.YjP(),
+        edge_kinds_known: schemas/* boolean */.zMY(),
+    }),
+    graph_sha256: sha256Hex,
+    risk: schemas/* object */.Ikc({
+        score: schemas/* number */.aig().int().min(0).max(100),
+        threshold: schemas/* number */.aig().int().min(0).max(100),
+        passed: schemas/* boolean */.zMY(),
+        by_kind: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({
+            findings: schemas/* number */.aig(),
+            allowed: schemas/* number */.aig(),
+            points: schemas/* number */.aig(),
+            severity: schemas/* enum */.k5n(SEVERITIES),
+            weight: schemas/* number */.aig(),
+            cap: schemas/* number */.aig(),
+        })),
+    }),
+    counts: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()),
+    allow_list: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** The advisory databases the known-malicious check read. */
+    known_malicious: schemas/* object */.Ikc({ sources: schemas/* array */.YOg(schemas/* string */.YjP()), entries: schemas/* number */.aig() }).optional(),
+    sbom: schemas/* object */.Ikc({
+        file: schemas/* string */.YjP(),
+        spec_version: schemas/* string */.YjP(),
+        /** `passed`: an SBOM that fails the schema, or cannot be checked, fails the step instead of being written. */
+        schema_validation: schemas/* string */.YjP(),
+    }),
+    findings: schemas/* array */.YOg(findingSchema),
+    most_depended_on: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP(), dependents: schemas/* number */.aig() })),
+    vendor_shares: schemas/* array */.YOg(schemas/* object */.Ikc({ publisher: schemas/* string */.YjP(), packages: schemas/* number */.aig(), share: schemas/* number */.aig() })),
+});
+
+// EXTERNAL MODULE: ./build/shared/json-document.js
+var json_document = __webpack_require__(98360);
+;// CONCATENATED MODULE: ./build/shared/provenance/build-provenance.js
+/**
+ * meta/build-provenance.json: the base step's provenance (seed document 002),
+ * one schema used both to write it and to read it back.
+ */
+
+
+const digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+const BuildProvenanceSchema = schemas/* object */.Ikc({
+    format_version: schemas/* literal */.euz('1.0'),
+    build_type: schemas/* string */.YjP(),
+    builder: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), action: schemas/* string */.YjP() }),
+    source: schemas/* object */.Ikc({
+        git_sha: schemas/* string */.YjP().nullable(),
+        git_ref: schemas/* string */.YjP().nullable(),
+        repository: schemas/* string */.YjP().nullable(),
+        build_date: schemas/* string */.YjP(),
+        source_date_epoch: schemas/* number */.aig().int().nonnegative(),
+    }),
+    distro: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP() }),
+    /** Packages asked for (names as given). */
+    packages: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Packages read back from the image's own package database. */
+    installed_packages: schemas/* object */.Ikc({
+        manager: schemas/* enum */.k5n(['apk', 'dpkg', 'none']),
+        count: schemas/* number */.aig().int().nonnegative(),
+        packages: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP().optional() })),
+    }),
+    inputs: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), uri: schemas/* string */.YjP(), sha256: digest.optional(), verification: schemas/* string */.YjP() })),
+    boot: schemas/* object */.Ikc({
+        mode: schemas/* enum */.k5n(['uefi', 'kernel']),
+        cmdline: schemas/* string */.YjP(),
+        kernel: schemas/* object */.Ikc({ rootfs_path: schemas/* string */.YjP().nullable(), sha256: digest }),
+        initrd: schemas/* object */.Ikc({ rootfs_path: schemas/* string */.YjP().nullable(), sha256: digest }).nullable(),
+        partitions: schemas/* object */.Ikc({ disk_guid: schemas/* string */.YjP(), esp_guid: schemas/* string */.YjP(), root_partuuid: schemas/* string */.YjP() }),
+        /** boot=uefi: the systemd-boot binary in the ESP (null for a direct kernel boot; absent in older documents). */
+        bootloader: schemas/* object */.Ikc({
+            name: schemas/* literal */.euz('systemd-boot'),
+            package: schemas/* string */.YjP(),
+            version: schemas/* string */.YjP(),
+            arch: schemas/* string */.YjP(),
+            sha256: digest,
+        })
+            .nullable()
+            .optional(),
+    }),
+    output: schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        format: schemas/* literal */.euz('qcow2'),
+        compression: schemas/* enum */.k5n(['none', 'zlib', 'zstd']),
+        sha256: digest,
+        virtual_size: schemas/* number */.aig().int().positive(),
+        actual_size: schemas/* number */.aig().int().positive(),
+        rootfs_entries: schemas/* number */.aig().int().nonnegative(),
+        /** sha256 over the root filesystem's entries and bytes: with the kernel and boot loader, seeds the GUIDs. */
+        rootfs_content_sha256: digest.optional(),
+    }),
+    tools: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /**
+     * Golden-image hygiene (shared/sysprep.ts): every path the build removed or
+     * emptied because no image may carry it (keys, machine identity, seeds,
+     * build logs), and the files added so the instance makes them on its first
+     * boot. Absent in documents written before the reset existed.
+     */
+    sysprep: schemas/* object */.Ikc({
+        reset: schemas/* array */.YOg(schemas/* object */.Ikc({
+            path: schemas/* string */.YjP(),
+            action: schemas/* enum */.k5n(['remove', 'truncate']),
+            rule: schemas/* string */.YjP(),
+            reason: schemas/* string */.YjP(),
+        })),
+        first_boot: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+    })
+        .optional(),
+});
+function readBuildProvenance(path) {
+    return (0,json_document/* readJsonDocument */.E)(path, BuildProvenanceSchema, 'build provenance');
+}
+
+;// CONCATENATED MODULE: ./build/shared/variant/provenance.js
+/**
+ * meta/variant-<v>-provenance.json: seed 002's fields (format_version,
+ * build_type, variant, base_image {path, sha256}, source, packages,
+ * services) plus what makes the overlay checkable: its own sha256, the
+ * user-data's sha256, the packages read back from the guest, and the console
+ * log. One schema writes it and reads it back.
+ */
+
+
+
+
+const provenance_digest = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+const VariantProvenanceSchema = schemas/* object */.Ikc({
+    format_version: schemas/* literal */.euz('1.0'),
+    build_type: schemas/* string */.YjP(),
+    variant: schemas/* string */.YjP(),
+    description: schemas/* string */.YjP(),
+    base_image: schemas/* object */.Ikc({
+        /** Relative to the output directory, as the overlay's backing file resolves it. */
+        path: schemas/* string */.YjP(),
+        sha256: provenance_digest,
+        distro: schemas/* string */.YjP(),
+        arch: schemas/* string */.YjP(),
+    }),
+    source: schemas/* object */.Ikc({ git_sha: schemas/* string */.YjP().nullable(), build_date: schemas/* string */.YjP() }),
+    /** Packages the definition asked for. */
+    packages: schemas/* array */.YOg(schemas/* string */.YjP()),
+    services: schemas/* array */.YOg(schemas/* string */.YjP()),
+    definition: schemas/* object */.Ikc({
+        origin: schemas/* string */.YjP(),
+        sha256: provenance_digest,
+        target: schemas/* enum */.k5n(['alpine', 'debian', 'generic']),
+    }),
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), mode: schemas/* string */.YjP(), owner: schemas/* string */.YjP(), sha256: provenance_digest })),
+    commands: schemas/* array */.YOg(schemas/* string */.YjP()),
+    checks: schemas/* array */.YOg(schemas/* string */.YjP()),
+    overlay: schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        sha256: provenance_digest,
+        backing_file: schemas/* string */.YjP(),
+        backing_format: schemas/* literal */.euz('qcow2'),
+        virtual_size: schemas/* number */.aig().int().positive(),
+        actual_size: schemas/* number */.aig().int().nonnegative(),
+    }),
+    image: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: provenance_digest, actual_size: schemas/* number */.aig().int().nonnegative() })
+        .nullable(),
+    user_data: schemas/* object */.Ikc({ sha256: provenance_digest }),
+    installed_packages: schemas/* object */.Ikc({
+        manager: schemas/* enum */.k5n(['apk', 'dpkg', 'none']),
+        count: schemas/* number */.aig().int().nonnegative(),
+        packages: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP(), arch: schemas/* string */.YjP().optional() })),
+    }),
+    provisioning: schemas/* object */.Ikc({
+        console_log: schemas/* string */.YjP(),
+        seconds: schemas/* number */.aig().nonnegative(),
+        accel: schemas/* string */.YjP(),
+        qemu_version: schemas/* string */.YjP(),
+        matched_line: schemas/* string */.YjP().nullable(),
+        private_key_scan: schemas/* object */.Ikc({ files_flagged: schemas/* number */.aig().int().nonnegative() }),
+    }),
+});
+function readVariantProvenance(path) {
+    return (0,json_document/* readJsonDocument */.E)(path, VariantProvenanceSchema, 'variant provenance');
+}
+/**
+ * An overlay is only valid on the exact bytes of its base: compares the base
+ * the provenance recorded with the base file as it is now. Throws naming both
+ * hashes when the base changed after the overlay was made.
+ */
+async function verifyOverlayBase(provenance, base) {
+    const actual = await sha256File(base);
+    if (actual !== provenance.base_image.sha256) {
+        throw new DataError(`the overlay of variant ${provenance.variant} was made on a base with sha256 ${provenance.base_image.sha256}, ` +
+            `but ${base} now has sha256 ${actual}: the base changed after the overlay was made; rebuild the variant`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
+/**
+ * The boot report (output/meta/boot/<image>.json): one schema, used to
+ * validate what boot-verify writes and what later steps read back.
+ */
+
+
+
+const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/);
+const chainLinkSchema = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP(),
+    format: schemas/* string */.YjP(),
+    virtualSize: schemas/* number */.aig().int().nonnegative(),
+    backingFile: schemas/* string */.YjP().optional(),
+    sha256,
+});
+const checkResultSchema = schemas/* object */.Ikc({
+    command: schemas/* string */.YjP(),
+    expectStatus: schemas/* number */.aig().int(),
+    status: schemas/* number */.aig().int().nullable(),
+    output: schemas/* array */.YOg(schemas/* string */.YjP()),
+    passed: schemas/* boolean */.zMY(),
+});
+const bootReportSchema = schemas/* object */.Ikc({
+    reportVersion: schemas/* literal */.euz(1),
+    image: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), sha256: sha256.optional(), format: schemas/* string */.YjP().optional() }),
+    /** The image first, then each backing file down to the base, each hashed before the boot. */
+    chain: schemas/* array */.YOg(chainLinkSchema),
+    arch: schemas/* enum */.k5n(['x86_64', 'aarch64']),
+    boot: schemas/* enum */.k5n(['uefi', 'kernel']),
+    verdict: schemas/* enum */.k5n(['success', 'failure', 'timeout']),
+    reason: schemas/* string */.YjP(),
+    /** True when the image was refused before booting (e.g. its base changed). */
+    refused: schemas/* boolean */.zMY(),
+    matchedLine: schemas/* string */.YjP().optional(),
+    accel: schemas/* enum */.k5n(['kvm', 'tcg']).optional(),
+    accelReason: schemas/* string */.YjP().optional(),
+    qemuVersion: schemas/* string */.YjP().optional(),
+    command: schemas/* array */.YOg(schemas/* string */.YjP()),
+    exitCode: schemas/* number */.aig().int().nullable(),
+    timings: schemas/* object */.Ikc({
+        launchMs: schemas/* number */.aig(),
+        firstByteMs: schemas/* number */.aig().optional(),
+        verdictMs: schemas/* number */.aig(),
+        exitMs: schemas/* number */.aig().optional(),
+    })
+        .optional(),
+    checks: schemas/* array */.YOg(checkResultSchema),
+    consoleLog: schemas/* string */.YjP().optional(),
+    consoleTail: schemas/* array */.YOg(schemas/* string */.YjP()),
+    startedAt: schemas/* string */.YjP(),
+});
+async function writeBootReport(path, report) {
+    await writeJsonAtomic(path, bootReportSchema.parse(report));
+}
+function readBootReport(path) {
+    return (0,json_document/* readJsonDocument */.E)(path, bootReportSchema, 'boot report');
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/upstream.js
+/**
+ * The documents the earlier actions wrote into one output tree, read back
+ * through their own schemas: build-base's meta/build-provenance.json,
+ * build-variant's meta/variant-<v>-provenance.json, analyze-deps'
+ * meta/attestations/infrasim-build.json and boot-verify's meta/boot/*.json.
+ * A document attest needs and cannot find is an error naming the file and
+ * the action that writes it, never a default.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Far above any real provenance or report (a few KiB to a few MiB with package lists). */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+const BUILD_PROVENANCE = 'meta/build-provenance.json';
+const INFRASIM_BUILD = 'meta/attestations/infrasim-build.json';
+const BOOT_DIR = 'meta/boot';
+const variantProvenanceRel = (v) => `meta/variant-${v}-provenance.json`;
+async function exists(path) {
+    return (await (0,promises_.stat)(path).catch(() => null)) !== null;
+}
+async function requireDocument(tree, rel, writer, read) {
+    const path = (0,external_node_path_.join)(tree, rel);
+    if (!(await exists(path)))
+        throw new errors/* DataError */.fL(`${path} is missing: it is written by ${writer}, which must run before attest`);
+    return located(tree, rel, read);
+}
+async function located(tree, rel, read) {
+    const path = (0,external_node_path_.join)(tree, rel);
+    const bytes = await (0,regular_file/* readRegularFile */.XF)(path, { input: rel, maxBytes: MAX_DOCUMENT_BYTES });
+    return { rel, path, doc: await read(path), sha256: (0,shared_hash/* sha256 */.sc)(bytes) };
+}
+/** Variant names from the variant provenance files in meta/, sorted. */
+async function listVariants(tree) {
+    const names = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
+    return names
+        .map((n) => /^variant-(.+)-provenance\.json$/.exec(n)?.[1])
+        .filter((v) => v !== undefined)
+        .sort();
+}
+/**
+ * Reads every upstream document of `tree`. `variants` null: every variant
+ * provenance present; a list: exactly those, each required.
+ */
+async function readUpstream(tree, variants) {
+    const buildProvenance = await requireDocument(tree, BUILD_PROVENANCE, 'build-base', readBuildProvenance);
+    const infrasimBuild = await requireDocument(tree, INFRASIM_BUILD, 'analyze-deps', (p) => (0,json_document/* readJsonDocument */.E)(p, infrasimBuildSchema, 'infrasim build record'));
+    const names = variants ?? (await listVariants(tree));
+    const variantDocs = [];
+    for (const v of names)
+        variantDocs.push(await requireDocument(tree, variantProvenanceRel(v), 'build-variant', readVariantProvenance));
+    const bootReports = [];
+    const bootDir = (0,external_node_path_.join)(tree, BOOT_DIR);
+    const entries = (await (0,promises_.readdir)(bootDir).catch(() => []))
+        .filter((n) => n.endsWith('.json'))
+        .sort();
+    for (const name of entries) {
+        const rel = `${BOOT_DIR}/${name}`;
+        bootReports.push(await located(tree, rel, readBootReport));
+    }
+    return { tree, buildProvenance, variants: variantDocs, infrasimBuild, bootReports };
+}
+
+;// CONCATENATED MODULE: ./build/shared/attest/pipeline.js
+/**
+ * attest, end to end: read every upstream document and hash every artifact
+ * (once), build each image's provenance and the statements, sign them when
+ * the trigger policy says so, and only then write everything together. A
+ * failure anywhere before the last step writes nothing, so there is never a
+ * signature over a partial set of artifacts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ATTESTATIONS_DIR = 'meta/attestations';
+/** The statement naming every artifact of the run, every architecture together. */
+const RELEASE_NAME = 'release';
+async function prepareTree(tree, o, ctx, memo) {
+    const up = await readUpstream(tree, o.variants);
+    const artifacts = await (0,attest_artifacts/* collectArtifacts */.kx)(up, memo);
+    if (o.bundle && !(0,external_node_path_.relative)(tree, o.bundle).startsWith('..'))
+        artifacts.push(await (0,attest_artifacts/* inputArtifact */.Tt)(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch, memo));
+    const base = artifacts.find((a) => a.kind === 'base-image');
+    const images = artifacts.filter((a) => a.kind === 'base-image' || a.kind === 'overlay');
+    const provenance = images.map((image) => {
+        const flattened = image.kind === 'overlay'
+            ? (artifacts.find((a) => a.kind === 'variant-image' && a.variant === image.variant) ?? null)
+            : null;
+        const doc = (0,image_provenance/* buildImageProvenance */.xh)({
+            up,
+            image,
+            flattened,
+            baseSha256: image.kind === 'overlay' ? base.sha256 : null,
+            ctx,
+            snapshotVersion: o.snapshotVersion,
+            requireBoot: o.requireBoot,
+        });
+        const bytes = JSON.stringify(doc, null, 2) + '\n';
+        return { rel: (0,image_provenance/* imageProvenanceRel */.Sm)(image.variant), doc, bytes, sha256: (0,shared_hash/* sha256 */.sc)(bytes) };
+    });
+    return { up, artifacts, provenance, sboms: [] };
+}
+function treeInput(w, prefix, only) {
+    // A per-artifact statement binds the image provenance of its own image (the base's for kernel files).
+    const provenance = only ? w.provenance.filter((p) => p.doc.image.variant === only.variant) : w.provenance;
+    return {
+        up: w.up,
+        prefix,
+        artifacts: only ? [only] : w.artifacts,
+        imageProvenance: provenance.map((p) => ({ rel: p.rel, sha256: p.sha256 })),
+        sboms: [...w.sboms, ...(w.vulnerabilities ?? [])]
+            .filter((b) => !only || ('image' in b ? b.image.variant : b.variant) === only.variant)
+            .map((b) => ({ rel: b.rel, sha256: b.sha256 })),
+        // The gate's result covers the whole tree, so every statement of the tree binds it.
+        reports: w.secretScan ? [{ rel: w.secretScan.rel, sha256: w.secretScan.sha256 }] : [],
+    };
+}
+/** `keyless`: the runner toolkit keyless signing uses (the action passes it; key mode needs none). */
+async function runAttest(o, ctx, keyless) {
+    const memo = new digests/* DigestMemo */.F();
+    const work = [];
+    for (const tree of o.trees)
+        work.push(await prepareTree(tree, o, ctx, memo));
+    // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
+    // The image SBOMs' software is read from the same extracted trees (each image is read once); a gate
+    // failure is reported before any error of those reads.
+    const fromGate = new SoftwareFromGate();
+    const secrets = await runSecretGate({
+        trees: work.map((w, i) => ({ tree: o.trees[i], artifacts: w.artifacts })),
+        releaseRoot: o.releaseRoot,
+        allowList: o.secretAllowList,
+        workDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+        onImageRootTree: fromGate.onImageRootTree,
+    });
+    // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
+    for (const w of work)
+        w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
+    const gateLabel = (a) => (0,external_node_path_.relative)(o.releaseRoot, a.path).split(external_node_path_.sep).join('/');
+    for (const w of work)
+        w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
+    // The vulnerability gate decides before anything is signed; a failing gate throws and nothing is written.
+    let vulnerabilities = null;
+    if (o.vulnerability) {
+        const trees = work.map((w, i) => ({ tree: o.trees[i], sboms: w.sboms }));
+        vulnerabilities = await runVulnerabilityGate(o.vulnerability, trees, new Date());
+        for (const [i, w] of work.entries())
+            w.vulnerabilities = vulnerabilities.docs[i];
+    }
+    const statements = [];
+    for (const [i, w] of work.entries()) {
+        for (const a of w.artifacts) {
+            if (a.id === RELEASE_NAME)
+                throw new errors/* DataError */.fL(`${a.path}: the artifact name '${RELEASE_NAME}' is reserved for the combined statement`);
+            const t = treeInput(w, '', a);
+            statements.push({
+                dir: (0,external_node_path_.join)(o.trees[i], ATTESTATIONS_DIR),
+                name: a.id,
+                statement: (0,statement/* buildProvenanceStatement */.Jo)({
+                    trees: [t],
+                    subjects: [{ tree: t, artifact: a }],
+                    ctx,
+                    builderId: o.builderId,
+                }),
+            });
+        }
+    }
+    const prefixOf = (tree) => o.trees.length === 1 ? '' : (0,external_node_path_.relative)(o.releaseRoot, tree).split(external_node_path_.sep).join('/') + '/';
+    const releaseTrees = work.map((w, i) => treeInput(w, prefixOf(o.trees[i])));
+    statements.push({
+        dir: (0,external_node_path_.join)(o.releaseRoot, ATTESTATIONS_DIR),
+        name: RELEASE_NAME,
+        statement: (0,statement/* buildProvenanceStatement */.Jo)({
+            trees: releaseTrees,
+            subjects: releaseTrees.flatMap((t) => t.artifacts.map((artifact) => ({ tree: t, artifact }))),
+            ctx,
+            builderId: o.builderId,
+        }),
+    });
+    // Sign everything in memory first: a signing failure leaves the tree as it was.
+    if (o.keyless && !keyless)
+        throw new Error('keyless signing needs the runner toolkit (runAttest keyless argument)');
+    const signer = o.key
+        ? keySigner(o.key)
+        : o.keyless
+            ? (0,attest_keyless/* keylessSigner */.ln)(o.keyless, keyless)
+            : null;
+    const files = [];
+    const stale = [];
+    const written = [];
+    for (const s of statements) {
+        const payload = (0,statement/* serializeStatement */.US)(s.statement);
+        const statementPath = (0,external_node_path_.join)(s.dir, `${s.name}.intoto.json`);
+        const bundlePath = (0,external_node_path_.join)(s.dir, `${s.name}.sigstore.json`);
+        let bundle = null;
+        let signedPayload = payload;
+        if (signer) {
+            ({ bundle, payload: signedPayload } = await signer.sign(s.name, payload));
+            files.push({ path: bundlePath, content: JSON.stringify(bundle, null, 2) + '\n' });
+        }
+        else if (await (0,promises_.stat)(bundlePath).catch(() => null))
+            stale.push(bundlePath);
+        // The statement file holds exactly the bytes the envelope signs.
+        files.push({ path: statementPath, content: signedPayload.toString('utf8') });
+        written.push({
+            name: s.name,
+            statement: statementPath,
+            bundle: bundle ? bundlePath : null,
+            subjects: s.statement.subject.map((x) => ({ name: x.name, sha256: x.digest.sha256 })),
+        });
+    }
+    for (const [i, w] of work.entries())
+        for (const p of [
+            ...w.provenance,
+            ...[...w.sboms, ...(w.vulnerabilities ?? [])].map((b) => ({ rel: b.rel, bytes: b.json })),
+            ...(w.secretScan ? [w.secretScan] : []),
+        ])
+            files.push({ path: (0,external_node_path_.join)(o.trees[i], p.rel), content: p.bytes });
+    // Keyless: store the bundles in the repository only once all are signed, before anything is written.
+    const stored = signer ? await signer.publish() : [];
+    // A bundle of an earlier run beside a new unsigned statement would sign something else: remove it first.
+    for (const path of stale)
+        await (0,promises_.rm)(path, { force: true });
+    await writeFilesTogether(files);
+    return {
+        signed: signer !== null,
+        reason: o.decision.reason,
+        keyHint: o.key?.hint ?? null,
+        signer: signer?.description ?? null,
+        stored,
+        artifacts: work.flatMap((w, i) => w.artifacts.map((a) => ({ ...a, tree: o.trees[i] }))),
+        imageProvenance: work.flatMap((w, i) => w.provenance.map((p) => ({ path: (0,external_node_path_.join)(o.trees[i], p.rel), doc: p.doc }))),
+        sboms: work.flatMap((w, i) => w.sboms.map((b) => ({ ...b, path: (0,external_node_path_.join)(o.trees[i], b.rel) }))),
+        release: written[written.length - 1],
+        perArtifact: written.slice(0, -1),
+        vulnerabilities,
+        hashed: memo.hashed,
+        secrets,
+    };
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/summary.js
+var summary = __webpack_require__(62712);
+;// CONCATENATED MODULE: ./build/actions/attest/keyless-toolkit.js
+const keylessToolkit = {
+    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(206), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
+    createAttestation: async (token, owner, repo, bundle) => {
+        const [{ getOctokit }, { retry }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 63206)),
+            Promise.all(/* import() */[__webpack_require__.e(735), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+        ]);
+        return getOctokit(token, { retry: { retries: 3 } }, retry).request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle: bundle });
+    },
+};
+
+// EXTERNAL MODULE: ./build/actions/runner.js + 2 modules
+var runner = __webpack_require__(15327);
+;// CONCATENATED MODULE: ./build/actions/attest/sign.js
+
+
+
+
+
+
+
+/** Runs the gates, signs (or writes unsigned) statements, and reports. */
+async function attestAndReport(options, ctx) {
+    runner/* core.info */.I8.info(options.decision.reason);
+    if (!options.vulnerability)
+        runner/* core.notice */.I8.notice('vulnerability gate off: no vulnerability-data given (a local OSV copy, or `osv` to download)');
+    let result;
+    try {
+        result = await runAttest(options, ctx, keylessToolkit);
+    }
+    catch (e) {
+        if (e instanceof VulnerabilityGateFailure)
+            await reportVulnerabilities(e.run);
+        if (e instanceof SecretGateFailure)
+            await reportSecrets(e.result);
+        throw e;
+    }
+    if (result.vulnerabilities)
+        await reportVulnerabilities(result.vulnerabilities);
+    await reportSecrets(result.secrets);
+    (0,runner/* setOutputs */.n0)({
+        signed: String(result.signed),
+        'sign-reason': result.reason,
+        'image-provenance': result.imageProvenance[0]?.path,
+        statement: result.release.statement,
+        attestations: [...result.perArtifact, result.release]
+            .map((w) => w.bundle)
+            .filter((b) => b !== null)
+            .join('\n'),
+        'subject-count': String(result.release.subjects.length),
+    });
+    await (0,runner/* writeSummary */.Sy)((0,summary/* renderAttestSummary */._4)(result));
+    for (const a of result.artifacts)
+        runner/* core.info */.I8.info(`${a.rel}: sha256 ${a.sha256}`);
+    runner/* core.info */.I8.info(result.signed
+        ? `signed ${result.perArtifact.length + 1} statement(s) with ${result.signer}` +
+            (result.stored.length ? `; stored ${result.stored.length} in the repository's attestations` : '')
+        : `wrote ${result.perArtifact.length + 1} unsigned statement(s): ${result.reason}`);
+}
+/** The secret gate's table in the job summary and an annotation per finding (file, line, kind, fingerprint: never the secret). */
+async function reportSecrets(r) {
+    (0,runner/* setOutputs */.n0)({ 'secret-findings': String(r.findings.length) });
+    await (0,runner/* writeSummary */.Sy)(renderSecretGateSummary(r));
+    for (const f of r.findings)
+        runner/* core.error */.I8.error(describeGateFinding(f), { title: `secret ${f.kind}` });
+    for (const f of r.allowed)
+        runner/* core.notice */.I8.notice(`${describeGateFinding(f)} allowed: ${f.reason}`, { title: `secret allowed ${f.kind}` });
+}
+/** The vulnerability table in the job summary, and an annotation per finding the gate stopped or let through. */
+async function reportVulnerabilities(run) {
+    // Set on a failing gate too: a later step can read how many findings stopped the run.
+    (0,runner/* setOutputs */.n0)({
+        vulnerabilities: String(run.images.reduce((n, i) => n + i.result.findings.length, 0)),
+    });
+    await (0,runner/* writeSummary */.Sy)(renderVulnerabilitySummary(run.images, run.gate, run.data));
+    for (const f of run.gate.failing)
+        runner/* core.error */.I8.error(`${f.id} (${f.aliases.join(', ')}) in ${f.source} ${f.installed}: ${f.severity}, fixed in ${f.fixed ?? 'no release yet'}`, {
+            title: `vulnerability: ${f.image}`,
+        });
+    for (const f of run.gate.allowed)
+        runner/* core.warning */.I8.warning(`${f.id} in ${f.source} ${f.installed} allowed until ${f.allowedBy.expires}: ${f.allowedBy.reason}`, {
+            title: `vulnerability allowed: ${f.image}`,
+        });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1638 @@
+import { dirname as __bundleDirname } from 'node:path';
+import { fileURLToPath as __bundleFileURLToPath } from 'node:url';
+const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));
+export const id = 575;
+export const ids = [575];
+export const modules = {
+
+/***/ 81487:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Os: () => (/* binding */ IMAGES_READ_AT_ONCE),
+/* harmony export */   Tt: () => (/* binding */ inputArtifact),
+/* harmony export */   kx: () => (/* binding */ collectArtifacts),
+/* harmony export */   lH: () => (/* binding */ toRel),
+/* harmony export */   vJ: () => (/* binding */ insideTree)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52005);
+/**
+ * The artifacts of one output tree, found through the documents that made
+ * them (never by globbing, so a stray file is not signed by accident): the
+ * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
+ * overlay and flattened image. Each is hashed once and the digest compared
+ * with the one its producer recorded: a file changed after it was built, or
+ * an overlay whose base changed, is refused instead of signed.
+ */
+
+
+/**
+ * How many images attest's secret gate reads at once (the SBOMs' software is
+ * read from the gate's extracted trees; the SBOM reader opens an image itself,
+ * as many at once, only when the gate did not read it). Each read keeps a
+ * private raw copy of the image and its extracted tree in RUNNER_TEMP until it
+ * is done: a fixed two, not one per
+ * core, keeps the temporary disk a step needs predictable on a many-core
+ * runner with a small disk, and two is where the gain of reading side by side is.
+ */
+const IMAGES_READ_AT_ONCE = 2;
+/** Resolves a path a document gives, refusing one that leaves the tree. */
+function insideTree(tree, rel, doc) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree, rel);
+    const back = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path);
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) || back === '' || back.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(back))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${doc}: the path '${rel}' is outside the output tree ${tree}`);
+    return path;
+}
+function toRel(tree, path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(tree), path).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+function idOf(rel) {
+    const name = rel.split('/').pop();
+    return name.replace(/\.qcow2$/, '');
+}
+async function hashed(memo, tree, rel, doc, recorded, what) {
+    const path = insideTree(tree, rel, doc);
+    const d = await memo.digest(path, doc);
+    if (recorded !== null && d.sha256 !== recorded)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
+            'the file changed after it was built; rebuild it (a changed file is never signed)');
+    return d;
+}
+async function collectArtifacts(up, memo) {
+    const { tree } = up;
+    const bp = up.buildProvenance;
+    const arch = bp.doc.distro.arch;
+    const out = [];
+    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
+    const baseRel = toRel(tree, base.path);
+    out.push({
+        id: idOf(baseRel),
+        kind: 'base-image',
+        rel: baseRel,
+        ...base,
+        arch,
+        variant: null,
+        recordedIn: bp.rel,
+    });
+    if (bp.doc.boot.mode === 'kernel') {
+        const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
+        const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
+        if (bp.doc.boot.initrd)
+            boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
+        for (const [i, b] of boot.entries()) {
+            const kind = i === 0 ? 'kernel' : 'initrd';
+            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
+            out.push({
+                id: b.rel.split('/').pop(),
+                kind,
+                rel: toRel(tree, f.path),
+                ...f,
+                arch,
+                variant: null,
+                recordedIn: bp.rel,
+            });
+        }
+    }
+    for (const v of up.variants) {
+        const doc = v.doc;
+        // The overlay is only valid on the exact bytes of this base.
+        if (doc.base_image.sha256 !== base.sha256)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
+                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
+        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
+        const overlayRel = toRel(tree, overlay.path);
+        out.push({
+            id: idOf(overlayRel),
+            kind: 'overlay',
+            rel: overlayRel,
+            ...overlay,
+            arch: doc.base_image.arch,
+            variant: doc.variant,
+            recordedIn: v.rel,
+        });
+        if (doc.image) {
+            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
+            const imageRel = toRel(tree, image.path);
+            out.push({
+                id: idOf(imageRel),
+                kind: 'variant-image',
+                rel: imageRel,
+                ...image,
+                arch: doc.base_image.arch,
+                variant: doc.variant,
+                recordedIn: v.rel,
+            });
+        }
+    }
+    const ids = new Map();
+    for (const a of out) {
+        const seen = ids.get(a.id);
+        if (seen)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`two artifacts would share the attestation name '${a.id}': ${seen} and ${a.rel}`);
+        ids.set(a.id, a.rel);
+    }
+    return out;
+}
+/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
+async function inputArtifact(tree, path, input, arch, memo) {
+    const rel = toRel(tree, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path));
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
+    const d = await memo.digest((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(tree, rel), input);
+    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
+}
+
+
+/***/ }),
+
+/***/ 63733:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DigestMemo)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87406);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53019);
+/**
+ * Each artifact is hashed at most once per step: the first request for a
+ * file hashes it and later requests (the image provenance, the per-artifact
+ * statement, the combined statement, the check against the digest an earlier
+ * action recorded) get the same result, as long as the file's identity,
+ * size and modification time are unchanged. Every file is opened through
+ * openRegularFile first, so a device or FIFO named by a document is refused
+ * naming the document instead of being read forever.
+ */
+
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmark assert "once"). */
+    hashed = 0;
+    /** `input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, input) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+        await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRegularFile */ .l$)(abs, { input });
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs, { bigint: true });
+        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+        let pending = this.memo.get(key);
+        if (!pending) {
+            this.hashed++;
+            pending = (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q3)(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
+            this.memo.set(key, pending);
+        }
+        return pending;
+    }
+}
+
+
+/***/ }),
+
+/***/ 92373:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EB: () => (/* binding */ IMAGE_PROVENANCE_MEDIA_TYPE),
+/* harmony export */   Sf: () => (/* binding */ ImageProvenanceSchema),
+/* harmony export */   Sm: () => (/* binding */ imageProvenanceRel),
+/* harmony export */   xh: () => (/* binding */ buildImageProvenance)
+/* harmony export */ });
+/* unused harmony exports readImageProvenance, snapshotVersion */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52005);
+/* harmony import */ var _json_document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98360);
+/**
+ * meta/image-provenance.json (seed 000): the one document linking an image to
+ * the builder that made it. The seed's fields keep their names and places —
+ * image{type,version,architecture,sha256}, infrasim{version,sha256,
+ * dep_graph_sha256}, build{timestamp,git_commit,git_ref,github_run_id,
+ * snapshot_version}, analysis{risk_score,cycle_count} — so its verification
+ * commands (`jq -r '.image.sha256' meta/image-provenance.json`) work; the
+ * fields after them say where each value came from and what booted. One
+ * schema writes and reads it; every value comes from an upstream document or
+ * the run, nothing is a constant.
+ */
+
+
+
+const digest = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/);
+/** How statements mark an image provenance among their byproducts (verify's policy reads those). */
+const IMAGE_PROVENANCE_MEDIA_TYPE = 'application/vnd.infrasim.image-provenance.v1+json';
+const documentRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha256: digest });
+const ImageProvenanceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        architecture: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        sha256: digest,
+        /** Relative to the output tree. */
+        path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        format: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('qcow2'),
+        /** Null for the base. */
+        variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        /** A variant's overlay only runs on these base bytes. */
+        base_sha256: digest.nullable(),
+        /** A variant's flattened image, when build-variant made one. */
+        flattened: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha256: digest }).nullable(),
+    }),
+    infrasim: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        /** The `infrasim` binary's digest, or the only binary's; null when analyze-deps recorded none. */
+        sha256: digest.nullable(),
+        dep_graph_sha256: digest,
+        binaries: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ sha256: digest })),
+    }),
+    build: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        git_commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        git_ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        github_run_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        snapshot_version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        repository: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        workflow_ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+    }),
+    analysis: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        risk_score: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(100),
+        cycle_count: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+        risk_threshold: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(100),
+        duplicate_count: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    }),
+    boot: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        /** success: every boot report for these bytes passed; not-verified: none found (and none required). */
+        status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['success', 'not-verified']),
+        reports: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), sha256: digest, arch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), boot: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })),
+    }),
+    format_version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('1.0'),
+    sources: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        build_provenance: documentRef,
+        variant_provenance: documentRef.nullable(),
+        infrasim_build: documentRef,
+    }),
+});
+function readImageProvenance(path) {
+    return readJsonDocument(path, ImageProvenanceSchema, 'image provenance');
+}
+/** Where an image's provenance goes: the seed's path for the base, one beside it per variant. */
+function imageProvenanceRel(variant) {
+    return variant === null ? 'meta/image-provenance.json' : `meta/image-provenance-${variant}.json`;
+}
+/**
+ * Snapshot version (seed 000: `dev-20241219-a1b2c3d`): the tag name when the
+ * run is for a tag, else `dev-<YYYYMMDD of the build>-<7 hex of the commit>`.
+ */
+function snapshotVersion(ref, timestamp, commit) {
+    if (ref?.startsWith('refs/tags/'))
+        return ref.slice('refs/tags/'.length);
+    const day = timestamp.slice(0, 10).replaceAll('-', '');
+    return ['dev', day, commit?.slice(0, 7)].filter(Boolean).join('-');
+}
+/** The `infrasim` binary, else the only binary: the seed's single infrasim.sha256. */
+function infrasimBinary(binaries) {
+    if (binaries.infrasim)
+        return binaries.infrasim.sha256;
+    const all = Object.values(binaries);
+    return all.length === 1 ? all[0].sha256 : null;
+}
+function buildImageProvenance(i) {
+    const { up, image, ctx } = i;
+    const bp = up.buildProvenance.doc;
+    const variantDoc = image.variant === null ? null : up.variants.find((v) => v.doc.variant === image.variant);
+    if (image.variant !== null && !variantDoc)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`no variant provenance for ${image.variant} in ${up.tree}`);
+    const ib = up.infrasimBuild.doc;
+    // Boot reports are matched by the digest of the image they booted, so a
+    // report of an earlier build of the same path never counts.
+    const digests = new Set([image.sha256, ...(i.flattened ? [i.flattened.sha256] : [])]);
+    const reports = up.bootReports.filter((r) => digests.has(r.doc.chain[0]?.sha256 ?? r.doc.image.sha256 ?? ''));
+    const failed = reports.find((r) => r.doc.verdict !== 'success');
+    if (failed)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${failed.path}: boot-verify's verdict for ${image.rel} is ${failed.doc.verdict} (${failed.doc.reason}); an image that did not boot is not attested`);
+    if (i.requireBoot && reports.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`no boot report in ${up.tree}/meta/boot/ for ${image.rel} (sha256 ${image.sha256}): run boot-verify on it before attest, or set require-boot: false`);
+    const timestamp = variantDoc ? variantDoc.doc.source.build_date : bp.source.build_date;
+    const gitCommit = (variantDoc ? variantDoc.doc.source.git_sha : bp.source.git_sha) ?? ctx.sha;
+    const gitRef = bp.source.git_ref ?? ctx.ref;
+    const doc = {
+        image: {
+            type: bp.distro.name,
+            version: bp.distro.version,
+            architecture: image.arch,
+            sha256: image.sha256,
+            path: image.rel,
+            format: 'qcow2',
+            variant: image.variant,
+            base_sha256: i.baseSha256,
+            flattened: i.flattened ? { path: i.flattened.rel, sha256: i.flattened.sha256 } : null,
+        },
+        infrasim: {
+            version: ib.version,
+            sha256: infrasimBinary(ib.binaries),
+            dep_graph_sha256: ib.dependencies.graph_sha256,
+            binaries: ib.binaries,
+        },
+        build: {
+            timestamp,
+            git_commit: gitCommit,
+            git_ref: gitRef,
+            github_run_id: ctx.runId ?? ib.github_run_id,
+            snapshot_version: i.snapshotVersion ?? snapshotVersion(ctx.ref ?? gitRef, timestamp, gitCommit),
+            repository: ctx.repository ?? bp.source.repository,
+            workflow_ref: ctx.workflowRef,
+        },
+        analysis: {
+            risk_score: ib.analysis.risk_score,
+            cycle_count: ib.analysis.cycle_count,
+            risk_threshold: ib.analysis.risk_threshold,
+            duplicate_count: ib.analysis.duplicate_count,
+        },
+        boot: {
+            status: reports.length ? 'success' : 'not-verified',
+            reports: reports.map((r) => ({
+                path: r.rel,
+                sha256: r.sha256,
+                arch: r.doc.arch,
+                boot: r.doc.boot,
+                verdict: r.doc.verdict,
+            })),
+        },
+        format_version: '1.0',
+        sources: {
+            build_provenance: { path: up.buildProvenance.rel, sha256: up.buildProvenance.sha256 },
+            variant_provenance: variantDoc ? { path: variantDoc.rel, sha256: variantDoc.sha256 } : null,
+            infrasim_build: { path: up.infrasimBuild.rel, sha256: up.infrasimBuild.sha256 },
+        },
+    };
+    return ImageProvenanceSchema.parse(doc);
+}
+
+
+/***/ }),
+
+/***/ 22113:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J3: () => (/* binding */ SUITE),
+/* harmony export */   Jo: () => (/* binding */ buildProvenanceStatement),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   US: () => (/* binding */ serializeStatement),
+/* harmony export */   XZ: () => (/* binding */ StatementSchema),
+/* harmony export */   _4: () => (/* binding */ ProvenanceStatementSchema),
+/* harmony export */   us: () => (/* binding */ SLSA_PROVENANCE_V1)
+/* harmony export */ });
+/* unused harmony exports STATEMENT_TYPE, BUILD_TYPE, ResourceDescriptorSchema, SubjectSchema, SlsaPredicateSchema, subjectName */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87406);
+/* harmony import */ var _image_provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92373);
+/* harmony import */ var _sbom_image_sbom_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84551);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46887);
+/**
+ * In-toto Statement v1 with an SLSA Provenance v1 predicate: one schema that
+ * builds the statements attest signs and parses the ones verify reads back.
+ * The workflow-level fields follow GitHub's own attestations
+ * (externalParameters.workflow {ref, repository, path}, the source commit as
+ * the first resolved dependency, builder.id = <server>/<workflow ref>), so a
+ * policy written for `gh attestation verify` reads the same values here; the
+ * image build's own parameters and inputs are added beside them.
+ */
+
+
+
+
+
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * What externalParameters.images means (docs/attest.md, "Build type"). A URN,
+ * not an https URL: the suite is used from many repositories and owns no
+ * domain a URL could point into.
+ */
+const BUILD_TYPE = 'urn:infrasim-image-actions:buildtype:vm-image:v1';
+const SUITE = { name: 'infrasim-image-actions', version: '0.1.0' };
+const digestSet = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]+$/));
+const ResourceDescriptorSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    uri: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    digest: digestSet.optional(),
+    mediaType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    annotations: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()).optional(),
+});
+const SubjectSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) }).catchall(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+});
+const SlsaPredicateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    buildDefinition: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        buildType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+        externalParameters: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
+        internalParameters: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()).optional(),
+        resolvedDependencies: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(ResourceDescriptorSchema).optional(),
+    }),
+    runDetails: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        builder: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+            version: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
+            builderDependencies: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(ResourceDescriptorSchema).optional(),
+        }),
+        metadata: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            invocationId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+            startedOn: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+            finishedOn: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        })
+            .optional(),
+        byproducts: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(ResourceDescriptorSchema).optional(),
+    }),
+});
+/** Any in-toto v1 statement (verify first parses this, then checks the predicate type). */
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(STATEMENT_TYPE),
+    subject: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(SubjectSchema).min(1),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
+});
+const ProvenanceStatementSchema = StatementSchema.extend({
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SLSA_PROVENANCE_V1),
+    predicate: SlsaPredicateSchema,
+});
+function externalImage(t) {
+    const bp = t.up.buildProvenance.doc;
+    return {
+        tree: t.prefix.replace(/\/$/, '') || '.',
+        distro: bp.distro.name,
+        version: bp.distro.version,
+        arch: bp.distro.arch,
+        boot: bp.boot.mode,
+        cmdline: bp.boot.cmdline,
+        packages: bp.packages,
+        source_date_epoch: bp.source.source_date_epoch,
+        variants: t.up.variants.map((v) => ({
+            name: v.doc.variant,
+            definition: v.doc.definition.origin,
+            packages: v.doc.packages,
+            services: v.doc.services,
+        })),
+    };
+}
+function dependencies(t) {
+    const bp = t.up.buildProvenance.doc;
+    const arch = bp.distro.arch;
+    const out = [];
+    for (const input of bp.inputs)
+        out.push({
+            name: `${t.prefix}${input.name}`,
+            uri: input.uri,
+            ...(input.sha256 ? { digest: { sha256: input.sha256 } } : {}),
+            annotations: { verification: input.verification, arch },
+        });
+    out.push({
+        name: `${t.prefix}kernel`,
+        digest: { sha256: bp.boot.kernel.sha256 },
+        annotations: { rootfs_path: bp.boot.kernel.rootfs_path, arch },
+    });
+    if (bp.boot.initrd)
+        out.push({ name: `${t.prefix}initrd`, digest: { sha256: bp.boot.initrd.sha256 }, annotations: { arch } });
+    // The installed package list, read back from the image's own database: its digest pins it.
+    const installed = bp.installed_packages;
+    out.push({
+        name: `${t.prefix}installed-packages`,
+        digest: { sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(JSON.stringify(installed.packages)) },
+        mediaType: 'application/json',
+        annotations: { manager: installed.manager, count: installed.count, arch },
+    });
+    const ib = t.up.infrasimBuild.doc;
+    for (const [name, bin] of Object.entries(ib.binaries).sort(([a], [b]) => a.localeCompare(b)))
+        out.push({
+            name: `${t.prefix}infrasim/${name}`,
+            digest: { sha256: bin.sha256 },
+            annotations: { version: ib.version },
+        });
+    out.push({
+        name: `${t.prefix}infrasim/dependency-graph`,
+        digest: { sha256: ib.dependencies.graph_sha256 },
+        annotations: { package_count: ib.dependencies.package_count, ecosystem: ib.dependencies.ecosystem },
+    });
+    for (const v of t.up.variants) {
+        out.push({
+            name: `${t.prefix}variant/${v.doc.variant}/definition`,
+            uri: v.doc.definition.origin,
+            digest: { sha256: v.doc.definition.sha256 },
+        });
+        out.push({
+            name: `${t.prefix}variant/${v.doc.variant}/user-data`,
+            digest: { sha256: v.doc.user_data.sha256 },
+        });
+    }
+    return out;
+}
+function byproducts(t) {
+    const provenance = t.imageProvenance.map((d) => ({
+        name: `${t.prefix}${d.rel}`,
+        digest: { sha256: d.sha256 },
+        mediaType: _image_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_PROVENANCE_MEDIA_TYPE */ .EB,
+    }));
+    const sboms = (t.sboms ?? []).map((d) => ({
+        name: `${t.prefix}${d.rel}`,
+        digest: { sha256: d.sha256 },
+        mediaType: _sbom_image_sbom_js__WEBPACK_IMPORTED_MODULE_2__/* .SBOM_MEDIA_TYPE */ .y_,
+    }));
+    const docs = [
+        t.up.buildProvenance,
+        ...t.up.variants,
+        t.up.infrasimBuild,
+        ...t.up.bootReports,
+        ...(t.reports ?? []),
+    ];
+    return [
+        ...provenance,
+        ...sboms,
+        ...docs.map((d) => ({
+            name: `${t.prefix}${d.rel}`,
+            digest: { sha256: d.sha256 },
+            mediaType: 'application/json',
+        })),
+    ];
+}
+function subjectName(t, a) {
+    return `${t.prefix}${a.rel}`;
+}
+function buildProvenanceStatement(r) {
+    const { ctx } = r;
+    const repositoryUrl = ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : null;
+    const source = repositoryUrl && ctx.sha
+        ? [{ uri: `git+${repositoryUrl}@${ctx.ref ?? ctx.sha}`, digest: { gitCommit: ctx.sha } }]
+        : [];
+    const invocation = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .invocationId */ .yl)(ctx);
+    const statement = {
+        _type: STATEMENT_TYPE,
+        subject: r.subjects.map((s) => ({
+            name: subjectName(s.tree, s.artifact),
+            digest: { sha256: s.artifact.sha256 },
+        })),
+        predicateType: SLSA_PROVENANCE_V1,
+        predicate: {
+            buildDefinition: {
+                buildType: BUILD_TYPE,
+                externalParameters: {
+                    workflow: { ref: ctx.ref, repository: repositoryUrl, path: (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .workflowPath */ .RB)(ctx) },
+                    images: r.trees.map(externalImage),
+                },
+                internalParameters: {
+                    github: {
+                        event_name: ctx.eventName,
+                        repository_id: ctx.repositoryId,
+                        repository_owner_id: ctx.repositoryOwnerId,
+                        runner_environment: ctx.runnerEnvironment,
+                    },
+                },
+                resolvedDependencies: [...source, ...r.trees.flatMap(dependencies)],
+            },
+            runDetails: {
+                builder: { id: r.builderId, version: { [SUITE.name]: SUITE.version } },
+                ...(invocation ? { metadata: { invocationId: invocation } } : {}),
+                byproducts: r.trees.flatMap(byproducts),
+            },
+        },
+    };
+    return ProvenanceStatementSchema.parse(statement);
+}
+/** The exact bytes that are signed and written: compact JSON, so the file and the DSSE payload are the same bytes. */
+function serializeStatement(s) {
+    return Buffer.from(JSON.stringify(s));
+}
+
+
+/***/ }),
+
+/***/ 40897:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ue: () => (/* binding */ firstDuplicate)
+/* harmony export */ });
+/* unused harmony exports fingerprint, jsonEqual, canonicalJson */
+/**
+ * JSON Schema's `uniqueItems` in time linear in the array's size.
+ *
+ * ajv compares the items of an array of objects pairwise with a deep
+ * equality: quadratic, tens of seconds on a 20,000-component SBOM. Here each
+ * item gets a 32-bit fingerprint that deep-equal JSON values share whatever
+ * their key order (a key's entry is combined by addition, which does not
+ * depend on order); items are bucketed by it, and only items whose
+ * fingerprints are equal are compared with a real deep equality. A collision
+ * costs a comparison, never a wrong answer. Strings (a `dependsOn` list) are
+ * their own keys. The generated validator (./sbom-validator.ts) calls
+ * firstDuplicate, so this module is loaded by it at run time: no I/O, no
+ * dependencies.
+ */
+/** FNV-1a over UTF-16 code units, from `seed`. */
+function textHash(s, seed) {
+    let h = seed;
+    for (let i = 0; i < s.length; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+}
+const NULL = 0x6e756c6c;
+const TRUE = 0x74727565;
+const FALSE = 0x66616c73;
+const STRING_SEED = 0x811c9dc5;
+const NUMBER_SEED = 0x2545f491;
+const KEY_SEED = 0x5bd1e995;
+/** A fingerprint of a JSON value: deep-equal values (any key order) give the same number. */
+function fingerprint(value) {
+    if (value === null)
+        return NULL;
+    switch (typeof value) {
+        case 'string':
+            return textHash(value, STRING_SEED);
+        // Equal JSON numbers print the same (0 and -0 both as "0", which deep equality also takes as equal).
+        case 'number':
+            return textHash(String(value), NUMBER_SEED);
+        case 'boolean':
+            return value ? TRUE : FALSE;
+    }
+    if (Array.isArray(value)) {
+        let h = 0x41525259 ^ value.length;
+        for (let i = 0; i < value.length; i++)
+            h = Math.imul(h, 31) + fingerprint(value[i]);
+        return h | 0;
+    }
+    const obj = value;
+    let h = 0x4f424a45;
+    // for-in allocates no key list (Object.keys would, per object of a 100,000-component SBOM).
+    for (const k in obj) {
+        if (!Object.hasOwn(obj, k))
+            continue;
+        // Mixed per entry, summed over entries: the sum does not depend on the order of the keys.
+        const e = Math.imul(textHash(k, KEY_SEED) ^ fingerprint(obj[k]), 0x9e3779b1);
+        h = (h + (e ^ (e >>> 15))) | 0;
+    }
+    return h;
+}
+/** Deep equality of JSON values (object key order ignored), as ajv's `uniqueItems` decides it. */
+function jsonEqual(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a)) {
+        const bb = b;
+        if (a.length !== bb.length)
+            return false;
+        for (let i = 0; i < a.length; i++)
+            if (!jsonEqual(a[i], bb[i]))
+                return false;
+        return true;
+    }
+    const x = a;
+    const y = b;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length)
+        return false;
+    for (const k of keys)
+        if (!Object.hasOwn(y, k) || !jsonEqual(x[k], y[k]))
+            return false;
+    return true;
+}
+/** The same value, written one way: object keys sorted, no whitespace. Deep-equal JSON values give equal texts. */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return '[' + value.map(canonicalJson).join(',') + ']';
+    const obj = value;
+    const keys = Object.keys(obj).sort();
+    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+}
+/**
+ * The index pair [j, i] of the first item i equal to an earlier item j, or
+ * null when all items differ: one pass, the same answer as comparing every pair.
+ */
+function firstDuplicate(items) {
+    if (items.length < 2)
+        return null;
+    const strings = new Map();
+    // Fingerprint → the first index with it, or every index with it once two share it.
+    const others = new Map();
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (typeof item === 'string') {
+            const j = strings.get(item);
+            if (j !== undefined)
+                return [j, i];
+            strings.set(item, i);
+            continue;
+        }
+        const h = fingerprint(item);
+        const seen = others.get(h);
+        if (seen === undefined) {
+            others.set(h, i);
+            continue;
+        }
+        const bucket = typeof seen === 'number' ? [seen] : seen;
+        for (const j of bucket)
+            if (jsonEqual(items[j], item))
+                return [j, i];
+        bucket.push(i);
+        if (typeof seen === 'number')
+            others.set(h, bucket);
+    }
+    return null;
+}
+
+
+/***/ }),
+
+/***/ 87406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   zO: () => (/* binding */ readChunks)
+/* harmony export */ });
+/* unused harmony exports sha256RegularFile, SHA256_HEX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52005);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53019);
+/**
+ * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
+ * buffers let the next read run in the thread pool while the current chunk is
+ * hashed; that keeps Node's hashing at or above `openssl dgst` (see
+ * bench/build-base.ts), where default 64 KiB stream chunks halve it.
+ */
+
+
+
+
+const CHUNK = 4 * 1024 * 1024;
+/**
+ * Reads an open file from its current position to its end, handing each
+ * chunk to `onChunk` while the next read runs. The two buffers are no larger
+ * than the file (plus the byte that shows its end): a tree of small files read
+ * one by one would otherwise allocate 2 × `maxChunk` per file and pay for it
+ * in garbage collection. `onChunk` must not keep the chunk: its buffer is
+ * read into again.
+ */
+async function readChunks(handle, onChunk, maxChunk = CHUNK) {
+    const { size } = await handle.stat();
+    const length = Math.max(1, Math.min(maxChunk, size + 1));
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, length, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return;
+        const filled = buffers[current];
+        current ^= 1;
+        // The other buffer is free: start the next read before handling this one.
+        pending = handle.read(buffers[current], 0, length, null);
+        onChunk(filled.subarray(0, bytesRead));
+    }
+}
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await readChunks(handle, (chunk) => {
+        total += chunk.length;
+        if (limit && total > limit.maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        hash.update(chunk);
+    });
+    return hash.digest('hex');
+}
+async function sha256File(path) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        return await sha256Handle(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
+}
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+
+/***/ }),
+
+/***/ 98360:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readJsonDocument)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52005);
+/**
+ * Reading back the JSON documents the suite writes (provenance, reports):
+ * parsed and validated against the same schema that wrote them, with errors
+ * that name the file, the field and the kind of document.
+ */
+
+
+async function readJsonDocument(path, schema, kind) {
+    let json;
+    try {
+        json = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path}: not readable JSON (${e.message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${path}: invalid ${kind} at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 53019:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ fsErrorReason),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile)
+/* harmony export */ });
+/* unused harmony export openRegularFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52005);
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK).catch((e) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 84551:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y_: () => (/* binding */ SBOM_MEDIA_TYPE),
+  GZ: () => (/* binding */ imageSbomDocument),
+  YM: () => (/* binding */ packagePurl)
+});
+
+// UNUSED EXPORTS: PROP, buildImageSbom, overlayChanges, purlDistro
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __webpack_require__(87091);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-parts.js
+/**
+ * The pieces of a component both SBOM writers share (./sbom.ts through the
+ * CycloneDX library's models, ./sbom-writer.ts directly): package URL, hash,
+ * license and serial number, decided in one place so the two cannot drift.
+ */
+
+/** Characters encodeURIComponent leaves as they are (and `+`, which packageurl-js puts back in versions). */
+const PLAIN_NAME = /^[A-Za-z0-9._~-]+$/;
+const PLAIN_VERSION = /^[A-Za-z0-9._~+-]+$/;
+function sbom_parts_purlOf(pkg, ecosystem) {
+    if (pkg.source.kind === 'path')
+        return undefined;
+    // Nearly every crate: crates.io, a plain name and version, which packageurl-js writes unchanged
+    // (it lowercases npm names, not cargo's). Skipping its object per package is a tenth of the SBOM's time.
+    if (ecosystem === 'cargo' &&
+        pkg.source.kind === 'registry' &&
+        pkg.source.isDefault &&
+        PLAIN_NAME.test(pkg.name) &&
+        PLAIN_VERSION.test(pkg.version))
+        return `pkg:cargo/${pkg.name}@${pkg.version}`;
+    const qualifiers = {};
+    if (pkg.source.kind === 'git')
+        qualifiers.vcs_url = `git+${pkg.source.url}${pkg.source.commit ? '@' + pkg.source.commit : ''}`;
+    if (pkg.source.kind === 'registry' && !pkg.source.isDefault)
+        qualifiers.repository_url = pkg.source.url;
+    if (ecosystem === 'npm') {
+        const [scope, bare] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
+        return new PackageURL('npm', scope ?? null, bare ?? pkg.name, pkg.version, qualifiers, null).toString();
+    }
+    return new PackageURL('cargo', null, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** [CycloneDX algorithm name, hex] of a Cargo sha256 or an npm sha512 SRI integrity. */
+function sbom_parts_hashOf(checksum) {
+    if (!checksum)
+        return undefined;
+    if (/^[0-9a-f]{64}$/.test(checksum))
+        return ['SHA-256', checksum];
+    const sri = /^sha512-([A-Za-z0-9+/=]+)$/.exec(checksum);
+    if (sri)
+        return ['SHA-512', Buffer.from(sri[1], 'base64').toString('hex')];
+    return undefined;
+}
+function sbom_parts_licenseOf(license) {
+    if (!license)
+        return undefined;
+    // Cargo's legacy `MIT/Apache-2.0` is not an SPDX expression: keep it as a named license.
+    if (/^[A-Za-z0-9.+\-() ]+$/.test(license) && !license.includes('/'))
+        return { kind: 'expression', value: license };
+    return { kind: 'named', value: license };
+}
+/** A UUID derived from the graph hash, so the same graph gives the same serial number. */
+function sbom_parts_serialNumber(graphSha256) {
+    const h = graphSha256;
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var shared_errors = __webpack_require__(52005);
+;// CONCATENATED MODULE: ./build/shared/deps/generated-module.js
+/**
+ * Modules that scripts/bundle.ts generates beside the compiled sources (build/shared/deps) after tsc: work
+ * done once at bundle time instead of in every run of the action. ncc bundles each because its caller
+ * imports it with a literal specifier. A source tree has none, so a source run (the tests, `node` on the .ts
+ * files) gets null here and computes the same thing itself.
+ */
+async function generatedModule(file, load) {
+    try {
+        return await load();
+    }
+    catch (e) {
+        if (
+        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
+        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
+            String(e).includes(file))
+            return null;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/deps/unique-items.js
+var unique_items = __webpack_require__(40897);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
+
+
+
+
+
+const UNIQUE_BY_HASH = 'uniqueItemsByHash';
+/** The CycloneDX versions whose schema files this module finds. */
+const VALIDATED_SPEC_VERSIONS = ['1.6'];
+/**
+ * What the library's own JSON validator passes to ajv (cyclonedx-library
+ * _optPlug.node/__jsonValidators/ajv), plus two code-generation settings that
+ * change how fast the validator compiles, not what it accepts: no inlining of
+ * $refs and no optimisation passes over the generated code.
+ */
+const AJV_OPTIONS = {
+    inlineRefs: false,
+    useDefaults: false,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    allErrors: false,
+    loadSchema: (uri) => {
+        throw new Error(`Remote schemas are disabled: ${uri}`);
+    },
+};
+/** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
+const BUILD_HELPERS = { formats: './sbom-formats.js', unique: './unique-items.js' };
+/** A copy of the schema with each `uniqueItems: true` replaced by `uniqueItemsByHash: true`; returns how many. */
+function hashUniqueItems(schema) {
+    let replaced = 0;
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.map(walk);
+        if (node === null || typeof node !== 'object')
+            return node;
+        const out = {};
+        for (const [k, v] of Object.entries(node)) {
+            if (k === 'uniqueItems' && v === true) {
+                out[UNIQUE_BY_HASH] = true;
+                replaced++;
+            }
+            else
+                out[k] = walk(v);
+        }
+        return out;
+    };
+    return { schema: walk(schema), replaced };
+}
+/**
+ * The library's schema files, found through its resources module, which reads
+ * them relative to its own directory: node_modules in a source run,
+ * dist/res/schema beside a bundle (scripts/bundle.ts copies them there).
+ */
+async function schemaFiles(version) {
+    // The resources module is exported (as _Resources) but not typed.
+    const lib = (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(463), __webpack_require__.e(567)]).then(__webpack_require__.t.bind(__webpack_require__, 54567, 19)));
+    const R = lib._Resources;
+    const bom = R.FILES.CDX.JSON_STRICT_SCHEMA[version];
+    if (!bom)
+        throw new Error(`no CycloneDX ${version} JSON schema in the library`);
+    return {
+        bom,
+        refs: {
+            'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': R.FILES.SPDX.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': R.FILES.CryptoDefs.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': R.FILES.JSF.JSON_SCHEMA,
+        },
+    };
+}
+const readJson = async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+/**
+ * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
+ * With `standalone`, also returns the code of a CommonJS module exporting
+ * the same validator, calling its helpers through those specifiers. Throws
+ * when the files cannot load.
+ */
+async function compileSbomValidator(version, standalone) {
+    // ajv's compiler is loaded only here: the bundle carries the precompiled validator and never loads it.
+    const [{ Ajv, _, str }, { SBOM_FORMATS }] = await Promise.all([__webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 19)), Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(379)]).then(__webpack_require__.bind(__webpack_require__, 40379))]);
+    const helpers = standalone ?? BUILD_HELPERS;
+    const files = await schemaFiles(version);
+    let replaced = 0;
+    const load = async (path) => {
+        const r = hashUniqueItems(await readJson(path));
+        replaced += r.replaced;
+        return r.schema;
+    };
+    const [bom, ...refs] = await Promise.all([files.bom, ...Object.values(files.refs)].map(load));
+    const ajv = new Ajv({
+        ...AJV_OPTIONS,
+        formats: SBOM_FORMATS,
+        code: {
+            optimize: standalone !== undefined,
+            source: standalone !== undefined,
+            formats: _ `require(${helpers.formats}).SBOM_FORMATS`,
+        },
+        schemas: Object.fromEntries(Object.keys(files.refs).map((id, i) => [id, refs[i]])),
+    });
+    ajv.addKeyword({
+        keyword: UNIQUE_BY_HASH,
+        type: 'array',
+        schemaType: 'boolean',
+        // The message ajv's uniqueItems gives, so errors read as before.
+        error: {
+            message: ({ params }) => str `must NOT have duplicate items (items ## ${params.i} and ${params.j} are identical)`,
+            params: ({ params }) => _ `{i: ${params.i}, j: ${params.j}}`,
+        },
+        code(cxt) {
+            if (cxt.schema !== true)
+                return;
+            const check = cxt.gen.scopeValue('func', {
+                ref: unique_items/* firstDuplicate */.Ue,
+                code: _ `require(${helpers.unique}).firstDuplicate`,
+            });
+            const dup = cxt.gen.const('dup', _ `${check}(${cxt.data})`);
+            cxt.setParams({ i: _ `${dup}[1]`, j: _ `${dup}[0]` });
+            cxt.fail(_ `${dup} !== null`);
+        },
+    });
+    const validate = ajv.compile(bom);
+    if (standalone === undefined)
+        return { validate, uniqueItemsReplaced: replaced };
+    const standaloneCode = (await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 41398, 19))).default;
+    const code = `${standaloneCode(ajv, validate)}\nmodule.exports.uniqueItemsReplaced = ${replaced};\n`;
+    return { validate, uniqueItemsReplaced: replaced, standalone: code };
+}
+/** The file name scripts/precompile-sbom-validator.ts writes the generated module of `version` under. */
+const precompiledFile = (version) => `sbom-validator-${version}.generated.cjs`;
+/** The generated validator when this runs from the bundle; null in a source run, which has none. */
+async function precompiledValidator(version) {
+    if (version !== '1.6')
+        return null;
+    // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+    const validate = await generatedModule(precompiledFile(version), async () => (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(624)]).then(__webpack_require__.t.bind(__webpack_require__, 44624, 19))).default);
+    return validate && { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
+}
+const compiled = new Map();
+/** The validator of `version`: the precompiled one when bundled, else compiled once per process. */
+function sbomValidator(version) {
+    let v = compiled.get(version);
+    if (!v) {
+        v = precompiledValidator(version).then((p) => p ?? compileSbomValidator(version));
+        compiled.set(version, v);
+        // A failed load is not cached: the next call tries again and reports its own error.
+        v.catch(() => compiled.delete(version));
+    }
+    return v;
+}
+/** Null when `doc` (parsed JSON) is valid CycloneDX `version`, else ajv's errors. */
+async function schemaErrors(doc, version) {
+    const { validate } = await sbomValidator(version);
+    return validate(doc) ? null : (validate.errors ?? []);
+}
+function isValidatedSpecVersion(v) {
+    return VALIDATED_SPEC_VERSIONS.includes(v);
+}
+function assertValidatedSpecVersion(v) {
+    if (!isValidatedSpecVersion(v))
+        throw new shared_errors/* DataError */.fL(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
+    return v;
+}
+/** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
+const SBOM_SPEC_VERSION = '1.6';
+/**
+ * Validates against the strict CycloneDX JSON schema of `version` (by
+ * default the spec analyze-deps writes), in time linear in the document.
+ * Throws DataError listing the problems when the
+ * document is invalid, and DataError too when the validator cannot load.
+ */
+async function validateSbom(json, version = SBOM_SPEC_VERSION) {
+    assertValidatedSpecVersion(version);
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch (e) {
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not JSON: ${e.message}`);
+    }
+    return validateSbomDocument(doc, version);
+}
+/**
+ * validateSbom for a document still in memory, the one its JSON text is
+ * `JSON.stringify` of (no parse of megabytes back). The document is plain
+ * data, so the text holds exactly what is validated, with one difference
+ * that only makes this stricter: a property whose value is `undefined`,
+ * which the text leaves out, still counts against `additionalProperties`.
+ */
+async function validateSbomDocument(doc, version = SBOM_SPEC_VERSION) {
+    const spec = assertValidatedSpecVersion(version);
+    let errors;
+    try {
+        errors = await schemaErrors(doc, spec);
+    }
+    catch (e) {
+        throw new shared_errors/* DataError */.fL(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
+    }
+    if (errors !== null)
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
+    return { status: 'passed' };
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/sbom.js
+/**
+ * The CycloneDX SBOM of the builder's dependencies, built with the
+ * well-kept @cyclonedx/cyclonedx-library (spec 1.6) and checked against the
+ * CycloneDX JSON schema before it is written.
+ *
+ * Only the library's Models/Enums/Serialize/Spec entry points are imported
+ * up front: its root entry loads the schema resources through `__dirname` at
+ * import time. Validation is ./sbom-validator.ts's (re-exported here);
+ * analyze-deps writes its SBOM with ./sbom-writer.ts and loads this module
+ * only for a graph that writer refuses.
+ */
+
+
+
+
+
+// Validation lives with the validator, so a caller that writes its SBOM directly need not load the library.
+
+const SBOM_SPEC = spec.Spec1dot6;
+function licenseModel(license) {
+    const l = licenseOf(license);
+    if (!l)
+        return undefined;
+    return l.kind === 'expression' ? new Models.LicenseExpression(l.value) : new Models.NamedLicense(l.value);
+}
+function buildSbom(graph, options) {
+    const bom = new Models.Bom();
+    bom.serialNumber = serialNumber(options.graphSha256);
+    bom.metadata.timestamp = options.timestamp;
+    bom.metadata.component = new Models.Component(Enums.ComponentType.Application, options.name, {
+        version: options.version,
+        bomRef: `product:${options.name}`,
+    });
+    const components = new Map();
+    for (const pkg of graph.packages) {
+        const c = new Models.Component(pkg.workspaceMember ? Enums.ComponentType.Application : Enums.ComponentType.Library, pkg.name, { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem) });
+        const hash = hashOf(pkg.checksum);
+        if (hash)
+            c.hashes.set(Enums.HashAlgorithm[hash[0]], hash[1]);
+        const license = licenseModel(pkg.license);
+        if (license)
+            c.licenses.add(license);
+        components.set(pkg.id, c);
+        bom.components.add(c);
+        if (pkg.workspaceMember)
+            bom.metadata.component.dependencies.add(c.bomRef);
+    }
+    for (const e of graph.edges)
+        components.get(e.from).dependencies.add(components.get(e.to).bomRef);
+    return bom;
+}
+function serializeSbom(bom) {
+    const serializer = new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(SBOM_SPEC));
+    return serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n';
+}
+
+// EXTERNAL MODULE: ./build/shared/hash.js
+var hash = __webpack_require__(87406);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var spdx = __webpack_require__(61290);
+;// CONCATENATED MODULE: ./build/shared/sbom/licenses.js
+/**
+ * License names as package databases give them, as CycloneDX licenses: an
+ * SPDX id where the name is one (or is a Debian DEP-5 short name with a
+ * known SPDX equivalent), an SPDX expression where every operand is one,
+ * and otherwise the name as written (a NamedLicense) — never a guess.
+ */
+
+
+/** DEP-5 short names that are not SPDX ids but have one (copyright-format 1.0, "License short name"). */
+const DEP5_TO_SPDX = {
+    Expat: 'MIT',
+    Artistic: 'Artistic-1.0',
+    'Artistic-1': 'Artistic-1.0',
+    'Artistic-2': 'Artistic-2.0',
+    'MPL-2': 'MPL-2.0',
+    'Apache-2': 'Apache-2.0',
+    CC0: 'CC0-1.0',
+};
+/** One license name as an SPDX id, or undefined. */
+function spdxIdOf(name) {
+    const n = name.trim();
+    const mapped = DEP5_TO_SPDX[n];
+    if (mapped)
+        return mapped;
+    // DEP-5 writes the GNU family as GPL-2 / GPL-2+ / LGPL-2.1+; SPDX as GPL-2.0-only / GPL-2.0-or-later.
+    const gnu = /^(GPL|LGPL|AGPL|GFDL)-(\d)(?:\.(\d))?(\+)?$/i.exec(n);
+    if (gnu)
+        return (0,spdx.fixupSpdxId)(`${gnu[1].toUpperCase()}-${gnu[2]}.${gnu[3] ?? '0'}-${gnu[4] ? 'or-later' : 'only'}`);
+    return (0,spdx.fixupSpdxId)(n);
+}
+/** `A or B`, `A and B`, `A OR B` with every operand an SPDX id: the SPDX expression, else undefined. */
+function spdxExpressionOf(name) {
+    const parts = name.trim().split(/\s+(and|or|AND|OR)\s+/);
+    if (parts.length < 3)
+        return undefined;
+    const out = [];
+    for (const [i, p] of parts.entries()) {
+        if (i % 2 === 1) {
+            out.push(p.toUpperCase());
+            continue;
+        }
+        const id = spdxIdOf(p.replace(/^\(|\)$/g, ''));
+        if (!id)
+            return undefined;
+        out.push(id);
+    }
+    return out.join(' ');
+}
+/**
+ * The CycloneDX licenses of one package. A single expression is written as
+ * an expression; several names are written as separate licenses (CycloneDX
+ * does not allow an expression beside other licenses), each with its SPDX id
+ * when it has one.
+ */
+function cyclonedxLicenses(names) {
+    const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+    if (unique.length === 1) {
+        const expression = spdxExpressionOf(unique[0]);
+        if (expression)
+            return [new models.LicenseExpression(expression)];
+    }
+    const out = [];
+    const seen = new Set();
+    for (const name of unique) {
+        const id = spdxIdOf(name);
+        const key = id ?? `name:${name}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(id ? new models.SpdxLicense(id) : new models.NamedLicense(name));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/shared/sbom/image-sbom.js
+/**
+ * The CycloneDX 1.6 SBOM of one image: what its package database says is
+ * installed (with purls, versions and licenses), the kernel in /boot, and
+ * the image file itself as the BOM's subject (name and sha256, as in the
+ * attestation). A variant's SBOM lists everything in the variant image and
+ * marks what its overlay adds or changes over the base
+ * (`infrasim:overlay` = added | changed, with the base's version), and names
+ * what it removes in the metadata.
+ *
+ * Deterministic: the serial number and timestamp come from the image's digest
+ * and the run's SOURCE_DATE_EPOCH, so the same image gives the same bytes.
+ * Serialization and schema validation are the suite's one CycloneDX path
+ * (shared/deps/sbom.ts).
+ */
+
+
+
+
+
+
+const SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
+/** Property names (CycloneDX properties taxonomy: a namespace of our own). */
+const PROP = {
+    overlay: 'infrasim:overlay',
+    baseVersion: 'infrasim:overlay:base-version',
+    removed: 'infrasim:overlay:removed',
+    base: 'infrasim:overlay:base',
+    sourceName: 'infrasim:package:source-name',
+    sourceVersion: 'infrasim:package:source-version',
+    kernelPath: 'infrasim:kernel:path',
+    kind: 'infrasim:image:kind',
+    variant: 'infrasim:image:variant',
+    arch: 'infrasim:image:arch',
+    distroId: 'infrasim:distro:id',
+    distroVersion: 'infrasim:distro:version-id',
+    distroCodename: 'infrasim:distro:codename',
+    manager: 'infrasim:package-manager',
+    database: 'infrasim:package-database',
+};
+/** purl's `distro` qualifier: debian-12, ubuntu-24.04, alpine-3.20 (Alpine by its branch, major.minor). */
+function purlDistro(distro) {
+    let version = distro.versionId || distro.codename || '';
+    if (distro.id === 'alpine')
+        version = /^(\d+\.\d+)/.exec(version)?.[1] ?? version;
+    return version ? `${distro.id}-${version}` : null;
+}
+/** The package URL of an installed package: pkg:deb/<distro>/… or pkg:apk/<distro>/…. */
+function packagePurl(distro, manager, pkg) {
+    if (manager === 'none')
+        return null;
+    const qualifiers = {};
+    if (pkg.arch)
+        qualifiers.arch = pkg.arch;
+    const d = purlDistro(distro);
+    if (d)
+        qualifiers.distro = d;
+    const type = manager === 'dpkg' ? 'deb' : 'apk';
+    return new packageurl_js.PackageURL(type, distro.id, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** What a variant's packages add, change and remove over its base's (by name and architecture). */
+function overlayChanges(base, variant) {
+    const key = (p) => `${p.name}\0${p.arch}`;
+    const before = new Map(base.map((p) => [key(p), p]));
+    const after = new Map(variant.map((p) => [key(p), p]));
+    const out = { added: [], changed: [], removed: [] };
+    for (const p of variant) {
+        const b = before.get(key(p));
+        if (!b)
+            out.added.push(p);
+        else if (b.version !== p.version)
+            out.changed.push({ pkg: p, baseVersion: b.version });
+    }
+    for (const p of base)
+        if (!after.has(key(p)))
+            out.removed.push(p);
+    return out;
+}
+/** A UUID (version-5 layout) derived from a digest, so the same image and run give the same serial number. */
+function image_sbom_serialNumber(h) {
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+function prop(c, name, value) {
+    if (value !== null && value !== undefined && value !== '')
+        c.properties.add(new models.Property(name, value));
+}
+function buildImageSbom(r) {
+    const { image, software } = r;
+    const bom = new models.Bom();
+    bom.serialNumber = image_sbom_serialNumber((0,hash/* sha256 */.sc)(`${image.name}\n${image.sha256}\n${r.base?.image.sha256 ?? ''}\n${r.sourceDateEpoch}`));
+    bom.metadata.timestamp = new Date(r.sourceDateEpoch * 1000);
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, r.tool.name, { version: r.tool.version }));
+    const subject = new models.Component(enums.ComponentType.OperatingSystem, image.name, {
+        bomRef: 'image',
+        version: purlDistro(software.distro) ?? undefined,
+        description: software.distro.prettyName,
+    });
+    subject.hashes.set(enums.HashAlgorithm['SHA-256'], image.sha256);
+    prop(subject, PROP.kind, image.kind);
+    prop(subject, PROP.variant, image.variant);
+    prop(subject, PROP.arch, image.arch);
+    prop(subject, PROP.distroId, software.distro.id);
+    prop(subject, PROP.distroVersion, software.distro.versionId);
+    prop(subject, PROP.distroCodename, software.distro.codename);
+    prop(subject, PROP.manager, software.manager);
+    prop(subject, PROP.database, software.database);
+    bom.metadata.component = subject;
+    const changes = r.base ? overlayChanges(r.base.software.packages, software.packages) : null;
+    if (r.base && changes) {
+        prop(bom.metadata, PROP.base, `${r.base.image.name}@sha256:${r.base.image.sha256}`);
+        for (const p of changes.removed)
+            prop(bom.metadata, PROP.removed, packagePurl(r.base.software.distro, r.base.software.manager, p) ?? p.name);
+    }
+    const added = new Set(changes?.added);
+    const changed = new Map(changes?.changed.map((c) => [c.pkg, c.baseVersion]));
+    const refs = new Set();
+    for (const p of software.packages) {
+        const purl = packagePurl(software.distro, software.manager, p);
+        let ref = purl ?? `package:${p.name}:${p.arch}`;
+        // Two database entries for the same package and version (a corrupt database) still get distinct refs.
+        for (let n = 2; refs.has(ref); n++)
+            ref = `${purl}#${n}`;
+        refs.add(ref);
+        const c = new models.Component(enums.ComponentType.Library, p.name, {
+            bomRef: ref,
+            version: p.version,
+            purl: purl ?? undefined,
+        });
+        for (const l of cyclonedxLicenses(p.licenses))
+            c.licenses.add(l);
+        prop(c, PROP.sourceName, p.source.name);
+        prop(c, PROP.sourceVersion, p.source.version);
+        if (added.has(p))
+            prop(c, PROP.overlay, 'added');
+        const was = changed.get(p);
+        if (was !== undefined) {
+            prop(c, PROP.overlay, 'changed');
+            prop(c, PROP.baseVersion, was);
+        }
+        bom.components.add(c);
+        subject.dependencies.add(c.bomRef);
+    }
+    const k = software.kernel;
+    if (k) {
+        const kernel = new models.Component(enums.ComponentType.OperatingSystem, 'linux', {
+            bomRef: 'kernel',
+            version: k.version ?? undefined,
+            description: `Linux kernel ${k.path}${k.package ? ` from ${k.package.name} ${k.package.version}` : ''}`,
+        });
+        kernel.hashes.set(enums.HashAlgorithm['SHA-256'], k.sha256);
+        prop(kernel, PROP.kernelPath, k.path);
+        const baseKernel = r.base?.software.kernel;
+        if (r.base && (!baseKernel || baseKernel.sha256 !== k.sha256)) {
+            prop(kernel, PROP.overlay, baseKernel ? 'changed' : 'added');
+            if (baseKernel?.version)
+                prop(kernel, PROP.baseVersion, baseKernel.version);
+        }
+        if (k.package) {
+            const owner = [...bom.components].find((c) => c.name === k.package.name && c.version === k.package.version);
+            if (owner)
+                kernel.dependencies.add(owner.bomRef);
+        }
+        bom.components.add(kernel);
+        subject.dependencies.add(kernel.bomRef);
+    }
+    return bom;
+}
+/** Builds, serializes and validates an image's SBOM (an invalid one throws DataError, naming the problem). */
+async function imageSbomDocument(r) {
+    const bom = buildImageSbom(r);
+    const json = serializeSbom(bom);
+    const validation = await validateSbom(json);
+    const changes = r.base ? overlayChanges(r.base.software.packages, r.software.packages) : null;
+    return {
+        json,
+        sha256: (0,hash/* sha256 */.sc)(json),
+        validation,
+        components: bom.components.size,
+        changes: changes
+            ? { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }
+            : null,
+    };
+}
+
+
+/***/ })
+
+};
