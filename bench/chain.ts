@@ -8,7 +8,8 @@
  *                   mkfs.fat -F 32 and mkfs.ext4 -d in place, e2fsck -fn, qemu-img convert -c
  *                   (qcow2, zstd: as build-base compresses it), openssl dgst -sha256
  *   build-variant   one plain QEMU boot of the base per variant with its provisioning seed
- *                   (the same user-data build-variant writes), until the guest powers off;
+ *                   (the same user-data build-variant writes, made with mkfs.vfat and mcopy),
+ *                   until the guest powers off;
  *                   the secret scan by hand over the base (beside the boots, as the step
  *                   scans it) and then each overlay (as attest's below)
  *   boot-verify     one plain QEMU boot to the marker per image (base and overlays)
@@ -33,8 +34,10 @@
  * the chain as a whole. Direct kernel boot under TCG, so the QEMU floors
  * are the same boots.
  *
- * Each round runs the chain and then the floors; every step and every floor is
- * reported at its best over the rounds (TCG boots vary by a second between runs).
+ * Each round runs the chain with each step's floor right after the step (the
+ * machine's speed drifts over minutes: a step and its floor move alike); every
+ * step and every floor is reported at its best over the rounds (TCG boots vary
+ * by a second between runs).
  *
  *   node bench/chain.ts [--variants no-vpn,wireguard] [--runs 3]     (npm run bench -- chain; run npm run bundle first)
  */
@@ -49,7 +52,8 @@ import { doneMarker } from '../shared/variant/provision-console.ts';
 import { renderProvisionScript } from '../shared/variant/provision-script.ts';
 import type { Target } from '../shared/variant/definition.ts';
 import { createSeed, newNonce } from '../shared/vm/nocloud.ts';
-import { runChain, type StepId } from '../scripts/lib/chain.ts';
+import { runChain, type ChainRun, type StepId } from '../scripts/lib/chain.ts';
+import type { StepRun } from '../scripts/lib/job.ts';
 import { startRegistry } from '../test/support/registry.ts';
 import { ensureTestImage } from '../test/support/test-image.ts';
 import { plainQemu } from './lib/plain-qemu.ts';
@@ -210,138 +214,196 @@ async function provisioningSeeds(output: string, scratch: string): Promise<{ see
   return seeds;
 }
 
-/** One round: the chain, then every floor on the chain's own outputs. */
-async function round(dir: string, testImage: { rootfsTar: string }) {
-  const t0 = performance.now();
-  const result = await runChain({ dir: join(dir, 'run'), boot: 'kernel', accel: 'tcg', variants });
-  const chainSeconds = (performance.now() - t0) / 1000;
-  if (!result.ok) throw new Error(`the chain failed: ${result.failure}`);
-  const step = (id: StepId) => result.steps.find((s) => s.id === id && s.entry === 'main')!;
-  const base = step('build-base').outputs;
-  const overlays = (JSON.parse(step('build-variant').outputs.results!) as { overlay: string }[]).map(
-    (v) => v.overlay,
-  );
-  const artifacts = await qcow2Files(result.run.output);
-  const scratch = join(dir, 'floors');
-  await mkdir(scratch);
+/** What a floor works on: the chain's outputs so far, and what the floors prepared outside their timing. */
+interface FloorContext {
+  steps: readonly StepRun[];
+  run: ChainRun;
+  scratch: string;
+  testImage: { rootfsTar: string };
+  /** A registry of the same kind as the chain's, for tag-snapshot's push by hand. */
+  registryUrl: string;
+}
 
-  const floors: Partial<Record<StepId, number>> = {};
-  floors['build-base'] = await timed(async () => {
-    // The same disk: GPT, a 64 MiB FAT32 ESP (empty: kernel boot), the ext4 root from the rootfs filling
-    // the rest, checked, then compressed into qcow2 as build-base writes it, and hashed.
-    const root = join(scratch, 'rootfs');
-    await mkdir(root);
-    await run('tar', ['-xf', testImage.rootfsTar, '-C', root]);
-    const raw = join(scratch, 'root.raw');
-    await run('truncate', ['-s', '256M', raw]);
-    await run('sfdisk', ['-q', raw], { input: 'label: gpt\nstart=2048, size=64MiB, type=U\ntype=L\n' });
-    const parts = (JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as SfdiskTable).partitiontable
-      .partitions;
-    const [esp, rootPart] = parts;
-    await run('mkfs.fat', [
-      '-F',
-      '32',
-      '--offset',
-      String(esp!.start),
-      raw,
-      String((esp!.size * 512) / 1024),
-    ]);
-    const rootOffset = rootPart!.start * 512;
-    await run('mkfs.ext4', [
-      '-q',
-      '-F',
-      '-d',
-      root,
-      '-E',
-      `offset=${rootOffset}`,
-      raw,
-      `${(rootPart!.size * 512) / 1024}k`,
-    ]);
-    await run('e2fsck', ['-fn', `${raw}?offset=${rootOffset}`]);
-    const qcow2 = join(scratch, 'root.qcow2');
-    await run('qemu-img', [
-      'convert',
-      '-f',
-      'raw',
-      '-O',
-      'qcow2',
-      '-c',
-      '-o',
-      'compression_type=zstd',
-      raw,
-      qcow2,
-    ]);
-    await run('openssl', ['dgst', '-sha256', qcow2]);
-  });
-  await truncate(join(scratch, 'root.raw'), 0);
-  const seeds = await provisioningSeeds(result.run.output, scratch);
-  floors['build-variant'] = await timed(async () => {
-    // The base's scan beside the boots, as the step does it; then the overlays'.
-    await Promise.all([
+const outputsOf = (c: FloorContext, id: StepId) =>
+  c.steps.find((s) => s.id === id && s.entry === 'main')!.outputs;
+const overlaysOf = (c: FloorContext) =>
+  (JSON.parse(outputsOf(c, 'build-variant').results!) as { overlay: string }[]).map((v) => v.overlay);
+
+/**
+ * Each step's floor: untimed preparation, then the timed work. A floor runs right after its step (the
+ * chain's afterStep), on the step's outputs: a machine whose speed drifts over minutes then moves a step
+ * and its floor alike.
+ */
+const FLOORS: Partial<Record<StepId, (c: FloorContext) => Promise<number>>> = {
+  'build-base': async (c) => {
+    const root = join(c.scratch, 'rootfs');
+    const raw = join(c.scratch, 'root.raw');
+    const seconds = await timed(async () => {
+      // The same disk: GPT, a 64 MiB FAT32 ESP (empty: kernel boot), the ext4 root from the rootfs filling
+      // the rest, checked, then compressed into qcow2 as build-base writes it, and hashed.
+      await mkdir(root);
+      await run('tar', ['-xf', c.testImage.rootfsTar, '-C', root]);
+      await run('truncate', ['-s', '256M', raw]);
+      await run('sfdisk', ['-q', raw], { input: 'label: gpt\nstart=2048, size=64MiB, type=U\ntype=L\n' });
+      const [esp, rootPart] = (JSON.parse((await run('sfdisk', ['--json', raw])).stdout) as SfdiskTable)
+        .partitiontable.partitions;
+      await run('mkfs.fat', [
+        '-F',
+        '32',
+        '--offset',
+        String(esp!.start),
+        raw,
+        String((esp!.size * 512) / 1024),
+      ]);
+      const rootOffset = rootPart!.start * 512;
+      await run('mkfs.ext4', [
+        '-q',
+        '-F',
+        '-d',
+        root,
+        '-E',
+        `offset=${rootOffset}`,
+        raw,
+        `${(rootPart!.size * 512) / 1024}k`,
+      ]);
+      await run('e2fsck', ['-fn', `${raw}?offset=${rootOffset}`]);
+      const qcow2 = join(c.scratch, 'root.qcow2');
+      await run('qemu-img', [
+        'convert',
+        '-f',
+        'raw',
+        '-O',
+        'qcow2',
+        '-c',
+        '-o',
+        'compression_type=zstd',
+        raw,
+        qcow2,
+      ]);
+      await run('openssl', ['dgst', '-sha256', qcow2]);
+    });
+    await rm(root, { recursive: true, force: true });
+    await truncate(raw, 0);
+    return seconds;
+  },
+  'build-variant': async (c) => {
+    const base = outputsOf(c, 'build-base');
+    const overlays = overlaysOf(c);
+    return timed(async () => {
+      // Each variant's NoCloud seed (mkfs.vfat, mcopy), its boot; the base's scan beside the boots, as the
+      // step does it; then the overlays'.
+      const seeds = await provisioningSeeds(c.run.output, c.scratch);
+      await Promise.all([
+        atOnce(
+          seeds.map((s) => () => plainQemu('x86_64', base.image!, base.kernel!, s)),
+          cores,
+        ),
+        extractAndGrep(base.image!, join(c.scratch, 'variant-read-base')),
+      ]);
+      await atOnce(
+        overlays.map((image, i) => () => extractAndGrep(image, join(c.scratch, `variant-read-${i}`))),
+        cores,
+      );
+    });
+  },
+  'boot-verify': (c) => {
+    const base = outputsOf(c, 'build-base');
+    return timed(() =>
       atOnce(
-        seeds.map((s) => () => plainQemu('x86_64', base.image!, base.kernel!, s)),
+        [base.image!, ...overlaysOf(c)].map((image) => () => plainQemu('x86_64', image, base.kernel!)),
         cores,
       ),
-      extractAndGrep(base.image!, join(scratch, 'variant-read-base')),
-    ]);
-    await atOnce(
-      overlays.map((image, i) => () => extractAndGrep(image, join(scratch, `variant-read-${i}`))),
-      cores,
     );
-  });
-  floors['boot-verify'] = await timed(() =>
-    atOnce(
-      [base.image!, ...overlays].map((image) => () => plainQemu('x86_64', image, base.kernel!)),
-      cores,
-    ),
-  );
+  },
   // analyze-deps is its own tool: its reference is the package manager's own SBOM of the same lockfile
-  // (npm sbom, CycloneDX); reading the lockfile alone is shown beside it.
-  floors['analyze-deps'] = await timed(() =>
-    run('npm', ['sbom', '--package-lock-only', '--sbom-format', 'cyclonedx'], { cwd: result.run.workspace }),
-  );
-  const lockfileRead = await timed(() =>
-    run(process.execPath, [
-      '-e',
-      'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))',
-      join(result.run.workspace, 'package-lock.json'),
-    ]),
-  );
-  const hashAll = () => run('openssl', ['dgst', '-sha256', ...artifacts]);
-  // One signature per statement the step signed (an artifact's, the release's), with a key of the same kind.
-  const statements = await attestationFiles(result.run.output);
+  // (npm sbom, CycloneDX); reading the lockfile alone is measured beside it (LOCKFILE_READ).
+  'analyze-deps': (c) =>
+    timed(() =>
+      run('npm', ['sbom', '--package-lock-only', '--sbom-format', 'cyclonedx'], { cwd: c.run.workspace }),
+    ),
+  attest: async (c) => {
+    const base = outputsOf(c, 'build-base');
+    const artifacts = await qcow2Files(c.run.output);
+    const statements = await attestationFiles(c.run.output);
+    const { key } = await floorKey(c.scratch);
+    return timed(async () => {
+      await run('openssl', ['dgst', '-sha256', ...artifacts]);
+      await atOnce(
+        [base.image!, ...overlaysOf(c)].map(
+          (image, i) => () => extractAndGrep(image, join(c.scratch, `read-${i}`)),
+        ),
+        cores,
+      );
+      // One signature per statement the step signed (an artifact's, the release's), with a key of the same kind.
+      for (const s of statements)
+        await run('openssl', ['dgst', '-sha256', '-sign', key, '-out', signature(c, s), s]);
+    });
+  },
+  'tag-snapshot': (c) =>
+    timed(async () => {
+      await run('tar', ['--sort=name', '-czf', join(c.scratch, 'bundle.tar.gz'), '-C', c.run.output, '.']);
+      await run('git', ['-C', c.run.workspace, 'tag', 'bench-floor']);
+      await run('git', ['-C', c.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
+      // The images to the registry by hand: each disk a blob, one manifest each.
+      await pushImagesByHand(c.registryUrl, [outputsOf(c, 'build-base').image!, ...overlaysOf(c)], c.scratch);
+    }),
+  verify: async (c) => {
+    const artifacts = await qcow2Files(c.run.output);
+    const statements = await attestationFiles(c.run.output);
+    const { publicKey } = await floorKey(c.scratch);
+    return timed(async () => {
+      await run('openssl', ['dgst', '-sha256', ...artifacts]);
+      for (const s of statements)
+        await run('openssl', ['dgst', '-sha256', '-verify', publicKey, '-signature', signature(c, s), s]);
+    });
+  },
+};
+
+/** The floors' P-256 key (made once per round, outside any timing). */
+async function floorKey(scratch: string): Promise<{ key: string; publicKey: string }> {
   const key = join(scratch, 'floor-key.pem');
   const publicKey = join(scratch, 'floor-key.pub.pem');
-  await run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
-  await run('openssl', ['pkey', '-in', key, '-pubout', '-out', publicKey]);
-  const signature = (statement: string) => join(scratch, `${basename(statement)}.sig`);
-  floors.attest = await timed(async () => {
-    await hashAll();
-    await atOnce(
-      [base.image!, ...overlays].map((image, i) => () => extractAndGrep(image, join(scratch, `read-${i}`))),
-      cores,
-    );
-    for (const s of statements)
-      await run('openssl', ['dgst', '-sha256', '-sign', key, '-out', signature(s), s]);
-  });
-  floors.verify = await timed(async () => {
-    await hashAll();
-    for (const s of statements)
-      await run('openssl', ['dgst', '-sha256', '-verify', publicKey, '-signature', signature(s), s]);
-  });
-  const registry = await startRegistry();
-  try {
-    floors['tag-snapshot'] = await timed(async () => {
-      const bundle = join(scratch, 'bundle.tar.gz');
-      await run('tar', ['--sort=name', '-czf', bundle, '-C', result.run.output, '.']);
-      await run('git', ['-C', result.run.workspace, 'tag', 'bench-floor']);
-      await run('git', ['-C', result.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
-      // The images to the registry by hand: each disk a blob, one manifest each.
-      await pushImagesByHand(registry.url, [base.image!, ...overlays], scratch);
-    });
-  } finally {
-    await registry.stop();
+  if (!(await stat(key).catch(() => null))) {
+    await run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+    await run('openssl', ['pkey', '-in', key, '-pubout', '-out', publicKey]);
   }
+  return { key, publicKey };
+}
+
+const signature = (c: FloorContext, statement: string) => join(c.scratch, `${basename(statement)}.sig`);
+
+/** One round: the chain, each step's floor right after it on the step's own outputs. */
+async function round(dir: string, testImage: { rootfsTar: string }, registryUrl: string) {
+  const scratch = join(dir, 'floors');
+  await mkdir(scratch, { recursive: true });
+  const floors: Partial<Record<StepId, number>> = {};
+  let lockfileRead = 0;
+  let floorsSeconds = 0;
+  const t0 = performance.now();
+  const result = await runChain({
+    dir: join(dir, 'run'),
+    boot: 'kernel',
+    accel: 'tcg',
+    variants,
+    afterStep: async (step, chainRun, steps) => {
+      const floor = FLOORS[step.id as StepId];
+      if (!floor) return;
+      const f0 = performance.now();
+      const c: FloorContext = { steps, run: chainRun, scratch, testImage, registryUrl };
+      floors[step.id as StepId] = await floor(c);
+      if (step.id === 'analyze-deps')
+        lockfileRead = await timed(() =>
+          run(process.execPath, [
+            '-e',
+            'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))',
+            join(chainRun.workspace, 'package-lock.json'),
+          ]),
+        );
+      floorsSeconds += (performance.now() - f0) / 1000;
+    },
+  });
+  const chainSeconds = (performance.now() - t0) / 1000 - floorsSeconds;
+  if (!result.ok) throw new Error(`the chain failed: ${result.failure}`);
   const bundleSize = (await stat(join(scratch, 'bundle.tar.gz'))).size;
   return { steps: result.steps, chainSeconds, floors, bundleSize, lockfileRead };
 }
@@ -350,9 +412,14 @@ const dir = await mkdtemp(join(tmpdir(), 'bench-chain-'));
 try {
   const testImage = await ensureTestImage('x86_64');
   const rounds: Awaited<ReturnType<typeof round>>[] = [];
-  for (let r = 0; r < runs; r++) {
-    rounds.push(await round(join(dir, `round-${r}`), testImage));
-    await rm(join(dir, `round-${r}`), { recursive: true, force: true });
+  const registry = await startRegistry();
+  try {
+    for (let r = 0; r < runs; r++) {
+      rounds.push(await round(join(dir, `round-${r}`), testImage, registry.url));
+      await rm(join(dir, `round-${r}`), { recursive: true, force: true });
+    }
+  } finally {
+    await registry.stop();
   }
   // Each step and each floor at its best over the rounds: TCG boots vary by a second from one run to the
   // next, on both sides, and the best is the figure least disturbed by the machine.

@@ -63,6 +63,11 @@ export interface ChainOptions {
   log?: (line: string) => void;
   /** Called before a main step starts (tests seed the registry here). */
   beforeStep?: (id: StepId, run: ChainRun) => Promise<void>;
+  /**
+   * Called after a main step passed, with every step so far (the benchmark measures each step's floor
+   * here, right beside the step); the time it takes counts in no step's.
+   */
+  afterStep?: (step: StepRun, run: ChainRun, steps: readonly StepRun[]) => Promise<void>;
 }
 
 /** What a run made and where, filled in as the steps go. */
@@ -232,6 +237,7 @@ export async function runChain(o: ChainOptions): Promise<ChainResult> {
       for (const line of r.log.trimEnd().split('\n').slice(-25)) log(`    | ${line}`);
       throw new StepFailed(failure);
     }
+    await o.afterStep?.(r, runInfo, steps);
     return r;
   };
 
