@@ -390,6 +390,10 @@ async function round(dir: string, testImage: { rootfsTar: string }, registryUrl:
       if (!floor) return;
       const f0 = performance.now();
       const c: FloorContext = { steps, run: chainRun, scratch, testImage, registryUrl };
+      // What the step wrote is on disk before its floor starts, and what the floor wrote before the next
+      // step: a step's or a floor's writeback must not land in the other's time (build-base writes a 256 MiB
+      // disk, and the boots after it were a second slower while the kernel flushed it).
+      await run('sync', []);
       floors[step.id as StepId] = await floor(c);
       if (step.id === 'analyze-deps')
         lockfileRead = await timed(() =>
@@ -399,6 +403,7 @@ async function round(dir: string, testImage: { rootfsTar: string }, registryUrl:
             join(chainRun.workspace, 'package-lock.json'),
           ]),
         );
+      await run('sync', []);
       floorsSeconds += (performance.now() - f0) / 1000;
     },
   });
