@@ -23,7 +23,7 @@
  *                   mcopy), grep -r for the secret patterns over the tree; openssl dgst -sign of each
  *                   statement the step signed (P-256, as the chain's key)
  *   verify          openssl dgst -sha256 over every artifact, openssl dgst -verify of each signature
- *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle), git push of a tag, and the
+ *   tag-snapshot    tar --sort=name -czf of the output tree (the bundle) and its sha256sum, git push of a tag, and the
  *                   disks pushed with curl to a registry of the same kind (a blob each, sha256sum for
  *                   its digest, one manifest each)
  *   prune-packages  none (a dry run reads a registry: nothing to do by hand but the reads)
@@ -341,7 +341,18 @@ const FLOORS: Partial<Record<StepId, (c: FloorContext) => Promise<number>>> = {
   },
   'tag-snapshot': (c) =>
     timed(async () => {
-      await run('tar', ['--sort=name', '-czf', join(c.scratch, 'bundle.tar.gz'), '-C', c.run.output, '.']);
+      // The tree the step bundled: everything but the step's own bundle and its checksum.
+      const bundle = join(c.scratch, 'bundle.tar.gz');
+      await run('tar', [
+        '--sort=name',
+        '--exclude=./infrasim-*.tar.gz*',
+        '-czf',
+        bundle,
+        '-C',
+        c.run.output,
+        '.',
+      ]);
+      await run('sha256sum', [bundle]);
       await run('git', ['-C', c.run.workspace, 'tag', 'bench-floor']);
       await run('git', ['-C', c.run.workspace, 'push', '-q', 'origin', 'bench-floor']);
       // The images to the registry by hand: each disk a blob, one manifest each.

@@ -1,6 +1,7 @@
 /**
  * The floor of a boot: what a person would type to boot an image and wait
- * for the test image's marker — plain qemu-system-*, -nographic,
+ * for the test image's marker — plain qemu-system-* with the steps' machine
+ * (no default devices: the serial console on stdout, no NIC, no display),
  * snapshot=on, stdout read until the marker, then killed (or, with a NoCloud
  * seed, until the guest powers off). Benchmarks set the suite's boots beside it.
  */
@@ -18,7 +19,7 @@ export interface PlainQemuOptions {
 }
 
 /**
- * What a person would type: -nographic, snapshot=on, read stdout until the marker, then kill — or,
+ * What a person would type: the steps' devices, snapshot=on, read stdout until the marker, then kill — or,
  * with a seed, until the guest has run its user-data and powered off (QEMU then exits by itself).
  */
 export function plainQemu(
@@ -35,7 +36,15 @@ export function plainQemu(
     'tcg',
     '-m',
     '1024',
-    '-nographic',
+    // The same devices as the steps' boots (shared/vm/qemu-command.ts): -nographic would add a NIC
+    // (the guest then brings its network up: a slower boot than the steps', not the same one).
+    '-nodefaults',
+    '-display',
+    'none',
+    '-monitor',
+    'none',
+    '-serial',
+    'stdio',
     '-no-reboot',
     '-kernel',
     kernel,
