@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1248);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4321);
 /* harmony import */ var _sbom_parts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9377);
-/* harmony import */ var _sbom_validator_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8389);
+/* harmony import */ var _sbom_validator_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3345);
 /**
  * The CycloneDX SBOM of the builder's dependencies, built with the
  * well-kept @cyclonedx/cyclonedx-library (spec 1.6) and checked against the

@@ -30108,7 +30108,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_deps_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5356);
-/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5255);
+/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1402);
 /* harmony import */ var _shared_source_date_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3124);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8332);
@@ -33664,35 +33664,6 @@ function byId(a, b) {
 
 /***/ }),
 
-/***/ 1671:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ generatedModule)
-/* harmony export */ });
-/**
- * Modules that scripts/bundle.ts generates beside the compiled sources (build/shared/deps) after tsc: work
- * done once at bundle time instead of in every run of the action. ncc bundles each because its caller
- * imports it with a literal specifier. A source tree has none, so a source run (the tests, `node` on the .ts
- * files) gets null here and computes the same thing itself.
- */
-async function generatedModule(file, load) {
-    try {
-        return await load();
-    }
-    catch (e) {
-        if (
-        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
-        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
-            String(e).includes(file))
-            return null;
-        throw e;
-    }
-}
-
-
-/***/ }),
-
 /***/ 1459:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35072,7 +35043,7 @@ async function parseAnalyzeDepsInputs(raw) {
 
 /***/ }),
 
-/***/ 5255:
+/***/ 1402:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35931,8 +35902,6 @@ function scoreRisk(findings, allow) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./build/shared/deps/deletion-index.js
 /**
  * A symmetric-delete index over a fixed list of names, for "which names are
@@ -36175,8 +36144,6 @@ function oneDeletions(s) {
     return out;
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/generated-module.js
-var generated_module = __nccwpck_require__(1671);
 ;// CONCATENATED MODULE: ./build/shared/deps/typosquat.js
 /**
  * Typosquat suspects: dependencies whose name is close to a popular package's
@@ -36204,11 +36171,9 @@ var generated_module = __nccwpck_require__(1671);
  * Building an index from those names (their normal forms, skeletons and
  * deletion hashes) is ~100 ms of un-optimised code for the crates, every run.
  * The bundle does not: scripts/precompile-popular-index.ts serialises each
- * built index at bundle time, and the action loads it (loadPopularIndex)
- * before the analysis. A source run has no such file and builds the index.
+ * built index at bundle time into a file beside the bundle, which
+ * popularIndex reads. A source run has no such file and builds the index.
  */
-
-
 
 
 
@@ -36379,24 +36344,36 @@ function popularNpmIndex() {
     const popularNpm = JSON.parse((0,external_node_fs_.readFileSync)(__nccwpck_require__.ab + "popular-npm.json", 'utf8'));
     return buildPopularIndex(popularNpm.names);
 }
+/** The index built from the names in data/: what a source run uses and the bundle step serialises. */
+function builtPopularIndex(ecosystem) {
+    return ecosystem === 'cargo' ? popularCratesIndex() : popularNpmIndex();
+}
 const indexes = new Map();
-/** The index of `ecosystem`'s popular names: the one loadPopularIndex loaded, else built here once. */
+/** The index of `ecosystem`'s popular names, once per run: the bundle's precomputed one, else built here. */
 function popularIndex(ecosystem) {
     let index = indexes.get(ecosystem);
-    if (!index)
-        indexes.set(ecosystem, (index = ecosystem === 'cargo' ? popularCratesIndex() : popularNpmIndex()));
+    if (!index) {
+        const data = precomputedIndex(ecosystem);
+        index = (data && deserializePopularIndex(data)) ?? builtPopularIndex(ecosystem);
+        indexes.set(ecosystem, index);
+    }
     return index;
 }
+/*
+ * A PopularIndex as bytes, for the file the bundle carries: its typed arrays as they are in memory, then
+ * every entry's string (UTF-8, joined by KEY_SEPARATOR). What is quick to derive again is left out: each
+ * popular name and its normal form and skeleton are entry numbers (normalizedOf and skeletonOf follow from
+ * them), the deletion index is its hashes (the values are each name's number once per character). Read
+ * back, the arrays are views of the file's bytes: no text to parse, no base64 to decode.
+ *
+ * Layout: MAGIC, then the header's Uint32 fields (HEADER below) in the writer's byte order, then the
+ * Int32/Uint32 sections (names, normalized, skeletons, deletion hashes, whole-name hashes and values),
+ * the Uint8 flags and the keys. A file of the other byte order reads as another magic.
+ */
+const MAGIC = 0x31584950; // "PIX1" read as a little-endian Uint32
+const HEADER = ['keys', 'keyBytes', 'names', 'deletions', 'wholeNameCapacity', 'wholeNames'];
 /** No popular name, normal form or skeleton holds a newline; serializePopularIndex checks it. */
 const KEY_SEPARATOR = '\n';
-const base64 = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-/** The bytes of `text` as a typed array of `Type`, without a copy when they are aligned for it (they are). */
-function fromBase64(text, Type) {
-    let bytes = Buffer.from(text, 'base64');
-    if (bytes.byteOffset % Type.BYTES_PER_ELEMENT !== 0)
-        bytes = new Uint8Array(bytes);
-    return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
-}
 function serializePopularIndex(index) {
     const keys = [...index.entries.keys()];
     const bad = keys.find((k) => k.includes(KEY_SEPARATOR));
@@ -36404,30 +36381,53 @@ function serializePopularIndex(index) {
         throw new Error(`a popular-index key holds the separator: ${JSON.stringify(bad)}`);
     const entryOf = (key) => index.entries.get(key);
     const wholeName = index.byWholeName.added();
-    return {
-        endianness: endianness(),
-        keys: keys.join(KEY_SEPARATOR),
-        names: base64(Int32Array.from(index.names, entryOf)),
-        normalized: base64(Int32Array.from(index.normalized, entryOf)),
-        skeletons: base64(Int32Array.from(index.names, (name) => entryOf(skeleton(name)))),
-        flags: base64(index.flags),
-        deletionHashes: base64(index.byDeletion.added().hashes),
-        wholeNameCapacity: wholeName.capacity,
-        wholeNameHashes: base64(wholeName.hashes),
-        wholeNameValues: base64(wholeName.values),
-    };
+    const deletions = index.byDeletion.added().hashes;
+    const keyBytes = Buffer.from(keys.join(KEY_SEPARATOR), 'utf8');
+    const header = Uint32Array.of(MAGIC, keys.length, keyBytes.length, index.names.length, deletions.length, wholeName.capacity, wholeName.hashes.length);
+    const words = [
+        header,
+        Int32Array.from(index.names, entryOf),
+        Int32Array.from(index.normalized, entryOf),
+        Int32Array.from(index.names, (name) => entryOf(skeleton(name))),
+        deletions,
+        wholeName.hashes,
+        wholeName.values,
+    ];
+    return Buffer.concat([
+        ...words.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)),
+        index.flags,
+        keyBytes,
+    ]);
 }
-/** The index serializePopularIndex was given; null on a machine whose byte order is not the data's. */
-function deserializePopularIndex(data) {
-    if (data.endianness !== (0,external_node_os_namespaceObject.endianness)())
+/** The index serializePopularIndex wrote in `bytes`; null when they are not one (another byte order). */
+function deserializePopularIndex(bytes) {
+    // Typed-array views need their element size's alignment; a file read into its own buffer has it.
+    const data = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+    let at = data.byteOffset;
+    const take = (Type, length) => {
+        if (at - data.byteOffset + length * Type.BYTES_PER_ELEMENT > data.byteLength)
+            throw new Error('the popular-names index file is truncated');
+        const view = new Type(data.buffer, at, length);
+        at += length * Type.BYTES_PER_ELEMENT;
+        return view;
+    };
+    if (data.byteLength < 4 || take(Uint32Array, 1)[0] !== MAGIC)
         return null;
-    const keys = data.keys.split(KEY_SEPARATOR);
+    const h = take(Uint32Array, HEADER.length);
+    const field = (name) => h[HEADER.indexOf(name)];
+    const nameEntries = take(Int32Array, field('names'));
+    const normalizedEntries = take(Int32Array, field('names'));
+    const skeletonEntries = take(Int32Array, field('names'));
+    const hashes = take(Uint32Array, field('deletions'));
+    const wholeNameHashes = take(Uint32Array, field('wholeNames'));
+    const wholeNameValues = take(Int32Array, field('wholeNames'));
+    const flags = take(Uint8Array, field('keys'));
+    const keys = Buffer.from(take(Uint8Array, field('keyBytes')))
+        .toString('utf8')
+        .split(KEY_SEPARATOR);
     const entries = new Map();
     for (let e = 0; e < keys.length; e++)
         entries.set(keys[e], e);
-    const nameEntries = fromBase64(data.names, Int32Array);
-    const normalizedEntries = fromBase64(data.normalized, Int32Array);
-    const skeletonEntries = fromBase64(data.skeletons, Int32Array);
     const names = new Array(nameEntries.length);
     const normalized = new Array(nameEntries.length);
     const normalizedOf = new Int32Array(keys.length).fill(-1);
@@ -36439,41 +36439,34 @@ function deserializePopularIndex(data) {
         normalizedOf[normalizedEntries[i]] = i;
         skeletonOf[skeletonEntries[i]] = i;
     }
-    const hashes = fromBase64(data.deletionHashes, Uint32Array);
     return {
         entries,
-        flags: fromBase64(data.flags, Uint8Array),
+        flags,
         normalizedOf,
         skeletonOf,
         names,
         normalized,
         byDeletion: HashMultimap.replay(hashes.length, hashes, deletionIndexValues(normalized, MIN_EDIT_LENGTH)),
-        byWholeName: HashMultimap.replay(data.wholeNameCapacity, fromBase64(data.wholeNameHashes, Uint32Array), fromBase64(data.wholeNameValues, Int32Array)),
+        byWholeName: HashMultimap.replay(field('wholeNameCapacity'), wholeNameHashes, wholeNameValues),
     };
 }
-/** The file name scripts/precompile-popular-index.ts writes the serialised index of `ecosystem` under. */
-const precomputedIndexFile = (ecosystem) => `popular-index-${ecosystem}.generated.cjs`;
-/** The serialised index of `ecosystem` when this runs from the bundle; null in a source run. */
-function precomputedIndex(ecosystem) {
-    // Literal specifiers, so ncc bundles the files scripts/bundle.ts generated, each in a chunk of its own
-    // (a cargo run parses no npm names).
-    return ecosystem === 'cargo'
-        ? (0,generated_module/* generatedModule */.W)(precomputedIndexFile(ecosystem), async () => (await __nccwpck_require__.e(/* import() */ 285).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5285, 19))).default)
-        : (0,generated_module/* generatedModule */.W)(precomputedIndexFile(ecosystem), async () => (await __nccwpck_require__.e(/* import() */ 862).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7862, 19))).default);
-}
+/** The file scripts/precompile-popular-index.ts writes the serialised index of `ecosystem` to. */
+const precomputedIndexFile = (ecosystem) => `popular-index-${ecosystem}.bin`;
 /**
- * Makes popularIndex(ecosystem) the bundle's precomputed index, loaded here because a module loads
- * asynchronously and the analysis that asks for the index is synchronous. A source run builds the index.
+ * The serialised index of `ecosystem` when this runs from the bundle (the file beside it); null in a source
+ * run, which has no such file.
  */
-async function loadPopularIndex(ecosystem) {
-    let index = indexes.get(ecosystem);
-    if (index)
-        return index;
-    const data = await precomputedIndex(ecosystem);
-    // Another call may have built or loaded it meanwhile: keep that one, so every caller sees one index.
-    index = indexes.get(ecosystem) ?? (data && deserializePopularIndex(data)) ?? popularIndex(ecosystem);
-    indexes.set(ecosystem, index);
-    return index;
+function precomputedIndex(ecosystem) {
+    // Literal paths, so ncc copies both files beside the bundle.
+    const file = ecosystem === 'cargo' ? __nccwpck_require__.ab + "popular-index-cargo.bin" : __nccwpck_require__.ab + "popular-index-npm.bin";
+    try {
+        return (0,external_node_fs_.readFileSync)(file);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return null;
+        throw e;
+    }
 }
 /** Reused by every call (one Set per name was a measurable share of the garbage on large graphs). */
 const scratchCandidates = new Set();
@@ -36933,8 +36926,8 @@ function buildReport(graph, analysis, context) {
     });
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/sbom-validator.js
-var sbom_validator = __nccwpck_require__(8389);
+// EXTERNAL MODULE: ./build/shared/deps/sbom-validator.js + 1 modules
+var sbom_validator = __nccwpck_require__(3345);
 // EXTERNAL MODULE: ./build/shared/deps/sbom-parts.js
 var sbom_parts = __nccwpck_require__(9377);
 ;// CONCATENATED MODULE: ./build/shared/deps/sbom-writer.js
@@ -37256,7 +37249,6 @@ async function writeFilesTogether(files) {
 
 
 
-
 const ATTESTATIONS_DIR = (0,external_node_path_.join)('meta', 'attestations');
 function productName(options, graph) {
     if (options.name)
@@ -37289,8 +37281,6 @@ async function runAnalyzeDeps(options, ctx = localRunContext()) {
     const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
     const [context, sourceDate, binaries] = await facts;
     const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
-    // The bundle's precomputed index of popular names, for the (synchronous) typosquat check to find.
-    await loadPopularIndex(graph.ecosystem);
     const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
     const timestamp = new Date(sourceDate.epoch * 1000);
     const dir = (0,external_node_path_.join)(options.outputDir, ATTESTATIONS_DIR);
@@ -37457,19 +37447,47 @@ function serialNumber(graphSha256) {
 
 /***/ }),
 
-/***/ 8389:
+/***/ 3345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ validateSbom),
-/* harmony export */   fW: () => (/* binding */ validateSbomDocument),
-/* harmony export */   nt: () => (/* binding */ SBOM_SPEC_VERSION)
-/* harmony export */ });
-/* unused harmony exports UNIQUE_BY_HASH, VALIDATED_SPEC_VERSIONS, BUILD_HELPERS, hashUniqueItems, compileSbomValidator, precompiledFile, sbomValidator, schemaErrors, isValidatedSpecVersion, assertValidatedSpecVersion */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2005);
-/* harmony import */ var _generated_module_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1671);
-/* harmony import */ var _unique_items_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(897);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nt: () => (/* binding */ SBOM_SPEC_VERSION),
+  AU: () => (/* binding */ validateSbom),
+  fW: () => (/* binding */ validateSbomDocument)
+});
+
+// UNUSED EXPORTS: BUILD_HELPERS, UNIQUE_BY_HASH, VALIDATED_SPEC_VERSIONS, assertValidatedSpecVersion, canonicalJson, compileSbomValidator, firstDuplicate, hashUniqueItems, isValidatedSpecVersion, precompiledFile, sbomValidator, schemaErrors
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var shared_errors = __nccwpck_require__(2005);
+;// CONCATENATED MODULE: ./build/shared/deps/generated-module.js
+/**
+ * Modules that scripts/bundle.ts generates beside the compiled sources (build/shared/deps) after tsc: work
+ * done once at bundle time instead of in every run of the action. ncc bundles each because its caller
+ * imports it with a literal specifier. A source tree has none, so a source run (the tests, `node` on the .ts
+ * files) gets null here and computes the same thing itself.
+ */
+async function generatedModule(file, load) {
+    try {
+        return await load();
+    }
+    catch (e) {
+        if (
+        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
+        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
+            String(e).includes(file))
+            return null;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/deps/unique-items.js
+var unique_items = __nccwpck_require__(897);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
 
 
 
@@ -37539,7 +37557,7 @@ async function schemaFiles(version) {
         },
     };
 }
-const readJson = async (path) => JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+const readJson = async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
 /**
  * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
  * With `standalone`, also returns the code of a CommonJS module exporting
@@ -37581,7 +37599,7 @@ async function compileSbomValidator(version, standalone) {
             if (cxt.schema !== true)
                 return;
             const check = cxt.gen.scopeValue('func', {
-                ref: _unique_items_js__WEBPACK_IMPORTED_MODULE_2__/* .firstDuplicate */ .Ue,
+                ref: unique_items/* firstDuplicate */.Ue,
                 code: _ `require(${helpers.unique}).firstDuplicate`,
             });
             const dup = cxt.gen.const('dup', _ `${check}(${cxt.data})`);
@@ -37603,7 +37621,7 @@ async function precompiledValidator(version) {
     if (version !== '1.6')
         return null;
     // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
-    const validate = await (0,_generated_module_js__WEBPACK_IMPORTED_MODULE_3__/* .generatedModule */ .W)(precompiledFile(version), async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default);
+    const validate = await generatedModule(precompiledFile(version), async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(624)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4624, 19))).default);
     return validate && { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
 }
 const compiled = new Map();
@@ -37628,7 +37646,7 @@ function isValidatedSpecVersion(v) {
 }
 function assertValidatedSpecVersion(v) {
     if (!isValidatedSpecVersion(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
+        throw new shared_errors/* DataError */.fL(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
     return v;
 }
 /** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
@@ -37646,7 +37664,7 @@ async function validateSbom(json, version = SBOM_SPEC_VERSION) {
         doc = JSON.parse(json);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`the generated SBOM is not JSON: ${e.message}`);
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not JSON: ${e.message}`);
     }
     return validateSbomDocument(doc, version);
 }
@@ -37664,10 +37682,10 @@ async function validateSbomDocument(doc, version = SBOM_SPEC_VERSION) {
         errors = await schemaErrors(doc, spec);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
+        throw new shared_errors/* DataError */.fL(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
     }
     if (errors !== null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
     return { status: 'passed' };
 }
 
@@ -37888,16 +37906,62 @@ function canonicalJson(value) {
     const keys = Object.keys(obj).sort();
     return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
+/** Arrays up to this long are checked pair by pair (at most 120 comparisons). */
+const PAIRWISE_AT_MOST = 16;
+/** A plain object (not an array, not null): the items a key can tell apart. */
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * The first key whose value is a string in both of the first two items and
+ * differs between them (a component's `name`, a dependency's `ref`), or null.
+ * Two objects that hold different strings under one key are not deep-equal,
+ * so only items whose string under it repeats need a fingerprint.
+ */
+function telling(items) {
+    const [a, b] = items;
+    if (!isObject(a) || !isObject(b))
+        return null;
+    for (const k in a)
+        if (Object.hasOwn(a, k) && typeof a[k] === 'string' && Object.hasOwn(b, k))
+            if (typeof b[k] === 'string' && a[k] !== b[k])
+                return k;
+    return null;
+}
 /**
  * The index pair [j, i] of the first item i equal to an earlier item j, or
  * null when all items differ: one pass, the same answer as comparing every pair.
+ *
+ * An object whose string under the telling key no earlier item held equals
+ * no earlier item: it is only remembered by that string. One whose string
+ * repeats is fingerprinted, with the first item of that string (at most one
+ * earlier item can equal it, or the pass would have stopped there).
  */
 function firstDuplicate(items) {
     if (items.length < 2)
         return null;
+    // Most arrays are short (a package's dependsOn, a component's hashes): comparing every pair costs less
+    // than the maps, which every one of 20,000 calls would allocate.
+    if (items.length <= PAIRWISE_AT_MOST) {
+        for (let i = 1; i < items.length; i++)
+            for (let j = 0; j < i; j++)
+                if (jsonEqual(items[j], items[i]))
+                    return [j, i];
+        return null;
+    }
     const strings = new Map();
+    const key = telling(items);
+    // The telling key's value → the first index with it, or -1 once that item is fingerprinted.
+    const byKey = new Map();
     // Fingerprint → the first index with it, or every index with it once two share it.
     const others = new Map();
+    const remember = (h, i) => {
+        const seen = others.get(h);
+        if (seen === undefined)
+            others.set(h, i);
+        else if (typeof seen === 'number')
+            others.set(h, [seen, i]);
+        else
+            seen.push(i);
+    };
     for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (typeof item === 'string') {
@@ -37907,19 +37971,25 @@ function firstDuplicate(items) {
             strings.set(item, i);
             continue;
         }
+        if (key !== null && isObject(item) && Object.hasOwn(item, key) && typeof item[key] === 'string') {
+            const value = item[key];
+            const j = byKey.get(value);
+            if (j === undefined) {
+                byKey.set(value, i);
+                continue;
+            }
+            if (j >= 0) {
+                remember(fingerprint(items[j]), j);
+                byKey.set(value, -1);
+            }
+        }
         const h = fingerprint(item);
         const seen = others.get(h);
-        if (seen === undefined) {
-            others.set(h, i);
-            continue;
-        }
-        const bucket = typeof seen === 'number' ? [seen] : seen;
-        for (const j of bucket)
-            if (jsonEqual(items[j], item))
-                return [j, i];
-        bucket.push(i);
-        if (typeof seen === 'number')
-            others.set(h, bucket);
+        if (seen !== undefined)
+            for (const j of typeof seen === 'number' ? [seen] : seen)
+                if (jsonEqual(items[j], item))
+                    return [j, i];
+        remember(h, i);
     }
     return null;
 }

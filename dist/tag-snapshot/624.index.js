@@ -233,16 +233,62 @@ function canonicalJson(value) {
     const keys = Object.keys(obj).sort();
     return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
+/** Arrays up to this long are checked pair by pair (at most 120 comparisons). */
+const PAIRWISE_AT_MOST = 16;
+/** A plain object (not an array, not null): the items a key can tell apart. */
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * The first key whose value is a string in both of the first two items and
+ * differs between them (a component's `name`, a dependency's `ref`), or null.
+ * Two objects that hold different strings under one key are not deep-equal,
+ * so only items whose string under it repeats need a fingerprint.
+ */
+function telling(items) {
+    const [a, b] = items;
+    if (!isObject(a) || !isObject(b))
+        return null;
+    for (const k in a)
+        if (Object.hasOwn(a, k) && typeof a[k] === 'string' && Object.hasOwn(b, k))
+            if (typeof b[k] === 'string' && a[k] !== b[k])
+                return k;
+    return null;
+}
 /**
  * The index pair [j, i] of the first item i equal to an earlier item j, or
  * null when all items differ: one pass, the same answer as comparing every pair.
+ *
+ * An object whose string under the telling key no earlier item held equals
+ * no earlier item: it is only remembered by that string. One whose string
+ * repeats is fingerprinted, with the first item of that string (at most one
+ * earlier item can equal it, or the pass would have stopped there).
  */
 function firstDuplicate(items) {
     if (items.length < 2)
         return null;
+    // Most arrays are short (a package's dependsOn, a component's hashes): comparing every pair costs less
+    // than the maps, which every one of 20,000 calls would allocate.
+    if (items.length <= PAIRWISE_AT_MOST) {
+        for (let i = 1; i < items.length; i++)
+            for (let j = 0; j < i; j++)
+                if (jsonEqual(items[j], items[i]))
+                    return [j, i];
+        return null;
+    }
     const strings = new Map();
+    const key = telling(items);
+    // The telling key's value → the first index with it, or -1 once that item is fingerprinted.
+    const byKey = new Map();
     // Fingerprint → the first index with it, or every index with it once two share it.
     const others = new Map();
+    const remember = (h, i) => {
+        const seen = others.get(h);
+        if (seen === undefined)
+            others.set(h, i);
+        else if (typeof seen === 'number')
+            others.set(h, [seen, i]);
+        else
+            seen.push(i);
+    };
     for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (typeof item === 'string') {
@@ -252,19 +298,25 @@ function firstDuplicate(items) {
             strings.set(item, i);
             continue;
         }
+        if (key !== null && isObject(item) && Object.hasOwn(item, key) && typeof item[key] === 'string') {
+            const value = item[key];
+            const j = byKey.get(value);
+            if (j === undefined) {
+                byKey.set(value, i);
+                continue;
+            }
+            if (j >= 0) {
+                remember(fingerprint(items[j]), j);
+                byKey.set(value, -1);
+            }
+        }
         const h = fingerprint(item);
         const seen = others.get(h);
-        if (seen === undefined) {
-            others.set(h, i);
-            continue;
-        }
-        const bucket = typeof seen === 'number' ? [seen] : seen;
-        for (const j of bucket)
-            if (jsonEqual(items[j], item))
-                return [j, i];
-        bucket.push(i);
-        if (typeof seen === 'number')
-            others.set(h, bucket);
+        if (seen !== undefined)
+            for (const j of typeof seen === 'number' ? [seen] : seen)
+                if (jsonEqual(items[j], item))
+                    return [j, i];
+        remember(h, i);
     }
     return null;
 }

@@ -27,7 +27,6 @@ import {
 import { writeSbomJson } from './sbom-writer.ts';
 import { infrasimBuildSchema, type InfrasimBuild } from './schemas.ts';
 import { summaryMarkdown } from './summary.ts';
-import { loadPopularIndex } from './typosquat.ts';
 import { writeFilesTogether } from './write-set.ts';
 
 export const ATTESTATIONS_DIR = join('meta', 'attestations');
@@ -88,8 +87,6 @@ export async function runAnalyzeDeps(
   const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
   const [context, sourceDate, binaries] = await facts;
   const malicious = await loadMaliciousDb(options.knownMalicious ?? null);
-  // The bundle's precomputed index of popular names, for the (synchronous) typosquat check to find.
-  await loadPopularIndex(graph.ecosystem);
   const analysis = analyzeGraph(graph, { allow: options.allow, vendor: options.vendor, malicious });
   const timestamp = new Date(sourceDate.epoch * 1000);
 

@@ -24,11 +24,10 @@
  * Building an index from those names (their normal forms, skeletons and
  * deletion hashes) is ~100 ms of un-optimised code for the crates, every run.
  * The bundle does not: scripts/precompile-popular-index.ts serialises each
- * built index at bundle time, and the action loads it (loadPopularIndex)
- * before the analysis. A source run has no such file and builds the index.
+ * built index at bundle time into a file beside the bundle, which
+ * popularIndex reads. A source run has no such file and builds the index.
  */
 import { readFileSync } from 'node:fs';
-import { endianness } from 'node:os';
 import {
   deletionHashes,
   deletionIndex,
@@ -38,7 +37,6 @@ import {
 } from './deletion-index.ts';
 import { osaDistance } from './edit-distance.ts';
 import { finding, type Finding } from './findings.ts';
-import { generatedModule } from './generated-module.ts';
 import type { DepGraph, Ecosystem } from './model.ts';
 import { pushTo } from './multimap.ts';
 
@@ -237,87 +235,104 @@ export function popularNpmIndex(): PopularIndex {
   return buildPopularIndex(popularNpm.names);
 }
 
+/** The index built from the names in data/: what a source run uses and the bundle step serialises. */
+export function builtPopularIndex(ecosystem: Ecosystem): PopularIndex {
+  return ecosystem === 'cargo' ? popularCratesIndex() : popularNpmIndex();
+}
+
 const indexes = new Map<Ecosystem, PopularIndex>();
 
-/** The index of `ecosystem`'s popular names: the one loadPopularIndex loaded, else built here once. */
+/** The index of `ecosystem`'s popular names, once per run: the bundle's precomputed one, else built here. */
 export function popularIndex(ecosystem: Ecosystem): PopularIndex {
   let index = indexes.get(ecosystem);
-  if (!index)
-    indexes.set(ecosystem, (index = ecosystem === 'cargo' ? popularCratesIndex() : popularNpmIndex()));
+  if (!index) {
+    const data = precomputedIndex(ecosystem);
+    index = (data && deserializePopularIndex(data)) ?? builtPopularIndex(ecosystem);
+    indexes.set(ecosystem, index);
+  }
   return index;
 }
 
-/**
- * A PopularIndex as plain strings, for a generated module: the entries as their keys in entry order, the
- * typed arrays as base64 of their bytes. What is quick to derive again is left out: each popular name and
- * its normal form and skeleton are entry numbers (normalizedOf and skeletonOf follow from them), the
- * deletion index is its hashes (the values are each name's number once per character). Parsing the
- * module's text is most of what loading it costs, so fewer bytes are a faster load.
+/*
+ * A PopularIndex as bytes, for the file the bundle carries: its typed arrays as they are in memory, then
+ * every entry's string (UTF-8, joined by KEY_SEPARATOR). What is quick to derive again is left out: each
+ * popular name and its normal form and skeleton are entry numbers (normalizedOf and skeletonOf follow from
+ * them), the deletion index is its hashes (the values are each name's number once per character). Read
+ * back, the arrays are views of the file's bytes: no text to parse, no base64 to decode.
+ *
+ * Layout: MAGIC, then the header's Uint32 fields (HEADER below) in the writer's byte order, then the
+ * Int32/Uint32 sections (names, normalized, skeletons, deletion hashes, whole-name hashes and values),
+ * the Uint8 flags and the keys. A file of the other byte order reads as another magic.
  */
-export interface SerializedPopularIndex {
-  /** The byte order of the typed arrays: a machine of the other order builds the index instead. */
-  endianness: 'BE' | 'LE';
-  /** Every entry's string by entry number, joined by KEY_SEPARATOR. */
-  keys: string;
-  /** Int32 entry numbers of each popular name, its normal form and its skeleton, by name number. */
-  names: string;
-  normalized: string;
-  skeletons: string;
-  /** Uint8 flags by entry. */
-  flags: string;
-  /** Uint32: byDeletion's hashes as added. */
-  deletionHashes: string;
-  /** byWholeName's capacity and pairs as added (Uint32 hashes, Int32 values). */
-  wholeNameCapacity: number;
-  wholeNameHashes: string;
-  wholeNameValues: string;
-}
+const MAGIC = 0x31584950; // "PIX1" read as a little-endian Uint32
+const HEADER = ['keys', 'keyBytes', 'names', 'deletions', 'wholeNameCapacity', 'wholeNames'] as const;
 
 /** No popular name, normal form or skeleton holds a newline; serializePopularIndex checks it. */
 const KEY_SEPARATOR = '\n';
 
-const base64 = (a: Uint8Array | Int32Array | Uint32Array): string =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-/** The bytes of `text` as a typed array of `Type`, without a copy when they are aligned for it (they are). */
-function fromBase64<T>(
-  text: string,
-  Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number },
-): T {
-  let bytes: Uint8Array = Buffer.from(text, 'base64');
-  if (bytes.byteOffset % Type.BYTES_PER_ELEMENT !== 0) bytes = new Uint8Array(bytes);
-  return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
-}
-
-export function serializePopularIndex(index: PopularIndex): SerializedPopularIndex {
+export function serializePopularIndex(index: PopularIndex): Buffer {
   const keys = [...index.entries.keys()];
   const bad = keys.find((k) => k.includes(KEY_SEPARATOR));
   if (bad !== undefined) throw new Error(`a popular-index key holds the separator: ${JSON.stringify(bad)}`);
   const entryOf = (key: string): number => index.entries.get(key)!;
   const wholeName = index.byWholeName.added();
-  return {
-    endianness: endianness(),
-    keys: keys.join(KEY_SEPARATOR),
-    names: base64(Int32Array.from(index.names, entryOf)),
-    normalized: base64(Int32Array.from(index.normalized, entryOf)),
-    skeletons: base64(Int32Array.from(index.names, (name) => entryOf(skeleton(name)))),
-    flags: base64(index.flags),
-    deletionHashes: base64(index.byDeletion.added().hashes),
-    wholeNameCapacity: wholeName.capacity,
-    wholeNameHashes: base64(wholeName.hashes),
-    wholeNameValues: base64(wholeName.values),
-  };
+  const deletions = index.byDeletion.added().hashes;
+  const keyBytes = Buffer.from(keys.join(KEY_SEPARATOR), 'utf8');
+  const header = Uint32Array.of(
+    MAGIC,
+    keys.length,
+    keyBytes.length,
+    index.names.length,
+    deletions.length,
+    wholeName.capacity,
+    wholeName.hashes.length,
+  );
+  const words = [
+    header,
+    Int32Array.from(index.names, entryOf),
+    Int32Array.from(index.normalized, entryOf),
+    Int32Array.from(index.names, (name) => entryOf(skeleton(name))),
+    deletions,
+    wholeName.hashes,
+    wholeName.values,
+  ];
+  return Buffer.concat([
+    ...words.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)),
+    index.flags,
+    keyBytes,
+  ]);
 }
 
-/** The index serializePopularIndex was given; null on a machine whose byte order is not the data's. */
-export function deserializePopularIndex(data: SerializedPopularIndex): PopularIndex | null {
-  if (data.endianness !== endianness()) return null;
-  const keys = data.keys.split(KEY_SEPARATOR);
+/** The index serializePopularIndex wrote in `bytes`; null when they are not one (another byte order). */
+export function deserializePopularIndex(bytes: Uint8Array): PopularIndex | null {
+  // Typed-array views need their element size's alignment; a file read into its own buffer has it.
+  const data = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  let at = data.byteOffset;
+  const take = <T>(
+    Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number },
+    length: number,
+  ): T => {
+    if (at - data.byteOffset + length * Type.BYTES_PER_ELEMENT > data.byteLength)
+      throw new Error('the popular-names index file is truncated');
+    const view = new Type(data.buffer, at, length);
+    at += length * Type.BYTES_PER_ELEMENT;
+    return view;
+  };
+  if (data.byteLength < 4 || take(Uint32Array, 1)[0] !== MAGIC) return null;
+  const h = take(Uint32Array, HEADER.length);
+  const field = (name: (typeof HEADER)[number]): number => h[HEADER.indexOf(name)]!;
+  const nameEntries = take(Int32Array, field('names'));
+  const normalizedEntries = take(Int32Array, field('names'));
+  const skeletonEntries = take(Int32Array, field('names'));
+  const hashes = take(Uint32Array, field('deletions'));
+  const wholeNameHashes = take(Uint32Array, field('wholeNames'));
+  const wholeNameValues = take(Int32Array, field('wholeNames'));
+  const flags = take(Uint8Array, field('keys'));
+  const keys = Buffer.from(take(Uint8Array, field('keyBytes')))
+    .toString('utf8')
+    .split(KEY_SEPARATOR);
   const entries = new Map<string, number>();
   for (let e = 0; e < keys.length; e++) entries.set(keys[e]!, e);
-  const nameEntries = fromBase64(data.names, Int32Array);
-  const normalizedEntries = fromBase64(data.normalized, Int32Array);
-  const skeletonEntries = fromBase64(data.skeletons, Int32Array);
   const names = new Array<string>(nameEntries.length);
   const normalized = new Array<string>(nameEntries.length);
   const normalizedOf = new Int32Array(keys.length).fill(-1);
@@ -329,54 +344,37 @@ export function deserializePopularIndex(data: SerializedPopularIndex): PopularIn
     normalizedOf[normalizedEntries[i]!] = i;
     skeletonOf[skeletonEntries[i]!] = i;
   }
-  const hashes = fromBase64(data.deletionHashes, Uint32Array);
   return {
     entries,
-    flags: fromBase64(data.flags, Uint8Array),
+    flags,
     normalizedOf,
     skeletonOf,
     names,
     normalized,
     byDeletion: HashMultimap.replay(hashes.length, hashes, deletionIndexValues(normalized, MIN_EDIT_LENGTH)),
-    byWholeName: HashMultimap.replay(
-      data.wholeNameCapacity,
-      fromBase64(data.wholeNameHashes, Uint32Array),
-      fromBase64(data.wholeNameValues, Int32Array),
-    ),
+    byWholeName: HashMultimap.replay(field('wholeNameCapacity'), wholeNameHashes, wholeNameValues),
   };
 }
 
-/** The file name scripts/precompile-popular-index.ts writes the serialised index of `ecosystem` under. */
-export const precomputedIndexFile = (ecosystem: Ecosystem): string =>
-  `popular-index-${ecosystem}.generated.cjs`;
-
-/** The serialised index of `ecosystem` when this runs from the bundle; null in a source run. */
-function precomputedIndex(ecosystem: Ecosystem): Promise<SerializedPopularIndex | null> {
-  // Literal specifiers, so ncc bundles the files scripts/bundle.ts generated, each in a chunk of its own
-  // (a cargo run parses no npm names).
-  return ecosystem === 'cargo'
-    ? generatedModule(
-        precomputedIndexFile(ecosystem),
-        async () => (await import('./popular-index-cargo.generated.cjs')).default,
-      )
-    : generatedModule(
-        precomputedIndexFile(ecosystem),
-        async () => (await import('./popular-index-npm.generated.cjs')).default,
-      );
-}
+/** The file scripts/precompile-popular-index.ts writes the serialised index of `ecosystem` to. */
+export const precomputedIndexFile = (ecosystem: Ecosystem): string => `popular-index-${ecosystem}.bin`;
 
 /**
- * Makes popularIndex(ecosystem) the bundle's precomputed index, loaded here because a module loads
- * asynchronously and the analysis that asks for the index is synchronous. A source run builds the index.
+ * The serialised index of `ecosystem` when this runs from the bundle (the file beside it); null in a source
+ * run, which has no such file.
  */
-export async function loadPopularIndex(ecosystem: Ecosystem): Promise<PopularIndex> {
-  let index = indexes.get(ecosystem);
-  if (index) return index;
-  const data = await precomputedIndex(ecosystem);
-  // Another call may have built or loaded it meanwhile: keep that one, so every caller sees one index.
-  index = indexes.get(ecosystem) ?? (data && deserializePopularIndex(data)) ?? popularIndex(ecosystem);
-  indexes.set(ecosystem, index);
-  return index;
+function precomputedIndex(ecosystem: Ecosystem): Buffer | null {
+  // Literal paths, so ncc copies both files beside the bundle.
+  const file =
+    ecosystem === 'cargo'
+      ? new URL('./popular-index-cargo.bin', import.meta.url)
+      : new URL('./popular-index-npm.bin', import.meta.url);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
 }
 
 export interface Resemblance {

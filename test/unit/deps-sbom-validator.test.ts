@@ -91,6 +91,53 @@ test('fingerprints ignore key order only; equality is checked, so a shared finge
   assert.deepEqual(firstDuplicate(['a', { x: 1 }, 'b', { x: 1 }, 'a']), [1, 3]);
 });
 
+test('items told apart by a key: only a repeated value is compared, and the answer is the pairwise one', () => {
+  // `name` tells the first two apart; a repeated name is a duplicate only when the whole item is equal.
+  // Twenty fillers first: a short array is compared pair by pair, without the key.
+  const fillers = Array.from({ length: 20 }, (_, i) => ({ type: 'library', name: `f${i}`, version: '0' }));
+  const items: unknown[] = [
+    ...fillers,
+    { type: 'library', name: 'a', version: '1' },
+    { type: 'library', name: 'b', version: '1' },
+    { type: 'library', name: 'a', version: '2' },
+    { name: 'c' },
+    { type: 'library', name: 1, version: '1' },
+  ];
+  assert.equal(firstDuplicate(items), null);
+  assert.deepEqual(firstDuplicate([...items, { version: '2', name: 'a', type: 'library' }]), [22, 25]);
+  // Items without the key (or with another type under it) are still compared with each other.
+  assert.deepEqual(firstDuplicate([...items, { type: 'library', name: 1, version: '1' }]), [24, 25]);
+  assert.deepEqual(firstDuplicate([...items, 'x', { name: 'c' }]), [23, 26]);
+
+  // Against the pairwise definition, on short and long lists of items drawn from a few shapes so that keys, values and whole
+  // items repeat in every combination.
+  const pairwise = (list: unknown[]): [number, number] | null => {
+    for (let i = 1; i < list.length; i++)
+      for (let j = 0; j < i; j++) if (jsonEqual(list[j], list[i])) return [j, i];
+    return null;
+  };
+  let seed = 7;
+  const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const draw = (): unknown => {
+    switch (random(5)) {
+      case 0:
+        return `s${random(40)}`;
+      case 1:
+        return { name: `n${random(6)}`, version: random(4) };
+      case 2:
+        return { version: random(4), name: `n${random(6)}` };
+      case 3:
+        return { name: random(3), extra: [random(2)] };
+      default:
+        return { other: `n${random(6)}` };
+    }
+  };
+  for (let round = 0; round < 500; round++) {
+    const list = Array.from({ length: 2 + random(40) }, draw);
+    assert.deepEqual(firstDuplicate(list), pairwise(list), JSON.stringify(list));
+  }
+});
+
 const cases: [string, unknown, boolean][] = [
   [
     'a valid document',
