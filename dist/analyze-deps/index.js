@@ -30108,7 +30108,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_deps_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5356);
-/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1402);
+/* harmony import */ var _shared_deps_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1573);
 /* harmony import */ var _shared_source_date_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3124);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8332);
@@ -35043,7 +35043,7 @@ async function parseAnalyzeDepsInputs(raw) {
 
 /***/ }),
 
-/***/ 1402:
+/***/ 1573:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35144,6 +35144,31 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 var allow_list = __nccwpck_require__(55);
 // EXTERNAL MODULE: ./build/shared/deps/findings.js
 var deps_findings = __nccwpck_require__(9585);
+;// CONCATENATED MODULE: ./build/shared/deps/graph-index.js
+/** Remembered with the arrays it was built from, so a graph given new packages or edges is indexed again. */
+const built = new WeakMap();
+function graphIndex(graph) {
+    const known = built.get(graph);
+    if (known && known.packages === graph.packages && known.edges === graph.edges)
+        return known.index;
+    const indexOf = new Map();
+    graph.packages.forEach((p, i) => indexOf.set(p.id, i));
+    const from = new Int32Array(graph.edges.length);
+    const to = new Int32Array(graph.edges.length);
+    graph.edges.forEach((e, i) => {
+        const f = indexOf.get(e.from);
+        const t = indexOf.get(e.to);
+        // Every parser adds an edge's ends as packages; an edge that does not is a bug, not a finding.
+        if (f === undefined || t === undefined)
+            throw new Error(`${graph.file}: the edge ${e.from} -> ${e.to} names a package the graph does not list`);
+        from[i] = f;
+        to[i] = t;
+    });
+    const index = { indexOf, from, to };
+    built.set(graph, { packages: graph.packages, edges: graph.edges, index });
+    return index;
+}
+
 ;// CONCATENATED MODULE: ./build/shared/deps/tarjan.js
 /**
  * Strongly connected components by Tarjan's algorithm, iterative (an explicit
@@ -35254,6 +35279,7 @@ function cyclicComponents(nodeCount, edges) {
  */
 
 
+
 function isStrongEdge(graph, edge) {
     if (edge.kind === 'dev' || edge.kind === 'peer')
         return false;
@@ -35262,14 +35288,9 @@ function isStrongEdge(graph, edge) {
     return true;
 }
 function findCycles(graph) {
-    const indexOf = new Map();
-    graph.packages.forEach((p, i) => indexOf.set(p.id, i));
-    const from = new Int32Array(graph.edges.length);
-    const to = new Int32Array(graph.edges.length);
+    const { from, to } = graphIndex(graph);
     const strong = [];
     graph.edges.forEach((e, i) => {
-        from[i] = indexOf.get(e.from);
-        to[i] = indexOf.get(e.to);
         if (isStrongEdge(graph, e))
             strong.push(i);
     });
@@ -35641,8 +35662,6 @@ function findKnownMalicious(graph, db = shippedMaliciousDb()) {
     return out;
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/multimap.js
-var multimap = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./build/shared/deps/duplicates.js
 /**
  * Duplicates: one name resolved to several packages (versions, or the same
@@ -35652,46 +35671,42 @@ var multimap = __nccwpck_require__(4606);
 
 
 function findDuplicates(graph) {
-    // The first package of each name, and lists for the names seen again only: a list per name of a large
-    // graph is mostly garbage. Names keep their first-seen order.
-    const first = new Map();
-    const again = new Map();
-    for (const p of graph.packages) {
-        const f = first.get(p.name);
-        if (f === undefined)
-            first.set(p.name, p);
-        else
-            (0,multimap/* pushTo */.I)(again, p.name, p);
-    }
+    // Package numbers by name: a number for a name seen once (most), a list once it is seen again, so a
+    // large graph allocates no list per name. Names keep their first-seen order.
     const byName = new Map();
-    for (const [name, p] of first) {
-        const more = again.get(name);
-        if (more)
-            byName.set(name, [p, ...more]);
-    }
-    // Incoming edges of the duplicated packages only.
-    const duplicated = new Set();
-    for (const pkgs of byName.values())
-        for (const p of pkgs)
-            duplicated.add(p.id);
+    graph.packages.forEach((p, i) => {
+        const seen = byName.get(p.name);
+        if (seen === undefined)
+            byName.set(p.name, i);
+        else if (typeof seen === 'number')
+            byName.set(p.name, [seen, i]);
+        else
+            seen.push(i);
+    });
+    // Incoming edges of the duplicated packages only, found by number.
     const incoming = new Map();
-    for (const e of graph.edges) {
-        if (!duplicated.has(e.to))
-            continue;
-        let list = incoming.get(e.to);
-        if (!list)
-            incoming.set(e.to, (list = []));
-        list.push(e);
-    }
-    const dependentsOf = (id) => [...new Set((incoming.get(id) ?? []).map((e) => e.from))].sort();
+    byName.forEach((seen) => {
+        if (typeof seen !== 'number')
+            for (const i of seen)
+                incoming.set(i, []);
+    });
+    if (incoming.size === 0)
+        return [];
+    const { to } = graphIndex(graph);
+    graph.edges.forEach((e, i) => incoming.get(to[i])?.push(e));
     const out = [];
-    for (const [name, pkgs] of byName) {
-        if (pkgs.length < 2)
-            continue;
-        pkgs.sort((a, b) => (a.id < b.id ? -1 : 1));
-        const variants = pkgs.map((p) => ({ package: p.id, version: p.version, dependents: dependentsOf(p.id) }));
-        out.push((0,deps_findings/* finding */.gk)('duplicate', name, `${name} is resolved ${pkgs.length} times: ${pkgs.map((p) => p.id.slice(name.length + 1)).join(', ')}`, pkgs.map((p) => p.id), pkgs.flatMap((p) => incoming.get(p.id) ?? []), { variants }));
-    }
+    byName.forEach((seen, name) => {
+        if (typeof seen === 'number')
+            return;
+        const pkgs = seen.map((i) => ({ p: graph.packages[i], edges: incoming.get(i) }));
+        pkgs.sort((a, b) => (a.p.id < b.p.id ? -1 : 1));
+        const variants = pkgs.map(({ p, edges }) => ({
+            package: p.id,
+            version: p.version,
+            dependents: [...new Set(edges.map((e) => e.from))].sort(),
+        }));
+        out.push((0,deps_findings/* finding */.gk)('duplicate', name, `${name} is resolved ${pkgs.length} times: ${pkgs.map(({ p }) => p.id.slice(name.length + 1)).join(', ')}`, pkgs.map(({ p }) => p.id), pkgs.flatMap(({ edges }) => edges), { variants }));
+    });
     return out;
 }
 
@@ -35735,6 +35750,8 @@ function findPathEscapes(graph) {
 
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
 var sources = __nccwpck_require__(8985);
+// EXTERNAL MODULE: ./build/shared/deps/multimap.js
+var multimap = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./build/shared/deps/pins.js
 /**
  * Unusual pins — ways a dependency escapes the registry's normal versioning:
@@ -36574,6 +36591,7 @@ var deps_vendors = __nccwpck_require__(9136);
 
 
 
+
 function analyzeGraph(graph, options = { allow: allow_list/* EMPTY_ALLOW_LIST */.t, vendor: deps_vendors/* DEFAULT_VENDOR_OPTIONS */.O_ }) {
     const duplicates = findDuplicates(graph);
     const { cycles, devCycles } = findCycles(graph);
@@ -36616,32 +36634,15 @@ function analyzeGraph(graph, options = { allow: allow_list/* EMPTY_ALLOW_LIST */
     };
 }
 /**
- * The `limit` packages with the most distinct dependents (ties by id). Ids
- * are numbered, edges bucketed by their source (counting sort), and a
- * target counts a source once: the source stamps it. No set per package
- * (20,000 of them on a 20,000-package graph) and no set of pairs.
+ * The `limit` packages with the most distinct dependents (ties by id). Edges
+ * are bucketed by their source (counting sort), and a target counts a source
+ * once: the source stamps it. No set per package (20,000 of them on a
+ * 20,000-package graph) and no set of pairs.
  */
 function topDependedOn(graph, limit) {
-    const number = new Map();
-    const ids = [];
-    const numberOf = (id) => {
-        let n = number.get(id);
-        if (n === undefined) {
-            number.set(id, (n = ids.length));
-            ids.push(id);
-        }
-        return n;
-    };
-    for (const p of graph.packages)
-        numberOf(p.id);
-    const m = graph.edges.length;
-    const from = new Int32Array(m);
-    const to = new Int32Array(m);
-    graph.edges.forEach((e, i) => {
-        from[i] = numberOf(e.from);
-        to[i] = numberOf(e.to);
-    });
-    const n = ids.length;
+    const { from, to } = graphIndex(graph);
+    const m = from.length;
+    const n = graph.packages.length;
     const start = new Int32Array(n + 1);
     for (let i = 0; i < m; i++)
         start[from[i] + 1]++;
@@ -36664,7 +36665,7 @@ function topDependedOn(graph, limit) {
     const top = [];
     count.forEach((c, i) => {
         if (c > 0)
-            top.push({ id: ids[i], dependents: c });
+            top.push({ id: graph.packages[i].id, dependents: c });
     });
     return top.sort((a, b) => b.dependents - a.dependents || (a.id < b.id ? -1 : 1)).slice(0, limit);
 }
@@ -36931,6 +36932,27 @@ var sbom_validator = __nccwpck_require__(3345);
 // EXTERNAL MODULE: ./build/shared/deps/sbom-parts.js
 var sbom_parts = __nccwpck_require__(9377);
 ;// CONCATENATED MODULE: ./build/shared/deps/sbom-writer.js
+/**
+ * The CycloneDX 1.6 JSON of a dependency graph, written directly: the very
+ * document that buildSbom + serializeSbom (./sbom.ts, through
+ * @cyclonedx/cyclonedx-library's models and normalizer) produce, byte for
+ * byte (test/unit/deps-sbom-writer.test.ts compares them on the fixture
+ * lockfiles), without building a model object, a sortable set and a
+ * normalised copy per package: on 100,000 packages those were seconds of
+ * allocation and garbage collection.
+ *
+ * What the library does, and this module does the same way:
+ *   - keys in the normaliser's order, absent values left out;
+ *   - components sorted by bom-ref with `localeCompare` (ties: purl, then
+ *     group/name/version), dependencies by ref, each dependsOn list by ref;
+ *   - a component's dependsOn is its distinct targets minus itself;
+ *   - a hash whose value is not one the spec accepts is dropped (the list stays);
+ *   - metadata.component lists the workspace members it depends on.
+ * Bom-refs that are empty or repeated (the library would invent new ones)
+ * cannot come from a graph, whose ids are unique; they are refused here and
+ * the caller keeps the library's path for them.
+ */
+
 
 /** The hash values CycloneDX accepts (the library's Spec hashValuePattern). */
 const HASH_VALUE = /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/;
@@ -36967,11 +36989,12 @@ function compareComponents(a, b) {
  * its own position, so components and dependencies are placed at theirs and
  * each dependsOn list is a numeric sort of positions, deduplicated.
  */
-function orderByPosition(graph, productRef, sorted, position) {
+function orderByPosition(graph, sorted, 
+/** The position of the product (at 0) and of package i (at i + 1). */
+positionOf) {
     const placed = new Array(sorted.length);
-    for (const p of graph.packages)
-        placed[position.get(p.id)] = componentOf(p, graph.ecosystem);
-    const productAt = position.get(productRef);
+    graph.packages.forEach((p, i) => (placed[positionOf[i + 1]] = componentOf(p, graph.ecosystem)));
+    const productAt = positionOf[0];
     const components = placed.filter((c, i) => i !== productAt);
     // Targets by source position; the product depends on the workspace members.
     const targets = new Array(sorted.length);
@@ -36979,11 +37002,13 @@ function orderByPosition(graph, productRef, sorted, position) {
         if (from !== to)
             (targets[from] ??= []).push(to);
     };
-    for (const p of graph.packages)
+    graph.packages.forEach((p, i) => {
         if (p.workspaceMember)
-            add(productAt, position.get(p.id));
-    for (const e of graph.edges)
-        add(position.get(e.from), position.get(e.to));
+            add(productAt, positionOf[i + 1]);
+    });
+    const { from, to } = graphIndex(graph);
+    for (let i = 0; i < from.length; i++)
+        add(positionOf[from[i] + 1], positionOf[to[i] + 1]);
     const dependencies = sorted.map((ref, i) => {
         const to = targets[i];
         if (!to)
@@ -37035,28 +37060,29 @@ function orderWithTies(graph, productRef, sorted) {
 /** The document, or null when a bom-ref is empty or repeated (see the module comment). */
 function sbomDocument(graph, options) {
     const productRef = `product:${options.name}`;
-    const refs = new Set([productRef]);
-    for (const p of graph.packages) {
-        if (p.id === '' || refs.has(p.id))
-            return null;
-        refs.add(p.id);
-    }
+    // Ids numbered once each are unique; the product's ref and the empty ref must not be among them.
+    const { indexOf } = graphIndex(graph);
+    if (indexOf.size !== graph.packages.length || indexOf.has('') || indexOf.has(productRef))
+        return null;
     const product = { type: 'application', name: options.name };
     if (options.version !== '')
         product.version = options.version;
     product['bom-ref'] = productRef;
-    // Every order below is the collator's order of bom-refs: sort them once, then place by position.
-    const sorted = [...refs].sort(compareText);
-    const position = new Map();
+    // Every order below is the collator's order of bom-refs: sort them once (stable: ties keep the product
+    // first, then the packages' order), then place by position.
+    const refs = [productRef, ...graph.packages.map((p) => p.id)];
+    const order = Array.from(refs.keys()).sort((a, b) => compareText(refs[a], refs[b]));
+    const sorted = order.map((r) => refs[r]);
+    const positionOf = new Int32Array(refs.length);
     let tied = false;
-    sorted.forEach((ref, i) => {
-        position.set(ref, i);
-        if (i > 0 && compareText(sorted[i - 1], ref) === 0)
+    order.forEach((r, k) => {
+        positionOf[r] = k;
+        if (k > 0 && compareText(sorted[k - 1], sorted[k]) === 0)
             tied = true;
     });
     const { components, dependencies } = tied
         ? orderWithTies(graph, productRef, sorted)
-        : orderByPosition(graph, productRef, sorted, position);
+        : orderByPosition(graph, sorted, positionOf);
     return {
         $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
         bomFormat: 'CycloneDX',

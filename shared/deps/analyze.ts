@@ -8,6 +8,7 @@ import { findKnownMalicious, shippedMaliciousDb, type MaliciousDb } from './know
 import { findDuplicates } from './duplicates.ts';
 import type { Finding } from './findings.ts';
 import { graphSha256 } from './graph-hash.ts';
+import { graphIndex } from './graph-index.ts';
 import type { DepGraph } from './model.ts';
 import { findPathEscapes } from './path-escapes.ts';
 import { findUnusualPins } from './pins.ts';
@@ -100,31 +101,15 @@ export function analyzeGraph(
 }
 
 /**
- * The `limit` packages with the most distinct dependents (ties by id). Ids
- * are numbered, edges bucketed by their source (counting sort), and a
- * target counts a source once: the source stamps it. No set per package
- * (20,000 of them on a 20,000-package graph) and no set of pairs.
+ * The `limit` packages with the most distinct dependents (ties by id). Edges
+ * are bucketed by their source (counting sort), and a target counts a source
+ * once: the source stamps it. No set per package (20,000 of them on a
+ * 20,000-package graph) and no set of pairs.
  */
 export function topDependedOn(graph: DepGraph, limit: number): { id: string; dependents: number }[] {
-  const number = new Map<string, number>();
-  const ids: string[] = [];
-  const numberOf = (id: string): number => {
-    let n = number.get(id);
-    if (n === undefined) {
-      number.set(id, (n = ids.length));
-      ids.push(id);
-    }
-    return n;
-  };
-  for (const p of graph.packages) numberOf(p.id);
-  const m = graph.edges.length;
-  const from = new Int32Array(m);
-  const to = new Int32Array(m);
-  graph.edges.forEach((e, i) => {
-    from[i] = numberOf(e.from);
-    to[i] = numberOf(e.to);
-  });
-  const n = ids.length;
+  const { from, to } = graphIndex(graph);
+  const m = from.length;
+  const n = graph.packages.length;
   const start = new Int32Array(n + 1);
   for (let i = 0; i < m; i++) start[from[i]! + 1]!++;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
@@ -143,7 +128,7 @@ export function topDependedOn(graph: DepGraph, limit: number): { id: string; dep
     }
   const top: { id: string; dependents: number }[] = [];
   count.forEach((c, i) => {
-    if (c > 0) top.push({ id: ids[i]!, dependents: c });
+    if (c > 0) top.push({ id: graph.packages[i]!.id, dependents: c });
   });
   return top.sort((a, b) => b.dependents - a.dependents || (a.id < b.id ? -1 : 1)).slice(0, limit);
 }

@@ -12,6 +12,7 @@
  * findings say the classification was inferred.
  */
 import { finding, type Finding } from './findings.ts';
+import { graphIndex } from './graph-index.ts';
 import type { DepGraph, Edge } from './model.ts';
 import { cyclicComponents } from './tarjan.ts';
 
@@ -27,14 +28,9 @@ function isStrongEdge(graph: DepGraph, edge: Edge): boolean {
 }
 
 export function findCycles(graph: DepGraph): CycleFindings {
-  const indexOf = new Map<string, number>();
-  graph.packages.forEach((p, i) => indexOf.set(p.id, i));
-  const from = new Int32Array(graph.edges.length);
-  const to = new Int32Array(graph.edges.length);
+  const { from, to } = graphIndex(graph);
   const strong: number[] = [];
   graph.edges.forEach((e, i) => {
-    from[i] = indexOf.get(e.from)!;
-    to[i] = indexOf.get(e.to)!;
     if (isStrongEdge(graph, e)) strong.push(i);
   });
 

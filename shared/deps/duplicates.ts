@@ -4,51 +4,48 @@
  * it in, which is what a maintainer needs to unify them.
  */
 import { finding, type Finding } from './findings.ts';
-import type { DepGraph, Edge, Package } from './model.ts';
-import { pushTo } from './multimap.ts';
+import { graphIndex } from './graph-index.ts';
+import type { DepGraph, Edge } from './model.ts';
 
 export function findDuplicates(graph: DepGraph): Finding[] {
-  // The first package of each name, and lists for the names seen again only: a list per name of a large
-  // graph is mostly garbage. Names keep their first-seen order.
-  const first = new Map<string, Package>();
-  const again = new Map<string, Package[]>();
-  for (const p of graph.packages) {
-    const f = first.get(p.name);
-    if (f === undefined) first.set(p.name, p);
-    else pushTo(again, p.name, p);
-  }
-  const byName = new Map<string, Package[]>();
-  for (const [name, p] of first) {
-    const more = again.get(name);
-    if (more) byName.set(name, [p, ...more]);
-  }
-  // Incoming edges of the duplicated packages only.
-  const duplicated = new Set<string>();
-  for (const pkgs of byName.values()) for (const p of pkgs) duplicated.add(p.id);
-  const incoming = new Map<string, Edge[]>();
-  for (const e of graph.edges) {
-    if (!duplicated.has(e.to)) continue;
-    let list = incoming.get(e.to);
-    if (!list) incoming.set(e.to, (list = []));
-    list.push(e);
-  }
-  const dependentsOf = (id: string): string[] =>
-    [...new Set((incoming.get(id) ?? []).map((e) => e.from))].sort();
+  // Package numbers by name: a number for a name seen once (most), a list once it is seen again, so a
+  // large graph allocates no list per name. Names keep their first-seen order.
+  const byName = new Map<string, number | number[]>();
+  graph.packages.forEach((p, i) => {
+    const seen = byName.get(p.name);
+    if (seen === undefined) byName.set(p.name, i);
+    else if (typeof seen === 'number') byName.set(p.name, [seen, i]);
+    else seen.push(i);
+  });
+  // Incoming edges of the duplicated packages only, found by number.
+  const incoming = new Map<number, Edge[]>();
+  byName.forEach((seen) => {
+    if (typeof seen !== 'number') for (const i of seen) incoming.set(i, []);
+  });
+  if (incoming.size === 0) return [];
+  const { to } = graphIndex(graph);
+  graph.edges.forEach((e, i) => incoming.get(to[i]!)?.push(e));
+
   const out: Finding[] = [];
-  for (const [name, pkgs] of byName) {
-    if (pkgs.length < 2) continue;
-    pkgs.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const variants = pkgs.map((p) => ({ package: p.id, version: p.version, dependents: dependentsOf(p.id) }));
+  byName.forEach((seen, name) => {
+    if (typeof seen === 'number') return;
+    const pkgs = seen.map((i) => ({ p: graph.packages[i]!, edges: incoming.get(i)! }));
+    pkgs.sort((a, b) => (a.p.id < b.p.id ? -1 : 1));
+    const variants = pkgs.map(({ p, edges }) => ({
+      package: p.id,
+      version: p.version,
+      dependents: [...new Set(edges.map((e) => e.from))].sort(),
+    }));
     out.push(
       finding(
         'duplicate',
         name,
-        `${name} is resolved ${pkgs.length} times: ${pkgs.map((p) => p.id.slice(name.length + 1)).join(', ')}`,
-        pkgs.map((p) => p.id),
-        pkgs.flatMap((p) => incoming.get(p.id) ?? []),
+        `${name} is resolved ${pkgs.length} times: ${pkgs.map(({ p }) => p.id.slice(name.length + 1)).join(', ')}`,
+        pkgs.map(({ p }) => p.id),
+        pkgs.flatMap(({ edges }) => edges),
         { variants },
       ),
     );
-  }
+  });
   return out;
 }

@@ -18,6 +18,7 @@
  * cannot come from a graph, whose ids are unique; they are refused here and
  * the caller keeps the library's path for them.
  */
+import { graphIndex } from './graph-index.ts';
 import type { DepGraph, Package } from './model.ts';
 import { hashOf, licenseOf, purlOf, serialNumber, type SbomOptions } from './sbom-parts.ts';
 
@@ -82,13 +83,13 @@ type Ordered = Pick<SbomDocument, 'components' | 'dependencies'>;
  */
 function orderByPosition(
   graph: DepGraph,
-  productRef: string,
   sorted: readonly string[],
-  position: ReadonlyMap<string, number>,
+  /** The position of the product (at 0) and of package i (at i + 1). */
+  positionOf: Int32Array,
 ): Ordered {
   const placed: (ComponentJson | undefined)[] = new Array<ComponentJson | undefined>(sorted.length);
-  for (const p of graph.packages) placed[position.get(p.id)!] = componentOf(p, graph.ecosystem);
-  const productAt = position.get(productRef)!;
+  graph.packages.forEach((p, i) => (placed[positionOf[i + 1]!] = componentOf(p, graph.ecosystem)));
+  const productAt = positionOf[0]!;
   const components = placed.filter((c, i) => i !== productAt) as ComponentJson[];
 
   // Targets by source position; the product depends on the workspace members.
@@ -96,8 +97,11 @@ function orderByPosition(
   const add = (from: number, to: number): void => {
     if (from !== to) (targets[from] ??= []).push(to);
   };
-  for (const p of graph.packages) if (p.workspaceMember) add(productAt, position.get(p.id)!);
-  for (const e of graph.edges) add(position.get(e.from)!, position.get(e.to)!);
+  graph.packages.forEach((p, i) => {
+    if (p.workspaceMember) add(productAt, positionOf[i + 1]!);
+  });
+  const { from, to } = graphIndex(graph);
+  for (let i = 0; i < from.length; i++) add(positionOf[from[i]! + 1]!, positionOf[to[i]! + 1]!);
   const dependencies: SbomDocument['dependencies'] = sorted.map((ref, i) => {
     const to = targets[i];
     if (!to) return { ref };
@@ -146,26 +150,27 @@ function orderWithTies(graph: DepGraph, productRef: string, sorted: readonly str
 /** The document, or null when a bom-ref is empty or repeated (see the module comment). */
 export function sbomDocument(graph: DepGraph, options: SbomOptions): SbomDocument | null {
   const productRef = `product:${options.name}`;
-  const refs = new Set<string>([productRef]);
-  for (const p of graph.packages) {
-    if (p.id === '' || refs.has(p.id)) return null;
-    refs.add(p.id);
-  }
+  // Ids numbered once each are unique; the product's ref and the empty ref must not be among them.
+  const { indexOf } = graphIndex(graph);
+  if (indexOf.size !== graph.packages.length || indexOf.has('') || indexOf.has(productRef)) return null;
   const product = { type: 'application', name: options.name } as ComponentJson;
   if (options.version !== '') product.version = options.version;
   product['bom-ref'] = productRef;
 
-  // Every order below is the collator's order of bom-refs: sort them once, then place by position.
-  const sorted = [...refs].sort(compareText);
-  const position = new Map<string, number>();
+  // Every order below is the collator's order of bom-refs: sort them once (stable: ties keep the product
+  // first, then the packages' order), then place by position.
+  const refs = [productRef, ...graph.packages.map((p) => p.id)];
+  const order = Array.from(refs.keys()).sort((a, b) => compareText(refs[a]!, refs[b]!));
+  const sorted = order.map((r) => refs[r]!);
+  const positionOf = new Int32Array(refs.length);
   let tied = false;
-  sorted.forEach((ref, i) => {
-    position.set(ref, i);
-    if (i > 0 && compareText(sorted[i - 1]!, ref) === 0) tied = true;
+  order.forEach((r, k) => {
+    positionOf[r] = k;
+    if (k > 0 && compareText(sorted[k - 1]!, sorted[k]!) === 0) tied = true;
   });
   const { components, dependencies } = tied
     ? orderWithTies(graph, productRef, sorted)
-    : orderByPosition(graph, productRef, sorted, position);
+    : orderByPosition(graph, sorted, positionOf);
 
   return {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
