@@ -37936,21 +37936,35 @@ function canonicalJson(value) {
 const PAIRWISE_AT_MOST = 16;
 /** A plain object (not an array, not null): the items a key can tell apart. */
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** How many of the first items telling() samples for each key. */
+const SAMPLED = 8;
 /**
- * The first key whose value is a string in both of the first two items and
- * differs between them (a component's `name`, a dependency's `ref`), or null.
+ * The key, among the first item's keys with a string value, whose strings
+ * differ most over the first items (a component's `name` or `bom-ref`, not
+ * its `type`, which is `library` for nearly all), or null when none differs.
  * Two objects that hold different strings under one key are not deep-equal,
  * so only items whose string under it repeats need a fingerprint.
  */
 function telling(items) {
-    const [a, b] = items;
-    if (!isObject(a) || !isObject(b))
+    const first = items[0];
+    if (!isObject(first))
         return null;
-    for (const k in a)
-        if (Object.hasOwn(a, k) && typeof a[k] === 'string' && Object.hasOwn(b, k))
-            if (typeof b[k] === 'string' && a[k] !== b[k])
-                return k;
-    return null;
+    let best = null;
+    let bestCount = 1;
+    const seen = new Set();
+    for (const k in first) {
+        if (!Object.hasOwn(first, k) || typeof first[k] !== 'string')
+            continue;
+        seen.clear();
+        for (let i = 0; i < SAMPLED && i < items.length; i++) {
+            const item = items[i];
+            if (isObject(item) && Object.hasOwn(item, k) && typeof item[k] === 'string')
+                seen.add(item[k]);
+        }
+        if (seen.size > bestCount)
+            [best, bestCount] = [k, seen.size];
+    }
+    return best;
 }
 /**
  * The index pair [j, i] of the first item i equal to an earlier item j, or
