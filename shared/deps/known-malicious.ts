@@ -251,7 +251,10 @@ export function findKnownMalicious(graph: DepGraph, db: MaliciousDb = shippedMal
   const out: Finding[] = [];
   for (const p of graph.packages) {
     if (p.workspaceMember || p.source.kind === 'path') continue;
-    const hits = (db.byName.get(key(graph.ecosystem, p.name)) ?? []).filter((e) => isAffected(e, p.version));
+    // Nearly every name has no entry: no list to filter, nothing allocated for it.
+    const entries = db.byName.get(key(graph.ecosystem, p.name));
+    if (entries === undefined) continue;
+    const hits = entries.filter((e) => isAffected(e, p.version));
     if (hits.length === 0) continue;
     const ids = [...new Set(hits.map((h) => h.id))].sort();
     out.push(

@@ -446,15 +446,17 @@ export function findTyposquats(
   // Each name once, in first-seen order; the ids are gathered for the few names that resemble one.
   const verdicts = new Map<string, Resemblance | null>();
   const ids = new Map<string, string[]>();
-  for (const p of graph.packages) {
-    if (p.workspaceMember) continue;
+  // forEach, not for-of: a loop that runs once (on 20,000 packages) allocates an iterator result per step
+  // until it is optimised.
+  graph.packages.forEach((p) => {
+    if (p.workspaceMember) return;
     let r = verdicts.get(p.name);
     if (r === undefined) verdicts.set(p.name, (r = resemblance(p.name, index)));
     if (r) pushTo(ids, p.name, p.id);
-  }
+  });
   const out: Finding[] = [];
-  for (const [name, r] of verdicts) {
-    if (!r) continue;
+  verdicts.forEach((r, name) => {
+    if (!r) return;
     out.push(
       finding(
         'typosquat',
@@ -468,6 +470,6 @@ export function findTyposquats(
         },
       ),
     );
-  }
+  });
   return out;
 }
