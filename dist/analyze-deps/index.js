@@ -36404,7 +36404,15 @@ function serializePopularIndex(index) {
     const wholeName = index.byWholeName.added();
     const deletions = index.byDeletion.added().hashes;
     const keyBytes = Buffer.from(keys.join(KEY_SEPARATOR), 'utf8');
-    const header = Uint32Array.of(MAGIC, keys.length, keyBytes.length, index.names.length, deletions.length, wholeName.capacity, wholeName.hashes.length);
+    const fields = {
+        keys: keys.length,
+        keyBytes: keyBytes.length,
+        names: index.names.length,
+        deletions: deletions.length,
+        wholeNameCapacity: wholeName.capacity,
+        wholeNames: wholeName.hashes.length,
+    };
+    const header = Uint32Array.of(MAGIC, ...HEADER.map((f) => fields[f]));
     const words = [
         header,
         Int32Array.from(index.names, entryOf),
@@ -37852,8 +37860,10 @@ function parseNpmResolved(resolved) {
  * their key order (a key's entry is combined by addition, which does not
  * depend on order); items are bucketed by it, and only items whose
  * fingerprints are equal are compared with a real deep equality. A collision
- * costs a comparison, never a wrong answer. Strings (a `dependsOn` list) are
- * their own keys. The generated validator (./sbom-validator.ts) calls
+ * costs a comparison, never a wrong answer. Strings are their own keys.
+ * Objects with different strings under one key are never equal, so most are
+ * told apart by such a key before any fingerprint, and short arrays (a
+ * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
  * firstDuplicate, so this module is loaded by it at run time: no I/O, no
  * dependencies.
  */

@@ -147,8 +147,10 @@ const SBOM_FORMATS = { ...ajv_formats_dist_formats_js__WEBPACK_IMPORTED_MODULE_0
  * their key order (a key's entry is combined by addition, which does not
  * depend on order); items are bucketed by it, and only items whose
  * fingerprints are equal are compared with a real deep equality. A collision
- * costs a comparison, never a wrong answer. Strings (a `dependsOn` list) are
- * their own keys. The generated validator (./sbom-validator.ts) calls
+ * costs a comparison, never a wrong answer. Strings are their own keys.
+ * Objects with different strings under one key are never equal, so most are
+ * told apart by such a key before any fingerprint, and short arrays (a
+ * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
  * firstDuplicate, so this module is loaded by it at run time: no I/O, no
  * dependencies.
  */

@@ -278,15 +278,15 @@ export function serializePopularIndex(index: PopularIndex): Buffer {
   const wholeName = index.byWholeName.added();
   const deletions = index.byDeletion.added().hashes;
   const keyBytes = Buffer.from(keys.join(KEY_SEPARATOR), 'utf8');
-  const header = Uint32Array.of(
-    MAGIC,
-    keys.length,
-    keyBytes.length,
-    index.names.length,
-    deletions.length,
-    wholeName.capacity,
-    wholeName.hashes.length,
-  );
+  const fields: Record<(typeof HEADER)[number], number> = {
+    keys: keys.length,
+    keyBytes: keyBytes.length,
+    names: index.names.length,
+    deletions: deletions.length,
+    wholeNameCapacity: wholeName.capacity,
+    wholeNames: wholeName.hashes.length,
+  };
+  const header = Uint32Array.of(MAGIC, ...HEADER.map((f) => fields[f]));
   const words = [
     header,
     Int32Array.from(index.names, entryOf),
