@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { topDependedOn } from '../../shared/deps/analyze.ts';
-import { GraphBuilder, type EdgeKind, type Package } from '../../shared/deps/model.ts';
-
-const pkg = (name: string): Package => ({
-  id: `${name}@1.0.0`,
-  name,
-  version: '1.0.0',
-  source: { kind: 'registry', url: 'registry+https://github.com/rust-lang/crates.io-index', isDefault: true },
-  workspaceMember: false,
-  repository: null,
-  license: null,
-  checksum: null,
-});
+import { GraphBuilder, type EdgeKind } from '../../shared/deps/model.ts';
+import { cratesIoPackage } from '../support/dep-packages.ts';
 
 test('distinct dependents, repeated edges of other kinds counted once, ties by id', () => {
   const builder = new GraphBuilder();
   const names = Array.from({ length: 300 }, (_, i) => `p${i}`);
-  for (const n of names) builder.addPackage(pkg(n));
+  for (const n of names) builder.addPackage(cratesIoPackage(n));
   let seed = 3;
   const random = (k: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % k;
   const kinds: EdgeKind[] = ['normal', 'dev', 'build'];

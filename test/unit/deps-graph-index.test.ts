@@ -6,22 +6,12 @@
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { graphIndex } from '../../shared/deps/graph-index.ts';
-import { GraphBuilder, type Package } from '../../shared/deps/model.ts';
-
-const pkg = (name: string): Package => ({
-  id: `${name}@1.0.0`,
-  name,
-  version: '1.0.0',
-  source: { kind: 'registry', url: 'registry+https://github.com/rust-lang/crates.io-index', isDefault: true },
-  workspaceMember: false,
-  repository: null,
-  license: null,
-  checksum: null,
-});
+import { GraphBuilder } from '../../shared/deps/model.ts';
+import { cratesIoPackage } from '../support/dep-packages.ts';
 
 function graph() {
   const builder = new GraphBuilder();
-  for (const n of ['a', 'b', 'c']) builder.addPackage(pkg(n));
+  for (const n of ['a', 'b', 'c']) builder.addPackage(cratesIoPackage(n));
   builder.addEdge({ from: 'c@1.0.0', to: 'a@1.0.0', kind: 'normal' });
   builder.addEdge({ from: 'a@1.0.0', to: 'b@1.0.0', kind: 'dev' });
   return builder.build({
