@@ -36350,9 +36350,9 @@ function normalFormOf(index, key) {
     return e === undefined || index.normalizedOf[e] < 0 ? undefined : index.names[index.normalizedOf[e]];
 }
 /*
- * The popular names are read at first use, not imported: the bundle loads its precomputed index, which
- * holds every name, so the JSON would only be parsed for nothing there (ncc still copies the files beside
- * the bundle, for a run that asks for an index without loading it first).
+ * The popular names are read only when an index is built, not imported: the bundle reads its precomputed
+ * index file, which holds every name, so the JSON would only be parsed for nothing there (ncc still copies
+ * the files beside the bundle: without its index file, a bundle builds the index from them).
  */
 /** The crates index: known spellings exactly, the other names under any spelling. */
 function popularCratesIndex() {
@@ -36361,6 +36361,7 @@ function popularCratesIndex() {
     const unknown = popularCrates.names.filter((n) => !spelled.has(normalizeName(n)));
     return buildPopularIndex([...popularCrates.spelled, ...unknown], unknown);
 }
+/** The npm index: every name as written. */
 function popularNpmIndex() {
     const popularNpm = JSON.parse((0,external_node_fs_.readFileSync)(__nccwpck_require__.ab + "popular-npm.json", 'utf8'));
     return buildPopularIndex(popularNpm.names);

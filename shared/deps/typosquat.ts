@@ -213,13 +213,13 @@ function normalFormOf(index: PopularIndex, key: string): string | undefined {
 }
 
 /*
- * The popular names are read at first use, not imported: the bundle loads its precomputed index, which
- * holds every name, so the JSON would only be parsed for nothing there (ncc still copies the files beside
- * the bundle, for a run that asks for an index without loading it first).
+ * The popular names are read only when an index is built, not imported: the bundle reads its precomputed
+ * index file, which holds every name, so the JSON would only be parsed for nothing there (ncc still copies
+ * the files beside the bundle: without its index file, a bundle builds the index from them).
  */
 
 /** The crates index: known spellings exactly, the other names under any spelling. */
-export function popularCratesIndex(): PopularIndex {
+function popularCratesIndex(): PopularIndex {
   const popularCrates = JSON.parse(
     readFileSync(new URL('./data/popular-crates.json', import.meta.url), 'utf8'),
   ) as { names: string[]; spelled: string[] };
@@ -228,7 +228,8 @@ export function popularCratesIndex(): PopularIndex {
   return buildPopularIndex([...popularCrates.spelled, ...unknown], unknown);
 }
 
-export function popularNpmIndex(): PopularIndex {
+/** The npm index: every name as written. */
+function popularNpmIndex(): PopularIndex {
   const popularNpm = JSON.parse(
     readFileSync(new URL('./data/popular-npm.json', import.meta.url), 'utf8'),
   ) as { names: string[] };
