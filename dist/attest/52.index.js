@@ -2060,28 +2060,39 @@ async function scanArtifactsForSecrets(input) {
             `${split.findings.length} finding(s), ${split.allowed.length} allowed`);
     };
     for (const { artifacts } of input.trees) {
-        // The base first, and the rest beside it: each image in its own processes (qemu-img, e2fsck,
+        // The base first, and the other images beside it: each image in its own processes (qemu-img, e2fsck,
         // debugfs), two at once. An overlay or flattened image is extracted while the base is scanned and
         // then scanned for what it changes over the base: it waits for the base's manifest only then.
+        // The plain files (kernel, initrd, bundle) are read by this process, one after another, beside the
+        // images: they take no image's turn.
         const base = artifacts.find((a) => a.kind === 'base-image');
+        const images = artifacts.filter((a) => a !== base && isImage(a));
         let baseManifest;
-        const scans = await mapBounded(base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts, attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (a) => {
-            if (a !== base)
-                return scanArtifact(a, baseManifest, input);
-            const scan = scanArtifact(a, undefined, input);
-            baseManifest = scan.then((r) => r.manifest);
-            // Its failure is the base's scan's to report; an overlay that failed first never awaits it.
-            baseManifest.catch(() => { });
-            return scan;
-        });
-        for (const r of scans)
-            add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
+        const [imageScans, fileScans] = await allSettledInOrder([
+            mapBounded(base ? [base, ...images] : images, attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (a) => {
+                if (a !== base)
+                    return scanArtifact(a, baseManifest, input);
+                const scan = scanArtifact(a, undefined, input);
+                baseManifest = scan.then((r) => r.manifest);
+                // Its failure is the base's scan's to report; an overlay that failed first never awaits it.
+                baseManifest.catch(() => { });
+                return scan;
+            }),
+            mapBounded(artifacts.filter((a) => !isImage(a)), 1, (a) => scanArtifact(a, undefined, input)),
+        ]);
+        // Reported in one order whichever finished first: the base, then the artifacts as found.
+        const scans = new Map([...imageScans, ...fileScans].map((r) => [r.artifact, r]));
+        for (const a of base ? [base, ...artifacts.filter((x) => x !== base)] : artifacts) {
+            const r = scans.get(a);
+            add(label(a), r.findings, r.files, r.bytes, r.unchanged);
+        }
     }
     return result;
 }
+const isImage = (a) => a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image';
 async function scanArtifact(a, baseManifest, input) {
     input.signal?.throwIfAborted();
-    if (a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image') {
+    if (isImage(a)) {
         const r = await scanImageForSecrets(a.path, input.workDir, {
             base: a.kind === 'base-image' ? undefined : baseManifest,
             signal: input.signal,
@@ -2216,7 +2227,7 @@ function actionsCacheAvailable(env = process.env) {
 }
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.
 async function library() {
-    return actionsCacheAvailable() ? __webpack_require__.e(/* import() */ 322).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
+    return actionsCacheAvailable() ? Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(322)]).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
 }
 /**
  * Restores `paths` from the entry `key`, else the newest entry whose key starts
@@ -3213,27 +3224,9 @@ async function runVulnerabilityGate(o, trees, now, loaded) {
     return run;
 }
 
-// EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
-var dist = __webpack_require__(15179);
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var bundle_dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./build/shared/attest/signing-key.js
 var signing_key = __webpack_require__(67069);
 ;// CONCATENATED MODULE: ./build/shared/attest/sign.js
-/**
- * Signing a statement, in either mode, behind one interface the pipeline
- * uses: every statement is signed in memory first, then `publish` runs (the
- * keyless signer stores its bundles through the repository's attestations
- * API), and only then is anything written.
- *
- * Key mode (here): the statement's bytes become a DSSE envelope signed by
- * the key, packaged by @sigstore/sign's DSSEBundleBuilder as a Sigstore
- * bundle v0.3 with the public key's hint as verification material and no
- * witnesses (no Rekor or TSA: key mode is for offline and self-hosted use).
- * Keyless mode: keyless.ts.
- */
-
-
 
 
 function keySigner(key) {
@@ -3244,8 +3237,16 @@ function keySigner(key) {
         publish: async () => [],
     };
 }
+let signingStack;
+/** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
+function preloadSigning() {
+    signingStack ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(179)]).then(__webpack_require__.t.bind(__webpack_require__, 15179, 19)), __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 61040, 19))]);
+    signingStack.catch(() => { });
+}
 async function signStatementWithKey(payload, key) {
-    const builder = new dist/* DSSEBundleBuilder */.VV({
+    preloadSigning();
+    const [{ DSSEBundleBuilder }, { bundleToJSON }] = await signingStack;
+    const builder = new DSSEBundleBuilder({
         witnesses: [],
         signer: {
             sign: async (data) => ({
@@ -3255,7 +3256,7 @@ async function signStatementWithKey(payload, key) {
         },
     });
     const bundle = await builder.create({ data: payload, type: statement/* IN_TOTO_PAYLOAD_TYPE */.T4 });
-    return (0,bundle_dist.bundleToJSON)(bundle);
+    return bundleToJSON(bundle);
 }
 /** DSSE's pre-authentication encoding: the bytes actually signed (`DSSEv1 <len> <type> <len> <payload>`). */
 function preAuthEncoding(payloadType, payload) {
@@ -3803,11 +3804,15 @@ async function readUpstream(tree, variants) {
 const ATTESTATIONS_DIR = 'meta/attestations';
 /** The statement naming every artifact of the run, every architecture together. */
 const RELEASE_NAME = 'release';
-async function prepareTree(tree, o, ctx, memo) {
+async function findTree(tree, o) {
     const up = await readUpstream(tree, o.variants);
-    const artifacts = await (0,attest_artifacts/* collectArtifacts */.kx)(up, memo);
+    const located = (0,attest_artifacts/* locateArtifacts */.Ox)(up);
     if (o.bundle && !(0,external_node_path_.relative)(tree, o.bundle).startsWith('..'))
-        artifacts.push(await (0,attest_artifacts/* inputArtifact */.Tt)(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch, memo));
+        located.push((0,attest_artifacts/* locateInputArtifact */.Bb)(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch));
+    return { tree, up, located };
+}
+async function prepareTree({ up, located }, o, ctx, memo) {
+    const artifacts = await (0,attest_artifacts/* hashArtifacts */.Ap)(located, memo);
     const base = artifacts.find((a) => a.kind === 'base-image');
     const images = artifacts.filter((a) => a.kind === 'base-image' || a.kind === 'overlay');
     const provenance = images.map((image) => {
@@ -3846,20 +3851,41 @@ function treeInput(w, prefix, only) {
 /** `keyless`: the runner toolkit keyless signing uses (the action passes it; key mode needs none). */
 async function runAttest(o, ctx, keyless) {
     const memo = new digests/* DigestMemo */.F();
-    const work = [];
+    const found = [];
     for (const tree of o.trees)
-        work.push(await prepareTree(tree, o, ctx, memo));
+        found.push(await findTree(tree, o));
     // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
-    // The image SBOMs' software is read from the same extracted trees (each image is read once); a gate
-    // failure is reported before any error of those reads.
+    // It starts as soon as the artifacts are found: its image reads run in child processes (qemu-img, e2fsck,
+    // debugfs) while this thread hashes the artifacts. A file that fails its hash check is still refused
+    // first: the gate is stopped and its verdict never reported. The image SBOMs' software is read from the
+    // gate's extracted trees (each image is read once); a gate failure is reported before any error of those.
     const fromGate = new SoftwareFromGate();
-    const secrets = await runSecretGate({
-        trees: work.map((w, i) => ({ tree: o.trees[i], artifacts: w.artifacts })),
+    const stopGate = new AbortController();
+    const gate = runSecretGate({
+        trees: found.map((f) => ({ tree: f.tree, artifacts: f.located })),
         releaseRoot: o.releaseRoot,
         allowList: o.secretAllowList,
         workDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
         onImageRootTree: fromGate.onImageRootTree,
+        signal: stopGate.signal,
     });
+    // Its failure is reported where it is awaited below; until then it must not count as unhandled.
+    gate.catch(() => { });
+    const work = [];
+    try {
+        for (const f of found)
+            work.push(await prepareTree(f, o, ctx, memo));
+    }
+    catch (e) {
+        stopGate.abort();
+        // Settled before the error is thrown: no read of the gate still holds files in RUNNER_TEMP.
+        await gate.catch(() => { });
+        throw e;
+    }
+    // This thread would now wait for the gate's processes: load the signing stack meanwhile.
+    if (o.key)
+        preloadSigning();
+    const secrets = await gate;
     // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
     for (const w of work)
         w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
@@ -3970,7 +3996,7 @@ async function runAttest(o, ctx, keyless) {
 var summary = __webpack_require__(62712);
 ;// CONCATENATED MODULE: ./build/actions/attest/keyless-toolkit.js
 const keylessToolkit = {
-    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(206), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
+    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(206), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
     createAttestation: async (token, owner, repo, bundle) => {
         const [{ getOctokit }, { retry }] = await Promise.all([
             __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 63206)),

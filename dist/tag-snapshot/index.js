@@ -55240,7 +55240,9 @@ var verify_dist = __nccwpck_require__(4187);
  * base qcow2, its exported kernel/initrd (boot: kernel), each variant's
  * overlay and flattened image. Each is hashed once and the digest compared
  * with the one its producer recorded: a file changed after it was built, or
- * an overlay whose base changed, is refused instead of signed.
+ * an overlay whose base changed, is refused instead of signed. Found first,
+ * hashed after: the secret gate starts reading the images from where they
+ * are while they are hashed.
  */
 
 
@@ -55269,30 +55271,29 @@ function idOf(rel) {
     const name = rel.split('/').pop();
     return name.replace(/\.qcow2$/, '');
 }
-async function hashed(memo, tree, rel, doc, recorded, what) {
-    const path = insideTree(tree, rel, doc);
-    const d = await memo.digest(path, doc);
-    if (recorded !== null && d.sha256 !== recorded)
-        throw new DataError(`${path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
-            'the file changed after it was built; rebuild it (a changed file is never signed)');
-    return d;
-}
-async function collectArtifacts(up, memo) {
+/** Every artifact the documents of one tree name, in a fixed order (base, kernel files, each variant's). */
+function locateArtifacts(up) {
     const { tree } = up;
     const bp = up.buildProvenance;
     const arch = bp.doc.distro.arch;
-    const out = [];
-    const base = await hashed(memo, tree, bp.doc.output.path, bp.path, bp.doc.output.sha256, 'base image');
-    const baseRel = toRel(tree, base.path);
-    out.push({
-        id: idOf(baseRel),
-        kind: 'base-image',
-        rel: baseRel,
-        ...base,
-        arch,
-        variant: null,
-        recordedIn: bp.rel,
-    });
+    const at = (rel, doc) => {
+        const path = insideTree(tree, rel, doc);
+        return { path, rel: toRel(tree, path) };
+    };
+    const base = at(bp.doc.output.path, bp.path);
+    const out = [
+        {
+            id: idOf(base.rel),
+            kind: 'base-image',
+            ...base,
+            arch,
+            variant: null,
+            recordedIn: bp.rel,
+            recorded: bp.doc.output.sha256,
+            what: 'base image',
+            doc: bp.path,
+        },
+    ];
     if (bp.doc.boot.mode === 'kernel') {
         const stem = bp.doc.output.path.replace(/\.qcow2$/, '');
         const boot = [{ kind: 'kernel', rel: `${stem}.vmlinuz`, sha256: bp.doc.boot.kernel.sha256 }];
@@ -55300,46 +55301,41 @@ async function collectArtifacts(up, memo) {
             boot.push({ kind: 'kernel', rel: `${stem}.initrd`, sha256: bp.doc.boot.initrd.sha256 });
         for (const [i, b] of boot.entries()) {
             const kind = i === 0 ? 'kernel' : 'initrd';
-            const f = await hashed(memo, tree, b.rel, bp.path, b.sha256, kind);
             out.push({
                 id: b.rel.split('/').pop(),
                 kind,
-                rel: toRel(tree, f.path),
-                ...f,
+                ...at(b.rel, bp.path),
                 arch,
                 variant: null,
                 recordedIn: bp.rel,
+                recorded: b.sha256,
+                what: kind,
+                doc: bp.path,
             });
         }
     }
     for (const v of up.variants) {
         const doc = v.doc;
-        // The overlay is only valid on the exact bytes of this base.
-        if (doc.base_image.sha256 !== base.sha256)
-            throw new DataError(`${v.path}: variant ${doc.variant} was made on a base with sha256 ${doc.base_image.sha256}, ` +
-                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
-        const overlay = await hashed(memo, tree, doc.overlay.path, v.path, doc.overlay.sha256, `overlay of ${doc.variant}`);
-        const overlayRel = toRel(tree, overlay.path);
+        const made = { arch: doc.base_image.arch, variant: doc.variant, recordedIn: v.rel, doc: v.path };
+        const overlay = at(doc.overlay.path, v.path);
         out.push({
-            id: idOf(overlayRel),
+            id: idOf(overlay.rel),
             kind: 'overlay',
-            rel: overlayRel,
             ...overlay,
-            arch: doc.base_image.arch,
-            variant: doc.variant,
-            recordedIn: v.rel,
+            ...made,
+            recorded: doc.overlay.sha256,
+            what: `overlay of ${doc.variant}`,
+            madeOnBase: doc.base_image.sha256,
         });
         if (doc.image) {
-            const image = await hashed(memo, tree, doc.image.path, v.path, doc.image.sha256, `image of ${doc.variant}`);
-            const imageRel = toRel(tree, image.path);
+            const image = at(doc.image.path, v.path);
             out.push({
-                id: idOf(imageRel),
+                id: idOf(image.rel),
                 kind: 'variant-image',
-                rel: imageRel,
                 ...image,
-                arch: doc.base_image.arch,
-                variant: doc.variant,
-                recordedIn: v.rel,
+                ...made,
+                recorded: doc.image.sha256,
+                what: `image of ${doc.variant}`,
             });
         }
     }
@@ -55352,13 +55348,51 @@ async function collectArtifacts(up, memo) {
     }
     return out;
 }
-/** A file given by an input (the snapshot bundle): hashed, no recorded digest to compare. */
-async function inputArtifact(tree, path, input, arch, memo) {
+/**
+ * Each located artifact hashed (once, in order) and its digest compared with the one its producer
+ * recorded: a file changed after it was built, or a variant made on another base, is refused.
+ */
+async function hashArtifacts(located, memo) {
+    const out = [];
+    let base;
+    for (const a of located) {
+        const { recorded, what, doc, madeOnBase, ...artifact } = a;
+        // The overlay is only valid on the exact bytes of this base.
+        if (madeOnBase !== undefined && base && madeOnBase !== base.sha256)
+            throw new DataError(`${doc}: variant ${a.variant} was made on a base with sha256 ${madeOnBase}, ` +
+                `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
+        const d = await memo.digest(a.path, doc);
+        if (recorded !== null && d.sha256 !== recorded)
+            throw new DataError(`${d.path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
+                'the file changed after it was built; rebuild it (a changed file is never signed)');
+        const hashed = { ...artifact, path: d.path, sha256: d.sha256, size: d.size };
+        if (a.kind === 'base-image')
+            base = hashed;
+        out.push(hashed);
+    }
+    return out;
+}
+/** locateArtifacts, then hashArtifacts. */
+async function collectArtifacts(up, memo) {
+    return hashArtifacts(locateArtifacts(up), memo);
+}
+/** A file given by an input (the snapshot bundle): no recorded digest to compare. */
+function locateInputArtifact(tree, path, input, arch) {
     const rel = toRel(tree, resolve(path));
     if (rel.startsWith('..') || isAbsolute(rel))
         throw new InputError(input, `'${path}' is outside the output tree ${tree}`, 'a file inside the output tree');
-    const d = await memo.digest(join(tree, rel), input);
-    return { id: rel.split('/').pop(), kind: 'bundle', rel, ...d, arch, variant: null, recordedIn: null };
+    return {
+        id: rel.split('/').pop(),
+        kind: 'bundle',
+        rel,
+        path: join(tree, rel),
+        arch,
+        variant: null,
+        recordedIn: null,
+        recorded: null,
+        what: 'bundle',
+        doc: input,
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/shared/attest/digests.js

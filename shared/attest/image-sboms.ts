@@ -26,6 +26,7 @@ import {
 } from '../image-fs/installed-packages.ts';
 import { imageSbomDocument, type ImageSbomDocument, type SbomImage } from '../sbom/image-sbom.ts';
 import { IMAGES_READ_AT_ONCE, type Artifact } from './artifacts.ts';
+import type { GateArtifact } from './secret-gate.ts';
 import { SUITE } from './statement.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 
@@ -54,7 +55,7 @@ export class SoftwareFromGate {
   private readonly byImage = new Map<string, Promise<InstalledSoftware>>();
 
   /** The gate's callback: reads the image's software before its tree is removed. */
-  readonly onImageRootTree = async (image: Artifact, tree: string): Promise<void> => {
+  readonly onImageRootTree = async (image: GateArtifact, tree: string): Promise<void> => {
     if (image.kind !== 'base-image' && image.kind !== 'overlay') return;
     const software = readInstalledPackages(treeFiles(image.path, tree));
     this.byImage.set(image.path, software);

@@ -12,7 +12,13 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { DataError } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { writeFilesTogether } from '../deps/write-set.ts';
-import { collectArtifacts, inputArtifact, type Artifact } from './artifacts.ts';
+import {
+  hashArtifacts,
+  locateArtifacts,
+  locateInputArtifact,
+  type Artifact,
+  type LocatedArtifact,
+} from './artifacts.ts';
 import type { RunContext } from './context.ts';
 import { DigestMemo } from './digests.ts';
 import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
@@ -21,7 +27,7 @@ import type { AttestOptions } from './options.ts';
 import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
 import { secretScanResultFor } from './secret-scan-result.ts';
 import { runVulnerabilityGate, type VulnerabilityDoc, type VulnerabilityRun } from './vulnerability-gate.ts';
-import { keySigner, type PublishedAttestation, type StatementSigner } from './sign.ts';
+import { keySigner, preloadSigning, type PublishedAttestation, type StatementSigner } from './sign.ts';
 import { keylessSigner, type KeylessToolkit } from './keyless.ts';
 import {
   buildProvenanceStatement,
@@ -76,16 +82,28 @@ interface TreeWork {
   secretScan?: { rel: string; bytes: string; sha256: string };
 }
 
+/** One tree's documents and the artifacts they name, before any is read. */
+interface FoundTree {
+  tree: string;
+  up: UpstreamDocuments;
+  located: LocatedArtifact[];
+}
+
+async function findTree(tree: string, o: AttestOptions): Promise<FoundTree> {
+  const up = await readUpstream(tree, o.variants);
+  const located = locateArtifacts(up);
+  if (o.bundle && !relative(tree, o.bundle).startsWith('..'))
+    located.push(locateInputArtifact(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch));
+  return { tree, up, located };
+}
+
 async function prepareTree(
-  tree: string,
+  { up, located }: FoundTree,
   o: AttestOptions,
   ctx: RunContext,
   memo: DigestMemo,
 ): Promise<TreeWork> {
-  const up = await readUpstream(tree, o.variants);
-  const artifacts = await collectArtifacts(up, memo);
-  if (o.bundle && !relative(tree, o.bundle).startsWith('..'))
-    artifacts.push(await inputArtifact(tree, o.bundle, 'bundle', up.buildProvenance.doc.distro.arch, memo));
+  const artifacts = await hashArtifacts(located, memo);
   const base = artifacts.find((a) => a.kind === 'base-image')!;
   const images = artifacts.filter((a) => a.kind === 'base-image' || a.kind === 'overlay');
   const provenance = images.map((image) => {
@@ -131,19 +149,37 @@ export async function runAttest(
   keyless?: KeylessToolkit,
 ): Promise<AttestResult> {
   const memo = new DigestMemo();
-  const work: TreeWork[] = [];
-  for (const tree of o.trees) work.push(await prepareTree(tree, o, ctx, memo));
+  const found: FoundTree[] = [];
+  for (const tree of o.trees) found.push(await findTree(tree, o));
   // The secret gate runs before anything is signed or written: a finding throws and the tree stays as it was.
-  // The image SBOMs' software is read from the same extracted trees (each image is read once); a gate
-  // failure is reported before any error of those reads.
+  // It starts as soon as the artifacts are found: its image reads run in child processes (qemu-img, e2fsck,
+  // debugfs) while this thread hashes the artifacts. A file that fails its hash check is still refused
+  // first: the gate is stopped and its verdict never reported. The image SBOMs' software is read from the
+  // gate's extracted trees (each image is read once); a gate failure is reported before any error of those.
   const fromGate = new SoftwareFromGate();
-  const secrets = await runSecretGate({
-    trees: work.map((w, i) => ({ tree: o.trees[i]!, artifacts: w.artifacts })),
+  const stopGate = new AbortController();
+  const gate = runSecretGate({
+    trees: found.map((f) => ({ tree: f.tree, artifacts: f.located })),
     releaseRoot: o.releaseRoot,
     allowList: o.secretAllowList,
     workDir: process.env.RUNNER_TEMP || tmpdir(),
     onImageRootTree: fromGate.onImageRootTree,
+    signal: stopGate.signal,
   });
+  // Its failure is reported where it is awaited below; until then it must not count as unhandled.
+  gate.catch(() => {});
+  const work: TreeWork[] = [];
+  try {
+    for (const f of found) work.push(await prepareTree(f, o, ctx, memo));
+  } catch (e) {
+    stopGate.abort();
+    // Settled before the error is thrown: no read of the gate still holds files in RUNNER_TEMP.
+    await gate.catch(() => {});
+    throw e;
+  }
+  // This thread would now wait for the gate's processes: load the signing stack meanwhile.
+  if (o.key) preloadSigning();
+  const secrets = await gate;
   // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
   for (const w of work) w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
   const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');

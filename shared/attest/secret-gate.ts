@@ -9,7 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { mapBounded } from '../concurrency.ts';
+import { allSettledInOrder, mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { applyAllowList, type SecretAllowList } from '../secrets/allow-list.ts';
 import { withKnownPublicKeys } from '../secrets/known-public.ts';
@@ -49,15 +49,18 @@ export function describeGateFinding(f: GateFinding): string {
   return `${f.artifact}: ${f.path} line ${f.line}: ${f.kind} (fingerprint sha256:${f.fingerprint})`;
 }
 
+/** What the gate reads of an artifact: found, not yet hashed (the gate runs while attest hashes). */
+export type GateArtifact = Pick<Artifact, 'kind' | 'path' | 'rel'>;
+
 export interface SecretGateInput {
-  trees: { tree: string; artifacts: Artifact[] }[];
+  trees: { tree: string; artifacts: GateArtifact[] }[];
   releaseRoot: string;
   allowList: SecretAllowList;
   workDir: string;
   log?: (message: string) => void;
   signal?: AbortSignal;
   /** Called with each image's extracted root filesystem before it is removed (see scanImageForSecrets). */
-  onImageRootTree?: (image: Artifact, tree: string) => Promise<void>;
+  onImageRootTree?: (image: GateArtifact, tree: string) => Promise<void>;
 }
 
 async function scanPlainFile(path: string, name: string) {
@@ -68,7 +71,7 @@ async function scanPlainFile(path: string, name: string) {
 export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<SecretGateResult> {
   const allowList = withKnownPublicKeys(input.allowList);
   const result: SecretGateResult = { findings: [], allowed: [], scanned: [] };
-  const label = (a: Artifact) => relative(input.releaseRoot, a.path).split(sep).join('/');
+  const label = (a: GateArtifact) => relative(input.releaseRoot, a.path).split(sep).join('/');
   const add = (artifact: string, findings: SecretFinding[], files: number, bytes: number, unchanged = 0) => {
     const split = applyAllowList(
       findings.map((f) => ({ ...f, artifact })),
@@ -83,30 +86,44 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
     );
   };
   for (const { artifacts } of input.trees) {
-    // The base first, and the rest beside it: each image in its own processes (qemu-img, e2fsck,
+    // The base first, and the other images beside it: each image in its own processes (qemu-img, e2fsck,
     // debugfs), two at once. An overlay or flattened image is extracted while the base is scanned and
     // then scanned for what it changes over the base: it waits for the base's manifest only then.
+    // The plain files (kernel, initrd, bundle) are read by this process, one after another, beside the
+    // images: they take no image's turn.
     const base = artifacts.find((a) => a.kind === 'base-image');
+    const images = artifacts.filter((a) => a !== base && isImage(a));
     let baseManifest: Promise<TreeManifest> | undefined;
-    const scans = await mapBounded(
-      base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts,
-      IMAGES_READ_AT_ONCE,
-      (a) => {
+    const [imageScans, fileScans] = await allSettledInOrder([
+      mapBounded(base ? [base, ...images] : images, IMAGES_READ_AT_ONCE, (a) => {
         if (a !== base) return scanArtifact(a, baseManifest, input);
         const scan = scanArtifact(a, undefined, input);
         baseManifest = scan.then((r) => r.manifest!);
         // Its failure is the base's scan's to report; an overlay that failed first never awaits it.
         baseManifest.catch(() => {});
         return scan;
-      },
-    );
-    for (const r of scans) add(label(r.artifact), r.findings, r.files, r.bytes, r.unchanged);
+      }),
+      mapBounded(
+        artifacts.filter((a) => !isImage(a)),
+        1,
+        (a) => scanArtifact(a, undefined, input),
+      ),
+    ]);
+    // Reported in one order whichever finished first: the base, then the artifacts as found.
+    const scans = new Map([...imageScans, ...fileScans].map((r) => [r.artifact, r]));
+    for (const a of base ? [base, ...artifacts.filter((x) => x !== base)] : artifacts) {
+      const r = scans.get(a)!;
+      add(label(a), r.findings, r.files, r.bytes, r.unchanged);
+    }
   }
   return result;
 }
 
+const isImage = (a: GateArtifact) =>
+  a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image';
+
 interface ArtifactScan {
-  artifact: Artifact;
+  artifact: GateArtifact;
   findings: SecretFinding[];
   files: number;
   bytes: number;
@@ -116,12 +133,12 @@ interface ArtifactScan {
 }
 
 async function scanArtifact(
-  a: Artifact,
+  a: GateArtifact,
   baseManifest: Promise<TreeManifest> | undefined,
   input: SecretGateInput,
 ): Promise<ArtifactScan> {
   input.signal?.throwIfAborted();
-  if (a.kind === 'base-image' || a.kind === 'overlay' || a.kind === 'variant-image') {
+  if (isImage(a)) {
     const r = await scanImageForSecrets(a.path, input.workDir, {
       base: a.kind === 'base-image' ? undefined : baseManifest,
       signal: input.signal,

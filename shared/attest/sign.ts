@@ -9,9 +9,14 @@
  * bundle v0.3 with the public key's hint as verification material and no
  * witnesses (no Rekor or TSA: key mode is for offline and self-hosted use).
  * Keyless mode: keyless.ts.
+ *
+ * @sigstore/sign is loaded when the first statement is signed, not with
+ * this module: it brings its whole network stack (Fulcio, Rekor, TUF
+ * clients), which attest otherwise compiles before the secret gate can start
+ * reading the images. preloadSigning starts that load early, to run while
+ * the gate's child processes do.
  */
-import { DSSEBundleBuilder } from '@sigstore/sign';
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
+import type { SerializedBundle } from '@sigstore/bundle';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 import { signBytes, type SigningKey } from './signing-key.ts';
 
@@ -47,7 +52,17 @@ export function keySigner(key: SigningKey): StatementSigner {
   };
 }
 
+let signingStack: Promise<[typeof import('@sigstore/sign'), typeof import('@sigstore/bundle')]> | undefined;
+
+/** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
+export function preloadSigning(): void {
+  signingStack ??= Promise.all([import('@sigstore/sign'), import('@sigstore/bundle')]);
+  signingStack.catch(() => {});
+}
+
 export async function signStatementWithKey(payload: Buffer, key: SigningKey): Promise<SerializedBundle> {
+  preloadSigning();
+  const [{ DSSEBundleBuilder }, { bundleToJSON }] = await signingStack!;
   const builder = new DSSEBundleBuilder({
     witnesses: [],
     signer: {

@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sha256File } from '../../shared/hash.ts';
@@ -423,14 +424,17 @@ describe('attest (bundled) refuses bad input, naming it, with nothing written', 
       const t = await tree();
       await c.prepare?.(t);
       const before = await listTree(t);
-      const r = await attest(
-        t,
-        c.inputs ? c.inputs(key) : { 'private-key': key.privatePem },
-        c.env ?? GITHUB_PUSH_MAIN,
-      );
+      // The secret gate reads the images while they are hashed: a refusal stops it, and its scratch goes.
+      const runnerTemp = await mkdtemp(join(tmpdir(), 'attest-runner-temp-'));
+      const r = await attest(t, c.inputs ? c.inputs(key) : { 'private-key': key.privatePem }, {
+        ...(c.env ?? GITHUB_PUSH_MAIN),
+        RUNNER_TEMP: runnerTemp,
+      });
       assert.equal(r.code, 1, explain(r));
       assert.match(r.stdout, c.error);
       assert.deepEqual(await listTree(t), before, 'nothing written, nothing removed');
+      assert.deepEqual(await readdir(runnerTemp), [], 'no image read left in RUNNER_TEMP');
+      await rm(runnerTemp, { recursive: true });
       assert.ok(
         !r.stdout.includes('BEGIN EC PRIVATE KEY') || r.stdout.includes('::add-mask::'),
         'the key is never quoted',
