@@ -483,6 +483,17 @@ try {
   );
   for (const r of rows)
     console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  // Every round's figures, for how far a TCG boot moves between runs on either side.
+  console.log(`\nEach round, chain / floor s:`);
+  for (const s of steps) {
+    const floor = s.entry === 'main' ? floors[s.id as StepId] : undefined;
+    if (floor === undefined) continue;
+    const figures = (seconds: number[]) => seconds.map((x) => x.toFixed(2)).join(' ');
+    console.log(
+      `  ${s.id.padEnd(widths[0]!)}  ${figures(rounds.map((r) => r.steps.find((x) => key(x) === key(s))!.seconds))}` +
+        `  /  ${figures(rounds.map((r) => r.floors[s.id as StepId]!))}`,
+    );
+  }
   const bundleSize = rounds[0]!.bundleSize;
   const lockfileRead = best(rounds.map((r) => r.lockfileRead));
   console.log(
