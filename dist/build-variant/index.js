@@ -39052,6 +39052,10 @@ async function boot(spec) {
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(spec.workDir ?? (0,external_node_os_.tmpdir)(), 'infrasim-boot-'));
     try {
         const binary = (0,qemu_command/* qemuBinary */.Q$)(spec.arch);
+        // The version is for the report: asked beside the overlay and the boot, not before them. A QEMU that
+        // cannot answer is still the error reported (below), before any error of the boot itself.
+        const version = qemuVersion(binary);
+        version.catch(() => { });
         // Read (and, with backingRoots, confined) before qemu-img or QEMU opens any file the chain names.
         const chain = await (0,backing_chain/* readBackingChain */.Xy)(spec.image, {
             ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
@@ -39065,10 +39069,7 @@ async function boot(spec) {
             format0 = 'qcow2';
         }
         const firmware = spec.boot === 'uefi' ? await (0,vm_firmware/* prepareFirmware */.B)(spec.arch, work) : undefined;
-        const [accel, version] = await Promise.all([
-            (0,vm_accel/* chooseAccel */.ug)(spec.accel ?? 'auto', spec.arch, spec.kernel),
-            qemuVersion(binary),
-        ]);
+        const accel = await (0,vm_accel/* chooseAccel */.ug)(spec.accel ?? 'auto', spec.arch, spec.kernel);
         const args = (0,qemu_command/* qemuArgs */.YZ)({
             arch: spec.arch,
             accel: accel.accel,
@@ -39095,6 +39096,9 @@ async function boot(spec) {
             signal: spec.signal,
             onLine: spec.onLine,
             onLaunch: spec.onLaunch,
+        }).catch(async (e) => {
+            await version;
+            throw e;
         });
         const meaning = interpretOutcome(outcome, spec.timeoutMs);
         return {
@@ -39103,7 +39107,7 @@ async function boot(spec) {
             accel: accel.accel,
             accelReason: accel.reason,
             command: [binary, ...args],
-            qemuVersion: version,
+            qemuVersion: await version,
             timings: {
                 launchMs,
                 ...(outcome.firstByteMs !== undefined ? { firstByteMs: outcome.firstByteMs } : {}),

@@ -91,6 +91,10 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
   const work = await mkdtemp(join(spec.workDir ?? tmpdir(), 'infrasim-boot-'));
   try {
     const binary = qemuBinary(spec.arch);
+    // The version is for the report: asked beside the overlay and the boot, not before them. A QEMU that
+    // cannot answer is still the error reported (below), before any error of the boot itself.
+    const version = qemuVersion(binary);
+    version.catch(() => {});
     // Read (and, with backingRoots, confined) before qemu-img or QEMU opens any file the chain names.
     const chain = await readBackingChain(spec.image, {
       ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
@@ -104,10 +108,7 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
       format0 = 'qcow2';
     }
     const firmware = spec.boot === 'uefi' ? await prepareFirmware(spec.arch, work) : undefined;
-    const [accel, version] = await Promise.all([
-      chooseAccel(spec.accel ?? 'auto', spec.arch, spec.kernel),
-      qemuVersion(binary),
-    ]);
+    const accel = await chooseAccel(spec.accel ?? 'auto', spec.arch, spec.kernel);
     const args = qemuArgs({
       arch: spec.arch,
       accel: accel.accel,
@@ -134,6 +135,9 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
       signal: spec.signal,
       onLine: spec.onLine,
       onLaunch: spec.onLaunch,
+    }).catch(async (e: unknown) => {
+      await version;
+      throw e;
     });
     const meaning = interpretOutcome(outcome, spec.timeoutMs);
     return {
@@ -142,7 +146,7 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
       accel: accel.accel,
       accelReason: accel.reason,
       command: [binary, ...args],
-      qemuVersion: version,
+      qemuVersion: await version,
       timings: {
         launchMs,
         ...(outcome.firstByteMs !== undefined ? { firstByteMs: outcome.firstByteMs } : {}),
