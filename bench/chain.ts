@@ -441,13 +441,14 @@ try {
   // next, on both sides, and the best is the figure least disturbed by the machine.
   const best = (seconds: number[]) => Math.min(...seconds);
   const key = (s: { id: string; entry: string }) => `${s.id}\0${s.entry}`;
-  const steps = rounds[0]!.steps.map((s) => ({
-    ...s,
-    seconds: best(rounds.map((r) => r.steps.find((x) => key(x) === key(s))!.seconds)),
-  }));
+  /** A step's seconds in each round. */
+  const roundsOf = (s: { id: string; entry: string }) =>
+    rounds.map((r) => r.steps.find((x) => key(x) === key(s))!.seconds);
+  const steps = rounds[0]!.steps.map((s) => ({ ...s, seconds: best(roundsOf(s)) }));
   const floors: Partial<Record<StepId, number>> = {};
-  for (const id of Object.keys(rounds[0]!.floors) as StepId[])
-    floors[id] = best(rounds.map((r) => r.floors[id]!));
+  /** A floor's seconds in each round. */
+  const floorRoundsOf = (id: StepId) => rounds.map((r) => r.floors[id]!);
+  for (const id of Object.keys(rounds[0]!.floors) as StepId[]) floors[id] = best(floorRoundsOf(id));
   const chainSeconds = best(rounds.map((r) => r.chainSeconds));
 
   const rows: string[][] = [['step', 'chain s', 'floor s', 'overhead s', 'overhead %']];
@@ -485,13 +486,11 @@ try {
     console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
   // Every round's figures, for how far a TCG boot moves between runs on either side.
   console.log(`\nEach round, chain / floor s:`);
+  const figures = (seconds: number[]) => seconds.map((x) => x.toFixed(2)).join(' ');
   for (const s of steps) {
-    const floor = s.entry === 'main' ? floors[s.id as StepId] : undefined;
-    if (floor === undefined) continue;
-    const figures = (seconds: number[]) => seconds.map((x) => x.toFixed(2)).join(' ');
+    if (s.entry !== 'main' || floors[s.id as StepId] === undefined) continue;
     console.log(
-      `  ${s.id.padEnd(widths[0]!)}  ${figures(rounds.map((r) => r.steps.find((x) => key(x) === key(s))!.seconds))}` +
-        `  /  ${figures(rounds.map((r) => r.floors[s.id as StepId]!))}`,
+      `  ${s.id.padEnd(widths[0]!)}  ${figures(roundsOf(s))}  /  ${figures(floorRoundsOf(s.id as StepId))}`,
     );
   }
   const bundleSize = rounds[0]!.bundleSize;

@@ -34682,7 +34682,8 @@ class GraphBuilder {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ pushTo)
+/* harmony export */   I: () => (/* binding */ pushTo),
+/* harmony export */   h: () => (/* binding */ pushIndex)
 /* harmony export */ });
 /** Appends to the list under `key` in place (copying the list each time would make grouping quadratic). */
 function pushTo(map, key, value) {
@@ -34691,6 +34692,19 @@ function pushTo(map, key, value) {
         list.push(value);
     else
         map.set(key, [value]);
+}
+/**
+ * Records index `i` under `key`: the number alone while the key has one, a list from its second. Most keys
+ * of a large input are seen once, and a list for each would be mostly garbage.
+ */
+function pushIndex(map, key, i) {
+    const seen = map.get(key);
+    if (seen === undefined)
+        map.set(key, i);
+    else if (typeof seen === 'number')
+        map.set(key, [seen, i]);
+    else
+        seen.push(i);
 }
 
 
@@ -35666,6 +35680,8 @@ function findKnownMalicious(graph, db = shippedMaliciousDb()) {
     return out;
 }
 
+// EXTERNAL MODULE: ./build/shared/deps/multimap.js
+var multimap = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./build/shared/deps/duplicates.js
 /**
  * Duplicates: one name resolved to several packages (versions, or the same
@@ -35674,19 +35690,12 @@ function findKnownMalicious(graph, db = shippedMaliciousDb()) {
  */
 
 
+
 function findDuplicates(graph) {
     // Package numbers by name: a number for a name seen once (most), a list once it is seen again, so a
     // large graph allocates no list per name. Names keep their first-seen order.
     const byName = new Map();
-    graph.packages.forEach((p, i) => {
-        const seen = byName.get(p.name);
-        if (seen === undefined)
-            byName.set(p.name, i);
-        else if (typeof seen === 'number')
-            byName.set(p.name, [seen, i]);
-        else
-            seen.push(i);
-    });
+    graph.packages.forEach((p, i) => (0,multimap/* pushIndex */.h)(byName, p.name, i));
     // Incoming edges of the duplicated packages only, found by number.
     const incoming = new Map();
     byName.forEach((seen) => {
@@ -35754,8 +35763,6 @@ function findPathEscapes(graph) {
 
 // EXTERNAL MODULE: ./build/shared/deps/sources.js
 var sources = __nccwpck_require__(8985);
-// EXTERNAL MODULE: ./build/shared/deps/multimap.js
-var multimap = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./build/shared/deps/pins.js
 /**
  * Unusual pins — ways a dependency escapes the registry's normal versioning:
@@ -37852,6 +37859,7 @@ function parseNpmResolved(resolved) {
 /* harmony export */   Ue: () => (/* binding */ firstDuplicate)
 /* harmony export */ });
 /* unused harmony exports fingerprint, jsonEqual, canonicalJson */
+/* harmony import */ var _multimap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4606);
 /**
  * JSON Schema's `uniqueItems` in time linear in the array's size.
  *
@@ -37866,8 +37874,9 @@ function parseNpmResolved(resolved) {
  * told apart by such a key before any fingerprint, and short arrays (a
  * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
  * firstDuplicate, so this module is loaded by it at run time: no I/O, no
- * dependencies.
+ * dependency but the small ./multimap.ts.
  */
+
 /** FNV-1a over UTF-16 code units, from `seed`. */
 function textHash(s, seed) {
     let h = seed;
@@ -38010,15 +38019,6 @@ function firstDuplicate(items) {
     const byKey = new Map();
     // Fingerprint → the first index with it, or every index with it once two share it.
     const others = new Map();
-    const remember = (h, i) => {
-        const seen = others.get(h);
-        if (seen === undefined)
-            others.set(h, i);
-        else if (typeof seen === 'number')
-            others.set(h, [seen, i]);
-        else
-            seen.push(i);
-    };
     for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (typeof item === 'string') {
@@ -38036,7 +38036,7 @@ function firstDuplicate(items) {
                 continue;
             }
             if (j >= 0) {
-                remember(fingerprint(items[j]), j);
+                (0,_multimap_js__WEBPACK_IMPORTED_MODULE_0__/* .pushIndex */ .h)(others, fingerprint(items[j]), j);
                 byKey.set(value, -1);
             }
         }
@@ -38046,7 +38046,7 @@ function firstDuplicate(items) {
             for (const j of typeof seen === 'number' ? [seen] : seen)
                 if (jsonEqual(items[j], item))
                     return [j, i];
-        remember(h, i);
+        (0,_multimap_js__WEBPACK_IMPORTED_MODULE_0__/* .pushIndex */ .h)(others, h, i);
     }
     return null;
 }

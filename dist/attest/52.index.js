@@ -2066,10 +2066,10 @@ async function scanArtifactsForSecrets(input) {
         // The plain files (kernel, initrd, bundle) are read by this process, one after another, beside the
         // images: they take no image's turn.
         const base = artifacts.find((a) => a.kind === 'base-image');
-        const images = artifacts.filter((a) => a !== base && isImage(a));
+        const ordered = base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts;
         let baseManifest;
         const [imageScans, fileScans] = await allSettledInOrder([
-            mapBounded(base ? [base, ...images] : images, attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (a) => {
+            mapBounded(ordered.filter(isImage), attest_artifacts/* IMAGES_READ_AT_ONCE */.Os, (a) => {
                 if (a !== base)
                     return scanArtifact(a, baseManifest, input);
                 const scan = scanArtifact(a, undefined, input);
@@ -2078,11 +2078,11 @@ async function scanArtifactsForSecrets(input) {
                 baseManifest.catch(() => { });
                 return scan;
             }),
-            mapBounded(artifacts.filter((a) => !isImage(a)), 1, (a) => scanArtifact(a, undefined, input)),
+            mapBounded(ordered.filter((a) => !isImage(a)), 1, (a) => scanArtifact(a, undefined, input)),
         ]);
         // Reported in one order whichever finished first: the base, then the artifacts as found.
         const scans = new Map([...imageScans, ...fileScans].map((r) => [r.artifact, r]));
-        for (const a of base ? [base, ...artifacts.filter((x) => x !== base)] : artifacts) {
+        for (const a of ordered) {
             const r = scans.get(a);
             add(label(a), r.findings, r.files, r.bytes, r.unchanged);
         }
@@ -3240,7 +3240,9 @@ function keySigner(key) {
 let signingStack;
 /** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
 function preloadSigning() {
-    signingStack ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(179)]).then(__webpack_require__.t.bind(__webpack_require__, 15179, 19)), __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 61040, 19))]);
+    if (signingStack)
+        return;
+    signingStack = Promise.all([Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(179)]).then(__webpack_require__.t.bind(__webpack_require__, 15179, 19)), __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 61040, 19))]);
     signingStack.catch(() => { });
 }
 async function signStatementWithKey(payload, key) {

@@ -645,13 +645,41 @@ function serializeStatement(s) {
 
 /***/ }),
 
-/***/ 40897:
+/***/ 71922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ue: () => (/* binding */ firstDuplicate)
-/* harmony export */ });
-/* unused harmony exports fingerprint, jsonEqual, canonicalJson */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ue: () => (/* binding */ firstDuplicate)
+});
+
+// UNUSED EXPORTS: canonicalJson, fingerprint, jsonEqual
+
+;// CONCATENATED MODULE: ./build/shared/deps/multimap.js
+/** Appends to the list under `key` in place (copying the list each time would make grouping quadratic). */
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * Records index `i` under `key`: the number alone while the key has one, a list from its second. Most keys
+ * of a large input are seen once, and a list for each would be mostly garbage.
+ */
+function pushIndex(map, key, i) {
+    const seen = map.get(key);
+    if (seen === undefined)
+        map.set(key, i);
+    else if (typeof seen === 'number')
+        map.set(key, [seen, i]);
+    else
+        seen.push(i);
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/unique-items.js
 /**
  * JSON Schema's `uniqueItems` in time linear in the array's size.
  *
@@ -666,8 +694,9 @@ function serializeStatement(s) {
  * told apart by such a key before any fingerprint, and short arrays (a
  * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
  * firstDuplicate, so this module is loaded by it at run time: no I/O, no
- * dependencies.
+ * dependency but the small ./multimap.ts.
  */
+
 /** FNV-1a over UTF-16 code units, from `seed`. */
 function textHash(s, seed) {
     let h = seed;
@@ -810,15 +839,6 @@ function firstDuplicate(items) {
     const byKey = new Map();
     // Fingerprint → the first index with it, or every index with it once two share it.
     const others = new Map();
-    const remember = (h, i) => {
-        const seen = others.get(h);
-        if (seen === undefined)
-            others.set(h, i);
-        else if (typeof seen === 'number')
-            others.set(h, [seen, i]);
-        else
-            seen.push(i);
-    };
     for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (typeof item === 'string') {
@@ -836,7 +856,7 @@ function firstDuplicate(items) {
                 continue;
             }
             if (j >= 0) {
-                remember(fingerprint(items[j]), j);
+                pushIndex(others, fingerprint(items[j]), j);
                 byKey.set(value, -1);
             }
         }
@@ -846,7 +866,7 @@ function firstDuplicate(items) {
             for (const j of typeof seen === 'number' ? [seen] : seen)
                 if (jsonEqual(items[j], item))
                     return [j, i];
-        remember(h, i);
+        pushIndex(others, h, i);
     }
     return null;
 }
@@ -1212,8 +1232,8 @@ async function generatedModule(file, load) {
     }
 }
 
-// EXTERNAL MODULE: ./build/shared/deps/unique-items.js
-var unique_items = __webpack_require__(40897);
+// EXTERNAL MODULE: ./build/shared/deps/unique-items.js + 1 modules
+var unique_items = __webpack_require__(71922);
 ;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
 
 

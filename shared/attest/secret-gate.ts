@@ -92,10 +92,10 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
     // The plain files (kernel, initrd, bundle) are read by this process, one after another, beside the
     // images: they take no image's turn.
     const base = artifacts.find((a) => a.kind === 'base-image');
-    const images = artifacts.filter((a) => a !== base && isImage(a));
+    const ordered = base ? [base, ...artifacts.filter((a) => a !== base)] : artifacts;
     let baseManifest: Promise<TreeManifest> | undefined;
     const [imageScans, fileScans] = await allSettledInOrder([
-      mapBounded(base ? [base, ...images] : images, IMAGES_READ_AT_ONCE, (a) => {
+      mapBounded(ordered.filter(isImage), IMAGES_READ_AT_ONCE, (a) => {
         if (a !== base) return scanArtifact(a, baseManifest, input);
         const scan = scanArtifact(a, undefined, input);
         baseManifest = scan.then((r) => r.manifest!);
@@ -104,14 +104,14 @@ export async function scanArtifactsForSecrets(input: SecretGateInput): Promise<S
         return scan;
       }),
       mapBounded(
-        artifacts.filter((a) => !isImage(a)),
+        ordered.filter((a) => !isImage(a)),
         1,
         (a) => scanArtifact(a, undefined, input),
       ),
     ]);
     // Reported in one order whichever finished first: the base, then the artifacts as found.
     const scans = new Map([...imageScans, ...fileScans].map((r) => [r.artifact, r]));
-    for (const a of base ? [base, ...artifacts.filter((x) => x !== base)] : artifacts) {
+    for (const a of ordered) {
       const r = scans.get(a)!;
       add(label(a), r.findings, r.files, r.bytes, r.unchanged);
     }

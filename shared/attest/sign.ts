@@ -56,7 +56,8 @@ let signingStack: Promise<[typeof import('@sigstore/sign'), typeof import('@sigs
 
 /** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
 export function preloadSigning(): void {
-  signingStack ??= Promise.all([import('@sigstore/sign'), import('@sigstore/bundle')]);
+  if (signingStack) return;
+  signingStack = Promise.all([import('@sigstore/sign'), import('@sigstore/bundle')]);
   signingStack.catch(() => {});
 }
 

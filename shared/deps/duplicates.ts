@@ -6,17 +6,13 @@
 import { finding, type Finding } from './findings.ts';
 import { graphIndex } from './graph-index.ts';
 import type { DepGraph, Edge } from './model.ts';
+import { pushIndex } from './multimap.ts';
 
 export function findDuplicates(graph: DepGraph): Finding[] {
   // Package numbers by name: a number for a name seen once (most), a list once it is seen again, so a
   // large graph allocates no list per name. Names keep their first-seen order.
   const byName = new Map<string, number | number[]>();
-  graph.packages.forEach((p, i) => {
-    const seen = byName.get(p.name);
-    if (seen === undefined) byName.set(p.name, i);
-    else if (typeof seen === 'number') byName.set(p.name, [seen, i]);
-    else seen.push(i);
-  });
+  graph.packages.forEach((p, i) => pushIndex(byName, p.name, i));
   // Incoming edges of the duplicated packages only, found by number.
   const incoming = new Map<number, Edge[]>();
   byName.forEach((seen) => {

@@ -12,8 +12,9 @@
  * told apart by such a key before any fingerprint, and short arrays (a
  * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
  * firstDuplicate, so this module is loaded by it at run time: no I/O, no
- * dependencies.
+ * dependency but the small ./multimap.ts.
  */
+import { pushIndex } from './multimap.ts';
 
 /** FNV-1a over UTF-16 code units, from `seed`. */
 function textHash(s: string, seed: number): number {
@@ -145,12 +146,6 @@ export function firstDuplicate(items: readonly unknown[]): [number, number] | nu
   const byKey = new Map<string, number>();
   // Fingerprint → the first index with it, or every index with it once two share it.
   const others = new Map<number, number | number[]>();
-  const remember = (h: number, i: number): void => {
-    const seen = others.get(h);
-    if (seen === undefined) others.set(h, i);
-    else if (typeof seen === 'number') others.set(h, [seen, i]);
-    else seen.push(i);
-  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (typeof item === 'string') {
@@ -167,7 +162,7 @@ export function firstDuplicate(items: readonly unknown[]): [number, number] | nu
         continue;
       }
       if (j >= 0) {
-        remember(fingerprint(items[j]), j);
+        pushIndex(others, fingerprint(items[j]), j);
         byKey.set(value, -1);
       }
     }
@@ -175,7 +170,7 @@ export function firstDuplicate(items: readonly unknown[]): [number, number] | nu
     const seen = others.get(h);
     if (seen !== undefined)
       for (const j of typeof seen === 'number' ? [seen] : seen) if (jsonEqual(items[j], item)) return [j, i];
-    remember(h, i);
+    pushIndex(others, h, i);
   }
   return null;
 }
