@@ -6,11 +6,15 @@
  * action's main builds the RunContext once and hands it to shared/ as a plain
  * value.
  *
- * @actions/github is imported when the context is built, not when this module
- * loads: its Context constructor reads and parses the event payload, and a
- * broken payload must fail inside runAction (a step error naming it), not
- * while the bundle is still loading.
+ * The Context is constructed when the context is built, not when this module
+ * loads: its constructor reads and parses the event payload, and a broken
+ * payload must fail inside runAction (a step error naming it), not while the
+ * bundle is still loading. The class comes from @actions/github's context
+ * module, reached by path: the package's entry also loads Octokit and an HTTP
+ * client (undici) for its getOctokit, which reading the run's facts does not
+ * need, at every step's start (workflow-commands.ts says what that costs).
  */
+import { Context } from '../node_modules/@actions/github/lib/context.js';
 import type { RunContext } from '../shared/run-context.ts';
 
 /** What this module reads of @actions/github's Context (its class is not exported by name). */
@@ -78,8 +82,7 @@ let built: RunContext | undefined;
 /** The step's RunContext, from @actions/github's context and process.env; built on the first call. */
 export async function readRunContext(): Promise<RunContext> {
   if (built) return built;
-  const { context } = await import('@actions/github');
-  built = runContextFrom(context, process.env);
+  built = runContextFrom(new Context(), process.env);
   return built;
 }
 
@@ -89,8 +92,6 @@ export async function readRunContext(): Promise<RunContext> {
  * scripts, benchmarks and tests that describe a run other than their own.
  */
 export async function runContextForEnv(env: NodeJS.ProcessEnv): Promise<RunContext> {
-  const { context } = await import('@actions/github');
-  const Context = context.constructor as new () => GitHubContext;
   const saved = process.env;
   // The constructor reads process.env synchronously; nothing else runs before it is put back.
   process.env = { ...env };

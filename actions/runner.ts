@@ -3,7 +3,7 @@
  * failures. Each actions/<name>/main.ts is `runAction(async () => …)` around a
  * call into shared/.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.ts';
 import { InputError } from '../shared/errors.ts';
 import { useToolStreamer } from '../shared/exec-stream.ts';
 import { actionsToolStreamer } from './tool-streamer.ts';

@@ -1,9 +1,10 @@
 /**
  * The runner side of shared/exec-stream.ts: long tools start through
  * @actions/exec (argument arrays, no shell) and their lines land in the step
- * log through @actions/core, inside a collapsible group.
+ * log through the workflow commands (workflow-commands.ts), inside a
+ * collapsible group.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.ts';
 import * as exec from '@actions/exec';
 import type { ToolStreamer } from '../shared/exec-stream.ts';
 

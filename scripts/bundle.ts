@@ -6,7 +6,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { chmod, cp, mkdtemp, readFile, readdir, rm, mkdir, rename, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  mkdir,
+  rename,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -82,6 +93,9 @@ const outRoot = await mkdtemp(join(check ? tmpdir() : root, check ? 'dist-check-
 await chmod(outRoot, 0o755);
 await rm(join(root, 'build'), { recursive: true, force: true });
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+// A few action modules import a toolkit module by path (actions/workflow-commands.ts says why): build/ is one
+// level deeper than the sources, so it gets the checkout's node_modules beside it for those paths to resolve.
+await symlink('../node_modules', join(root, 'build', 'node_modules'));
 // analyze-deps validates its SBOM with ajv's standalone code of the CycloneDX schema, generated here.
 run(process.execPath, [join(root, 'scripts/precompile-sbom-validator.ts'), join(root, 'build/shared/deps')]);
 // ...and loads its typosquat check's index of popular names, serialised here, instead of building it.

@@ -9,7 +9,6 @@ import { parsePruneInputs } from '../../shared/prune/options.ts';
 import { readRunContext } from '../run-context.ts';
 import { renderSummary, tally } from '../../shared/prune/report.ts';
 import { runPrune } from '../../shared/prune/run.ts';
-import { packagesApi } from './github-client.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
 await runAction(async () => {
@@ -42,8 +41,14 @@ await runAction(async () => {
   const run = await runPrune(options, {
     log: (line) => core.info(line),
     mask: (s) => core.setSecret(s),
-    packagesApi: (token, apiUrl) =>
-      packagesApi(token, apiUrl, (line) => core.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
+    // Octokit (and its HTTP client) loads only for target ghcr: a registry target never asks GitHub's API.
+    packagesApi: async (token, apiUrl) =>
+      (await import('./github-client.ts')).packagesApi(
+        token,
+        apiUrl,
+        (line) => core.info(line),
+        Number.isFinite(base) && base > 0 ? base : 1000,
+      ),
   });
   const { plan, results } = run;
   const figures = tally(results ?? [], run.requests);

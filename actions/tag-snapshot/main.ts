@@ -15,7 +15,6 @@ import {
 } from '../../shared/snapshot/options.ts';
 import { runChannelCommand, runSnapshot } from '../../shared/snapshot/pipeline.ts';
 import { renderChannelSummary, renderSnapshotSummary } from '../../shared/snapshot/summary.ts';
-import { githubClient } from './github-client.ts';
 import { readRunContext } from '../run-context.ts';
 import { core, readInputs, runAction, setOutputs, writeSummary } from '../runner.ts';
 
@@ -62,7 +61,10 @@ await runAction(async () => {
   if (raw['registry-password'].trim()) core.setSecret(raw['registry-password'].trim());
   const ctx = snapshotContext(await readRunContext(), process.env.DOCKER_METADATA_OUTPUT_JSON);
   const deps = {
-    github: githubClient,
+    // Octokit (and its HTTP client) loads only for a run that talks to the API: a git tag, a bundle and an
+    // OCI push need neither.
+    github: async (token: string, apiUrl: string) =>
+      (await import('./github-client.ts')).githubClient(token, apiUrl),
     log: (l: string) => core.info(l),
     onSecret: (s: string) => core.setSecret(s),
   };

@@ -2,7 +2,7 @@ export const id = 379;
 export const ids = [379];
 export const modules = {
 
-/***/ 2760:
+/***/ 379:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -3078,12 +3078,12 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = void 0;
 __exportStar(__webpack_require__(2324), exports);
-exports.Utils = __importStar(__webpack_require__(7253));
+exports.Utils = __importStar(__webpack_require__(9634));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 7253:
+/***/ 9634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

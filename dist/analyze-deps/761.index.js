@@ -144,7 +144,7 @@ exports.SortableNumbers = SortableNumbers;
 
 /***/ }),
 
-/***/ 4317:
+/***/ 6698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1310,7 +1310,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
 const sortable_1 = __webpack_require__(94);
-const tree_1 = __webpack_require__(4317);
+const tree_1 = __webpack_require__(6698);
 const cpe_1 = __webpack_require__(1013);
 const bomRef_1 = __webpack_require__(7385);
 const copyright_1 = __webpack_require__(6985);
@@ -2005,7 +2005,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceRepository = exports.Service = void 0;
 const sortable_1 = __webpack_require__(94);
-const tree_1 = __webpack_require__(4317);
+const tree_1 = __webpack_require__(6698);
 const bomRef_1 = __webpack_require__(7385);
 const externalReference_1 = __webpack_require__(1916);
 const license_1 = __webpack_require__(7027);
@@ -2725,7 +2725,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseSerializer = void 0;
-const tree_1 = __webpack_require__(4317);
+const tree_1 = __webpack_require__(6698);
 const bomRefDiscriminator_1 = __webpack_require__(1637);
 class BaseSerializer {
     *#getAllBomRefs(bom) {
@@ -3064,7 +3064,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
 const iterable_1 = __webpack_require__(7180);
 const notUndefined_1 = __webpack_require__(3837);
-const tree_1 = __webpack_require__(4317);
+const tree_1 = __webpack_require__(6698);
 const uri_1 = __webpack_require__(2818);
 const license_1 = __webpack_require__(7027);
 const lifecycle_1 = __webpack_require__(604);
@@ -4088,7 +4088,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
 const iterable_1 = __webpack_require__(7180);
 const notUndefined_1 = __webpack_require__(3837);
-const tree_1 = __webpack_require__(4317);
+const tree_1 = __webpack_require__(6698);
 const uri_1 = __webpack_require__(2818);
 const models_1 = __webpack_require__(320);
 const license_1 = __webpack_require__(7027);

@@ -21972,8 +21972,8 @@ __webpack_require__.d(__webpack_exports__, {
   createStorageRecord: () => (/* reexport */ createStorageRecord)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(63206);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 20 modules
+var github = __webpack_require__(72541);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@actions/attest/lib/internal/package-version.cjs
@@ -22306,8 +22306,8 @@ function toAttestation(bundle, attestationID) {
     };
 }
 //# sourceMappingURL=attest.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 3 modules
+var core = __webpack_require__(94477);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(44942);
 // EXTERNAL MODULE: external "node:buffer"
@@ -23741,7 +23741,7 @@ const REQUIRED_CLAIMS = [
 const getIDTokenClaims = (issuer) => oidc_awaiter(void 0, void 0, void 0, function* () {
     issuer = issuer || getIssuer();
     try {
-        const token = yield (0,core.getIDToken)(oidc_OIDC_AUDIENCE);
+        const token = yield (0,core/* getIDToken */.V9)(oidc_OIDC_AUDIENCE);
         const claims = yield decodeOIDCToken(token, issuer);
         assertClaimSet(claims);
         return claims;

@@ -2227,7 +2227,7 @@ function actionsCacheAvailable(env = process.env) {
 }
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.
 async function library() {
-    return actionsCacheAvailable() ? Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(322)]).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
+    return actionsCacheAvailable() ? Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(927), __webpack_require__.e(477), __webpack_require__.e(322)]).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
 }
 /**
  * Restores `paths` from the entry `key`, else the newest entry whose key starts
@@ -3998,18 +3998,18 @@ async function runAttest(o, ctx, keyless) {
 var summary = __webpack_require__(62712);
 ;// CONCATENATED MODULE: ./build/actions/attest/keyless-toolkit.js
 const keylessToolkit = {
-    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(206), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
+    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(541), __webpack_require__.e(477), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
     createAttestation: async (token, owner, repo, bundle) => {
         const [{ getOctokit }, { retry }] = await Promise.all([
-            __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 63206)),
+            Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(541)]).then(__webpack_require__.bind(__webpack_require__, 72541)),
             Promise.all(/* import() */[__webpack_require__.e(735), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
         ]);
         return getOctokit(token, { retry: { retries: 3 } }, retry).request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle: bundle });
     },
 };
 
-// EXTERNAL MODULE: ./build/actions/runner.js + 2 modules
-var runner = __webpack_require__(15327);
+// EXTERNAL MODULE: ./build/actions/runner.js + 3 modules
+var runner = __webpack_require__(21480);
 ;// CONCATENATED MODULE: ./build/actions/attest/sign.js
 
 

@@ -18,7 +18,7 @@ export interface PruneHooks {
   mask: (secret: string) => void;
   now?: () => Date;
   /** The GitHub REST client (target ghcr): built by the action, which alone touches the toolkit. */
-  packagesApi?: (token: string, apiUrl: string) => PackagesApi;
+  packagesApi?: (token: string, apiUrl: string) => Promise<PackagesApi>;
 }
 
 export interface PruneRun {
@@ -56,11 +56,15 @@ function registryAccess(o: PruneOptions, hooks: PruneHooks): RegistryAccess {
   return { client, repository, requests: () => requests };
 }
 
-function buildTarget(o: PruneOptions, hooks: PruneHooks, registry: RegistryAccess): PruneTarget {
+async function buildTarget(
+  o: PruneOptions,
+  hooks: PruneHooks,
+  registry: RegistryAccess,
+): Promise<PruneTarget> {
   if (o.target === 'ghcr') {
     if (!hooks.packagesApi) throw new Error('target ghcr needs a GitHub REST client');
     return new GhcrTarget({
-      api: hooks.packagesApi(o.token, o.apiUrl),
+      api: await hooks.packagesApi(o.token, o.apiUrl),
       owner: o.owner,
       package: o.package,
       ownerType: o.ownerType,
@@ -79,7 +83,7 @@ function buildTarget(o: PruneOptions, hooks: PruneHooks, registry: RegistryAcces
 
 export async function runPrune(o: PruneOptions, hooks: PruneHooks): Promise<PruneRun> {
   const registry = registryAccess(o, hooks);
-  const target = buildTarget(o, hooks, registry);
+  const target = await buildTarget(o, hooks, registry);
   const inventory = await target.inventory();
   // What channels.json protects: the file the workflow passed, and the copy published beside the images.
   const protectedDigests = new Map(o.protectedDigests);

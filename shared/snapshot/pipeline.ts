@@ -63,8 +63,11 @@ async function evidenceAssets(tree: string, images: SnapshotImages): Promise<str
 }
 
 export interface SnapshotDeps {
-  /** Makes the API client (in the action: @actions/github's Octokit); called only when the run uses the API. */
-  github: (token: string, apiUrl: string) => GitHubClient;
+  /**
+   * Makes the API client (in the action: @actions/github's Octokit, loaded then); called only when the run
+   * uses the API.
+   */
+  github: (token: string, apiUrl: string) => Promise<GitHubClient>;
   log?: (line: string) => void;
   /** Masks a secret obtained on the way (a registry's bearer token). */
   onSecret?: (secret: string) => void;
@@ -88,7 +91,7 @@ export async function runSnapshot(
   const tag = o.tag ?? planTagName(images, facts);
   log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
 
-  const gh = o.token && (o.gitTag === 'api' || o.release) ? deps.github(o.token, o.apiUrl) : null;
+  const gh = o.token && (o.gitTag === 'api' || o.release) ? await deps.github(o.token, o.apiUrl) : null;
   const auth = o.token ? { token: o.token } : null;
   // The tag's owner, before any write: another commit's tag stops the run here.
   if (o.gitTag === 'git') {
