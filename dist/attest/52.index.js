@@ -2227,7 +2227,7 @@ function actionsCacheAvailable(env = process.env) {
 }
 // Loaded on first use: a step without a cache service never pays for (or trips over) the library.
 async function library() {
-    return actionsCacheAvailable() ? Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(927), __webpack_require__.e(477), __webpack_require__.e(322)]).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
+    return actionsCacheAvailable() ? Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(215), __webpack_require__.e(322)]).then(__webpack_require__.bind(__webpack_require__, 68322)) : undefined;
 }
 /**
  * Restores `paths` from the entry `key`, else the newest entry whose key starts
@@ -3224,9 +3224,27 @@ async function runVulnerabilityGate(o, trees, now, loaded) {
     return run;
 }
 
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./build/shared/attest/signing-key.js
 var signing_key = __webpack_require__(67069);
 ;// CONCATENATED MODULE: ./build/shared/attest/sign.js
+/**
+ * Signing a statement, in either mode, behind one interface the pipeline
+ * uses: every statement is signed in memory first, then `publish` runs (the
+ * keyless signer stores its bundles through the repository's attestations
+ * API), and only then is anything written.
+ *
+ * Key mode (here): the statement's bytes become a DSSE envelope signed by
+ * the key (its pre-authentication encoding, below), packaged by
+ * @sigstore/bundle as a Sigstore bundle v0.3 with the public key's hint as
+ * verification material and no witnesses (no Rekor or TSA: key mode is for
+ * offline and self-hosted use) — the bundle @sigstore/sign's
+ * DSSEBundleBuilder makes of the same signature, without its network stack
+ * (Fulcio, Rekor and TUF clients: 1.3 MB of JavaScript that key mode never
+ * calls, compiled in the step's busiest second). Keyless mode: keyless.ts.
+ */
+
 
 
 function keySigner(key) {
@@ -3237,28 +3255,17 @@ function keySigner(key) {
         publish: async () => [],
     };
 }
-let signingStack;
-/** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
-function preloadSigning() {
-    if (signingStack)
-        return;
-    signingStack = Promise.all([Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(179)]).then(__webpack_require__.t.bind(__webpack_require__, 15179, 19)), __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 61040, 19))]);
-    signingStack.catch(() => { });
-}
+/** The statement signed with the key, as a Sigstore bundle (DSSE envelope, the key's hint, no witnesses). */
 async function signStatementWithKey(payload, key) {
-    preloadSigning();
-    const [{ DSSEBundleBuilder }, { bundleToJSON }] = await signingStack;
-    const builder = new DSSEBundleBuilder({
-        witnesses: [],
-        signer: {
-            sign: async (data) => ({
-                signature: (0,signing_key/* signBytes */.b_)(key, data),
-                key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint },
-            }),
-        },
+    // No certificate: the v0.3 media type, the key's hint as verification material, no tlog or timestamps.
+    const bundle = (0,dist/* toDSSEBundle */.PR)({
+        artifact: payload,
+        artifactType: statement/* IN_TOTO_PAYLOAD_TYPE */.T4,
+        signature: (0,signing_key/* signBytes */.b_)(key, preAuthEncoding(statement/* IN_TOTO_PAYLOAD_TYPE */.T4, payload)),
+        keyHint: key.hint,
+        certificateChain: false,
     });
-    const bundle = await builder.create({ data: payload, type: statement/* IN_TOTO_PAYLOAD_TYPE */.T4 });
-    return bundleToJSON(bundle);
+    return (0,dist/* bundleToJSON */.ev)(bundle);
 }
 /** DSSE's pre-authentication encoding: the bytes actually signed (`DSSEv1 <len> <type> <len> <payload>`). */
 function preAuthEncoding(payloadType, payload) {
@@ -3884,9 +3891,6 @@ async function runAttest(o, ctx, keyless) {
         await gate.catch(() => { });
         throw e;
     }
-    // This thread would now wait for the gate's processes: load the signing stack meanwhile.
-    if (o.key)
-        preloadSigning();
     const secrets = await gate;
     // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
     for (const w of work)
@@ -3998,7 +4002,7 @@ async function runAttest(o, ctx, keyless) {
 var summary = __webpack_require__(62712);
 ;// CONCATENATED MODULE: ./build/actions/attest/keyless-toolkit.js
 const keylessToolkit = {
-    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(927), __webpack_require__.e(403), __webpack_require__.e(541), __webpack_require__.e(477), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
+    attest: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(541), __webpack_require__.e(215), __webpack_require__.e(735), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476))).attest(o),
     createAttestation: async (token, owner, repo, bundle) => {
         const [{ getOctokit }, { retry }] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(541)]).then(__webpack_require__.bind(__webpack_require__, 72541)),

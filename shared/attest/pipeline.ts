@@ -27,7 +27,7 @@ import type { AttestOptions } from './options.ts';
 import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
 import { secretScanResultFor } from './secret-scan-result.ts';
 import { runVulnerabilityGate, type VulnerabilityDoc, type VulnerabilityRun } from './vulnerability-gate.ts';
-import { keySigner, preloadSigning, type PublishedAttestation, type StatementSigner } from './sign.ts';
+import { keySigner, type PublishedAttestation, type StatementSigner } from './sign.ts';
 import { keylessSigner, type KeylessToolkit } from './keyless.ts';
 import {
   buildProvenanceStatement,
@@ -177,8 +177,6 @@ export async function runAttest(
     await gate.catch(() => {});
     throw e;
   }
-  // This thread would now wait for the gate's processes: load the signing stack meanwhile.
-  if (o.key) preloadSigning();
   const secrets = await gate;
   // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
   for (const w of work) w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);

@@ -5,18 +5,15 @@
  * API), and only then is anything written.
  *
  * Key mode (here): the statement's bytes become a DSSE envelope signed by
- * the key, packaged by @sigstore/sign's DSSEBundleBuilder as a Sigstore
- * bundle v0.3 with the public key's hint as verification material and no
- * witnesses (no Rekor or TSA: key mode is for offline and self-hosted use).
- * Keyless mode: keyless.ts.
- *
- * @sigstore/sign is loaded when the first statement is signed, not with
- * this module: it brings its whole network stack (Fulcio, Rekor, TUF
- * clients), which attest otherwise compiles before the secret gate can start
- * reading the images. preloadSigning starts that load early, to run while
- * the gate's child processes do.
+ * the key (its pre-authentication encoding, below), packaged by
+ * @sigstore/bundle as a Sigstore bundle v0.3 with the public key's hint as
+ * verification material and no witnesses (no Rekor or TSA: key mode is for
+ * offline and self-hosted use) — the bundle @sigstore/sign's
+ * DSSEBundleBuilder makes of the same signature, without its network stack
+ * (Fulcio, Rekor and TUF clients: 1.3 MB of JavaScript that key mode never
+ * calls, compiled in the step's busiest second). Keyless mode: keyless.ts.
  */
-import type { SerializedBundle } from '@sigstore/bundle';
+import { bundleToJSON, toDSSEBundle, type SerializedBundle } from '@sigstore/bundle';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 import { signBytes, type SigningKey } from './signing-key.ts';
 
@@ -52,28 +49,16 @@ export function keySigner(key: SigningKey): StatementSigner {
   };
 }
 
-let signingStack: Promise<[typeof import('@sigstore/sign'), typeof import('@sigstore/bundle')]> | undefined;
-
-/** Starts loading the signing stack (no-op once started); a failure is the first signature's to report. */
-export function preloadSigning(): void {
-  if (signingStack) return;
-  signingStack = Promise.all([import('@sigstore/sign'), import('@sigstore/bundle')]);
-  signingStack.catch(() => {});
-}
-
+/** The statement signed with the key, as a Sigstore bundle (DSSE envelope, the key's hint, no witnesses). */
 export async function signStatementWithKey(payload: Buffer, key: SigningKey): Promise<SerializedBundle> {
-  preloadSigning();
-  const [{ DSSEBundleBuilder }, { bundleToJSON }] = await signingStack!;
-  const builder = new DSSEBundleBuilder({
-    witnesses: [],
-    signer: {
-      sign: async (data: Buffer) => ({
-        signature: signBytes(key, data),
-        key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint },
-      }),
-    },
+  // No certificate: the v0.3 media type, the key's hint as verification material, no tlog or timestamps.
+  const bundle = toDSSEBundle({
+    artifact: payload,
+    artifactType: IN_TOTO_PAYLOAD_TYPE,
+    signature: signBytes(key, preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload)),
+    keyHint: key.hint,
+    certificateChain: false,
   });
-  const bundle = await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE });
   return bundleToJSON(bundle);
 }
 

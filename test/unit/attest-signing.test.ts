@@ -5,8 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from '@jest/globals';
+import { bundleToJSON } from '@sigstore/bundle';
+import { DSSEBundleBuilder } from '@sigstore/sign';
 import { preAuthEncoding, signStatementWithKey } from '../../shared/attest/sign.ts';
 import { keyHint, parseSigningKey, parseTrustedKey } from '../../shared/attest/signing-key.ts';
+import { IN_TOTO_PAYLOAD_TYPE } from '../../shared/attest/statement.ts';
 import { InputError } from '../../shared/errors.ts';
 
 const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -128,4 +131,26 @@ test('a signed bundle is v0.3 with the key hint, and openssl verifies its signat
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test("the bundle is the one @sigstore/sign's DSSEBundleBuilder makes of the same signature", async () => {
+  const key = parseSigningKey(pkcs8, undefined);
+  const payload = Buffer.from('{"_type":"https://in-toto.io/Statement/v1","subject":[]}');
+  const ours = await signStatementWithKey(payload, key);
+  // ECDSA signatures differ each time: the builder's signer hands back the one in our bundle.
+  const signature = Buffer.from(ours.dsseEnvelope!.signatures[0]!.sig, 'base64');
+  const signed: Buffer[] = [];
+  const builder = new DSSEBundleBuilder({
+    witnesses: [],
+    signer: {
+      sign: async (data: Buffer) => {
+        signed.push(data);
+        return { signature, key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint } };
+      },
+    },
+  });
+  const theirs = bundleToJSON(await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE }));
+  assert.deepEqual(ours, theirs);
+  // ...and the bytes our key signed are the ones the builder asks its signer to sign.
+  assert.deepEqual(signed, [preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload)]);
 });
