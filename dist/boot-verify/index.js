@@ -3585,11 +3585,20 @@ var backing_chain = __nccwpck_require__(79929);
 
 
 
-/** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
-async function hashChain(chain, input = 'images') {
+/**
+ * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
+ * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
+ * overlays (and booted itself) is read once, not once per image.
+ */
+async function hashChain(chain, input = 'images', hashed = new Map()) {
     const out = [];
-    for (const link of chain)
-        out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
+    for (const link of chain) {
+        const path = (0,external_node_path_.resolve)(link.path);
+        let sha256 = hashed.get(path);
+        if (!sha256)
+            hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
+        out.push({ ...link, sha256: await sha256 });
+    }
     return out;
 }
 function diskFormat(format, image) {
@@ -13493,7 +13502,7 @@ function baseMismatch(chain, expected) {
     return (`refused before boot: the base ${base.path} has sha256 ${base.sha256}, expected ${expected} ` +
         `(an overlay is only valid on the exact base it was made on; a rebuilt base boots into filesystem corruption)`);
 }
-async function verifyOne(options, image, name) {
+async function verifyOne(options, image, name, hashed) {
     const dir = (0,external_node_path_.join)(options.outputDir, 'meta', 'boot');
     await (0,promises_.mkdir)(dir, { recursive: true });
     const reportPath = (0,external_node_path_.join)(dir, `${name}.json`);
@@ -13522,12 +13531,13 @@ async function verifyOne(options, image, name) {
     let chain;
     try {
         // Checked again here (the inputs were checked before any work): the files may have changed since.
+        // Each file is hashed at the first boot that reads it.
         const links = await (0,backing_chain/* readBackingChain */.Xy)(image, {
             ...(options.backingRoots ? { roots: options.backingRoots } : {}),
             input: 'images',
             rootsHint: verify_inputs/* BACKING_ROOTS_HINT */.s3,
         });
-        chain = await hashChain(links, 'images');
+        chain = await hashChain(links, 'images', hashed);
     }
     catch (e) {
         return finish({ ...base, refused: true, reason: `refused before boot: ${e.message}` });
@@ -13627,7 +13637,9 @@ async function verifyOne(options, image, name) {
 }
 async function verifyImages(options) {
     const names = reportNames(options.images);
-    const results = await mapBounded(options.images, options.parallel, (image, i) => verifyOne(options, image, names[i]));
+    // Each file of the images' chains is hashed once in the run (the base sits behind every overlay).
+    const hashed = new Map();
+    const results = await mapBounded(options.images, options.parallel, (image, i) => verifyOne(options, image, names[i], hashed));
     return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }
 

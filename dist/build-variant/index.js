@@ -10699,11 +10699,20 @@ var backing_chain = __nccwpck_require__(79929);
 
 
 
-/** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
-async function hashChain(chain, input = 'images') {
+/**
+ * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
+ * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
+ * overlays (and booted itself) is read once, not once per image.
+ */
+async function hashChain(chain, input = 'images', hashed = new Map()) {
     const out = [];
-    for (const link of chain)
-        out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
+    for (const link of chain) {
+        const path = resolve(link.path);
+        let sha256 = hashed.get(path);
+        if (!sha256)
+            hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
+        out.push({ ...link, sha256: await sha256 });
+    }
     return out;
 }
 function diskFormat(format, image) {
@@ -13748,7 +13757,7 @@ function describeFindings(findings) {
 }
 async function buildVariant(plan, o) {
     const log = o.log ?? (() => { });
-    const baseSha256 = await checkBase(o.base, o.expectedBaseSha256);
+    const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256));
     const overlay = overlayPath(o.outputDir, plan.name);
     const provenanceFile = provenancePath(o.outputDir, plan.name);
     const consoleLog = (0,external_node_path_.resolve)(consoleLogPath(o.outputDir, plan.name));
@@ -13959,9 +13968,12 @@ async function buildVariants(plans, o) {
     // Each provisioning boot keeps a core busy (all of one under TCG): the base's scan goes beside them
     // only while one is left over.
     const scanBaseBesideBoot = Math.min(o.parallel, plans.length) < (0,external_node_os_.availableParallelism)();
+    // The base is hashed once before the boots, not once per variant (each checks it again after its boot).
+    const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256);
+    baseChecked.catch(() => { }); // each variant reports a refused base as its own error
     const results = await mapBounded(plans, o.parallel, async (plan) => {
         try {
-            return await buildVariant(plan, { scanBaseBesideBoot, ...o });
+            return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked });
         }
         catch (e) {
             errors.push(e);

@@ -41,6 +41,8 @@ export interface VariantBuildOptions {
   base: string;
   /** The sha256 the base must have (pinned input or the base's own provenance). */
   expectedBaseSha256?: string;
+  /** The base's check before the boot (checkBase), shared by the variants of one run; made here when absent. */
+  baseChecked?: Promise<string>;
   baseDistro: string;
   arch: Arch;
   boot: BootMode;
@@ -206,7 +208,7 @@ function describeFindings(findings: SecretFinding[]): string {
 
 export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): Promise<VariantResult> {
   const log = o.log ?? (() => {});
-  const baseSha256 = await checkBase(o.base, o.expectedBaseSha256);
+  const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256));
   const overlay = overlayPath(o.outputDir, plan.name);
   const provenanceFile = provenancePath(o.outputDir, plan.name);
   const consoleLog = resolve(consoleLogPath(o.outputDir, plan.name));
@@ -442,9 +444,12 @@ export async function buildVariants(plans: VariantPlan[], o: VariantBuildOptions
   // Each provisioning boot keeps a core busy (all of one under TCG): the base's scan goes beside them
   // only while one is left over.
   const scanBaseBesideBoot = Math.min(o.parallel, plans.length) < availableParallelism();
+  // The base is hashed once before the boots, not once per variant (each checks it again after its boot).
+  const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256);
+  baseChecked.catch(() => {}); // each variant reports a refused base as its own error
   const results = await mapBounded(plans, o.parallel, async (plan) => {
     try {
-      return await buildVariant(plan, { scanBaseBesideBoot, ...o });
+      return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked });
     } catch (e) {
       errors.push(e as Error);
       return undefined;

@@ -15,10 +15,23 @@ export interface HashedLink extends ChainLink {
   sha256: string;
 }
 
-/** Hashes every file of a chain read by readBackingChain; only regular files are read (never a device). */
-export async function hashChain(chain: ChainLink[], input = 'images'): Promise<HashedLink[]> {
+/**
+ * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
+ * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
+ * overlays (and booted itself) is read once, not once per image.
+ */
+export async function hashChain(
+  chain: ChainLink[],
+  input = 'images',
+  hashed = new Map<string, Promise<string>>(),
+): Promise<HashedLink[]> {
   const out: HashedLink[] = [];
-  for (const link of chain) out.push({ ...link, sha256: await sha256RegularFile(link.path, { input }) });
+  for (const link of chain) {
+    const path = resolve(link.path);
+    let sha256 = hashed.get(path);
+    if (!sha256) hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
+    out.push({ ...link, sha256: await sha256 });
+  }
   return out;
 }
 

@@ -116,7 +116,12 @@ export function baseMismatch(chain: HashedLink[], expected: string | undefined):
   );
 }
 
-async function verifyOne(options: VerifyOptions, image: string, name: string): Promise<ImageVerdict> {
+async function verifyOne(
+  options: VerifyOptions,
+  image: string,
+  name: string,
+  hashed: Map<string, Promise<string>>,
+): Promise<ImageVerdict> {
   const dir = join(options.outputDir, 'meta', 'boot');
   await mkdir(dir, { recursive: true });
   const reportPath = join(dir, `${name}.json`);
@@ -146,12 +151,13 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
   let chain: HashedLink[];
   try {
     // Checked again here (the inputs were checked before any work): the files may have changed since.
+    // Each file is hashed at the first boot that reads it.
     const links = await readBackingChain(image, {
       ...(options.backingRoots ? { roots: options.backingRoots } : {}),
       input: 'images',
       rootsHint: BACKING_ROOTS_HINT,
     });
-    chain = await hashChain(links, 'images');
+    chain = await hashChain(links, 'images', hashed);
   } catch (e) {
     return finish({ ...base, refused: true, reason: `refused before boot: ${(e as Error).message}` });
   }
@@ -244,8 +250,10 @@ async function verifyOne(options: VerifyOptions, image: string, name: string): P
 
 export async function verifyImages(options: VerifyOptions): Promise<VerifyRun> {
   const names = reportNames(options.images);
+  // Each file of the images' chains is hashed once in the run (the base sits behind every overlay).
+  const hashed = new Map<string, Promise<string>>();
   const results = await mapBounded(options.images, options.parallel, (image, i) =>
-    verifyOne(options, image, names[i]!),
+    verifyOne(options, image, names[i]!, hashed),
   );
   return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }

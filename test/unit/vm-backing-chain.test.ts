@@ -55,6 +55,28 @@ describe('readBackingChain', () => {
     assert.match(hashed[2]!.sha256, /^[0-9a-f]{64}$/);
   });
 
+  it('hashes a base shared by several chains once, for all of them', async () => {
+    await base(join(ws, 'shared-base.raw'));
+    await overlayNaming(join(ws, 'images', 'a.qcow2'), '../shared-base.raw', 'raw');
+    await overlayNaming(join(ws, 'images', 'b.qcow2'), '../shared-base.raw', 'raw');
+    const hashed = new Map<string, Promise<string>>();
+    const chains = [];
+    // The base booted itself, then behind each overlay: three chains, three files.
+    for (const image of ['shared-base.raw', 'images/a.qcow2', 'images/b.qcow2'])
+      chains.push(await hashChain(await readBackingChain(join(ws, image), rules()), 'images', hashed));
+    assert.deepEqual([...hashed.keys()].sort(), [
+      join(ws, 'images', 'a.qcow2'),
+      join(ws, 'images', 'b.qcow2'),
+      join(ws, 'shared-base.raw'),
+    ]);
+    const baseSha = chains[0]![0]!.sha256;
+    assert.match(baseSha, /^[0-9a-f]{64}$/);
+    assert.deepEqual(
+      chains.map((c) => c.at(-1)!.sha256),
+      [baseSha, baseSha, baseSha],
+    );
+  });
+
   it("accepts a backing file in the image's own directory, wherever that is", async () => {
     const own = join(outside, 'own');
     await mkdir(own);
