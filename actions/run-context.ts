@@ -17,7 +17,7 @@
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import type { RunContext } from '../shared/run-context.ts';
 
-/** What this module reads of @actions/github's Context (its class is not exported by name). */
+/** What this module reads of @actions/github's Context: tests hand runContextFrom a plain object of this shape. */
 export interface GitHubContext {
   payload: { repository?: unknown; [key: string]: unknown };
   eventName: string | undefined;
