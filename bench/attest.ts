@@ -29,7 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { collectArtifacts } from '../shared/attest/artifacts.ts';
 import { runContextForEnv } from '../actions/run-context.ts';
-import { DigestMemo } from '../shared/attest/digests.ts';
+import { DigestMemo } from '../shared/digest-memo.ts';
 import { buildTreeSboms } from '../shared/attest/image-sboms.ts';
 import { runSecretGate } from '../shared/attest/secret-gate.ts';
 import { readUpstream } from '../shared/attest/upstream.ts';

@@ -41,7 +41,7 @@ export async function readChunks(
 }
 
 /** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
-async function sha256Handle(
+export async function sha256Handle(
   handle: FileHandle,
   limit?: { input: string; path: string; maxBytes: number },
 ): Promise<string> {

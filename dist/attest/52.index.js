@@ -98,8 +98,8 @@ async function writeFilesTogether(files) {
 
 // EXTERNAL MODULE: ./build/shared/attest/artifacts.js
 var attest_artifacts = __webpack_require__(81487);
-// EXTERNAL MODULE: ./build/shared/attest/digests.js
-var digests = __webpack_require__(63733);
+// EXTERNAL MODULE: ./build/shared/digest-memo.js
+var digest_memo = __webpack_require__(47521);
 // EXTERNAL MODULE: ./build/shared/attest/image-provenance.js
 var image_provenance = __webpack_require__(92373);
 ;// CONCATENATED MODULE: ./build/shared/concurrency.js
@@ -3859,7 +3859,7 @@ function treeInput(w, prefix, only) {
 }
 /** `keyless`: the runner toolkit keyless signing uses (the action passes it; key mode needs none). */
 async function runAttest(o, ctx, keyless) {
-    const memo = new digests/* DigestMemo */.F();
+    const memo = new digest_memo/* DigestMemo */.F();
     const found = [];
     for (const tree of o.trees)
         found.push(await findTree(tree, o));

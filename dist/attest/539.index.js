@@ -18,7 +18,7 @@ export const modules = {
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87406);
 /* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53019);
 /* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81487);
-/* harmony import */ var _digests_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(63733);
+/* harmony import */ var _digest_memo_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47521);
 /* harmony import */ var _image_provenance_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92373);
 /* harmony import */ var _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(10136);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(22113);
@@ -248,7 +248,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         }
         let actual;
         try {
-            actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+            actual = (await memo.digest(path, { input: `subject ${subject.name}` })).sha256;
         }
         catch (e) {
             c.fail('subjects', `subject ${subject.name}: ${e.message}`);
@@ -294,7 +294,7 @@ async function boundByproducts(c, statement, root, memo) {
                 digest = (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)(bytes);
             }
             else
-                digest = (await memo.digest(path, name)).sha256;
+                digest = (await memo.digest(path, { input: name })).sha256;
         }
         catch (e) {
             c.fail('byproducts', `${name}: ${e.message}`);
@@ -313,7 +313,7 @@ async function boundByproducts(c, statement, root, memo) {
 }
 async function verifyAttestations(req) {
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(req.root);
-    const memo = new _digests_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestMemo */ .F();
+    const memo = new _digest_memo_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestMemo */ .F();
     const checkSignature = signatureCheck(req.policy);
     let bundles = req.attestations.map((a) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(a));
     if (bundles.length === 0) {
@@ -337,7 +337,7 @@ async function verifyAttestations(req) {
     for (const path of required) {
         let d;
         try {
-            d = await memo.digest(path, 'artifact');
+            d = await memo.digest(path, { input: 'artifact' });
         }
         catch (e) {
             throw new VerificationFailure('coverage', path, e.message);

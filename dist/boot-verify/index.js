@@ -341,7 +341,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36784);
 /* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92936);
 /* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(44997);
-/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(24639);
+/* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(54527);
 /* harmony import */ var _console_artifact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(43429);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(21480);
 /**
@@ -3430,7 +3430,7 @@ async function parseVerifyInputs(raw, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 24639:
+/***/ 54527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3478,22 +3478,10 @@ async function allSettledInOrder(promises) {
     return settled.map((s) => s.value);
 }
 
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(52005);
-// EXTERNAL MODULE: ./build/shared/exec.js
-var exec = __nccwpck_require__(77239);
-// EXTERNAL MODULE: ./build/shared/inputs.js
-var inputs = __nccwpck_require__(52043);
-// EXTERNAL MODULE: ./build/shared/vm/accel.js
-var vm_accel = __nccwpck_require__(4336);
-// EXTERNAL MODULE: ./build/shared/vm/firmware.js
-var vm_firmware = __nccwpck_require__(42515);
-// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
-var input_files = __nccwpck_require__(73387);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(52005);
 // EXTERNAL MODULE: ./build/shared/regular-file.js
 var regular_file = __nccwpck_require__(53019);
 ;// CONCATENATED MODULE: ./build/shared/hash.js
@@ -3559,7 +3547,7 @@ async function sha256File(path) {
  * /dev/zero would be read forever), errors naming the input.
  */
 async function sha256RegularFile(path, rule) {
-    const handle = await (0,regular_file/* openRegularFile */.ZU)(path, rule);
+    const handle = await openRegularFile(path, rule);
     try {
         return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
     }
@@ -3572,6 +3560,67 @@ function sha256(data) {
 }
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+;// CONCATENATED MODULE: ./build/shared/digest-memo.js
+/**
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size and modification time are unchanged. attest asks for one
+ * artifact several times (the image provenance, the per-artifact statement,
+ * the combined statement, the check against an earlier action's digest);
+ * boot-verify reads a base behind every overlay built on it.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced.
+ */
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
+    hashed = 0;
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
+        const abs = (0,external_node_path_.resolve)(path);
+        const handle = await (0,regular_file/* openRegularFile */.ZU)(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
+            this.hashed++;
+            owned = true;
+            const pending = sha256Handle(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
+            this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
+        }
+        finally {
+            if (!owned)
+                await handle.close();
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/shared/exec.js
+var exec = __nccwpck_require__(77239);
+// EXTERNAL MODULE: ./build/shared/inputs.js
+var inputs = __nccwpck_require__(52043);
+// EXTERNAL MODULE: ./build/shared/vm/accel.js
+var vm_accel = __nccwpck_require__(4336);
+// EXTERNAL MODULE: ./build/shared/vm/firmware.js
+var vm_firmware = __nccwpck_require__(42515);
+// EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
+var input_files = __nccwpck_require__(73387);
 // EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
 var backing_chain = __nccwpck_require__(79929);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
@@ -3587,18 +3636,13 @@ var backing_chain = __nccwpck_require__(79929);
 
 /**
  * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
- * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
- * overlays (and booted itself) is read once, not once per image.
+ * `memo` shares the hashes among the chains of one run: a base behind several overlays (and booted
+ * itself) is read once, not once per image, while it stays the same file.
  */
-async function hashChain(chain, input = 'images', hashed = new Map()) {
+async function hashChain(chain, input = 'images', memo = new DigestMemo()) {
     const out = [];
-    for (const link of chain) {
-        const path = (0,external_node_path_.resolve)(link.path);
-        let sha256 = hashed.get(path);
-        if (!sha256)
-            hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
-        out.push({ ...link, sha256: await sha256 });
-    }
+    for (const link of chain)
+        out.push({ ...link, sha256: (await memo.digest(link.path, { input })).sha256 });
     return out;
 }
 function diskFormat(format, image) {
@@ -13457,6 +13501,7 @@ var verify_inputs = __nccwpck_require__(44997);
 
 
 
+
 /** Check output kept per boot: a check printing without end cannot grow the report (or memory) without bound. */
 const MAX_CHECK_LINES = 10_000;
 /** output/meta/boot/<name>: the image's file name without its disk extension, made unique within the run. */
@@ -13502,7 +13547,7 @@ function baseMismatch(chain, expected) {
     return (`refused before boot: the base ${base.path} has sha256 ${base.sha256}, expected ${expected} ` +
         `(an overlay is only valid on the exact base it was made on; a rebuilt base boots into filesystem corruption)`);
 }
-async function verifyOne(options, image, name, hashed) {
+async function verifyOne(options, image, name, digests) {
     const dir = (0,external_node_path_.join)(options.outputDir, 'meta', 'boot');
     await (0,promises_.mkdir)(dir, { recursive: true });
     const reportPath = (0,external_node_path_.join)(dir, `${name}.json`);
@@ -13537,7 +13582,7 @@ async function verifyOne(options, image, name, hashed) {
             input: 'images',
             rootsHint: verify_inputs/* BACKING_ROOTS_HINT */.s3,
         });
-        chain = await hashChain(links, 'images', hashed);
+        chain = await hashChain(links, 'images', digests);
     }
     catch (e) {
         return finish({ ...base, refused: true, reason: `refused before boot: ${e.message}` });
@@ -13638,8 +13683,8 @@ async function verifyOne(options, image, name, hashed) {
 async function verifyImages(options) {
     const names = reportNames(options.images);
     // Each file of the images' chains is hashed once in the run (the base sits behind every overlay).
-    const hashed = new Map();
-    const results = await mapBounded(options.images, options.parallel, (image, i) => verifyOne(options, image, names[i], hashed));
+    const digests = new DigestMemo();
+    const results = await mapBounded(options.images, options.parallel, (image, i) => verifyOne(options, image, names[i], digests));
     return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }
 

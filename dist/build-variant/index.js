@@ -8911,7 +8911,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63350);
 /* harmony import */ var _shared_console_artifact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(47418);
-/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86412);
+/* harmony import */ var _shared_variant_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92360);
 /* harmony import */ var _shared_variant_options_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83207);
 /* harmony import */ var _shared_variant_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(95450);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(36784);
@@ -10040,7 +10040,7 @@ async function toolVersion(tool, flag = '--version') {
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   zO: () => (/* binding */ readChunks)
 /* harmony export */ });
-/* unused harmony exports sha256RegularFile, SHA256_HEX */
+/* unused harmony exports sha256Handle, sha256RegularFile, SHA256_HEX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(52005);
@@ -10556,7 +10556,7 @@ async function checkTools(step, tools, search = {}) {
 
 /***/ }),
 
-/***/ 86412:
+/***/ 92360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10686,6 +10686,57 @@ var vm_accel = __nccwpck_require__(4336);
 var vm_firmware = __nccwpck_require__(42515);
 // EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
 var input_files = __nccwpck_require__(73387);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(53019);
+;// CONCATENATED MODULE: ./build/shared/digest-memo.js
+/**
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size and modification time are unchanged. attest asks for one
+ * artifact several times (the image provenance, the per-artifact statement,
+ * the combined statement, the check against an earlier action's digest);
+ * boot-verify reads a base behind every overlay built on it.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced.
+ */
+
+
+
+class digest_memo_DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
+    hashed = 0;
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
+        const abs = resolve(path);
+        const handle = await openRegularFile(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
+            this.hashed++;
+            owned = true;
+            const pending = sha256Handle(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
+            this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
+        }
+        finally {
+            if (!owned)
+                await handle.close();
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
 var backing_chain = __nccwpck_require__(79929);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
@@ -10701,18 +10752,13 @@ var backing_chain = __nccwpck_require__(79929);
 
 /**
  * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
- * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
- * overlays (and booted itself) is read once, not once per image.
+ * `memo` shares the hashes among the chains of one run: a base behind several overlays (and booted
+ * itself) is read once, not once per image, while it stays the same file.
  */
-async function hashChain(chain, input = 'images', hashed = new Map()) {
+async function hashChain(chain, input = 'images', memo = new DigestMemo()) {
     const out = [];
-    for (const link of chain) {
-        const path = resolve(link.path);
-        let sha256 = hashed.get(path);
-        if (!sha256)
-            hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
-        out.push({ ...link, sha256: await sha256 });
-    }
+    for (const link of chain)
+        out.push({ ...link, sha256: (await memo.digest(link.path, { input })).sha256 });
     return out;
 }
 function diskFormat(format, image) {

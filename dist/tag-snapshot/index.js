@@ -19301,7 +19301,7 @@ function cancellationSignal(action) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2695);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6704);
 /* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6121);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6610);
@@ -21232,7 +21232,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
 
 /***/ }),
 
-/***/ 2695:
+/***/ 6704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22962,7 +22962,7 @@ async function hashArtifacts(located, memo) {
         if (madeOnBase !== undefined && base && madeOnBase !== base.sha256)
             throw new DataError(`${doc}: variant ${a.variant} was made on a base with sha256 ${madeOnBase}, ` +
                 `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
-        const d = await memo.digest(a.path, doc);
+        const d = await memo.digest(a.path, { input: doc });
         if (recorded !== null && d.sha256 !== recorded)
             throw new DataError(`${d.path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
                 'the file changed after it was built; rebuild it (a changed file is never signed)');
@@ -22996,37 +22996,52 @@ function locateInputArtifact(tree, path, input, arch) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/shared/attest/digests.js
+;// CONCATENATED MODULE: ./build/shared/digest-memo.js
 /**
- * Each artifact is hashed at most once per step: the first request for a
- * file hashes it and later requests (the image provenance, the per-artifact
- * statement, the combined statement, the check against the digest an earlier
- * action recorded) get the same result, as long as the file's identity,
- * size and modification time are unchanged. Every file is opened through
- * openRegularFile first, so a device or FIFO named by a document is refused
- * naming the document instead of being read forever.
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size and modification time are unchanged. attest asks for one
+ * artifact several times (the image provenance, the per-artifact statement,
+ * the combined statement, the check against an earlier action's digest);
+ * boot-verify reads a base behind every overlay built on it.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced.
  */
-
 
 
 
 class DigestMemo {
     memo = new Map();
-    /** Files actually read and hashed (tests and the benchmark assert "once"). */
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
     hashed = 0;
-    /** `input` names what pointed at the file (an input or a document), for errors. */
-    async digest(path, input) {
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
         const abs = (0,external_node_path_.resolve)(path);
-        await checkRegularFile(abs, { input });
-        const s = await (0,promises_.stat)(abs, { bigint: true });
-        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-        let pending = this.memo.get(key);
-        if (!pending) {
+        const handle = await regular_file_openRegularFile(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
             this.hashed++;
-            pending = sha256File(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
+            owned = true;
+            const pending = sha256Handle(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
             this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
         }
-        return pending;
+        finally {
+            if (!owned)
+                await handle.close();
+        }
     }
 }
 
@@ -24227,7 +24242,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         }
         let actual;
         try {
-            actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+            actual = (await memo.digest(path, { input: `subject ${subject.name}` })).sha256;
         }
         catch (e) {
             c.fail('subjects', `subject ${subject.name}: ${e.message}`);
@@ -24273,7 +24288,7 @@ async function boundByproducts(c, statement, root, memo) {
                 digest = hash_sha256(bytes);
             }
             else
-                digest = (await memo.digest(path, name)).sha256;
+                digest = (await memo.digest(path, { input: name })).sha256;
         }
         catch (e) {
             c.fail('byproducts', `${name}: ${e.message}`);
@@ -24316,7 +24331,7 @@ async function verifyAttestations(req) {
     for (const path of required) {
         let d;
         try {
-            d = await memo.digest(path, 'artifact');
+            d = await memo.digest(path, { input: 'artifact' });
         }
         catch (e) {
             throw new VerificationFailure('coverage', path, e.message);

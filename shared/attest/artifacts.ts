@@ -10,7 +10,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError, InputError } from '../errors.ts';
-import type { DigestMemo } from './digests.ts';
+import type { DigestMemo } from '../digest-memo.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 
 export type ArtifactKind = 'base-image' | 'kernel' | 'initrd' | 'overlay' | 'variant-image' | 'bundle';
@@ -168,7 +168,7 @@ export async function hashArtifacts(located: LocatedArtifact[], memo: DigestMemo
         `${doc}: variant ${a.variant} was made on a base with sha256 ${madeOnBase}, ` +
           `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`,
       );
-    const d = await memo.digest(a.path, doc);
+    const d = await memo.digest(a.path, { input: doc });
     if (recorded !== null && d.sha256 !== recorded)
       throw new DataError(
         `${d.path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +

@@ -20,7 +20,7 @@ import {
   type LocatedArtifact,
 } from './artifacts.ts';
 import type { RunContext } from './context.ts';
-import { DigestMemo } from './digests.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
 import { buildTreeSboms, SoftwareFromGate, type TreeSbom } from './image-sboms.ts';
 import type { AttestOptions } from './options.ts';

@@ -30,7 +30,7 @@ import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { sha256 } from '../hash.ts';
 import { readRegularFile } from '../regular-file.ts';
 import { insideTree, toRel } from './artifacts.ts';
-import { DigestMemo } from './digests.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import {
   IMAGE_PROVENANCE_MEDIA_TYPE,
   ImageProvenanceSchema,
@@ -322,7 +322,7 @@ async function verifyOne(
     }
     let actual: string;
     try {
-      actual = (await memo.digest(path, `subject ${subject.name}`)).sha256;
+      actual = (await memo.digest(path, { input: `subject ${subject.name}` })).sha256;
     } catch (e) {
       c.fail('subjects', `subject ${subject.name}: ${(e as Error).message}`);
     }
@@ -383,7 +383,7 @@ async function boundByproducts(
       if (isProvenance) {
         bytes = await readRegularFile(path, { input: name, maxBytes: MAX_DOCUMENT_BYTES });
         digest = sha256(bytes);
-      } else digest = (await memo.digest(path, name)).sha256;
+      } else digest = (await memo.digest(path, { input: name })).sha256;
     } catch (e) {
       c.fail('byproducts', `${name}: ${(e as Error).message}`);
     }
@@ -439,7 +439,7 @@ export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResu
   for (const path of required) {
     let d;
     try {
-      d = await memo.digest(path, 'artifact');
+      d = await memo.digest(path, { input: 'artifact' });
     } catch (e) {
       throw new VerificationFailure('coverage', path, (e as Error).message);
     }

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
-import { sha256RegularFile } from '../hash.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import type { ChainLink, DiskFormat } from './backing-chain.ts';
 
 export { readBackingChain, type BackingRules, type ChainLink, type DiskFormat } from './backing-chain.ts';
@@ -17,21 +17,16 @@ export interface HashedLink extends ChainLink {
 
 /**
  * Hashes every file of a chain read by readBackingChain; only regular files are read (never a device).
- * `hashed` shares the hashes among the chains of one run, by absolute path: a base behind several
- * overlays (and booted itself) is read once, not once per image.
+ * `memo` shares the hashes among the chains of one run: a base behind several overlays (and booted
+ * itself) is read once, not once per image, while it stays the same file.
  */
 export async function hashChain(
   chain: ChainLink[],
   input = 'images',
-  hashed = new Map<string, Promise<string>>(),
+  memo = new DigestMemo(),
 ): Promise<HashedLink[]> {
   const out: HashedLink[] = [];
-  for (const link of chain) {
-    const path = resolve(link.path);
-    let sha256 = hashed.get(path);
-    if (!sha256) hashed.set(path, (sha256 = sha256RegularFile(link.path, { input })));
-    out.push({ ...link, sha256: await sha256 });
-  }
+  for (const link of chain) out.push({ ...link, sha256: (await memo.digest(link.path, { input })).sha256 });
   return out;
 }
 

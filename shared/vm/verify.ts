@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { AbortError, boot } from './launch.ts';
 import {
   checksDonePattern,
@@ -120,7 +121,7 @@ async function verifyOne(
   options: VerifyOptions,
   image: string,
   name: string,
-  hashed: Map<string, Promise<string>>,
+  digests: DigestMemo,
 ): Promise<ImageVerdict> {
   const dir = join(options.outputDir, 'meta', 'boot');
   await mkdir(dir, { recursive: true });
@@ -157,7 +158,7 @@ async function verifyOne(
       input: 'images',
       rootsHint: BACKING_ROOTS_HINT,
     });
-    chain = await hashChain(links, 'images', hashed);
+    chain = await hashChain(links, 'images', digests);
   } catch (e) {
     return finish({ ...base, refused: true, reason: `refused before boot: ${(e as Error).message}` });
   }
@@ -251,9 +252,9 @@ async function verifyOne(
 export async function verifyImages(options: VerifyOptions): Promise<VerifyRun> {
   const names = reportNames(options.images);
   // Each file of the images' chains is hashed once in the run (the base sits behind every overlay).
-  const hashed = new Map<string, Promise<string>>();
+  const digests = new DigestMemo();
   const results = await mapBounded(options.images, options.parallel, (image, i) =>
-    verifyOne(options, image, names[i]!, hashed),
+    verifyOne(options, image, names[i]!, digests),
   );
   return { status: overallStatus(results.map((r) => r.report.verdict)), results };
 }

@@ -4,10 +4,11 @@
  * qemu-img (-u: the header is written without opening the backing file).
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { DigestMemo } from '../../shared/digest-memo.ts';
 import { InputError } from '../../shared/errors.ts';
 import { backingPath, isInside, readBackingChain } from '../../shared/vm/backing-chain.ts';
 import { hashChain } from '../../shared/vm/overlay.ts';
@@ -59,22 +60,40 @@ describe('readBackingChain', () => {
     await base(join(ws, 'shared-base.raw'));
     await overlayNaming(join(ws, 'images', 'a.qcow2'), '../shared-base.raw', 'raw');
     await overlayNaming(join(ws, 'images', 'b.qcow2'), '../shared-base.raw', 'raw');
-    const hashed = new Map<string, Promise<string>>();
+    const memo = new DigestMemo();
     const chains = [];
     // The base booted itself, then behind each overlay: three chains, three files.
     for (const image of ['shared-base.raw', 'images/a.qcow2', 'images/b.qcow2'])
-      chains.push(await hashChain(await readBackingChain(join(ws, image), rules()), 'images', hashed));
-    assert.deepEqual([...hashed.keys()].sort(), [
-      join(ws, 'images', 'a.qcow2'),
-      join(ws, 'images', 'b.qcow2'),
-      join(ws, 'shared-base.raw'),
-    ]);
+      chains.push(await hashChain(await readBackingChain(join(ws, image), rules()), 'images', memo));
+    assert.equal(memo.hashed, 3);
     const baseSha = chains[0]![0]!.sha256;
     assert.match(baseSha, /^[0-9a-f]{64}$/);
     assert.deepEqual(
       chains.map((c) => c.at(-1)!.sha256),
       [baseSha, baseSha, baseSha],
     );
+  });
+
+  it('hashes a base again when it was replaced under the same path during the run', async () => {
+    const basePath = await base(join(ws, 'replaced-base.raw'));
+    await overlayNaming(join(ws, 'images', 'r.qcow2'), '../replaced-base.raw', 'raw');
+    const memo = new DigestMemo();
+    const before = await hashChain(
+      await readBackingChain(join(ws, 'images', 'r.qcow2'), rules()),
+      'images',
+      memo,
+    );
+    // A new file renamed over the old one: same path, same size, a new inode.
+    await writeFile(`${basePath}.new`, Buffer.alloc(1024 * 1024, 1));
+    await rename(`${basePath}.new`, basePath);
+    const after = await hashChain(
+      await readBackingChain(join(ws, 'images', 'r.qcow2'), rules()),
+      'images',
+      memo,
+    );
+    assert.equal(after[0]!.sha256, before[0]!.sha256, 'the overlay itself is unchanged: read once');
+    assert.notEqual(after[1]!.sha256, before[1]!.sha256, 'the replaced base is read again');
+    assert.equal(memo.hashed, 3);
   });
 
   it("accepts a backing file in the image's own directory, wherever that is", async () => {

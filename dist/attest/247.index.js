@@ -1,8 +1,8 @@
 import { dirname as __bundleDirname } from 'node:path';
 import { fileURLToPath as __bundleFileURLToPath } from 'node:url';
 const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));
-export const id = 575;
-export const ids = [575];
+export const id = 247;
+export const ids = [247];
 export const modules = {
 
 /***/ 81487:
@@ -146,7 +146,7 @@ async function hashArtifacts(located, memo) {
         if (madeOnBase !== undefined && base && madeOnBase !== base.sha256)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${doc}: variant ${a.variant} was made on a base with sha256 ${madeOnBase}, ` +
                 `but ${base.path} has sha256 ${base.sha256}: the base changed after the overlay was made; rebuild the variant`);
-        const d = await memo.digest(a.path, doc);
+        const d = await memo.digest(a.path, { input: doc });
         if (recorded !== null && d.sha256 !== recorded)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL(`${d.path} has sha256 ${d.sha256}, but ${doc} recorded ${recorded} for the ${what}: ` +
                 'the file changed after it was built; rebuild it (a changed file is never signed)');
@@ -178,52 +178,6 @@ function locateInputArtifact(tree, path, input, arch) {
         what: 'bundle',
         doc: input,
     };
-}
-
-
-/***/ }),
-
-/***/ 63733:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ DigestMemo)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87406);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53019);
-/**
- * Each artifact is hashed at most once per step: the first request for a
- * file hashes it and later requests (the image provenance, the per-artifact
- * statement, the combined statement, the check against the digest an earlier
- * action recorded) get the same result, as long as the file's identity,
- * size and modification time are unchanged. Every file is opened through
- * openRegularFile first, so a device or FIFO named by a document is refused
- * naming the document instead of being read forever.
- */
-
-
-
-
-class DigestMemo {
-    memo = new Map();
-    /** Files actually read and hashed (tests and the benchmark assert "once"). */
-    hashed = 0;
-    /** `input` names what pointed at the file (an input or a document), for errors. */
-    async digest(path, input) {
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRegularFile */ .l$)(abs, { input });
-        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs, { bigint: true });
-        const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-        let pending = this.memo.get(key);
-        if (!pending) {
-            this.hashed++;
-            pending = (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q3)(abs).then((sha256) => ({ path: abs, sha256, size: Number(s.size) }));
-            this.memo.set(key, pending);
-        }
-        return pending;
-    }
 }
 
 
@@ -874,11 +828,72 @@ function firstDuplicate(items) {
 
 /***/ }),
 
+/***/ 47521:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ DigestMemo)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87406);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53019);
+/**
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size and modification time are unchanged. attest asks for one
+ * artifact several times (the image provenance, the per-artifact statement,
+ * the combined statement, the check against an earlier action's digest);
+ * boot-verify reads a base behind every overlay built on it.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced.
+ */
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
+    hashed = 0;
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+        const handle = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
+            this.hashed++;
+            owned = true;
+            const pending = (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Handle */ .o1)(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
+            this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
+        }
+        finally {
+            if (!owned)
+                await handle.close();
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 87406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   o1: () => (/* binding */ sha256Handle),
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   zO: () => (/* binding */ readChunks)
 /* harmony export */ });
@@ -1005,9 +1020,9 @@ async function readJsonDocument(path, schema, kind) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ws: () => (/* binding */ fsErrorReason),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   l$: () => (/* binding */ checkRegularFile)
+/* harmony export */   ZU: () => (/* binding */ openRegularFile)
 /* harmony export */ });
-/* unused harmony export openRegularFile */
+/* unused harmony export checkRegularFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52005);
