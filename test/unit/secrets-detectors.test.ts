@@ -588,6 +588,28 @@ describe('whole files, bounded memory, binary content', () => {
     }
   });
 
+  it('finds an anchor cut by any of the 64 KiB search slices, at every offset across the cut', () => {
+    const github = 'ghp_' + b62(36);
+    const slack = `https://hooks.slack.com/services/T${random('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/B${random('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${b62(24)}`;
+    // Slices are cut 64 KiB apart from where a round starts: a whole file of under 1 MiB is one round.
+    for (const [secret, kind, anchor] of [
+      [github, 'github-token', 'ghp_'],
+      [slack, 'slack-webhook', 'hooks.slack.com/services/'],
+    ] as const) {
+      const anchorAt = secret.indexOf(anchor);
+      for (let shift = -1; shift <= anchor.length; shift++) {
+        // The anchor starts `shift` bytes before the second cut: across it for 0 < shift < its length.
+        const lead = 2 * 65536 - shift - anchorAt - 1;
+        const file = Buffer.concat([Buffer.from('x'.repeat(lead) + ' '), Buffer.from(`${secret}\nend\n`)]);
+        assert.deepEqual(
+          scanFileForSecrets('/var/lib/blob', file).map((f) => `${f.kind}@${f.line}`),
+          [`${kind}@1`],
+          `${anchor} starting ${shift} byte(s) before the cut`,
+        );
+      }
+    }
+  });
+
   it('scans binary content: a key stored inside random bytes is found; random bytes alone are not findings', () => {
     sh('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'bin.pem']);
     const pem = execFileSync('cat', [join(dir, 'bin.pem')]);
