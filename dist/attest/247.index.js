@@ -1277,8 +1277,27 @@ const AJV_OPTIONS = {
 };
 /** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
 const BUILD_HELPERS = { formats: './sbom-formats.js', unique: './unique-items.js' };
-/** A copy of the schema with each `uniqueItems: true` replaced by `uniqueItemsByHash: true`; returns how many. */
-function hashUniqueItems(schema) {
+/** Keywords that annotate a schema and never change whether a document is valid (draft-07, and CycloneDX's own). */
+const ANNOTATIONS = new Set([
+    'title',
+    'description',
+    '$comment',
+    'examples',
+    'default',
+    'deprecated',
+    'meta:enum',
+]);
+/** Keywords whose value maps names to subschemas: their keys are names (a property may be called `description`). */
+const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+/** Keywords whose value is data, copied as it is. */
+const DATA = new Set(['enum', 'const']);
+/**
+ * A copy of the schema ready to compile: each `uniqueItems: true` replaced by `uniqueItemsByHash: true`
+ * (returns how many), and the annotations left out. The generated validator embeds schema objects it
+ * reads at run time (an object's property names, for `additionalProperties: false`): without the
+ * CycloneDX schema's descriptions it is less than half the code for every action that loads it.
+ */
+function prepareSchema(schema) {
     let replaced = 0;
     const walk = (node) => {
         if (Array.isArray(node))
@@ -1287,10 +1306,16 @@ function hashUniqueItems(schema) {
             return node;
         const out = {};
         for (const [k, v] of Object.entries(node)) {
+            if (ANNOTATIONS.has(k))
+                continue;
             if (k === 'uniqueItems' && v === true) {
                 out[UNIQUE_BY_HASH] = true;
                 replaced++;
             }
+            else if (DATA.has(k))
+                out[k] = v;
+            else if (SUBSCHEMA_MAPS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v))
+                out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, walk(sub)]));
             else
                 out[k] = walk(v);
         }
@@ -1333,7 +1358,7 @@ async function compileSbomValidator(version, standalone) {
     const files = await schemaFiles(version);
     let replaced = 0;
     const load = async (path) => {
-        const r = hashUniqueItems(await readJson(path));
+        const r = prepareSchema(await readJson(path));
         replaced += r.replaced;
         return r.schema;
     };

@@ -15,7 +15,7 @@ import {
   canonicalJson,
   compileSbomValidator,
   firstDuplicate,
-  hashUniqueItems,
+  prepareSchema,
 } from '../../shared/deps/sbom-validator.ts';
 import { fingerprint, jsonEqual } from '../../shared/deps/unique-items.ts';
 import { DataError } from '../../shared/errors.ts';
@@ -56,10 +56,33 @@ test('every uniqueItems of the schema is replaced by the hashed check, none left
     'utf8',
   );
   const expected = text.match(/"uniqueItems"\s*:\s*true/g)!.length;
-  const r = hashUniqueItems(JSON.parse(text));
+  const r = prepareSchema(JSON.parse(text));
   assert.equal(r.replaced, expected);
   assert.doesNotMatch(JSON.stringify(r.schema), /"uniqueItems"/);
   assert.equal((await compileSbomValidator('1.6')).uniqueItemsReplaced, expected);
+});
+
+test('annotations are left out of the compiled schema; names and data that look like them are kept', () => {
+  const { schema } = prepareSchema({
+    title: 'T',
+    description: 'd',
+    type: 'object',
+    properties: {
+      description: { type: 'string', description: 'the field called description', examples: ['x'] },
+      kind: { enum: [{ description: 'data, not a keyword' }], 'meta:enum': { a: 'b' }, default: 'a' },
+    },
+    definitions: { title: { $comment: 'c', type: 'string' } },
+    additionalProperties: false,
+  });
+  assert.deepEqual(schema, {
+    type: 'object',
+    properties: {
+      description: { type: 'string' },
+      kind: { enum: [{ description: 'data, not a keyword' }] },
+    },
+    definitions: { title: { type: 'string' } },
+    additionalProperties: false,
+  });
 });
 
 test('canonical JSON: deep-equal values (any key order) give one text, different ones differ', () => {
