@@ -745,6 +745,7 @@ function rootOn(image, device, release) {
 
 
 
+
 function entryType(st) {
     if (st.isFile())
         return 'file';
@@ -754,8 +755,11 @@ function entryType(st) {
         return 'symlink';
     return 'other';
 }
-/** The files under `tree`, the extracted root filesystem of `image`. */
-function treeFiles(image, tree) {
+/**
+ * The files under `tree`, the extracted root filesystem of `image`. `known` (the secret scan's manifest of
+ * this tree) answers digestWithHead without hashing the file again.
+ */
+function treeFiles(image, tree, known) {
     const lstatOrUndefined = (host) => (0,promises_.lstat)(host).catch(() => undefined);
     /** `path` resolved inside the tree; the last component's symlinks only when `followLast`. */
     const resolve = async (path, followLast) => {
@@ -829,6 +833,24 @@ function treeFiles(image, tree) {
         async stat(path) {
             const r = await resolve(path, false);
             return r && { type: entryType(r.st), size: r.st.size };
+        },
+        async digestWithHead(path, headBytes) {
+            const r = await resolve(path, true);
+            if (!r?.st.isFile())
+                return undefined;
+            const handle = await (0,promises_.open)(r.host, 'r');
+            let head;
+            try {
+                const buffer = Buffer.alloc(Math.min(headBytes, r.st.size));
+                head = buffer.subarray(0, (await handle.read(buffer, 0, buffer.length, 0)).bytesRead);
+            }
+            finally {
+                await handle.close();
+            }
+            const digest = known?.get('/' + (0,external_node_path_.relative)(tree, r.host).split(external_node_path_.sep).join('/'));
+            if (digest && digest.size === r.st.size)
+                return { ...digest, head };
+            return { sha256: await (0,shared_hash/* sha256File */.Q3)(r.host), size: r.st.size, head };
         },
     };
     return files;
@@ -986,6 +1008,11 @@ function bzImageVersion(image) {
     return /^(\d+\.\d+\S*)/.exec(text)?.[1] ?? null;
 }
 const KERNEL_NAME = /^(vmlinuz|vmlinux|bzImage|Image)(?:-(.+))?$/;
+/**
+ * Bytes of a kernel bzImageVersion may read: its version string starts at a 16-bit offset from 0x200
+ * (the setup header's kernel_version) and is read for at most 256 bytes.
+ */
+const KERNEL_HEAD_BYTES = 0x200 + 0x10000 + 256;
 /** The kernel in /boot: the newest versioned vmlinuz-<release>, else an unversioned one (vmlinuz-virt, vmlinuz). */
 async function readKernelFile(root) {
     const entries = (await root.list('/boot')) ?? [];
@@ -999,13 +1026,18 @@ async function readKernelFile(root) {
         .sort((a, b) => b.suffix.localeCompare(a.suffix, 'en', { numeric: true }));
     const pick = versioned[0] ?? candidates.sort((a, b) => a.name.localeCompare(b.name))[0];
     const path = `/boot/${pick.name}`;
+    // A tree already hashed by the secret scan answers without reading the kernel whole again.
+    if (root.digestWithHead) {
+        const known = await root.digestWithHead(path, KERNEL_HEAD_BYTES);
+        return known ? { path, suffix: pick.suffix, ...known } : null;
+    }
     const bytes = await root.read(path);
-    return bytes ? { path, suffix: pick.suffix, bytes } : null;
+    return bytes ? { path, suffix: pick.suffix, sha256: (0,shared_hash/* sha256 */.sc)(bytes), size: bytes.length, head: bytes } : null;
 }
 /** The kernel's release and the package that installed it. */
 function describeKernel(file, packages) {
-    const { path, suffix, bytes } = file;
-    const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(bytes);
+    const { path, suffix } = file;
+    const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(file.head);
     // Debian/Ubuntu: linux-image-<release>; Alpine: linux-<flavor> for vmlinuz-<flavor>.
     const owner = (version && packages.find((p) => p.name === `linux-image-${version}`)) ||
         (suffix && !/^\d/.test(suffix) && packages.find((p) => p.name === `linux-${suffix}`)) ||
@@ -1013,8 +1045,8 @@ function describeKernel(file, packages) {
     return {
         path,
         version,
-        sha256: (0,shared_hash/* sha256 */.sc)(bytes),
-        size: bytes.length,
+        sha256: file.sha256,
+        size: file.size,
         package: owner ? { name: owner.name, version: owner.version } : null,
     };
 }
@@ -1115,10 +1147,11 @@ const DATABASE = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
 class SoftwareFromGate {
     byImage = new Map();
     /** The gate's callback: reads the image's software before its tree is removed. */
-    onImageRootTree = async (image, tree) => {
+    onImageRootTree = async (image, tree, digests) => {
         if (image.kind !== 'base-image' && image.kind !== 'overlay')
             return;
-        const software = readInstalledPackages(treeFiles(image.path, tree));
+        // The gate hashed every file of the tree: the kernel's digest is taken from there, not read again.
+        const software = readInstalledPackages(treeFiles(image.path, tree, digests));
         this.byImage.set(image.path, software);
         // A failure is buildTreeSboms' to report, after the gate's own verdict.
         await software.catch(() => { });
@@ -2010,7 +2043,7 @@ async function scanImageForSecrets(image, workDir, options = {}) {
         for (const { fs, tree } of trees) {
             const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
             if (fs.prefix === '' && fs.type === 'ext')
-                await options.onRootTree?.(tree);
+                await options.onRootTree?.(tree, scanned.manifest);
             await (0,promises_.rm)(tree, { recursive: true, force: true });
             result.findings.push(...scanned.findings);
             result.files += scanned.files;
@@ -2117,7 +2150,7 @@ async function scanArtifact(a, baseManifest, input) {
         const r = await scanImageForSecrets(a.path, input.workDir, {
             base: a.kind === 'base-image' ? undefined : baseManifest,
             signal: input.signal,
-            onRootTree: input.onImageRootTree && ((tree) => input.onImageRootTree(a, tree)),
+            onRootTree: input.onImageRootTree && ((tree, digests) => input.onImageRootTree(a, tree, digests)),
         });
         return { artifact: a, ...r };
     }

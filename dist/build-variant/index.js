@@ -12830,7 +12830,7 @@ async function scanImageForSecrets(image, workDir, options = {}) {
         for (const { fs, tree } of trees) {
             const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
             if (fs.prefix === '' && fs.type === 'ext')
-                await options.onRootTree?.(tree);
+                await options.onRootTree?.(tree, scanned.manifest);
             await (0,promises_.rm)(tree, { recursive: true, force: true });
             result.findings.push(...scanned.findings);
             result.files += scanned.files;

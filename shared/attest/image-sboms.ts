@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { openImageRoot } from '../image-fs/image-root.ts';
-import { treeFiles } from '../image-fs/tree-files.ts';
+import { treeFiles, type KnownDigests } from '../image-fs/tree-files.ts';
 import {
   APK_INSTALLED,
   DPKG_STATUS,
@@ -55,9 +55,14 @@ export class SoftwareFromGate {
   private readonly byImage = new Map<string, Promise<InstalledSoftware>>();
 
   /** The gate's callback: reads the image's software before its tree is removed. */
-  readonly onImageRootTree = async (image: GateArtifact, tree: string): Promise<void> => {
+  readonly onImageRootTree = async (
+    image: GateArtifact,
+    tree: string,
+    digests: KnownDigests,
+  ): Promise<void> => {
     if (image.kind !== 'base-image' && image.kind !== 'overlay') return;
-    const software = readInstalledPackages(treeFiles(image.path, tree));
+    // The gate hashed every file of the tree: the kernel's digest is taken from there, not read again.
+    const software = readInstalledPackages(treeFiles(image.path, tree, digests));
     this.byImage.set(image.path, software);
     // A failure is buildTreeSboms' to report, after the gate's own verdict.
     await software.catch(() => {});

@@ -60,7 +60,7 @@ export interface SecretGateInput {
   log?: (message: string) => void;
   signal?: AbortSignal;
   /** Called with each image's extracted root filesystem before it is removed (see scanImageForSecrets). */
-  onImageRootTree?: (image: GateArtifact, tree: string) => Promise<void>;
+  onImageRootTree?: (image: GateArtifact, tree: string, digests: TreeManifest) => Promise<void>;
 }
 
 async function scanPlainFile(path: string, name: string) {
@@ -142,7 +142,7 @@ async function scanArtifact(
     const r = await scanImageForSecrets(a.path, input.workDir, {
       base: a.kind === 'base-image' ? undefined : baseManifest,
       signal: input.signal,
-      onRootTree: input.onImageRootTree && ((tree) => input.onImageRootTree!(a, tree)),
+      onRootTree: input.onImageRootTree && ((tree, digests) => input.onImageRootTree!(a, tree, digests)),
     });
     return { artifact: a, ...r };
   }

@@ -92,7 +92,18 @@ export interface ImageRoot {
 export type ImageFiles = Pick<ImageRoot, 'image' | 'cat' | 'read' | 'readMany'> & {
   list(path: string): Promise<Pick<ImageDirEntry, 'name' | 'type'>[] | undefined>;
   stat(path: string): Promise<Pick<ImageStat, 'type' | 'size'> | undefined>;
+  /**
+   * A large file's sha256 and size and its first `headBytes` bytes, following symlinks, without holding
+   * the whole file (a kernel); undefined when it is not a file. Where absent, read() gives the same.
+   */
+  digestWithHead?(path: string, headBytes: number): Promise<FileDigestWithHead | undefined>;
 };
+
+export interface FileDigestWithHead {
+  sha256: string;
+  size: number;
+  head: Buffer;
+}
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export const MAX_SYMLINK_HOPS = 40;

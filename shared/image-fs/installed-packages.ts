@@ -189,11 +189,20 @@ export function bzImageVersion(image: Buffer): string | null {
 
 const KERNEL_NAME = /^(vmlinuz|vmlinux|bzImage|Image)(?:-(.+))?$/;
 
+/**
+ * Bytes of a kernel bzImageVersion may read: its version string starts at a 16-bit offset from 0x200
+ * (the setup header's kernel_version) and is read for at most 256 bytes.
+ */
+const KERNEL_HEAD_BYTES = 0x200 + 0x10000 + 256;
+
 interface KernelFile {
   path: string;
   /** What follows `vmlinuz-` in its name, if anything. */
   suffix: string | null;
-  bytes: Buffer;
+  sha256: string;
+  size: number;
+  /** Its first bytes (at least KERNEL_HEAD_BYTES, or all of it). */
+  head: Buffer;
 }
 
 /** The kernel in /boot: the newest versioned vmlinuz-<release>, else an unversioned one (vmlinuz-virt, vmlinuz). */
@@ -208,14 +217,19 @@ async function readKernelFile(root: ImageFiles): Promise<KernelFile | null> {
     .sort((a, b) => b.suffix!.localeCompare(a.suffix!, 'en', { numeric: true }));
   const pick = versioned[0] ?? candidates.sort((a, b) => a.name.localeCompare(b.name))[0]!;
   const path = `/boot/${pick.name}`;
+  // A tree already hashed by the secret scan answers without reading the kernel whole again.
+  if (root.digestWithHead) {
+    const known = await root.digestWithHead(path, KERNEL_HEAD_BYTES);
+    return known ? { path, suffix: pick.suffix, ...known } : null;
+  }
   const bytes = await root.read(path);
-  return bytes ? { path, suffix: pick.suffix, bytes } : null;
+  return bytes ? { path, suffix: pick.suffix, sha256: sha256(bytes), size: bytes.length, head: bytes } : null;
 }
 
 /** The kernel's release and the package that installed it. */
 function describeKernel(file: KernelFile, packages: InstalledPackage[]): InstalledKernel {
-  const { path, suffix, bytes } = file;
-  const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(bytes);
+  const { path, suffix } = file;
+  const version = suffix !== null && /^\d/.test(suffix) ? suffix : bzImageVersion(file.head);
   // Debian/Ubuntu: linux-image-<release>; Alpine: linux-<flavor> for vmlinuz-<flavor>.
   const owner =
     (version && packages.find((p) => p.name === `linux-image-${version}`)) ||
@@ -224,8 +238,8 @@ function describeKernel(file: KernelFile, packages: InstalledPackage[]): Install
   return {
     path,
     version,
-    sha256: sha256(bytes),
-    size: bytes.length,
+    sha256: file.sha256,
+    size: file.size,
     package: owner ? { name: owner.name, version: owner.version } : null,
   };
 }

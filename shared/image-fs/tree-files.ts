@@ -9,10 +9,11 @@
  * attest reads each image once this way for both its secret gate and its
  * SBOM, instead of a second raw copy and a debugfs process per request.
  */
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DataError } from '../errors.ts';
+import { sha256File } from '../hash.ts';
 import {
   DEFAULT_MAX_BYTES,
   imagePath,
@@ -39,8 +40,14 @@ interface Resolved {
   st: Stats;
 }
 
-/** The files under `tree`, the extracted root filesystem of `image`. */
-export function treeFiles(image: string, tree: string): ImageFiles {
+/** A file's digest as an earlier pass over the same tree found it (the secret scan's manifest), by image path. */
+export type KnownDigests = ReadonlyMap<string, { sha256: string; size: number }>;
+
+/**
+ * The files under `tree`, the extracted root filesystem of `image`. `known` (the secret scan's manifest of
+ * this tree) answers digestWithHead without hashing the file again.
+ */
+export function treeFiles(image: string, tree: string, known?: KnownDigests): ImageFiles {
   const lstatOrUndefined = (host: string) => lstat(host).catch(() => undefined);
 
   /** `path` resolved inside the tree; the last component's symlinks only when `followLast`. */
@@ -112,6 +119,21 @@ export function treeFiles(image: string, tree: string): ImageFiles {
     async stat(path) {
       const r = await resolve(path, false);
       return r && { type: entryType(r.st), size: r.st.size };
+    },
+    async digestWithHead(path, headBytes) {
+      const r = await resolve(path, true);
+      if (!r?.st.isFile()) return undefined;
+      const handle = await open(r.host, 'r');
+      let head: Buffer;
+      try {
+        const buffer = Buffer.alloc(Math.min(headBytes, r.st.size));
+        head = buffer.subarray(0, (await handle.read(buffer, 0, buffer.length, 0)).bytesRead);
+      } finally {
+        await handle.close();
+      }
+      const digest = known?.get('/' + relative(tree, r.host).split(sep).join('/'));
+      if (digest && digest.size === r.st.size) return { ...digest, head };
+      return { sha256: await sha256File(r.host), size: r.st.size, head };
     },
   };
   return files;

@@ -52,10 +52,11 @@ export interface ImageScanOptions {
   allowList?: SecretAllowList;
   signal?: AbortSignal;
   /**
-   * Called with the extracted root filesystem (the files named `/…`) once it is scanned and
-   * before it is removed, for a caller that reads more from it (read it with ../image-fs/tree-files.ts).
+   * Called with the extracted root filesystem (the files named `/…`) and its files' digests once it is
+   * scanned and before it is removed, for a caller that reads more from it (read it with
+   * ../image-fs/tree-files.ts).
    */
-  onRootTree?: (tree: string) => Promise<void>;
+  onRootTree?: (tree: string, digests: TreeManifest) => Promise<void>;
 }
 
 const ESP_TYPE = 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B';
@@ -175,7 +176,7 @@ export async function scanImageForSecrets(
     const baseManifest = await base;
     for (const { fs, tree } of trees) {
       const scanned = await scanTree(tree, { prefix: fs.prefix, base: baseManifest, signal: options.signal });
-      if (fs.prefix === '' && fs.type === 'ext') await options.onRootTree?.(tree);
+      if (fs.prefix === '' && fs.type === 'ext') await options.onRootTree?.(tree, scanned.manifest);
       await rm(tree, { recursive: true, force: true });
       result.findings.push(...scanned.findings);
       result.files += scanned.files;

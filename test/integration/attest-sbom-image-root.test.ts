@@ -17,6 +17,8 @@ import { DataError } from '../../shared/errors.ts';
 import { openImageRoot, type ImageFiles } from '../../shared/image-fs/image-root.ts';
 import { treeFiles } from '../../shared/image-fs/tree-files.ts';
 import { scanImageForSecrets } from '../../shared/secrets/scan-image.ts';
+import type { TreeManifest } from '../../shared/secrets/scan-tree.ts';
+import { sha256 } from '../../shared/hash.ts';
 import { needTools } from '../support/tools.ts';
 
 await needTools('qemu-img', 'mkfs.ext4', 'debugfs', 'e2fsck', 'sfdisk');
@@ -219,11 +221,14 @@ describe('openImageRoot', () => {
 });
 
 /** Runs `read` on the root filesystem the secret scan extracts from `disk`, before it is removed. */
-async function withScannedTree<T>(disk: string, read: (files: ImageFiles) => Promise<T>): Promise<T> {
+async function withScannedTree<T>(
+  disk: string,
+  read: (files: ImageFiles, digests: TreeManifest, tree: string) => Promise<T>,
+): Promise<T> {
   let result: { value: T } | undefined;
   await scanImageForSecrets(disk, join(work, 'scan-scratch'), {
-    onRootTree: async (tree) => {
-      result = { value: await read(treeFiles(disk, tree)) };
+    onRootTree: async (tree, digests) => {
+      result = { value: await read(treeFiles(disk, tree), digests, tree) };
     },
   });
   assert.ok(result, 'the scan handed over its root tree');
@@ -264,6 +269,29 @@ describe('treeFiles (the root filesystem the secret scan extracted)', () => {
       );
     });
     assert.deepEqual(await readdir(join(work, 'scan-scratch')), [], 'the scan removed its tree');
+  });
+
+  it("digests a file through its symlinks from the scan's manifest, hashing it only when the manifest has no entry of its size", async () => {
+    const text = 'ID=test\nVERSION_ID="1"\n';
+    await withScannedTree(image, async (_files, digests, tree) => {
+      assert.deepEqual(digests.get('/usr/lib/os-release'), { size: text.length, sha256: sha256(text) });
+      const fromScan = await treeFiles(image, tree, digests).digestWithHead!('/etc/os-release', 4);
+      assert.deepEqual(fromScan, { sha256: sha256(text), size: text.length, head: Buffer.from('ID=t') });
+      // A manifest entry is taken as it is (the scan read these very bytes): a stand-in digest shows it.
+      const standIn = new Map([['/usr/lib/os-release', { sha256: 'f'.repeat(64), size: text.length }]]);
+      assert.equal(
+        (await treeFiles(image, tree, standIn).digestWithHead!('/etc/os-release', 4))?.sha256,
+        'f'.repeat(64),
+      );
+      // An entry of another size is not this file: it is hashed.
+      const stale = new Map([['/usr/lib/os-release', { sha256: 'f'.repeat(64), size: 1 }]]);
+      assert.equal(
+        (await treeFiles(image, tree, stale).digestWithHead!('/etc/os-release', 64))?.sha256,
+        sha256(text),
+      );
+      assert.equal(await treeFiles(image, tree).digestWithHead!('/etc', 4), undefined, 'a directory');
+      assert.equal(await treeFiles(image, tree).digestWithHead!('/missing', 4), undefined);
+    });
   });
 
   it("reads an overlay's files with the journal replayed, as openImageRoot does", async () => {
