@@ -5301,29 +5301,57 @@ var regular_file = __nccwpck_require__(3019);
 
 
 const CHUNK = 4 * 1024 * 1024;
+/** Below this, a file's two buffers are sized to it (small allocations come from memory already in use). */
+const POOLED_FROM = 64 * 1024;
+/** Pairs kept per chunk size: as many as are read at once in a step (images and artifacts side by side). */
+const POOL_PAIRS = 4;
+const pool = new Map();
+/**
+ * Two buffers of `length`: a kept pair when there is one. A fresh large buffer costs a page fault per
+ * 4 KiB at its first fill (as much time as hashing it, on a VM); a pair taken back costs nothing.
+ */
+function takeBuffers(length) {
+    return pool.get(length)?.pop() ?? [Buffer.allocUnsafeSlow(length), Buffer.allocUnsafeSlow(length)];
+}
+function giveBack(length, buffers) {
+    const kept = pool.get(length) ?? [];
+    pool.set(length, kept);
+    if (kept.length < POOL_PAIRS)
+        kept.push(buffers);
+}
 /**
  * Reads an open file from its current position to its end, handing each
- * chunk to `onChunk` while the next read runs. The two buffers are no larger
- * than the file (plus the byte that shows its end): a tree of small files read
- * one by one would otherwise allocate 2 × `maxChunk` per file and pay for it
- * in garbage collection. `onChunk` must not keep the chunk: its buffer is
- * read into again.
+ * chunk to `onChunk` while the next read runs. A file under POOLED_FROM is
+ * read into two buffers no larger than it (plus the byte that shows its end):
+ * a tree of small files would otherwise take 2 × `maxChunk` per file. Larger
+ * files share pairs of `maxChunk` buffers between calls. `onChunk` must not
+ * keep the chunk: its buffer is read into again, here or by a later call.
  */
 async function readChunks(handle, onChunk, maxChunk = CHUNK) {
     const { size } = await handle.stat();
-    const length = Math.max(1, Math.min(maxChunk, size + 1));
-    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    const pooled = size + 1 >= POOLED_FROM && maxChunk >= POOLED_FROM;
+    const length = pooled ? maxChunk : Math.max(1, Math.min(maxChunk, size + 1));
+    const buffers = pooled ? takeBuffers(length) : [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
     let current = 0;
     let pending = handle.read(buffers[current], 0, length, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            return;
-        const filled = buffers[current];
-        current ^= 1;
-        // The other buffer is free: start the next read before handling this one.
-        pending = handle.read(buffers[current], 0, length, null);
-        onChunk(filled.subarray(0, bytesRead));
+    try {
+        for (;;) {
+            const { bytesRead } = await pending;
+            if (bytesRead === 0)
+                return;
+            const filled = buffers[current];
+            current ^= 1;
+            // The other buffer is free: start the next read before handling this one.
+            pending = handle.read(buffers[current], 0, length, null);
+            onChunk(filled.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        if (pooled) {
+            // A read still under way writes into the pair: it is given back only once that read is over.
+            await pending.catch(() => { });
+            giveBack(length, buffers);
+        }
     }
 }
 /** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */

@@ -1567,6 +1567,15 @@ var secrets_text = __webpack_require__(92615);
 
 /** Bytes gathered before the detectors run over them: large enough that the kept context is a small overhead. */
 const ROUND = 1024 * 1024;
+/** The most a store holds: the kept context and two rounds' bytes (a round runs once ROUND are pushed). */
+const STORE_MAX = 2 * ROUND + detectors/* BACK */.IU + detectors/* FORWARD */.OX;
+/**
+ * Stores of STORE_MAX are kept between files: a fresh one costs a page fault per 4 KiB as it fills (on a VM
+ * about as long as scanning it). A file under POOLED_STORE_FROM gets a store of its size.
+ */
+const POOLED_STORE_FROM = 64 * 1024;
+const SPARE_STORES = 4;
+const spareStores = [];
 /** Kinds a secret-by-name finding already covers in its own file. */
 const KEY_KINDS = new Set([
     'pem-private-key',
@@ -1662,7 +1671,11 @@ class SecretScanner {
         this.bytes += b.length;
         this.wholeFile?.update(b);
         if (this.len + b.length > this.store.length) {
-            const grown = Buffer.allocUnsafeSlow(Math.max(this.len + b.length, Math.min(this.store.length * 2, 2 * ROUND + detectors/* BACK */.IU + detectors/* FORWARD */.OX)));
+            const want = Math.max(this.len + b.length, Math.min(this.store.length * 2, STORE_MAX));
+            // Past a small file's size, the largest store is taken (from the kept ones when there is one).
+            const grown = want > POOLED_STORE_FROM
+                ? (spareStores.pop() ?? Buffer.allocUnsafeSlow(STORE_MAX))
+                : Buffer.allocUnsafeSlow(want);
             this.store.copy(grown, 0, 0, this.len);
             this.store = grown;
         }
@@ -1749,6 +1762,10 @@ class SecretScanner {
     /** Scans what is left and returns the file's findings, one per secret. */
     finish() {
         this.round(true);
+        if (this.store.length === STORE_MAX && spareStores.length < SPARE_STORES)
+            spareStores.push(this.store);
+        this.store = Buffer.alloc(0);
+        this.len = 0;
         const findings = [];
         const seen = new Set();
         const ordered = [...this.hits].sort((a, b) => a.line - b.line || a.order - b.order);

@@ -38,6 +38,16 @@ export interface SecretFinding {
 /** Bytes gathered before the detectors run over them: large enough that the kept context is a small overhead. */
 const ROUND = 1024 * 1024;
 
+/** The most a store holds: the kept context and two rounds' bytes (a round runs once ROUND are pushed). */
+const STORE_MAX = 2 * ROUND + BACK + FORWARD;
+/**
+ * Stores of STORE_MAX are kept between files: a fresh one costs a page fault per 4 KiB as it fills (on a VM
+ * about as long as scanning it). A file under POOLED_STORE_FROM gets a store of its size.
+ */
+const POOLED_STORE_FROM = 64 * 1024;
+const SPARE_STORES = 4;
+const spareStores: Buffer[] = [];
+
 /** Kinds a secret-by-name finding already covers in its own file. */
 const KEY_KINDS: ReadonlySet<SecretKind> = new Set([
   'pem-private-key',
@@ -156,9 +166,12 @@ export class SecretScanner {
     this.bytes += b.length;
     this.wholeFile?.update(b);
     if (this.len + b.length > this.store.length) {
-      const grown = Buffer.allocUnsafeSlow(
-        Math.max(this.len + b.length, Math.min(this.store.length * 2, 2 * ROUND + BACK + FORWARD)),
-      );
+      const want = Math.max(this.len + b.length, Math.min(this.store.length * 2, STORE_MAX));
+      // Past a small file's size, the largest store is taken (from the kept ones when there is one).
+      const grown =
+        want > POOLED_STORE_FROM
+          ? (spareStores.pop() ?? Buffer.allocUnsafeSlow(STORE_MAX))
+          : Buffer.allocUnsafeSlow(want);
       this.store.copy(grown, 0, 0, this.len);
       this.store = grown;
     }
@@ -241,6 +254,9 @@ export class SecretScanner {
   /** Scans what is left and returns the file's findings, one per secret. */
   finish(): SecretFinding[] {
     this.round(true);
+    if (this.store.length === STORE_MAX && spareStores.length < SPARE_STORES) spareStores.push(this.store);
+    this.store = Buffer.alloc(0);
+    this.len = 0;
     const findings: SecretFinding[] = [];
     const seen = new Set<string>();
     const ordered = [...this.hits].sort((a, b) => a.line - b.line || a.order - b.order);
