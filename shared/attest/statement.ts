@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { sha256 } from '../hash.ts';
 import type { Artifact } from './artifacts.ts';
 import { IMAGE_PROVENANCE_MEDIA_TYPE } from './image-provenance.ts';
-import { SBOM_MEDIA_TYPE } from '../sbom/image-sbom.ts';
+import { SBOM_MEDIA_TYPE } from '../sbom/media-type.ts';
 import { invocationId, workflowPath, type RunContext } from './context.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 

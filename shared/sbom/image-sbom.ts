@@ -25,7 +25,7 @@ import type {
 } from '../image-fs/installed-packages.ts';
 import { cyclonedxLicenses } from './licenses.ts';
 
-export const SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
+export { SBOM_MEDIA_TYPE } from './media-type.ts';
 /** Property names (CycloneDX properties taxonomy: a namespace of our own). */
 export const PROP = {
   overlay: 'infrasim:overlay',

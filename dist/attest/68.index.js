@@ -1,8 +1,11 @@
-export const id = 52;
-export const ids = [52];
+import { dirname as __bundleDirname } from 'node:path';
+import { fileURLToPath as __bundleFileURLToPath } from 'node:url';
+const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));
+export const id = 68;
+export const ids = [68];
 export const modules = {
 
-/***/ 94052:
+/***/ 43068:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,7 +21,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __webpack_require__(52005);
+var shared_errors = __webpack_require__(52005);
 // EXTERNAL MODULE: ./build/shared/hash.js
 var shared_hash = __webpack_require__(87406);
 // EXTERNAL MODULE: external "node:crypto"
@@ -155,7 +158,7 @@ async function run(command, args, options = {}) {
     // up-front check found must also be the one that runs.
     const path = command.includes('/') ? command : await (0,tools/* findTool */.SG)(command, { path: env.PATH });
     if (!path)
-        throw new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
+        throw new shared_errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command));
     return new Promise((resolve, reject) => {
         const spawnOptions = {
             cwd: options.cwd,
@@ -171,7 +174,7 @@ async function run(command, args, options = {}) {
         child.stderr?.on('data', (b) => err.push(b));
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
-                reject(new errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command)));
+                reject(new shared_errors/* MissingToolError */.BM(command, (0,tools/* debianPackage */.Q5)(command)));
             else
                 reject(e);
         });
@@ -182,7 +185,7 @@ async function run(command, args, options = {}) {
                 resolve({ code, stdout, stderr });
             }
             else {
-                reject(new errors/* ToolError */.v4([command, ...args], code, stderr || stdout, options.hint));
+                reject(new shared_errors/* ToolError */.v4([command, ...args], code, stderr || stdout, options.hint));
             }
         });
         child.stdin?.on('error', () => {
@@ -231,7 +234,7 @@ const MAX_COMMAND_BYTES = 8000;
 /** A path (in the image or on the host) as one debugfs argument. */
 function debugfsQuote(path) {
     if (/[\n\r\0]/.test(path))
-        throw new errors/* DataError */.fL(`the path ${JSON.stringify(path)} contains a newline or NUL, which debugfs cannot be asked for`);
+        throw new shared_errors/* DataError */.fL(`the path ${JSON.stringify(path)} contains a newline or NUL, which debugfs cannot be asked for`);
     return `"${path.replaceAll('"', '""')}"`;
 }
 let counter = 0;
@@ -250,7 +253,7 @@ async function debugfsBatch(device, requests) {
     const lines = [];
     for (const [i, r] of requests.entries()) {
         if (/[\n\r\0]/.test(r) || Buffer.byteLength(r) > MAX_COMMAND_BYTES)
-            throw new errors/* DataError */.fL(`a debugfs request is too long or spans lines: ${r.slice(0, 120)}`);
+            throw new shared_errors/* DataError */.fL(`a debugfs request is too long or spans lines: ${r.slice(0, 120)}`);
         lines.push(marker(i), r);
     }
     const script = (0,external_node_path_.join)(device.scratch, `requests-${process.pid}-${++counter}.debugfs`);
@@ -266,12 +269,12 @@ async function debugfsBatch(device, requests) {
             const echo = `debugfs: ${marker(i)}\n`;
             const start = rest.indexOf(echo);
             if (start < 0)
-                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 1}: ${r.stderr.slice(-500)}`);
+                throw new shared_errors/* DataError */.fL(`debugfs stopped before request ${i + 1}: ${r.stderr.slice(-500)}`);
             rest = rest.slice(start + echo.length);
             const nextEcho = `debugfs: ${marker(i + 1)}\n`;
             const end = i + 1 < requests.length ? rest.indexOf(nextEcho) : rest.length;
             if (end < 0)
-                throw new errors/* DataError */.fL(`debugfs stopped before request ${i + 2}: ${r.stderr.slice(-500)}`);
+                throw new shared_errors/* DataError */.fL(`debugfs stopped before request ${i + 2}: ${r.stderr.slice(-500)}`);
             const chunk = rest.slice(0, end);
             rest = rest.slice(end);
             // The chunk starts with the request's own echo line (one line: requests never span lines).
@@ -388,7 +391,7 @@ function typeFromMode(mode) {
 /** An absolute, normalized image path; relative paths are refused (debugfs would read them from its cwd). */
 function imagePath(path) {
     if (!path.startsWith('/'))
-        throw new errors/* DataError */.fL(`'${path}' is not an absolute path inside the image`);
+        throw new shared_errors/* DataError */.fL(`'${path}' is not an absolute path inside the image`);
     debugfsQuote(path);
     const n = external_node_path_.posix.normalize(path);
     return n.length > 1 ? n.replace(/\/+$/, '') : n;
@@ -400,7 +403,7 @@ function parseStat(chunk) {
         return undefined;
     const owner = /\nUser:\s+(\d+)\s+Group:\s+(\d+)(?:\s+Project:\s+\d+)?\s+Size: (\d+)/.exec(chunk);
     if (!owner)
-        throw new errors/* DataError */.fL(`debugfs printed a stat without owner and size: ${chunk.slice(0, 200)}`);
+        throw new shared_errors/* DataError */.fL(`debugfs printed a stat without owner and size: ${chunk.slice(0, 200)}`);
     const st = {
         inode: Number(head[1]),
         type: TYPES[head[2]] ?? 'other',
@@ -440,7 +443,7 @@ function parseLsP(out) {
         record.lastIndex = at;
         const m = record.exec(out);
         if (!m)
-            throw new errors/* DataError */.fL(`unexpected debugfs listing output at: ${JSON.stringify(out.slice(at, at + 80))}`);
+            throw new shared_errors/* DataError */.fL(`unexpected debugfs listing output at: ${JSON.stringify(out.slice(at, at + 80))}`);
         at = record.lastIndex;
         const name = m[5];
         // Inode 0 marks an unused slot (lost+found's preallocated blocks); . and .. are not entries.
@@ -490,7 +493,7 @@ async function copyRootFilesystem(image, dir, out) {
     const format = info.format;
     const diskBytes = info['virtual-size'] ?? 0;
     if (format !== 'qcow2' && format !== 'raw')
-        throw new errors/* DataError */.fL(`${image}: a ${format ?? 'unknown'} image, where a qcow2 or raw disk image is read`);
+        throw new shared_errors/* DataError */.fL(`${image}: a ${format ?? 'unknown'} image, where a qcow2 or raw disk image is read`);
     // The partition table from the disk's first MiB, on a sparse file of the disk's size (sfdisk
     // checks partitions against it).
     const head = (0,external_node_path_.join)(dir, 'head.raw');
@@ -524,7 +527,7 @@ async function copyRootFilesystem(image, dir, out) {
         await (0,promises_.rm)(probe, { force: true });
         await (0,promises_.rm)(head, { force: true });
     }
-    throw new errors/* DataError */.fL(`${image}: no ext2/3/4 root filesystem found (${partitions.length} partition(s), none with an ext superblock)`);
+    throw new shared_errors/* DataError */.fL(`${image}: no ext2/3/4 root filesystem found (${partitions.length} partition(s), none with an ext superblock)`);
 }
 const shared = new Map();
 async function makeCopy(image, workDir) {
@@ -552,7 +555,7 @@ async function makeCopy(image, workDir) {
  */
 async function openImageRoot(image, workDir) {
     const real = await (0,promises_.realpath)(image).catch(() => {
-        throw new errors/* DataError */.fL(`${image}: the image does not exist or cannot be read`);
+        throw new shared_errors/* DataError */.fL(`${image}: the image does not exist or cannot be read`);
     });
     const s = await (0,promises_.stat)(real);
     const key = `${real}\0${s.size}\0${s.mtimeMs}`;
@@ -650,14 +653,14 @@ function rootOn(image, device, release) {
                 continue;
             }
             if (r.st.size > max)
-                throw new errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
+                throw new shared_errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
             files.push({ asked, path: r.path });
         }
         const data = await dumpMany(files.map((f) => f.path));
         files.forEach((f, i) => {
             const d = data[i];
             if (d === undefined)
-                throw new errors/* DataError */.fL(`${image}: ${f.asked} could not be read from the image`);
+                throw new shared_errors/* DataError */.fL(`${image}: ${f.asked} could not be read from the image`);
             out.set(f.asked, d);
         });
         return out;
@@ -807,7 +810,7 @@ function treeFiles(image, tree, known) {
                 continue;
             }
             if (r.st.size > max)
-                throw new errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
+                throw new shared_errors/* DataError */.fL(`${image}: ${asked} is ${r.st.size} bytes, more than the ${max} bytes read at most`);
             out.set(asked, await (0,promises_.readFile)(r.host));
         }
         return out;
@@ -940,7 +943,7 @@ function parseDpkgStatus(text, origin) {
         const version = p.get('version');
         const arch = p.get('architecture');
         if (!version || !arch)
-            throw new errors/* DataError */.fL(`${origin}: installed package '${name}' has no ${version ? 'Architecture' : 'Version'}`);
+            throw new shared_errors/* DataError */.fL(`${origin}: installed package '${name}' has no ${version ? 'Architecture' : 'Version'}`);
         const src = /^(\S+)(?:\s+\(([^)]+)\))?$/.exec(p.get('source') ?? '');
         out.push({
             name,
@@ -967,7 +970,7 @@ function parseApkInstalled(text, origin) {
             continue;
         const version = fields.get('V');
         if (!version)
-            throw new errors/* DataError */.fL(`${origin}: installed package '${name}' has no version (V:)`);
+            throw new shared_errors/* DataError */.fL(`${origin}: installed package '${name}' has no version (V:)`);
         const license = fields.get('L');
         out.push({
             name,
@@ -1055,10 +1058,10 @@ async function readDatabase(root, path) {
     if (!st)
         return undefined;
     const text = await root.cat(path).catch((e) => {
-        throw new errors/* DataError */.fL(`${root.image}: the package database ${path} cannot be read: ${e.message}`);
+        throw new shared_errors/* DataError */.fL(`${root.image}: the package database ${path} cannot be read: ${e.message}`);
     });
     if (text === undefined)
-        throw new errors/* DataError */.fL(`${root.image}: the package database ${path} is not a readable regular file (it is a ${st.type})`);
+        throw new shared_errors/* DataError */.fL(`${root.image}: the package database ${path} is not a readable regular file (it is a ${st.type})`);
     return text;
 }
 /** Reads the distribution, the installed packages with their licenses, and the kernel of an image. */
@@ -1087,7 +1090,7 @@ async function readInstalledPackages(root) {
         }
     }
     catch (e) {
-        throw new errors/* DataError */.fL(`${root.image}: ${e.message}`);
+        throw new shared_errors/* DataError */.fL(`${root.image}: ${e.message}`);
     }
     if (manager === 'dpkg') {
         // Multi-arch packages (libc6:amd64 and libc6:i386) share one doc directory.
@@ -1105,10 +1108,643 @@ async function readInstalledPackages(root) {
     return { distro, manager, database, packages, kernel };
 }
 
-// EXTERNAL MODULE: ./build/shared/sbom/image-sbom.js + 5 modules
-var image_sbom = __webpack_require__(84551);
-// EXTERNAL MODULE: ./build/shared/attest/statement.js
-var statement = __webpack_require__(22113);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __webpack_require__(87091);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-parts.js
+/**
+ * The pieces of a component both SBOM writers share (./sbom.ts through the
+ * CycloneDX library's models, ./sbom-writer.ts directly): package URL, hash,
+ * license and serial number, decided in one place so the two cannot drift.
+ */
+
+/** Characters encodeURIComponent leaves as they are (and `+`, which packageurl-js puts back in versions). */
+const PLAIN_NAME = /^[A-Za-z0-9._~-]+$/;
+const PLAIN_VERSION = /^[A-Za-z0-9._~+-]+$/;
+function sbom_parts_purlOf(pkg, ecosystem) {
+    if (pkg.source.kind === 'path')
+        return undefined;
+    // Nearly every crate: crates.io, a plain name and version, which packageurl-js writes unchanged
+    // (it lowercases npm names, not cargo's). Skipping its object per package is a tenth of the SBOM's time.
+    if (ecosystem === 'cargo' &&
+        pkg.source.kind === 'registry' &&
+        pkg.source.isDefault &&
+        PLAIN_NAME.test(pkg.name) &&
+        PLAIN_VERSION.test(pkg.version))
+        return `pkg:cargo/${pkg.name}@${pkg.version}`;
+    const qualifiers = {};
+    if (pkg.source.kind === 'git')
+        qualifiers.vcs_url = `git+${pkg.source.url}${pkg.source.commit ? '@' + pkg.source.commit : ''}`;
+    if (pkg.source.kind === 'registry' && !pkg.source.isDefault)
+        qualifiers.repository_url = pkg.source.url;
+    if (ecosystem === 'npm') {
+        const [scope, bare] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
+        return new PackageURL('npm', scope ?? null, bare ?? pkg.name, pkg.version, qualifiers, null).toString();
+    }
+    return new PackageURL('cargo', null, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** [CycloneDX algorithm name, hex] of a Cargo sha256 or an npm sha512 SRI integrity. */
+function sbom_parts_hashOf(checksum) {
+    if (!checksum)
+        return undefined;
+    if (/^[0-9a-f]{64}$/.test(checksum))
+        return ['SHA-256', checksum];
+    const sri = /^sha512-([A-Za-z0-9+/=]+)$/.exec(checksum);
+    if (sri)
+        return ['SHA-512', Buffer.from(sri[1], 'base64').toString('hex')];
+    return undefined;
+}
+function sbom_parts_licenseOf(license) {
+    if (!license)
+        return undefined;
+    // Cargo's legacy `MIT/Apache-2.0` is not an SPDX expression: keep it as a named license.
+    if (/^[A-Za-z0-9.+\-() ]+$/.test(license) && !license.includes('/'))
+        return { kind: 'expression', value: license };
+    return { kind: 'named', value: license };
+}
+/** A UUID derived from the graph hash, so the same graph gives the same serial number. */
+function sbom_parts_serialNumber(graphSha256) {
+    const h = graphSha256;
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/generated-module.js
+/**
+ * Modules that scripts/bundle.ts generates beside the compiled sources (build/shared/deps) after tsc: work
+ * done once at bundle time instead of in every run of the action. ncc bundles each because its caller
+ * imports it with a literal specifier. A source tree has none, so a source run (the tests, `node` on the .ts
+ * files) gets null here and computes the same thing itself.
+ */
+async function generatedModule(file, load) {
+    try {
+        return await load();
+    }
+    catch (e) {
+        if (
+        // Node's loader says ERR_MODULE_NOT_FOUND; jest's resolver (under the test runner) MODULE_NOT_FOUND.
+        ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(String(e.code)) &&
+            String(e).includes(file))
+            return null;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./build/shared/deps/unique-items.js + 1 modules
+var unique_items = __webpack_require__(71922);
+;// CONCATENATED MODULE: ./build/shared/deps/sbom-validator.js
+
+
+
+
+
+const UNIQUE_BY_HASH = 'uniqueItemsByHash';
+/** The CycloneDX versions whose schema files this module finds. */
+const VALIDATED_SPEC_VERSIONS = ['1.6'];
+/**
+ * What the library's own JSON validator passes to ajv (cyclonedx-library
+ * _optPlug.node/__jsonValidators/ajv), plus two code-generation settings that
+ * change how fast the validator compiles, not what it accepts: no inlining of
+ * $refs and no optimisation passes over the generated code.
+ */
+const AJV_OPTIONS = {
+    inlineRefs: false,
+    useDefaults: false,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    allErrors: false,
+    loadSchema: (uri) => {
+        throw new Error(`Remote schemas are disabled: ${uri}`);
+    },
+};
+/** Beside the compiled sources (build/shared/deps), where the bundle step writes the generated code. */
+const BUILD_HELPERS = { formats: './sbom-formats.js', unique: './unique-items.js' };
+/** Keywords that annotate a schema and never change whether a document is valid (draft-07, and CycloneDX's own). */
+const ANNOTATIONS = new Set([
+    'title',
+    'description',
+    '$comment',
+    'examples',
+    'default',
+    'deprecated',
+    'meta:enum',
+]);
+/** Keywords whose value maps names to subschemas: their keys are names (a property may be called `description`). */
+const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+/** Keywords whose value is data, copied as it is. */
+const DATA = new Set(['enum', 'const']);
+/**
+ * A copy of the schema ready to compile: each `uniqueItems: true` replaced by `uniqueItemsByHash: true`
+ * (returns how many), and the annotations left out. The generated validator embeds schema objects it
+ * reads at run time (an object's property names, for `additionalProperties: false`): without the
+ * CycloneDX schema's descriptions it is less than half the code for every action that loads it.
+ */
+function prepareSchema(schema) {
+    let replaced = 0;
+    const walk = (node) => {
+        if (Array.isArray(node))
+            return node.map(walk);
+        if (node === null || typeof node !== 'object')
+            return node;
+        const out = {};
+        for (const [k, v] of Object.entries(node)) {
+            if (ANNOTATIONS.has(k))
+                continue;
+            if (k === 'uniqueItems' && v === true) {
+                out[UNIQUE_BY_HASH] = true;
+                replaced++;
+            }
+            else if (DATA.has(k))
+                out[k] = v;
+            else if (SUBSCHEMA_MAPS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v))
+                out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, walk(sub)]));
+            else
+                out[k] = walk(v);
+        }
+        return out;
+    };
+    return { schema: walk(schema), replaced };
+}
+/**
+ * The library's schema files, found through its resources module, which reads
+ * them relative to its own directory: node_modules in a source run,
+ * dist/res/schema beside a bundle (scripts/bundle.ts copies them there).
+ */
+async function schemaFiles(version) {
+    // The resources module is exported (as _Resources) but not typed.
+    const lib = (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(463), __webpack_require__.e(567)]).then(__webpack_require__.t.bind(__webpack_require__, 54567, 19)));
+    const R = lib._Resources;
+    const bom = R.FILES.CDX.JSON_STRICT_SCHEMA[version];
+    if (!bom)
+        throw new Error(`no CycloneDX ${version} JSON schema in the library`);
+    return {
+        bom,
+        refs: {
+            'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': R.FILES.SPDX.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': R.FILES.CryptoDefs.JSON_SCHEMA,
+            'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': R.FILES.JSF.JSON_SCHEMA,
+        },
+    };
+}
+const readJson = async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+/**
+ * Compiles the strict CycloneDX schema of `version` with hashed uniqueness.
+ * With `standalone`, also returns the code of a CommonJS module exporting
+ * the same validator, calling its helpers through those specifiers. Throws
+ * when the files cannot load.
+ */
+async function compileSbomValidator(version, standalone) {
+    // ajv's compiler is loaded only here: the bundle carries the precompiled validator and never loads it.
+    const [{ Ajv, _, str }, { SBOM_FORMATS }] = await Promise.all([__webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 19)), Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(379)]).then(__webpack_require__.bind(__webpack_require__, 40379))]);
+    const helpers = standalone ?? BUILD_HELPERS;
+    const files = await schemaFiles(version);
+    let replaced = 0;
+    const load = async (path) => {
+        const r = prepareSchema(await readJson(path));
+        replaced += r.replaced;
+        return r.schema;
+    };
+    const [bom, ...refs] = await Promise.all([files.bom, ...Object.values(files.refs)].map(load));
+    const ajv = new Ajv({
+        ...AJV_OPTIONS,
+        formats: SBOM_FORMATS,
+        code: {
+            optimize: standalone !== undefined,
+            source: standalone !== undefined,
+            formats: _ `require(${helpers.formats}).SBOM_FORMATS`,
+        },
+        schemas: Object.fromEntries(Object.keys(files.refs).map((id, i) => [id, refs[i]])),
+    });
+    ajv.addKeyword({
+        keyword: UNIQUE_BY_HASH,
+        type: 'array',
+        schemaType: 'boolean',
+        // The message ajv's uniqueItems gives, so errors read as before.
+        error: {
+            message: ({ params }) => str `must NOT have duplicate items (items ## ${params.i} and ${params.j} are identical)`,
+            params: ({ params }) => _ `{i: ${params.i}, j: ${params.j}}`,
+        },
+        code(cxt) {
+            if (cxt.schema !== true)
+                return;
+            const check = cxt.gen.scopeValue('func', {
+                ref: unique_items/* firstDuplicate */.Ue,
+                code: _ `require(${helpers.unique}).firstDuplicate`,
+            });
+            const dup = cxt.gen.const('dup', _ `${check}(${cxt.data})`);
+            cxt.setParams({ i: _ `${dup}[1]`, j: _ `${dup}[0]` });
+            cxt.fail(_ `${dup} !== null`);
+        },
+    });
+    const validate = ajv.compile(bom);
+    if (standalone === undefined)
+        return { validate, uniqueItemsReplaced: replaced };
+    const standaloneCode = (await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 41398, 19))).default;
+    const code = `${standaloneCode(ajv, validate)}\nmodule.exports.uniqueItemsReplaced = ${replaced};\n`;
+    return { validate, uniqueItemsReplaced: replaced, standalone: code };
+}
+/** The file name scripts/precompile-sbom-validator.ts writes the generated module of `version` under. */
+const precompiledFile = (version) => `sbom-validator-${version}.generated.cjs`;
+/** The generated validator when this runs from the bundle; null in a source run, which has none. */
+async function precompiledValidator(version) {
+    if (version !== '1.6')
+        return null;
+    // A literal specifier, so ncc bundles the file scripts/bundle.ts generated (precompiledFile('1.6')).
+    const validate = await generatedModule(precompiledFile(version), async () => (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(624)]).then(__webpack_require__.t.bind(__webpack_require__, 44624, 19))).default);
+    return validate && { validate, uniqueItemsReplaced: validate.uniqueItemsReplaced };
+}
+const compiled = new Map();
+/** The validator of `version`: the precompiled one when bundled, else compiled once per process. */
+function sbomValidator(version) {
+    let v = compiled.get(version);
+    if (!v) {
+        v = precompiledValidator(version).then((p) => p ?? compileSbomValidator(version));
+        compiled.set(version, v);
+        // A failed load is not cached: the next call tries again and reports its own error.
+        v.catch(() => compiled.delete(version));
+    }
+    return v;
+}
+/** Null when `doc` (parsed JSON) is valid CycloneDX `version`, else ajv's errors. */
+async function schemaErrors(doc, version) {
+    const { validate } = await sbomValidator(version);
+    return validate(doc) ? null : (validate.errors ?? []);
+}
+function isValidatedSpecVersion(v) {
+    return VALIDATED_SPEC_VERSIONS.includes(v);
+}
+function assertValidatedSpecVersion(v) {
+    if (!isValidatedSpecVersion(v))
+        throw new shared_errors/* DataError */.fL(`CycloneDX ${v} cannot be validated: schemas of ${VALIDATED_SPEC_VERSIONS.join(', ')} are available`);
+    return v;
+}
+/** The CycloneDX version analyze-deps writes (the CycloneDX library's Spec1dot6). */
+const SBOM_SPEC_VERSION = '1.6';
+/**
+ * Validates against the strict CycloneDX JSON schema of `version` (by
+ * default the spec analyze-deps writes), in time linear in the document.
+ * Throws DataError listing the problems when the
+ * document is invalid, and DataError too when the validator cannot load.
+ */
+async function validateSbom(json, version = SBOM_SPEC_VERSION) {
+    assertValidatedSpecVersion(version);
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch (e) {
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not JSON: ${e.message}`);
+    }
+    return validateSbomDocument(doc, version);
+}
+/**
+ * validateSbom for a document still in memory, the one its JSON text is
+ * `JSON.stringify` of (no parse of megabytes back). The document is plain
+ * data, so the text holds exactly what is validated, with one difference
+ * that only makes this stricter: a property whose value is `undefined`,
+ * which the text leaves out, still counts against `additionalProperties`.
+ */
+async function validateSbomDocument(doc, version = SBOM_SPEC_VERSION) {
+    const spec = assertValidatedSpecVersion(version);
+    let errors;
+    try {
+        errors = await schemaErrors(doc, spec);
+    }
+    catch (e) {
+        throw new shared_errors/* DataError */.fL(`the CycloneDX ${spec} schema validator could not run, so the SBOM is not written unchecked: ${e.message}`);
+    }
+    if (errors !== null)
+        throw new shared_errors/* DataError */.fL(`the generated SBOM is not valid CycloneDX ${spec}: ${JSON.stringify(errors).slice(0, 2000)}`);
+    return { status: 'passed' };
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/sbom.js
+/**
+ * The CycloneDX SBOM of the builder's dependencies, built with the
+ * well-kept @cyclonedx/cyclonedx-library (spec 1.6) and checked against the
+ * CycloneDX JSON schema before it is written.
+ *
+ * Only the library's Models/Enums/Serialize/Spec entry points are imported
+ * up front: its root entry loads the schema resources through `__dirname` at
+ * import time. Validation is ./sbom-validator.ts's (re-exported here);
+ * analyze-deps writes its SBOM with ./sbom-writer.ts and loads this module
+ * only for a graph that writer refuses.
+ */
+
+
+
+
+
+// Validation lives with the validator, so a caller that writes its SBOM directly need not load the library.
+
+const SBOM_SPEC = spec.Spec1dot6;
+function licenseModel(license) {
+    const l = licenseOf(license);
+    if (!l)
+        return undefined;
+    return l.kind === 'expression' ? new Models.LicenseExpression(l.value) : new Models.NamedLicense(l.value);
+}
+function buildSbom(graph, options) {
+    const bom = new Models.Bom();
+    bom.serialNumber = serialNumber(options.graphSha256);
+    bom.metadata.timestamp = options.timestamp;
+    bom.metadata.component = new Models.Component(Enums.ComponentType.Application, options.name, {
+        version: options.version,
+        bomRef: `product:${options.name}`,
+    });
+    const components = new Map();
+    for (const pkg of graph.packages) {
+        const c = new Models.Component(pkg.workspaceMember ? Enums.ComponentType.Application : Enums.ComponentType.Library, pkg.name, { version: pkg.version, bomRef: pkg.id, purl: purlOf(pkg, graph.ecosystem) });
+        const hash = hashOf(pkg.checksum);
+        if (hash)
+            c.hashes.set(Enums.HashAlgorithm[hash[0]], hash[1]);
+        const license = licenseModel(pkg.license);
+        if (license)
+            c.licenses.add(license);
+        components.set(pkg.id, c);
+        bom.components.add(c);
+        if (pkg.workspaceMember)
+            bom.metadata.component.dependencies.add(c.bomRef);
+    }
+    for (const e of graph.edges)
+        components.get(e.from).dependencies.add(components.get(e.to).bomRef);
+    return bom;
+}
+function serializeSbom(bom) {
+    const serializer = new index_node.JsonSerializer(new index_node.JSON.Normalize.Factory(SBOM_SPEC));
+    return serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n';
+}
+
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var spdx = __webpack_require__(61290);
+;// CONCATENATED MODULE: ./build/shared/sbom/licenses.js
+/**
+ * License names as package databases give them, as CycloneDX licenses: an
+ * SPDX id where the name is one (or is a Debian DEP-5 short name with a
+ * known SPDX equivalent), an SPDX expression where every operand is one,
+ * and otherwise the name as written (a NamedLicense) — never a guess.
+ */
+
+
+/** DEP-5 short names that are not SPDX ids but have one (copyright-format 1.0, "License short name"). */
+const DEP5_TO_SPDX = {
+    Expat: 'MIT',
+    Artistic: 'Artistic-1.0',
+    'Artistic-1': 'Artistic-1.0',
+    'Artistic-2': 'Artistic-2.0',
+    'MPL-2': 'MPL-2.0',
+    'Apache-2': 'Apache-2.0',
+    CC0: 'CC0-1.0',
+};
+/** One license name as an SPDX id, or undefined. */
+function spdxIdOf(name) {
+    const n = name.trim();
+    const mapped = DEP5_TO_SPDX[n];
+    if (mapped)
+        return mapped;
+    // DEP-5 writes the GNU family as GPL-2 / GPL-2+ / LGPL-2.1+; SPDX as GPL-2.0-only / GPL-2.0-or-later.
+    const gnu = /^(GPL|LGPL|AGPL|GFDL)-(\d)(?:\.(\d))?(\+)?$/i.exec(n);
+    if (gnu)
+        return (0,spdx.fixupSpdxId)(`${gnu[1].toUpperCase()}-${gnu[2]}.${gnu[3] ?? '0'}-${gnu[4] ? 'or-later' : 'only'}`);
+    return (0,spdx.fixupSpdxId)(n);
+}
+/** `A or B`, `A and B`, `A OR B` with every operand an SPDX id: the SPDX expression, else undefined. */
+function spdxExpressionOf(name) {
+    const parts = name.trim().split(/\s+(and|or|AND|OR)\s+/);
+    if (parts.length < 3)
+        return undefined;
+    const out = [];
+    for (const [i, p] of parts.entries()) {
+        if (i % 2 === 1) {
+            out.push(p.toUpperCase());
+            continue;
+        }
+        const id = spdxIdOf(p.replace(/^\(|\)$/g, ''));
+        if (!id)
+            return undefined;
+        out.push(id);
+    }
+    return out.join(' ');
+}
+/**
+ * The CycloneDX licenses of one package. A single expression is written as
+ * an expression; several names are written as separate licenses (CycloneDX
+ * does not allow an expression beside other licenses), each with its SPDX id
+ * when it has one.
+ */
+function cyclonedxLicenses(names) {
+    const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+    if (unique.length === 1) {
+        const expression = spdxExpressionOf(unique[0]);
+        if (expression)
+            return [new models.LicenseExpression(expression)];
+    }
+    const out = [];
+    const seen = new Set();
+    for (const name of unique) {
+        const id = spdxIdOf(name);
+        const key = id ?? `name:${name}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(id ? new models.SpdxLicense(id) : new models.NamedLicense(name));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/shared/sbom/image-sbom.js
+/**
+ * The CycloneDX 1.6 SBOM of one image: what its package database says is
+ * installed (with purls, versions and licenses), the kernel in /boot, and
+ * the image file itself as the BOM's subject (name and sha256, as in the
+ * attestation). A variant's SBOM lists everything in the variant image and
+ * marks what its overlay adds or changes over the base
+ * (`infrasim:overlay` = added | changed, with the base's version), and names
+ * what it removes in the metadata.
+ *
+ * Deterministic: the serial number and timestamp come from the image's digest
+ * and the run's SOURCE_DATE_EPOCH, so the same image gives the same bytes.
+ * Serialization and schema validation are the suite's one CycloneDX path
+ * (shared/deps/sbom.ts).
+ */
+
+
+
+
+
+
+
+/** Property names (CycloneDX properties taxonomy: a namespace of our own). */
+const PROP = {
+    overlay: 'infrasim:overlay',
+    baseVersion: 'infrasim:overlay:base-version',
+    removed: 'infrasim:overlay:removed',
+    base: 'infrasim:overlay:base',
+    sourceName: 'infrasim:package:source-name',
+    sourceVersion: 'infrasim:package:source-version',
+    kernelPath: 'infrasim:kernel:path',
+    kind: 'infrasim:image:kind',
+    variant: 'infrasim:image:variant',
+    arch: 'infrasim:image:arch',
+    distroId: 'infrasim:distro:id',
+    distroVersion: 'infrasim:distro:version-id',
+    distroCodename: 'infrasim:distro:codename',
+    manager: 'infrasim:package-manager',
+    database: 'infrasim:package-database',
+};
+/** purl's `distro` qualifier: debian-12, ubuntu-24.04, alpine-3.20 (Alpine by its branch, major.minor). */
+function purlDistro(distro) {
+    let version = distro.versionId || distro.codename || '';
+    if (distro.id === 'alpine')
+        version = /^(\d+\.\d+)/.exec(version)?.[1] ?? version;
+    return version ? `${distro.id}-${version}` : null;
+}
+/** The package URL of an installed package: pkg:deb/<distro>/… or pkg:apk/<distro>/…. */
+function packagePurl(distro, manager, pkg) {
+    if (manager === 'none')
+        return null;
+    const qualifiers = {};
+    if (pkg.arch)
+        qualifiers.arch = pkg.arch;
+    const d = purlDistro(distro);
+    if (d)
+        qualifiers.distro = d;
+    const type = manager === 'dpkg' ? 'deb' : 'apk';
+    return new packageurl_js.PackageURL(type, distro.id, pkg.name, pkg.version, qualifiers, null).toString();
+}
+/** What a variant's packages add, change and remove over its base's (by name and architecture). */
+function overlayChanges(base, variant) {
+    const key = (p) => `${p.name}\0${p.arch}`;
+    const before = new Map(base.map((p) => [key(p), p]));
+    const after = new Map(variant.map((p) => [key(p), p]));
+    const out = { added: [], changed: [], removed: [] };
+    for (const p of variant) {
+        const b = before.get(key(p));
+        if (!b)
+            out.added.push(p);
+        else if (b.version !== p.version)
+            out.changed.push({ pkg: p, baseVersion: b.version });
+    }
+    for (const p of base)
+        if (!after.has(key(p)))
+            out.removed.push(p);
+    return out;
+}
+/** A UUID (version-5 layout) derived from a digest, so the same image and run give the same serial number. */
+function image_sbom_serialNumber(h) {
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+function prop(c, name, value) {
+    if (value !== null && value !== undefined && value !== '')
+        c.properties.add(new models.Property(name, value));
+}
+function buildImageSbom(r) {
+    const { image, software } = r;
+    const bom = new models.Bom();
+    bom.serialNumber = image_sbom_serialNumber((0,shared_hash/* sha256 */.sc)(`${image.name}\n${image.sha256}\n${r.base?.image.sha256 ?? ''}\n${r.sourceDateEpoch}`));
+    bom.metadata.timestamp = new Date(r.sourceDateEpoch * 1000);
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, r.tool.name, { version: r.tool.version }));
+    const subject = new models.Component(enums.ComponentType.OperatingSystem, image.name, {
+        bomRef: 'image',
+        version: purlDistro(software.distro) ?? undefined,
+        description: software.distro.prettyName,
+    });
+    subject.hashes.set(enums.HashAlgorithm['SHA-256'], image.sha256);
+    prop(subject, PROP.kind, image.kind);
+    prop(subject, PROP.variant, image.variant);
+    prop(subject, PROP.arch, image.arch);
+    prop(subject, PROP.distroId, software.distro.id);
+    prop(subject, PROP.distroVersion, software.distro.versionId);
+    prop(subject, PROP.distroCodename, software.distro.codename);
+    prop(subject, PROP.manager, software.manager);
+    prop(subject, PROP.database, software.database);
+    bom.metadata.component = subject;
+    const changes = r.base ? overlayChanges(r.base.software.packages, software.packages) : null;
+    if (r.base && changes) {
+        prop(bom.metadata, PROP.base, `${r.base.image.name}@sha256:${r.base.image.sha256}`);
+        for (const p of changes.removed)
+            prop(bom.metadata, PROP.removed, packagePurl(r.base.software.distro, r.base.software.manager, p) ?? p.name);
+    }
+    const added = new Set(changes?.added);
+    const changed = new Map(changes?.changed.map((c) => [c.pkg, c.baseVersion]));
+    const refs = new Set();
+    for (const p of software.packages) {
+        const purl = packagePurl(software.distro, software.manager, p);
+        let ref = purl ?? `package:${p.name}:${p.arch}`;
+        // Two database entries for the same package and version (a corrupt database) still get distinct refs.
+        for (let n = 2; refs.has(ref); n++)
+            ref = `${purl}#${n}`;
+        refs.add(ref);
+        const c = new models.Component(enums.ComponentType.Library, p.name, {
+            bomRef: ref,
+            version: p.version,
+            purl: purl ?? undefined,
+        });
+        for (const l of cyclonedxLicenses(p.licenses))
+            c.licenses.add(l);
+        prop(c, PROP.sourceName, p.source.name);
+        prop(c, PROP.sourceVersion, p.source.version);
+        if (added.has(p))
+            prop(c, PROP.overlay, 'added');
+        const was = changed.get(p);
+        if (was !== undefined) {
+            prop(c, PROP.overlay, 'changed');
+            prop(c, PROP.baseVersion, was);
+        }
+        bom.components.add(c);
+        subject.dependencies.add(c.bomRef);
+    }
+    const k = software.kernel;
+    if (k) {
+        const kernel = new models.Component(enums.ComponentType.OperatingSystem, 'linux', {
+            bomRef: 'kernel',
+            version: k.version ?? undefined,
+            description: `Linux kernel ${k.path}${k.package ? ` from ${k.package.name} ${k.package.version}` : ''}`,
+        });
+        kernel.hashes.set(enums.HashAlgorithm['SHA-256'], k.sha256);
+        prop(kernel, PROP.kernelPath, k.path);
+        const baseKernel = r.base?.software.kernel;
+        if (r.base && (!baseKernel || baseKernel.sha256 !== k.sha256)) {
+            prop(kernel, PROP.overlay, baseKernel ? 'changed' : 'added');
+            if (baseKernel?.version)
+                prop(kernel, PROP.baseVersion, baseKernel.version);
+        }
+        if (k.package) {
+            const owner = [...bom.components].find((c) => c.name === k.package.name && c.version === k.package.version);
+            if (owner)
+                kernel.dependencies.add(owner.bomRef);
+        }
+        bom.components.add(kernel);
+        subject.dependencies.add(kernel.bomRef);
+    }
+    return bom;
+}
+/** Builds, serializes and validates an image's SBOM (an invalid one throws DataError, naming the problem). */
+async function imageSbomDocument(r) {
+    const bom = buildImageSbom(r);
+    const json = serializeSbom(bom);
+    const validation = await validateSbom(json);
+    const changes = r.base ? overlayChanges(r.base.software.packages, r.software.packages) : null;
+    return {
+        json,
+        sha256: (0,shared_hash/* sha256 */.sc)(json),
+        validation,
+        components: bom.components.size,
+        changes: changes
+            ? { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }
+            : null,
+    };
+}
+
+// EXTERNAL MODULE: ./build/shared/attest/statement.js + 1 modules
+var statement = __webpack_require__(77635);
 ;// CONCATENATED MODULE: ./build/shared/attest/image-sboms.js
 /**
  * attest's image SBOMs: for one output tree, the CycloneDX document of the
@@ -1172,7 +1808,7 @@ async function readFromImage(image, workDir) {
 async function readSoftware(image, recorded, recordedIn, workDir, fromGate) {
     const software = await (fromGate?.get(image) ?? readFromImage(image, workDir));
     if (recorded !== 'none' && software.manager !== recorded)
-        throw new errors/* DataError */.fL(`${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
+        throw new shared_errors/* DataError */.fL(`${image.path}: ${recordedIn} records a ${recorded} package database, but ${DATABASE[recorded]} ` +
             `cannot be read from the image (${software.manager === 'none' ? 'it is missing' : `found ${software.manager}'s instead`}): ` +
             'the SBOM would not list what is installed');
     return software;
@@ -1211,7 +1847,7 @@ async function buildTreeSboms(up, artifacts, fromGate) {
         });
         const baseSoftware = softwareOf[0];
         const out = [];
-        const baseDoc = await (0,image_sbom/* imageSbomDocument */.GZ)({
+        const baseDoc = await imageSbomDocument({
             image: sbomImage(base),
             software: baseSoftware,
             sourceDateEpoch: epoch,
@@ -1220,7 +1856,7 @@ async function buildTreeSboms(up, artifacts, fromGate) {
         out.push({ ...baseDoc, rel: imageSbomRel(null), image: base, software: baseSoftware });
         for (const [i, overlay] of overlays.entries()) {
             const software = softwareOf[i + 1];
-            const doc = await (0,image_sbom/* imageSbomDocument */.GZ)({
+            const doc = await imageSbomDocument({
                 image: sbomImage(overlay),
                 software,
                 base: { image: sbomImage(base), software: baseSoftware },
@@ -1321,18 +1957,18 @@ function parsePaxRecords(data, where) {
         const space = data.indexOf(0x20, pos);
         const lengthText = space > pos ? data.toString('latin1', pos, space) : '';
         if (!/^[1-9]\d{0,8}$/.test(lengthText))
-            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no decimal length)`);
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no decimal length)`);
         const end = pos + Number(lengthText);
         if (end > data.length || data[end - 1] !== 0x0a)
-            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (length ${lengthText} does not end at a newline)`);
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (length ${lengthText} does not end at a newline)`);
         const record = data.subarray(space + 1, end - 1);
         const equals = record.indexOf(0x3d);
         const key = equals > 0 ? decodeUtf8(record.subarray(0, equals)) : undefined;
         if (key === undefined)
-            throw new errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no key=value)`);
+            throw new shared_errors/* DataError */.fL(`${where}: malformed pax record at byte ${pos} (no key=value)`);
         // GNU sparse 0.0 repeats its offset/size records (such entries are refused as sparse later); nothing else may.
         if (records.has(key) && !key.startsWith('GNU.sparse.'))
-            throw new errors/* DataError */.fL(`${where}: pax record '${key}' appears twice`);
+            throw new shared_errors/* DataError */.fL(`${where}: pax record '${key}' appears twice`);
         records.set(key, Buffer.from(record.subarray(equals + 1)));
         pos = end;
     }
@@ -1406,7 +2042,7 @@ function applyRecords(raw, paxData, globalData, global, origin) {
     for (const data of globalData) {
         for (const [key, value] of parsePaxRecords(data, `${origin}: pax global header before entry '${name}'`)) {
             if (PER_ENTRY_ONLY.includes(key) || isAttributeRecord(key))
-                throw new errors/* DataError */.fL(`${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`);
+                throw new shared_errors/* DataError */.fL(`${origin}: a pax global header before entry '${name}' sets '${key}' for every later entry`);
             // An empty value removes the global record (POSIX).
             if (value.length === 0)
                 global.delete(key);
@@ -1415,7 +2051,7 @@ function applyRecords(raw, paxData, globalData, global, origin) {
         }
     }
     if (paxData.length > 1)
-        throw new errors/* DataError */.fL(`${at()} has ${paxData.length} pax headers; one is allowed`);
+        throw new shared_errors/* DataError */.fL(`${at()} has ${paxData.length} pax headers; one is allowed`);
     const own = paxData[0] ? parsePaxRecords(paxData[0], `${at()}: pax header`) : new Map();
     const records = new Map(global);
     for (const [key, value] of own) {
@@ -1431,19 +2067,19 @@ function applyRecords(raw, paxData, globalData, global, origin) {
             return undefined;
         const decoded = decodeUtf8(bytes);
         if (decoded === undefined) {
-            throw new errors/* DataError */.fL(`${origin}: entry '${printableBytes(bytes)}' has a ${key} that is not valid UTF-8 (only UTF-8 names can be written into the image)`);
+            throw new shared_errors/* DataError */.fL(`${origin}: entry '${printableBytes(bytes)}' has a ${key} that is not valid UTF-8 (only UTF-8 names can be written into the image)`);
         }
         return decoded;
     };
     const path = text('path', Buffer.from(raw.name ?? '', 'latin1'));
     name = path;
     if (raw.type === null || tar_reader_TYPES[raw.type] === undefined) {
-        throw new errors/* DataError */.fL(`${at()} has a tar type build-base does not read (a GNU sparse 'S', multi-volume 'M', volume label 'V' or vendor type): accepted are files, directories, symlinks, hardlinks, devices and FIFOs`);
+        throw new shared_errors/* DataError */.fL(`${at()} has a tar type build-base does not read (a GNU sparse 'S', multi-volume 'M', volume label 'V' or vendor type): accepted are files, directories, symlinks, hardlinks, devices and FIFOs`);
     }
     const sparse = [...records.keys()].find((k) => k.startsWith('GNU.sparse.'));
     if (sparse) {
         const real = records.get('GNU.sparse.name');
-        throw new errors/* DataError */.fL(`${origin}: entry '${real ? printableBytes(real) : name}' is a sparse file (pax record ${sparse}); build-base refuses sparse entries rather than lay their data out: create the tarball without --sparse`);
+        throw new shared_errors/* DataError */.fL(`${origin}: entry '${real ? printableBytes(real) : name}' is a sparse file (pax record ${sparse}); build-base refuses sparse entries rather than lay their data out: create the tarball without --sparse`);
     }
     const type = tar_reader_TYPES[raw.type];
     const linkpath = type === 'hardlink' || type === 'symlink'
@@ -1454,15 +2090,15 @@ function applyRecords(raw, paxData, globalData, global, origin) {
         const record = records.get(key);
         if (record === undefined) {
             if (!Number.isSafeInteger(fieldValue) || fieldValue < 0 || fieldValue > max)
-                throw new errors/* DataError */.fL(`${at()}: its ${key} ${fieldValue} is out of range (0 to ${max}, ${limit})`);
+                throw new shared_errors/* DataError */.fL(`${at()}: its ${key} ${fieldValue} is out of range (0 to ${max}, ${limit})`);
             return fieldValue;
         }
         const value = record.toString('latin1');
         if (!/^\d+$/.test(value))
-            throw new errors/* DataError */.fL(`${at()}: pax ${key} record '${printableBytes(record)}' is not a decimal number`);
+            throw new shared_errors/* DataError */.fL(`${at()}: pax ${key} record '${printableBytes(record)}' is not a decimal number`);
         const n = Number(value);
         if (!Number.isSafeInteger(n) || n > max)
-            throw new errors/* DataError */.fL(`${at()}: pax ${key} record ${value} is above ${max}, ${limit}`);
+            throw new shared_errors/* DataError */.fL(`${at()}: pax ${key} record ${value} is above ${max}, ${limit}`);
         return n;
     };
     const uid = integer('uid', raw.uid, MAX_OWNER_ID, 'the largest owner ext4 can store');
@@ -1470,11 +2106,11 @@ function applyRecords(raw, paxData, globalData, global, origin) {
     const size = integer('size', raw.size, Number.MAX_SAFE_INTEGER, 'the largest size read');
     // tar-stream framed the entry with its own reading of the size; a disagreement would desynchronise the archive.
     if (size !== raw.size)
-        throw new errors/* DataError */.fL(`${at()}: pax size record ${size} disagrees with the size read (${raw.size})`);
+        throw new shared_errors/* DataError */.fL(`${at()}: pax size record ${size} disagrees with the size read (${raw.size})`);
     const mtimeRecord = records.get('mtime');
     const mtime = mtimeRecord === undefined ? Math.floor(raw.mtime.getTime() / 1000) : paxSeconds(mtimeRecord);
     if (mtime === undefined || !Number.isSafeInteger(mtime)) {
-        throw new errors/* DataError */.fL(`${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`);
+        throw new shared_errors/* DataError */.fL(`${at()}: ${mtimeRecord ? `pax mtime record '${printableBytes(mtimeRecord)}' is not a time in seconds` : 'its modification time is out of range'}`);
     }
     const xattrs = extendedAttributes(records, at());
     const uname = text('uname', undefined) ?? raw.uname ?? '';
@@ -1516,17 +2152,17 @@ function extendedAttributes(records, at) {
     const found = new Map();
     const add = (name, value, record) => {
         if (!XATTR_NAME.test(name) || Buffer.byteLength(name) > MAX_XATTR_NAME_BYTES)
-            throw new errors/* DataError */.fL(`${at}: extended attribute '${printableBytes(Buffer.from(name))}' (pax ${record}) cannot be written to ext4: accepted are user.*, security.*, trusted.* and system.posix_acl_access/default names of at most ${MAX_XATTR_NAME_BYTES} bytes`);
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${printableBytes(Buffer.from(name))}' (pax ${record}) cannot be written to ext4: accepted are user.*, security.*, trusted.* and system.posix_acl_access/default names of at most ${MAX_XATTR_NAME_BYTES} bytes`);
         if (value.length > MAX_XATTR_VALUE_BYTES)
-            throw new errors/* DataError */.fL(`${at}: extended attribute '${name}' has ${value.length} bytes; ext4 stores at most ${MAX_XATTR_VALUE_BYTES} here`);
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${name}' has ${value.length} bytes; ext4 stores at most ${MAX_XATTR_VALUE_BYTES} here`);
         const seen = found.get(name);
         if (seen && !seen.equals(value))
-            throw new errors/* DataError */.fL(`${at}: extended attribute '${name}' is recorded twice with different values`);
+            throw new shared_errors/* DataError */.fL(`${at}: extended attribute '${name}' is recorded twice with different values`);
         found.set(name, value);
     };
     for (const [key, value] of records) {
         if (TEXT_ACL.test(key))
-            throw new errors/* DataError */.fL(`${at} has a textual ACL (pax ${key}), which build-base does not translate: archive the ACLs as extended attributes (tar --xattrs records system.posix_acl_access) or remove them`);
+            throw new shared_errors/* DataError */.fL(`${at} has a textual ACL (pax ${key}), which build-base does not translate: archive the ACLs as extended attributes (tar --xattrs records system.posix_acl_access) or remove them`);
         if (key.startsWith(SCHILY_XATTR))
             add(key.slice(SCHILY_XATTR.length), value, key);
         else if (key.startsWith(LIBARCHIVE_XATTR)) {
@@ -1535,7 +2171,7 @@ function extendedAttributes(records, at) {
                 name = decodeURIComponent(key.slice(LIBARCHIVE_XATTR.length));
             }
             catch {
-                throw new errors/* DataError */.fL(`${at}: pax ${key} has a name that is not URL-encoded UTF-8`);
+                throw new shared_errors/* DataError */.fL(`${at}: pax ${key} has a name that is not URL-encoded UTF-8`);
             }
             add(name, Buffer.from(value.toString('latin1'), 'base64'), key);
         }
@@ -2006,7 +2642,7 @@ async function extract(raw, fs, tree, signal) {
         return;
     }
     if (/["\\\n]/.test(tree))
-        throw new errors/* DataError */.fL(`work directory '${tree}' has a character debugfs cannot quote`);
+        throw new shared_errors/* DataError */.fL(`work directory '${tree}' has a character debugfs cannot quote`);
     let dev = `${raw}?offset=${fs.offset}`;
     // e2fsck reopens the device after replaying a journal and loses `?offset=` on the way (then fails on
     // whatever starts the disk): a filesystem with transactions to replay is copied out alone first.
@@ -2044,7 +2680,7 @@ async function scanImageForSecrets(image, workDir, options = {}) {
         };
         const found = await filesystems(raw, options.signal);
         if (found.length === 0)
-            throw new errors/* DataError */.fL(`${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`);
+            throw new shared_errors/* DataError */.fL(`${image}: no ext2/3/4 or FAT filesystem found on the disk: its files cannot be scanned for secrets`);
         // Every filesystem extracted before the base's manifest is awaited: an overlay's files come out
         // while its base's are still being scanned.
         const trees = [];
@@ -2100,7 +2736,7 @@ async function scanImageForSecrets(image, workDir, options = {}) {
 
 
 /** The gate's refusal: each finding by artifact, file, line and kind, with its fingerprint. */
-class SecretGateFailure extends errors/* DataError */.fL {
+class SecretGateFailure extends shared_errors/* DataError */.fL {
     result;
     constructor(result) {
         super(`secret gate: ${result.findings.length} secret(s) in the artifacts; nothing was signed or written:\n` +
@@ -2661,23 +3297,23 @@ function ecosystemFor(distro) {
     if (distro.id === 'debian') {
         const major = DEBIAN_CODENAMES[v] ?? DEBIAN_CODENAMES[distro.codename ?? ''] ?? /^(\d+)(?:\.\d+)*$/.exec(v)?.[1];
         if (!major || Number(major) < 7)
-            throw new errors/* DataError */.fL(`unknown Debian release '${v}' (known: 7 and later, or ${Object.keys(DEBIAN_CODENAMES).join(', ')})`);
+            throw new shared_errors/* DataError */.fL(`unknown Debian release '${v}' (known: 7 and later, or ${Object.keys(DEBIAN_CODENAMES).join(', ')})`);
         return { name: `Debian:${major}`, exportFolder: 'Debian', compare: compareDpkgVersions };
     }
     if (distro.id === 'ubuntu') {
         const m = /^(\d{2}\.\d{2})/.exec(v);
         if (!m)
-            throw new errors/* DataError */.fL(`unknown Ubuntu release '${v}' (a version such as 24.04)`);
+            throw new shared_errors/* DataError */.fL(`unknown Ubuntu release '${v}' (a version such as 24.04)`);
         const name = `Ubuntu:${m[1]}${UBUNTU_LTS.has(m[1]) ? ':LTS' : ''}`;
         return { name, exportFolder: 'Ubuntu', compare: compareDpkgVersions };
     }
     if (distro.id === 'alpine') {
         const m = /^v?(\d+\.\d+)/.exec(v);
         if (!m)
-            throw new errors/* DataError */.fL(`unknown Alpine release '${v}' (a version such as 3.20 or 3.20.3)`);
+            throw new shared_errors/* DataError */.fL(`unknown Alpine release '${v}' (a version such as 3.20 or 3.20.3)`);
         return { name: `Alpine:v${m[1]}`, exportFolder: 'Alpine', compare: compareApkVersions };
     }
-    throw new errors/* DataError */.fL(`no vulnerability data for distribution '${distro.id}' (supported: debian, ubuntu, alpine)`);
+    throw new shared_errors/* DataError */.fL(`no vulnerability data for distribution '${distro.id}' (supported: debian, ubuntu, alpine)`);
 }
 
 // EXTERNAL MODULE: ./build/shared/vuln/gate.js
@@ -2740,13 +3376,13 @@ function entryFixedVersions(entry) {
  * SBOM's (shared/sbom/image-sbom.ts packagePurl, its components' bom-ref), so
  * the vulnerabilities document's `affects[].ref` joins the SBOM's components.
  */
-function purlOf(distro, ecosystem, p) {
-    return (0,image_sbom/* packagePurl */.YM)(distro, ecosystem.startsWith('Alpine:') ? 'apk' : 'dpkg', p);
+function match_purlOf(distro, ecosystem, p) {
+    return packagePurl(distro, ecosystem.startsWith('Alpine:') ? 'apk' : 'dpkg', p);
 }
 function matchPackages(distro, packages, db) {
     const eco = ecosystemFor(distro);
     if (!db.index.has(eco.name))
-        throw new errors/* DataError */.fL(`the vulnerability data holds no records for ${eco.name} (it has: ${db.ecosystems().join(', ') || 'none'}); ` +
+        throw new shared_errors/* DataError */.fL(`the vulnerability data holds no records for ${eco.name} (it has: ${db.ecosystems().join(', ') || 'none'}); ` +
             `give the ${eco.exportFolder} export`);
     // Binary packages grouped by their source package and source version.
     const bySource = new Map();
@@ -2796,7 +3432,7 @@ function matchPackages(distro, packages, db) {
                         name: b.name,
                         version: b.version,
                         arch: b.arch,
-                        purl: purlOf(distro, eco.name, b),
+                        purl: match_purlOf(distro, eco.name, b),
                     })),
                 });
             }
@@ -2854,28 +3490,28 @@ function findEndRecord(zip) {
     for (let i = zip.length - 22; i >= stop; i--)
         if (zip.readUInt32LE(i) === EOCD)
             return i;
-    throw new errors/* DataError */.fL('not a zip archive: no end of central directory record');
+    throw new shared_errors/* DataError */.fL('not a zip archive: no end of central directory record');
 }
 function readZipEntries(zip, limits, label = 'zip archive') {
     if (zip.length < 22)
-        throw new errors/* DataError */.fL(`${label}: too short to be a zip archive`);
+        throw new shared_errors/* DataError */.fL(`${label}: too short to be a zip archive`);
     const end = findEndRecord(zip);
     const count = zip.readUInt16LE(end + 10);
     const cdSize = zip.readUInt32LE(end + 12);
     const cdOffset = zip.readUInt32LE(end + 16);
     if (count === 0xffff || cdOffset === 0xffffffff)
-        throw new errors/* DataError */.fL(`${label}: zip64 archives are not supported`);
+        throw new shared_errors/* DataError */.fL(`${label}: zip64 archives are not supported`);
     if (cdOffset + cdSize > end)
-        throw new errors/* DataError */.fL(`${label}: central directory lies outside the archive`);
+        throw new shared_errors/* DataError */.fL(`${label}: central directory lies outside the archive`);
     if (count > (limits.maxEntries ?? 2_000_000))
-        throw new errors/* DataError */.fL(`${label}: too many entries (${count})`);
+        throw new shared_errors/* DataError */.fL(`${label}: too many entries (${count})`);
     const maxTotal = limits.maxTotalBytes ?? 4 * 1024 ** 3;
     const entries = [];
     let total = 0;
     let p = cdOffset;
     for (let n = 0; n < count; n++) {
         if (p + 46 > end || zip.readUInt32LE(p) !== CENTRAL)
-            throw new errors/* DataError */.fL(`${label}: central directory entry ${n} is malformed`);
+            throw new shared_errors/* DataError */.fL(`${label}: central directory entry ${n} is malformed`);
         const flags = zip.readUInt16LE(p + 8);
         const method = zip.readUInt16LE(p + 10);
         const compressed = zip.readUInt32LE(p + 20);
@@ -2889,17 +3525,17 @@ function readZipEntries(zip, limits, label = 'zip archive') {
         if (name.endsWith('/'))
             continue;
         if (flags & 1)
-            throw new errors/* DataError */.fL(`${label}: ${name} is encrypted`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name} is encrypted`);
         if (size > limits.maxEntryBytes)
-            throw new errors/* DataError */.fL(`${label}: ${name} is ${size} bytes, more than the ${limits.maxEntryBytes} accepted`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name} is ${size} bytes, more than the ${limits.maxEntryBytes} accepted`);
         total += size;
         if (total > maxTotal)
-            throw new errors/* DataError */.fL(`${label}: more than ${maxTotal} bytes uncompressed`);
+            throw new shared_errors/* DataError */.fL(`${label}: more than ${maxTotal} bytes uncompressed`);
         if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL)
-            throw new errors/* DataError */.fL(`${label}: ${name}: local header is missing`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name}: local header is missing`);
         const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
         if (start + compressed > zip.length)
-            throw new errors/* DataError */.fL(`${label}: ${name} runs past the end of the archive`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name} runs past the end of the archive`);
         const raw = zip.subarray(start, start + compressed);
         let data;
         if (method === 0)
@@ -2909,13 +3545,13 @@ function readZipEntries(zip, limits, label = 'zip archive') {
                 data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, size) });
             }
             catch (e) {
-                throw new errors/* DataError */.fL(`${label}: ${name} does not inflate: ${e.message}`);
+                throw new shared_errors/* DataError */.fL(`${label}: ${name} does not inflate: ${e.message}`);
             }
         }
         else
-            throw new errors/* DataError */.fL(`${label}: ${name} uses compression method ${method} (only stored and deflate)`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name} uses compression method ${method} (only stored and deflate)`);
         if (data.length !== size)
-            throw new errors/* DataError */.fL(`${label}: ${name} inflates to ${data.length} bytes, the directory says ${size}`);
+            throw new shared_errors/* DataError */.fL(`${label}: ${name} inflates to ${data.length} bytes, the directory says ${size}`);
         entries.push({ name, data });
     }
     return entries;
@@ -3020,7 +3656,7 @@ function parseRecords(text, where) {
         doc = JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* DataError */.fL(`${where}: not JSON (${e.message})`);
+        throw new shared_errors/* DataError */.fL(`${where}: not JSON (${e.message})`);
     }
     const list = doc && typeof doc === 'object' && Array.isArray(doc.records)
         ? doc.records
@@ -3032,7 +3668,7 @@ function parseRecords(text, where) {
         if (!parsed.success) {
             const id = r?.id;
             const issue = parsed.error.issues[0];
-            throw new errors/* DataError */.fL(`${where}${list.length > 1 ? ` record ${i}` : ''}${typeof id === 'string' ? ` (${id})` : ''}: not an OSV record: ${issue.path.join('.') || 'record'}: ${issue.message}`);
+            throw new shared_errors/* DataError */.fL(`${where}${list.length > 1 ? ` record ${i}` : ''}${typeof id === 'string' ? ` (${id})` : ''}: not an OSV record: ${issue.path.join('.') || 'record'}: ${issue.message}`);
         }
         return parsed.data;
     });
@@ -3052,12 +3688,12 @@ async function loadOsvDatabase(paths, input = 'vulnerability-data') {
             st = await (0,promises_.stat)(path);
         }
         catch (e) {
-            throw new errors/* DataError */.fL(`${input}: '${path}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+            throw new shared_errors/* DataError */.fL(`${input}: '${path}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
         }
         if (st.isDirectory()) {
             const names = (await (0,promises_.readdir)(path)).filter((n) => n.endsWith('.json') || n.endsWith('.zip')).sort();
             if (names.length === 0)
-                throw new errors/* DataError */.fL(`${input}: '${path}' holds no .json or .zip OSV files`);
+                throw new shared_errors/* DataError */.fL(`${input}: '${path}' holds no .json or .zip OSV files`);
             files.push(...names.map((n) => (0,external_node_path_.join)(path, n)));
         }
         else
@@ -3226,15 +3862,15 @@ async function downloadOsvExport(folder, now, dir = process.env.RUNNER_TEMP || (
         response = await fetch(url);
     }
     catch (e) {
-        throw new errors/* DataError */.fL(`vulnerability-data: osv: cannot download ${url} (${e.cause ?? e.message}); give a local copy for air-gapped runners`);
+        throw new shared_errors/* DataError */.fL(`vulnerability-data: osv: cannot download ${url} (${e.cause ?? e.message}); give a local copy for air-gapped runners`);
     }
     if (!response.ok)
-        throw new errors/* DataError */.fL(`vulnerability-data: osv: ${url} answered HTTP ${response.status}`);
+        throw new shared_errors/* DataError */.fL(`vulnerability-data: osv: ${url} answered HTTP ${response.status}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     // Google Cloud Storage sends the object's MD5 (x-goog-hash: md5=<base64>): the only checksum OSV publishes.
     const md5 = /md5=([A-Za-z0-9+/=]+)/.exec(response.headers.get('x-goog-hash') ?? '')?.[1];
     if (md5 && (0,external_node_crypto_.createHash)('md5').update(bytes).digest('base64') !== md5)
-        throw new errors/* DataError */.fL(`vulnerability-data: osv: ${url} does not match its x-goog-hash md5`);
+        throw new shared_errors/* DataError */.fL(`vulnerability-data: osv: ${url} does not match its x-goog-hash md5`);
     await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'osv-export', day, folder), { recursive: true });
     await writeFileAtomic(target, bytes);
     await saveActionsCache([target], key);
@@ -3267,8 +3903,8 @@ async function runVulnerabilityGate(o, trees, now, loaded) {
                 result = matchPackages(s.software.distro, s.software.packages, db);
             }
             catch (e) {
-                if (e instanceof errors/* DataError */.fL)
-                    throw new errors/* DataError */.fL(`${s.image.rel}: ${e.message}`);
+                if (e instanceof shared_errors/* DataError */.fL)
+                    throw new shared_errors/* DataError */.fL(`${s.image.rel}: ${e.message}`);
                 throw e;
             }
             images.push({ image: s.image.rel, tree, result });
@@ -3817,7 +4453,7 @@ async function exists(path) {
 async function requireDocument(tree, rel, writer, read) {
     const path = (0,external_node_path_.join)(tree, rel);
     if (!(await exists(path)))
-        throw new errors/* DataError */.fL(`${path} is missing: it is written by ${writer}, which must run before attest`);
+        throw new shared_errors/* DataError */.fL(`${path} is missing: it is written by ${writer}, which must run before attest`);
     return located(tree, rel, read);
 }
 async function located(tree, rel, read) {
@@ -3981,7 +4617,7 @@ async function runAttest(o, ctx, keyless) {
     for (const [i, w] of work.entries()) {
         for (const a of w.artifacts) {
             if (a.id === RELEASE_NAME)
-                throw new errors/* DataError */.fL(`${a.path}: the artifact name '${RELEASE_NAME}' is reserved for the combined statement`);
+                throw new shared_errors/* DataError */.fL(`${a.path}: the artifact name '${RELEASE_NAME}' is reserved for the combined statement`);
             const t = treeInput(w, '', a);
             statements.push({
                 dir: (0,external_node_path_.join)(o.trees[i], ATTESTATIONS_DIR),
@@ -4155,6 +4791,235 @@ async function reportVulnerabilities(run) {
         runner/* core.warning */.I8.warning(`${f.id} in ${f.source} ${f.installed} allowed until ${f.allowedBy.expires}: ${f.allowedBy.reason}`, {
             title: `vulnerability allowed: ${f.image}`,
         });
+}
+
+
+/***/ }),
+
+/***/ 71922:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ue: () => (/* binding */ firstDuplicate)
+});
+
+// UNUSED EXPORTS: canonicalJson, fingerprint, jsonEqual
+
+;// CONCATENATED MODULE: ./build/shared/deps/multimap.js
+/** Appends to the list under `key` in place (copying the list each time would make grouping quadratic). */
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * Records index `i` under `key`: the number alone while the key has one, a list from its second. Most keys
+ * of a large input are seen once, and a list for each would be mostly garbage.
+ */
+function pushIndex(map, key, i) {
+    const seen = map.get(key);
+    if (seen === undefined)
+        map.set(key, i);
+    else if (typeof seen === 'number')
+        map.set(key, [seen, i]);
+    else
+        seen.push(i);
+}
+
+;// CONCATENATED MODULE: ./build/shared/deps/unique-items.js
+/**
+ * JSON Schema's `uniqueItems` in time linear in the array's size.
+ *
+ * ajv compares the items of an array of objects pairwise with a deep
+ * equality: quadratic, tens of seconds on a 20,000-component SBOM. Here each
+ * item gets a 32-bit fingerprint that deep-equal JSON values share whatever
+ * their key order (a key's entry is combined by addition, which does not
+ * depend on order); items are bucketed by it, and only items whose
+ * fingerprints are equal are compared with a real deep equality. A collision
+ * costs a comparison, never a wrong answer. Strings are their own keys.
+ * Objects with different strings under one key are never equal, so most are
+ * told apart by such a key before any fingerprint, and short arrays (a
+ * `dependsOn` list) are compared pair by pair. The generated validator (./sbom-validator.ts) calls
+ * firstDuplicate, so this module is loaded by it at run time: no I/O, no
+ * dependency but the small ./multimap.ts.
+ */
+
+/** FNV-1a over UTF-16 code units, from `seed`. */
+function textHash(s, seed) {
+    let h = seed;
+    for (let i = 0; i < s.length; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+}
+const NULL = 0x6e756c6c;
+const TRUE = 0x74727565;
+const FALSE = 0x66616c73;
+const STRING_SEED = 0x811c9dc5;
+const NUMBER_SEED = 0x2545f491;
+const KEY_SEED = 0x5bd1e995;
+/** A fingerprint of a JSON value: deep-equal values (any key order) give the same number. */
+function fingerprint(value) {
+    if (value === null)
+        return NULL;
+    switch (typeof value) {
+        case 'string':
+            return textHash(value, STRING_SEED);
+        // Equal JSON numbers print the same (0 and -0 both as "0", which deep equality also takes as equal).
+        case 'number':
+            return textHash(String(value), NUMBER_SEED);
+        case 'boolean':
+            return value ? TRUE : FALSE;
+    }
+    if (Array.isArray(value)) {
+        let h = 0x41525259 ^ value.length;
+        for (let i = 0; i < value.length; i++)
+            h = Math.imul(h, 31) + fingerprint(value[i]);
+        return h | 0;
+    }
+    const obj = value;
+    let h = 0x4f424a45;
+    // for-in allocates no key list (Object.keys would, per object of a 100,000-component SBOM).
+    for (const k in obj) {
+        if (!Object.hasOwn(obj, k))
+            continue;
+        // Mixed per entry, summed over entries: the sum does not depend on the order of the keys.
+        const e = Math.imul(textHash(k, KEY_SEED) ^ fingerprint(obj[k]), 0x9e3779b1);
+        h = (h + (e ^ (e >>> 15))) | 0;
+    }
+    return h;
+}
+/** Deep equality of JSON values (object key order ignored), as ajv's `uniqueItems` decides it. */
+function jsonEqual(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a)) {
+        const bb = b;
+        if (a.length !== bb.length)
+            return false;
+        for (let i = 0; i < a.length; i++)
+            if (!jsonEqual(a[i], bb[i]))
+                return false;
+        return true;
+    }
+    const x = a;
+    const y = b;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length)
+        return false;
+    for (const k of keys)
+        if (!Object.hasOwn(y, k) || !jsonEqual(x[k], y[k]))
+            return false;
+    return true;
+}
+/** The same value, written one way: object keys sorted, no whitespace. Deep-equal JSON values give equal texts. */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return '[' + value.map(canonicalJson).join(',') + ']';
+    const obj = value;
+    const keys = Object.keys(obj).sort();
+    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+}
+/** Arrays up to this long are checked pair by pair (at most 120 comparisons). */
+const PAIRWISE_AT_MOST = 16;
+/** A plain object (not an array, not null): the items a key can tell apart. */
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** How many of the first items telling() samples for each key. */
+const SAMPLED = 8;
+/**
+ * The key, among the first item's keys with a string value, whose strings
+ * differ most over the first items (a component's `name` or `bom-ref`, not
+ * its `type`, which is `library` for nearly all), or null when none differs.
+ * Two objects that hold different strings under one key are not deep-equal,
+ * so only items whose string under it repeats need a fingerprint.
+ */
+function telling(items) {
+    const first = items[0];
+    if (!isObject(first))
+        return null;
+    let best = null;
+    let bestCount = 1;
+    const seen = new Set();
+    for (const k in first) {
+        if (!Object.hasOwn(first, k) || typeof first[k] !== 'string')
+            continue;
+        seen.clear();
+        for (let i = 0; i < SAMPLED && i < items.length; i++) {
+            const item = items[i];
+            if (isObject(item) && Object.hasOwn(item, k) && typeof item[k] === 'string')
+                seen.add(item[k]);
+        }
+        if (seen.size > bestCount)
+            [best, bestCount] = [k, seen.size];
+    }
+    return best;
+}
+/**
+ * The index pair [j, i] of the first item i equal to an earlier item j, or
+ * null when all items differ: one pass, the same answer as comparing every pair.
+ *
+ * An object whose string under the telling key no earlier item held equals
+ * no earlier item: it is only remembered by that string. One whose string
+ * repeats is fingerprinted, with the first item of that string (at most one
+ * earlier item can equal it, or the pass would have stopped there).
+ */
+function firstDuplicate(items) {
+    if (items.length < 2)
+        return null;
+    // Most arrays are short (a package's dependsOn, a component's hashes): comparing every pair costs less
+    // than the maps, which every one of 20,000 calls would allocate.
+    if (items.length <= PAIRWISE_AT_MOST) {
+        for (let i = 1; i < items.length; i++)
+            for (let j = 0; j < i; j++)
+                if (jsonEqual(items[j], items[i]))
+                    return [j, i];
+        return null;
+    }
+    const strings = new Map();
+    const key = telling(items);
+    // The telling key's value → the first index with it, or -1 once that item is fingerprinted.
+    const byKey = new Map();
+    // Fingerprint → the first index with it, or every index with it once two share it.
+    const others = new Map();
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (typeof item === 'string') {
+            const j = strings.get(item);
+            if (j !== undefined)
+                return [j, i];
+            strings.set(item, i);
+            continue;
+        }
+        if (key !== null && isObject(item) && Object.hasOwn(item, key) && typeof item[key] === 'string') {
+            const value = item[key];
+            const j = byKey.get(value);
+            if (j === undefined) {
+                byKey.set(value, i);
+                continue;
+            }
+            if (j >= 0) {
+                pushIndex(others, fingerprint(items[j]), j);
+                byKey.set(value, -1);
+            }
+        }
+        const h = fingerprint(item);
+        const seen = others.get(h);
+        if (seen !== undefined)
+            for (const j of typeof seen === 'number' ? [seen] : seen)
+                if (jsonEqual(items[j], item))
+                    return [j, i];
+        pushIndex(others, h, i);
+    }
+    return null;
 }
 
 
