@@ -11615,7 +11615,7 @@ function cancellationSignal(action) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7645);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1098);
 /* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6121);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6610);
@@ -13546,7 +13546,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
 
 /***/ }),
 
-/***/ 7645:
+/***/ 1098:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16545,6 +16545,37 @@ async function artifactsFromTrees(trees) {
     return { images, attestations };
 }
 
+;// CONCATENATED MODULE: ./build/shared/concurrency.js
+/** Bounded concurrency for work over many items (boots, builds, registry calls). */
+/** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await task(items[i], i);
+        }
+    };
+    // Settled, not all: on a failure (e.g. cancellation) every other task still
+    // gets to clean up (kill its QEMU, remove its files) before the error propagates.
+    await allSettledInOrder(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * Promise.all that waits for every promise to settle before it throws: the
+ * first rejection in argument order (not in time) is thrown, so which error
+ * a caller reports does not depend on which work finished first, and no
+ * work is still running (holding files) when the caller cleans up.
+ */
+async function allSettledInOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
+}
+
 // EXTERNAL MODULE: ./build/shared/oci/artifact.js
 var artifact = __nccwpck_require__(8286);
 // EXTERNAL MODULE: ./build/shared/oci/channels.js
@@ -16577,6 +16608,7 @@ var oci_reference = __nccwpck_require__(8647);
 
 
 
+
 /** Thrown when a gate failed: nothing was published. */
 class GateError extends Error {
     result;
@@ -16588,6 +16620,8 @@ class GateError extends Error {
     }
 }
 const COMMIT = /^[0-9a-f]{7,64}$/;
+/** Registry requests in flight at once while publishing (blobs, image manifests, referrers of distinct subjects). */
+const REQUESTS_AT_ONCE = 4;
 function immutableTagFor(commit) {
     if (!COMMIT.test(commit))
         throw new errors/* InputError */.dz('commit', `'${commit}' is not a hex commit id`, '7 to 64 lower-case hex digits');
@@ -16712,29 +16746,41 @@ async function publishSnapshot(request) {
     if (existing && existing.digest !== digest)
         throw new errors/* DataError */.fL(`${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
             `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`);
+    // The first blob goes alone: it settles the push token every later request reuses. The rest go several at
+    // once (each upload is a few round trips the registry answers side by side), reported in plan order.
+    const upload = (blob) => client.uploadBlob(repository, blob.bytes
+        ? { bytes: blob.bytes, digest: blob.digest }
+        : { path: blob.path, digest: blob.digest, size: blob.size });
+    const [first, ...rest] = planned.blobs;
+    const results = [await upload(first), ...(await mapBounded(rest, REQUESTS_AT_ONCE, upload))];
     let uploaded = 0;
     let skipped = 0;
     let bytes = 0;
-    for (const blob of planned.blobs) {
-        const source = blob.bytes
-            ? { bytes: blob.bytes, digest: blob.digest }
-            : { path: blob.path, digest: blob.digest, size: blob.size };
-        const r = await client.uploadBlob(repository, source);
+    results.forEach((r, i) => {
         if (r.uploaded) {
             uploaded++;
             bytes += r.size;
-            log(`uploaded ${blob.title ?? blob.digest} (${r.size} bytes)`);
+            log(`uploaded ${planned.blobs[i].title ?? planned.blobs[i].digest} (${r.size} bytes)`);
         }
         else
             skipped++;
-    }
-    for (const m of planned.manifests)
-        await client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType);
+    });
+    // The index names the image manifests (a registry may check that they exist): they go first.
+    await mapBounded(planned.manifests, REQUESTS_AT_ONCE, (m) => client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType));
     await client.putManifest(repository, digest, planned.index.bytes, planned.index.descriptor.mediaType);
     log(`pushed index ${digest} with ${planned.manifests.length} image manifest(s)`);
-    let referrersVia = 'tag';
-    for (const referrer of planned.referrers)
-        referrersVia = await pushReferrer(client, repository, referrer);
+    // Referrers of one subject go one after another (without the referrers API, each rewrites the
+    // subject's fallback tag index); those of different subjects at once.
+    const bySubject = new Map();
+    for (const r of planned.referrers)
+        bySubject.set(r.subject.digest, [...(bySubject.get(r.subject.digest) ?? []), r]);
+    const via = await mapBounded([...bySubject.values()], REQUESTS_AT_ONCE, async (group) => {
+        let last = 'tag';
+        for (const referrer of group)
+            last = await pushReferrer(client, repository, referrer);
+        return last;
+    });
+    const referrersVia = via.at(-1) ?? 'tag';
     await client.putManifest(repository, immutableTag, planned.index.bytes, planned.index.descriptor.mediaType);
     log(`tagged ${repository}:${immutableTag}`);
     let channels;

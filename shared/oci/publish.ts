@@ -17,6 +17,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { mapBounded } from '../concurrency.ts';
 import { DataError, InputError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
 import type { GateResult } from '../snapshot/gates.ts';
@@ -120,6 +121,9 @@ export class GateError extends Error {
 }
 
 const COMMIT = /^[0-9a-f]{7,64}$/;
+
+/** Registry requests in flight at once while publishing (blobs, image manifests, referrers of distinct subjects). */
+const REQUESTS_AT_ONCE = 4;
 
 export function immutableTagFor(commit: string): string {
   if (!COMMIT.test(commit))
@@ -275,27 +279,45 @@ export async function publishSnapshot(request: PublishRequest): Promise<PublishR
         `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`,
     );
 
+  // The first blob goes alone: it settles the push token every later request reuses. The rest go several at
+  // once (each upload is a few round trips the registry answers side by side), reported in plan order.
+  const upload = (blob: Blob) =>
+    client.uploadBlob(
+      repository,
+      blob.bytes
+        ? { bytes: blob.bytes, digest: blob.digest }
+        : { path: blob.path!, digest: blob.digest, size: blob.size },
+    );
+  const [first, ...rest] = planned.blobs;
+  const results = [await upload(first!), ...(await mapBounded(rest, REQUESTS_AT_ONCE, upload))];
   let uploaded = 0;
   let skipped = 0;
   let bytes = 0;
-  for (const blob of planned.blobs) {
-    const source = blob.bytes
-      ? { bytes: blob.bytes, digest: blob.digest }
-      : { path: blob.path!, digest: blob.digest, size: blob.size };
-    const r = await client.uploadBlob(repository, source);
+  results.forEach((r, i) => {
     if (r.uploaded) {
       uploaded++;
       bytes += r.size;
-      log(`uploaded ${blob.title ?? blob.digest} (${r.size} bytes)`);
+      log(`uploaded ${planned.blobs[i]!.title ?? planned.blobs[i]!.digest} (${r.size} bytes)`);
     } else skipped++;
-  }
-  for (const m of planned.manifests)
-    await client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType);
+  });
+  // The index names the image manifests (a registry may check that they exist): they go first.
+  await mapBounded(planned.manifests, REQUESTS_AT_ONCE, (m) =>
+    client.putManifest(repository, m.doc.descriptor.digest, m.doc.bytes, m.doc.descriptor.mediaType),
+  );
   await client.putManifest(repository, digest, planned.index.bytes, planned.index.descriptor.mediaType);
   log(`pushed index ${digest} with ${planned.manifests.length} image manifest(s)`);
 
-  let referrersVia: 'api' | 'tag' = 'tag';
-  for (const referrer of planned.referrers) referrersVia = await pushReferrer(client, repository, referrer);
+  // Referrers of one subject go one after another (without the referrers API, each rewrites the
+  // subject's fallback tag index); those of different subjects at once.
+  const bySubject = new Map<string, Planned['referrers']>();
+  for (const r of planned.referrers)
+    bySubject.set(r.subject.digest, [...(bySubject.get(r.subject.digest) ?? []), r]);
+  const via = await mapBounded([...bySubject.values()], REQUESTS_AT_ONCE, async (group) => {
+    let last: 'api' | 'tag' = 'tag';
+    for (const referrer of group) last = await pushReferrer(client, repository, referrer);
+    return last;
+  });
+  const referrersVia: 'api' | 'tag' = via.at(-1) ?? 'tag';
 
   await client.putManifest(repository, immutableTag, planned.index.bytes, planned.index.descriptor.mediaType);
   log(`tagged ${repository}:${immutableTag}`);
