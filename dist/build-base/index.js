@@ -11932,7 +11932,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
-/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8910);
+/* harmony import */ var _shared_image_base_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3680);
 /* harmony import */ var _shared_image_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9206);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4659);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9836);
@@ -12651,7 +12651,7 @@ function stringEnv(env) {
 
 /***/ }),
 
-/***/ 8910:
+/***/ 3680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23854,8 +23854,170 @@ async function readInstalledPackages(manifest) {
 
 // EXTERNAL MODULE: ./build/shared/exec-stream.js + 1 modules
 var exec_stream = __nccwpck_require__(4511);
+;// CONCATENATED MODULE: ./build/shared/vm/qcow2-header.js
+/**
+ * Reads what a disk image's first bytes say about it: its format and, for
+ * qcow2, its backing file, the backing file's format and whether it needs an
+ * external data file. Pure (Buffer in, facts out), so a hostile header is
+ * unit-tested without QEMU. We read this ourselves instead of asking
+ * `qemu-img info`, because qemu-img opens what a header names (a backing
+ * file, a data file, a `json:` or network pseudo-path) before we could refuse it.
+ *
+ * Layout: docs/interop/qcow2.txt in QEMU's source (all fields big-endian).
+ */
+const QCOW2_MAGIC = 0x514649fb; // "QFI\xfb"
+/** Enough for the fixed header of every qcow2 version. */
+const QCOW2_FIXED_HEADER = 104;
+/** qcow2 clusters are 512 B .. 2 MiB; the header, its extensions and the backing name all sit in the first cluster. */
+const QCOW2_MAX_CLUSTER_BITS = 21;
+const QCOW2_MIN_CLUSTER_BITS = 9;
+/** QEMU refuses longer backing file names. */
+const MAX_BACKING_NAME = 1023;
+const EXT_END = 0;
+const EXT_BACKING_FORMAT = 0xe2792aca;
+const EXT_DATA_FILE = 0x44415441;
+const INCOMPAT_DATA_FILE = 1n << 2n;
+/** Formats a disk image is not: QEMU would probe them, and boot-verify boots qcow2 and raw only. */
+const OTHER_FORMATS = [
+    { name: 'vmdk', offset: 0, magic: 'KDMV' },
+    { name: 'vmdk', offset: 0, magic: 'COWD' },
+    { name: 'vdi', offset: 0, magic: '<<< ' },
+    { name: 'vhdx', offset: 0, magic: 'vhdxfile' },
+    { name: 'vpc', offset: 0, magic: 'conectix' },
+    { name: 'qed', offset: 0, magic: 'QED\0' },
+    { name: 'luks', offset: 0, magic: 'LUKS\xba\xbe' },
+    { name: 'parallels', offset: 0, magic: 'WithoutFreeSpace' },
+    { name: 'parallels', offset: 0, magic: 'WithouFreSpacExt' },
+    { name: 'bochs', offset: 0, magic: 'Bochs Virtual HD Image' },
+];
+/** What the first bytes of a file say its format is: qcow2, raw (no known header) or another format's name. */
+function detectFormat(head) {
+    if (head.length >= 4 && head.readUInt32BE(0) === QCOW2_MAGIC)
+        return 'qcow2';
+    for (const f of OTHER_FORMATS) {
+        if (head.toString('latin1', f.offset, f.offset + f.magic.length) === f.magic) {
+            // A VirtualBox image announces itself in text and confirms it with a signature.
+            if (f.name === 'vdi' && !(head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f))
+                continue;
+            return { other: f.name };
+        }
+    }
+    return 'raw';
+}
+/** A header that cannot be trusted; the message says what is wrong with it. */
+class Qcow2HeaderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Qcow2HeaderError';
+    }
+}
+/** The cluster size a fixed header declares, so the caller reads exactly the first cluster. */
+function qcow2ClusterBits(fixed) {
+    if (fixed.length < 24)
+        throw new Qcow2HeaderError('the qcow2 header is cut short');
+    const bits = fixed.readUInt32BE(20);
+    if (bits < QCOW2_MIN_CLUSTER_BITS || bits > QCOW2_MAX_CLUSTER_BITS) {
+        throw new Qcow2HeaderError(`the qcow2 header declares an invalid cluster size (2^${bits} bytes)`);
+    }
+    return bits;
+}
+/** Strict UTF-8 decoding: the name checked must be the very name QEMU opens. */
+function decodeName(bytes, what) {
+    let name;
+    try {
+        name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Qcow2HeaderError(`the ${what} name is not valid UTF-8`);
+    }
+    if (name.includes('\0'))
+        throw new Qcow2HeaderError(`the ${what} name contains a NUL byte`);
+    return name;
+}
+/**
+ * Parses a qcow2 header from the image's first cluster (`cluster` holds at
+ * least the first min(cluster size, file size) bytes). Throws
+ * Qcow2HeaderError for anything QEMU would read differently or refuse.
+ */
+function parseQcow2Header(cluster) {
+    if (cluster.length < 72 || cluster.readUInt32BE(0) !== QCOW2_MAGIC) {
+        throw new Qcow2HeaderError('not a qcow2 image (no qcow2 header)');
+    }
+    const version = cluster.readUInt32BE(4);
+    if (version !== 2 && version !== 3) {
+        throw new Qcow2HeaderError(`qcow2 version ${version} is not supported (accepted: 2 or 3)`);
+    }
+    const clusterBits = qcow2ClusterBits(cluster);
+    const clusterSize = 2 ** clusterBits;
+    const usable = Math.min(clusterSize, cluster.length);
+    const backingOffset = cluster.readBigUInt64BE(8);
+    const backingSize = cluster.readUInt32BE(16);
+    const virtualSize = Number(cluster.readBigUInt64BE(24));
+    let headerLength = 72;
+    let incompatible = 0n;
+    if (version === 3) {
+        if (cluster.length < QCOW2_FIXED_HEADER)
+            throw new Qcow2HeaderError('the qcow2 v3 header is cut short');
+        incompatible = cluster.readBigUInt64BE(72);
+        headerLength = cluster.readUInt32BE(100);
+        if (headerLength < QCOW2_FIXED_HEADER || headerLength > usable) {
+            throw new Qcow2HeaderError(`the qcow2 header length ${headerLength} is invalid`);
+        }
+    }
+    let backingFile;
+    if (backingOffset !== 0n) {
+        // QEMU's own limits: the name lies inside the first cluster and is at most 1023 bytes.
+        if (backingSize === 0 || backingSize > MAX_BACKING_NAME) {
+            throw new Qcow2HeaderError(`the backing file name is ${backingSize} bytes long (accepted: 1 to 1023)`);
+        }
+        const start = Number(backingOffset);
+        if (backingOffset > BigInt(usable) || start + backingSize > usable) {
+            throw new Qcow2HeaderError('the backing file name lies outside the first cluster');
+        }
+        backingFile = decodeName(cluster.subarray(start, start + backingSize), 'backing file');
+    }
+    // Header extensions follow the header, up to the backing name (or the end of the cluster).
+    let backingFormat;
+    let dataFileExtension = false;
+    const end = backingFile !== undefined ? Number(backingOffset) : usable;
+    let offset = headerLength;
+    while (offset + 8 <= end) {
+        const type = cluster.readUInt32BE(offset);
+        const length = cluster.readUInt32BE(offset + 4);
+        offset += 8;
+        if (type === EXT_END)
+            break;
+        if (length > end - offset)
+            throw new Qcow2HeaderError('a qcow2 header extension runs past its space');
+        const data = cluster.subarray(offset, offset + length);
+        if (type === EXT_BACKING_FORMAT)
+            backingFormat = decodeName(data, 'backing format');
+        if (type === EXT_DATA_FILE)
+            dataFileExtension = true;
+        offset += Math.ceil(length / 8) * 8;
+    }
+    return {
+        version,
+        clusterBits,
+        virtualSize,
+        ...(backingFile !== undefined ? { backingFile } : {}),
+        ...(backingFormat !== undefined ? { backingFormat } : {}),
+        externalDataFile: (incompatible & INCOMPAT_DATA_FILE) !== 0n || dataFileExtension,
+    };
+}
+/**
+ * Whether QEMU reads a backing name as a protocol rather than a file path:
+ * `json:{…}`, `nbd:host:port`, `http://…`, `file:…` — any ':' before the
+ * first '/' (QEMU's path_has_protocol()).
+ */
+function hasProtocolPrefix(name) {
+    const stop = name.search(/[:/]/);
+    return stop !== -1 && name[stop] === ':';
+}
+
 ;// CONCATENATED MODULE: ./build/shared/image/qcow2.js
-/** qemu-img wrappers: raw → qcow2 conversion and image facts. */
+
+
 
 
 async function convertToQcow2(raw, qcow2, compression) {
@@ -23889,15 +24051,56 @@ function everyTenthPercent() {
         return `${step * 10}%`;
     };
 }
+/**
+ * What `qemu-img info` says of an image the suite wrote (format, virtual size, allocated bytes, backing file),
+ * read from its header and its stat: no process per question. A format other than qcow2 and raw is asked of
+ * qemu-img itself.
+ */
 async function imageInfo(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    let header;
+    let format;
+    let st;
+    try {
+        st = await handle.stat();
+        const fixed = Buffer.alloc(Math.min(st.size, QCOW2_FIXED_HEADER));
+        await handle.read(fixed, 0, fixed.length, 0);
+        format = detectFormat(fixed);
+        if (format === 'qcow2') {
+            const cluster = Buffer.alloc(Math.min(st.size, 2 ** qcow2ClusterBits(fixed)));
+            await handle.read(cluster, 0, cluster.length, 0);
+            header = parseQcow2Header(cluster);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    // qemu-img's actual-size is the file's allocated blocks.
+    const actualSize = st.blocks * 512;
+    if (header)
+        return {
+            format: 'qcow2',
+            virtualSize: header.virtualSize,
+            actualSize,
+            ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
+            ...(header.backingFormat !== undefined ? { backingFormat: header.backingFormat } : {}),
+        };
+    if (format === 'raw')
+        return { format: 'raw', virtualSize: st.size, actualSize };
+    return qemuImgInfo(path);
+}
+/** `qemu-img info` itself. */
+async function qemuImgInfo(path) {
     const r = await run('qemu-img', ['info', '--output=json', '-U', path]);
     const j = JSON.parse(r.stdout);
     return {
         format: String(j['format']),
         virtualSize: Number(j['virtual-size']),
         actualSize: Number(j['actual-size']),
-        backingFile: j['backing-filename'],
-        backingFormat: j['backing-filename-format'],
+        ...(j['backing-filename'] !== undefined ? { backingFile: j['backing-filename'] } : {}),
+        ...(j['backing-filename-format'] !== undefined
+            ? { backingFormat: j['backing-filename-format'] }
+            : {}),
     };
 }
 

@@ -10659,8 +10659,11 @@ var exec = __nccwpck_require__(77239);
 var shared_hash = __nccwpck_require__(87406);
 // EXTERNAL MODULE: ./build/shared/exec-stream.js
 var exec_stream = __nccwpck_require__(25956);
+// EXTERNAL MODULE: ./build/shared/vm/qcow2-header.js
+var qcow2_header = __nccwpck_require__(30120);
 ;// CONCATENATED MODULE: ./build/shared/image/qcow2.js
-/** qemu-img wrappers: raw → qcow2 conversion and image facts. */
+
+
 
 
 async function convertToQcow2(raw, qcow2, compression) {
@@ -10694,15 +10697,56 @@ function everyTenthPercent() {
         return `${step * 10}%`;
     };
 }
+/**
+ * What `qemu-img info` says of an image the suite wrote (format, virtual size, allocated bytes, backing file),
+ * read from its header and its stat: no process per question. A format other than qcow2 and raw is asked of
+ * qemu-img itself.
+ */
 async function imageInfo(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    let header;
+    let format;
+    let st;
+    try {
+        st = await handle.stat();
+        const fixed = Buffer.alloc(Math.min(st.size, qcow2_header/* QCOW2_FIXED_HEADER */.KZ));
+        await handle.read(fixed, 0, fixed.length, 0);
+        format = (0,qcow2_header/* detectFormat */.Tz)(fixed);
+        if (format === 'qcow2') {
+            const cluster = Buffer.alloc(Math.min(st.size, 2 ** (0,qcow2_header/* qcow2ClusterBits */.rQ)(fixed)));
+            await handle.read(cluster, 0, cluster.length, 0);
+            header = (0,qcow2_header/* parseQcow2Header */.Tx)(cluster);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    // qemu-img's actual-size is the file's allocated blocks.
+    const actualSize = st.blocks * 512;
+    if (header)
+        return {
+            format: 'qcow2',
+            virtualSize: header.virtualSize,
+            actualSize,
+            ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
+            ...(header.backingFormat !== undefined ? { backingFormat: header.backingFormat } : {}),
+        };
+    if (format === 'raw')
+        return { format: 'raw', virtualSize: st.size, actualSize };
+    return qemuImgInfo(path);
+}
+/** `qemu-img info` itself. */
+async function qemuImgInfo(path) {
     const r = await (0,exec/* run */.eF)('qemu-img', ['info', '--output=json', '-U', path]);
     const j = JSON.parse(r.stdout);
     return {
         format: String(j['format']),
         virtualSize: Number(j['virtual-size']),
         actualSize: Number(j['actual-size']),
-        backingFile: j['backing-filename'],
-        backingFormat: j['backing-filename-format'],
+        ...(j['backing-filename'] !== undefined ? { backingFile: j['backing-filename'] } : {}),
+        ...(j['backing-filename-format'] !== undefined
+            ? { backingFormat: j['backing-filename-format'] }
+            : {}),
     };
 }
 
@@ -10765,8 +10809,8 @@ class digest_memo_DigestMemo {
     }
 }
 
-// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
-var backing_chain = __nccwpck_require__(79929);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js
+var backing_chain = __nccwpck_require__(613);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
 /**
  * Backing chains: hashing every file in them (read by backing-chain.ts,
@@ -14463,8 +14507,8 @@ function readBuildProvenance(path) {
 
 // EXTERNAL MODULE: ./build/shared/vm/accel.js
 var vm_accel = __nccwpck_require__(4336);
-// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js + 1 modules
-var backing_chain = __nccwpck_require__(79929);
+// EXTERNAL MODULE: ./build/shared/vm/backing-chain.js
+var backing_chain = __nccwpck_require__(613);
 // EXTERNAL MODULE: ./build/shared/vm/verify-inputs.js
 var verify_inputs = __nccwpck_require__(52105);
 ;// CONCATENATED MODULE: ./build/shared/vm/types.js
@@ -15809,187 +15853,18 @@ async function chooseAccel(choice, arch, probeKernel, host = HOST) {
 
 /***/ }),
 
-/***/ 79929:
+/***/ 613:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Xy: () => (/* binding */ readBackingChain)
-});
-
-// UNUSED EXPORTS: MAX_CHAIN_LENGTH, backingPath, isInside
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(52005);
-// EXTERNAL MODULE: ./build/shared/regular-file.js
-var regular_file = __nccwpck_require__(53019);
-;// CONCATENATED MODULE: ./build/shared/vm/qcow2-header.js
-/**
- * Reads what a disk image's first bytes say about it: its format and, for
- * qcow2, its backing file, the backing file's format and whether it needs an
- * external data file. Pure (Buffer in, facts out), so a hostile header is
- * unit-tested without QEMU. We read this ourselves instead of asking
- * `qemu-img info`, because qemu-img opens what a header names (a backing
- * file, a data file, a `json:` or network pseudo-path) before we could refuse it.
- *
- * Layout: docs/interop/qcow2.txt in QEMU's source (all fields big-endian).
- */
-const QCOW2_MAGIC = 0x514649fb; // "QFI\xfb"
-/** Enough for the fixed header of every qcow2 version. */
-const QCOW2_FIXED_HEADER = 104;
-/** qcow2 clusters are 512 B .. 2 MiB; the header, its extensions and the backing name all sit in the first cluster. */
-const QCOW2_MAX_CLUSTER_BITS = 21;
-const QCOW2_MIN_CLUSTER_BITS = 9;
-/** QEMU refuses longer backing file names. */
-const MAX_BACKING_NAME = 1023;
-const EXT_END = 0;
-const EXT_BACKING_FORMAT = 0xe2792aca;
-const EXT_DATA_FILE = 0x44415441;
-const INCOMPAT_DATA_FILE = 1n << 2n;
-/** Formats a disk image is not: QEMU would probe them, and boot-verify boots qcow2 and raw only. */
-const OTHER_FORMATS = [
-    { name: 'vmdk', offset: 0, magic: 'KDMV' },
-    { name: 'vmdk', offset: 0, magic: 'COWD' },
-    { name: 'vdi', offset: 0, magic: '<<< ' },
-    { name: 'vhdx', offset: 0, magic: 'vhdxfile' },
-    { name: 'vpc', offset: 0, magic: 'conectix' },
-    { name: 'qed', offset: 0, magic: 'QED\0' },
-    { name: 'luks', offset: 0, magic: 'LUKS\xba\xbe' },
-    { name: 'parallels', offset: 0, magic: 'WithoutFreeSpace' },
-    { name: 'parallels', offset: 0, magic: 'WithouFreSpacExt' },
-    { name: 'bochs', offset: 0, magic: 'Bochs Virtual HD Image' },
-];
-/** What the first bytes of a file say its format is: qcow2, raw (no known header) or another format's name. */
-function detectFormat(head) {
-    if (head.length >= 4 && head.readUInt32BE(0) === QCOW2_MAGIC)
-        return 'qcow2';
-    for (const f of OTHER_FORMATS) {
-        if (head.toString('latin1', f.offset, f.offset + f.magic.length) === f.magic) {
-            // A VirtualBox image announces itself in text and confirms it with a signature.
-            if (f.name === 'vdi' && !(head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f))
-                continue;
-            return { other: f.name };
-        }
-    }
-    return 'raw';
-}
-/** A header that cannot be trusted; the message says what is wrong with it. */
-class Qcow2HeaderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'Qcow2HeaderError';
-    }
-}
-/** The cluster size a fixed header declares, so the caller reads exactly the first cluster. */
-function qcow2ClusterBits(fixed) {
-    if (fixed.length < 24)
-        throw new Qcow2HeaderError('the qcow2 header is cut short');
-    const bits = fixed.readUInt32BE(20);
-    if (bits < QCOW2_MIN_CLUSTER_BITS || bits > QCOW2_MAX_CLUSTER_BITS) {
-        throw new Qcow2HeaderError(`the qcow2 header declares an invalid cluster size (2^${bits} bytes)`);
-    }
-    return bits;
-}
-/** Strict UTF-8 decoding: the name checked must be the very name QEMU opens. */
-function decodeName(bytes, what) {
-    let name;
-    try {
-        name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new Qcow2HeaderError(`the ${what} name is not valid UTF-8`);
-    }
-    if (name.includes('\0'))
-        throw new Qcow2HeaderError(`the ${what} name contains a NUL byte`);
-    return name;
-}
-/**
- * Parses a qcow2 header from the image's first cluster (`cluster` holds at
- * least the first min(cluster size, file size) bytes). Throws
- * Qcow2HeaderError for anything QEMU would read differently or refuse.
- */
-function parseQcow2Header(cluster) {
-    if (cluster.length < 72 || cluster.readUInt32BE(0) !== QCOW2_MAGIC) {
-        throw new Qcow2HeaderError('not a qcow2 image (no qcow2 header)');
-    }
-    const version = cluster.readUInt32BE(4);
-    if (version !== 2 && version !== 3) {
-        throw new Qcow2HeaderError(`qcow2 version ${version} is not supported (accepted: 2 or 3)`);
-    }
-    const clusterBits = qcow2ClusterBits(cluster);
-    const clusterSize = 2 ** clusterBits;
-    const usable = Math.min(clusterSize, cluster.length);
-    const backingOffset = cluster.readBigUInt64BE(8);
-    const backingSize = cluster.readUInt32BE(16);
-    const virtualSize = Number(cluster.readBigUInt64BE(24));
-    let headerLength = 72;
-    let incompatible = 0n;
-    if (version === 3) {
-        if (cluster.length < QCOW2_FIXED_HEADER)
-            throw new Qcow2HeaderError('the qcow2 v3 header is cut short');
-        incompatible = cluster.readBigUInt64BE(72);
-        headerLength = cluster.readUInt32BE(100);
-        if (headerLength < QCOW2_FIXED_HEADER || headerLength > usable) {
-            throw new Qcow2HeaderError(`the qcow2 header length ${headerLength} is invalid`);
-        }
-    }
-    let backingFile;
-    if (backingOffset !== 0n) {
-        // QEMU's own limits: the name lies inside the first cluster and is at most 1023 bytes.
-        if (backingSize === 0 || backingSize > MAX_BACKING_NAME) {
-            throw new Qcow2HeaderError(`the backing file name is ${backingSize} bytes long (accepted: 1 to 1023)`);
-        }
-        const start = Number(backingOffset);
-        if (backingOffset > BigInt(usable) || start + backingSize > usable) {
-            throw new Qcow2HeaderError('the backing file name lies outside the first cluster');
-        }
-        backingFile = decodeName(cluster.subarray(start, start + backingSize), 'backing file');
-    }
-    // Header extensions follow the header, up to the backing name (or the end of the cluster).
-    let backingFormat;
-    let dataFileExtension = false;
-    const end = backingFile !== undefined ? Number(backingOffset) : usable;
-    let offset = headerLength;
-    while (offset + 8 <= end) {
-        const type = cluster.readUInt32BE(offset);
-        const length = cluster.readUInt32BE(offset + 4);
-        offset += 8;
-        if (type === EXT_END)
-            break;
-        if (length > end - offset)
-            throw new Qcow2HeaderError('a qcow2 header extension runs past its space');
-        const data = cluster.subarray(offset, offset + length);
-        if (type === EXT_BACKING_FORMAT)
-            backingFormat = decodeName(data, 'backing format');
-        if (type === EXT_DATA_FILE)
-            dataFileExtension = true;
-        offset += Math.ceil(length / 8) * 8;
-    }
-    return {
-        version,
-        clusterBits,
-        virtualSize,
-        ...(backingFile !== undefined ? { backingFile } : {}),
-        ...(backingFormat !== undefined ? { backingFormat } : {}),
-        externalDataFile: (incompatible & INCOMPAT_DATA_FILE) !== 0n || dataFileExtension,
-    };
-}
-/**
- * Whether QEMU reads a backing name as a protocol rather than a file path:
- * `json:{…}`, `nbd:host:port`, `http://…`, `file:…` — any ':' before the
- * first '/' (QEMU's path_has_protocol()).
- */
-function hasProtocolPrefix(name) {
-    const stop = name.search(/[:/]/);
-    return stop !== -1 && name[stop] === ':';
-}
-
-;// CONCATENATED MODULE: ./build/shared/vm/backing-chain.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xy: () => (/* binding */ readBackingChain)
+/* harmony export */ });
+/* unused harmony exports MAX_CHAIN_LENGTH, isInside, backingPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(52005);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(53019);
+/* harmony import */ var _qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(30120);
 
 
 
@@ -15999,8 +15874,8 @@ function hasProtocolPrefix(name) {
 const MAX_CHAIN_LENGTH = 64;
 /** Whether `path` is `root` or lies below it (both real, absolute paths). */
 function isInside(path, root) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith('../'));
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) && rel !== '..' && !rel.startsWith('../'));
 }
 /**
  * The path QEMU opens for a backing name recorded in `overlay` (the path
@@ -16009,7 +15884,7 @@ function isInside(path, root) {
  * so the kernel resolves symlinks along it exactly as it will for QEMU.
  */
 function backingPath(overlay, name) {
-    return (0,external_node_path_.isAbsolute)(name) ? name : `${(0,external_node_path_.dirname)(overlay)}/${name}`;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(name) ? name : `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(overlay)}/${name}`;
 }
 /** The backing format a header pins, or why it is not accepted. */
 function pinnedFormat(named) {
@@ -16030,12 +15905,12 @@ async function readAt(handle, length) {
 }
 /** The image first, then each backing file down to the base, each checked before the next is looked at. */
 async function readBackingChain(image, rules = {}) {
-    const refuse = (problem) => rules.input ? new errors/* InputError */.dz(rules.input, problem) : new errors/* DataError */.fL(problem);
-    const top = (0,external_node_path_.resolve)(image);
+    const refuse = (problem) => rules.input ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(rules.input, problem) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .fL(problem);
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(image);
     let roots;
     if (rules.roots) {
-        const own = await (0,promises_.realpath)((0,external_node_path_.dirname)(top)).catch((e) => {
-            throw refuse(`'${top}' cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+        const own = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(top)).catch((e) => {
+            throw refuse(`'${top}' cannot be read (${(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .fsErrorReason */ .Ws)(e)})`);
         });
         // An image at the top of the file system does not open it all: '/' counts only when listed.
         roots = [...new Set([...rules.roots, ...(own === '/' ? [] : [own])])];
@@ -16050,15 +15925,15 @@ async function readBackingChain(image, rules = {}) {
             throw refuse(`the backing chain of '${top}' is longer than ${MAX_CHAIN_LENGTH} files`);
         }
         const what = from ? `the backing file '${from.name}' of '${from.link.path}'` : `'${top}'`;
-        const real = await (0,promises_.realpath)(qemuPath).catch(async (e) => {
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(qemuPath).catch(async (e) => {
             // A missing file outside the roots is refused as outside: the rule is what matters.
-            const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(qemuPath)).catch(() => undefined);
+            const parent = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(qemuPath)).catch(() => undefined);
             if (from && roots && parent) {
-                const guess = `${parent}/${(0,external_node_path_.basename)(qemuPath)}`;
+                const guess = `${parent}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(qemuPath)}`;
                 if (!roots.some((root) => isInside(guess, root)))
                     return guess;
             }
-            throw refuse(`${what} cannot be read (${(0,regular_file/* fsErrorReason */.Ws)(e)})`);
+            throw refuse(`${what} cannot be read (${(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .fsErrorReason */ .Ws)(e)})`);
         });
         if (from && roots && !roots.some((root) => isInside(real, root))) {
             throw refuse(`${what}${real === qemuPath ? '' : ` (really '${real}')`} lies outside the directories backing files ` +
@@ -16070,7 +15945,7 @@ async function readBackingChain(image, rules = {}) {
         seen.add(real);
         let handle;
         try {
-            handle = await (0,regular_file/* openRegularFile */.ZU)(real, { input: rules.input ?? 'images' });
+            handle = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegularFile */ .ZU)(real, { input: rules.input ?? 'images' });
         }
         catch (e) {
             // The file's own complaint (a device, a directory), told as this link's.
@@ -16081,9 +15956,9 @@ async function readBackingChain(image, rules = {}) {
         let next;
         try {
             const size = (await handle.stat()).size;
-            const fixed = await readAt(handle, QCOW2_FIXED_HEADER);
+            const fixed = await readAt(handle, _qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .QCOW2_FIXED_HEADER */ .KZ);
             // A pinned backing format is what QEMU uses, whatever the content says; the image itself we recognise.
-            const detected = detectFormat(fixed);
+            const detected = (0,_qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .detectFormat */ .Tz)(fixed);
             const format = from ? from.format : detected;
             if (typeof format === 'object') {
                 throw refuse(`${what} is a ${format.other} image: boot-verify boots qcow2 and raw images`);
@@ -16094,8 +15969,8 @@ async function readBackingChain(image, rules = {}) {
             else {
                 if (detected !== 'qcow2')
                     throw refuse(`${what} is pinned as qcow2 but has no qcow2 header`);
-                const clusterBits = Math.min(qcow2ClusterBits(fixed), QCOW2_MAX_CLUSTER_BITS);
-                const header = parseQcow2Header(await readAt(handle, 2 ** clusterBits));
+                const clusterBits = Math.min((0,_qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .qcow2ClusterBits */ .rQ)(fixed), _qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .QCOW2_MAX_CLUSTER_BITS */ ._s);
+                const header = (0,_qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .parseQcow2Header */ .Tx)(await readAt(handle, 2 ** clusterBits));
                 if (header.externalDataFile) {
                     throw refuse(`${what} keeps its data in an external data file, which QEMU would open as well: not accepted`);
                 }
@@ -16106,7 +15981,7 @@ async function readBackingChain(image, rules = {}) {
                     ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
                 };
                 if (header.backingFile !== undefined) {
-                    if (hasProtocolPrefix(header.backingFile)) {
+                    if ((0,_qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .hasProtocolPrefix */ .Hi)(header.backingFile)) {
                         throw refuse(`'${link.path}' names the backing file '${header.backingFile}', a protocol or json: pseudo-path, not a file: refused`);
                     }
                     const pinned = pinnedFormat(header.backingFormat);
@@ -16118,7 +15993,7 @@ async function readBackingChain(image, rules = {}) {
             }
         }
         catch (e) {
-            if (e instanceof Qcow2HeaderError)
+            if (e instanceof _qcow2_header_js__WEBPACK_IMPORTED_MODULE_4__/* .Qcow2HeaderError */ .Mz)
                 throw refuse(`${what}: ${e.message}`);
             throw e;
         }
@@ -16586,6 +16461,182 @@ async function createSeed(target, userData, instanceId, hostname = SEED_HOSTNAME
 
 /***/ }),
 
+/***/ 30120:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hi: () => (/* binding */ hasProtocolPrefix),
+/* harmony export */   KZ: () => (/* binding */ QCOW2_FIXED_HEADER),
+/* harmony export */   Mz: () => (/* binding */ Qcow2HeaderError),
+/* harmony export */   Tx: () => (/* binding */ parseQcow2Header),
+/* harmony export */   Tz: () => (/* binding */ detectFormat),
+/* harmony export */   _s: () => (/* binding */ QCOW2_MAX_CLUSTER_BITS),
+/* harmony export */   rQ: () => (/* binding */ qcow2ClusterBits)
+/* harmony export */ });
+/* unused harmony export QCOW2_MAGIC */
+/**
+ * Reads what a disk image's first bytes say about it: its format and, for
+ * qcow2, its backing file, the backing file's format and whether it needs an
+ * external data file. Pure (Buffer in, facts out), so a hostile header is
+ * unit-tested without QEMU. We read this ourselves instead of asking
+ * `qemu-img info`, because qemu-img opens what a header names (a backing
+ * file, a data file, a `json:` or network pseudo-path) before we could refuse it.
+ *
+ * Layout: docs/interop/qcow2.txt in QEMU's source (all fields big-endian).
+ */
+const QCOW2_MAGIC = 0x514649fb; // "QFI\xfb"
+/** Enough for the fixed header of every qcow2 version. */
+const QCOW2_FIXED_HEADER = 104;
+/** qcow2 clusters are 512 B .. 2 MiB; the header, its extensions and the backing name all sit in the first cluster. */
+const QCOW2_MAX_CLUSTER_BITS = 21;
+const QCOW2_MIN_CLUSTER_BITS = 9;
+/** QEMU refuses longer backing file names. */
+const MAX_BACKING_NAME = 1023;
+const EXT_END = 0;
+const EXT_BACKING_FORMAT = 0xe2792aca;
+const EXT_DATA_FILE = 0x44415441;
+const INCOMPAT_DATA_FILE = 1n << 2n;
+/** Formats a disk image is not: QEMU would probe them, and boot-verify boots qcow2 and raw only. */
+const OTHER_FORMATS = [
+    { name: 'vmdk', offset: 0, magic: 'KDMV' },
+    { name: 'vmdk', offset: 0, magic: 'COWD' },
+    { name: 'vdi', offset: 0, magic: '<<< ' },
+    { name: 'vhdx', offset: 0, magic: 'vhdxfile' },
+    { name: 'vpc', offset: 0, magic: 'conectix' },
+    { name: 'qed', offset: 0, magic: 'QED\0' },
+    { name: 'luks', offset: 0, magic: 'LUKS\xba\xbe' },
+    { name: 'parallels', offset: 0, magic: 'WithoutFreeSpace' },
+    { name: 'parallels', offset: 0, magic: 'WithouFreSpacExt' },
+    { name: 'bochs', offset: 0, magic: 'Bochs Virtual HD Image' },
+];
+/** What the first bytes of a file say its format is: qcow2, raw (no known header) or another format's name. */
+function detectFormat(head) {
+    if (head.length >= 4 && head.readUInt32BE(0) === QCOW2_MAGIC)
+        return 'qcow2';
+    for (const f of OTHER_FORMATS) {
+        if (head.toString('latin1', f.offset, f.offset + f.magic.length) === f.magic) {
+            // A VirtualBox image announces itself in text and confirms it with a signature.
+            if (f.name === 'vdi' && !(head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f))
+                continue;
+            return { other: f.name };
+        }
+    }
+    return 'raw';
+}
+/** A header that cannot be trusted; the message says what is wrong with it. */
+class Qcow2HeaderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'Qcow2HeaderError';
+    }
+}
+/** The cluster size a fixed header declares, so the caller reads exactly the first cluster. */
+function qcow2ClusterBits(fixed) {
+    if (fixed.length < 24)
+        throw new Qcow2HeaderError('the qcow2 header is cut short');
+    const bits = fixed.readUInt32BE(20);
+    if (bits < QCOW2_MIN_CLUSTER_BITS || bits > QCOW2_MAX_CLUSTER_BITS) {
+        throw new Qcow2HeaderError(`the qcow2 header declares an invalid cluster size (2^${bits} bytes)`);
+    }
+    return bits;
+}
+/** Strict UTF-8 decoding: the name checked must be the very name QEMU opens. */
+function decodeName(bytes, what) {
+    let name;
+    try {
+        name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Qcow2HeaderError(`the ${what} name is not valid UTF-8`);
+    }
+    if (name.includes('\0'))
+        throw new Qcow2HeaderError(`the ${what} name contains a NUL byte`);
+    return name;
+}
+/**
+ * Parses a qcow2 header from the image's first cluster (`cluster` holds at
+ * least the first min(cluster size, file size) bytes). Throws
+ * Qcow2HeaderError for anything QEMU would read differently or refuse.
+ */
+function parseQcow2Header(cluster) {
+    if (cluster.length < 72 || cluster.readUInt32BE(0) !== QCOW2_MAGIC) {
+        throw new Qcow2HeaderError('not a qcow2 image (no qcow2 header)');
+    }
+    const version = cluster.readUInt32BE(4);
+    if (version !== 2 && version !== 3) {
+        throw new Qcow2HeaderError(`qcow2 version ${version} is not supported (accepted: 2 or 3)`);
+    }
+    const clusterBits = qcow2ClusterBits(cluster);
+    const clusterSize = 2 ** clusterBits;
+    const usable = Math.min(clusterSize, cluster.length);
+    const backingOffset = cluster.readBigUInt64BE(8);
+    const backingSize = cluster.readUInt32BE(16);
+    const virtualSize = Number(cluster.readBigUInt64BE(24));
+    let headerLength = 72;
+    let incompatible = 0n;
+    if (version === 3) {
+        if (cluster.length < QCOW2_FIXED_HEADER)
+            throw new Qcow2HeaderError('the qcow2 v3 header is cut short');
+        incompatible = cluster.readBigUInt64BE(72);
+        headerLength = cluster.readUInt32BE(100);
+        if (headerLength < QCOW2_FIXED_HEADER || headerLength > usable) {
+            throw new Qcow2HeaderError(`the qcow2 header length ${headerLength} is invalid`);
+        }
+    }
+    let backingFile;
+    if (backingOffset !== 0n) {
+        // QEMU's own limits: the name lies inside the first cluster and is at most 1023 bytes.
+        if (backingSize === 0 || backingSize > MAX_BACKING_NAME) {
+            throw new Qcow2HeaderError(`the backing file name is ${backingSize} bytes long (accepted: 1 to 1023)`);
+        }
+        const start = Number(backingOffset);
+        if (backingOffset > BigInt(usable) || start + backingSize > usable) {
+            throw new Qcow2HeaderError('the backing file name lies outside the first cluster');
+        }
+        backingFile = decodeName(cluster.subarray(start, start + backingSize), 'backing file');
+    }
+    // Header extensions follow the header, up to the backing name (or the end of the cluster).
+    let backingFormat;
+    let dataFileExtension = false;
+    const end = backingFile !== undefined ? Number(backingOffset) : usable;
+    let offset = headerLength;
+    while (offset + 8 <= end) {
+        const type = cluster.readUInt32BE(offset);
+        const length = cluster.readUInt32BE(offset + 4);
+        offset += 8;
+        if (type === EXT_END)
+            break;
+        if (length > end - offset)
+            throw new Qcow2HeaderError('a qcow2 header extension runs past its space');
+        const data = cluster.subarray(offset, offset + length);
+        if (type === EXT_BACKING_FORMAT)
+            backingFormat = decodeName(data, 'backing format');
+        if (type === EXT_DATA_FILE)
+            dataFileExtension = true;
+        offset += Math.ceil(length / 8) * 8;
+    }
+    return {
+        version,
+        clusterBits,
+        virtualSize,
+        ...(backingFile !== undefined ? { backingFile } : {}),
+        ...(backingFormat !== undefined ? { backingFormat } : {}),
+        externalDataFile: (incompatible & INCOMPAT_DATA_FILE) !== 0n || dataFileExtension,
+    };
+}
+/**
+ * Whether QEMU reads a backing name as a protocol rather than a file path:
+ * `json:{…}`, `nbd:host:port`, `http://…`, `file:…` — any ':' before the
+ * first '/' (QEMU's path_has_protocol()).
+ */
+function hasProtocolPrefix(name) {
+    const stop = name.search(/[:/]/);
+    return stop !== -1 && name[stop] === ':';
+}
+
+
+/***/ }),
+
 /***/ 82866:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16973,7 +17024,7 @@ function runQemu(run) {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(52043);
 /* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(53019);
 /* harmony import */ var _accel_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4336);
-/* harmony import */ var _backing_chain_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(79929);
+/* harmony import */ var _backing_chain_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(613);
 /* harmony import */ var _console_pattern_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(89545);
 /* harmony import */ var _input_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(73387);
 /* harmony import */ var _nocloud_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(63268);

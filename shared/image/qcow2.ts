@@ -1,6 +1,15 @@
 /** qemu-img wrappers: raw → qcow2 conversion and image facts. */
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { runStreamed } from '../exec-stream.ts';
 import { run } from '../exec.ts';
+import {
+  detectFormat,
+  parseQcow2Header,
+  qcow2ClusterBits,
+  QCOW2_FIXED_HEADER,
+  type Qcow2Header,
+} from '../vm/qcow2-header.ts';
 
 export type Compression = 'none' | 'zlib' | 'zstd';
 
@@ -48,14 +57,54 @@ export interface ImageInfo {
   backingFormat?: string;
 }
 
+/**
+ * What `qemu-img info` says of an image the suite wrote (format, virtual size, allocated bytes, backing file),
+ * read from its header and its stat: no process per question. A format other than qcow2 and raw is asked of
+ * qemu-img itself.
+ */
 export async function imageInfo(path: string): Promise<ImageInfo> {
+  const handle = await open(path, 'r');
+  let header: Qcow2Header | undefined;
+  let format: ReturnType<typeof detectFormat>;
+  let st: Stats;
+  try {
+    st = await handle.stat();
+    const fixed = Buffer.alloc(Math.min(st.size, QCOW2_FIXED_HEADER));
+    await handle.read(fixed, 0, fixed.length, 0);
+    format = detectFormat(fixed);
+    if (format === 'qcow2') {
+      const cluster = Buffer.alloc(Math.min(st.size, 2 ** qcow2ClusterBits(fixed)));
+      await handle.read(cluster, 0, cluster.length, 0);
+      header = parseQcow2Header(cluster);
+    }
+  } finally {
+    await handle.close();
+  }
+  // qemu-img's actual-size is the file's allocated blocks.
+  const actualSize = st.blocks * 512;
+  if (header)
+    return {
+      format: 'qcow2',
+      virtualSize: header.virtualSize,
+      actualSize,
+      ...(header.backingFile !== undefined ? { backingFile: header.backingFile } : {}),
+      ...(header.backingFormat !== undefined ? { backingFormat: header.backingFormat } : {}),
+    };
+  if (format === 'raw') return { format: 'raw', virtualSize: st.size, actualSize };
+  return qemuImgInfo(path);
+}
+
+/** `qemu-img info` itself. */
+export async function qemuImgInfo(path: string): Promise<ImageInfo> {
   const r = await run('qemu-img', ['info', '--output=json', '-U', path]);
   const j = JSON.parse(r.stdout) as Record<string, unknown>;
   return {
     format: String(j['format']),
     virtualSize: Number(j['virtual-size']),
     actualSize: Number(j['actual-size']),
-    backingFile: j['backing-filename'] as string | undefined,
-    backingFormat: j['backing-filename-format'] as string | undefined,
+    ...(j['backing-filename'] !== undefined ? { backingFile: j['backing-filename'] as string } : {}),
+    ...(j['backing-filename-format'] !== undefined
+      ? { backingFormat: j['backing-filename-format'] as string }
+      : {}),
   };
 }
