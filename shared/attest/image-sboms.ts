@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { mapBounded } from '../concurrency.ts';
 import { DataError } from '../errors.ts';
 import { openImageRoot } from '../image-fs/image-root.ts';
-import { treeFiles, type KnownDigests } from '../image-fs/tree-files.ts';
 import {
   APK_INSTALLED,
   DPKG_STATUS,
@@ -26,7 +25,7 @@ import {
 } from '../image-fs/installed-packages.ts';
 import { imageSbomDocument, type ImageSbomDocument, type SbomImage } from '../sbom/image-sbom.ts';
 import { IMAGES_READ_AT_ONCE, type Artifact } from './artifacts.ts';
-import type { GateArtifact } from './secret-gate.ts';
+import type { SoftwareFromGate } from './software-from-gate.ts';
 import { SUITE } from './statement.ts';
 import type { UpstreamDocuments } from './upstream.ts';
 
@@ -45,33 +44,6 @@ export interface TreeSbom extends ImageSbomDocument {
 }
 
 const DATABASE: Record<Exclude<PackageManager, 'none'>, string> = { dpkg: DPKG_STATUS, apk: APK_INSTALLED };
-
-/**
- * Each image's software as read from the secret gate's extracted root filesystem: pass
- * `onImageRootTree` to the gate, then this to buildTreeSboms, and every image is read
- * once for both.
- */
-export class SoftwareFromGate {
-  private readonly byImage = new Map<string, Promise<InstalledSoftware>>();
-
-  /** The gate's callback: reads the image's software before its tree is removed. */
-  readonly onImageRootTree = async (
-    image: GateArtifact,
-    tree: string,
-    digests: KnownDigests,
-  ): Promise<void> => {
-    if (image.kind !== 'base-image' && image.kind !== 'overlay') return;
-    // The gate hashed every file of the tree: the kernel's digest is taken from there, not read again.
-    const software = readInstalledPackages(treeFiles(image.path, tree, digests));
-    this.byImage.set(image.path, software);
-    // A failure is buildTreeSboms' to report, after the gate's own verdict.
-    await software.catch(() => {});
-  };
-
-  get(image: Artifact): Promise<InstalledSoftware> | undefined {
-    return this.byImage.get(image.path);
-  }
-}
 
 async function readFromImage(image: Artifact, workDir: string): Promise<InstalledSoftware> {
   const root = await openImageRoot(image.path, workDir);

@@ -22,13 +22,14 @@ import {
 import type { RunContext } from './context.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import { buildImageProvenance, imageProvenanceRel, type ImageProvenance } from './image-provenance.ts';
-import { buildTreeSboms, SoftwareFromGate, type TreeSbom } from './image-sboms.ts';
+import type { TreeSbom } from './image-sboms.ts';
+import { SoftwareFromGate } from './software-from-gate.ts';
 import type { AttestOptions } from './options.ts';
 import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
 import { secretScanResultFor } from './secret-scan-result.ts';
-import { runVulnerabilityGate, type VulnerabilityDoc, type VulnerabilityRun } from './vulnerability-gate.ts';
+import type { VulnerabilityDoc, VulnerabilityRun } from './vulnerability-gate.ts';
 import { keySigner, type PublishedAttestation, type StatementSigner } from './sign.ts';
-import { keylessSigner, type KeylessToolkit } from './keyless.ts';
+import type { KeylessToolkit } from './keyless.ts';
 import {
   buildProvenanceStatement,
   serializeStatement,
@@ -168,6 +169,10 @@ export async function runAttest(
   });
   // Its failure is reported where it is awaited below; until then it must not count as unhandled.
   gate.catch(() => {});
+  // What only runs after the gate (the SBOM writer with the CycloneDX library, the vulnerability gate, keyless
+  // signing) loads while the gate's child processes read the images, not before they start.
+  const sbomWriter = import('./image-sboms.ts');
+  sbomWriter.catch(() => {});
   const work: TreeWork[] = [];
   try {
     for (const f of found) work.push(await prepareTree(f, o, ctx, memo));
@@ -179,6 +184,7 @@ export async function runAttest(
   }
   const secrets = await gate;
   // One tree at a time, so no more than IMAGES_READ_AT_ONCE images the gate did not read are read at once.
+  const { buildTreeSboms } = await sbomWriter;
   for (const w of work) w.sboms = await buildTreeSboms(w.up, w.artifacts, fromGate);
   const gateLabel = (a: Artifact) => relative(o.releaseRoot, a.path).split(sep).join('/');
   for (const w of work) w.secretScan = secretScanResultFor(secrets, w.artifacts, gateLabel);
@@ -186,6 +192,7 @@ export async function runAttest(
   let vulnerabilities: VulnerabilityRun | null = null;
   if (o.vulnerability) {
     const trees = work.map((w, i) => ({ tree: o.trees[i]!, sboms: w.sboms }));
+    const { runVulnerabilityGate } = await import('./vulnerability-gate.ts');
     vulnerabilities = await runVulnerabilityGate(o.vulnerability, trees, new Date());
     for (const [i, w] of work.entries()) w.vulnerabilities = vulnerabilities.docs[i];
   }
@@ -230,7 +237,7 @@ export async function runAttest(
   const signer: StatementSigner | null = o.key
     ? keySigner(o.key)
     : o.keyless
-      ? keylessSigner(o.keyless, keyless!)
+      ? (await import('./keyless.ts')).keylessSigner(o.keyless, keyless!)
       : null;
   const files: { path: string; content: string }[] = [];
   const stale: string[] = [];
