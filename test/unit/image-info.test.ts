@@ -22,19 +22,7 @@ beforeAll(async () => {
   // Some data, so allocated sizes differ from zero and from the virtual size.
   await writeFile(join(dir, 'data.raw'), Buffer.alloc(3 * 1024 * 1024 + 123, 7));
   execFileSync('truncate', ['-s', '64M', join(dir, 'data.raw')]);
-  qemuImg(
-    'convert',
-    '-q',
-    '-f',
-    'raw',
-    '-O',
-    'qcow2',
-    '-c',
-    '-o',
-    'compression_type=zstd',
-    'data.raw',
-    'base.qcow2',
-  );
+  qemuImg(...'convert -q -f raw -O qcow2 -c -o compression_type=zstd data.raw base.qcow2'.split(' '));
   qemuImg('create', '-q', '-f', 'qcow2', '-b', 'base.qcow2', '-F', 'qcow2', 'overlay.qcow2');
   qemuImg('create', '-q', '-f', 'qcow2', '-o', 'cluster_size=2M', 'big-clusters.qcow2', '1G');
   qemuImg('create', '-q', '-f', 'vmdk', 'other.vmdk', '16M');
