@@ -2724,8 +2724,8 @@ function machineArgs(arch, accel) {
     // makes TCG about 5x slower (15 s instead of 3 s to the test image's marker here).
     return ['-machine', 'virt', '-accel', accel, '-cpu', accel === 'kvm' ? 'host' : 'max,pauth-impdef=on'];
 }
-function nvme(id, path, format, readonly) {
-    const ro = readonly ? ',readonly=on' : '';
+function nvme(id, path, format, readonly, snapshot = false) {
+    const ro = (readonly ? ',readonly=on' : '') + (snapshot ? ',snapshot=on' : '');
     // NVMe, not virtio-blk: the Debian cloud kernel has virtio-blk only as a module,
     // so without an initramfs the root must be on NVMe.
     return [
@@ -2770,7 +2770,7 @@ function qemuArgs(input) {
     }
     // The image is always the first NVMe disk (nvme0n1), so root=/dev/nvme0n1p2 finds it.
     if (input.disk)
-        args.push(...nvme('disk0', input.disk, input.diskFormat ?? 'qcow2', false));
+        args.push(...nvme('disk0', input.disk, input.diskFormat ?? 'qcow2', false, input.diskSnapshot ?? false));
     input.extraDrives.forEach((d, i) => args.push(...nvme(`disk${i + 1}`, d.path, d.format, d.readonly ?? true)));
     if (input.network) {
         args.push('-netdev', 'user,id=net0', '-device', 'virtio-net-pci,netdev=net0');
@@ -2972,7 +2972,10 @@ function runQemu(run) {
             run.onLine?.(line);
         });
         // stdin is /dev/null: nothing can be typed into the guest's console or a monitor.
-        const child = (0,external_node_child_process_.spawn)(run.binary, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(run.binary, run.args, {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            ...(run.tmpDir ? { env: { ...process.env, TMPDIR: run.tmpDir } } : {}),
+        });
         let end;
         let verdictMs = 0;
         let firstByteMs;
@@ -3654,11 +3657,8 @@ var backing_chain = __nccwpck_require__(79929);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
 /**
  * Backing chains: hashing every file in them (read by backing-chain.ts,
- * checked before anything is opened), and creating the throwaway overlay each
- * boot writes to, so the image under test is never written.
+ * checked before anything is opened), and the disk format QEMU is told.
  */
-
-
 
 
 
@@ -3678,13 +3678,6 @@ function diskFormat(format, image) {
         return format;
     throw new errors/* DataError */.fL(`${image} is a ${format} image: boot-verify boots qcow2 and raw images`);
 }
-/**
- * A qcow2 overlay at `target` backed by `image` (absolute path, format
- * pinned so QEMU never probes it): the guest's writes land in the overlay.
- */
-async function createOverlay(image, format, target) {
-    await (0,exec/* run */.eF)('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', (0,external_node_path_.resolve)(image), '-F', format, target]);
-}
 
 // EXTERNAL MODULE: ./build/shared/vm/qemu-command.js
 var qemu_command = __nccwpck_require__(82866);
@@ -3692,8 +3685,8 @@ var qemu_command = __nccwpck_require__(82866);
 var qemu_process = __nccwpck_require__(25595);
 ;// CONCATENATED MODULE: ./build/shared/vm/launch.js
 /**
- * boot(): the launcher every action boots through. It prepares a throwaway
- * overlay (or the image itself when writable), firmware variables for UEFI,
+ * boot(): the launcher every action boots through. It boots the image with
+ * QEMU's temporary snapshot (or the image itself when writable), firmware variables for UEFI,
  * picks the accelerator, runs QEMU with the console streaming into a watcher
  * and turns the outcome into a verdict. Temporary files are removed and QEMU
  * has exited before boot() returns or throws.
@@ -3784,21 +3777,17 @@ async function boot(spec) {
             ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
         });
         const format = diskFormat(chain[0].format, spec.image);
-        let disk = spec.image;
-        let format0 = format;
-        if (!spec.writable) {
-            disk = (0,external_node_path_.join)(work, 'overlay.qcow2');
-            await createOverlay(spec.image, format, disk);
-            format0 = 'qcow2';
-        }
         const firmware = spec.boot === 'uefi' ? await (0,vm_firmware/* prepareFirmware */.B)(spec.arch, work) : undefined;
         const accel = await (0,vm_accel/* chooseAccel */.ug)(spec.accel ?? 'auto', spec.arch, spec.kernel);
         const args = (0,qemu_command/* qemuArgs */.YZ)({
             arch: spec.arch,
             accel: accel.accel,
             boot: spec.boot,
-            disk,
-            diskFormat: format0,
+            // Unless writable, the guest writes to QEMU's temporary overlay (in `work`, gone at exit): the image
+            // is only read, and the recorded command can be run again as it is.
+            disk: (0,external_node_path_.resolve)(spec.image),
+            diskFormat: format,
+            diskSnapshot: !spec.writable,
             kernel: spec.kernel,
             initrd: spec.initrd,
             append: spec.append,
@@ -3819,6 +3808,7 @@ async function boot(spec) {
             signal: spec.signal,
             onLine: spec.onLine,
             onLaunch: spec.onLaunch,
+            tmpDir: work,
         }).catch(async (e) => {
             await version;
             throw e;

@@ -2,7 +2,7 @@
 export { boot, interpretOutcome, qemuVersion, AbortError } from './launch.ts';
 export { defaultAppend, serialConsole, qemuBinary, qemuArgs, FIRMWARE } from './qemu-command.ts';
 export { chooseAccel, probeKvm, hostArch, type AccelDecision } from './accel.ts';
-export { hashChain, createOverlay, type HashedLink } from './overlay.ts';
+export { hashChain, type HashedLink } from './overlay.ts';
 export { readBackingChain, type BackingRules, type ChainLink } from './backing-chain.ts';
 export { cleanLine, ConsoleWatcher } from './console.ts';
 export type * from './types.ts';

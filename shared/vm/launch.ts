@@ -1,13 +1,13 @@
 /**
- * boot(): the launcher every action boots through. It prepares a throwaway
- * overlay (or the image itself when writable), firmware variables for UEFI,
+ * boot(): the launcher every action boots through. It boots the image with
+ * QEMU's temporary snapshot (or the image itself when writable), firmware variables for UEFI,
  * picks the accelerator, runs QEMU with the console streaming into a watcher
  * and turns the outcome into a verdict. Temporary files are removed and QEMU
  * has exited before boot() returns or throws.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.ts';
 import { toolVersion } from '../exec.ts';
@@ -15,7 +15,7 @@ import { MAX_TIMEOUT_SECONDS, MAX_TIMER_MS } from '../inputs.ts';
 import { chooseAccel } from './accel.ts';
 import { prepareFirmware } from './firmware.ts';
 import { checkInitrdFile, checkKernelFile } from './input-files.ts';
-import { createOverlay, diskFormat, readBackingChain } from './overlay.ts';
+import { diskFormat, readBackingChain } from './overlay.ts';
 import { qemuArgs, qemuBinary } from './qemu-command.ts';
 import { runQemu, type QemuOutcome } from './qemu-process.ts';
 import type { BootResult, BootSpec, Verdict } from './types.ts';
@@ -100,21 +100,17 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
       ...(spec.backingRoots ? { roots: spec.backingRoots } : {}),
     });
     const format = diskFormat(chain[0]!.format, spec.image);
-    let disk = spec.image;
-    let format0 = format;
-    if (!spec.writable) {
-      disk = join(work, 'overlay.qcow2');
-      await createOverlay(spec.image, format, disk);
-      format0 = 'qcow2';
-    }
     const firmware = spec.boot === 'uefi' ? await prepareFirmware(spec.arch, work) : undefined;
     const accel = await chooseAccel(spec.accel ?? 'auto', spec.arch, spec.kernel);
     const args = qemuArgs({
       arch: spec.arch,
       accel: accel.accel,
       boot: spec.boot,
-      disk,
-      diskFormat: format0,
+      // Unless writable, the guest writes to QEMU's temporary overlay (in `work`, gone at exit): the image
+      // is only read, and the recorded command can be run again as it is.
+      disk: resolve(spec.image),
+      diskFormat: format,
+      diskSnapshot: !spec.writable,
       kernel: spec.kernel,
       initrd: spec.initrd,
       append: spec.append,
@@ -135,6 +131,7 @@ export async function boot(spec: BootSpec): Promise<BootResult> {
       signal: spec.signal,
       onLine: spec.onLine,
       onLaunch: spec.onLaunch,
+      tmpDir: work,
     }).catch(async (e: unknown) => {
       await version;
       throw e;

@@ -1,11 +1,8 @@
 /**
  * Backing chains: hashing every file in them (read by backing-chain.ts,
- * checked before anything is opened), and creating the throwaway overlay each
- * boot writes to, so the image under test is never written.
+ * checked before anything is opened), and the disk format QEMU is told.
  */
-import { resolve } from 'node:path';
 import { DataError } from '../errors.ts';
-import { run } from '../exec.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import type { ChainLink, DiskFormat } from './backing-chain.ts';
 
@@ -33,12 +30,4 @@ export async function hashChain(
 export function diskFormat(format: string, image: string): DiskFormat {
   if (format === 'raw' || format === 'qcow2') return format;
   throw new DataError(`${image} is a ${format} image: boot-verify boots qcow2 and raw images`);
-}
-
-/**
- * A qcow2 overlay at `target` backed by `image` (absolute path, format
- * pinned so QEMU never probes it): the guest's writes land in the overlay.
- */
-export async function createOverlay(image: string, format: DiskFormat, target: string): Promise<void> {
-  await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', resolve(image), '-F', format, target]);
 }

@@ -39,9 +39,14 @@ export interface QemuCommandInput {
   arch: Arch;
   accel: Accel;
   boot: BootMode;
-  /** The disk QEMU opens (a throwaway overlay, or the image itself when writable); none for a KVM probe. */
+  /** The disk QEMU opens (the image under test, or the image to provision when writable); none for a KVM probe. */
   disk?: string;
   diskFormat?: 'raw' | 'qcow2';
+  /**
+   * The guest's writes go to a temporary overlay QEMU makes in its TMPDIR and drops at exit (`snapshot=on`):
+   * the disk itself is only read.
+   */
+  diskSnapshot?: boolean;
   kernel?: string;
   initrd?: string;
   append?: string;
@@ -62,8 +67,8 @@ function machineArgs(arch: Arch, accel: Accel): string[] {
   return ['-machine', 'virt', '-accel', accel, '-cpu', accel === 'kvm' ? 'host' : 'max,pauth-impdef=on'];
 }
 
-function nvme(id: string, path: string, format: string, readonly: boolean): string[] {
-  const ro = readonly ? ',readonly=on' : '';
+function nvme(id: string, path: string, format: string, readonly: boolean, snapshot = false): string[] {
+  const ro = (readonly ? ',readonly=on' : '') + (snapshot ? ',snapshot=on' : '');
   // NVMe, not virtio-blk: the Debian cloud kernel has virtio-blk only as a module,
   // so without an initramfs the root must be on NVMe.
   return [
@@ -109,7 +114,8 @@ export function qemuArgs(input: QemuCommandInput): string[] {
     args.push('-append', input.append ?? defaultAppend(input.arch));
   }
   // The image is always the first NVMe disk (nvme0n1), so root=/dev/nvme0n1p2 finds it.
-  if (input.disk) args.push(...nvme('disk0', input.disk, input.diskFormat ?? 'qcow2', false));
+  if (input.disk)
+    args.push(...nvme('disk0', input.disk, input.diskFormat ?? 'qcow2', false, input.diskSnapshot ?? false));
   input.extraDrives.forEach((d, i) =>
     args.push(...nvme(`disk${i + 1}`, d.path, d.format, d.readonly ?? true)),
   );

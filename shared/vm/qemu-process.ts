@@ -22,6 +22,8 @@ export interface QemuRun {
   signal?: AbortSignal;
   onLine?: (line: string) => void;
   onLaunch?: (pid: number) => void;
+  /** QEMU's TMPDIR: where a `snapshot=on` drive's temporary overlay goes (the boot's own work directory). */
+  tmpDir?: string;
 }
 
 export type QemuEnd =
@@ -84,7 +86,10 @@ export function runQemu(run: QemuRun): Promise<QemuOutcome> {
       run.onLine?.(line);
     });
     // stdin is /dev/null: nothing can be typed into the guest's console or a monitor.
-    const child = spawn(run.binary, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(run.binary, run.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(run.tmpDir ? { env: { ...process.env, TMPDIR: run.tmpDir } } : {}),
+    });
     let end: QemuEnd | undefined;
     let verdictMs = 0;
     let firstByteMs: number | undefined;

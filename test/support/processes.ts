@@ -1,14 +1,17 @@
 /** Finding QEMU processes and waiting for conditions, for the tests that prove no QEMU outlives a step. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 
-/** Pids of running qemu-system processes whose command line contains `needle`. */
+/** Pids of running qemu-system processes whose command line or environment contains `needle`. */
 export async function qemuPidsMentioning(needle: string): Promise<number[]> {
   const pids: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
     const argv = cmdline.split('\0');
-    if (/qemu-system-/.test(argv[0] ?? '') && cmdline.includes(needle)) {
+    if (!/qemu-system-/.test(argv[0] ?? '')) continue;
+    // A kernel boot names only shared files (the image, the kernel): its own directory is its TMPDIR.
+    const environ = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '');
+    if (cmdline.includes(needle) || environ.includes(needle)) {
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
       if (!/\) Z /.test(stat)) pids.push(Number(entry)); // a zombie is already dead
     }

@@ -56,6 +56,23 @@ describe('qemuArgs', () => {
     assert.match(s, /-netdev user,id=net0 -device virtio-net-pci,netdev=net0/);
   });
 
+  it('a disk under test is opened with snapshot=on (its writes go to a temporary overlay); a disk to provision is not', () => {
+    const drive = (diskSnapshot?: boolean) =>
+      qemuArgs({
+        ...base,
+        arch: 'x86_64',
+        accel: 'tcg',
+        boot: 'kernel',
+        kernel: '/k',
+        disk: '/d.raw',
+        diskFormat: 'raw',
+        ...(diskSnapshot === undefined ? {} : { diskSnapshot }),
+      }).find((a) => a.includes('id=disk0'));
+    assert.equal(drive(true), 'if=none,id=disk0,file=/d.raw,format=raw,snapshot=on');
+    assert.equal(drive(false), 'if=none,id=disk0,file=/d.raw,format=raw');
+    assert.equal(drive(), 'if=none,id=disk0,file=/d.raw,format=raw');
+  });
+
   it('KVM uses the host CPU', () => {
     const args = qemuArgs({ ...base, arch: 'x86_64', accel: 'kvm', boot: 'kernel', kernel: '/k' });
     assert.match(args.join(' '), /-accel kvm -cpu host/);
