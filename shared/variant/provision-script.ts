@@ -141,6 +141,18 @@ export const SYSPREP_STEP = 'sysprep (reset per-instance state)';
  */
 export function stepRunner(): string[] {
   return [
+    // What the guest shows when a step's status is lost, tagged so the error message carries it:
+    // whether the work directory is still there, how / and /tmp are mounted (an ext4 error
+    // remounts read-only), free space, and the kernel's last words.
+    'lostStatus() {',
+    '  {',
+    '    echo "step $1 left no exit status"',
+    '    if [ -d "$work" ]; then echo "work directory $work: present"; else echo "work directory $work: gone"; fi',
+    '    grep -E "^[^ ]+ /(tmp)? " /proc/mounts',
+    '    df -k / /tmp',
+    '    dmesg 2>/dev/null | tail -n 6',
+    '  } 2>&1 | sed "s/^/$tag OUTPUT /"',
+    '}',
     'step() {',
     '  what=$(echo "$2" | base64 -d)',
     '  echo "$tag STEP $1 BEGIN $what"',
@@ -152,7 +164,7 @@ export function stepRunner(): string[] {
     // Fail closed: a step that removed the status file (or the work directory) has not succeeded.
     '  status=$(cat "$work/status" 2>/dev/null) || status=',
     '  case $status in',
-    '    "" | *[!0-9]*) echo "step $1 left no exit status (was $work removed?)"; status=255 ;;',
+    '    "" | *[!0-9]*) status=255; lostStatus "$1" ;;',
     '  esac',
     '  if [ "$status" -ne 0 ]; then',
     // The failing step's last lines (apt's "E: Failed to fetch …") are quoted in the step's error.

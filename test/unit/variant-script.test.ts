@@ -72,6 +72,9 @@ describe('provisioning script', () => {
     const { output } = await runSteps(['true', 'rm -rf "$INFRASIM_WORK"', 'true']);
     assert.match(output, /T STEP 1 OK/);
     assert.match(output, /T ERROR step 2 \(body 2\) exited with status 255; provisioning stopped/);
+    // What the guest shows travels with the error: the work directory's fate and how / is mounted.
+    assert.match(output, /T OUTPUT step 2 left no exit status\nT OUTPUT work directory \S+: gone\n/);
+    assert.match(output, /T OUTPUT \S+ \/ \S+ \S*rw/);
     assert.doesNotMatch(output, /STEP 2 OK|STEP 3|ALL-DONE/);
   });
 
