@@ -4,7 +4,6 @@
  * latest-releases.yaml (for a branch like 3.20) or the `.sha256` file beside
  * the tarball (for a point release like 3.20.3 or a URL override).
  */
-import { parse } from 'yaml';
 import { DataError } from '../errors.ts';
 import { digestFromChecksumFile, fetchText } from '../fetch.ts';
 
@@ -47,6 +46,8 @@ export async function resolveAlpineMinirootfs(opts: {
   }
   // A branch: the publisher's list of current release files names the newest minirootfs and its digest.
   const listUrl = `${releases}/latest-releases.yaml`;
+  // The YAML parser only for this list: a build from a given rootfs or Debian never loads it.
+  const { parse } = await import('yaml');
   const list = parse(await fetchText(listUrl)) as
     { flavor?: string; file?: string; sha256?: string }[] | null;
   const entry = Array.isArray(list) ? list.find((e) => e.flavor === 'alpine-minirootfs') : undefined;
