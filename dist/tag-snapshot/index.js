@@ -16428,14 +16428,14 @@ async function localTagCommit(cwd, name) {
     });
     return r.code === 0 ? r.stdout.trim() : null;
 }
-/** Where `name` points locally and on the remote (ls-remote's peeled `^{}` line for an annotated tag). */
-async function tagState(cwd, name, remote, auth) {
-    const local = await localTagCommit(cwd, name);
-    if (remote === null)
-        return { local, remote: null };
-    const env = gitAuthEnv(await remoteUrl(cwd, remote), auth);
+/** The environment for git commands that talk to `remote` (its URL decides where the token may go). */
+async function remoteEnv(cwd, remote, auth) {
+    return gitAuthEnv(await remoteUrl(cwd, remote), auth);
+}
+/** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
+async function remoteTagCommit(cwd, name, remote, env) {
     // The peeled line must be asked for by name: a pattern matches only the ref itself.
-    const out = await git(cwd, ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`], env);
+    const out = await git(cwd, ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`], await env);
     let direct = null;
     let peeled = null;
     for (const line of out.split('\n')) {
@@ -16445,7 +16445,18 @@ async function tagState(cwd, name, remote, auth) {
         if (ref === `refs/tags/${name}^{}`)
             peeled = sha;
     }
-    return { local, remote: peeled ?? direct };
+    return peeled ?? direct;
+}
+/**
+ * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
+ * network round trip on a runner, the local one needs none of it.
+ */
+async function tagState(cwd, name, remote, auth, env = remote === null ? null : remoteEnv(cwd, remote, auth)) {
+    const remoteCommit = remote === null ? null : remoteTagCommit(cwd, name, remote, env);
+    // Settled below; until then a rejection must not count as unhandled.
+    remoteCommit?.catch(() => { });
+    const local = await localTagCommit(cwd, name);
+    return { local, remote: await remoteCommit };
 }
 const ACTIONS_BOT = {
     name: 'github-actions[bot]',
@@ -16460,7 +16471,10 @@ function pointsElsewhere(name, where, commit, other) {
  * taken by another commit locally or on the remote.
  */
 async function createGitTag(req) {
-    const state = await tagState(req.cwd, req.name, req.remote, req.auth);
+    // The remote's URL (which decides where the token may be sent) is read once, for the check and the push.
+    const env = req.remote === null ? null : remoteEnv(req.cwd, req.remote, req.auth);
+    env?.catch(() => { });
+    const state = await tagState(req.cwd, req.name, req.remote, req.auth, env);
     if (state.remote && state.remote !== req.commit)
         throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
     if (state.local && state.local !== req.commit)
@@ -16478,8 +16492,7 @@ async function createGitTag(req) {
     }
     if (req.remote === null || state.remote === req.commit)
         return { action, pushed: false };
-    const env = gitAuthEnv(await remoteUrl(req.cwd, req.remote), req.auth);
-    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env, okCodes: [1, 128] });
+    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env: await env, okCodes: [1, 128] });
     if (push.code !== 0) {
         // Nothing half-published: a tag made by this run and not pushed is removed again.
         if (action === 'created')
@@ -18156,6 +18169,10 @@ async function runSnapshot(o, ctx, deps) {
     log(`snapshot tag ${tag} for commit ${commit} (date from ${facts.epochSource})`);
     const gh = o.token && (o.gitTag === 'api' || o.release) ? await deps.github(o.token, o.apiUrl) : null;
     const auth = o.token ? { token: o.token } : null;
+    // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
+    // (a round trip to the remote or the API); the tag's verdict is reported first.
+    const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+    gatesChecked.catch(() => { });
     // The tag's owner, before any write: another commit's tag stops the run here.
     if (o.gitTag === 'git') {
         const state = await tagState(o.checkout, tag, o.remote, auth);
@@ -18168,7 +18185,7 @@ async function runSnapshot(o, ctx, deps) {
         if (other && other !== commit)
             throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`);
     }
-    const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+    const gates = await gatesChecked;
     // Channel tags require the gates (options set requireGates then): refused here, before the first write.
     if (o.requireGates && !gates.passed)
         throw new errors/* DataError */.fL(`release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`);

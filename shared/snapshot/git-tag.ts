@@ -78,21 +78,23 @@ async function localTagCommit(cwd: string, name: string): Promise<string | null>
   return r.code === 0 ? r.stdout.trim() : null;
 }
 
-/** Where `name` points locally and on the remote (ls-remote's peeled `^{}` line for an annotated tag). */
-export async function tagState(
+/** The environment for git commands that talk to `remote` (its URL decides where the token may go). */
+async function remoteEnv(cwd: string, remote: string, auth: GitAuth | null): Promise<NodeJS.ProcessEnv> {
+  return gitAuthEnv(await remoteUrl(cwd, remote), auth);
+}
+
+/** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
+async function remoteTagCommit(
   cwd: string,
   name: string,
-  remote: string | null,
-  auth: GitAuth | null,
-): Promise<TagState> {
-  const local = await localTagCommit(cwd, name);
-  if (remote === null) return { local, remote: null };
-  const env = gitAuthEnv(await remoteUrl(cwd, remote), auth);
+  remote: string,
+  env: Promise<NodeJS.ProcessEnv>,
+): Promise<string | null> {
   // The peeled line must be asked for by name: a pattern matches only the ref itself.
   const out = await git(
     cwd,
     ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`],
-    env,
+    await env,
   );
   let direct: string | null = null;
   let peeled: string | null = null;
@@ -101,7 +103,25 @@ export async function tagState(
     if (ref === `refs/tags/${name}`) direct = sha!;
     if (ref === `refs/tags/${name}^{}`) peeled = sha!;
   }
-  return { local, remote: peeled ?? direct };
+  return peeled ?? direct;
+}
+
+/**
+ * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
+ * network round trip on a runner, the local one needs none of it.
+ */
+export async function tagState(
+  cwd: string,
+  name: string,
+  remote: string | null,
+  auth: GitAuth | null,
+  env: Promise<NodeJS.ProcessEnv> | null = remote === null ? null : remoteEnv(cwd, remote, auth),
+): Promise<TagState> {
+  const remoteCommit = remote === null ? null : remoteTagCommit(cwd, name, remote, env!);
+  // Settled below; until then a rejection must not count as unhandled.
+  remoteCommit?.catch(() => {});
+  const local = await localTagCommit(cwd, name);
+  return { local, remote: await remoteCommit };
 }
 
 export interface TagIdentity {
@@ -145,7 +165,10 @@ function pointsElsewhere(name: string, where: string, commit: string, other: str
  * taken by another commit locally or on the remote.
  */
 export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
-  const state = await tagState(req.cwd, req.name, req.remote, req.auth);
+  // The remote's URL (which decides where the token may be sent) is read once, for the check and the push.
+  const env = req.remote === null ? null : remoteEnv(req.cwd, req.remote, req.auth);
+  env?.catch(() => {});
+  const state = await tagState(req.cwd, req.name, req.remote, req.auth, env);
   if (state.remote && state.remote !== req.commit)
     throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
   if (state.local && state.local !== req.commit)
@@ -167,11 +190,10 @@ export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
     action = 'created';
   }
   if (req.remote === null || state.remote === req.commit) return { action, pushed: false };
-  const env = gitAuthEnv(await remoteUrl(req.cwd, req.remote), req.auth);
   const push = await run(
     'git',
     ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`],
-    { cwd: req.cwd, env, okCodes: [1, 128] },
+    { cwd: req.cwd, env: await env!, okCodes: [1, 128] },
   );
   if (push.code !== 0) {
     // Nothing half-published: a tag made by this run and not pushed is removed again.

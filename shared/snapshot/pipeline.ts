@@ -93,6 +93,10 @@ export async function runSnapshot(
 
   const gh = o.token && (o.gitTag === 'api' || o.release) ? await deps.github(o.token, o.apiUrl) : null;
   const auth = o.token ? { token: o.token } : null;
+  // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
+  // (a round trip to the remote or the API); the tag's verdict is reported first.
+  const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+  gatesChecked.catch(() => {});
   // The tag's owner, before any write: another commit's tag stops the run here.
   if (o.gitTag === 'git') {
     const state = await tagState(o.checkout, tag, o.remote, auth);
@@ -109,7 +113,7 @@ export async function runSnapshot(
       );
   }
 
-  const gates = await checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+  const gates = await gatesChecked;
   // Channel tags require the gates (options set requireGates then): refused here, before the first write.
   if (o.requireGates && !gates.passed)
     throw new DataError(

@@ -290,6 +290,11 @@ describe('tag-snapshot action (bundled)', () => {
           git(ws.checkout, 'tag', '-d', name);
         },
       },
+      {
+        // The tag taken (above) and the gates failing, checked at once: the tag's verdict is the one reported.
+        inputs: { 'public-key': '', 'identity-repository': 'acme/images', 'require-gates': 'true' },
+        message: /tag image-\S+ already exists on remote 'origin' and points at commit [0-9a-f]{40}, not at/,
+      },
     ];
     for (const c of cases) {
       await c.prepare?.();
