@@ -16,12 +16,12 @@ export async function readSecretAllowListInput(
 ): Promise<SecretAllowList> {
   const value = raw.trim();
   if (!value) return EMPTY_ALLOW_LIST;
-  if (value.includes('\n') || /^[-[{]/.test(value)) return parseSecretAllowList(raw, inputName);
+  if (value.includes('\n') || /^[-[{]/.test(value)) return await parseSecretAllowList(raw, inputName);
   const path = resolve(cwd, value);
   await requireReadablePath(inputName, path, 'file');
   const text = await readFile(path, 'utf8');
   try {
-    return parseSecretAllowList(text, inputName);
+    return await parseSecretAllowList(text, inputName);
   } catch (e) {
     if (e instanceof InputError)
       throw new InputError(inputName, `${path}: ${e.message.replace(/^input '[^']*': /, '')}`);

@@ -6,8 +6,7 @@
  * scanning Debian 12 images built by this suite; a newer package with other
  * keys fails the gate until a maintainer allows them by fingerprint.
  */
-import type { SecretAllowList } from './allow-list.ts';
-import { parseSecretAllowList } from './allow-list.ts';
+import { secretAllowListFrom, type SecretAllowList } from './allow-list.ts';
 
 const GNUTLS_SELF_TEST = [
   '87e288dc7dbc29a24241b596ec8c84f949d9f09f34fc0cf69242481fb2274770',
@@ -22,18 +21,21 @@ const CLOUD_INIT_EXAMPLES = [
   '960280ab389c4a8020cbec21b257d62486f415cd90876c5036588086ff3592e1',
 ];
 
-const yaml = [
-  ...GNUTLS_SELF_TEST.map(
-    (f) =>
-      `- { path: '/usr/lib/**/libgnutls.so.*', fingerprint: '${f}', reason: "GnuTLS's public FIPS self-test key, compiled into the library (lib/crypto-selftests-pk.c)" }`,
-  ),
-  ...CLOUD_INIT_EXAMPLES.map(
-    (f) =>
-      `- { path: '/usr/share/doc/cloud-init/examples/*', fingerprint: '${f}', reason: "an example key in cloud-init's published documentation" }`,
-  ),
-].join('\n');
-
-export const KNOWN_PUBLIC_KEYS: SecretAllowList = parseSecretAllowList(yaml, 'built-in allow-list');
+export const KNOWN_PUBLIC_KEYS: SecretAllowList = secretAllowListFrom(
+  [
+    ...GNUTLS_SELF_TEST.map((fingerprint) => ({
+      path: '/usr/lib/**/libgnutls.so.*',
+      fingerprint,
+      reason: "GnuTLS's public FIPS self-test key, compiled into the library (lib/crypto-selftests-pk.c)",
+    })),
+    ...CLOUD_INIT_EXAMPLES.map((fingerprint) => ({
+      path: '/usr/share/doc/cloud-init/examples/*',
+      fingerprint,
+      reason: "an example key in cloud-init's published documentation",
+    })),
+  ],
+  'built-in allow-list',
+);
 
 /** The built-in entries, then the maintainer's. */
 export function withKnownPublicKeys(list: SecretAllowList): SecretAllowList {

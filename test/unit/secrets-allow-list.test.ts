@@ -39,8 +39,8 @@ describe('secret allow-list', () => {
       assert.equal(globToRegExp(glob).test(path), expected, `${glob} ~ ${path}`);
   });
 
-  it('allows by fingerprint, by path, by both, and by kind; an allowed finding is kept with its reason', () => {
-    const list = parseSecretAllowList(
+  it('allows by fingerprint, by path, by both, and by kind; an allowed finding is kept with its reason', async () => {
+    const list = await parseSecretAllowList(
       [
         `- fingerprint: sha256:${FP.toUpperCase()}`,
         '  reason: the test CA key, public in the repository',
@@ -73,10 +73,10 @@ describe('secret allow-list', () => {
       r.findings.map((f) => f.path),
       ['/usr/share/doc/x/.env', '/etc/other/server.key'],
     );
-    assert.deepEqual(applyAllowList(findings, parseSecretAllowList('', 'x')).findings, findings);
+    assert.deepEqual(applyAllowList(findings, await parseSecretAllowList('', 'x')).findings, findings);
   });
 
-  it('refuses bad input naming the input, the entry and what is accepted', () => {
+  it('refuses bad input naming the input, the entry and what is accepted', async () => {
     const bad: [string, RegExp][] = [
       ['- path: [', /input 'secret-allow-list': is not valid YAML/],
       ['path: /x\nreason: y', /is not a list/],
@@ -93,8 +93,8 @@ describe('secret allow-list', () => {
       ['- path: /x\n  reason: ""', /'reason' is not a non-empty string/],
     ];
     for (const [text, message] of bad) {
-      assert.throws(
-        () => parseSecretAllowList(text, 'secret-allow-list'),
+      await assert.rejects(
+        parseSecretAllowList(text, 'secret-allow-list'),
         (e: Error) => e instanceof InputError && message.test(e.message) && /accepted:/.test(e.message),
         text,
       );
@@ -117,7 +117,7 @@ describe('secret allow-list', () => {
     // A fingerprint of digits only stays a string (YAML would read it as a number).
     const digits = '1'.repeat(64);
     assert.equal(
-      parseSecretAllowList(`- fingerprint: ${digits}\n  reason: r\n`, 'x').entries[0]!.fingerprint,
+      (await parseSecretAllowList(`- fingerprint: ${digits}\n  reason: r\n`, 'x')).entries[0]!.fingerprint,
       digits,
     );
     await assert.rejects(

@@ -135,18 +135,18 @@ test('bad inputs: unknown release, unreadable data, malformed records, allow-lis
   await writeFile(join(dir, 'x.zip'), Buffer.alloc(40));
   await assert.rejects(loadOsvDatabase(join(dir, 'x.zip')), /not a zip archive/);
 
-  assert.throws(
-    () => parseAllowList('- id: CVE-1\n  reason: x\n  expires: soon'),
+  await assert.rejects(
+    parseAllowList('- id: CVE-1\n  reason: x\n  expires: soon'),
     (e: unknown) => e instanceof InputError && /expires 'soon' is not a date/.test(e.message),
   );
-  assert.throws(() => parseAllowList('- id: CVE-1\n  expires: 2027-01-01'), /entry 1: reason/);
-  assert.throws(
-    () => parseAllowList('[{"id": "CVE-1", "reason": "r", "expires": "2027-02-30"}]'),
+  await assert.rejects(parseAllowList('- id: CVE-1\n  expires: 2027-01-01'), /entry 1: reason/);
+  await assert.rejects(
+    parseAllowList('[{"id": "CVE-1", "reason": "r", "expires": "2027-02-30"}]'),
     /is not a date/,
   );
-  assert.throws(() => parseAllowList('{id: ['), /vulnerability-allow-list.*not YAML or JSON/);
-  assert.throws(() => parseAllowList('id: CVE-1'), /is not a list/);
-  assert.deepEqual(parseAllowList('- {id: CVE-1, reason: r, expires: 2027-01-31}'), [
+  await assert.rejects(parseAllowList('{id: ['), /vulnerability-allow-list.*not YAML or JSON/);
+  await assert.rejects(parseAllowList('id: CVE-1'), /is not a list/);
+  assert.deepEqual(await parseAllowList('- {id: CVE-1, reason: r, expires: 2027-01-31}'), [
     { id: 'CVE-1', reason: 'r', expires: '2027-01-31' },
   ]);
 
