@@ -16428,14 +16428,19 @@ async function localTagCommit(cwd, name) {
     });
     return r.code === 0 ? r.stdout.trim() : null;
 }
-/** The environment for git commands that talk to `remote` (its URL decides where the token may go). */
-async function remoteEnv(cwd, remote, auth) {
-    return gitAuthEnv(await remoteUrl(cwd, remote), auth);
+/** The remote's URL is read once per access: one lookup serves the tag check and the push. */
+function remoteAccess(cwd, remote, auth) {
+    if (remote === null)
+        return null;
+    const env = remoteUrl(cwd, remote).then((url) => gitAuthEnv(url, auth));
+    // Settled where it is used; until then a rejection must not count as unhandled.
+    env.catch(() => { });
+    return { name: remote, env };
 }
 /** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
-async function remoteTagCommit(cwd, name, remote, env) {
+async function remoteTagCommit(cwd, name, remote) {
     // The peeled line must be asked for by name: a pattern matches only the ref itself.
-    const out = await git(cwd, ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`], await env);
+    const out = await git(cwd, ['ls-remote', '--tags', '--', remote.name, `refs/tags/${name}`, `refs/tags/${name}^{}`], await remote.env);
     let direct = null;
     let peeled = null;
     for (const line of out.split('\n')) {
@@ -16451,12 +16456,16 @@ async function remoteTagCommit(cwd, name, remote, env) {
  * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
  * network round trip on a runner, the local one needs none of it.
  */
-async function tagState(cwd, name, remote, auth, env = remote === null ? null : remoteEnv(cwd, remote, auth)) {
-    const remoteCommit = remote === null ? null : remoteTagCommit(cwd, name, remote, env);
+async function stateOf(cwd, name, remote) {
+    const remoteCommit = remote === null ? Promise.resolve(null) : remoteTagCommit(cwd, name, remote);
     // Settled below; until then a rejection must not count as unhandled.
-    remoteCommit?.catch(() => { });
+    remoteCommit.catch(() => { });
     const local = await localTagCommit(cwd, name);
     return { local, remote: await remoteCommit };
+}
+/** Where `name` points locally and on `remote` (null: not asked). */
+function tagState(cwd, name, remote, auth) {
+    return stateOf(cwd, name, remoteAccess(cwd, remote, auth));
 }
 const ACTIONS_BOT = {
     name: 'github-actions[bot]',
@@ -16471,10 +16480,8 @@ function pointsElsewhere(name, where, commit, other) {
  * taken by another commit locally or on the remote.
  */
 async function createGitTag(req) {
-    // The remote's URL (which decides where the token may be sent) is read once, for the check and the push.
-    const env = req.remote === null ? null : remoteEnv(req.cwd, req.remote, req.auth);
-    env?.catch(() => { });
-    const state = await tagState(req.cwd, req.name, req.remote, req.auth, env);
+    const remote = remoteAccess(req.cwd, req.remote, req.auth);
+    const state = await stateOf(req.cwd, req.name, remote);
     if (state.remote && state.remote !== req.commit)
         throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
     if (state.local && state.local !== req.commit)
@@ -16490,9 +16497,9 @@ async function createGitTag(req) {
         }, req.message);
         action = 'created';
     }
-    if (req.remote === null || state.remote === req.commit)
+    if (remote === null || state.remote === req.commit)
         return { action, pushed: false };
-    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env: await env, okCodes: [1, 128] });
+    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', remote.name, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env: await remote.env, okCodes: [1, 128] });
     if (push.code !== 0) {
         // Nothing half-published: a tag made by this run and not pushed is removed again.
         if (action === 'created')

@@ -78,23 +78,28 @@ async function localTagCommit(cwd: string, name: string): Promise<string | null>
   return r.code === 0 ? r.stdout.trim() : null;
 }
 
-/** The environment for git commands that talk to `remote` (its URL decides where the token may go). */
-async function remoteEnv(cwd: string, remote: string, auth: GitAuth | null): Promise<NodeJS.ProcessEnv> {
-  return gitAuthEnv(await remoteUrl(cwd, remote), auth);
+/** A remote, and the environment for git commands that talk to it (its URL decides where the token may go). */
+interface RemoteAccess {
+  name: string;
+  env: Promise<NodeJS.ProcessEnv>;
+}
+
+/** The remote's URL is read once per access: one lookup serves the tag check and the push. */
+function remoteAccess(cwd: string, remote: string | null, auth: GitAuth | null): RemoteAccess | null {
+  if (remote === null) return null;
+  const env = remoteUrl(cwd, remote).then((url) => gitAuthEnv(url, auth));
+  // Settled where it is used; until then a rejection must not count as unhandled.
+  env.catch(() => {});
+  return { name: remote, env };
 }
 
 /** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
-async function remoteTagCommit(
-  cwd: string,
-  name: string,
-  remote: string,
-  env: Promise<NodeJS.ProcessEnv>,
-): Promise<string | null> {
+async function remoteTagCommit(cwd: string, name: string, remote: RemoteAccess): Promise<string | null> {
   // The peeled line must be asked for by name: a pattern matches only the ref itself.
   const out = await git(
     cwd,
-    ['ls-remote', '--tags', '--', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`],
-    await env,
+    ['ls-remote', '--tags', '--', remote.name, `refs/tags/${name}`, `refs/tags/${name}^{}`],
+    await remote.env,
   );
   let direct: string | null = null;
   let peeled: string | null = null;
@@ -110,18 +115,22 @@ async function remoteTagCommit(
  * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
  * network round trip on a runner, the local one needs none of it.
  */
-export async function tagState(
+async function stateOf(cwd: string, name: string, remote: RemoteAccess | null): Promise<TagState> {
+  const remoteCommit = remote === null ? Promise.resolve(null) : remoteTagCommit(cwd, name, remote);
+  // Settled below; until then a rejection must not count as unhandled.
+  remoteCommit.catch(() => {});
+  const local = await localTagCommit(cwd, name);
+  return { local, remote: await remoteCommit };
+}
+
+/** Where `name` points locally and on `remote` (null: not asked). */
+export function tagState(
   cwd: string,
   name: string,
   remote: string | null,
   auth: GitAuth | null,
-  env: Promise<NodeJS.ProcessEnv> | null = remote === null ? null : remoteEnv(cwd, remote, auth),
 ): Promise<TagState> {
-  const remoteCommit = remote === null ? null : remoteTagCommit(cwd, name, remote, env!);
-  // Settled below; until then a rejection must not count as unhandled.
-  remoteCommit?.catch(() => {});
-  const local = await localTagCommit(cwd, name);
-  return { local, remote: await remoteCommit };
+  return stateOf(cwd, name, remoteAccess(cwd, remote, auth));
 }
 
 export interface TagIdentity {
@@ -165,10 +174,8 @@ function pointsElsewhere(name: string, where: string, commit: string, other: str
  * taken by another commit locally or on the remote.
  */
 export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
-  // The remote's URL (which decides where the token may be sent) is read once, for the check and the push.
-  const env = req.remote === null ? null : remoteEnv(req.cwd, req.remote, req.auth);
-  env?.catch(() => {});
-  const state = await tagState(req.cwd, req.name, req.remote, req.auth, env);
+  const remote = remoteAccess(req.cwd, req.remote, req.auth);
+  const state = await stateOf(req.cwd, req.name, remote);
   if (state.remote && state.remote !== req.commit)
     throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
   if (state.local && state.local !== req.commit)
@@ -189,11 +196,11 @@ export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
     );
     action = 'created';
   }
-  if (req.remote === null || state.remote === req.commit) return { action, pushed: false };
+  if (remote === null || state.remote === req.commit) return { action, pushed: false };
   const push = await run(
     'git',
-    ['push', '--porcelain', '--', req.remote, `refs/tags/${req.name}:refs/tags/${req.name}`],
-    { cwd: req.cwd, env: await env!, okCodes: [1, 128] },
+    ['push', '--porcelain', '--', remote.name, `refs/tags/${req.name}:refs/tags/${req.name}`],
+    { cwd: req.cwd, env: await remote.env, okCodes: [1, 128] },
   );
   if (push.code !== 0) {
     // Nothing half-published: a tag made by this run and not pushed is removed again.
