@@ -797,7 +797,8 @@ async function boundByproducts(c, statement, root, memo) {
 }
 async function verifyAttestations(req) {
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(req.root);
-    const memo = new _digest_memo_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestMemo */ .F();
+    const memo = req.digests ?? new _digest_memo_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestMemo */ .F();
+    const hashedBefore = memo.hashed;
     const checkSignature = signatureCheck(req.policy);
     let bundles = req.attestations.map((a) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(a));
     if (bundles.length === 0) {
@@ -837,7 +838,7 @@ async function verifyAttestations(req) {
         covered.push({ path, sha256: d.sha256 });
     }
     checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
-    return { statements, checks, covered, hashed: memo.hashed };
+    return { statements, checks, covered, hashed: memo.hashed - hashedBefore };
 }
 
 

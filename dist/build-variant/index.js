@@ -10764,15 +10764,20 @@ var regular_file = __nccwpck_require__(53019);
 /**
  * Each file is hashed at most once per step: the first request for a file
  * hashes it and later requests get the same result, as long as the file's
- * identity, size and modification time are unchanged. attest asks for one
- * artifact several times (the image provenance, the per-artifact statement,
- * the combined statement, the check against an earlier action's digest);
- * boot-verify reads a base behind every overlay built on it.
+ * identity, size, modification and status-change times are unchanged.
+ * attest asks for one artifact several times (the image provenance, the
+ * per-artifact statement, the combined statement, the check against an
+ * earlier action's digest); boot-verify reads a base behind every overlay
+ * built on it; tag-snapshot checks each image against its provenance,
+ * against the signed statements, and again before the channels move.
  *
  * Every file is opened through openRegularFile and the key comes from the
  * opened descriptor, so a device or FIFO is refused naming the input, and a
  * file replaced after an earlier request is hashed again, never answered from
- * the memo of the file it replaced.
+ * the memo of the file it replaced. The key holds the status-change time
+ * too: a write puts it forward, and unlike the modification time no
+ * unprivileged call can set it back, so a file rewritten in place with its
+ * old modification time restored is hashed again as well.
  */
 
 
@@ -10788,7 +10793,7 @@ class digest_memo_DigestMemo {
         let owned = false;
         try {
             const s = await handle.stat({ bigint: true });
-            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
             const known = this.memo.get(key);
             if (known)
                 return await known;

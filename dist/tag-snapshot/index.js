@@ -13629,10 +13629,284 @@ function versionFromRun(ctx) {
 
 // EXTERNAL MODULE: ./build/shared/source-date.js + 1 modules
 var source_date = __nccwpck_require__(9219);
-// EXTERNAL MODULE: ./build/shared/errors.js
-var errors = __nccwpck_require__(2005);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/shared/errors.js
+var errors = __nccwpck_require__(2005);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/shared/regular-file.js
+/**
+ * Files an input names are read only when they are regular files of a bounded
+ * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
+ * input would otherwise be read or hashed forever, or fail later with a raw
+ * errno that does not say which input caused it.
+ */
+
+
+
+/** What a path turned out to be, for an error message. */
+function describeKind(s) {
+    if (s.isDirectory())
+        return 'a directory';
+    if (s.isCharacterDevice())
+        return 'a character device';
+    if (s.isBlockDevice())
+        return 'a block device';
+    if (s.isFIFO())
+        return 'a FIFO';
+    if (s.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Why a file-system call on an input's path failed, in words rather than a
+ * bare errno (EACCES, ENOTDIR), for messages that name the input.
+ */
+function fsErrorReason(e) {
+    const code = e.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a path component is not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG':
+            return 'the path is too long';
+        case 'EISDIR':
+            return 'it is a directory';
+        default:
+            return code ? `error ${code}` : e.message;
+    }
+}
+function nameOf(path, rule) {
+    return rule.label ?? `'${path}'`;
+}
+/**
+ * Resolves (following symlinks) and checks `path`: it must exist, be a
+ * regular file and be no larger than `maxBytes`. Returns its size.
+ */
+async function checkRegularFile(path, rule) {
+    let s;
+    try {
+        s = await (0,promises_.stat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+                ? 'is not readable (permission denied)'
+                : code === 'ENOTDIR'
+                    ? 'has a path component that is not a directory'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} ${why}`);
+    }
+    if (!s.isFile())
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
+    }
+    return s.size;
+}
+/**
+ * Opens a checked regular file without following a FIFO's open-blocking
+ * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
+ * for a device between the check and the open is still refused.
+ */
+async function regular_file_openRegularFile(path, rule) {
+    await checkRegularFile(path, rule);
+    // stat() needs no read permission: an unreadable file fails only here.
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK).catch((e) => {
+        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
+    });
+    try {
+        const s = await handle.stat();
+        if (!s.isFile())
+            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
+        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
+            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
+        }
+        return handle;
+    }
+    catch (e) {
+        await handle.close();
+        throw e;
+    }
+}
+/** Reads a whole regular file of at most `maxBytes`. */
+async function readRegularFile(path, rule) {
+    const handle = await regular_file_openRegularFile(path, rule);
+    try {
+        return await (0,promises_.readFile)(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/hash.js
+/**
+ * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
+ * buffers let the next read run in the thread pool while the current chunk is
+ * hashed; that keeps Node's hashing at or above `openssl dgst` (see
+ * bench/build-base.ts), where default 64 KiB stream chunks halve it.
+ */
+
+
+
+
+const CHUNK = 4 * 1024 * 1024;
+/** Below this, a file's two buffers are sized to it (small allocations come from memory already in use). */
+const POOLED_FROM = 64 * 1024;
+/** Pairs kept per chunk size: as many as are read at once in a step (images and artifacts side by side). */
+const POOL_PAIRS = 4;
+const pool = new Map();
+/**
+ * Two buffers of `length`: a kept pair when there is one. A fresh large buffer costs a page fault per
+ * 4 KiB at its first fill (as much time as hashing it, on a VM); a pair taken back costs nothing.
+ */
+function takeBuffers(length) {
+    return pool.get(length)?.pop() ?? [Buffer.allocUnsafeSlow(length), Buffer.allocUnsafeSlow(length)];
+}
+function giveBack(length, buffers) {
+    const kept = pool.get(length) ?? [];
+    pool.set(length, kept);
+    if (kept.length < POOL_PAIRS)
+        kept.push(buffers);
+}
+/**
+ * Reads an open file from its current position to its end, handing each
+ * chunk to `onChunk` while the next read runs. A file under POOLED_FROM is
+ * read into two buffers no larger than it (plus the byte that shows its end):
+ * a tree of small files would otherwise take 2 × `maxChunk` per file. Larger
+ * files share pairs of `maxChunk` buffers between calls. `onChunk` must not
+ * keep the chunk: its buffer is read into again, here or by a later call.
+ */
+async function readChunks(handle, onChunk, maxChunk = CHUNK) {
+    const { size } = await handle.stat();
+    const pooled = size + 1 >= POOLED_FROM && maxChunk >= POOLED_FROM;
+    const length = pooled ? maxChunk : Math.max(1, Math.min(maxChunk, size + 1));
+    const buffers = pooled ? takeBuffers(length) : [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    let current = 0;
+    let pending = handle.read(buffers[current], 0, length, null);
+    try {
+        for (;;) {
+            const { bytesRead } = await pending;
+            if (bytesRead === 0)
+                return;
+            const filled = buffers[current];
+            current ^= 1;
+            // The other buffer is free: start the next read before handling this one.
+            pending = handle.read(buffers[current], 0, length, null);
+            onChunk(filled.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        if (pooled) {
+            // A read still under way writes into the pair: it is given back only once that read is over.
+            await pending.catch(() => { });
+            giveBack(length, buffers);
+        }
+    }
+}
+/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
+async function sha256Handle(handle, limit) {
+    let total = 0;
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await readChunks(handle, (chunk) => {
+        total += chunk.length;
+        if (limit && total > limit.maxBytes)
+            throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
+        hash.update(chunk);
+    });
+    return hash.digest('hex');
+}
+async function sha256File(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        return await sha256Handle(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * The hash of a file an input names: only a regular file (a device such as
+ * /dev/zero would be read forever), errors naming the input.
+ */
+async function sha256RegularFile(path, rule) {
+    const handle = await openRegularFile(path, rule);
+    try {
+        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
+}
+function hash_sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+;// CONCATENATED MODULE: ./build/shared/digest-memo.js
+/**
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size, modification and status-change times are unchanged.
+ * attest asks for one artifact several times (the image provenance, the
+ * per-artifact statement, the combined statement, the check against an
+ * earlier action's digest); boot-verify reads a base behind every overlay
+ * built on it; tag-snapshot checks each image against its provenance,
+ * against the signed statements, and again before the channels move.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced. The key holds the status-change time
+ * too: a write puts it forward, and unlike the modification time no
+ * unprivileged call can set it back, so a file rewritten in place with its
+ * old modification time restored is hashed again as well.
+ */
+
+
+
+class DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
+    hashed = 0;
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
+        const abs = (0,external_node_path_.resolve)(path);
+        const handle = await regular_file_openRegularFile(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
+            this.hashed++;
+            owned = true;
+            const pending = sha256Handle(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
+            this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
+        }
+        finally {
+            if (!owned)
+                await handle.close();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/shared/atomic.js
 /**
  * Atomic outputs: every file is written under a temporary name beside its
@@ -13751,8 +14025,6 @@ async function refExists(gh, repo, name) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -14048,7 +14320,7 @@ function renderManifest(m) {
 
 
 
-const CHUNK = 4 * 1024 * 1024;
+const bundle_writer_CHUNK = 4 * 1024 * 1024;
 function header(name, type, size, epoch) {
     return {
         linkname: '',
@@ -14082,7 +14354,7 @@ async function addFile(p, path, source, size, epoch) {
         await new Promise((resolve) => entry.end(resolve));
     }
     else {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: CHUNK, end: size - 1 }), async function* (chunks) {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: bundle_writer_CHUNK, end: size - 1 }), async function* (chunks) {
             let seen = 0;
             for await (const chunk of chunks) {
                 seen += chunk.length;
@@ -14175,224 +14447,6 @@ async function writeBundle(req, layout) {
         stats: req.compression === 'gzip' ? stats : null,
     };
 }
-
-;// CONCATENATED MODULE: ./build/shared/regular-file.js
-/**
- * Files an input names are read only when they are regular files of a bounded
- * size. A device (/dev/zero, /dev/urandom), a FIFO or a directory named by an
- * input would otherwise be read or hashed forever, or fail later with a raw
- * errno that does not say which input caused it.
- */
-
-
-
-/** What a path turned out to be, for an error message. */
-function describeKind(s) {
-    if (s.isDirectory())
-        return 'a directory';
-    if (s.isCharacterDevice())
-        return 'a character device';
-    if (s.isBlockDevice())
-        return 'a block device';
-    if (s.isFIFO())
-        return 'a FIFO';
-    if (s.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-/**
- * Why a file-system call on an input's path failed, in words rather than a
- * bare errno (EACCES, ENOTDIR), for messages that name the input.
- */
-function fsErrorReason(e) {
-    const code = e.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file or directory';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'ENOTDIR':
-            return 'a path component is not a directory';
-        case 'ELOOP':
-            return 'too many levels of symbolic links';
-        case 'ENAMETOOLONG':
-            return 'the path is too long';
-        case 'EISDIR':
-            return 'it is a directory';
-        default:
-            return code ? `error ${code}` : e.message;
-    }
-}
-function nameOf(path, rule) {
-    return rule.label ?? `'${path}'`;
-}
-/**
- * Resolves (following symlinks) and checks `path`: it must exist, be a
- * regular file and be no larger than `maxBytes`. Returns its size.
- */
-async function checkRegularFile(path, rule) {
-    let s;
-    try {
-        s = await (0,promises_.stat)(path);
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EACCES'
-                ? 'is not readable (permission denied)'
-                : code === 'ENOTDIR'
-                    ? 'has a path component that is not a directory'
-                    : `cannot be read (${code ?? e.message})`;
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} ${why}`);
-    }
-    if (!s.isFile())
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
-    if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${s.size} bytes, more than the limit of ${rule.maxBytes}`, `a regular file of at most ${rule.maxBytes} bytes`);
-    }
-    return s.size;
-}
-/**
- * Opens a checked regular file without following a FIFO's open-blocking
- * semantics (O_NONBLOCK) and re-checks the opened descriptor, so a path swapped
- * for a device between the check and the open is still refused.
- */
-async function regular_file_openRegularFile(path, rule) {
-    await checkRegularFile(path, rule);
-    // stat() needs no read permission: an unreadable file fails only here.
-    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK).catch((e) => {
-        throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} cannot be read (${fsErrorReason(e)})`);
-    });
-    try {
-        const s = await handle.stat();
-        if (!s.isFile())
-            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} is ${describeKind(s)}`, 'a regular file');
-        if (rule.maxBytes !== undefined && s.size > rule.maxBytes) {
-            throw new errors/* InputError */.dz(rule.input, `${nameOf(path, rule)} grew past the limit of ${rule.maxBytes} bytes`);
-        }
-        return handle;
-    }
-    catch (e) {
-        await handle.close();
-        throw e;
-    }
-}
-/** Reads a whole regular file of at most `maxBytes`. */
-async function readRegularFile(path, rule) {
-    const handle = await regular_file_openRegularFile(path, rule);
-    try {
-        return await (0,promises_.readFile)(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/hash.js
-/**
- * SHA-256 of files and buffers. Large reads (4 MiB) into two alternating
- * buffers let the next read run in the thread pool while the current chunk is
- * hashed; that keeps Node's hashing at or above `openssl dgst` (see
- * bench/build-base.ts), where default 64 KiB stream chunks halve it.
- */
-
-
-
-
-const hash_CHUNK = 4 * 1024 * 1024;
-/** Below this, a file's two buffers are sized to it (small allocations come from memory already in use). */
-const POOLED_FROM = 64 * 1024;
-/** Pairs kept per chunk size: as many as are read at once in a step (images and artifacts side by side). */
-const POOL_PAIRS = 4;
-const pool = new Map();
-/**
- * Two buffers of `length`: a kept pair when there is one. A fresh large buffer costs a page fault per
- * 4 KiB at its first fill (as much time as hashing it, on a VM); a pair taken back costs nothing.
- */
-function takeBuffers(length) {
-    return pool.get(length)?.pop() ?? [Buffer.allocUnsafeSlow(length), Buffer.allocUnsafeSlow(length)];
-}
-function giveBack(length, buffers) {
-    const kept = pool.get(length) ?? [];
-    pool.set(length, kept);
-    if (kept.length < POOL_PAIRS)
-        kept.push(buffers);
-}
-/**
- * Reads an open file from its current position to its end, handing each
- * chunk to `onChunk` while the next read runs. A file under POOLED_FROM is
- * read into two buffers no larger than it (plus the byte that shows its end):
- * a tree of small files would otherwise take 2 × `maxChunk` per file. Larger
- * files share pairs of `maxChunk` buffers between calls. `onChunk` must not
- * keep the chunk: its buffer is read into again, here or by a later call.
- */
-async function readChunks(handle, onChunk, maxChunk = hash_CHUNK) {
-    const { size } = await handle.stat();
-    const pooled = size + 1 >= POOLED_FROM && maxChunk >= POOLED_FROM;
-    const length = pooled ? maxChunk : Math.max(1, Math.min(maxChunk, size + 1));
-    const buffers = pooled ? takeBuffers(length) : [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
-    let current = 0;
-    let pending = handle.read(buffers[current], 0, length, null);
-    try {
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                return;
-            const filled = buffers[current];
-            current ^= 1;
-            // The other buffer is free: start the next read before handling this one.
-            pending = handle.read(buffers[current], 0, length, null);
-            onChunk(filled.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        if (pooled) {
-            // A read still under way writes into the pair: it is given back only once that read is over.
-            await pending.catch(() => { });
-            giveBack(length, buffers);
-        }
-    }
-}
-/** Hashes an open file from its current position to its end; `limit` bounds a file that grows while read. */
-async function sha256Handle(handle, limit) {
-    let total = 0;
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await readChunks(handle, (chunk) => {
-        total += chunk.length;
-        if (limit && total > limit.maxBytes)
-            throw new errors/* InputError */.dz(limit.input, `'${limit.path}' grew past the limit of ${limit.maxBytes} bytes while it was read`);
-        hash.update(chunk);
-    });
-    return hash.digest('hex');
-}
-async function sha256File(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        return await sha256Handle(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * The hash of a file an input names: only a regular file (a device such as
- * /dev/zero would be read forever), errors naming the input.
- */
-async function sha256RegularFile(path, rule) {
-    const handle = await openRegularFile(path, rule);
-    try {
-        return await sha256Handle(handle, rule.maxBytes === undefined ? undefined : { input: rule.input, path, maxBytes: rule.maxBytes });
-    }
-    finally {
-        await handle.close();
-    }
-}
-function hash_sha256(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 ;// CONCATENATED MODULE: ./build/shared/secrets/text.js
 /**
@@ -15338,55 +15392,6 @@ function locateInputArtifact(tree, path, input, arch) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/shared/digest-memo.js
-/**
- * Each file is hashed at most once per step: the first request for a file
- * hashes it and later requests get the same result, as long as the file's
- * identity, size and modification time are unchanged. attest asks for one
- * artifact several times (the image provenance, the per-artifact statement,
- * the combined statement, the check against an earlier action's digest);
- * boot-verify reads a base behind every overlay built on it.
- *
- * Every file is opened through openRegularFile and the key comes from the
- * opened descriptor, so a device or FIFO is refused naming the input, and a
- * file replaced after an earlier request is hashed again, never answered from
- * the memo of the file it replaced.
- */
-
-
-
-class DigestMemo {
-    memo = new Map();
-    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
-    hashed = 0;
-    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
-    async digest(path, rule) {
-        const abs = (0,external_node_path_.resolve)(path);
-        const handle = await regular_file_openRegularFile(abs, rule);
-        let owned = false;
-        try {
-            const s = await handle.stat({ bigint: true });
-            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-            const known = this.memo.get(key);
-            if (known)
-                return await known;
-            this.hashed++;
-            owned = true;
-            const pending = sha256Handle(handle)
-                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
-                .finally(() => handle.close());
-            this.memo.set(key, pending);
-            // A failed read is not remembered: the next request tries again.
-            pending.catch(() => this.memo.delete(key));
-            return await pending;
-        }
-        finally {
-            if (!owned)
-                await handle.close();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/shared/attest/image-provenance.js
 /**
  * meta/image-provenance.json (seed 000): the one document linking an image to
@@ -16062,7 +16067,8 @@ async function boundByproducts(c, statement, root, memo) {
 }
 async function verifyAttestations(req) {
     const root = (0,external_node_path_.resolve)(req.root);
-    const memo = new DigestMemo();
+    const memo = req.digests ?? new DigestMemo();
+    const hashedBefore = memo.hashed;
     const checkSignature = signatureCheck(req.policy);
     let bundles = req.attestations.map((a) => (0,external_node_path_.resolve)(a));
     if (bundles.length === 0) {
@@ -16102,7 +16108,7 @@ async function verifyAttestations(req) {
         covered.push({ path, sha256: d.sha256 });
     }
     checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
-    return { statements, checks, covered, hashed: memo.hashed };
+    return { statements, checks, covered, hashed: memo.hashed - hashedBefore };
 }
 
 ;// CONCATENATED MODULE: ./build/shared/vm/report-schema.js
@@ -16169,8 +16175,8 @@ function readBootReport(path) {
  * The images a snapshot names, read from attest's image provenance documents
  * (meta/image-provenance.json for the base, meta/image-provenance-<v>.json
  * per variant) through attest's own schema and reader. Each image's bytes are
- * hashed again here: a provenance that no longer matches its image is an
- * error, not a tag.
+ * hashed again here (once per run: the caller's DigestMemo): a provenance
+ * that no longer matches its image is an error, not a tag.
  */
 
 
@@ -16180,7 +16186,7 @@ function readBootReport(path) {
 
 
 const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
-async function readSnapshotImages(tree) {
+async function readSnapshotImages(tree, digests = new DigestMemo()) {
     const metaNames = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
     if (!metaNames.includes('image-provenance.json'))
         throw new errors/* DataError */.fL(`${(0,external_node_path_.join)(tree, 'meta', 'image-provenance.json')} is missing: run attest on this output tree before tag-snapshot (its image provenance names the image, its digest and the builder)`);
@@ -16195,7 +16201,7 @@ async function readSnapshotImages(tree) {
             throw new errors/* DataError */.fL(`${path}: image.variant is ${JSON.stringify(doc.image.variant)}, but the file name says ${JSON.stringify(expectVariant)}`);
         let actual;
         try {
-            actual = await sha256File((0,external_node_path_.join)(tree, doc.image.path));
+            actual = (await digests.digest((0,external_node_path_.join)(tree, doc.image.path), { input: 'output-dir' })).sha256;
         }
         catch (e) {
             throw new errors/* DataError */.fL(`${path}: its image ${doc.image.path} cannot be read (${e.message})`);
@@ -16256,7 +16262,7 @@ function secretScanFailures(result, images) {
     }
     return out;
 }
-async function checkBoot(tree, images, fail) {
+async function checkBoot(tree, images, digests, fail) {
     let reports = 0;
     for (const image of [images.base, ...images.variants]) {
         const boot = image.provenance.doc.boot;
@@ -16266,7 +16272,10 @@ async function checkBoot(tree, images, fail) {
         }
         for (const r of boot.reports) {
             const path = (0,external_node_path_.join)(tree, r.path);
-            const digest = await sha256File(path).catch(() => null);
+            const digest = await digests
+                .digest(path, { input: 'output-dir' })
+                .then((d) => d.sha256)
+                .catch(() => null);
             if (digest === null)
                 fail(`${image.rel}: boot report ${r.path} named by ${image.provenance.rel} is missing`);
             else if (digest !== r.sha256)
@@ -16285,12 +16294,13 @@ async function checkBoot(tree, images, fail) {
     }
     return reports;
 }
-async function checkReleaseGates(tree, options = {}) {
+/** `digests`: the run's, so a file the run already hashed (and has not changed since) is not read again. */
+async function checkReleaseGates(tree, options = {}, digests = new DigestMemo()) {
     const failures = [];
     const checks = [];
     let images = null;
     try {
-        images = await readSnapshotImages(tree);
+        images = await readSnapshotImages(tree, digests);
         checks.push({
             gate: 'provenance',
             detail: `${1 + images.variants.length} image provenance document(s) match their images`,
@@ -16301,7 +16311,7 @@ async function checkReleaseGates(tree, options = {}) {
     }
     if (images) {
         const before = failures.length;
-        const reports = await checkBoot(tree, images, (detail) => failures.push({ gate: 'boot', detail }));
+        const reports = await checkBoot(tree, images, digests, (detail) => failures.push({ gate: 'boot', detail }));
         if (failures.length === before)
             checks.push({ gate: 'boot', detail: `${reports} passing boot report(s) for these image bytes` });
     }
@@ -16336,6 +16346,7 @@ async function checkReleaseGates(tree, options = {}) {
         try {
             const r = await verifyAttestations({
                 root: tree,
+                digests,
                 attestations: [],
                 artifacts: null,
                 policy: {
@@ -16533,16 +16544,17 @@ var media_types = __nccwpck_require__(9986);
 
 
 
+
 async function isFile(path) {
     return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
 }
-async function artifactsFromTrees(trees) {
+async function artifactsFromTrees(trees, digests = new DigestMemo()) {
     if (trees.length === 0)
         throw new errors/* InputError */.dz('output-dir', 'no output tree given');
     const images = [];
     const attestations = [];
     for (const tree of trees) {
-        const snapshot = await readSnapshotImages(tree);
+        const snapshot = await readSnapshotImages(tree, digests);
         for (const image of [snapshot.base, ...snapshot.variants]) {
             const files = [{ path: (0,external_node_path_.join)(tree, image.provenance.rel), mediaType: media_types/* LAYER_PROVENANCE */.A9 }];
             const sbom = (0,external_node_path_.join)(tree, 'meta', 'sbom', image.variant ? `variant-${image.variant}.cdx.json` : 'base.cdx.json');
@@ -17879,6 +17891,7 @@ async function* progress(source, touch) {
 
 
 
+
 function registryClient(t) {
     return new RegistryClient({
         registry: t.registry,
@@ -17888,7 +17901,8 @@ function registryClient(t) {
     });
 }
 async function publishToRegistry(r) {
-    const { images, attestations } = await artifactsFromTrees([r.tree]);
+    const digests = r.digests ?? new DigestMemo();
+    const { images, attestations } = await artifactsFromTrees([r.tree], digests);
     return publishSnapshot({
         client: registryClient(r),
         repository: r.repository,
@@ -17898,7 +17912,7 @@ async function publishToRegistry(r) {
         attestations,
         annotations: r.annotations,
         channelTags: r.channelTags,
-        gates: () => checkReleaseGates(r.tree, r.gateOptions),
+        gates: () => checkReleaseGates(r.tree, r.gateOptions, digests),
         reason: r.reason,
         log: r.log,
     });
@@ -18147,6 +18161,7 @@ async function publishRelease(gh, req) {
 
 
 
+
 function runUrl(ctx) {
     return ctx.repository && ctx.runId
         ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
@@ -18163,7 +18178,10 @@ async function evidenceAssets(tree, images) {
 async function runSnapshot(o, ctx, deps) {
     const log = deps.log ?? (() => { });
     // 1. Everything read and checked; nothing written yet.
-    const images = await readSnapshotImages(o.tree);
+    // Each file is hashed once for the run (the images are checked here, by the gates, and by the gates again
+    // before the channels move), and again only if it changed in between.
+    const digests = new DigestMemo();
+    const images = await readSnapshotImages(o.tree, digests);
     const commit = await resolveCommit(o.checkout, ctx.sha);
     checkBuiltFrom(images, commit);
     const date = o.epoch ?? (await (0,source_date/* commitSourceDate */.$N)(o.checkout, commit));
@@ -18178,7 +18196,7 @@ async function runSnapshot(o, ctx, deps) {
     const auth = o.token ? { token: o.token } : null;
     // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
     // (a round trip to the remote or the API); the tag's verdict is reported first.
-    const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+    const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
     gatesChecked.catch(() => { });
     // The tag's owner, before any write: another commit's tag stops the run here.
     if (o.gitTag === 'git') {
@@ -18271,6 +18289,7 @@ async function runSnapshot(o, ctx, deps) {
             commit,
             epoch: facts.epoch,
             gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+            digests,
             reason: facts.runUrl ?? `tag-snapshot ${tag}`,
             onToken: deps.onSecret,
             log,

@@ -101,6 +101,8 @@ export interface VerifyRequest {
   /** Files that must each be a subject of a verified statement; null: every image file under the root. */
   artifacts: string[] | null;
   policy: VerifyPolicy;
+  /** The caller's digests, when it hashed some of these files already (tag-snapshot's gates); default: new. */
+  digests?: DigestMemo;
 }
 
 export interface VerifiedStatement {
@@ -112,7 +114,7 @@ export interface VerifyResult {
   statements: VerifiedStatement[];
   checks: CheckResult[];
   covered: { path: string; sha256: string }[];
-  /** Files hashed (each once, however many statements name it). */
+  /** Files this verification hashed (each once, however many statements name it; none the caller had hashed). */
   hashed: number;
 }
 
@@ -406,7 +408,8 @@ async function boundByproducts(
 
 export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResult> {
   const root = resolve(req.root);
-  const memo = new DigestMemo();
+  const memo = req.digests ?? new DigestMemo();
+  const hashedBefore = memo.hashed;
   const checkSignature = signatureCheck(req.policy);
   let bundles = req.attestations.map((a) => resolve(a));
   if (bundles.length === 0) {
@@ -462,5 +465,5 @@ export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResu
     covered.push({ path, sha256: d.sha256 });
   }
   checks.push({ check: 'coverage', target: root, detail: `${covered.length} artifact file(s) covered` });
-  return { statements, checks, covered, hashed: memo.hashed };
+  return { statements, checks, covered, hashed: memo.hashed - hashedBefore };
 }

@@ -9,6 +9,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DigestMemo } from '../digest-memo.ts';
 import { InputError } from '../errors.ts';
 import { readSnapshotImages } from '../snapshot/images.ts';
 import { LAYER_CYCLONEDX, LAYER_JSON, LAYER_PROVENANCE, LAYER_QCOW2 } from './media-types.ts';
@@ -23,12 +24,13 @@ async function isFile(path: string): Promise<boolean> {
 
 export async function artifactsFromTrees(
   trees: string[],
+  digests: DigestMemo = new DigestMemo(),
 ): Promise<{ images: ImageArtifact[]; attestations: string[] }> {
   if (trees.length === 0) throw new InputError('output-dir', 'no output tree given');
   const images: ImageArtifact[] = [];
   const attestations: string[] = [];
   for (const tree of trees) {
-    const snapshot = await readSnapshotImages(tree);
+    const snapshot = await readSnapshotImages(tree, digests);
     for (const image of [snapshot.base, ...snapshot.variants]) {
       const files: ArtifactFile[] = [{ path: join(tree, image.provenance.rel), mediaType: LAYER_PROVENANCE }];
       const sbom = join(

@@ -19,9 +19,9 @@ import type { KeylessPolicy } from '../attest/keyless-verify.ts';
 import type { TrustedKey } from '../attest/signing-key.ts';
 import { SECRET_SCAN_RESULT, SecretScanResultSchema } from '../attest/secret-scan-result.ts';
 import { verifyAttestations } from '../attest/verify.ts';
-import { sha256File } from '../hash.ts';
 import { readJsonDocument } from '../json-document.ts';
 import { readBootReport } from '../vm/report-schema.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { readSnapshotImages, type SnapshotImages } from './images.ts';
 
 export type GateName = 'provenance' | 'boot' | 'secret-scan' | 'verify';
@@ -67,7 +67,12 @@ function secretScanFailures(
   return out;
 }
 
-async function checkBoot(tree: string, images: SnapshotImages, fail: (d: string) => void): Promise<number> {
+async function checkBoot(
+  tree: string,
+  images: SnapshotImages,
+  digests: DigestMemo,
+  fail: (d: string) => void,
+): Promise<number> {
   let reports = 0;
   for (const image of [images.base, ...images.variants]) {
     const boot = image.provenance.doc.boot;
@@ -79,7 +84,10 @@ async function checkBoot(tree: string, images: SnapshotImages, fail: (d: string)
     }
     for (const r of boot.reports) {
       const path = join(tree, r.path);
-      const digest = await sha256File(path).catch(() => null);
+      const digest = await digests
+        .digest(path, { input: 'output-dir' })
+        .then((d) => d.sha256)
+        .catch(() => null);
       if (digest === null)
         fail(`${image.rel}: boot report ${r.path} named by ${image.provenance.rel} is missing`);
       else if (digest !== r.sha256)
@@ -101,12 +109,17 @@ async function checkBoot(tree: string, images: SnapshotImages, fail: (d: string)
   return reports;
 }
 
-export async function checkReleaseGates(tree: string, options: GateOptions = {}): Promise<GateResult> {
+/** `digests`: the run's, so a file the run already hashed (and has not changed since) is not read again. */
+export async function checkReleaseGates(
+  tree: string,
+  options: GateOptions = {},
+  digests: DigestMemo = new DigestMemo(),
+): Promise<GateResult> {
   const failures: GateFailure[] = [];
   const checks: GateResult['checks'] = [];
   let images: SnapshotImages | null = null;
   try {
-    images = await readSnapshotImages(tree);
+    images = await readSnapshotImages(tree, digests);
     checks.push({
       gate: 'provenance',
       detail: `${1 + images.variants.length} image provenance document(s) match their images`,
@@ -117,7 +130,9 @@ export async function checkReleaseGates(tree: string, options: GateOptions = {})
 
   if (images) {
     const before = failures.length;
-    const reports = await checkBoot(tree, images, (detail) => failures.push({ gate: 'boot', detail }));
+    const reports = await checkBoot(tree, images, digests, (detail) =>
+      failures.push({ gate: 'boot', detail }),
+    );
     if (failures.length === before)
       checks.push({ gate: 'boot', detail: `${reports} passing boot report(s) for these image bytes` });
   } else failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
@@ -154,6 +169,7 @@ export async function checkReleaseGates(tree: string, options: GateOptions = {})
     try {
       const r = await verifyAttestations({
         root: tree,
+        digests,
         attestations: [],
         artifacts: null,
         policy: {

@@ -2,14 +2,14 @@
  * The images a snapshot names, read from attest's image provenance documents
  * (meta/image-provenance.json for the base, meta/image-provenance-<v>.json
  * per variant) through attest's own schema and reader. Each image's bytes are
- * hashed again here: a provenance that no longer matches its image is an
- * error, not a tag.
+ * hashed again here (once per run: the caller's DigestMemo): a provenance
+ * that no longer matches its image is an error, not a tag.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readImageProvenance, type ImageProvenance } from '../attest/image-provenance.ts';
 import { DataError } from '../errors.ts';
-import { sha256File } from '../hash.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { readRegularFile } from '../regular-file.ts';
 import { sha256 } from '../hash.ts';
 
@@ -29,7 +29,10 @@ export interface SnapshotImages {
 
 const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
 
-export async function readSnapshotImages(tree: string): Promise<SnapshotImages> {
+export async function readSnapshotImages(
+  tree: string,
+  digests: DigestMemo = new DigestMemo(),
+): Promise<SnapshotImages> {
   const metaNames = await readdir(join(tree, 'meta')).catch(() => [] as string[]);
   if (!metaNames.includes('image-provenance.json'))
     throw new DataError(
@@ -48,7 +51,7 @@ export async function readSnapshotImages(tree: string): Promise<SnapshotImages> 
       );
     let actual: string;
     try {
-      actual = await sha256File(join(tree, doc.image.path));
+      actual = (await digests.digest(join(tree, doc.image.path), { input: 'output-dir' })).sha256;
     } catch (e) {
       throw new DataError(`${path}: its image ${doc.image.path} cannot be read (${(e as Error).message})`);
     }

@@ -6,6 +6,7 @@
  * commands promote and rollback. The registry client is made here from
  * validated options; credentials arrive masked by the action.
  */
+import { DigestMemo } from '../digest-memo.ts';
 import { checkReleaseGates, type GateOptions } from './gates.ts';
 import { artifactsFromTrees } from '../oci/tree-artifacts.ts';
 import { publishSnapshot, type PublishResult } from '../oci/publish.ts';
@@ -40,10 +41,13 @@ export interface OciPublishRequest extends OciTarget {
   annotations: ImageAnnotations;
   gateOptions: GateOptions;
   reason: string;
+  /** The run's digests (tag-snapshot hashed the images already): each file is read once unless it changed. */
+  digests?: DigestMemo;
 }
 
 export async function publishToRegistry(r: OciPublishRequest): Promise<PublishResult> {
-  const { images, attestations } = await artifactsFromTrees([r.tree]);
+  const digests = r.digests ?? new DigestMemo();
+  const { images, attestations } = await artifactsFromTrees([r.tree], digests);
   return publishSnapshot({
     client: registryClient(r),
     repository: r.repository,
@@ -53,7 +57,7 @@ export async function publishToRegistry(r: OciPublishRequest): Promise<PublishRe
     attestations,
     annotations: r.annotations,
     channelTags: r.channelTags,
-    gates: () => checkReleaseGates(r.tree, r.gateOptions),
+    gates: () => checkReleaseGates(r.tree, r.gateOptions, digests),
     reason: r.reason,
     log: r.log,
   });

@@ -11,6 +11,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { invocationId } from '../run-context.ts';
 import { commitSourceDate } from '../source-date.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { DataError } from '../errors.ts';
 import { writeJsonAtomic } from '../atomic.ts';
 import { apiTagCommit, createApiTag } from './api-tag.ts';
@@ -80,7 +81,10 @@ export async function runSnapshot(
 ): Promise<SnapshotResult> {
   const log = deps.log ?? (() => {});
   // 1. Everything read and checked; nothing written yet.
-  const images = await readSnapshotImages(o.tree);
+  // Each file is hashed once for the run (the images are checked here, by the gates, and by the gates again
+  // before the channels move), and again only if it changed in between.
+  const digests = new DigestMemo();
+  const images = await readSnapshotImages(o.tree, digests);
   const commit = await resolveCommit(o.checkout, ctx.sha);
   checkBuiltFrom(images, commit);
   const date = o.epoch ?? (await commitSourceDate(o.checkout, commit));
@@ -95,7 +99,7 @@ export async function runSnapshot(
   const auth = o.token ? { token: o.token } : null;
   // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
   // (a round trip to the remote or the API); the tag's verdict is reported first.
-  const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless });
+  const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
   gatesChecked.catch(() => {});
   // The tag's owner, before any write: another commit's tag stops the run here.
   if (o.gitTag === 'git') {
@@ -203,6 +207,7 @@ export async function runSnapshot(
       commit,
       epoch: facts.epoch,
       gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+      digests,
       reason: facts.runUrl ?? `tag-snapshot ${tag}`,
       onToken: deps.onSecret,
       log,

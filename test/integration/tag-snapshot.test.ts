@@ -9,13 +9,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
 import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
+import { DigestMemo } from '../../shared/digest-memo.ts';
 import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
+import { readSnapshotImages } from '../../shared/snapshot/images.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
@@ -244,6 +246,41 @@ describe('tag-snapshot action (bundled)', () => {
     const keyed = await checkReleaseGates(ws.tree, { trustedKey });
     assert.equal(keyed.passed, false);
     assert.ok(keyed.failures.some((f) => f.gate === 'boot'));
+  });
+
+  test('a run hashes each file once: the gates reuse its digests, and a file changed since is hashed again', async () => {
+    const ws = await workspace();
+    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+    const digests = new DigestMemo();
+    const images = await readSnapshotImages(ws.tree, digests);
+    assert.equal(digests.hashed, 1 + images.variants.length);
+    assert.equal((await checkReleaseGates(ws.tree, { trustedKey }, digests)).passed, true);
+    const afterGates = digests.hashed;
+    // The gates again (as before the channels move): nothing is read again.
+    assert.equal((await checkReleaseGates(ws.tree, { trustedKey }, digests)).passed, true);
+    assert.equal(digests.hashed, afterGates);
+    // One byte of an image rewritten in place, its size and modification time as they were: the status
+    // change time gives it away, the image is hashed again and the gates refuse it.
+    const image = join(ws.tree, images.variants[0]!.rel);
+    const times = join(ws.tree, '..', 'image-times');
+    execFileSync('touch', ['-r', image, times]); // its times to the nanosecond (utimes rounds them)
+    const size = (await stat(image)).size;
+    const handle = await open(image, 'r+');
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    await handle.write(Buffer.from([last[0]! ^ 0xff]), 0, 1, size - 1);
+    await handle.close();
+    execFileSync('touch', ['-r', times, image]);
+    const after = await stat(image, { bigint: true });
+    assert.equal(after.mtimeNs, (await stat(times, { bigint: true })).mtimeNs);
+    const changed = await checkReleaseGates(ws.tree, { trustedKey }, digests);
+    assert.equal(changed.passed, false);
+    assert.match(
+      changed.failures.find((f) => f.gate === 'provenance')!.detail,
+      new RegExp(
+        `${images.variants[0]!.rel}: sha256 [0-9a-f]{64} differs from ${images.variants[0]!.sha256}`,
+      ),
+    );
   });
 
   test('bad input: errors name the input or the file; nothing half-published', async () => {
