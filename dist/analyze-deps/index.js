@@ -7548,9 +7548,6 @@ function productName(options, graph) {
 }
 async function runAnalyzeDeps(options, ctx = localRunContext()) {
     const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : (0,external_node_path_.dirname)(options.source);
-    const version = options.version ?? (await (0,git/* gitDescribe */.u9)(sourceDir)) ?? versionFromRun(ctx);
-    if (!version)
-        throw new errors/* InputError */.dz('version', `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`, 'a version such as v0.1.0, or run in a git checkout or on a GitHub runner');
     // The facts about the build (git, rustc, cargo, the binaries' hashes) are started before the lockfile
     // is parsed: their child processes then run beside the parse instead of after it, and they are spawned
     // while the heap is still small (a spawn's cost grows with it).
@@ -7563,8 +7560,12 @@ async function runAnalyzeDeps(options, ctx = localRunContext()) {
             { sha256: await sha256RegularFile(b.path, { input: 'binaries', maxBytes: deps_options/* MAX_BINARY_BYTES */.Rh }) },
         ])),
     ]);
-    // A failed parse must not leave the facts' rejection unhandled.
+    // A missing version or a failed parse must not leave the facts' rejection unhandled.
     facts.catch(() => { });
+    // The version waits for `git describe` (a child process beside the facts'), before any work on the lockfile.
+    const version = options.version ?? (await (0,git/* gitDescribe */.u9)(sourceDir)) ?? versionFromRun(ctx);
+    if (!version)
+        throw new errors/* InputError */.dz('version', `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`, 'a version such as v0.1.0, or run in a git checkout or on a GitHub runner');
     const { graph, cargoMetadataJson } = await (0,load/* loadGraph */.f6)(options.source, options.sourceType);
     const [context, sourceDate, binaries] = await facts;
     const malicious = await loadMaliciousDb(options.knownMalicious ?? null);

@@ -10037,10 +10037,11 @@ async function toolVersion(tool, flag = '--version') {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   o1: () => (/* binding */ sha256Handle),
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   zO: () => (/* binding */ readChunks)
 /* harmony export */ });
-/* unused harmony exports sha256Handle, sha256RegularFile, SHA256_HEX */
+/* unused harmony exports sha256RegularFile, SHA256_HEX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(52005);
@@ -10657,6 +10658,62 @@ var errors = __nccwpck_require__(52005);
 var exec = __nccwpck_require__(77239);
 // EXTERNAL MODULE: ./build/shared/hash.js
 var shared_hash = __nccwpck_require__(87406);
+// EXTERNAL MODULE: ./build/shared/regular-file.js
+var regular_file = __nccwpck_require__(53019);
+;// CONCATENATED MODULE: ./build/shared/digest-memo.js
+/**
+ * Each file is hashed at most once per step: the first request for a file
+ * hashes it and later requests get the same result, as long as the file's
+ * identity, size, modification and status-change times are unchanged.
+ * attest asks for one artifact several times (the image provenance, the
+ * per-artifact statement, the combined statement, the check against an
+ * earlier action's digest); boot-verify reads a base behind every overlay
+ * built on it; tag-snapshot checks each image against its provenance,
+ * against the signed statements, and again before the channels move.
+ *
+ * Every file is opened through openRegularFile and the key comes from the
+ * opened descriptor, so a device or FIFO is refused naming the input, and a
+ * file replaced after an earlier request is hashed again, never answered from
+ * the memo of the file it replaced. The key holds the status-change time
+ * too: a write puts it forward, and unlike the modification time no
+ * unprivileged call can set it back, so a file rewritten in place with its
+ * old modification time restored is hashed again as well.
+ */
+
+
+
+class digest_memo_DigestMemo {
+    memo = new Map();
+    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
+    hashed = 0;
+    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
+    async digest(path, rule) {
+        const abs = (0,external_node_path_.resolve)(path);
+        const handle = await (0,regular_file/* openRegularFile */.ZU)(abs, rule);
+        let owned = false;
+        try {
+            const s = await handle.stat({ bigint: true });
+            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+            const known = this.memo.get(key);
+            if (known)
+                return await known;
+            this.hashed++;
+            owned = true;
+            const pending = (0,shared_hash/* sha256Handle */.o1)(handle)
+                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
+                .finally(() => handle.close());
+            this.memo.set(key, pending);
+            // A failed read is not remembered: the next request tries again.
+            pending.catch(() => this.memo.delete(key));
+            return await pending;
+        }
+        finally {
+            if (!owned)
+                await handle.close();
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./build/shared/exec-stream.js
 var exec_stream = __nccwpck_require__(25956);
 // EXTERNAL MODULE: ./build/shared/vm/qcow2-header.js
@@ -10758,62 +10815,6 @@ var vm_accel = __nccwpck_require__(4336);
 var vm_firmware = __nccwpck_require__(42515);
 // EXTERNAL MODULE: ./build/shared/vm/input-files.js + 1 modules
 var input_files = __nccwpck_require__(73387);
-// EXTERNAL MODULE: ./build/shared/regular-file.js
-var regular_file = __nccwpck_require__(53019);
-;// CONCATENATED MODULE: ./build/shared/digest-memo.js
-/**
- * Each file is hashed at most once per step: the first request for a file
- * hashes it and later requests get the same result, as long as the file's
- * identity, size, modification and status-change times are unchanged.
- * attest asks for one artifact several times (the image provenance, the
- * per-artifact statement, the combined statement, the check against an
- * earlier action's digest); boot-verify reads a base behind every overlay
- * built on it; tag-snapshot checks each image against its provenance,
- * against the signed statements, and again before the channels move.
- *
- * Every file is opened through openRegularFile and the key comes from the
- * opened descriptor, so a device or FIFO is refused naming the input, and a
- * file replaced after an earlier request is hashed again, never answered from
- * the memo of the file it replaced. The key holds the status-change time
- * too: a write puts it forward, and unlike the modification time no
- * unprivileged call can set it back, so a file rewritten in place with its
- * old modification time restored is hashed again as well.
- */
-
-
-
-class digest_memo_DigestMemo {
-    memo = new Map();
-    /** Files actually read and hashed (tests and the benchmarks assert "once"). */
-    hashed = 0;
-    /** `rule.input` names what pointed at the file (an input or a document), for errors. */
-    async digest(path, rule) {
-        const abs = resolve(path);
-        const handle = await openRegularFile(abs, rule);
-        let owned = false;
-        try {
-            const s = await handle.stat({ bigint: true });
-            const key = `${abs}\0${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-            const known = this.memo.get(key);
-            if (known)
-                return await known;
-            this.hashed++;
-            owned = true;
-            const pending = sha256Handle(handle)
-                .then((sha256) => ({ path: abs, sha256, size: Number(s.size) }))
-                .finally(() => handle.close());
-            this.memo.set(key, pending);
-            // A failed read is not remembered: the next request tries again.
-            pending.catch(() => this.memo.delete(key));
-            return await pending;
-        }
-        finally {
-            if (!owned)
-                await handle.close();
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./build/shared/vm/backing-chain.js
 var backing_chain = __nccwpck_require__(613);
 ;// CONCATENATED MODULE: ./build/shared/vm/overlay.js
@@ -13846,6 +13847,7 @@ async function verifyOverlayBase(provenance, base) {
 
 
 
+
 /** Provisioning failed in the guest: the message quotes the console line that decided it. */
 class ProvisioningError extends Error {
     variant;
@@ -13896,8 +13898,8 @@ function variantChecks(plan) {
     return [...checks, ...plan.checks];
 }
 /** Refuses a base that is not the expected one, naming both hashes. */
-async function checkBase(base, expected) {
-    const actual = await (0,shared_hash/* sha256File */.Q3)(base);
+async function checkBase(base, expected, digests = new digest_memo_DigestMemo()) {
+    const actual = (await digests.digest(base, { input: 'base' })).sha256;
     if (expected && actual !== expected) {
         throw new errors/* DataError */.fL(`the base ${base} has sha256 ${actual}, expected ${expected}: the base changed since it was built or pinned; ` +
             'an overlay is only valid on the exact base it is made on');
@@ -13935,7 +13937,8 @@ function describeFindings(findings) {
 }
 async function buildVariant(plan, o) {
     const log = o.log ?? (() => { });
-    const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256));
+    const baseDigests = o.baseDigests ?? new digest_memo_DigestMemo();
+    const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests));
     const overlay = overlayPath(o.outputDir, plan.name);
     const provenanceFile = provenancePath(o.outputDir, plan.name);
     const consoleLog = (0,external_node_path_.resolve)(consoleLogPath(o.outputDir, plan.name));
@@ -14010,8 +14013,9 @@ async function buildVariant(plan, o) {
         if ((0,targets/* packageManager */.ml)(plan.target) !== 'none' && missing.length > 0) {
             throw new ProvisioningError(plan.name, `not installed in the guest: ${missing.join(', ')}`, undefined, consoleLog);
         }
-        // The base is the overlay's backing file: it must still be the bytes we started from.
-        await checkBase(o.base, baseSha256);
+        // The base is the overlay's backing file: it must still be the bytes we started from (read again only
+        // if the file changed since it was hashed: a rewrite, even in place, moves its status-change time).
+        await checkBase(o.base, baseSha256, baseDigests);
         // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
         // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
         const { findings: baseFindings, manifest: baseManifest } = await (baseScan ??= startBaseScan());
@@ -14147,11 +14151,12 @@ async function buildVariants(plans, o) {
     // only while one is left over.
     const scanBaseBesideBoot = Math.min(o.parallel, plans.length) < (0,external_node_os_.availableParallelism)();
     // The base is hashed once before the boots, not once per variant (each checks it again after its boot).
-    const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256);
+    const baseDigests = o.baseDigests ?? new digest_memo_DigestMemo();
+    const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests);
     baseChecked.catch(() => { }); // each variant reports a refused base as its own error
     const results = await mapBounded(plans, o.parallel, async (plan) => {
         try {
-            return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked });
+            return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked, baseDigests });
         }
         catch (e) {
             errors.push(e);

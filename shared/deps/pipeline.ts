@@ -57,14 +57,6 @@ export async function runAnalyzeDeps(
   ctx: RunContext = localRunContext(),
 ): Promise<AnalyzeDepsResult> {
   const sourceDir = options.sourceType === 'cargo-workspace' ? options.source : dirname(options.source);
-  const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRun(ctx);
-  if (!version)
-    throw new InputError(
-      'version',
-      `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`,
-      'a version such as v0.1.0, or run in a git checkout or on a GitHub runner',
-    );
-
   // The facts about the build (git, rustc, cargo, the binaries' hashes) are started before the lockfile
   // is parsed: their child processes then run beside the parse instead of after it, and they are spawned
   // while the heap is still small (a spawn's cost grows with it).
@@ -82,8 +74,16 @@ export async function runAnalyzeDeps(
       ),
     ),
   ]);
-  // A failed parse must not leave the facts' rejection unhandled.
+  // A missing version or a failed parse must not leave the facts' rejection unhandled.
   facts.catch(() => {});
+  // The version waits for `git describe` (a child process beside the facts'), before any work on the lockfile.
+  const version = options.version ?? (await gitDescribe(sourceDir)) ?? versionFromRun(ctx);
+  if (!version)
+    throw new InputError(
+      'version',
+      `not given, 'git describe' found no commit in ${sourceDir}, and GITHUB_SHA is not set`,
+      'a version such as v0.1.0, or run in a git checkout or on a GitHub runner',
+    );
   const { graph, cargoMetadataJson } = await loadGraph(options.source, options.sourceType);
   const [context, sourceDate, binaries] = await facts;
   const malicious = await loadMaliciousDb(options.knownMalicious ?? null);

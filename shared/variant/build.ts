@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { tempPathFor, writeJsonAtomic } from '../atomic.ts';
 import { DataError } from '../errors.ts';
 import { run } from '../exec.ts';
+import { DigestMemo } from '../digest-memo.ts';
 import { sha256, sha256File } from '../hash.ts';
 import { convertImage, imageInfo, type Compression } from '../image/qcow2.ts';
 import { boot } from '../vm/launch.ts';
@@ -43,6 +44,11 @@ export interface VariantBuildOptions {
   expectedBaseSha256?: string;
   /** The base's check before the boot (checkBase), shared by the variants of one run; made here when absent. */
   baseChecked?: Promise<string>;
+  /**
+   * The run's digest of the base (shared/digest-memo.ts): each variant's check after its boot reads the
+   * base again only if it changed since (its identity, size or times); made here when absent.
+   */
+  baseDigests?: DigestMemo;
   baseDistro: string;
   arch: Arch;
   boot: BootMode;
@@ -155,8 +161,12 @@ export function variantChecks(plan: VariantPlan): string[] {
 }
 
 /** Refuses a base that is not the expected one, naming both hashes. */
-export async function checkBase(base: string, expected: string | undefined): Promise<string> {
-  const actual = await sha256File(base);
+export async function checkBase(
+  base: string,
+  expected: string | undefined,
+  digests: DigestMemo = new DigestMemo(),
+): Promise<string> {
+  const actual = (await digests.digest(base, { input: 'base' })).sha256;
   if (expected && actual !== expected) {
     throw new DataError(
       `the base ${base} has sha256 ${actual}, expected ${expected}: the base changed since it was built or pinned; ` +
@@ -208,7 +218,8 @@ function describeFindings(findings: SecretFinding[]): string {
 
 export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): Promise<VariantResult> {
   const log = o.log ?? (() => {});
-  const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256));
+  const baseDigests = o.baseDigests ?? new DigestMemo();
+  const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests));
   const overlay = overlayPath(o.outputDir, plan.name);
   const provenanceFile = provenancePath(o.outputDir, plan.name);
   const consoleLog = resolve(consoleLogPath(o.outputDir, plan.name));
@@ -304,8 +315,9 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
       );
     }
 
-    // The base is the overlay's backing file: it must still be the bytes we started from.
-    await checkBase(o.base, baseSha256);
+    // The base is the overlay's backing file: it must still be the bytes we started from (read again only
+    // if the file changed since it was hashed: a rewrite, even in place, moves its status-change time).
+    await checkBase(o.base, baseSha256, baseDigests);
     // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
     // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
     const { findings: baseFindings, manifest: baseManifest } = await (baseScan ??= startBaseScan());
@@ -445,11 +457,12 @@ export async function buildVariants(plans: VariantPlan[], o: VariantBuildOptions
   // only while one is left over.
   const scanBaseBesideBoot = Math.min(o.parallel, plans.length) < availableParallelism();
   // The base is hashed once before the boots, not once per variant (each checks it again after its boot).
-  const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256);
+  const baseDigests = o.baseDigests ?? new DigestMemo();
+  const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests);
   baseChecked.catch(() => {}); // each variant reports a refused base as its own error
   const results = await mapBounded(plans, o.parallel, async (plan) => {
     try {
-      return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked });
+      return await buildVariant(plan, { scanBaseBesideBoot, ...o, baseChecked, baseDigests });
     } catch (e) {
       errors.push(e as Error);
       return undefined;
