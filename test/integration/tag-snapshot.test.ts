@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -18,6 +18,7 @@ import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
 import { DigestMemo } from '../../shared/digest-memo.ts';
 import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
 import { readSnapshotImages } from '../../shared/snapshot/images.ts';
+import { rewriteByteKeepingTimes } from '../support/rewrite-in-place.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
@@ -262,17 +263,7 @@ describe('tag-snapshot action (bundled)', () => {
     // One byte of an image rewritten in place, its size and modification time as they were: the status
     // change time gives it away, the image is hashed again and the gates refuse it.
     const image = join(ws.tree, images.variants[0]!.rel);
-    const times = join(ws.tree, '..', 'image-times');
-    execFileSync('touch', ['-r', image, times]); // its times to the nanosecond (utimes rounds them)
-    const size = (await stat(image)).size;
-    const handle = await open(image, 'r+');
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    await handle.write(Buffer.from([last[0]! ^ 0xff]), 0, 1, size - 1);
-    await handle.close();
-    execFileSync('touch', ['-r', times, image]);
-    const after = await stat(image, { bigint: true });
-    assert.equal(after.mtimeNs, (await stat(times, { bigint: true })).mtimeNs);
+    await rewriteByteKeepingTimes(image, join(ws.tree, '..', 'image-times'));
     const changed = await checkReleaseGates(ws.tree, { trustedKey }, digests);
     assert.equal(changed.passed, false);
     assert.match(
