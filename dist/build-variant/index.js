@@ -13938,34 +13938,43 @@ function describeFindings(findings) {
 async function buildVariant(plan, o) {
     const log = o.log ?? (() => { });
     const baseDigests = o.baseDigests ?? new digest_memo_DigestMemo();
-    const baseSha256 = await (o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests));
+    const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests);
+    baseChecked.catch(() => { }); // awaited (and reported) with the overlay and seed made beside it
     const overlay = overlayPath(o.outputDir, plan.name);
     const provenanceFile = provenancePath(o.outputDir, plan.name);
     const consoleLog = (0,external_node_path_.resolve)(consoleLogPath(o.outputDir, plan.name));
     const image = o.flatten ? flattenedPath(o.outputDir, plan.name, o.baseDistro) : undefined;
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(overlay), { recursive: true });
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(provenanceFile), { recursive: true });
     // The overlay is provisioned under a temporary name in its final directory,
     // so its relative backing path is already right and the rename is atomic.
     const tmpOverlay = tempPathFor(overlay);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`));
     const written = [];
-    // The base's scan needs nothing the boot makes: with a core to spare it runs beside the boot. When the
-    // boots take every core it starts once this boot is done (the first variant done starts it, the others
-    // share it): two TCG boots on two cores with the scan beside them ran 0.5–0.8 s longer, more than the
-    // scan itself takes.
-    const startBaseScan = () => baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)(), o.signal);
-    let baseScan = (o.scanBaseBesideBoot ?? true) ? startBaseScan() : undefined;
+    let baseScan;
     try {
-        const backing = await createRelativeOverlay(o.base, tmpOverlay);
         const nonce = (0,nocloud/* newNonce */.Yd)();
         const userData = renderProvisionScript(plan, nonce, {
             network: o.network,
             environment: { INFRASIM_TAILSCALE_REPOSITORY: o.tailscaleRepository },
         });
         const seed = (0,external_node_path_.join)(work, 'seed.img');
-        // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
-        await (0,nocloud/* createSeed */.cx)(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null);
+        // The overlay and its seed are made while the base is hashed (qemu-img and mkfs.vfat in their own
+        // processes); nothing boots until the base is the expected one. Every part settles before an error
+        // is thrown (a refused base first), so the cleanup below finds nothing still being written.
+        const [baseSha256, backing] = await allSettledInOrder([
+            baseChecked,
+            createRelativeOverlay(o.base, tmpOverlay),
+            // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
+            (0,nocloud/* createSeed */.cx)(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null),
+        ]);
+        // The base's scan needs nothing the boot makes: with a core to spare it runs beside the boot. When the
+        // boots take every core it starts once this boot is done (the first variant done starts it, the others
+        // share it): two TCG boots on two cores with the scan beside them ran 0.5–0.8 s longer, more than the
+        // scan itself takes.
+        const startBaseScan = () => baseSecretScan(o.base, baseSha256, o.workDir ?? (0,external_node_os_.tmpdir)(), o.signal);
+        if (o.scanBaseBesideBoot ?? true)
+            baseScan = startBaseScan();
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(provenanceFile), { recursive: true }); // the console log goes there during the boot
         const tag = provisionTag(nonce);
         const tagged = [];
         log(`${plan.name}: provisioning (${plan.target}, ${plan.packages.length} packages, ${plan.files.length} files, ${plan.services.length} services, ${plan.commands.length} commands)`);
@@ -14017,16 +14026,23 @@ async function buildVariant(plan, o) {
         // if the file changed since it was hashed: a rewrite, even in place, moves its status-change time).
         await checkBase(o.base, baseSha256, baseDigests);
         // The variant answers for what it adds; what the base carries is reported, not blamed on the variant.
-        // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole.
-        const { findings: baseFindings, manifest: baseManifest } = await (baseScan ??= startBaseScan());
+        // The secret scan (shared/secrets): every file the overlay adds or changes over the base, whole. The
+        // overlay's files are extracted while the base's scan (shared by the variants) may still be running;
+        // they are compared with the base's manifest once it is done.
+        const baseScanned = (baseScan ??= startBaseScan());
+        const baseManifest = baseScanned.then((b) => b.manifest);
+        baseManifest.catch(() => { }); // the base scan's own failure is the one reported, below
+        const [{ findings: baseFindings }, scan] = await allSettledInOrder([
+            baseScanned,
+            scanImageForSecrets(tmpOverlay, work, {
+                base: baseManifest,
+                allowList: SECRET_ALLOW_LIST,
+                signal: o.signal,
+            }),
+        ]);
         if (baseFindings.length > 0) {
             log(`warning: the base itself carries secrets: ${describeFindings(baseFindings)}`);
         }
-        const scan = await scanImageForSecrets(tmpOverlay, work, {
-            base: baseManifest,
-            allowList: SECRET_ALLOW_LIST,
-            signal: o.signal,
-        });
         for (const f of scan.allowed)
             log(`secret allowed: ${describeFindings([f])}: ${f.reason}`);
         if (scan.findings.length > 0) {
