@@ -14,7 +14,7 @@ import {
   type SecretGateResult,
 } from '../../shared/attest/secret-gate.ts';
 import { renderAttestSummary } from '../../shared/attest/summary.ts';
-import { VulnerabilityGateFailure, type VulnerabilityRun } from '../../shared/attest/vulnerability-gate.ts';
+import { VulnerabilityGateFailure, type VulnerabilityRun } from '../../shared/attest/vulnerability-run.ts';
 import { renderVulnerabilitySummary } from '../../shared/vuln/report.ts';
 import { keylessToolkit } from './keyless-toolkit.ts';
 import { core, setOutputs, writeSummary } from '../runner.ts';

@@ -27,7 +27,7 @@ import { SoftwareFromGate } from './software-from-gate.ts';
 import type { AttestOptions } from './options.ts';
 import { runSecretGate, type SecretGateResult } from './secret-gate.ts';
 import { secretScanResultFor } from './secret-scan-result.ts';
-import type { VulnerabilityDoc, VulnerabilityRun } from './vulnerability-gate.ts';
+import type { VulnerabilityDoc, VulnerabilityRun } from './vulnerability-run.ts';
 import { keySigner, type PublishedAttestation, type StatementSigner } from './sign.ts';
 import type { KeylessToolkit } from './keyless.ts';
 import {
