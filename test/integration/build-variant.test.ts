@@ -213,7 +213,8 @@ describe('build-variant on the test image (generic target)', () => {
     });
     assert.equal(refused.status, 'failure');
     assert.equal(refused.results[0]!.report.refused, true);
-    // build-variant refuses a base that no longer matches its own provenance, before creating anything.
+    // build-variant refuses a base that no longer matches its own provenance before anything boots, and
+    // leaves nothing behind (the overlay made while the base was hashed is removed with its directory).
     const r = await buildVariant(copy, { variants: 'no-vpn' });
     assert.equal(r.code, 1, explain(r));
     assert.match(r.stdout, /the base \S+ has sha256 [0-9a-f]{64}, expected [0-9a-f]{64}/);
