@@ -864,6 +864,7 @@ var fs_magic = __webpack_require__(89261);
 
 
 
+
 const READ_SIZE = 1024 * 1024;
 function isAccessError(e) {
     const code = e.code;
@@ -880,6 +881,56 @@ async function withAccess(path, mode, action) {
         await (0,promises_.chmod)(path, mode);
         return action();
     }
+}
+/** A file is read, hashed and scanned in one synchronous pass up to this size; larger ones are streamed. */
+const WHOLE_READ_MAX = 1024 * 1024;
+/** The whole-read buffer: filled, hashed and scanned with no await in between, so every read can share it. */
+const wholeRead = Buffer.allocUnsafeSlow(WHOLE_READ_MAX + 1);
+/**
+ * A file of up to WHOLE_READ_MAX bytes, read whole (into the shared buffer: use it before any await), or null
+ * for a larger one. Synchronous on purpose: five calls through libuv's thread pool per small file cost more
+ * in hand-offs between threads than the reads themselves (the tree was just extracted: it is in the page cache).
+ */
+function readSmall(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (e) {
+        if (!isAccessError(e))
+            throw e;
+        (0,external_node_fs_.chmodSync)(file, 0o600);
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    try {
+        if ((0,external_node_fs_.fstatSync)(fd).size > WHOLE_READ_MAX)
+            return null;
+        let length = 0;
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, wholeRead, length, wholeRead.length - length, null);
+            if (n === 0)
+                return wholeRead.subarray(0, length);
+            length += n;
+            // It grew past the limit while read: streamed instead.
+            if (length > WHOLE_READ_MAX)
+                return null;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** A small file's outcome, decided in one synchronous pass; null for a file too large to read whole. */
+function scanSmall(name, file, known) {
+    const bytes = readSmall(file);
+    if (!bytes)
+        return null;
+    const digest = { size: bytes.length, sha256: (0,shared_hash/* sha256 */.sc)(bytes) };
+    if (known && known.size === digest.size && known.sha256 === digest.sha256)
+        return { unchanged: known };
+    const scanner = new SecretScanner(name);
+    scanner.push(bytes);
+    return { findings: scanner.finish(), digest };
 }
 async function scanOne(path, file) {
     const scanner = new SecretScanner(path);
@@ -898,8 +949,8 @@ async function scanOne(path, file) {
 }
 /**
  * Scans `root`, naming files `<prefix>/<relative path>`. With `base`, a file
- * the base manifest has with the same size is hashed first and skipped when
- * it is the same; every other file is scanned whole.
+ * the base manifest has with the same size and bytes is skipped; every other
+ * file is scanned whole.
  */
 async function scanTree(root, options = {}) {
     const prefix = options.prefix ?? '';
@@ -918,24 +969,32 @@ async function scanTree(root, options = {}) {
             if (!entry.isFile())
                 continue;
             const name = prefix + path;
-            const known = options.base?.get(name);
-            if (known && known.size === (await (0,promises_.lstat)(full)).size) {
-                const digest = await withAccess(full, 0o600, () => (0,shared_hash/* sha256File */.Q3)(full));
-                if (digest === known.sha256) {
-                    result.unchanged++;
-                    result.manifest.set(name, known);
-                    continue;
-                }
+            const outcome = await scanFile(name, full, options.base?.get(name));
+            if ('unchanged' in outcome) {
+                result.unchanged++;
+                result.manifest.set(name, outcome.unchanged);
+                continue;
             }
-            const { findings, digest } = await scanOne(name, full);
             result.files++;
-            result.bytes += digest.size;
-            result.findings.push(...findings);
-            result.manifest.set(name, digest);
+            result.bytes += outcome.digest.size;
+            result.findings.push(...outcome.findings);
+            result.manifest.set(name, outcome.digest);
         }
     };
     await walk(root, '');
     return result;
+}
+/** One file: skipped when the base has its bytes (`known`), scanned whole otherwise. */
+async function scanFile(name, full, known) {
+    const small = scanSmall(name, full, known);
+    if (small)
+        return small;
+    if (known && known.size === (await (0,promises_.lstat)(full)).size) {
+        const digest = await withAccess(full, 0o600, () => (0,shared_hash/* sha256File */.Q3)(full));
+        if (digest === known.sha256)
+            return { unchanged: known };
+    }
+    return scanOne(name, full);
 }
 
 ;// CONCATENATED MODULE: ./build/shared/secrets/scan-image.js

@@ -5,10 +5,11 @@
  * reported, with the base). Symlinks are not followed; device nodes and
  * FIFOs hold no bytes.
  */
+import { chmodSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { chmod, lstat, open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { readChunks, sha256File } from '../hash.ts';
+import { readChunks, sha256, sha256File } from '../hash.ts';
 import { SecretScanner, type SecretFinding } from './scan-file.ts';
 
 export interface FileDigest {
@@ -48,6 +49,51 @@ async function withAccess<T>(path: string, mode: number, action: () => Promise<T
   }
 }
 
+/** A file is read, hashed and scanned in one synchronous pass up to this size; larger ones are streamed. */
+const WHOLE_READ_MAX = 1024 * 1024;
+/** The whole-read buffer: filled, hashed and scanned with no await in between, so every read can share it. */
+const wholeRead = Buffer.allocUnsafeSlow(WHOLE_READ_MAX + 1);
+
+/**
+ * A file of up to WHOLE_READ_MAX bytes, read whole (into the shared buffer: use it before any await), or null
+ * for a larger one. Synchronous on purpose: five calls through libuv's thread pool per small file cost more
+ * in hand-offs between threads than the reads themselves (the tree was just extracted: it is in the page cache).
+ */
+function readSmall(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    if (!isAccessError(e)) throw e;
+    chmodSync(file, 0o600);
+    fd = openSync(file, 'r');
+  }
+  try {
+    if (fstatSync(fd).size > WHOLE_READ_MAX) return null;
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, wholeRead, length, wholeRead.length - length, null);
+      if (n === 0) return wholeRead.subarray(0, length);
+      length += n;
+      // It grew past the limit while read: streamed instead.
+      if (length > WHOLE_READ_MAX) return null;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small file's outcome, decided in one synchronous pass; null for a file too large to read whole. */
+function scanSmall(name: string, file: string, known: FileDigest | undefined): FileOutcome | null {
+  const bytes = readSmall(file);
+  if (!bytes) return null;
+  const digest = { size: bytes.length, sha256: sha256(bytes) };
+  if (known && known.size === digest.size && known.sha256 === digest.sha256) return { unchanged: known };
+  const scanner = new SecretScanner(name);
+  scanner.push(bytes);
+  return { findings: scanner.finish(), digest };
+}
+
 async function scanOne(
   path: string,
   file: string,
@@ -70,10 +116,12 @@ async function scanOne(
   return { findings: scanner.finish(), digest: { size: scanner.bytes, sha256: hash.digest('hex') } };
 }
 
+type FileOutcome = { unchanged: FileDigest } | { findings: SecretFinding[]; digest: FileDigest };
+
 /**
  * Scans `root`, naming files `<prefix>/<relative path>`. With `base`, a file
- * the base manifest has with the same size is hashed first and skipped when
- * it is the same; every other file is scanned whole.
+ * the base manifest has with the same size and bytes is skipped; every other
+ * file is scanned whole.
  */
 export async function scanTree(
   root: string,
@@ -94,22 +142,29 @@ export async function scanTree(
       }
       if (!entry.isFile()) continue;
       const name = prefix + path;
-      const known = options.base?.get(name);
-      if (known && known.size === (await lstat(full)).size) {
-        const digest = await withAccess(full, 0o600, () => sha256File(full));
-        if (digest === known.sha256) {
-          result.unchanged++;
-          result.manifest.set(name, known);
-          continue;
-        }
+      const outcome = await scanFile(name, full, options.base?.get(name));
+      if ('unchanged' in outcome) {
+        result.unchanged++;
+        result.manifest.set(name, outcome.unchanged);
+        continue;
       }
-      const { findings, digest } = await scanOne(name, full);
       result.files++;
-      result.bytes += digest.size;
-      result.findings.push(...findings);
-      result.manifest.set(name, digest);
+      result.bytes += outcome.digest.size;
+      result.findings.push(...outcome.findings);
+      result.manifest.set(name, outcome.digest);
     }
   };
   await walk(root, '');
   return result;
+}
+
+/** One file: skipped when the base has its bytes (`known`), scanned whole otherwise. */
+async function scanFile(name: string, full: string, known: FileDigest | undefined): Promise<FileOutcome> {
+  const small = scanSmall(name, full, known);
+  if (small) return small;
+  if (known && known.size === (await lstat(full)).size) {
+    const digest = await withAccess(full, 0o600, () => sha256File(full));
+    if (digest === known.sha256) return { unchanged: known };
+  }
+  return scanOne(name, full);
 }

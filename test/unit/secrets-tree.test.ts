@@ -85,6 +85,28 @@ describe('scanTree', () => {
     assert.equal(r.files, 3);
   });
 
+  it('streams a file too large to read whole: a key past its first MiB is found at its line, and skipped when unchanged', async () => {
+    // 20,000 lines of 100 bytes: 2 MB, then the key on line 20,001.
+    const large = `${'x'.repeat(99)}\n`.repeat(20_000) + keyPem;
+    const base = await tree({ 'var/log/big.log': large, 'etc/small.key': keyPem });
+    const baseScan = await scanTree(base);
+    assert.deepEqual(
+      baseScan.findings.map((f) => `${f.path}@${f.line}`),
+      ['/etc/small.key@1', '/var/log/big.log@20001'],
+    );
+    assert.equal(baseScan.manifest.get('/var/log/big.log')!.size, Buffer.byteLength(large));
+    // The overlay: the large file unchanged (skipped), the small key changed by one byte after it (scanned).
+    const overlay = await tree({ 'var/log/big.log': large, 'etc/small.key': keyPem + '\n' });
+    const r = await scanTree(overlay, { base: baseScan.manifest });
+    assert.deepEqual(
+      r.findings.map((f) => `${f.path}@${f.line}`),
+      ['/etc/small.key@1'],
+    );
+    assert.equal(r.unchanged, 1);
+    assert.equal(r.files, 1);
+    assert.deepEqual(r.manifest.get('/var/log/big.log'), baseScan.manifest.get('/var/log/big.log'));
+  });
+
   it('reads files and directories whose modes shut their owner out (an image extracted as an unprivileged user)', async () => {
     const root = await tree({ 'etc/shadow.key': keyPem, 'var/lib/private/x/id': keyPem });
     await chmod(join(root, 'etc/shadow.key'), 0o000);
