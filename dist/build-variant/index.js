@@ -13968,12 +13968,28 @@ async function checkBase(base, expected, digests = new digest_memo_DigestMemo())
     return actual;
 }
 /** qemu-img create with the backing file written RELATIVE to the overlay's directory and its format pinned. */
-async function createRelativeOverlay(base, target) {
+async function createRelativeOverlay(base, target, signal) {
     const backing = (0,external_node_path_.relative)((0,external_node_path_.dirname)(target), base);
     await (0,exec/* run */.eF)('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', 'qcow2', (0,external_node_path_.basename)(target)], {
         cwd: (0,external_node_path_.dirname)(target),
+        signal,
     });
     return backing;
+}
+/**
+ * `mkdir -p dir`, and the directories it made, deepest first (none when `dir` existed): what a failed
+ * build may remove again without touching a directory that was there before it.
+ */
+async function makeDirectories(dir) {
+    const first = await (0,promises_.mkdir)(dir, { recursive: true });
+    const made = [];
+    if (first === undefined)
+        return made;
+    for (let d = (0,external_node_path_.resolve)(dir);; d = (0,external_node_path_.dirname)(d)) {
+        made.push(d);
+        if (d === (0,external_node_path_.resolve)(first) || d === (0,external_node_path_.dirname)(d))
+            return made;
+    }
 }
 async function flatten(overlay, target, compression) {
     await convertImage(overlay, 'qcow2', target, compression);
@@ -14000,16 +14016,28 @@ async function buildVariant(plan, o) {
     const log = o.log ?? (() => { });
     const baseDigests = o.baseDigests ?? new digest_memo_DigestMemo();
     const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests);
-    baseChecked.catch(() => { }); // awaited (and reported) with the overlay and seed made beside it
+    // The overlay made beside the check reads the base: a refused base stops it (a base that is no longer
+    // a regular file, a FIFO say, would keep qemu-img waiting for ever).
+    const refused = new AbortController();
+    baseChecked.catch(() => refused.abort());
     const overlay = overlayPath(o.outputDir, plan.name);
     const provenanceFile = provenancePath(o.outputDir, plan.name);
     const consoleLog = (0,external_node_path_.resolve)(consoleLogPath(o.outputDir, plan.name));
     const image = o.flatten ? flattenedPath(o.outputDir, plan.name, o.baseDistro) : undefined;
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(overlay), { recursive: true });
+    // A refused base is the error reported, whatever else failed while it was being checked.
+    const afterBaseCheck = async (e) => {
+        await baseChecked;
+        throw e;
+    };
+    const madeDirectories = await makeDirectories((0,external_node_path_.dirname)(overlay)).catch(afterBaseCheck);
     // The overlay is provisioned under a temporary name in its final directory,
     // so its relative backing path is already right and the rename is atomic.
     const tmpOverlay = tempPathFor(overlay);
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`));
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`)).catch(async (e) => {
+        for (const d of madeDirectories)
+            await (0,promises_.rmdir)(d).catch(() => { });
+        return afterBaseCheck(e);
+    });
     const written = [];
     let baseScan;
     try {
@@ -14024,7 +14052,7 @@ async function buildVariant(plan, o) {
         // is thrown (a refused base first), so the cleanup below finds nothing still being written.
         const [baseSha256, backing] = await allSettledInOrder([
             baseChecked,
-            createRelativeOverlay(o.base, tmpOverlay),
+            createRelativeOverlay(o.base, tmpOverlay, o.signal ? AbortSignal.any([o.signal, refused.signal]) : refused.signal),
             // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
             (0,nocloud/* createSeed */.cx)(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null),
         ]);
@@ -14206,8 +14234,9 @@ async function buildVariant(plan, o) {
         if (written.length > 0)
             await (0,promises_.rm)(provenanceFile, { force: true });
         await (0,promises_.rm)(tmpOverlay, { force: true });
-        // The variant's directory goes too when this build made it and left it empty.
-        await (0,promises_.rmdir)((0,external_node_path_.dirname)(overlay)).catch(() => { });
+        // The directories this build made go too when it left them empty.
+        for (const d of madeDirectories)
+            await (0,promises_.rmdir)(d).catch(() => { });
         throw e;
     }
     finally {

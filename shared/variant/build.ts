@@ -177,12 +177,31 @@ export async function checkBase(
 }
 
 /** qemu-img create with the backing file written RELATIVE to the overlay's directory and its format pinned. */
-export async function createRelativeOverlay(base: string, target: string): Promise<string> {
+export async function createRelativeOverlay(
+  base: string,
+  target: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const backing = relative(dirname(target), base);
   await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', 'qcow2', basename(target)], {
     cwd: dirname(target),
+    signal,
   });
   return backing;
+}
+
+/**
+ * `mkdir -p dir`, and the directories it made, deepest first (none when `dir` existed): what a failed
+ * build may remove again without touching a directory that was there before it.
+ */
+async function makeDirectories(dir: string): Promise<string[]> {
+  const first = await mkdir(dir, { recursive: true });
+  const made: string[] = [];
+  if (first === undefined) return made;
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    made.push(d);
+    if (d === resolve(first) || d === dirname(d)) return made;
+  }
 }
 
 async function flatten(overlay: string, target: string, compression: Compression): Promise<void> {
@@ -220,17 +239,30 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
   const log = o.log ?? (() => {});
   const baseDigests = o.baseDigests ?? new DigestMemo();
   const baseChecked = o.baseChecked ?? checkBase(o.base, o.expectedBaseSha256, baseDigests);
-  baseChecked.catch(() => {}); // awaited (and reported) with the overlay and seed made beside it
+  // The overlay made beside the check reads the base: a refused base stops it (a base that is no longer
+  // a regular file, a FIFO say, would keep qemu-img waiting for ever).
+  const refused = new AbortController();
+  baseChecked.catch(() => refused.abort());
   const overlay = overlayPath(o.outputDir, plan.name);
   const provenanceFile = provenancePath(o.outputDir, plan.name);
   const consoleLog = resolve(consoleLogPath(o.outputDir, plan.name));
   const image = o.flatten ? flattenedPath(o.outputDir, plan.name, o.baseDistro) : undefined;
-  await mkdir(dirname(overlay), { recursive: true });
+  // A refused base is the error reported, whatever else failed while it was being checked.
+  const afterBaseCheck = async (e: unknown): Promise<never> => {
+    await baseChecked;
+    throw e;
+  };
+  const madeDirectories = await makeDirectories(dirname(overlay)).catch(afterBaseCheck);
 
   // The overlay is provisioned under a temporary name in its final directory,
   // so its relative backing path is already right and the rename is atomic.
   const tmpOverlay = tempPathFor(overlay);
-  const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`));
+  const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`)).catch(
+    async (e: unknown) => {
+      for (const d of madeDirectories) await rmdir(d).catch(() => {});
+      return afterBaseCheck(e);
+    },
+  );
   const written: string[] = [];
   let baseScan: Promise<ImageScanResult> | undefined;
   try {
@@ -245,7 +277,11 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     // is thrown (a refused base first), so the cleanup below finds nothing still being written.
     const [baseSha256, backing] = await allSettledInOrder([
       baseChecked,
-      createRelativeOverlay(o.base, tmpOverlay),
+      createRelativeOverlay(
+        o.base,
+        tmpOverlay,
+        o.signal ? AbortSignal.any([o.signal, refused.signal]) : refused.signal,
+      ),
       // No hostname: cloud-init would write the provisioning boot's name into the overlay's /etc/hostname.
       createSeed(seed, userData, `infrasim-variant-${plan.name}-${nonce}`, null),
     ]);
@@ -446,8 +482,8 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     for (const f of written) await rm(f, { force: true });
     if (written.length > 0) await rm(provenanceFile, { force: true });
     await rm(tmpOverlay, { force: true });
-    // The variant's directory goes too when this build made it and left it empty.
-    await rmdir(dirname(overlay)).catch(() => {});
+    // The directories this build made go too when it left them empty.
+    for (const d of madeDirectories) await rmdir(d).catch(() => {});
     throw e;
   } finally {
     // A failed boot leaves the base's scan running: it ends (and removes its copy) before this returns.
