@@ -5398,11 +5398,19 @@ var allow_list = __nccwpck_require__(55);
 // EXTERNAL MODULE: ./build/shared/deps/findings.js
 var deps_findings = __nccwpck_require__(9585);
 ;// CONCATENATED MODULE: ./build/shared/deps/graph-index.js
-/** Remembered with the arrays it was built from, so a graph given new packages or edges is indexed again. */
+/**
+ * Remembered with the arrays it was built from and their lengths, so a graph given new packages or edges
+ * (new arrays, or more of them pushed) is indexed again. A graph is not edited in place once parsed: an id
+ * or an edge end changed where it stands would not be seen.
+ */
 const built = new WeakMap();
 function graphIndex(graph) {
     const known = built.get(graph);
-    if (known && known.packages === graph.packages && known.edges === graph.edges)
+    if (known &&
+        known.packages === graph.packages &&
+        known.edges === graph.edges &&
+        known.packageCount === graph.packages.length &&
+        known.edgeCount === graph.edges.length)
         return known.index;
     const indexOf = new Map();
     graph.packages.forEach((p, i) => indexOf.set(p.id, i));
@@ -5418,7 +5426,13 @@ function graphIndex(graph) {
         to[i] = t;
     });
     const index = { indexOf, from, to };
-    built.set(graph, { packages: graph.packages, edges: graph.edges, index });
+    built.set(graph, {
+        packages: graph.packages,
+        edges: graph.edges,
+        packageCount: graph.packages.length,
+        edgeCount: graph.edges.length,
+        index,
+    });
     return index;
 }
 
@@ -5978,16 +5992,17 @@ function findDuplicates(graph) {
  * source's id, then its target's, then its kind, so the edges are sorted as
  * numbers (the ids' ranks in the ids' sorted order, then the kind) and their
  * bytes are copied out of the ids' bytes in that order. Where the ids' order
- * is not the edge strings' order (an id followed in another id by a space or
- * a control character, e.g. `x@1` beside `x@1 (path)`: what follows it in an
- * edge string decides), the strings are built and sorted as written.
+ * is not the edge strings' order (an id followed in another id by a character
+ * that sorts no later than a space — a space or a C0 control character — e.g.
+ * `x@1` beside `x@1 (path)`: what follows it in an edge string decides), the
+ * strings are built and sorted as written.
  */
 
 
 const CANONICAL_FORM_VERSION = 'infrasim-dep-graph/1';
 /** The kinds in the order of their text in an edge string (`kind)`: none is a prefix of another). */
 const KINDS = ['build', 'dev', 'normal', 'optional', 'peer', 'unknown'];
-const KIND_RANK = Object.fromEntries(KINDS.map((k, i) => [k, i]));
+const KIND_RANK = new Map(KINDS.map((k, i) => [k, i]));
 /**
  * Each package's rank in the sorted order of ids, when that is also the order of every id followed by
  * ` -> ` and by ` (` (as in an edge string); null when it is not. Among the ids that begin with an id
@@ -6017,7 +6032,7 @@ function sortedEdgeKeys(graph, rank) {
     const { from, to } = graphIndex(graph);
     const keys = new Float64Array(from.length);
     for (let i = 0; i < keys.length; i++) {
-        const kind = KIND_RANK[graph.edges[i].kind];
+        const kind = KIND_RANK.get(graph.edges[i].kind);
         if (kind === undefined)
             return null;
         keys[i] = (rank[from[i]] * n + rank[to[i]]) * KINDS.length + kind;

@@ -13,9 +13,10 @@
  * source's id, then its target's, then its kind, so the edges are sorted as
  * numbers (the ids' ranks in the ids' sorted order, then the kind) and their
  * bytes are copied out of the ids' bytes in that order. Where the ids' order
- * is not the edge strings' order (an id followed in another id by a space or
- * a control character, e.g. `x@1` beside `x@1 (path)`: what follows it in an
- * edge string decides), the strings are built and sorted as written.
+ * is not the edge strings' order (an id followed in another id by a character
+ * that sorts no later than a space — a space or a C0 control character — e.g.
+ * `x@1` beside `x@1 (path)`: what follows it in an edge string decides), the
+ * strings are built and sorted as written.
  */
 import { createHash } from 'node:crypto';
 import { graphIndex } from './graph-index.ts';
@@ -25,7 +26,7 @@ export const CANONICAL_FORM_VERSION = 'infrasim-dep-graph/1';
 
 /** The kinds in the order of their text in an edge string (`kind)`: none is a prefix of another). */
 const KINDS: readonly EdgeKind[] = ['build', 'dev', 'normal', 'optional', 'peer', 'unknown'];
-const KIND_RANK: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
+const KIND_RANK = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 
 /**
  * Each package's rank in the sorted order of ids, when that is also the order of every id followed by
@@ -55,7 +56,7 @@ function sortedEdgeKeys(graph: DepGraph, rank: Int32Array): Float64Array | null 
   const { from, to } = graphIndex(graph);
   const keys = new Float64Array(from.length);
   for (let i = 0; i < keys.length; i++) {
-    const kind = KIND_RANK[graph.edges[i]!.kind];
+    const kind = KIND_RANK.get(graph.edges[i]!.kind);
     if (kind === undefined) return null;
     keys[i] = (rank[from[i]!]! * n + rank[to[i]!]!) * KINDS.length + kind;
   }

@@ -15,12 +15,26 @@ export interface GraphIndex {
   to: Int32Array;
 }
 
-/** Remembered with the arrays it was built from, so a graph given new packages or edges is indexed again. */
-const built = new WeakMap<DepGraph, { packages: unknown; edges: unknown; index: GraphIndex }>();
+/**
+ * Remembered with the arrays it was built from and their lengths, so a graph given new packages or edges
+ * (new arrays, or more of them pushed) is indexed again. A graph is not edited in place once parsed: an id
+ * or an edge end changed where it stands would not be seen.
+ */
+const built = new WeakMap<
+  DepGraph,
+  { packages: unknown; edges: unknown; packageCount: number; edgeCount: number; index: GraphIndex }
+>();
 
 export function graphIndex(graph: DepGraph): GraphIndex {
   const known = built.get(graph);
-  if (known && known.packages === graph.packages && known.edges === graph.edges) return known.index;
+  if (
+    known &&
+    known.packages === graph.packages &&
+    known.edges === graph.edges &&
+    known.packageCount === graph.packages.length &&
+    known.edgeCount === graph.edges.length
+  )
+    return known.index;
   const indexOf = new Map<string, number>();
   graph.packages.forEach((p, i) => indexOf.set(p.id, i));
   const from = new Int32Array(graph.edges.length);
@@ -35,6 +49,12 @@ export function graphIndex(graph: DepGraph): GraphIndex {
     to[i] = t;
   });
   const index = { indexOf, from, to };
-  built.set(graph, { packages: graph.packages, edges: graph.edges, index });
+  built.set(graph, {
+    packages: graph.packages,
+    edges: graph.edges,
+    packageCount: graph.packages.length,
+    edgeCount: graph.edges.length,
+    index,
+  });
   return index;
 }

@@ -107,6 +107,8 @@ test.each([
   ['an id and the same id from another source', ['x@1.0.0', 'x@1.0.0 (path)', 'x@1.0.0 (git u#c)', 'y@1']],
   ['an id and a pre-release of it', ['x@1.0.0', 'x@1.0.0-rc.1', 'x@1.0.0+b', 'x@1.0.00', 'y@1']],
   ['ids holding the arrow and control characters', ['a', 'a -> b', 'a\u0001', 'a\t', 'b', 'a (', 'a -']],
+  // The same characters inside ids none of which begins another: the numeric order, not the strings' sort.
+  ['ids holding them where no id begins another', ['a -> b', 'c (d)', 'e\u0001f', 'g\th', 'i -', 'j (']],
   [
     'ids JSON escapes: quotes, backslashes, non-ASCII, lone surrogates',
     ['"q"', 'b\\s', 'é@1', '😀@1', '\ud800@1', 'x\ud800', 'x'],
@@ -117,6 +119,21 @@ test.each([
     assert.equal(canonicalGraph(graph), canonicalAsDefined(graph));
     assert.equal(graphSha256(graph), createHash('sha256').update(canonicalAsDefined(graph)).digest('hex'));
   }
+});
+
+test('an edge kind outside the known ones, even a name Object.prototype has, is hashed as written', () => {
+  for (const kind of ['zzz', 'constructor', 'toString', '__proto__']) {
+    const graph = randomGraph(['a@1', 'b@1'], 0, 1);
+    graph.edges = [{ from: 'a@1', to: 'b@1', kind: kind as EdgeKind }];
+    assert.equal(canonicalGraph(graph), canonicalAsDefined(graph));
+  }
+});
+
+test('edges pushed after the graph was hashed are hashed with it', () => {
+  const graph = randomGraph(['a@1', 'b@1', 'c@1'], 2, 3);
+  graphSha256(graph);
+  graph.edges.push({ from: 'b@1', to: 'c@1', kind: 'dev' });
+  assert.equal(canonicalGraph(graph), canonicalAsDefined(graph));
 });
 
 test('a graph without edges, and one without packages, have their defined text', () => {

@@ -40,6 +40,10 @@ test('packages are numbered by their place and edges are pairs of those numbers,
   g.edges = [{ from: 'b@1.0.0', to: 'c@1.0.0', kind: 'normal' }];
   assert.deepEqual([...graphIndex(g).from], [1]);
   assert.deepEqual([...graphIndex(g).to], [2]);
+  // So are edges pushed onto the indexed array.
+  g.edges.push({ from: 'c@1.0.0', to: 'b@1.0.0', kind: 'dev' });
+  assert.deepEqual([...graphIndex(g).from], [1, 2]);
+  assert.deepEqual([...graphIndex(g).to], [2, 1]);
 });
 
 test('an edge to a package the graph does not list is an error naming it', () => {
