@@ -156,7 +156,7 @@ export interface AttestInputs {
    */
   'snapshot-version': string;
   /**
-   * attest: runDetails.builder.id (default: <server>/<GITHUB_WORKFLOW_REF>). verify: the builder id the statements must carry, exactly, or as a prefix when it ends with `*`. Empty: not checked.
+   * attest: runDetails.builder.id (default: <server>/<GITHUB_WORKFLOW_REF>; signing keyless takes only that one, the workflow its certificate names). verify: the builder id the statements must carry, exactly, or as a prefix when it ends with `*`. Empty: not checked (keyless statements must still name their certificate's workflow).
    */
   'builder-id': string;
   /**

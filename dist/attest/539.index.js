@@ -555,7 +555,8 @@ class VerificationFailure extends Error {
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
-const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+/** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 const BUNDLE_SUFFIX = '.sigstore.json';
 const STATEMENT_SUFFIX = '.intoto.json';
 function trustMaterial(key) {
@@ -581,16 +582,28 @@ async function findAttestations(root) {
         .sort();
     return { bundles: bundles.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, n)), unsigned: unsigned.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, n)) };
 }
+/**
+ * Every artifact file of the tree outside its own meta/ (a variant may be called `meta`), hidden or not,
+ * and symbolic links by those names (hashed through the link, so what they point at must be signed under
+ * their name). A symbolic link to a directory is refused: the images under it would go unchecked.
+ */
 async function findArtifactFiles(root) {
     const out = [];
-    for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(root, { withFileTypes: true, recursive: true })) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(e.parentPath, e.name);
-        if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name))
-            continue;
-        if ((0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .toRel */ .lH)(root, path).split('/').includes('meta'))
-            continue;
-        out.push(path);
-    }
+    const walk = async (dir) => {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
+            if (e.isDirectory()) {
+                if (dir !== root || e.name !== 'meta')
+                    await walk(path);
+            }
+            else if (e.isSymbolicLink() && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => null))?.isDirectory()) {
+                throw new VerificationFailure('coverage', path, 'a symbolic link to a directory in the artifact tree: the files under it cannot be checked');
+            }
+            else if (ARTIFACT_FILE.test(e.name))
+                out.push(path);
+        }
+    };
+    await walk(root);
     return out.sort();
 }
 function builderMatches(id, policy) {
@@ -624,6 +637,8 @@ async function readBundle(c, path) {
     catch (e) {
         c.fail('attestation', `not JSON (${e.message})`);
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        c.fail('attestation', 'not a Sigstore bundle: the JSON is not an object');
     if (json.mediaType !== _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_V03_MEDIA_TYPE */ .HM)
         c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_V03_MEDIA_TYPE */ .HM}`);
     if (!json.dsseEnvelope)
@@ -643,13 +658,14 @@ function signatureCheck(policy) {
         const want = policy.keyless.identity;
         return (bundle) => {
             const { identity, root } = (0,_keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .verifyKeyless */ .Qm)((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toSignedEntity */ .DC)(bundle), verifiers, want);
-            return [
-                { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
-                {
-                    check: 'identity',
-                    detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
-                },
-            ];
+            const workflow = identity.buildConfigUri ?? identity.subjectAlternativeName;
+            return {
+                passed: [
+                    { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+                    { check: 'identity', detail: `${identity.issuer}: ${workflow} on ${identity.sourceRepositoryRef}` },
+                ],
+                certifiedBuilder: workflow,
+            };
         };
     }
     const key = policy.trustedKey;
@@ -661,6 +677,9 @@ function signatureCheck(policy) {
         timestampThreshold: 0,
     });
     return (bundle) => {
+        // Key mode trusts a key, never a certificate the bundle brings along.
+        if (bundle.verificationMaterial.content.$case !== 'publicKey')
+            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`);
         try {
             verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toSignedEntity */ .DC)(bundle));
         }
@@ -668,8 +687,39 @@ function signatureCheck(policy) {
             const code = e.code;
             throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
         }
-        return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+        return {
+            passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+            certifiedBuilder: null,
+        };
     };
+}
+/**
+ * The statement file beside a bundle is what people read: when it is there it must be the signed payload,
+ * byte for byte. Only its absence is allowed (the bundle is the record); a file that cannot be read and
+ * compared fails the check like one that differs.
+ */
+async function checkStatementFile(c, sibling, payload) {
+    const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+    let size;
+    try {
+        size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(sibling)).size;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return;
+        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+    }
+    if (size !== payload.length)
+        c.fail('statement', differs);
+    let onDisk;
+    try {
+        onDisk = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(sibling, { input: 'attestation', maxBytes: payload.length });
+    }
+    catch (e) {
+        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+    }
+    if (!onDisk.equals(payload))
+        c.fail('statement', differs);
 }
 async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const c = new Checker(bundlePath);
@@ -688,7 +738,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
             c.fail(e.check, e.message);
         throw e;
     }
-    for (const r of signed)
+    for (const r of signed.passed)
         c.pass(r.check, r.detail);
     if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
         c.fail('statement', `payload type ${envelope.payloadType}, expected ${_statement_js__WEBPACK_IMPORTED_MODULE_11__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
@@ -706,11 +756,8 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
         ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
         : null;
-    if (sibling) {
-        const onDisk = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(() => null);
-        if (onDisk && !onDisk.equals(payload))
-            c.fail('statement', `${sibling} differs from the statement the bundle signs: the statement was changed after signing`);
-    }
+    if (sibling)
+        await checkStatementFile(c, sibling, payload);
     c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
     if (statement.data.predicateType !== _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us)
         c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${_statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us}`);
@@ -719,6 +766,9 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         c.fail('predicate-type', `invalid SLSA v1 predicate at '${provenance.error.issues[0].path.join('.')}': ${provenance.error.issues[0].message}`);
     c.pass('predicate-type', _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us);
     const builderId = provenance.data.predicate.runDetails.builder.id;
+    // Keyless, the builder is not the signer's to claim: it is the workflow the certificate was issued to.
+    if (signed.certifiedBuilder !== null && builderId !== signed.certifiedBuilder)
+        c.fail('builder-id', `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`);
     if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
         c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
     c.pass('builder-id', builderId);

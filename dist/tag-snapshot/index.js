@@ -12099,9 +12099,13 @@ function identityMismatch(got, want) {
         return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
     const config = got.buildConfigUri ?? got.subjectAlternativeName;
     if (want.workflow !== null) {
-        const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
-        if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
-            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
+        const path = `${want.workflow.replace(/^\/+/, '')}@`;
+        // The repository's name is case-insensitive on GitHub; a workflow's path in it is not.
+        const inRepository = config !== null &&
+            config.toLowerCase().startsWith(`${repoUri.toLowerCase()}/`) &&
+            config.slice(repoUri.length + 1).startsWith(path);
+        if (!inRepository)
+            return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${repoUri}/${path}<ref>`;
     }
     if (want.ref !== null) {
         const ref = got.sourceRepositoryRef;
@@ -15825,7 +15829,8 @@ class VerificationFailure extends Error {
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
-const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+/** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 const BUNDLE_SUFFIX = '.sigstore.json';
 const STATEMENT_SUFFIX = '.intoto.json';
 function trustMaterial(key) {
@@ -15851,16 +15856,28 @@ async function findAttestations(root) {
         .sort();
     return { bundles: bundles.map((n) => (0,external_node_path_.join)(dir, n)), unsigned: unsigned.map((n) => (0,external_node_path_.join)(dir, n)) };
 }
+/**
+ * Every artifact file of the tree outside its own meta/ (a variant may be called `meta`), hidden or not,
+ * and symbolic links by those names (hashed through the link, so what they point at must be signed under
+ * their name). A symbolic link to a directory is refused: the images under it would go unchecked.
+ */
 async function findArtifactFiles(root) {
     const out = [];
-    for (const e of await (0,promises_.readdir)(root, { withFileTypes: true, recursive: true })) {
-        const path = (0,external_node_path_.join)(e.parentPath, e.name);
-        if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name))
-            continue;
-        if (toRel(root, path).split('/').includes('meta'))
-            continue;
-        out.push(path);
-    }
+    const walk = async (dir) => {
+        for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            const path = (0,external_node_path_.join)(dir, e.name);
+            if (e.isDirectory()) {
+                if (dir !== root || e.name !== 'meta')
+                    await walk(path);
+            }
+            else if (e.isSymbolicLink() && (await (0,promises_.stat)(path).catch(() => null))?.isDirectory()) {
+                throw new VerificationFailure('coverage', path, 'a symbolic link to a directory in the artifact tree: the files under it cannot be checked');
+            }
+            else if (ARTIFACT_FILE.test(e.name))
+                out.push(path);
+        }
+    };
+    await walk(root);
     return out.sort();
 }
 function builderMatches(id, policy) {
@@ -15894,6 +15911,8 @@ async function readBundle(c, path) {
     catch (e) {
         c.fail('attestation', `not JSON (${e.message})`);
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        c.fail('attestation', 'not a Sigstore bundle: the JSON is not an object');
     if (json.mediaType !== dist/* BUNDLE_V03_MEDIA_TYPE */.HM)
         c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${dist/* BUNDLE_V03_MEDIA_TYPE */.HM}`);
     if (!json.dsseEnvelope)
@@ -15913,13 +15932,14 @@ function signatureCheck(policy) {
         const want = policy.keyless.identity;
         return (bundle) => {
             const { identity, root } = (0,keyless_verify/* verifyKeyless */.Qm)((0,verify_dist/* toSignedEntity */.DC)(bundle), verifiers, want);
-            return [
-                { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
-                {
-                    check: 'identity',
-                    detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
-                },
-            ];
+            const workflow = identity.buildConfigUri ?? identity.subjectAlternativeName;
+            return {
+                passed: [
+                    { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+                    { check: 'identity', detail: `${identity.issuer}: ${workflow} on ${identity.sourceRepositoryRef}` },
+                ],
+                certifiedBuilder: workflow,
+            };
         };
     }
     const key = policy.trustedKey;
@@ -15931,6 +15951,9 @@ function signatureCheck(policy) {
         timestampThreshold: 0,
     });
     return (bundle) => {
+        // Key mode trusts a key, never a certificate the bundle brings along.
+        if (bundle.verificationMaterial.content.$case !== 'publicKey')
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`);
         try {
             verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle));
         }
@@ -15938,8 +15961,39 @@ function signatureCheck(policy) {
             const code = e.code;
             throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
         }
-        return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+        return {
+            passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+            certifiedBuilder: null,
+        };
     };
+}
+/**
+ * The statement file beside a bundle is what people read: when it is there it must be the signed payload,
+ * byte for byte. Only its absence is allowed (the bundle is the record); a file that cannot be read and
+ * compared fails the check like one that differs.
+ */
+async function checkStatementFile(c, sibling, payload) {
+    const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+    let size;
+    try {
+        size = (await (0,promises_.stat)(sibling)).size;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return;
+        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+    }
+    if (size !== payload.length)
+        c.fail('statement', differs);
+    let onDisk;
+    try {
+        onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length });
+    }
+    catch (e) {
+        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+    }
+    if (!onDisk.equals(payload))
+        c.fail('statement', differs);
 }
 async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const c = new Checker(bundlePath);
@@ -15958,7 +16012,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
             c.fail(e.check, e.message);
         throw e;
     }
-    for (const r of signed)
+    for (const r of signed.passed)
         c.pass(r.check, r.detail);
     if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
@@ -15976,11 +16030,8 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
         ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
         : null;
-    if (sibling) {
-        const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(() => null);
-        if (onDisk && !onDisk.equals(payload))
-            c.fail('statement', `${sibling} differs from the statement the bundle signs: the statement was changed after signing`);
-    }
+    if (sibling)
+        await checkStatementFile(c, sibling, payload);
     c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
     if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
         c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${SLSA_PROVENANCE_V1}`);
@@ -15989,6 +16040,9 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         c.fail('predicate-type', `invalid SLSA v1 predicate at '${provenance.error.issues[0].path.join('.')}': ${provenance.error.issues[0].message}`);
     c.pass('predicate-type', SLSA_PROVENANCE_V1);
     const builderId = provenance.data.predicate.runDetails.builder.id;
+    // Keyless, the builder is not the signer's to claim: it is the workflow the certificate was issued to.
+    if (signed.certifiedBuilder !== null && builderId !== signed.certifiedBuilder)
+        c.fail('builder-id', `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`);
     if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
         c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
     c.pass('builder-id', builderId);

@@ -207,9 +207,14 @@ export function identityMismatch(got: CertificateIdentity, want: KeylessIdentity
     return `repository: the certificate names ${got.sourceRepositoryUri ?? '(no source repository)'}, expected ${repoUri}`;
   const config = got.buildConfigUri ?? got.subjectAlternativeName;
   if (want.workflow !== null) {
-    const prefix = `${repoUri}/${want.workflow.replace(/^\/+/, '')}@`;
-    if (!config?.toLowerCase().startsWith(prefix.toLowerCase()))
-      return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${prefix}<ref>`;
+    const path = `${want.workflow.replace(/^\/+/, '')}@`;
+    // The repository's name is case-insensitive on GitHub; a workflow's path in it is not.
+    const inRepository =
+      config !== null &&
+      config.toLowerCase().startsWith(`${repoUri.toLowerCase()}/`) &&
+      config.slice(repoUri.length + 1).startsWith(path);
+    if (!inRepository)
+      return `workflow: the certificate says the workflow ${config ?? '(none)'} ran, expected ${repoUri}/${path}<ref>`;
   }
   if (want.ref !== null) {
     const ref = got.sourceRepositoryRef;

@@ -174,6 +174,13 @@ export async function parseAttestInputs(
       'is required outside GitHub Actions (GITHUB_WORKFLOW_REF is not set)',
       'a URI naming the build platform and workflow',
     );
+  // Keyless, verify takes the builder from the Fulcio certificate: the workflow that runs this step.
+  if (keyless && builderId !== defaultBuilderId(ctx))
+    throw new InputError(
+      'builder-id',
+      `'${builderId}' cannot be claimed when signing keyless: the certificate names the workflow that runs, ${defaultBuilderId(ctx)}, and verify refuses a statement whose builder is another`,
+      'builder-id left empty, or signing with private-key',
+    );
   if (
     parseLines(raw['public-key']).length ||
     parseLines(raw.attestations).length ||

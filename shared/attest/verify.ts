@@ -22,7 +22,7 @@
  * DSSE verification alone never looks at the files: the subject check is
  * what binds the signature to the bytes a consumer is about to run.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { bundleFromJSON, BUNDLE_V03_MEDIA_TYPE, type Bundle } from '@sigstore/bundle';
 import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
@@ -121,7 +121,8 @@ export interface VerifyResult {
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
-const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/;
+/** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
+const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 
 export const BUNDLE_SUFFIX = '.sigstore.json';
 export const STATEMENT_SUFFIX = '.intoto.json';
@@ -151,14 +152,28 @@ async function findAttestations(root: string): Promise<{ bundles: string[]; unsi
   return { bundles: bundles.map((n) => join(dir, n)), unsigned: unsigned.map((n) => join(dir, n)) };
 }
 
+/**
+ * Every artifact file of the tree outside its own meta/ (a variant may be called `meta`), hidden or not,
+ * and symbolic links by those names (hashed through the link, so what they point at must be signed under
+ * their name). A symbolic link to a directory is refused: the images under it would go unchecked.
+ */
 async function findArtifactFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
-    const path = join(e.parentPath, e.name);
-    if (!e.isFile() || e.name.startsWith('.') || !ARTIFACT_FILE.test(e.name)) continue;
-    if (toRel(root, path).split('/').includes('meta')) continue;
-    out.push(path);
-  }
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (dir !== root || e.name !== 'meta') await walk(path);
+      } else if (e.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory()) {
+        throw new VerificationFailure(
+          'coverage',
+          path,
+          'a symbolic link to a directory in the artifact tree: the files under it cannot be checked',
+        );
+      } else if (ARTIFACT_FILE.test(e.name)) out.push(path);
+    }
+  };
+  await walk(root);
   return out.sort();
 }
 
@@ -193,6 +208,8 @@ async function readBundle(c: Checker, path: string): Promise<Bundle> {
   } catch (e) {
     c.fail('attestation', `not JSON (${(e as Error).message})`);
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    c.fail('attestation', 'not a Sigstore bundle: the JSON is not an object');
   if (json.mediaType !== BUNDLE_V03_MEDIA_TYPE)
     c.fail('attestation', `media type ${JSON.stringify(json.mediaType)}, expected ${BUNDLE_V03_MEDIA_TYPE}`);
   if (!json.dsseEnvelope) c.fail('attestation', 'the bundle holds no DSSE envelope');
@@ -205,8 +222,14 @@ async function readBundle(c: Checker, path: string): Promise<Bundle> {
   }
 }
 
-/** Checks a bundle's signature (and, keyless, its signer's identity); returns what passed. */
-type SignatureCheck = (bundle: Bundle) => { check: CheckName; detail: string }[];
+/**
+ * Checks a bundle's signature (and, keyless, its signer's identity); returns what passed and, keyless, the
+ * builder its certificate names (the workflow that ran: Fulcio's Build Config URI, else the subject).
+ */
+type SignatureCheck = (bundle: Bundle) => {
+  passed: { check: CheckName; detail: string }[];
+  certifiedBuilder: string | null;
+};
 
 function signatureCheck(policy: VerifyPolicy): SignatureCheck {
   if (policy.keyless) {
@@ -214,13 +237,14 @@ function signatureCheck(policy: VerifyPolicy): SignatureCheck {
     const want = policy.keyless.identity;
     return (bundle) => {
       const { identity, root } = verifyKeyless(toSignedEntity(bundle), verifiers, want);
-      return [
-        { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
-        {
-          check: 'identity',
-          detail: `${identity.issuer}: ${identity.buildConfigUri ?? identity.subjectAlternativeName} on ${identity.sourceRepositoryRef}`,
-        },
-      ];
+      const workflow = identity.buildConfigUri ?? identity.subjectAlternativeName;
+      return {
+        passed: [
+          { check: 'signature', detail: `Fulcio certificate chained to ${root}, signing time witnessed` },
+          { check: 'identity', detail: `${identity.issuer}: ${workflow} on ${identity.sourceRepositoryRef}` },
+        ],
+        certifiedBuilder: workflow,
+      };
     };
   }
   const key = policy.trustedKey;
@@ -231,6 +255,12 @@ function signatureCheck(policy: VerifyPolicy): SignatureCheck {
     timestampThreshold: 0,
   });
   return (bundle) => {
+    // Key mode trusts a key, never a certificate the bundle brings along.
+    if (bundle.verificationMaterial.content.$case !== 'publicKey')
+      throw new KeylessCheckFailure(
+        'signature',
+        `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`,
+      );
     try {
       verifier.verify(toSignedEntity(bundle));
     } catch (e) {
@@ -240,8 +270,41 @@ function signatureCheck(policy: VerifyPolicy): SignatureCheck {
         `${(e as Error).message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`,
       );
     }
-    return [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }];
+    return {
+      passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+      certifiedBuilder: null,
+    };
   };
+}
+
+/**
+ * The statement file beside a bundle is what people read: when it is there it must be the signed payload,
+ * byte for byte. Only its absence is allowed (the bundle is the record); a file that cannot be read and
+ * compared fails the check like one that differs.
+ */
+async function checkStatementFile(c: Checker, sibling: string, payload: Buffer): Promise<void> {
+  const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+  let size: number;
+  try {
+    size = (await stat(sibling)).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    c.fail(
+      'statement',
+      `${sibling} cannot be compared with the statement the bundle signs: ${(e as Error).message}`,
+    );
+  }
+  if (size !== payload.length) c.fail('statement', differs);
+  let onDisk: Buffer;
+  try {
+    onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length });
+  } catch (e) {
+    c.fail(
+      'statement',
+      `${sibling} cannot be compared with the statement the bundle signs: ${(e as Error).message}`,
+    );
+  }
+  if (!onDisk.equals(payload)) c.fail('statement', differs);
 }
 
 async function verifyOne(
@@ -258,14 +321,14 @@ async function verifyOne(
   const envelope = content.dsseEnvelope;
   c.pass('attestation', `Sigstore bundle v0.3 with a DSSE envelope`);
 
-  let signed: { check: CheckName; detail: string }[];
+  let signed: ReturnType<SignatureCheck>;
   try {
     signed = checkSignature(bundle);
   } catch (e) {
     if (e instanceof KeylessCheckFailure) c.fail(e.check, e.message);
     throw e;
   }
-  for (const r of signed) c.pass(r.check, r.detail);
+  for (const r of signed.passed) c.pass(r.check, r.detail);
 
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
     c.fail('statement', `payload type ${envelope.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
@@ -285,16 +348,7 @@ async function verifyOne(
   const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
     ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
     : null;
-  if (sibling) {
-    const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: MAX_BUNDLE_BYTES }).catch(
-      () => null,
-    );
-    if (onDisk && !onDisk.equals(payload))
-      c.fail(
-        'statement',
-        `${sibling} differs from the statement the bundle signs: the statement was changed after signing`,
-      );
-  }
+  if (sibling) await checkStatementFile(c, sibling, payload);
   c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
 
   if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
@@ -311,6 +365,12 @@ async function verifyOne(
   c.pass('predicate-type', SLSA_PROVENANCE_V1);
 
   const builderId = provenance.data.predicate.runDetails.builder.id;
+  // Keyless, the builder is not the signer's to claim: it is the workflow the certificate was issued to.
+  if (signed.certifiedBuilder !== null && builderId !== signed.certifiedBuilder)
+    c.fail(
+      'builder-id',
+      `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`,
+    );
   if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
     c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
   c.pass('builder-id', builderId);

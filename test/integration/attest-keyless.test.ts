@@ -345,6 +345,29 @@ describe('keyless verification fails closed, naming the check', () => {
     });
   }
 
+  it('a statement claiming another builder than the workflow its certificate names is refused', async () => {
+    // Any workflow of the repository (here ci.yml on a feature branch) can get a certificate; what it may
+    // not do is claim the release workflow's builder id, which a policy without workflow and ref would pass.
+    const ci = 'acme/images/.github/workflows/ci.yml@refs/heads/feature-x';
+    const r = await attestKeyless({
+      claims: { workflow_ref: ci, job_workflow_ref: ci },
+      inputs: { 'store-attestations': 'false' },
+    });
+    assert.equal(r.run.code, 0, explain(r.run));
+    await assert.rejects(
+      verifyKeyless(r.tree, await roots(r, 'public-good'), { ...IDENTITY, workflow: null, ref: null }),
+      (e: unknown) => {
+        assert.ok(e instanceof VerificationFailure, String(e));
+        assert.equal(e.check, 'builder-id', e.message);
+        assert.match(
+          e.message,
+          /the statement claims the builder https:\/\/github\.com\/acme\/images\/\.github\/workflows\/release\.yml@refs\/heads\/main, but its certificate was issued to the workflow https:\/\/github\.com\/acme\/images\/\.github\/workflows\/ci\.yml@refs\/heads\/feature-x/,
+        );
+        return true;
+      },
+    );
+  });
+
   it("a bundle signed by another repository's workflow (a fork) is refused for acme/images", async () => {
     const stored = gh.stored.length;
     const r = await attestKeyless({
@@ -352,6 +375,10 @@ describe('keyless verification fails closed, naming the check', () => {
         repository: 'mallory/images',
         workflow_ref: 'mallory/images/.github/workflows/release.yml@refs/heads/main',
         job_workflow_ref: 'mallory/images/.github/workflows/release.yml@refs/heads/main',
+      },
+      env: {
+        GITHUB_REPOSITORY: 'mallory/images',
+        GITHUB_WORKFLOW_REF: 'mallory/images/.github/workflows/release.yml@refs/heads/main',
       },
       inputs: { 'store-attestations': 'false' },
     });

@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { parseSigningKey } from '../../shared/attest/signing-key.ts';
 import { signStatementWithKey } from '../../shared/attest/sign.ts';
@@ -226,6 +226,82 @@ const CASES: Case[] = [
     check: 'coverage',
     message:
       /missing attestation: its sha256 [0-9a-f]{64} is signed, but under another name than variants\/wireguard\/extra\.qcow2/,
+  },
+  {
+    name: 'an image behind a symbolic link no statement covers',
+    prepare: (t) => symlink(join(t, 'base.qcow2'), join(t, 'variants/wireguard/linked.qcow2')),
+    check: 'coverage',
+    message: /signed, but under another name than variants\/wireguard\/linked\.qcow2/,
+  },
+  {
+    name: 'a symbolic link to a directory in the tree',
+    prepare: async (t) => {
+      await mkdir(join(t, '..', `${basename(t)}-elsewhere`));
+      await symlink(join(t, '..', `${basename(t)}-elsewhere`), join(t, 'variants/linked'));
+    },
+    check: 'coverage',
+    message: /variants\/linked: a symbolic link to a directory in the artifact tree/,
+  },
+  {
+    // `meta` is a valid variant name: only the tree's own meta/ holds no images.
+    name: 'an image of a variant called meta',
+    prepare: async (t) => {
+      await mkdir(join(t, 'variants/meta'));
+      await writeFile(join(t, 'variants/meta/overlay-meta.qcow2'), 'unsigned');
+    },
+    check: 'coverage',
+    message: /no verified statement names variants\/meta\/overlay-meta\.qcow2/,
+  },
+  {
+    name: 'a hidden image',
+    prepare: (t) => writeFile(join(t, '.hidden.qcow2'), 'unsigned'),
+    check: 'coverage',
+    message: /no verified statement names \.hidden\.qcow2/,
+  },
+  {
+    name: 'an image whose extension is in capitals',
+    prepare: (t) => writeFile(join(t, 'EXTRA.QCOW2'), 'unsigned'),
+    check: 'coverage',
+    message: /no verified statement names EXTRA\.QCOW2/,
+  },
+  {
+    name: 'the statement beside the bundle changed and padded past the size limit',
+    prepare: async (t) => {
+      const p = join(t, 'meta/attestations/base.intoto.json');
+      const s = (await readFile(p, 'utf8')).replace('https://github.com', 'https://evil.example');
+      await writeFile(p, s + ' '.repeat(65 * 1024 * 1024));
+    },
+    check: 'statement',
+    message: /base\.intoto\.json differs from the statement the bundle signs/,
+  },
+  {
+    name: 'the statement beside the bundle replaced by a directory',
+    prepare: async (t) => {
+      await rm(join(t, 'meta/attestations/base.intoto.json'));
+      await mkdir(join(t, 'meta/attestations/base.intoto.json'));
+    },
+    check: 'statement',
+    message: /base\.intoto\.json (differs from|cannot be compared with) the statement the bundle signs/,
+  },
+  {
+    name: 'a bundle that is JSON but not an object',
+    prepare: (t) => writeFile(join(t, 'meta/attestations/base.sigstore.json'), 'null'),
+    check: 'attestation',
+    message: /not a Sigstore bundle: the JSON is not an object/,
+  },
+  {
+    name: 'key mode given a bundle that brings its own certificate',
+    prepare: (t) =>
+      editJson(join(t, 'meta/attestations/base.sigstore.json'), (b) => {
+        b.verificationMaterial = {
+          certificate: { rawBytes: Buffer.from('a certificate of its own').toString('base64') },
+          tlogEntries: [],
+          timestampVerificationData: { rfc3161Timestamps: [] },
+        };
+      }),
+    check: 'signature',
+    message:
+      /the bundle carries a certificate, not a key hint: key mode verifies only signatures by the trusted key/,
   },
   {
     name: 'a named attestation that does not exist',

@@ -4,6 +4,7 @@
  * Fulcio extensions are read, and when an identity matches.
  */
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,27 @@ test('a run that signs without a private key signs keyless; with one, with the k
   assert.equal(keyless.keyless?.token, 'ghs_token');
   const unsigned = await parseAttestInputs(await inputs({ 'output-dir': d, sign: 'never' }), ctx, d);
   assert.ok(unsigned.command === 'attest' && unsigned.keyless === null && unsigned.key === null);
+});
+
+test('signing keyless, the builder is the workflow that runs: another builder-id is refused', async () => {
+  const ctx = await runContextForEnv(PUSH_MAIN);
+  const d = await dir();
+  const own = `${ctx.serverUrl}/${ctx.workflowRef}`;
+  const same = await parseAttestInputs(await inputs({ 'output-dir': d, 'builder-id': own }), ctx, d);
+  assert.ok(same.command === 'attest' && same.keyless !== null && same.builderId === own);
+  await assert.rejects(
+    parseAttestInputs(await inputs({ 'output-dir': d, 'builder-id': 'https://example.com/builder' }), ctx, d),
+    /input 'builder-id': 'https:\/\/example.com\/builder' cannot be claimed when signing keyless: the certificate names the workflow that runs/,
+  );
+  // With a key the signer vouches for it: any builder id.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const keyed = await parseAttestInputs(
+    await inputs({ 'output-dir': d, 'builder-id': 'https://example.com/builder', 'private-key': pem }),
+    ctx,
+    d,
+  );
+  assert.ok(keyed.command === 'attest' && keyed.builderId === 'https://example.com/builder');
 });
 
 const SIGN_CASES: { name: string; raw: Record<string, string>; ctx?: Partial<RunContext>; error: RegExp }[] =
@@ -350,6 +372,23 @@ for (const c of [
     },
     want: {},
     mismatch: /^workflow:/,
+  },
+  {
+    // Git paths are case-sensitive: RELEASE.yml is another file than release.yml.
+    name: 'a workflow file whose name differs only in case',
+    cert: { buildConfigUri: 'https://github.com/acme/images/.github/workflows/RELEASE.yml@refs/tags/v1.0.0' },
+    want: {},
+    mismatch: /^workflow:/,
+  },
+  {
+    // Repository names are not: GitHub serves Acme/Images as acme/images.
+    name: 'the repository named in another case',
+    cert: {
+      sourceRepositoryUri: 'https://github.com/Acme/Images',
+      buildConfigUri: 'https://github.com/Acme/Images/.github/workflows/release.yml@refs/tags/v1.0.0',
+    },
+    want: {},
+    mismatch: null,
   },
   {
     name: 'a branch where a tag is expected',
