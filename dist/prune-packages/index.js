@@ -12528,14 +12528,18 @@ function errorCode(text) {
     }
     return {};
 }
-/** The `last` parameter of a `Link: <…?last=x&n=y>; rel="next"` header. */
+/**
+ * The URL a `Link: <…>; rel="next"` header names, resolved against the registry. It is followed as it is:
+ * registries continue with `last=<tag>` (distribution) or an opaque token of their own (`next_page=…`), and
+ * reading only `last` out of it stopped such a listing after its first page without a word.
+ */
 function nextFromLink(link, base) {
     if (!link)
         return undefined;
     for (const part of link.split(',')) {
         const m = /<([^>]*)>\s*;\s*rel="?next"?/.exec(part);
         if (m)
-            return new URL(m[1], base).searchParams.get('last') ?? undefined;
+            return new URL(m[1], base);
     }
     return undefined;
 }
@@ -12746,13 +12750,20 @@ class RegistryClient {
         });
         await r.body?.cancel();
     }
-    /** One page of tags. `n` asks for at most n tags; `last` continues after that tag. */
+    /**
+     * One page of tags. `n` asks for at most n tags; `last` continues after that tag; `next` is the URL of a
+     * page a previous one linked to (it must be this repository's tag list on this registry: the request
+     * carries the registry's credentials).
+     */
     async listTagsPage(repository, page = {}) {
         (0,oci_reference/* checkRepository */.n_)(repository);
-        const url = new URL(`/v2/${repository}/tags/list`, this.base);
-        if (page.n !== undefined)
+        const list = new URL(`/v2/${repository}/tags/list`, this.base);
+        const url = page.next ?? list;
+        if (page.next && (page.next.origin !== list.origin || page.next.pathname !== list.pathname))
+            throw new RegistryError(`registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`, { registry: this.registry, repository });
+        if (!page.next && page.n !== undefined)
             url.searchParams.set('n', String(page.n));
-        if (page.last !== undefined)
+        if (!page.next && page.last !== undefined)
             url.searchParams.set('last', page.last);
         const spec = {
             method: 'GET',
@@ -12782,15 +12793,12 @@ class RegistryClient {
         const next = nextFromLink(r.headers.get('link'), this.base);
         return next !== undefined && tags.length ? { tags, next } : { tags };
     }
-    /** Every tag, page after page (following Link, or `last` = the final tag of a full page). */
+    /** Every tag, page after page, following the registry's Link header to the next page. */
     async *tags(repository, pageSize = 100) {
-        let last;
+        let next;
         const seen = new Set();
         for (;;) {
-            const page = await this.listTagsPage(repository, {
-                n: pageSize,
-                ...(last !== undefined ? { last } : {}),
-            });
+            const page = await this.listTagsPage(repository, next ? { next } : { n: pageSize });
             let fresh = 0;
             for (const tag of page.tags) {
                 if (seen.has(tag))
@@ -12800,7 +12808,7 @@ class RegistryClient {
                 yield tag;
             }
             if (page.next !== undefined)
-                last = page.next;
+                next = page.next;
             else
                 break;
             if (fresh === 0)
@@ -13514,18 +13522,33 @@ function parseManifestFacts(digest, bytes, contentType) {
             children: isIndex ? (doc.manifests ?? []).map((m) => m.digest) : [],
             ...(doc.subject ? { subject: doc.subject.digest } : {}),
             ...(doc.artifactType ? { artifactType: doc.artifactType } : {}),
-            ...(created && !Number.isNaN(Date.parse(created)) ? { created } : {}),
+            ...(created !== undefined && createdTime(created) !== undefined ? { created } : {}),
         },
         ...(!isIndex && doc.config
             ? { config: { digest: doc.config.digest, mediaType: doc.config.mediaType } }
             : {}),
     };
 }
+/** An RFC 3339 date-time, as the OCI specs write `created` (seconds, optional fraction, Z or an offset). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** Times before this are placeholders (the Unix epoch of SOURCE_DATE_EPOCH=0 builds, Go's zero time), not when an image was made. */
+const EARLIEST_REAL_TIME = Date.UTC(1980, 0, 1);
+/**
+ * The time (ms since the epoch) a `created` value says, or undefined when it is not an RFC 3339 date-time
+ * (Date.parse would take `"1"` or `"release 5"` for dates in 2001) or is a placeholder: an unknown time
+ * is kept and never ranked, a wrong one would decide what is deleted.
+ */
+function createdTime(created) {
+    if (!RFC3339.test(created))
+        return undefined;
+    const t = Date.parse(created);
+    return Number.isNaN(t) || t < EARLIEST_REAL_TIME ? undefined : t;
+}
 /** `created` of an image config (OCI image-spec config), when it is there and a time. */
 function configCreated(bytes) {
     try {
         const doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
-        return typeof doc.created === 'string' && !Number.isNaN(Date.parse(doc.created))
+        return typeof doc.created === 'string' && createdTime(doc.created) !== undefined
             ? doc.created
             : undefined;
     }
@@ -13535,6 +13558,27 @@ function configCreated(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./build/shared/prune/planner.js
+/**
+ * The retention planner: a pure function from what a package holds
+ * (Inventory), what the user wants (Policy) and what must never go
+ * (channels.json digests) to a Plan naming, for every version, whether it
+ * stays or goes and why.
+ *
+ * What it guarantees, whatever the policy says:
+ *  - everything a kept manifest reaches is kept: the children of a kept index,
+ *    every referrer of a kept manifest (by `subject`, and by the `sha256-<hex>`
+ *    fallback tag with the referrers listed in that tag's index), recursively;
+ *  - keep-N counts images (tagged top-level manifests), never tags or children;
+ *  - an image goes only when every one of its tags is governed by a rule that
+ *    lets it go (a tag no rule names keeps its image);
+ *  - a package with a manifest that could not be read deletes nothing;
+ *  - on GHCR, the last tagged version is never planned for deletion (GHCR
+ *    refuses it with a 400);
+ *  - deletions are ordered so a manifest goes only after everything that
+ *    references it (referrers, fallback tags, children): a run stopped midway
+ *    leaves every remaining manifest findable, and a rerun finishes the job.
+ */
+
 /** The referrers fallback tag (OCI distribution-spec 1.1), and cosign's older `sha256-<hex>.sig/.att/.sbom`. */
 const FALLBACK_TAG = /^sha256-([0-9a-f]{64})(?:\.[A-Za-z0-9_.-]+)?$/;
 function fallbackSubject(tag) {
@@ -13542,9 +13586,8 @@ function fallbackSubject(tag) {
     return m ? `sha256:${m[1]}` : undefined;
 }
 function timeOf(created) {
-    const t = created ? Date.parse(created) : NaN;
     // Unknown creation time sorts as newest: failing closed keeps it rather than guessing it old.
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+    return (created !== undefined ? createdTime(created) : undefined) ?? Number.POSITIVE_INFINITY;
 }
 function describeRule(rule) {
     const parts = [];
@@ -13597,7 +13640,11 @@ function planPackage(inv, policy, options) {
     for (const v of inv.versions)
         normal.set(v, v.tags.filter((t) => !fallbackSubject(t)));
     const normalTags = (v) => normal.get(v);
-    const createdOf = (v) => inv.manifests.get(v.digest)?.created ?? v.createdAt;
+    // The image's own time when it says a real one; else the registry's (GHCR's push time).
+    const createdOf = (v) => {
+        const own = inv.manifests.get(v.digest)?.created;
+        return own !== undefined && createdTime(own) !== undefined ? own : v.createdAt;
+    };
     for (const v of inv.versions)
         times.set(v, timeOf(createdOf(v)));
     const timeOfVersion = (v) => times.get(v);
@@ -13727,10 +13774,16 @@ function planPackage(inv, policy, options) {
     for (const [rule, set] of perRule) {
         const list = [...set];
         list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
-        list.forEach((v, rank) => {
+        // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
+        // the N (a config that failed to read must not push a recent image out): a known image outside the N
+        // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
+        // at worst more are kept.
+        let known = 0;
+        list.forEach((v) => {
+            const t = timeOfVersion(v);
+            const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
             if (verdicts.has(v.digest))
                 return;
-            const t = timeOfVersion(v);
             if (t === Number.POSITIVE_INFINITY) {
                 verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
             }

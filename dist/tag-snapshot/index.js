@@ -17107,14 +17107,18 @@ function errorCode(text) {
     }
     return {};
 }
-/** The `last` parameter of a `Link: <…?last=x&n=y>; rel="next"` header. */
+/**
+ * The URL a `Link: <…>; rel="next"` header names, resolved against the registry. It is followed as it is:
+ * registries continue with `last=<tag>` (distribution) or an opaque token of their own (`next_page=…`), and
+ * reading only `last` out of it stopped such a listing after its first page without a word.
+ */
 function nextFromLink(link, base) {
     if (!link)
         return undefined;
     for (const part of link.split(',')) {
         const m = /<([^>]*)>\s*;\s*rel="?next"?/.exec(part);
         if (m)
-            return new URL(m[1], base).searchParams.get('last') ?? undefined;
+            return new URL(m[1], base);
     }
     return undefined;
 }
@@ -17325,13 +17329,20 @@ class RegistryClient {
         });
         await r.body?.cancel();
     }
-    /** One page of tags. `n` asks for at most n tags; `last` continues after that tag. */
+    /**
+     * One page of tags. `n` asks for at most n tags; `last` continues after that tag; `next` is the URL of a
+     * page a previous one linked to (it must be this repository's tag list on this registry: the request
+     * carries the registry's credentials).
+     */
     async listTagsPage(repository, page = {}) {
         (0,oci_reference/* checkRepository */.n_)(repository);
-        const url = new URL(`/v2/${repository}/tags/list`, this.base);
-        if (page.n !== undefined)
+        const list = new URL(`/v2/${repository}/tags/list`, this.base);
+        const url = page.next ?? list;
+        if (page.next && (page.next.origin !== list.origin || page.next.pathname !== list.pathname))
+            throw new RegistryError(`registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`, { registry: this.registry, repository });
+        if (!page.next && page.n !== undefined)
             url.searchParams.set('n', String(page.n));
-        if (page.last !== undefined)
+        if (!page.next && page.last !== undefined)
             url.searchParams.set('last', page.last);
         const spec = {
             method: 'GET',
@@ -17361,15 +17372,12 @@ class RegistryClient {
         const next = nextFromLink(r.headers.get('link'), this.base);
         return next !== undefined && tags.length ? { tags, next } : { tags };
     }
-    /** Every tag, page after page (following Link, or `last` = the final tag of a full page). */
+    /** Every tag, page after page, following the registry's Link header to the next page. */
     async *tags(repository, pageSize = 100) {
-        let last;
+        let next;
         const seen = new Set();
         for (;;) {
-            const page = await this.listTagsPage(repository, {
-                n: pageSize,
-                ...(last !== undefined ? { last } : {}),
-            });
+            const page = await this.listTagsPage(repository, next ? { next } : { n: pageSize });
             let fresh = 0;
             for (const tag of page.tags) {
                 if (seen.has(tag))
@@ -17379,7 +17387,7 @@ class RegistryClient {
                 yield tag;
             }
             if (page.next !== undefined)
-                last = page.next;
+                next = page.next;
             else
                 break;
             if (fresh === 0)

@@ -90,8 +90,8 @@ export interface ManifestHead {
 
 export interface TagsPage {
   tags: string[];
-  /** The `last` of the next page, when the registry's Link header says there is one. */
-  next?: string;
+  /** The next page's URL, when the registry's Link header names one (followed as it is: see nextFromLink). */
+  next?: URL;
 }
 
 /** A blob to upload: a file streamed from disk, or small bytes (configs, JSON documents). */
@@ -153,12 +153,16 @@ function errorCode(text: string): { code?: string; message?: string } {
   return {};
 }
 
-/** The `last` parameter of a `Link: <…?last=x&n=y>; rel="next"` header. */
-export function nextFromLink(link: string | null, base: URL): string | undefined {
+/**
+ * The URL a `Link: <…>; rel="next"` header names, resolved against the registry. It is followed as it is:
+ * registries continue with `last=<tag>` (distribution) or an opaque token of their own (`next_page=…`), and
+ * reading only `last` out of it stopped such a listing after its first page without a word.
+ */
+export function nextFromLink(link: string | null, base: URL): URL | undefined {
   if (!link) return undefined;
   for (const part of link.split(',')) {
     const m = /<([^>]*)>\s*;\s*rel="?next"?/.exec(part);
-    if (m) return new URL(m[1]!, base).searchParams.get('last') ?? undefined;
+    if (m) return new URL(m[1]!, base);
   }
   return undefined;
 }
@@ -380,12 +384,25 @@ export class RegistryClient {
     await r.body?.cancel();
   }
 
-  /** One page of tags. `n` asks for at most n tags; `last` continues after that tag. */
-  async listTagsPage(repository: string, page: { n?: number; last?: string } = {}): Promise<TagsPage> {
+  /**
+   * One page of tags. `n` asks for at most n tags; `last` continues after that tag; `next` is the URL of a
+   * page a previous one linked to (it must be this repository's tag list on this registry: the request
+   * carries the registry's credentials).
+   */
+  async listTagsPage(
+    repository: string,
+    page: { n?: number; last?: string; next?: URL } = {},
+  ): Promise<TagsPage> {
     checkRepository(repository);
-    const url = new URL(`/v2/${repository}/tags/list`, this.base);
-    if (page.n !== undefined) url.searchParams.set('n', String(page.n));
-    if (page.last !== undefined) url.searchParams.set('last', page.last);
+    const list = new URL(`/v2/${repository}/tags/list`, this.base);
+    const url = page.next ?? list;
+    if (page.next && (page.next.origin !== list.origin || page.next.pathname !== list.pathname))
+      throw new RegistryError(
+        `registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`,
+        { registry: this.registry, repository },
+      );
+    if (!page.next && page.n !== undefined) url.searchParams.set('n', String(page.n));
+    if (!page.next && page.last !== undefined) url.searchParams.set('last', page.last);
     const spec: RequestSpec = {
       method: 'GET',
       url,
@@ -413,15 +430,12 @@ export class RegistryClient {
     return next !== undefined && tags.length ? { tags, next } : { tags };
   }
 
-  /** Every tag, page after page (following Link, or `last` = the final tag of a full page). */
+  /** Every tag, page after page, following the registry's Link header to the next page. */
   async *tags(repository: string, pageSize = 100): AsyncGenerator<string> {
-    let last: string | undefined;
+    let next: URL | undefined;
     const seen = new Set<string>();
     for (;;) {
-      const page = await this.listTagsPage(repository, {
-        n: pageSize,
-        ...(last !== undefined ? { last } : {}),
-      });
+      const page = await this.listTagsPage(repository, next ? { next } : { n: pageSize });
       let fresh = 0;
       for (const tag of page.tags) {
         if (seen.has(tag)) continue;
@@ -429,7 +443,7 @@ export class RegistryClient {
         fresh++;
         yield tag;
       }
-      if (page.next !== undefined) last = page.next;
+      if (page.next !== undefined) next = page.next;
       else break;
       if (fresh === 0) break; // a registry repeating a page would loop forever
     }

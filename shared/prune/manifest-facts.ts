@@ -61,7 +61,7 @@ export function parseManifestFacts(digest: string, bytes: Uint8Array, contentTyp
       children: isIndex ? (doc.manifests ?? []).map((m) => m.digest) : [],
       ...(doc.subject ? { subject: doc.subject.digest } : {}),
       ...(doc.artifactType ? { artifactType: doc.artifactType } : {}),
-      ...(created && !Number.isNaN(Date.parse(created)) ? { created } : {}),
+      ...(created !== undefined && createdTime(created) !== undefined ? { created } : {}),
     },
     ...(!isIndex && doc.config
       ? { config: { digest: doc.config.digest, mediaType: doc.config.mediaType } }
@@ -69,11 +69,28 @@ export function parseManifestFacts(digest: string, bytes: Uint8Array, contentTyp
   };
 }
 
+/** An RFC 3339 date-time, as the OCI specs write `created` (seconds, optional fraction, Z or an offset). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Times before this are placeholders (the Unix epoch of SOURCE_DATE_EPOCH=0 builds, Go's zero time), not when an image was made. */
+const EARLIEST_REAL_TIME = Date.UTC(1980, 0, 1);
+
+/**
+ * The time (ms since the epoch) a `created` value says, or undefined when it is not an RFC 3339 date-time
+ * (Date.parse would take `"1"` or `"release 5"` for dates in 2001) or is a placeholder: an unknown time
+ * is kept and never ranked, a wrong one would decide what is deleted.
+ */
+export function createdTime(created: string): number | undefined {
+  if (!RFC3339.test(created)) return undefined;
+  const t = Date.parse(created);
+  return Number.isNaN(t) || t < EARLIEST_REAL_TIME ? undefined : t;
+}
+
 /** `created` of an image config (OCI image-spec config), when it is there and a time. */
 export function configCreated(bytes: Uint8Array): string | undefined {
   try {
     const doc = JSON.parse(Buffer.from(bytes).toString('utf8')) as { created?: unknown };
-    return typeof doc.created === 'string' && !Number.isNaN(Date.parse(doc.created))
+    return typeof doc.created === 'string' && createdTime(doc.created) !== undefined
       ? doc.created
       : undefined;
   } catch {

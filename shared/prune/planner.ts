@@ -18,6 +18,7 @@
  *    references it (referrers, fallback tags, children): a run stopped midway
  *    leaves every remaining manifest findable, and a rerun finishes the job.
  */
+import { createdTime } from './manifest-facts.ts';
 import type { Policy, RetentionRule } from './policy.ts';
 import type { Decision, Inventory, PackageVersion, Plan } from './types.ts';
 
@@ -43,9 +44,8 @@ interface Mark {
 }
 
 function timeOf(created: string | undefined): number {
-  const t = created ? Date.parse(created) : NaN;
   // Unknown creation time sorts as newest: failing closed keeps it rather than guessing it old.
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  return (created !== undefined ? createdTime(created) : undefined) ?? Number.POSITIVE_INFINITY;
 }
 
 function describeRule(rule: RetentionRule): string {
@@ -98,7 +98,11 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
       v.tags.filter((t) => !fallbackSubject(t)),
     );
   const normalTags = (v: PackageVersion) => normal.get(v)!;
-  const createdOf = (v: PackageVersion) => inv.manifests.get(v.digest)?.created ?? v.createdAt;
+  // The image's own time when it says a real one; else the registry's (GHCR's push time).
+  const createdOf = (v: PackageVersion) => {
+    const own = inv.manifests.get(v.digest)?.created;
+    return own !== undefined && createdTime(own) !== undefined ? own : v.createdAt;
+  };
   for (const v of inv.versions) times.set(v, timeOf(createdOf(v)));
   const timeOfVersion = (v: PackageVersion) => times.get(v)!;
   const kindOf = (v: PackageVersion): Decision['kind'] => {
@@ -220,9 +224,15 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
   for (const [rule, set] of perRule) {
     const list = [...set];
     list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
-    list.forEach((v, rank) => {
-      if (verdicts.has(v.digest)) return;
+    // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
+    // the N (a config that failed to read must not push a recent image out): a known image outside the N
+    // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
+    // at worst more are kept.
+    let known = 0;
+    list.forEach((v) => {
       const t = timeOfVersion(v);
+      const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
+      if (verdicts.has(v.digest)) return;
       if (t === Number.POSITIVE_INFINITY) {
         verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
       } else if (rule.keep !== undefined && rank < rule.keep) {

@@ -101,12 +101,59 @@ test('names, tags and references follow the distribution grammar', () => {
   assert.equal(referrersTag(`sha256:${'b'.repeat(64)}`), `sha256-${'b'.repeat(64)}`);
 });
 
-test('Link headers give the next page', () => {
+test('Link headers give the next page, as the URL they name', () => {
   const base = new URL('http://r/');
-  assert.equal(nextFromLink('</v2/o/r/tags/list?last=b1&n=3>; rel="next"', base), 'b1');
-  assert.equal(nextFromLink('</v2/o/r/tags/list?n=3&last=x%2Fy>; rel=next', base), 'x/y');
+  assert.equal(
+    nextFromLink('</v2/o/r/tags/list?last=b1&n=3>; rel="next"', base)?.href,
+    'http://r/v2/o/r/tags/list?last=b1&n=3',
+  );
+  assert.equal(
+    nextFromLink('</v2/o/r/tags/list?n=3&next_page=opaque%2Btoken>; rel=next', base)?.href,
+    'http://r/v2/o/r/tags/list?n=3&next_page=opaque%2Btoken',
+  );
   assert.equal(nextFromLink('<http://r/other>; rel="prev"', base), undefined);
   assert.equal(nextFromLink(null, base), undefined);
+});
+
+test('tags are read across pages a registry continues with a token of its own (Quay-style next_page)', async () => {
+  const all = Array.from({ length: 121 }, (_, i) => `dev-${String(i).padStart(3, '0')}`);
+  const server = await serve((req, res) => {
+    const url = new URL(req.url!, 'http://x');
+    // The page is known only from the token: nothing says which tag came last.
+    const start = Number(Buffer.from(url.searchParams.get('next_page') ?? 'MA==', 'base64').toString());
+    const tags = all.slice(start, start + 100);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (start + 100 < all.length)
+      headers.link = `</v2/o/r/tags/list?n=100&next_page=${Buffer.from(String(start + 100)).toString('base64')}>; rel="next"`;
+    res.writeHead(200, headers);
+    res.end(JSON.stringify({ name: 'o/r', tags }));
+  });
+  try {
+    assert.deepEqual(await new RegistryClient({ registry: server.host }).listTags('o/r', 100), all);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a next page on another host or path is refused, not asked with the credentials', async () => {
+  const asked: string[] = [];
+  const server = await serve((req, res) => {
+    asked.push(req.url!);
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      link: '<http://evil.example/v2/o/r/tags/list?last=a>; rel="next"',
+    });
+    res.end(JSON.stringify({ name: 'o/r', tags: ['a'] }));
+  });
+  try {
+    await assert.rejects(
+      new RegistryClient({ registry: server.host }).listTags('o/r'),
+      /list tags of o\/r: its next page is http:\/\/evil\.example\/v2\/o\/r\/tags\/list\?last=a, not the tag list of o\/r on this registry/,
+    );
+    assert.equal(asked.length, 1);
+  } finally {
+    await server.close();
+  }
 });
 
 async function serve(
@@ -138,7 +185,7 @@ test('tags are read across pages by following Link (GHCR-style paging at n)', as
   try {
     const c = new RegistryClient({ registry: server.host });
     assert.deepEqual(await c.listTags('o/r', 100), all);
-    assert.deepEqual(seen, ['?n=100', '?n=100&last=t099', '?n=100&last=t199']);
+    assert.deepEqual(seen, ['?n=100', '?last=t099&n=100', '?last=t199&n=100']);
   } finally {
     await server.close();
   }

@@ -210,6 +210,36 @@ describe('prune planner', () => {
     assert.match(plan.keep.find((x) => x.digest === c)!.reason, /creation time unknown/);
   });
 
+  test('keep-N ranks the images of known time: one whose time could not be read is kept without taking a place', () => {
+    const p = new Pkg();
+    const older = p.add('older', ['dev-1'], { created: daysAgo(30) });
+    const recent = p.add('recent', ['dev-2'], { created: daysAgo(2) });
+    const newest = p.add('newest', ['dev-3'], { created: daysAgo(1) });
+    const unread = p.add('unread', ['dev-4'], {}); // its config failed to read: time unknown
+    const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 2" }), opts());
+    assert.deepEqual([...deleted(plan)], [older]);
+    for (const kept of [recent, newest, unread]) assert.ok(keptSet(plan).has(kept));
+    assert.match(plan.keep.find((x) => x.digest === unread)!.reason, /creation time unknown/);
+  });
+
+  test('a created value that is not an RFC 3339 time, or a placeholder time, is no time', () => {
+    const p = new Pkg();
+    // Date.parse reads "1" and "release 5" as dates in 2001: they would rank as the oldest and go.
+    const one = p.add('one', ['dev-1'], { created: '1' }, daysAgo(1));
+    const words = p.add('words', ['dev-2'], { created: 'release 5' }, daysAgo(1));
+    // The epoch of SOURCE_DATE_EPOCH=0 builds and Go's zero time: the registry's push time counts instead.
+    const epoch = p.add('epoch', ['dev-3'], { created: '1970-01-01T00:00:00Z' }, daysAgo(2));
+    const zero = p.add('zero', ['dev-4'], { created: '0001-01-01T00:00:00Z' }, daysAgo(40));
+    const real = p.add('real', ['dev-5'], { created: daysAgo(30) });
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  younger-than: 7d" }),
+      opts({ target: 'ghcr' }),
+    );
+    for (const kept of [one, words, epoch]) assert.ok(keptSet(plan).has(kept));
+    for (const gone of [zero, real]) assert.ok(deleted(plan).has(gone));
+  });
+
   test('channels.json digests and their rollback history are kept, with the channel named', () => {
     const p = new Pkg();
     const old = p.image('old', ['dev-1'], 200);
