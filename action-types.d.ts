@@ -864,7 +864,7 @@ export interface TagSnapshotInputs {
    */
   'trusted-root': string;
   /**
-   * true: fail before publishing anything unless every release gate passes (image provenance matches, boot-verify passed for these bytes, the secret scan found nothing, the attestations verify with public-key).
+   * true: fail before publishing anything unless every release gate passes (image provenance matches, boot-verify passed for these bytes, the dependency risk score is within its threshold, the secret scan found nothing, the attestations verify with public-key and bind every image provenance read).
    * Default: `false`
    */
   'require-gates': string;

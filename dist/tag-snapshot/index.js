@@ -16289,9 +16289,14 @@ async function readSnapshotImages(tree, digests = new DigestMemo()) {
  *  - boot: each image's provenance says boot-verify passed, and each boot
  *    report it names is present, unchanged (sha256), a success, and booted
  *    exactly these image bytes;
+ *  - risk: each image's dependency risk score is within the threshold
+ *    analyze-deps recorded with it (a workflow that carried on past a failed
+ *    analyze-deps step still does not move a channel);
  *  - secret-scan: the secret gate's result file exists and has no finding;
  *  - verify: the attestations verify (signature, subjects, policy) with the
- *    trusted key or keyless identity given, through attest's own verifier.
+ *    trusted key or keyless identity given, through attest's own verifier,
+ *    and every image provenance the other gates read is one a verified
+ *    statement binds (an unsigned one added to meta/ vouches for nothing).
  * Used by tag-snapshot before any channel tag and by the OCI publishing
  * (shared/oci) before a promotion.
  */
@@ -16371,6 +16376,19 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
     }
     else
         failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
+    if (images) {
+        const all = [images.base, ...images.variants];
+        const over = all.filter((i) => i.provenance.doc.analysis.risk_score > i.provenance.doc.analysis.risk_threshold);
+        for (const i of over)
+            failures.push({
+                gate: 'risk',
+                detail: `${i.rel}: ${i.provenance.rel} records the dependency risk score ${i.provenance.doc.analysis.risk_score}, above its threshold ${i.provenance.doc.analysis.risk_threshold}`,
+            });
+        if (over.length === 0)
+            checks.push({ gate: 'risk', detail: `${all.length} image(s) within their dependency risk threshold` });
+    }
+    else
+        failures.push({ gate: 'risk', detail: 'not checked: no valid image provenance' });
     try {
         const result = await json_document_readJsonDocument((0,external_node_path_.join)(tree, SECRET_SCAN_RESULT), SecretScanResultSchema, 'secret scan result');
         const problems = secretScanFailures(result, images);
@@ -16411,10 +16429,20 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
                     requireBoot: true,
                 },
             });
-            checks.push({
-                gate: 'verify',
-                detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
-            });
+            const bound = new Set(r.statements.flatMap((s) => (s.statement.predicate.runDetails.byproducts ?? []).map((b) => `${b.name} ${b.digest?.sha256}`)));
+            const unsigned = images
+                ? [images.base, ...images.variants].filter((i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`))
+                : [];
+            for (const i of unsigned)
+                failures.push({
+                    gate: 'verify',
+                    detail: `${i.provenance.rel} is bound by no verified statement: the gates read only signed image provenance`,
+                });
+            if (unsigned.length === 0)
+                checks.push({
+                    gate: 'verify',
+                    detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
+                });
         }
         catch (e) {
             failures.push({ gate: 'verify', detail: e.message });

@@ -8,9 +8,14 @@
  *  - boot: each image's provenance says boot-verify passed, and each boot
  *    report it names is present, unchanged (sha256), a success, and booted
  *    exactly these image bytes;
+ *  - risk: each image's dependency risk score is within the threshold
+ *    analyze-deps recorded with it (a workflow that carried on past a failed
+ *    analyze-deps step still does not move a channel);
  *  - secret-scan: the secret gate's result file exists and has no finding;
  *  - verify: the attestations verify (signature, subjects, policy) with the
- *    trusted key or keyless identity given, through attest's own verifier.
+ *    trusted key or keyless identity given, through attest's own verifier,
+ *    and every image provenance the other gates read is one a verified
+ *    statement binds (an unsigned one added to meta/ vouches for nothing).
  * Used by tag-snapshot before any channel tag and by the OCI publishing
  * (shared/oci) before a promotion.
  */
@@ -24,7 +29,7 @@ import { readBootReport } from '../vm/report-schema.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import { readSnapshotImages, type SnapshotImages } from './images.ts';
 
-export type GateName = 'provenance' | 'boot' | 'secret-scan' | 'verify';
+export type GateName = 'provenance' | 'boot' | 'risk' | 'secret-scan' | 'verify';
 
 export interface GateFailure {
   gate: GateName;
@@ -137,6 +142,20 @@ export async function checkReleaseGates(
       checks.push({ gate: 'boot', detail: `${reports} passing boot report(s) for these image bytes` });
   } else failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
 
+  if (images) {
+    const all = [images.base, ...images.variants];
+    const over = all.filter(
+      (i) => i.provenance.doc.analysis.risk_score > i.provenance.doc.analysis.risk_threshold,
+    );
+    for (const i of over)
+      failures.push({
+        gate: 'risk',
+        detail: `${i.rel}: ${i.provenance.rel} records the dependency risk score ${i.provenance.doc.analysis.risk_score}, above its threshold ${i.provenance.doc.analysis.risk_threshold}`,
+      });
+    if (over.length === 0)
+      checks.push({ gate: 'risk', detail: `${all.length} image(s) within their dependency risk threshold` });
+  } else failures.push({ gate: 'risk', detail: 'not checked: no valid image provenance' });
+
   try {
     const result = await readJsonDocument(
       join(tree, SECRET_SCAN_RESULT),
@@ -180,10 +199,26 @@ export async function checkReleaseGates(
           requireBoot: true,
         },
       });
-      checks.push({
-        gate: 'verify',
-        detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
-      });
+      const bound = new Set(
+        r.statements.flatMap((s) =>
+          (s.statement.predicate.runDetails.byproducts ?? []).map((b) => `${b.name} ${b.digest?.sha256}`),
+        ),
+      );
+      const unsigned = images
+        ? [images.base, ...images.variants].filter(
+            (i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`),
+          )
+        : [];
+      for (const i of unsigned)
+        failures.push({
+          gate: 'verify',
+          detail: `${i.provenance.rel} is bound by no verified statement: the gates read only signed image provenance`,
+        });
+      if (unsigned.length === 0)
+        checks.push({
+          gate: 'verify',
+          detail: `${r.statements.length} attestation(s) verified, ${r.covered.length} artifact(s) covered`,
+        });
     } catch (e) {
       failures.push({ gate: 'verify', detail: (e as Error).message });
     }

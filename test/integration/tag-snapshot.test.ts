@@ -249,6 +249,46 @@ describe('tag-snapshot action (bundled)', () => {
     assert.ok(keyed.failures.some((f) => f.gate === 'boot'));
   });
 
+  test('the gates read only signed image provenance, and hold back an image over its risk threshold', async () => {
+    const ws = await workspace();
+    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+    const basePath = join(ws.tree, 'meta', 'image-provenance.json');
+    const base = JSON.parse(await readFile(basePath, 'utf8')) as {
+      image: { variant: string | null; base_sha256: string | null; sha256: string };
+      analysis: { risk_score: number; risk_threshold: number };
+    };
+    // An image provenance nobody signed, added beside attest's: it names the base's bytes and boot report.
+    const extra = join(ws.tree, 'meta', 'image-provenance-kernel.json');
+    await writeFile(
+      extra,
+      JSON.stringify({
+        ...base,
+        image: { ...base.image, variant: 'kernel', base_sha256: base.image.sha256 },
+      }),
+    );
+    const added = await checkReleaseGates(ws.tree, { trustedKey });
+    assert.deepEqual(
+      added.failures.map((f) => [f.gate, f.detail]),
+      [
+        [
+          'verify',
+          'meta/image-provenance-kernel.json is bound by no verified statement: the gates read only signed image provenance',
+        ],
+      ],
+    );
+    await rm(extra);
+    // The risk score above the threshold analyze-deps recorded (the provenance then no longer verifies either).
+    await writeFile(
+      basePath,
+      JSON.stringify({ ...base, analysis: { ...base.analysis, risk_score: 5, risk_threshold: 4 } }),
+    );
+    const risky = await checkReleaseGates(ws.tree, { trustedKey });
+    assert.match(
+      risky.failures.find((f) => f.gate === 'risk')?.detail ?? '',
+      /base\.qcow2: meta\/image-provenance\.json records the dependency risk score 5, above its threshold 4/,
+    );
+  });
+
   test('a run hashes each file once: the gates reuse its digests, and a file changed since is hashed again', async () => {
     const ws = await workspace();
     const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
