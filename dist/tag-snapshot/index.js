@@ -13451,8 +13451,14 @@ function parseOci(raw, ctx, required) {
         labels: 'labels',
         annotations: 'annotations',
     });
+    // metadata-action's tags move like channels: the reserved names are refused here, before anything is
+    // pushed (type=sha's sha-<short> would collide with the immutable sha-<commit> tag, found only mid-publish).
+    const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
     const channelTags = [
-        ...new Set([...parseLines(raw.channels).map((c) => (0,channels/* checkChannelTag */.ih)(c, 'channels')), ...metadata.tags]),
+        ...new Set([
+            ...parseLines(raw.channels).map((c) => (0,channels/* checkChannelTag */.ih)(c, 'channels')),
+            ...metadata.tags.map((t) => (0,channels/* checkChannelTag */.ih)(t, metadataInput)),
+        ]),
     ];
     return {
         registry,
@@ -16342,9 +16348,12 @@ async function checkBoot(tree, images, digests, fail) {
             else {
                 const report = await readBootReport(path);
                 const booted = report.chain[0]?.sha256 ?? report.image.sha256;
+                const flattened = image.provenance.doc.image.flattened?.sha256;
                 if (report.verdict !== 'success')
                     fail(`${image.rel}: boot report ${r.path} says ${report.verdict}`);
-                else if (booted !== image.sha256 && booted !== image.provenance.doc.image.flattened?.sha256)
+                else if (!booted)
+                    fail(`${image.rel}: boot report ${r.path} names no image sha256 it booted`);
+                else if (booted !== image.sha256 && booted !== flattened)
                     fail(`${image.rel}: boot report ${r.path} booted sha256 ${booted}, not this image (${image.sha256})`);
                 else
                     reports++;

@@ -102,8 +102,10 @@ async function checkBoot(
       else {
         const report = await readBootReport(path);
         const booted = report.chain[0]?.sha256 ?? report.image.sha256;
+        const flattened = image.provenance.doc.image.flattened?.sha256;
         if (report.verdict !== 'success') fail(`${image.rel}: boot report ${r.path} says ${report.verdict}`);
-        else if (booted !== image.sha256 && booted !== image.provenance.doc.image.flattened?.sha256)
+        else if (!booted) fail(`${image.rel}: boot report ${r.path} names no image sha256 it booted`);
+        else if (booted !== image.sha256 && booted !== flattened)
           fail(
             `${image.rel}: boot report ${r.path} booted sha256 ${booted}, not this image (${image.sha256})`,
           );

@@ -141,8 +141,14 @@ function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: 
       annotations: 'annotations',
     },
   );
+  // metadata-action's tags move like channels: the reserved names are refused here, before anything is
+  // pushed (type=sha's sha-<short> would collide with the immutable sha-<commit> tag, found only mid-publish).
+  const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
   const channelTags = [
-    ...new Set([...parseLines(raw.channels).map((c) => checkChannelTag(c, 'channels')), ...metadata.tags]),
+    ...new Set([
+      ...parseLines(raw.channels).map((c) => checkChannelTag(c, 'channels')),
+      ...metadata.tags.map((t) => checkChannelTag(t, metadataInput)),
+    ]),
   ];
   return {
     registry,

@@ -319,6 +319,15 @@ describe('tag-snapshot action (bundled)', () => {
     const cases: { inputs: Record<string, string>; message: RegExp; prepare?: () => Promise<void> }[] = [
       { inputs: { tag: 'bad..name' }, message: /input 'tag': 'bad\.\.name'/ },
       {
+        // metadata-action's type=sha tag would collide with the immutable sha-<commit> tag: refused up front.
+        inputs: {
+          registry: '127.0.0.1:9',
+          'oci-repository': 'acme/images',
+          'metadata-json': JSON.stringify({ tags: ['127.0.0.1:9/acme/images:sha-abc1234'], labels: {} }),
+        },
+        message: /input 'metadata-json': 'sha-abc1234' is reserved/,
+      },
+      {
         inputs: { release: 'true', token: '' },
         message: /input 'token': is empty, but release: true calls GitHub's API/,
       },
