@@ -11146,6 +11146,9 @@ function registryBaseUrl(registry, input = 'registry') {
     const value = registry.trim().replace(/\/+$/, '');
     if (!value)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'a registry host such as ghcr.io or 127.0.0.1:5000');
+    // The URL parser drops tabs and newlines: 'ghcr.io\nevil.com' would become the host ghcr.ioevil.com.
+    if (/\s/.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${JSON.stringify(registry)} holds whitespace`, 'host[:port] or http(s)://host[:port]');
     let url;
     try {
         if (/^[a-z]+:\/\//i.test(value)) {

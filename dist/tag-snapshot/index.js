@@ -12775,6 +12775,9 @@ function registryBaseUrl(registry, input = 'registry') {
     const value = registry.trim().replace(/\/+$/, '');
     if (!value)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'a registry host such as ghcr.io or 127.0.0.1:5000');
+    // The URL parser drops tabs and newlines: 'ghcr.io\nevil.com' would become the host ghcr.ioevil.com.
+    if (/\s/.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${JSON.stringify(registry)} holds whitespace`, 'host[:port] or http(s)://host[:port]');
     let url;
     try {
         if (/^[a-z]+:\/\//i.test(value)) {
@@ -16245,6 +16248,7 @@ function readBootReport(path) {
 
 
 
+
 const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
 async function readSnapshotImages(tree, digests = new DigestMemo()) {
     const metaNames = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
@@ -16261,7 +16265,7 @@ async function readSnapshotImages(tree, digests = new DigestMemo()) {
             throw new errors/* DataError */.fL(`${path}: image.variant is ${JSON.stringify(doc.image.variant)}, but the file name says ${JSON.stringify(expectVariant)}`);
         let actual;
         try {
-            actual = (await digests.digest((0,external_node_path_.join)(tree, doc.image.path), { input: 'output-dir' })).sha256;
+            actual = (await digests.digest(insideTree(tree, doc.image.path, rel), { input: 'output-dir' })).sha256;
         }
         catch (e) {
             throw new errors/* DataError */.fL(`${path}: its image ${doc.image.path} cannot be read (${e.message})`);

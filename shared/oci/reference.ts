@@ -60,6 +60,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 export function registryBaseUrl(registry: string, input = 'registry'): URL {
   const value = registry.trim().replace(/\/+$/, '');
   if (!value) throw new InputError(input, 'is empty', 'a registry host such as ghcr.io or 127.0.0.1:5000');
+  // The URL parser drops tabs and newlines: 'ghcr.io\nevil.com' would become the host ghcr.ioevil.com.
+  if (/\s/.test(value))
+    throw new InputError(
+      input,
+      `${JSON.stringify(registry)} holds whitespace`,
+      'host[:port] or http(s)://host[:port]',
+    );
   let url: URL;
   try {
     if (/^[a-z]+:\/\//i.test(value)) {

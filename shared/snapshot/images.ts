@@ -7,6 +7,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { insideTree } from '../attest/artifacts.ts';
 import { readImageProvenance, type ImageProvenance } from '../attest/image-provenance.ts';
 import { DataError } from '../errors.ts';
 import { DigestMemo } from '../digest-memo.ts';
@@ -51,7 +52,7 @@ export async function readSnapshotImages(
       );
     let actual: string;
     try {
-      actual = (await digests.digest(join(tree, doc.image.path), { input: 'output-dir' })).sha256;
+      actual = (await digests.digest(insideTree(tree, doc.image.path, rel), { input: 'output-dir' })).sha256;
     } catch (e) {
       throw new DataError(`${path}: its image ${doc.image.path} cannot be read (${(e as Error).message})`);
     }

@@ -80,7 +80,15 @@ test('registry addresses: https unless loopback or spelled out', () => {
     ['https://127.0.0.1:5000/', 'https://127.0.0.1:5000/'],
   ];
   for (const [input, url] of cases) assert.equal(registryBaseUrl(input).href, url, input);
-  for (const bad of ['', 'ftp://x', 'ghcr.io/owner', 'https://user:pw@ghcr.io', 'exa mple']) {
+  for (const bad of [
+    '',
+    'ftp://x',
+    'ghcr.io/owner',
+    'https://user:pw@ghcr.io',
+    'exa mple',
+    'ghcr.io\nevil.com',
+    'ghcr.io\tevil.com',
+  ]) {
     assert.throws(
       () => registryBaseUrl(bad, 'registry'),
       (e: InputError) => e.input === 'registry',
