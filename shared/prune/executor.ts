@@ -1,11 +1,12 @@
 /**
  * Carries out a Plan exactly: the deletions it lists, in its order, within a
  * deletes-per-minute budget, nothing else. A deletion whose prerequisites
- * (the referrers, fallback tags and children listed in `after`) did not all go
- * is skipped, so a failure never leaves a manifest that something still
- * references deleted from under it; the next run picks up where this one
- * stopped. 404 counts as done; a refusal (GHCR's 400/403/422) is reported and
- * not retried.
+ * (the manifests listed in `after`: the index, subject or fallback tag that
+ * refers to it) did not all go is skipped, so a failure or a refusal never
+ * leaves a manifest that stays referring to one deleted from under it; what is
+ * left over is unreferenced, and the next run picks up where this one stopped.
+ * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
+ * retried.
  */
 import type { DeletionResult, Plan, PruneTarget } from './types.ts';
 
@@ -70,7 +71,7 @@ export async function executePlan(
       const r: DeletionResult = {
         ...base,
         outcome: 'skipped',
-        message: `${pending.join(', ')} still there: deleting this first would leave ${pending.length === 1 ? 'it' : 'them'} dangling`,
+        message: `${pending.join(', ')} still there, referring to it: deleting it would break ${pending.length === 1 ? 'that manifest' : 'those manifests'}`,
       };
       results.push(r);
       o.log(`skipped ${d.digest}: ${r.message}`);

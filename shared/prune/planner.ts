@@ -133,33 +133,78 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
       const k = kept.get(v.digest);
       if (k) keep.push(decision(v, 'keep', k));
     }
-    // Deletion order: post-order over dependents, so referrers, fallback tags and children go before what they hang on.
-    const ordered: Decision[] = [];
-    const visited = new Set<string>();
-    const visit = (d: string) => {
-      const stack: [string, number][] = [[d, 0]];
-      visited.add(d);
-      while (stack.length) {
-        const top = stack[stack.length - 1]!;
-        const deps = dependents(top[0]);
-        if (top[1] < deps.length) {
-          const next = deps[top[1]++]![0];
-          if (doomed.has(next) && !visited.has(next)) {
-            visited.add(next);
-            stack.push([next, 0]);
-          }
-          continue;
-        }
-        stack.pop();
-        const entry = decision(byDigest.get(top[0])!, 'delete', doomed.get(top[0])!);
-        const after = [...new Set(deps.map(([x]) => x).filter((x) => doomed.has(x)))];
-        ordered.push(after.length ? { ...entry, after } : entry);
-      }
-    };
+    // Deletion order. Each entry lists in `after` the doomed manifests that must be gone before it (the
+    // executor skips it otherwise), and comes after them; oldest images first, each one's group together.
+    //  - A registry lists only tags: what hangs on a manifest (children, referrers, fallback tags) goes
+    //    first, so a run stopped by a fault never leaves a manifest that no tag leads to any more (it could
+    //    never be found, nor deleted, again).
+    //  - GHCR lists every version, untagged ones too: a manifest goes before what hangs on it. When GHCR
+    //    refuses an index or a subject (a public version past 5,000 downloads), or a fault stops the run,
+    //    what stays is whole (never an index without its children, an image without its signatures), and
+    //    the next run lists what is left over and finishes the job.
     const roots = inv.versions
       .filter((v) => doomed.has(v.digest))
-      .sort((a, b) => timeOfVersion(a) - timeOfVersion(b) || (a.digest < b.digest ? -1 : 1));
-    for (const v of roots) if (!visited.has(v.digest)) visit(v.digest);
+      .sort((a, b) => timeOfVersion(a) - timeOfVersion(b) || (a.digest < b.digest ? -1 : 1))
+      .map((v) => v.digest);
+    const ordered: Decision[] = [];
+    const push = (d: string, after: Iterable<string>) => {
+      const entry = decision(byDigest.get(d)!, 'delete', doomed.get(d)!);
+      const list = [...new Set(after)];
+      ordered.push(list.length ? { ...entry, after: list } : entry);
+    };
+    const doomedDependents = (d: string) =>
+      dependents(d)
+        .map(([x]) => x)
+        .filter((x) => doomed.has(x));
+    const visited = new Set<string>();
+    if (options.target === 'ghcr') {
+      // Pre-order, each dependent once every doomed manifest it hangs on has gone before it.
+      const referring = new Map<string, Set<string>>();
+      for (const d of roots)
+        for (const dep of doomedDependents(d)) referring.set(dep, (referring.get(dep) ?? new Set()).add(d));
+      const waiting = new Map(roots.map((d) => [d, referring.get(d)?.size ?? 0]));
+      for (const root of roots) {
+        if (waiting.get(root) !== 0) continue;
+        const stack = [root];
+        while (stack.length) {
+          const d = stack.pop()!;
+          if (visited.has(d)) continue;
+          visited.add(d);
+          push(d, referring.get(d) ?? []);
+          const ready: string[] = [];
+          for (const dep of new Set(doomedDependents(d))) {
+            if (!waiting.has(dep)) continue;
+            const left = waiting.get(dep)! - 1;
+            waiting.set(dep, left);
+            if (left === 0) ready.push(dep);
+          }
+          stack.push(...ready.reverse());
+        }
+      }
+      // Only a cycle of references (which content addressing rules out) is left: each after the others.
+      for (const d of roots) if (!visited.has(d)) push(d, referring.get(d) ?? []);
+    } else {
+      // Post-order over dependents.
+      const visit = (d: string) => {
+        const stack: [string, number][] = [[d, 0]];
+        visited.add(d);
+        while (stack.length) {
+          const top = stack[stack.length - 1]!;
+          const deps = dependents(top[0]);
+          if (top[1] < deps.length) {
+            const next = deps[top[1]++]![0];
+            if (doomed.has(next) && !visited.has(next)) {
+              visited.add(next);
+              stack.push([next, 0]);
+            }
+            continue;
+          }
+          stack.pop();
+          push(top[0], doomedDependents(top[0]));
+        }
+      };
+      for (const d of roots) if (!visited.has(d)) visit(d);
+    }
     return {
       schema: 'infrasim.prune-plan/v1',
       package: inv.package,

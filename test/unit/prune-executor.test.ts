@@ -45,22 +45,22 @@ function target(
 describe('prune executor', () => {
   const fastBudget = () => new DeleteBudget(6000, Date.now, () => Promise.resolve());
 
-  test('a failed child keeps its index: the index is skipped, never deleted over it', async () => {
-    const t = target({ child: new Error('HTTP 500 (gave up after 5 attempts)') });
+  test('a failed index keeps its children: they are skipped, never deleted from under it', async () => {
+    const t = target({ index: new Error('HTTP 500 (gave up after 5 attempts)') });
     const r = await executePlan(
-      plan([entry('child'), entry('other'), entry('index', ['child', 'other'])]),
+      plan([entry('index'), entry('other'), entry('child', ['index', 'other'])]),
       t,
       {
         budget: fastBudget(),
         log: () => {},
       },
     );
-    assert.deepEqual(t.calls, ['child', 'other']);
+    assert.deepEqual(t.calls, ['index', 'other']);
     assert.deepEqual(
       r.map((x) => x.outcome),
       ['failed', 'deleted', 'skipped'],
     );
-    assert.match(r[2]!.message!, /child still there/);
+    assert.match(r[2]!.message!, /index still there, referring to it: deleting it would break that manifest/);
   });
 
   test('404 is done, a refusal is reported once and holds up what depends on it', async () => {

@@ -90,7 +90,29 @@ describe('prune planner', () => {
     assert.equal(child.kind, 'index-child');
   });
 
-  test('deletion order: referrers, fallback tags and children go before what they hang on', () => {
+  test('deletion order on GHCR: a manifest before what hangs on it, each of which waits for it (after)', () => {
+    const p = new Pkg();
+    const img = p.image('old', ['dev-1'], 30);
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 0" }),
+      opts({ target: 'ghcr' }),
+    );
+    const pos = (x: string) => plan.delete.findIndex((e) => e.digest === x);
+    const after = (x: string) => [...(plan.delete[pos(x)]!.after ?? [])].sort();
+    assert.equal(plan.delete.length, 5);
+    // GHCR refusing the index (a public version past 5,000 downloads) leaves its children and referrers.
+    assert.equal(pos(img.index), 0);
+    assert.ok(pos(img.index) < pos(img.amd64) && pos(img.index) < pos(img.arm64));
+    assert.ok(pos(img.index) < pos(img.fallback), 'the subject before its fallback tag');
+    assert.ok(pos(img.fallback) < pos(img.att), 'the referrers index before the attestation it lists');
+    assert.deepEqual(after(img.index), []);
+    assert.deepEqual(after(img.amd64), [img.index]);
+    assert.deepEqual(after(img.fallback), [img.index]);
+    assert.deepEqual(after(img.att), [img.fallback, img.index].sort());
+  });
+
+  test('deletion order on a registry: what hangs on a manifest goes first (only tags lead to it)', () => {
     const p = new Pkg();
     const img = p.image('old', ['dev-1'], 30);
     const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 0" }), opts());
@@ -99,6 +121,27 @@ describe('prune planner', () => {
     assert.ok(pos(img.att) < pos(img.fallback), 'attestation before the referrers index listing it');
     assert.ok(pos(img.fallback) < pos(img.index));
     assert.ok(pos(img.amd64) < pos(img.index) && pos(img.arm64) < pos(img.index));
+    assert.deepEqual(
+      [...plan.delete[pos(img.index)]!.after!].sort(),
+      [img.amd64, img.arm64, img.att, img.fallback].sort(),
+    );
+  });
+
+  test('on GHCR a child two deleted indexes share goes after both', () => {
+    const p = new Pkg();
+    const shared = p.add('shared', [], {}, daysAgo(40));
+    const a = p.add('a', ['dev-1'], { children: [shared], created: daysAgo(40) });
+    const b = p.add('b', ['dev-2'], { children: [shared], created: daysAgo(30) });
+    const plan = planPackage(
+      p.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 0" }),
+      opts({ target: 'ghcr' }),
+    );
+    assert.deepEqual(
+      plan.delete.map((e) => e.digest),
+      [a, b, shared],
+    );
+    assert.deepEqual([...plan.delete[2]!.after!].sort(), [a, b].sort());
   });
 
   test('a child shared by a kept and a deleted index is kept', () => {
