@@ -554,7 +554,6 @@ class VerificationFailure extends Error {
 }
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
 /** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
 const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 const BUNDLE_SUFFIX = '.sigstore.json';
@@ -700,6 +699,7 @@ function signatureCheck(policy) {
  */
 async function checkStatementFile(c, sibling, payload) {
     const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+    const unreadable = (e) => c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
     let size;
     try {
         size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(sibling)).size;
@@ -707,17 +707,11 @@ async function checkStatementFile(c, sibling, payload) {
     catch (e) {
         if (e.code === 'ENOENT')
             return;
-        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+        return unreadable(e);
     }
     if (size !== payload.length)
         c.fail('statement', differs);
-    let onDisk;
-    try {
-        onDisk = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(sibling, { input: 'attestation', maxBytes: payload.length });
-    }
-    catch (e) {
-        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
-    }
+    const onDisk = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularFile */ .XF)(sibling, { input: 'attestation', maxBytes: payload.length }).catch(unreadable);
     if (!onDisk.equals(payload))
         c.fail('statement', differs);
 }

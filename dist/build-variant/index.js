@@ -13978,7 +13978,7 @@ async function createRelativeOverlay(base, target, signal) {
 }
 /**
  * `mkdir -p dir`, and the directories it made, deepest first (none when `dir` existed): what a failed
- * build may remove again without touching a directory that was there before it.
+ * build may remove again (removeIfEmpty) without touching a directory that was there before it.
  */
 async function makeDirectories(dir) {
     const first = await (0,promises_.mkdir)(dir, { recursive: true });
@@ -13990,6 +13990,11 @@ async function makeDirectories(dir) {
         if (d === (0,external_node_path_.resolve)(first) || d === (0,external_node_path_.dirname)(d))
             return made;
     }
+}
+/** Removes each directory, deepest first, that is empty; leaves the others. */
+async function removeIfEmpty(dirs) {
+    for (const d of dirs)
+        await (0,promises_.rmdir)(d).catch(() => { });
 }
 async function flatten(overlay, target, compression) {
     await convertImage(overlay, 'qcow2', target, compression);
@@ -14034,8 +14039,7 @@ async function buildVariant(plan, o) {
     // so its relative backing path is already right and the rename is atomic.
     const tmpOverlay = tempPathFor(overlay);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.workDir ?? (0,external_node_os_.tmpdir)(), `infrasim-variant-${plan.name}-`)).catch(async (e) => {
-        for (const d of madeDirectories)
-            await (0,promises_.rmdir)(d).catch(() => { });
+        await removeIfEmpty(madeDirectories);
         return afterBaseCheck(e);
     });
     const written = [];
@@ -14235,8 +14239,7 @@ async function buildVariant(plan, o) {
             await (0,promises_.rm)(provenanceFile, { force: true });
         await (0,promises_.rm)(tmpOverlay, { force: true });
         // The directories this build made go too when it left them empty.
-        for (const d of madeDirectories)
-            await (0,promises_.rmdir)(d).catch(() => { });
+        await removeIfEmpty(madeDirectories);
         throw e;
     }
     finally {

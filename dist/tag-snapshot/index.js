@@ -13449,14 +13449,14 @@ function parseOci(raw, ctx, required) {
         password = raw.token.trim();
     const username = raw['registry-username'].trim() || ctx.actor || 'x-access-token';
     const explicitJson = raw['metadata-json'].trim();
+    const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
     const metadata = readMetadataAction({ json: explicitJson || ctx.metadataJson || '', labels: raw.labels, annotations: raw.annotations }, {
-        json: explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON',
+        json: metadataInput,
         labels: 'labels',
         annotations: 'annotations',
     });
     // metadata-action's tags move like channels: the reserved names are refused here, before anything is
     // pushed (type=sha's sha-<short> would collide with the immutable sha-<commit> tag, found only mid-publish).
-    const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
     const channelTags = [
         ...new Set([
             ...parseLines(raw.channels).map((c) => (0,channels/* checkChannelTag */.ih)(c, 'channels')),
@@ -15837,7 +15837,6 @@ class VerificationFailure extends Error {
 }
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
 /** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
 const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 const BUNDLE_SUFFIX = '.sigstore.json';
@@ -15983,6 +15982,7 @@ function signatureCheck(policy) {
  */
 async function checkStatementFile(c, sibling, payload) {
     const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+    const unreadable = (e) => c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
     let size;
     try {
         size = (await (0,promises_.stat)(sibling)).size;
@@ -15990,17 +15990,11 @@ async function checkStatementFile(c, sibling, payload) {
     catch (e) {
         if (e.code === 'ENOENT')
             return;
-        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
+        return unreadable(e);
     }
     if (size !== payload.length)
         c.fail('statement', differs);
-    let onDisk;
-    try {
-        onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length });
-    }
-    catch (e) {
-        c.fail('statement', `${sibling} cannot be compared with the statement the bundle signs: ${e.message}`);
-    }
+    const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length }).catch(unreadable);
     if (!onDisk.equals(payload))
         c.fail('statement', differs);
 }
@@ -16249,6 +16243,10 @@ function readBootReport(path) {
 
 
 
+/** The base, then the variants. */
+function everyImage(images) {
+    return [images.base, ...images.variants];
+}
 const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
 async function readSnapshotImages(tree, digests = new DigestMemo()) {
     const metaNames = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta')).catch(() => []);
@@ -16322,7 +16320,7 @@ function secretScanFailures(result, images) {
     const out = [];
     if (result.findings.length)
         out.push(`${result.findings.length} secret(s) found, first ${result.findings[0].kind} in ${result.findings[0].path} (${SECRET_SCAN_RESULT})`);
-    for (const image of images ? [images.base, ...images.variants] : []) {
+    for (const image of images ? everyImage(images) : []) {
         const scanned = result.scanned.find((s) => s.artifact === image.rel);
         if (!scanned)
             out.push(`${image.rel} was not scanned (${SECRET_SCAN_RESULT}): run attest on it`);
@@ -16333,7 +16331,7 @@ function secretScanFailures(result, images) {
 }
 async function checkBoot(tree, images, digests, fail) {
     let reports = 0;
-    for (const image of [images.base, ...images.variants]) {
+    for (const image of everyImage(images)) {
         const boot = image.provenance.doc.boot;
         if (boot.status !== 'success' || boot.reports.length === 0) {
             fail(`${image.rel}: ${image.provenance.rel} says boot ${boot.status}; run boot-verify on it before attest`);
@@ -16390,7 +16388,7 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
     else
         failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
     if (images) {
-        const all = [images.base, ...images.variants];
+        const all = everyImage(images);
         const over = all.filter((i) => i.provenance.doc.analysis.risk_score > i.provenance.doc.analysis.risk_threshold);
         for (const i of over)
             failures.push({
@@ -16444,7 +16442,7 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
             });
             const bound = new Set(r.statements.flatMap((s) => (s.statement.predicate.runDetails.byproducts ?? []).map((b) => `${b.name} ${b.digest?.sha256}`)));
             const unsigned = images
-                ? [images.base, ...images.variants].filter((i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`))
+                ? everyImage(images).filter((i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`))
                 : [];
             for (const i of unsigned)
                 failures.push({
@@ -17379,12 +17377,16 @@ class RegistryClient {
         (0,oci_reference/* checkRepository */.n_)(repository);
         const list = new URL(`/v2/${repository}/tags/list`, this.base);
         const url = page.next ?? list;
-        if (page.next && (page.next.origin !== list.origin || page.next.pathname !== list.pathname))
-            throw new RegistryError(`registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`, { registry: this.registry, repository });
-        if (!page.next && page.n !== undefined)
-            url.searchParams.set('n', String(page.n));
-        if (!page.next && page.last !== undefined)
-            url.searchParams.set('last', page.last);
+        if (page.next) {
+            if (page.next.origin !== list.origin || page.next.pathname !== list.pathname)
+                throw new RegistryError(`registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`, { registry: this.registry, repository });
+        }
+        else {
+            if (page.n !== undefined)
+                url.searchParams.set('n', String(page.n));
+            if (page.last !== undefined)
+                url.searchParams.set('last', page.last);
+        }
         const spec = {
             method: 'GET',
             url,
@@ -18038,6 +18040,7 @@ var tag_name = __nccwpck_require__(5617);
  */
 
 
+
 const plan_BUNDLE_SUFFIX = {
     gzip: '.tar.gz',
     zstd: '.tar.zst',
@@ -18071,7 +18074,7 @@ function tagMessage(tag, images, facts, bundle) {
         '',
         'Images (sha256  path  provenance sha256):',
     ];
-    for (const image of [images.base, ...images.variants])
+    for (const image of everyImage(images))
         lines.push(`  ${image.sha256}  ${image.rel}  ${image.provenance.rel} ${image.provenance.sha256}`);
     lines.push('', `Dependency graph sha256: ${doc.infrasim.dep_graph_sha256}`);
     if (bundle)
@@ -18081,7 +18084,7 @@ function tagMessage(tag, images, facts, bundle) {
 }
 /** The commit the images say they were built from must be the commit tagged. */
 function checkBuiltFrom(images, commit) {
-    for (const image of [images.base, ...images.variants]) {
+    for (const image of everyImage(images)) {
         const built = image.provenance.doc.build.git_commit;
         if (built && built !== commit)
             throw new errors/* DataError */.fL(`${image.provenance.rel}: ${image.rel} was built from commit ${built}, but the commit to tag is ${commit}; tag the commit the images came from`);
@@ -18272,7 +18275,7 @@ function runUrl(ctx) {
 }
 /** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
 async function evidenceAssets(tree, images) {
-    const out = [images.base, ...images.variants].map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
+    const out = everyImage(images).map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
     const attestations = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta', 'attestations')).catch(() => []);
     for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
         out.push((0,external_node_path_.join)(tree, 'meta', 'attestations', name));
@@ -18335,7 +18338,7 @@ async function runSnapshot(o, ctx, deps) {
                 format_version: '1.0',
                 snapshot_tag: tag,
                 git_commit: commit,
-                images: [images.base, ...images.variants].map((i) => ({
+                images: everyImage(images).map((i) => ({
                     path: `disk/${i.rel}`,
                     sha256: i.sha256,
                     variant: i.variant,

@@ -167,7 +167,8 @@ export async function parseAttestInputs(
   }
   const vulnerability = await parseVulnerabilityInputs(raw, cwd);
   const secretAllowList = await readSecretAllowListInput('secret-allow-list', raw['secret-allow-list'], cwd);
-  const builderId = raw['builder-id'].trim() || defaultBuilderId(ctx);
+  const runBuilderId = defaultBuilderId(ctx);
+  const builderId = raw['builder-id'].trim() || runBuilderId;
   if (!builderId)
     throw new InputError(
       'builder-id',
@@ -175,10 +176,10 @@ export async function parseAttestInputs(
       'a URI naming the build platform and workflow',
     );
   // Keyless, verify takes the builder from the Fulcio certificate: the workflow that runs this step.
-  if (keyless && builderId !== defaultBuilderId(ctx))
+  if (keyless && builderId !== runBuilderId)
     throw new InputError(
       'builder-id',
-      `'${builderId}' cannot be claimed when signing keyless: the certificate names the workflow that runs, ${defaultBuilderId(ctx)}, and verify refuses a statement whose builder is another`,
+      `'${builderId}' cannot be claimed when signing keyless: the certificate names the workflow that runs, ${runBuilderId}, and verify refuses a statement whose builder is another`,
       'builder-id left empty, or signing with private-key',
     );
   if (

@@ -120,7 +120,6 @@ export interface VerifyResult {
 
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** The files attest signs: qcow2 images, exported kernels and initrds, snapshot bundles. */
 /** The files verify must find covered when no artifacts are named: images and kernels, whatever the case. */
 const ARTIFACT_FILE = /\.(qcow2|vmlinuz|initrd)$/i;
 
@@ -284,26 +283,22 @@ function signatureCheck(policy: VerifyPolicy): SignatureCheck {
  */
 async function checkStatementFile(c: Checker, sibling: string, payload: Buffer): Promise<void> {
   const differs = `${sibling} differs from the statement the bundle signs: the statement was changed after signing`;
+  const unreadable = (e: unknown): never =>
+    c.fail(
+      'statement',
+      `${sibling} cannot be compared with the statement the bundle signs: ${(e as Error).message}`,
+    );
   let size: number;
   try {
     size = (await stat(sibling)).size;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    c.fail(
-      'statement',
-      `${sibling} cannot be compared with the statement the bundle signs: ${(e as Error).message}`,
-    );
+    return unreadable(e);
   }
   if (size !== payload.length) c.fail('statement', differs);
-  let onDisk: Buffer;
-  try {
-    onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length });
-  } catch (e) {
-    c.fail(
-      'statement',
-      `${sibling} cannot be compared with the statement the bundle signs: ${(e as Error).message}`,
-    );
-  }
+  const onDisk = await readRegularFile(sibling, { input: 'attestation', maxBytes: payload.length }).catch(
+    unreadable,
+  );
   if (!onDisk.equals(payload)) c.fail('statement', differs);
 }
 

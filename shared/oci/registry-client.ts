@@ -396,13 +396,16 @@ export class RegistryClient {
     checkRepository(repository);
     const list = new URL(`/v2/${repository}/tags/list`, this.base);
     const url = page.next ?? list;
-    if (page.next && (page.next.origin !== list.origin || page.next.pathname !== list.pathname))
-      throw new RegistryError(
-        `registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`,
-        { registry: this.registry, repository },
-      );
-    if (!page.next && page.n !== undefined) url.searchParams.set('n', String(page.n));
-    if (!page.next && page.last !== undefined) url.searchParams.set('last', page.last);
+    if (page.next) {
+      if (page.next.origin !== list.origin || page.next.pathname !== list.pathname)
+        throw new RegistryError(
+          `registry ${this.registry}: list tags of ${repository}: its next page is ${page.next.href}, not the tag list of ${repository} on this registry`,
+          { registry: this.registry, repository },
+        );
+    } else {
+      if (page.n !== undefined) url.searchParams.set('n', String(page.n));
+      if (page.last !== undefined) url.searchParams.set('last', page.last);
+    }
     const spec: RequestSpec = {
       method: 'GET',
       url,

@@ -27,7 +27,7 @@ import { verifyAttestations } from '../attest/verify.ts';
 import { readJsonDocument } from '../json-document.ts';
 import { readBootReport } from '../vm/report-schema.ts';
 import { DigestMemo } from '../digest-memo.ts';
-import { readSnapshotImages, type SnapshotImages } from './images.ts';
+import { everyImage, readSnapshotImages, type SnapshotImages } from './images.ts';
 
 export type GateName = 'provenance' | 'boot' | 'risk' | 'secret-scan' | 'verify';
 
@@ -61,7 +61,7 @@ function secretScanFailures(
     out.push(
       `${result.findings.length} secret(s) found, first ${result.findings[0]!.kind} in ${result.findings[0]!.path} (${SECRET_SCAN_RESULT})`,
     );
-  for (const image of images ? [images.base, ...images.variants] : []) {
+  for (const image of images ? everyImage(images) : []) {
     const scanned = result.scanned.find((s) => s.artifact === image.rel);
     if (!scanned) out.push(`${image.rel} was not scanned (${SECRET_SCAN_RESULT}): run attest on it`);
     else if (scanned.sha256 !== image.sha256)
@@ -79,7 +79,7 @@ async function checkBoot(
   fail: (d: string) => void,
 ): Promise<number> {
   let reports = 0;
-  for (const image of [images.base, ...images.variants]) {
+  for (const image of everyImage(images)) {
     const boot = image.provenance.doc.boot;
     if (boot.status !== 'success' || boot.reports.length === 0) {
       fail(
@@ -145,7 +145,7 @@ export async function checkReleaseGates(
   } else failures.push({ gate: 'boot', detail: 'not checked: no valid image provenance' });
 
   if (images) {
-    const all = [images.base, ...images.variants];
+    const all = everyImage(images);
     const over = all.filter(
       (i) => i.provenance.doc.analysis.risk_score > i.provenance.doc.analysis.risk_threshold,
     );
@@ -207,9 +207,7 @@ export async function checkReleaseGates(
         ),
       );
       const unsigned = images
-        ? [images.base, ...images.variants].filter(
-            (i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`),
-          )
+        ? everyImage(images).filter((i) => !bound.has(`${i.provenance.rel} ${i.provenance.sha256}`))
         : [];
       for (const i of unsigned)
         failures.push({

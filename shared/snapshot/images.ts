@@ -28,6 +28,11 @@ export interface SnapshotImages {
   variants: SnapshotImage[];
 }
 
+/** The base, then the variants. */
+export function everyImage(images: SnapshotImages): SnapshotImage[] {
+  return [images.base, ...images.variants];
+}
+
 const PROVENANCE = /^image-provenance(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?\.json$/;
 
 export async function readSnapshotImages(

@@ -133,17 +133,17 @@ function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: 
   if (!password && /^ghcr\.io$/i.test(registry)) password = raw.token.trim();
   const username = raw['registry-username'].trim() || ctx.actor || 'x-access-token';
   const explicitJson = raw['metadata-json'].trim();
+  const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
   const metadata = readMetadataAction(
     { json: explicitJson || ctx.metadataJson || '', labels: raw.labels, annotations: raw.annotations },
     {
-      json: explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON',
+      json: metadataInput,
       labels: 'labels',
       annotations: 'annotations',
     },
   );
   // metadata-action's tags move like channels: the reserved names are refused here, before anything is
   // pushed (type=sha's sha-<short> would collide with the immutable sha-<commit> tag, found only mid-publish).
-  const metadataInput = explicitJson ? 'metadata-json' : 'DOCKER_METADATA_OUTPUT_JSON';
   const channelTags = [
     ...new Set([
       ...parseLines(raw.channels).map((c) => checkChannelTag(c, 'channels')),

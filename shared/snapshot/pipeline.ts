@@ -20,7 +20,7 @@ import { bundleLayout, MANIFEST } from './bundle-layout.ts';
 import { checkReleaseGates, type GateResult } from './gates.ts';
 import { ACTIONS_BOT, createGitTag, resolveCommit, tagState, type GitTagResult } from './git-tag.ts';
 import type { GitHubClient } from './github-api.ts';
-import { readSnapshotImages, type SnapshotImages } from './images.ts';
+import { everyImage, readSnapshotImages, type SnapshotImages } from './images.ts';
 import type { PublishResult } from '../oci/publish.ts';
 import type { ChannelsDocument } from '../oci/channels.ts';
 import { promoteChannel, publishToRegistry, rollbackChannel } from './oci-step.ts';
@@ -56,7 +56,7 @@ function runUrl(ctx: SnapshotRunContext): string | null {
 
 /** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
 async function evidenceAssets(tree: string, images: SnapshotImages): Promise<string[]> {
-  const out = [images.base, ...images.variants].map((i) => join(tree, i.provenance.rel));
+  const out = everyImage(images).map((i) => join(tree, i.provenance.rel));
   const attestations = await readdir(join(tree, 'meta', 'attestations')).catch(() => [] as string[]);
   for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
     out.push(join(tree, 'meta', 'attestations', name));
@@ -145,7 +145,7 @@ export async function runSnapshot(
           format_version: '1.0',
           snapshot_tag: tag,
           git_commit: commit,
-          images: [images.base, ...images.variants].map((i) => ({
+          images: everyImage(images).map((i) => ({
             path: `disk/${i.rel}`,
             sha256: i.sha256,
             variant: i.variant,

@@ -5,7 +5,7 @@
  * clock or the environment; the run's facts arrive as a SnapshotFacts.
  */
 import { DataError } from '../errors.ts';
-import type { SnapshotImages } from './images.ts';
+import { everyImage, type SnapshotImages } from './images.ts';
 import { sanitizeField, snapshotTagName, utcDay } from './tag-name.ts';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
@@ -69,7 +69,7 @@ export function tagMessage(
     '',
     'Images (sha256  path  provenance sha256):',
   ];
-  for (const image of [images.base, ...images.variants])
+  for (const image of everyImage(images))
     lines.push(`  ${image.sha256}  ${image.rel}  ${image.provenance.rel} ${image.provenance.sha256}`);
   lines.push('', `Dependency graph sha256: ${doc.infrasim.dep_graph_sha256}`);
   if (bundle) lines.push(`Bundle: ${bundle.sha256}  ${bundle.name}`);
@@ -79,7 +79,7 @@ export function tagMessage(
 
 /** The commit the images say they were built from must be the commit tagged. */
 export function checkBuiltFrom(images: SnapshotImages, commit: string): void {
-  for (const image of [images.base, ...images.variants]) {
+  for (const image of everyImage(images)) {
     const built = image.provenance.doc.build.git_commit;
     if (built && built !== commit)
       throw new DataError(

@@ -192,7 +192,7 @@ export async function createRelativeOverlay(
 
 /**
  * `mkdir -p dir`, and the directories it made, deepest first (none when `dir` existed): what a failed
- * build may remove again without touching a directory that was there before it.
+ * build may remove again (removeIfEmpty) without touching a directory that was there before it.
  */
 async function makeDirectories(dir: string): Promise<string[]> {
   const first = await mkdir(dir, { recursive: true });
@@ -202,6 +202,11 @@ async function makeDirectories(dir: string): Promise<string[]> {
     made.push(d);
     if (d === resolve(first) || d === dirname(d)) return made;
   }
+}
+
+/** Removes each directory, deepest first, that is empty; leaves the others. */
+async function removeIfEmpty(dirs: readonly string[]): Promise<void> {
+  for (const d of dirs) await rmdir(d).catch(() => {});
 }
 
 async function flatten(overlay: string, target: string, compression: Compression): Promise<void> {
@@ -259,7 +264,7 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
   const tmpOverlay = tempPathFor(overlay);
   const work = await mkdtemp(join(o.workDir ?? tmpdir(), `infrasim-variant-${plan.name}-`)).catch(
     async (e: unknown) => {
-      for (const d of madeDirectories) await rmdir(d).catch(() => {});
+      await removeIfEmpty(madeDirectories);
       return afterBaseCheck(e);
     },
   );
@@ -483,7 +488,7 @@ export async function buildVariant(plan: VariantPlan, o: VariantBuildOptions): P
     if (written.length > 0) await rm(provenanceFile, { force: true });
     await rm(tmpOverlay, { force: true });
     // The directories this build made go too when it left them empty.
-    for (const d of madeDirectories) await rmdir(d).catch(() => {});
+    await removeIfEmpty(madeDirectories);
     throw e;
   } finally {
     // A failed boot leaves the base's scan running: it ends (and removes its copy) before this returns.
