@@ -778,7 +778,7 @@ export interface PrunePackagesOutputs {
 /** Inputs of actions/tag-snapshot (tag-snapshot). */
 export interface TagSnapshotInputs {
   /**
-   * snapshot (tag, bundle, release, registry push) | promote (move `channel` to `digest`, which passed its gates) | rollback (move `channel` back to its previous digest, or to `to`; nothing rebuilt).
+   * snapshot (tag, bundle, release, registry push) | promote (move `channel` to `digest`, which passed its gates and whose attestations in the registry verify with public-key or the identity-* inputs) | rollback (move `channel` back to its previous digest, or to `to`, checked the same way; nothing rebuilt).
    * Default: `snapshot`
    */
   'command': string;
@@ -840,7 +840,7 @@ export interface TagSnapshotInputs {
    */
   'repository': string;
   /**
-   * attest's public key (PEM text or a .pem file), to verify key-signed attestations for the release gates.
+   * attest's public key (PEM text or a .pem file), to verify key-signed attestations for the release gates (and, on promote and rollback, the target's attestations in the registry).
    */
   'public-key': string;
   /**

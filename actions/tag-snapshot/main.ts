@@ -69,7 +69,7 @@ await runAction(async () => {
     onSecret: (s: string) => core.setSecret(s),
   };
 
-  const channelCommand = parseChannelCommand(raw, ctx);
+  const channelCommand = await parseChannelCommand(raw, ctx);
   if (channelCommand) {
     await checkActionTools('tag-snapshot', {});
     const r = await core.group(`tag-snapshot ${channelCommand.command}`, () =>

@@ -493,7 +493,7 @@ function validateNoCertificateChain(b) {
 /* harmony export */   VerificationFailure: () => (/* binding */ VerificationFailure),
 /* harmony export */   verifyAttestations: () => (/* binding */ verifyAttestations)
 /* harmony export */ });
-/* unused harmony exports BUNDLE_SUFFIX, STATEMENT_SUFFIX */
+/* unused harmony exports BUNDLE_SUFFIX, STATEMENT_SUFFIX, bundleVerifier */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61040);
@@ -629,6 +629,9 @@ async function readBundle(c, path) {
     catch (e) {
         c.fail('attestation', `missing attestation: ${e.message}`);
     }
+    return parseBundle(c, bytes);
+}
+function parseBundle(c, bytes) {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -715,9 +718,11 @@ async function checkStatementFile(c, sibling, payload) {
     if (!onDisk.equals(payload))
         c.fail('statement', differs);
 }
-async function verifyOne(bundlePath, req, checkSignature, memo, root) {
-    const c = new Checker(bundlePath);
-    const bundle = await readBundle(c, bundlePath);
+/**
+ * The checks that need only the bundle (attestation, signature, identity, statement, predicate-type,
+ * builder-id); `payloadFile` compares the signed payload with the statement file people read, when there is one.
+ */
+async function verifySignedStatement(c, bundle, policy, checkSignature, payloadFile) {
     const content = bundle.content;
     if (content.$case !== 'dsseEnvelope')
         return c.fail('attestation', 'the bundle holds no DSSE envelope');
@@ -747,11 +752,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const statement = _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .StatementSchema */ .XZ.safeParse(parsed);
     if (!statement.success)
         c.fail('statement', `not an in-toto v1 statement (${statement.error.issues[0].message} at '${statement.error.issues[0].path.join('.')}')`);
-    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
-        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
-        : null;
-    if (sibling)
-        await checkStatementFile(c, sibling, payload);
+    await payloadFile(payload);
     c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
     if (statement.data.predicateType !== _statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us)
         c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${_statement_js__WEBPACK_IMPORTED_MODULE_11__/* .SLSA_PROVENANCE_V1 */ .us}`);
@@ -763,10 +764,32 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     // Keyless, the builder is not the signer's to claim: it is the workflow the certificate was issued to.
     if (signed.certifiedBuilder !== null && builderId !== signed.certifiedBuilder)
         c.fail('builder-id', `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`);
-    if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
-        c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+    if (policy.builderId !== null && !builderMatches(builderId, policy.builderId))
+        c.fail('builder-id', `builder id ${builderId} does not match the policy ${policy.builderId}`);
     c.pass('builder-id', builderId);
-    for (const subject of provenance.data.subject) {
+    return provenance.data;
+}
+/**
+ * Verifies bundles that are not files in a tree (tag-snapshot reads them back from a registry): every
+ * check up to builder-id. What the subjects and byproducts name is the caller's to compare, by digest.
+ */
+function bundleVerifier(policy) {
+    const checkSignature = signatureCheck(policy);
+    return (bytes, target) => {
+        const c = new Checker(target);
+        return verifySignedStatement(c, parseBundle(c, bytes), policy, checkSignature, async () => undefined);
+    };
+}
+async function verifyOne(bundlePath, req, checkSignature, memo, root) {
+    const c = new Checker(bundlePath);
+    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+        : null;
+    const statement = await verifySignedStatement(c, await readBundle(c, bundlePath), req.policy, checkSignature, async (payload) => {
+        if (sibling)
+            await checkStatementFile(c, sibling, payload);
+    });
+    for (const subject of statement.subject) {
         let path;
         try {
             path = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .insideTree */ .vJ)(root, subject.name, bundlePath);
@@ -784,8 +807,8 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         if (actual !== subject.digest.sha256)
             c.fail('subjects', `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`);
     }
-    c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
-    const docs = await boundByproducts(c, provenance.data, root, memo);
+    c.pass('subjects', `${statement.subject.length} file(s) match their signed sha256`);
+    const docs = await boundByproducts(c, statement, root, memo);
     if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
         for (const { name, doc } of docs) {
             if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
@@ -798,7 +821,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         if (req.policy.requireBoot)
             c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
     }
-    return { statement: provenance.data, checks: c.checks };
+    return { statement, checks: c.checks };
 }
 /**
  * Every file the statement binds as a byproduct (image provenance, SBOMs, the

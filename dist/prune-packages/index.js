@@ -11311,10 +11311,10 @@ var reference = __nccwpck_require__(8647);
  * is itself pushed as an OCI artifact (tag `channels`) so every job reads
  * the same record.
  *
- *  - promote: move a channel to a digest whose index carries a passing
- *    gate-result referrer (written by publishSnapshot after the gates passed);
- *  - rollback: move it back to the previous digest (or a named one from its
- *    history) — no rebuild, no upload, only a tag;
+ *  - promote and rollback (channel-commands.ts) move a channel to a digest
+ *    that carries a passing gate-result referrer (passedGates, written by
+ *    publishSnapshot after the gates passed), to the previous digest of its
+ *    history (rollbackTarget) — no rebuild, no upload, only a tag;
  *  - before any tag moves, the whole target is checked present (index, every
  *    child manifest, every blob), so a reader never gets a channel tag that
  *    points at a partial push.
@@ -11473,18 +11473,6 @@ async function moveChannels(client, repository, channels, digest, options) {
         await writeChannels(client, repository, doc, time);
     return doc;
 }
-/** Moves `channel` to `digest`, which must be complete and carry a passing gate result. */
-async function promote(client, repository, channel, digest, options) {
-    checkChannelTag(channel);
-    checkDigest(digest);
-    if (!(await passedGates(client, repository, digest)))
-        throw new InputError('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
-    return moveChannels(client, repository, [channel], digest, {
-        action: 'promote',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
-}
 /**
  * The digest a rollback of `channel` goes to: the most recent earlier digest
  * in its history that was not itself rolled back from (so rolling back twice
@@ -11506,35 +11494,6 @@ function rollbackTarget(doc, channel) {
             return h.from;
     }
     return undefined;
-}
-/** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
-async function rollback(client, repository, channel, options) {
-    checkChannelTag(channel);
-    const doc = await readChannels(client, repository);
-    const entry = doc.channels[channel];
-    if (!entry)
-        throw new InputError('channel', `'${channel}' has no history in ${repository}:${CHANNELS_TAG}; nothing to roll back`);
-    let target;
-    if (options.to) {
-        target = checkDigest(options.to, 'to');
-        const known = entry.history.some((h) => h.digest === target || h.from === target);
-        if (!known)
-            throw new InputError('to', `${target} was never on channel '${channel}'`, entry.history.map((h) => h.digest).join(', '));
-    }
-    else {
-        target = rollbackTarget(doc, channel);
-        if (!target)
-            throw new InputError('channel', `'${channel}' has no earlier digest to roll back to`);
-    }
-    if (target === entry.digest)
-        return doc;
-    if (!(await passedGates(client, repository, target)))
-        throw new DataError(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
-    return moveChannels(client, repository, [channel], target, {
-        action: 'rollback',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
 }
 
 ;// CONCATENATED MODULE: ./build/shared/prune/channels.js

@@ -11615,7 +11615,7 @@ function cancellationSignal(action) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1098);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9326);
 /* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6121);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6610);
@@ -11675,7 +11675,7 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)(async () =
         log: (l) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(l),
         onSecret: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setSecret */ .I8.setSecret(s),
     };
-    const channelCommand = (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChannelCommand */ .Ki)(raw, ctx);
+    const channelCommand = await (0,_shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChannelCommand */ .Ki)(raw, ctx);
     if (channelCommand) {
         await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('tag-snapshot', {});
         const r = await _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.group */ .I8.group(`tag-snapshot ${channelCommand.command}`, () => (0,_shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runChannelCommand */ .Q)(channelCommand, ctx, deps));
@@ -12420,12 +12420,14 @@ function sortKeys(record) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E5: () => (/* binding */ moveChannels),
+/* harmony export */   LW: () => (/* binding */ passedGates),
+/* harmony export */   NK: () => (/* binding */ readChannels),
 /* harmony export */   OB: () => (/* binding */ GATES_ARTIFACT),
-/* harmony export */   dU: () => (/* binding */ rollback),
-/* harmony export */   ih: () => (/* binding */ checkChannelTag),
-/* harmony export */   pt: () => (/* binding */ promote)
+/* harmony export */   es: () => (/* binding */ rollbackTarget),
+/* harmony export */   id: () => (/* binding */ CHANNELS_TAG),
+/* harmony export */   ih: () => (/* binding */ checkChannelTag)
 /* harmony export */ });
-/* unused harmony exports CHANNELS_TAG, ChannelsDocumentSchema, emptyChannels, readChannels, writeChannels, checkComplete, passedGates, rollbackTarget */
+/* unused harmony exports ChannelsDocumentSchema, emptyChannels, writeChannels, checkComplete */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8816);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2005);
 /* harmony import */ var _artifact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
@@ -12437,10 +12439,10 @@ function sortKeys(record) {
  * is itself pushed as an OCI artifact (tag `channels`) so every job reads
  * the same record.
  *
- *  - promote: move a channel to a digest whose index carries a passing
- *    gate-result referrer (written by publishSnapshot after the gates passed);
- *  - rollback: move it back to the previous digest (or a named one from its
- *    history) — no rebuild, no upload, only a tag;
+ *  - promote and rollback (channel-commands.ts) move a channel to a digest
+ *    that carries a passing gate-result referrer (passedGates, written by
+ *    publishSnapshot after the gates passed), to the previous digest of its
+ *    history (rollbackTarget) — no rebuild, no upload, only a tag;
  *  - before any tag moves, the whole target is checked present (index, every
  *    child manifest, every blob), so a reader never gets a channel tag that
  *    points at a partial push.
@@ -12599,18 +12601,6 @@ async function moveChannels(client, repository, channels, digest, options) {
         await writeChannels(client, repository, doc, time);
     return doc;
 }
-/** Moves `channel` to `digest`, which must be complete and carry a passing gate result. */
-async function promote(client, repository, channel, digest, options) {
-    checkChannelTag(channel);
-    (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest);
-    if (!(await passedGates(client, repository, digest)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
-    return moveChannels(client, repository, [channel], digest, {
-        action: 'promote',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
-}
 /**
  * The digest a rollback of `channel` goes to: the most recent earlier digest
  * in its history that was not itself rolled back from (so rolling back twice
@@ -12632,35 +12622,6 @@ function rollbackTarget(doc, channel) {
             return h.from;
     }
     return undefined;
-}
-/** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
-async function rollback(client, repository, channel, options) {
-    checkChannelTag(channel);
-    const doc = await readChannels(client, repository);
-    const entry = doc.channels[channel];
-    if (!entry)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no history in ${repository}:${CHANNELS_TAG}; nothing to roll back`);
-    let target;
-    if (options.to) {
-        target = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(options.to, 'to');
-        const known = entry.history.some((h) => h.digest === target || h.from === target);
-        if (!known)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${target} was never on channel '${channel}'`, entry.history.map((h) => h.digest).join(', '));
-    }
-    else {
-        target = rollbackTarget(doc, channel);
-        if (!target)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('channel', `'${channel}' has no earlier digest to roll back to`);
-    }
-    if (target === entry.digest)
-        return doc;
-    if (!(await passedGates(client, repository, target)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
-    return moveChannels(client, repository, [channel], target, {
-        action: 'rollback',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
 }
 
 
@@ -13471,19 +13432,44 @@ function parseOci(raw, ctx, required) {
         annotations: metadata.annotations,
     };
 }
+const TRUST_ACCEPTED = 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref';
+/** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
+async function parseTrustInputs(raw, ctx) {
+    const keyRaw = raw['public-key'].trim();
+    let trustedKey = null;
+    if (keyRaw) {
+        const pem = keyRaw.startsWith('-----BEGIN')
+            ? keyRaw
+            : await (0,promises_.readFile)((0,external_node_path_.resolve)(keyRaw), 'utf8').catch((e) => {
+                throw new errors/* InputError */.dz('public-key', `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`);
+            });
+        trustedKey = parseTrustedKey(pem, 'public-key');
+    }
+    // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
+    if (trustedKey && raw['identity-repository'].trim())
+        throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
+    const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
+    return { trustedKey, keyless };
+}
 /** promote / rollback options, or null for snapshot. */
-function parseChannelCommand(raw, ctx) {
+async function parseChannelCommand(raw, ctx) {
     const command = inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
     if (command === 'snapshot')
         return null;
     const oci = parseOci(raw, ctx, true);
     const channel = (0,channels/* checkChannelTag */.ih)(raw.channel.trim(), 'channel');
+    let digest;
     if (command === 'promote') {
         if (!raw.digest.trim())
             throw new errors/* InputError */.dz('digest', 'is empty, but promote moves a channel to a digest', 'sha256:<64 hex> of a published index');
-        return { command, oci, channel, digest: (0,reference/* checkDigest */.H2)(raw.digest.trim(), 'digest') };
+        digest = (0,reference/* checkDigest */.H2)(raw.digest.trim(), 'digest');
     }
-    return { command, oci, channel, digest: raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null };
+    else
+        digest = raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null;
+    const trust = await parseTrustInputs(raw, ctx);
+    if (!trust.trustedKey && !trust.keyless)
+        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`, TRUST_ACCEPTED);
+    return { command, oci, channel, digest, trust };
 }
 async function parseTagSnapshotInputs(raw, ctx) {
     inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
@@ -13514,24 +13500,11 @@ async function parseTagSnapshotInputs(raw, ctx) {
     const repository = repoRaw ? (0,github_api/* parseRepository */.S)('repository', repoRaw) : null;
     if ((release || gitTag === 'api') && !repository)
         throw new errors/* InputError */.dz('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
-    const keyRaw = raw['public-key'].trim();
-    let trustedKey = null;
-    if (keyRaw) {
-        const pem = keyRaw.startsWith('-----BEGIN')
-            ? keyRaw
-            : await (0,promises_.readFile)((0,external_node_path_.resolve)(keyRaw), 'utf8').catch((e) => {
-                throw new errors/* InputError */.dz('public-key', `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`);
-            });
-        trustedKey = parseTrustedKey(pem, 'public-key');
-    }
-    // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
-    if (trustedKey && raw['identity-repository'].trim())
-        throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
-    const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
+    const { trustedKey, keyless } = await parseTrustInputs(raw, ctx);
     const oci = parseOci(raw, ctx, false);
     const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
     if (requireGates && !trustedKey && !keyless)
-        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref');
+        throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, TRUST_ACCEPTED);
     const epoch = (0,source_date/* givenSourceDate */.zE)(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
     return {
         command: 'snapshot',
@@ -13559,7 +13532,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
 
 /***/ }),
 
-/***/ 1098:
+/***/ 9326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15912,6 +15885,9 @@ async function readBundle(c, path) {
     catch (e) {
         c.fail('attestation', `missing attestation: ${e.message}`);
     }
+    return parseBundle(c, bytes);
+}
+function parseBundle(c, bytes) {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -15998,9 +15974,11 @@ async function checkStatementFile(c, sibling, payload) {
     if (!onDisk.equals(payload))
         c.fail('statement', differs);
 }
-async function verifyOne(bundlePath, req, checkSignature, memo, root) {
-    const c = new Checker(bundlePath);
-    const bundle = await readBundle(c, bundlePath);
+/**
+ * The checks that need only the bundle (attestation, signature, identity, statement, predicate-type,
+ * builder-id); `payloadFile` compares the signed payload with the statement file people read, when there is one.
+ */
+async function verifySignedStatement(c, bundle, policy, checkSignature, payloadFile) {
     const content = bundle.content;
     if (content.$case !== 'dsseEnvelope')
         return c.fail('attestation', 'the bundle holds no DSSE envelope');
@@ -16030,11 +16008,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     const statement = StatementSchema.safeParse(parsed);
     if (!statement.success)
         c.fail('statement', `not an in-toto v1 statement (${statement.error.issues[0].message} at '${statement.error.issues[0].path.join('.')}')`);
-    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
-        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
-        : null;
-    if (sibling)
-        await checkStatementFile(c, sibling, payload);
+    await payloadFile(payload);
     c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
     if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
         c.fail('predicate-type', `predicate type ${statement.data.predicateType}, expected ${SLSA_PROVENANCE_V1}`);
@@ -16046,10 +16020,32 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
     // Keyless, the builder is not the signer's to claim: it is the workflow the certificate was issued to.
     if (signed.certifiedBuilder !== null && builderId !== signed.certifiedBuilder)
         c.fail('builder-id', `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`);
-    if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
-        c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+    if (policy.builderId !== null && !builderMatches(builderId, policy.builderId))
+        c.fail('builder-id', `builder id ${builderId} does not match the policy ${policy.builderId}`);
     c.pass('builder-id', builderId);
-    for (const subject of provenance.data.subject) {
+    return provenance.data;
+}
+/**
+ * Verifies bundles that are not files in a tree (tag-snapshot reads them back from a registry): every
+ * check up to builder-id. What the subjects and byproducts name is the caller's to compare, by digest.
+ */
+function bundleVerifier(policy) {
+    const checkSignature = signatureCheck(policy);
+    return (bytes, target) => {
+        const c = new Checker(target);
+        return verifySignedStatement(c, parseBundle(c, bytes), policy, checkSignature, async () => undefined);
+    };
+}
+async function verifyOne(bundlePath, req, checkSignature, memo, root) {
+    const c = new Checker(bundlePath);
+    const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+        ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+        : null;
+    const statement = await verifySignedStatement(c, await readBundle(c, bundlePath), req.policy, checkSignature, async (payload) => {
+        if (sibling)
+            await checkStatementFile(c, sibling, payload);
+    });
+    for (const subject of statement.subject) {
         let path;
         try {
             path = insideTree(root, subject.name, bundlePath);
@@ -16067,8 +16063,8 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         if (actual !== subject.digest.sha256)
             c.fail('subjects', `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`);
     }
-    c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
-    const docs = await boundByproducts(c, provenance.data, root, memo);
+    c.pass('subjects', `${statement.subject.length} file(s) match their signed sha256`);
+    const docs = await boundByproducts(c, statement, root, memo);
     if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
         for (const { name, doc } of docs) {
             if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
@@ -16081,7 +16077,7 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         if (req.policy.requireBoot)
             c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
     }
-    return { statement: provenance.data, checks: c.checks };
+    return { statement, checks: c.checks };
 }
 /**
  * Every file the statement binds as a byproduct (image provenance, SBOMs, the
@@ -16847,6 +16843,25 @@ async function pushReferrer(client, repository, referrer) {
     await client.addToReferrersTag(repository, referrer.subject.digest, referrer.descriptor);
     return 'tag';
 }
+/** The immutable tag may only ever name this index. */
+async function checkImmutableTag(client, repository, immutableTag, digest) {
+    const existing = await client.headManifest(repository, immutableTag);
+    if (existing && existing.digest !== digest)
+        throw new errors/* DataError */.fL(`${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
+            `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`);
+}
+/**
+ * What publishSnapshot would push, checked without pushing anything: the documents are built and the
+ * immutable tag is asked for, so a caller with other writes to make first (tag-snapshot's git tag and
+ * release) learns of a conflict before any of them. Returns the index digest.
+ */
+async function checkPublishable(request) {
+    const repository = (0,oci_reference/* checkRepository */.n_)(request.repository);
+    const immutableTag = immutableTagFor(request.commit);
+    const digest = (await plan(request)).index.descriptor.digest;
+    await checkImmutableTag(request.client, repository, immutableTag, digest);
+    return digest;
+}
 async function publishSnapshot(request) {
     const { client } = request;
     const log = request.log ?? (() => undefined);
@@ -16866,11 +16881,7 @@ async function publishSnapshot(request) {
     }
     const planned = await plan(request);
     const digest = planned.index.descriptor.digest;
-    // The immutable tag may only ever name this index.
-    const existing = await client.headManifest(repository, immutableTag);
-    if (existing && existing.digest !== digest)
-        throw new errors/* DataError */.fL(`${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
-            `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`);
+    await checkImmutableTag(client, repository, immutableTag, digest);
     // The first blob goes alone: it settles the push token every later request reuses. The rest go several at
     // once (each upload is a few round trips the registry answers side by side), reported in plan order.
     const upload = (blob) => client.uploadBlob(repository, blob.bytes
@@ -16945,6 +16956,186 @@ async function publishSnapshot(request) {
         referrersVia,
         ...(channels ? { channels } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/published-evidence.js
+/**
+ * The evidence a promotion or a rollback checks in the registry before a
+ * channel moves, with the step's own trusted key or keyless identity. The
+ * gate-result referrer says the gates passed where the snapshot was
+ * published, but anyone who can push could have written it (or published
+ * the digest under a weaker policy, a test key); what it vouches for is
+ * re-checked here from signed evidence:
+ *  - the Sigstore bundles referring to the index or to its image manifests
+ *    are verified by attest's verifier (signature, identity, SLSA v1
+ *    statement, builder);
+ *  - each image manifest's disk layer is a subject of a verified statement;
+ *  - its image provenance layer is bound by a verified statement, names
+ *    that disk, says boot-verify passed and records a dependency risk score
+ *    within its threshold.
+ * A referrer that does not verify vouches for nothing and is reported; it
+ * does not block on its own (other tools attach attestations of their own
+ * kinds), but an image no verified statement covers does.
+ */
+
+
+
+
+/** More bundles than this on one snapshot is not a snapshot the suite published. */
+const MAX_BUNDLES = 256;
+const published_evidence_MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+const MAX_PROVENANCE_BYTES = 4 * 1024 * 1024;
+async function imageLayers(client, repository, digest) {
+    const top = await client.getManifest(repository, digest);
+    if (!top)
+        throw new errors/* DataError */.fL(`${client.registry}/${repository}@${digest} does not exist`);
+    const manifests = top.mediaType === media_types/* OCI_INDEX */.$p
+        ? (top.manifest.manifests ?? []).map((d) => d.digest)
+        : [digest];
+    const images = [];
+    for (const m of manifests) {
+        const body = m === digest ? top : await client.getManifest(repository, m);
+        const layers = body?.manifest.layers ?? [];
+        const disk = layers.find((l) => l.mediaType === media_types/* LAYER_QCOW2 */.l6);
+        if (!disk)
+            throw new errors/* DataError */.fL(`${repository}@${m} holds no qcow2 disk layer: not a published VM image`);
+        images.push({
+            manifest: m,
+            disk: disk.digest.replace(/^sha256:/, ''),
+            provenance: layers.find((l) => l.mediaType === media_types/* LAYER_PROVENANCE */.A9)?.digest,
+        });
+    }
+    return { subjects: [...new Set([digest, ...manifests])], images };
+}
+/** What is wrong with one image's published provenance, or null when it vouches for its disk. */
+async function provenanceProblem(client, repository, image, bound) {
+    if (!image.provenance)
+        return `${image.manifest} carries no image provenance layer`;
+    if (!bound.has(image.provenance.replace(/^sha256:/, '')))
+        return `the image provenance ${image.provenance} of ${image.manifest} is bound by no verified statement`;
+    const bytes = await client.getBlob(repository, image.provenance, MAX_PROVENANCE_BYTES);
+    let parsed;
+    try {
+        parsed = ImageProvenanceSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    }
+    catch {
+        parsed = null;
+    }
+    if (!parsed?.success)
+        return `the image provenance ${image.provenance} is not a valid image provenance`;
+    const doc = parsed.data;
+    if (doc.image.sha256 !== image.disk)
+        return `the image provenance of ${image.manifest} describes sha256 ${doc.image.sha256}, not its disk ${image.disk}`;
+    if (doc.boot.status !== 'success')
+        return `${doc.image.path} (${image.manifest}): boot-verify ${doc.boot.status}`;
+    if (doc.analysis.risk_score > doc.analysis.risk_threshold)
+        return `${doc.image.path} (${image.manifest}): dependency risk score ${doc.analysis.risk_score} above its threshold ${doc.analysis.risk_threshold}`;
+    return null;
+}
+/**
+ * Checks the signed evidence of a published snapshot (an index, or one image manifest) under `policy`;
+ * throws a DataError naming every image it does not cover.
+ */
+async function verifyPublishedSnapshot(client, repository, digest, policy) {
+    const { subjects, images } = await imageLayers(client, repository, digest);
+    const verify = bundleVerifier(policy);
+    const statements = [];
+    const rejected = [];
+    let bundles = 0;
+    for (const subject of subjects) {
+        const { descriptors } = await client.referrers(repository, subject, media_types/* ARTIFACT_SIGSTORE_BUNDLE */.dN);
+        for (const d of descriptors) {
+            if (++bundles > MAX_BUNDLES)
+                throw new errors/* DataError */.fL(`${repository}@${digest} has more than ${MAX_BUNDLES} attestation referrers`);
+            const manifest = await client.getManifest(repository, d.digest);
+            const layer = manifest?.manifest.layers?.[0];
+            if (!layer) {
+                rejected.push(`${d.digest}: no bundle layer`);
+                continue;
+            }
+            const bytes = await client.getBlob(repository, layer.digest, published_evidence_MAX_BUNDLE_BYTES);
+            try {
+                statements.push(await verify(bytes, `${repository}@${d.digest}`));
+            }
+            catch (e) {
+                rejected.push(e.message);
+            }
+        }
+    }
+    const signedDisks = new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)));
+    const boundProvenance = new Set(statements.flatMap((s) => (s.predicate.runDetails.byproducts ?? [])
+        .filter((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
+        .map((b) => b.digest.sha256)));
+    const problems = [];
+    for (const image of images) {
+        if (!signedDisks.has(image.disk))
+            problems.push(`the disk sha256 ${image.disk} of ${image.manifest} is the subject of no verified statement`);
+        else {
+            const problem = await provenanceProblem(client, repository, image, boundProvenance);
+            if (problem)
+                problems.push(problem);
+        }
+    }
+    if (problems.length)
+        throw new errors/* DataError */.fL(`${repository}@${digest} is not covered by attestations that verify with the trusted ` +
+            `${policy.keyless ? 'identity' : 'key'}: ${problems.join('; ')}` +
+            (rejected.length
+                ? ` (${rejected.length} attestation(s) did not verify, first: ${rejected[0]})`
+                : '') +
+            (bundles === 0 ? ' (it has no attestation referrers)' : ''));
+    return { verified: statements.length, rejected, images: images.length };
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/channel-commands.js
+
+
+
+
+/**
+ * Moves `channel` to `digest`, which must be complete, carry a passing gate result and be covered by
+ * attestations that verify under the policy.
+ */
+async function promote(client, repository, channel, digest, options) {
+    (0,oci_channels/* checkChannelTag */.ih)(channel);
+    (0,oci_reference/* checkDigest */.H2)(digest);
+    if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, digest)))
+        throw new errors/* InputError */.dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
+    await verifyPublishedSnapshot(client, repository, digest, options.policy);
+    return (0,oci_channels/* moveChannels */.E5)(client, repository, [channel], digest, {
+        action: 'promote',
+        reason: options.reason,
+        now: options.now ?? (() => new Date()),
+    });
+}
+/** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
+async function rollback(client, repository, channel, options) {
+    (0,oci_channels/* checkChannelTag */.ih)(channel);
+    const doc = await (0,oci_channels/* readChannels */.NK)(client, repository);
+    const entry = doc.channels[channel];
+    if (!entry)
+        throw new errors/* InputError */.dz('channel', `'${channel}' has no history in ${repository}:${oci_channels/* CHANNELS_TAG */.id}; nothing to roll back`);
+    let target;
+    if (options.to) {
+        target = (0,oci_reference/* checkDigest */.H2)(options.to, 'to');
+        const known = entry.history.some((h) => h.digest === target || h.from === target);
+        if (!known)
+            throw new errors/* InputError */.dz('to', `${target} was never on channel '${channel}'`, entry.history.map((h) => h.digest).join(', '));
+    }
+    else {
+        target = (0,oci_channels/* rollbackTarget */.es)(doc, channel);
+        if (!target)
+            throw new errors/* InputError */.dz('channel', `'${channel}' has no earlier digest to roll back to`);
+    }
+    if (target === entry.digest)
+        return doc;
+    if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, target)))
+        throw new errors/* DataError */.fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
+    await verifyPublishedSnapshot(client, repository, target, options.policy);
+    return (0,oci_channels/* moveChannels */.E5)(client, repository, [channel], target, {
+        action: 'rollback',
+        reason: options.reason,
+        now: options.now ?? (() => new Date()),
+    });
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -17983,14 +18174,6 @@ async function* progress(source, touch) {
 }
 
 ;// CONCATENATED MODULE: ./build/shared/snapshot/oci-step.js
-/**
- * tag-snapshot's OCI part, on the OCI library (shared/oci): the snapshot
- * pushed as OCI 1.1 artifacts (publishSnapshot: blobs, manifests, index,
- * referrers, then `sha-<commit>`, then — only when the release gates checked
- * from the files pass — the channel tags and channels.json), and the channel
- * commands promote and rollback. The registry client is made here from
- * validated options; credentials arrive masked by the action.
- */
 
 
 
@@ -18005,10 +18188,9 @@ function registryClient(t) {
         onRetry: (i) => t.log?.(`registry: ${i.what} failed (${i.reason}); retry ${i.attempt} in ${i.waitMs} ms`),
     });
 }
-async function publishToRegistry(r) {
-    const digests = r.digests ?? new DigestMemo();
+async function publishRequest(r, digests) {
     const { images, attestations } = await artifactsFromTrees([r.tree], digests);
-    return publishSnapshot({
+    return {
         client: registryClient(r),
         repository: r.repository,
         commit: r.commit,
@@ -18020,13 +18202,37 @@ async function publishToRegistry(r) {
         gates: () => checkReleaseGates(r.tree, r.gateOptions, digests),
         reason: r.reason,
         log: r.log,
+    };
+}
+/** Before tag-snapshot writes anything: the immutable sha-<commit> tag names no other index. */
+async function checkRegistryTarget(r) {
+    return checkPublishable(await publishRequest(r, r.digests ?? new DigestMemo()));
+}
+async function publishToRegistry(r) {
+    return publishSnapshot(await publishRequest(r, r.digests ?? new DigestMemo()));
+}
+/** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */
+function channelPolicy(trust) {
+    return {
+        trustedKey: trust.trustedKey ?? null,
+        keyless: trust.keyless ?? null,
+        builderId: trust.builderId ?? null,
+        maxRiskScore: null,
+        requireBoot: true,
+    };
+}
+function promoteChannel(t, channel, digest, options) {
+    return promote(registryClient(t), t.repository, channel, digest, {
+        reason: options.reason,
+        policy: channelPolicy(options.trust),
     });
 }
-function promoteChannel(t, channel, digest, reason) {
-    return (0,oci_channels/* promote */.pt)(registryClient(t), t.repository, channel, digest, { reason });
-}
-function rollbackChannel(t, channel, to, reason) {
-    return (0,oci_channels/* rollback */.dU)(registryClient(t), t.repository, channel, { to: to ?? undefined, reason });
+function rollbackChannel(t, channel, to, options) {
+    return rollback(registryClient(t), t.repository, channel, {
+        to: to ?? undefined,
+        reason: options.reason,
+        policy: channelPolicy(options.trust),
+    });
 }
 
 // EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
@@ -18247,7 +18453,7 @@ async function publishRelease(gh, req) {
  * tag-snapshot, in the order that leaves nothing half-published: read and
  * check everything first (provenance against the image bytes, the commit,
  * the tag's current owner locally, on the remote or through the API, the
- * gates when required), then write the bundle and its .sha256 (atomically),
+ * gates when required, the registry's immutable tag), then write the bundle and its .sha256 (atomically),
  * then the annotated tag, then the release and its assets. A rerun of the
  * same commit finds the tag and the assets in place and finishes what is
  * missing.
@@ -18320,6 +18526,22 @@ async function runSnapshot(o, ctx, deps) {
     // Channel tags require the gates (options set requireGates then): refused here, before the first write.
     if (o.requireGates && !gates.passed)
         throw new errors/* DataError */.fL(`release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`);
+    // The registry's immutable sha-<commit> naming another index (a rebuild of this commit with other bytes)
+    // is found here too: after the git tag and the release it would leave a half-published snapshot that
+    // every rerun stops at again.
+    const registryRequest = o.oci && {
+        ...o.oci,
+        tree: o.tree,
+        commit,
+        epoch: facts.epoch,
+        gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+        digests,
+        reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+        onToken: deps.onSecret,
+        log,
+    };
+    if (registryRequest)
+        await checkRegistryTarget(registryRequest);
     // 2. The bundle, its checksum and manifest.json, each written atomically.
     let bundle = null;
     let manifestPath = null;
@@ -18388,18 +18610,8 @@ async function runSnapshot(o, ctx, deps) {
     }
     // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
     let oci = null;
-    if (o.oci) {
-        oci = await publishToRegistry({
-            ...o.oci,
-            tree: o.tree,
-            commit,
-            epoch: facts.epoch,
-            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
-            digests,
-            reason: facts.runUrl ?? `tag-snapshot ${tag}`,
-            onToken: deps.onSecret,
-            log,
-        });
+    if (registryRequest) {
+        oci = await publishToRegistry(registryRequest);
         log(`registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`);
     }
     return { tag, tagAction, pushed, facts, images, bundle, manifestPath, gates, release, oci };
@@ -18409,8 +18621,8 @@ async function runChannelCommand(o, ctx, deps) {
     const target = { ...o.oci, onToken: deps.onSecret, log: deps.log };
     const reason = runUrl(ctx) ?? `tag-snapshot ${o.command}`;
     const channels = o.command === 'promote'
-        ? await promoteChannel(target, o.channel, o.digest, reason)
-        : await rollbackChannel(target, o.channel, o.digest, reason);
+        ? await promoteChannel(target, o.channel, o.digest, { reason, trust: o.trust })
+        : await rollbackChannel(target, o.channel, o.digest, { reason, trust: o.trust });
     const digest = channels.channels[o.channel]?.digest;
     if (!digest)
         throw new errors/* DataError */.fL(`channel ${o.channel} names no digest after ${o.command}`);

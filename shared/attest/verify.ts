@@ -201,6 +201,10 @@ async function readBundle(c: Checker, path: string): Promise<Bundle> {
   } catch (e) {
     c.fail('attestation', `missing attestation: ${(e as Error).message}`);
   }
+  return parseBundle(c, bytes);
+}
+
+function parseBundle(c: Checker, bytes: Buffer): Bundle {
   let json: { dsseEnvelope?: { signatures?: unknown[] }; mediaType?: unknown };
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -302,15 +306,17 @@ async function checkStatementFile(c: Checker, sibling: string, payload: Buffer):
   if (!onDisk.equals(payload)) c.fail('statement', differs);
 }
 
-async function verifyOne(
-  bundlePath: string,
-  req: VerifyRequest,
+/**
+ * The checks that need only the bundle (attestation, signature, identity, statement, predicate-type,
+ * builder-id); `payloadFile` compares the signed payload with the statement file people read, when there is one.
+ */
+async function verifySignedStatement(
+  c: Checker,
+  bundle: Bundle,
+  policy: VerifyPolicy,
   checkSignature: SignatureCheck,
-  memo: DigestMemo,
-  root: string,
-): Promise<{ statement: ProvenanceStatement; checks: CheckResult[] }> {
-  const c: Checker = new Checker(bundlePath);
-  const bundle = await readBundle(c, bundlePath);
+  payloadFile: (payload: Buffer) => Promise<void>,
+): Promise<ProvenanceStatement> {
   const content = bundle.content;
   if (content.$case !== 'dsseEnvelope') return c.fail('attestation', 'the bundle holds no DSSE envelope');
   const envelope = content.dsseEnvelope;
@@ -340,10 +346,7 @@ async function verifyOne(
       'statement',
       `not an in-toto v1 statement (${statement.error.issues[0]!.message} at '${statement.error.issues[0]!.path.join('.')}')`,
     );
-  const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
-    ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
-    : null;
-  if (sibling) await checkStatementFile(c, sibling, payload);
+  await payloadFile(payload);
   c.pass('statement', `in-toto v1 statement with ${statement.data.subject.length} subject(s)`);
 
   if (statement.data.predicateType !== SLSA_PROVENANCE_V1)
@@ -366,11 +369,48 @@ async function verifyOne(
       'builder-id',
       `the statement claims the builder ${builderId}, but its certificate was issued to the workflow ${signed.certifiedBuilder}`,
     );
-  if (req.policy.builderId !== null && !builderMatches(builderId, req.policy.builderId))
-    c.fail('builder-id', `builder id ${builderId} does not match the policy ${req.policy.builderId}`);
+  if (policy.builderId !== null && !builderMatches(builderId, policy.builderId))
+    c.fail('builder-id', `builder id ${builderId} does not match the policy ${policy.builderId}`);
   c.pass('builder-id', builderId);
+  return provenance.data;
+}
 
-  for (const subject of provenance.data.subject) {
+/**
+ * Verifies bundles that are not files in a tree (tag-snapshot reads them back from a registry): every
+ * check up to builder-id. What the subjects and byproducts name is the caller's to compare, by digest.
+ */
+export function bundleVerifier(
+  policy: VerifyPolicy,
+): (bytes: Buffer, target: string) => Promise<ProvenanceStatement> {
+  const checkSignature = signatureCheck(policy);
+  return (bytes, target) => {
+    const c = new Checker(target);
+    return verifySignedStatement(c, parseBundle(c, bytes), policy, checkSignature, async () => undefined);
+  };
+}
+
+async function verifyOne(
+  bundlePath: string,
+  req: VerifyRequest,
+  checkSignature: SignatureCheck,
+  memo: DigestMemo,
+  root: string,
+): Promise<{ statement: ProvenanceStatement; checks: CheckResult[] }> {
+  const c: Checker = new Checker(bundlePath);
+  const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
+    ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
+    : null;
+  const statement = await verifySignedStatement(
+    c,
+    await readBundle(c, bundlePath),
+    req.policy,
+    checkSignature,
+    async (payload) => {
+      if (sibling) await checkStatementFile(c, sibling, payload);
+    },
+  );
+
+  for (const subject of statement.subject) {
     let path: string;
     try {
       path = insideTree(root, subject.name, bundlePath);
@@ -389,9 +429,9 @@ async function verifyOne(
         `${path} has sha256 ${actual}, the statement says ${subject.digest.sha256}: the file is not the one that was signed`,
       );
   }
-  c.pass('subjects', `${provenance.data.subject.length} file(s) match their signed sha256`);
+  c.pass('subjects', `${statement.subject.length} file(s) match their signed sha256`);
 
-  const docs = await boundByproducts(c, provenance.data, root, memo);
+  const docs = await boundByproducts(c, statement, root, memo);
   if (req.policy.maxRiskScore !== null || req.policy.requireBoot) {
     for (const { name, doc } of docs) {
       if (req.policy.maxRiskScore !== null && doc.analysis.risk_score > req.policy.maxRiskScore)
@@ -409,7 +449,7 @@ async function verifyOne(
       c.pass('risk-score', `≤ ${req.policy.maxRiskScore} in ${docs.length} image provenance(s)`);
     if (req.policy.requireBoot) c.pass('boot', `boot-verify passed for ${docs.length} image(s)`);
   }
-  return { statement: provenance.data, checks: c.checks };
+  return { statement, checks: c.checks };
 }
 
 /**

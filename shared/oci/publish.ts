@@ -247,6 +247,34 @@ export async function pushReferrer(
   return 'tag';
 }
 
+/** The immutable tag may only ever name this index. */
+async function checkImmutableTag(
+  client: RegistryClient,
+  repository: string,
+  immutableTag: string,
+  digest: string,
+): Promise<void> {
+  const existing = await client.headManifest(repository, immutableTag);
+  if (existing && existing.digest !== digest)
+    throw new DataError(
+      `${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
+        `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`,
+    );
+}
+
+/**
+ * What publishSnapshot would push, checked without pushing anything: the documents are built and the
+ * immutable tag is asked for, so a caller with other writes to make first (tag-snapshot's git tag and
+ * release) learns of a conflict before any of them. Returns the index digest.
+ */
+export async function checkPublishable(request: PublishRequest): Promise<string> {
+  const repository = checkRepository(request.repository);
+  const immutableTag = immutableTagFor(request.commit);
+  const digest = (await plan(request)).index.descriptor.digest;
+  await checkImmutableTag(request.client, repository, immutableTag, digest);
+  return digest;
+}
+
 export async function publishSnapshot(request: PublishRequest): Promise<PublishResult> {
   const { client } = request;
   const log = request.log ?? (() => undefined);
@@ -270,14 +298,7 @@ export async function publishSnapshot(request: PublishRequest): Promise<PublishR
 
   const planned = await plan(request);
   const digest = planned.index.descriptor.digest;
-
-  // The immutable tag may only ever name this index.
-  const existing = await client.headManifest(repository, immutableTag);
-  if (existing && existing.digest !== digest)
-    throw new DataError(
-      `${client.registry}/${repository}:${immutableTag} already points at ${existing.digest}, not at ${digest} ` +
-        `built now from the same commit: the published snapshot differs (rebuilt images?); refusing to move an immutable tag`,
-    );
+  await checkImmutableTag(client, repository, immutableTag, digest);
 
   // The first blob goes alone: it settles the push token every later request reuses. The rest go several at
   // once (each upload is a few round trips the registry answers side by side), reported in plan order.

@@ -6,11 +6,18 @@
  * commands promote and rollback. The registry client is made here from
  * validated options; credentials arrive masked by the action.
  */
+import type { VerifyPolicy } from '../attest/verify.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import { checkReleaseGates, type GateOptions } from './gates.ts';
 import { artifactsFromTrees } from '../oci/tree-artifacts.ts';
-import { publishSnapshot, type PublishResult } from '../oci/publish.ts';
-import { promote, rollback, type ChannelsDocument } from '../oci/channels.ts';
+import {
+  checkPublishable,
+  publishSnapshot,
+  type PublishRequest,
+  type PublishResult,
+} from '../oci/publish.ts';
+import { promote, rollback } from '../oci/channel-commands.ts';
+import type { ChannelsDocument } from '../oci/channels.ts';
 import { RegistryClient } from '../oci/registry-client.ts';
 import type { ImageAnnotations } from '../oci/metadata.ts';
 import type { Credentials } from '../oci/auth.ts';
@@ -45,10 +52,9 @@ export interface OciPublishRequest extends OciTarget {
   digests?: DigestMemo;
 }
 
-export async function publishToRegistry(r: OciPublishRequest): Promise<PublishResult> {
-  const digests = r.digests ?? new DigestMemo();
+async function publishRequest(r: OciPublishRequest, digests: DigestMemo): Promise<PublishRequest> {
   const { images, attestations } = await artifactsFromTrees([r.tree], digests);
-  return publishSnapshot({
+  return {
     client: registryClient(r),
     repository: r.repository,
     commit: r.commit,
@@ -60,23 +66,50 @@ export async function publishToRegistry(r: OciPublishRequest): Promise<PublishRe
     gates: () => checkReleaseGates(r.tree, r.gateOptions, digests),
     reason: r.reason,
     log: r.log,
-  });
+  };
+}
+
+/** Before tag-snapshot writes anything: the immutable sha-<commit> tag names no other index. */
+export async function checkRegistryTarget(r: OciPublishRequest): Promise<string> {
+  return checkPublishable(await publishRequest(r, r.digests ?? new DigestMemo()));
+}
+
+export async function publishToRegistry(r: OciPublishRequest): Promise<PublishResult> {
+  return publishSnapshot(await publishRequest(r, r.digests ?? new DigestMemo()));
+}
+
+/** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */
+function channelPolicy(trust: GateOptions): VerifyPolicy {
+  return {
+    trustedKey: trust.trustedKey ?? null,
+    keyless: trust.keyless ?? null,
+    builderId: trust.builderId ?? null,
+    maxRiskScore: null,
+    requireBoot: true,
+  };
 }
 
 export function promoteChannel(
   t: OciTarget,
   channel: string,
   digest: string,
-  reason: string,
+  options: { reason: string; trust: GateOptions },
 ): Promise<ChannelsDocument> {
-  return promote(registryClient(t), t.repository, channel, digest, { reason });
+  return promote(registryClient(t), t.repository, channel, digest, {
+    reason: options.reason,
+    policy: channelPolicy(options.trust),
+  });
 }
 
 export function rollbackChannel(
   t: OciTarget,
   channel: string,
   to: string | null,
-  reason: string,
+  options: { reason: string; trust: GateOptions },
 ): Promise<ChannelsDocument> {
-  return rollback(registryClient(t), t.repository, channel, { to: to ?? undefined, reason });
+  return rollback(registryClient(t), t.repository, channel, {
+    to: to ?? undefined,
+    reason: options.reason,
+    policy: channelPolicy(options.trust),
+  });
 }

@@ -80,6 +80,14 @@ export interface ChannelCommandOptions {
   channel: string;
   /** promote: the digest; rollback: the named digest, or null for the previous one. */
   digest: string | null;
+  /** What the target's attestations in the registry must verify with (one of the two is set). */
+  trust: TrustInputs;
+}
+
+/** The trusted key (public-key) or keyless identity (identity-*) attestations are verified with. */
+export interface TrustInputs {
+  trustedKey: TrustedKey | null;
+  keyless: KeylessPolicy | null;
 }
 
 export interface TagSnapshotOptions {
@@ -159,15 +167,45 @@ function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: 
   };
 }
 
+const TRUST_ACCEPTED =
+  'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref';
+
+/** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
+async function parseTrustInputs(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext): Promise<TrustInputs> {
+  const keyRaw = raw['public-key'].trim();
+  let trustedKey: TrustedKey | null = null;
+  if (keyRaw) {
+    const pem = keyRaw.startsWith('-----BEGIN')
+      ? keyRaw
+      : await readFile(resolve(keyRaw), 'utf8').catch((e: NodeJS.ErrnoException) => {
+          throw new InputError(
+            'public-key',
+            `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`,
+          );
+        });
+    trustedKey = parseTrustedKey(pem, 'public-key');
+  }
+  // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
+  if (trustedKey && raw['identity-repository'].trim())
+    throw new InputError(
+      'identity-repository',
+      'is set together with public-key',
+      'one of them: public-key for key-signed attestations, identity-* for keyless ones',
+    );
+  const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
+  return { trustedKey, keyless };
+}
+
 /** promote / rollback options, or null for snapshot. */
-export function parseChannelCommand(
+export async function parseChannelCommand(
   raw: TagSnapshotRawInputs,
   ctx: SnapshotRunContext,
-): ChannelCommandOptions | null {
+): Promise<ChannelCommandOptions | null> {
   const command = parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'] as const, 'snapshot');
   if (command === 'snapshot') return null;
   const oci = parseOci(raw, ctx, true)!;
   const channel = checkChannelTag(raw.channel.trim(), 'channel');
+  let digest: string | null;
   if (command === 'promote') {
     if (!raw.digest.trim())
       throw new InputError(
@@ -175,9 +213,16 @@ export function parseChannelCommand(
         'is empty, but promote moves a channel to a digest',
         'sha256:<64 hex> of a published index',
       );
-    return { command, oci, channel, digest: checkDigest(raw.digest.trim(), 'digest') };
-  }
-  return { command, oci, channel, digest: raw.to.trim() ? checkDigest(raw.to.trim(), 'to') : null };
+    digest = checkDigest(raw.digest.trim(), 'digest');
+  } else digest = raw.to.trim() ? checkDigest(raw.to.trim(), 'to') : null;
+  const trust = await parseTrustInputs(raw, ctx);
+  if (!trust.trustedKey && !trust.keyless)
+    throw new InputError(
+      'public-key',
+      `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`,
+      TRUST_ACCEPTED,
+    );
+  return { command, oci, channel, digest, trust };
 }
 
 export async function parseTagSnapshotInputs(
@@ -228,27 +273,7 @@ export async function parseTagSnapshotInputs(
   const repository = repoRaw ? parseRepository('repository', repoRaw) : null;
   if ((release || gitTag === 'api') && !repository)
     throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
-  const keyRaw = raw['public-key'].trim();
-  let trustedKey: TrustedKey | null = null;
-  if (keyRaw) {
-    const pem = keyRaw.startsWith('-----BEGIN')
-      ? keyRaw
-      : await readFile(resolve(keyRaw), 'utf8').catch((e: NodeJS.ErrnoException) => {
-          throw new InputError(
-            'public-key',
-            `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`,
-          );
-        });
-    trustedKey = parseTrustedKey(pem, 'public-key');
-  }
-  // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
-  if (trustedKey && raw['identity-repository'].trim())
-    throw new InputError(
-      'identity-repository',
-      'is set together with public-key',
-      'one of them: public-key for key-signed attestations, identity-* for keyless ones',
-    );
-  const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
+  const { trustedKey, keyless } = await parseTrustInputs(raw, ctx);
   const oci = parseOci(raw, ctx, false);
   const requireGates =
     parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
@@ -256,7 +281,7 @@ export async function parseTagSnapshotInputs(
     throw new InputError(
       'public-key',
       `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`,
-      'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref',
+      TRUST_ACCEPTED,
     );
   const epoch = givenSourceDate(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
   return {

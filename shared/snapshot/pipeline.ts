@@ -2,7 +2,7 @@
  * tag-snapshot, in the order that leaves nothing half-published: read and
  * check everything first (provenance against the image bytes, the commit,
  * the tag's current owner locally, on the remote or through the API, the
- * gates when required), then write the bundle and its .sha256 (atomically),
+ * gates when required, the registry's immutable tag), then write the bundle and its .sha256 (atomically),
  * then the annotated tag, then the release and its assets. A rerun of the
  * same commit finds the tag and the assets in place and finishes what is
  * missing.
@@ -23,7 +23,7 @@ import type { GitHubClient } from './github-api.ts';
 import { everyImage, readSnapshotImages, type SnapshotImages } from './images.ts';
 import type { PublishResult } from '../oci/publish.ts';
 import type { ChannelsDocument } from '../oci/channels.ts';
-import { promoteChannel, publishToRegistry, rollbackChannel } from './oci-step.ts';
+import { checkRegistryTarget, promoteChannel, publishToRegistry, rollbackChannel } from './oci-step.ts';
 import type { ChannelCommandOptions, SnapshotRunContext, TagSnapshotOptions } from './options.ts';
 import {
   BUNDLE_SUFFIX,
@@ -124,6 +124,22 @@ export async function runSnapshot(
       `release gates not passed (require-gates: true), nothing published:\n${gates.failures.map((f) => `  ${f.gate}: ${f.detail}`).join('\n')}`,
     );
 
+  // The registry's immutable sha-<commit> naming another index (a rebuild of this commit with other bytes)
+  // is found here too: after the git tag and the release it would leave a half-published snapshot that
+  // every rerun stops at again.
+  const registryRequest = o.oci && {
+    ...o.oci,
+    tree: o.tree,
+    commit,
+    epoch: facts.epoch,
+    gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+    digests,
+    reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+    onToken: deps.onSecret,
+    log,
+  };
+  if (registryRequest) await checkRegistryTarget(registryRequest);
+
   // 2. The bundle, its checksum and manifest.json, each written atomically.
   let bundle: BundleResult | null = null;
   let manifestPath: string | null = null;
@@ -200,18 +216,8 @@ export async function runSnapshot(
   }
   // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
   let oci: PublishResult | null = null;
-  if (o.oci) {
-    oci = await publishToRegistry({
-      ...o.oci,
-      tree: o.tree,
-      commit,
-      epoch: facts.epoch,
-      gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
-      digests,
-      reason: facts.runUrl ?? `tag-snapshot ${tag}`,
-      onToken: deps.onSecret,
-      log,
-    });
+  if (registryRequest) {
+    oci = await publishToRegistry(registryRequest);
     log(
       `registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`,
     );
@@ -229,8 +235,8 @@ export async function runChannelCommand(
   const reason = runUrl(ctx) ?? `tag-snapshot ${o.command}`;
   const channels =
     o.command === 'promote'
-      ? await promoteChannel(target, o.channel, o.digest!, reason)
-      : await rollbackChannel(target, o.channel, o.digest, reason);
+      ? await promoteChannel(target, o.channel, o.digest!, { reason, trust: o.trust })
+      : await rollbackChannel(target, o.channel, o.digest, { reason, trust: o.trust });
   const digest = channels.channels[o.channel]?.digest;
   if (!digest) throw new DataError(`channel ${o.channel} names no digest after ${o.command}`);
   return { digest, channels };

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { DataError, InputError } from '../../shared/errors.ts';
 import { run } from '../../shared/exec.ts';
-import { CHANNELS_TAG, promote, readChannels, rollback } from '../../shared/oci/channels.ts';
+import { promote, rollback } from '../../shared/oci/channel-commands.ts';
+import { CHANNELS_TAG, readChannels } from '../../shared/oci/channels.ts';
 import {
   ARTIFACT_CHANNELS,
   ARTIFACT_SIGSTORE_BUNDLE,
@@ -24,7 +25,13 @@ import { RegistryClient, RegistryError } from '../../shared/oci/registry-client.
 import { artifactsFromTrees } from '../../shared/oci/tree-artifacts.ts';
 import { checkReleaseGates, type GateResult } from '../../shared/snapshot/gates.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
-import { makeSnapshot, type SnapshotFixture } from '../support/oci-snapshot.ts';
+import type { VerifyPolicy } from '../../shared/attest/verify.ts';
+import {
+  defaultSnapshotKey,
+  makeSnapshot,
+  snapshotKey,
+  type SnapshotFixture,
+} from '../support/oci-snapshot.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
 import { needTools } from '../support/tools.ts';
 
@@ -42,6 +49,15 @@ const PASSED: GateResult = {
     { gate: 'verify', detail: '2 attestation(s) verified' },
   ],
 };
+
+/** What promote and rollback verify the registry's attestations with: the key the fixtures sign with. */
+const policy = (): VerifyPolicy => ({
+  trustedKey: defaultSnapshotKey().trusted,
+  keyless: null,
+  builderId: null,
+  maxRiskScore: null,
+  requireBoot: true,
+});
 
 let registry: TestRegistry;
 let dir: string;
@@ -385,17 +401,21 @@ describe('channels', () => {
     const c = await publishSnapshot(request(snapC, { repository: repo, commit: COMMIT_C, now }));
     assert.equal((await skopeoRaw(`${repo}:dev`)).digest, b.digest);
 
-    await promote(client(), repo, 'prod', b.digest, { reason: 'release 1', now });
+    await promote(client(), repo, 'prod', b.digest, { reason: 'release 1', now, policy: policy() });
     assert.equal((await skopeoRaw(`${repo}:prod`)).digest, b.digest);
     await assert.rejects(
-      promote(client(), repo, 'prod', c.digest, { reason: 'x', now }),
+      promote(client(), repo, 'prod', c.digest, { reason: 'x', now, policy: policy() }),
       (e: InputError) => e instanceof InputError && /has no passing gate result/.test(e.message),
     );
     assert.equal((await skopeoRaw(`${repo}:prod`)).digest, b.digest, 'a refused promotion moves nothing');
 
     const proxy = await startFaultProxy(registry.url);
     try {
-      const rolled = await rollback(client(proxy.host), repo, 'dev', { reason: 'boot regression', now });
+      const rolled = await rollback(client(proxy.host), repo, 'dev', {
+        reason: 'boot regression',
+        now,
+        policy: policy(),
+      });
       assert.equal(rolled.channels.dev?.digest, a.digest);
       // Only the channel tag and channels.json were written: no disk bytes moved.
       assert.equal(proxy.log.filter((e) => e.method === 'PATCH').length, 0);
@@ -417,16 +437,62 @@ describe('channels', () => {
     assert.ok(history.every((h, i) => i === 0 || h.time > history[i - 1]!.time));
 
     // Nothing earlier than A: a second rollback has nowhere to go; a named digest from history works.
-    await assert.rejects(rollback(client(), repo, 'dev', { reason: 'again' }), /no earlier digest/);
-    await rollback(client(), repo, 'dev', { to: b.digest, reason: 'fixed forward', now });
+    await assert.rejects(
+      rollback(client(), repo, 'dev', { reason: 'again', policy: policy() }),
+      /no earlier digest/,
+    );
+    await rollback(client(), repo, 'dev', { to: b.digest, reason: 'fixed forward', now, policy: policy() });
     assert.equal((await skopeoRaw(`${repo}:dev`)).digest, b.digest);
     await assert.rejects(
-      rollback(client(), repo, 'dev', { to: c.digest, reason: 'x' }),
+      rollback(client(), repo, 'dev', { to: c.digest, reason: 'x', policy: policy() }),
       /input 'to': .* was never on channel 'dev'/,
     );
     await assert.rejects(
-      rollback(client(), repo, 'nightly', { reason: 'x' }),
+      rollback(client(), repo, 'nightly', { reason: 'x', policy: policy() }),
       /input 'channel': 'nightly' has no history/,
+    );
+  });
+  test("a passing gate result is not enough: promote and rollback re-verify the attestations with the step's key", async () => {
+    const repo = 'acme/evidence';
+    // Published with a passing gate result, but signed by another key (a test key, a weaker policy) …
+    const otherKey = await makeSnapshot(join(dir, 'other-key'), 4, undefined, { key: snapshotKey().signing });
+    const foreign = await publishSnapshot(request(otherKey, { repository: repo, channelTags: ['dev'] }));
+    // … or signed by the trusted key while recording a risk score above its threshold.
+    const risky = await makeSnapshot(join(dir, 'risky'), 5, undefined, { riskScore: 95 });
+    const overThreshold = await publishSnapshot(
+      request(risky, { repository: repo, commit: COMMIT_B, channelTags: ['dev'] }),
+    );
+    const good = await publishSnapshot(
+      request(snapA, { repository: repo, commit: COMMIT_C, channelTags: ['dev'] }),
+    );
+
+    await assert.rejects(
+      promote(client(), repo, 'prod', foreign.digest, { reason: 'x', policy: policy() }),
+      (e: Error) => {
+        assert.ok(e instanceof DataError, String(e));
+        assert.match(e.message, /not covered by attestations that verify with the trusted key/);
+        assert.match(e.message, new RegExp(`disk sha256 ${otherKey.disks.x86_64}`));
+        assert.match(e.message, /2 attestation\(s\) did not verify, first: .*check 'signature'/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      promote(client(), repo, 'prod', overThreshold.digest, { reason: 'x', policy: policy() }),
+      /dependency risk score 95 above its threshold 40/,
+    );
+    await assert.rejects(skopeoRaw(`${repo}:prod`), 'a refused promotion created no channel');
+
+    await promote(client(), repo, 'prod', good.digest, { reason: 'release', policy: policy() });
+    assert.equal((await skopeoRaw(`${repo}:prod`)).digest, good.digest);
+    // dev went foreign → overThreshold → good: rolling back steps to overThreshold, which is refused too.
+    await assert.rejects(
+      rollback(client(), repo, 'dev', { reason: 'x', policy: policy() }),
+      /dependency risk score 95/,
+    );
+    assert.equal((await skopeoRaw(`${repo}:dev`)).digest, good.digest, 'a refused rollback moves nothing');
+    await assert.rejects(
+      rollback(client(), repo, 'dev', { to: foreign.digest, reason: 'x', policy: policy() }),
+      /subject of no verified statement/,
     );
   });
 });

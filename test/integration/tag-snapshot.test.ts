@@ -18,6 +18,9 @@ import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
 import { DigestMemo } from '../../shared/digest-memo.ts';
 import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
 import { readSnapshotImages } from '../../shared/snapshot/images.ts';
+import { artifactManifest } from '../../shared/oci/artifact.ts';
+import { ARTIFACT_VM_IMAGE, EMPTY_CONFIG_BYTES } from '../../shared/oci/media-types.ts';
+import { RegistryClient } from '../../shared/oci/registry-client.ts';
 import { rewriteByteKeepingTimes } from '../support/rewrite-in-place.ts';
 import { runActionMain, type ActionRun } from '../support/run-action.ts';
 import { needTools } from '../support/tools.ts';
@@ -451,6 +454,29 @@ describe('tag-snapshot action with a registry (bundled)', () => {
     assert.equal(promoted.code, 0, explain(promoted));
     assert.equal(await skopeoDigest('acme/images:prod'), digest);
     assert.ok(tags().includes('prod'));
+    // The attestations in the registry are verified with the step's key, not taken from the gate result.
+    const stranger = await opensslKeyPair();
+    const foreign = await snapshot(ws, {
+      command: 'promote',
+      registry: registry.host,
+      channel: 'staging',
+      digest,
+      'public-key': stranger.publicFile,
+    });
+    assert.equal(foreign.code, 1, explain(foreign));
+    assert.match(foreign.stdout, /is not covered by attestations that verify with the trusted key/);
+    assert.ok(!tags().includes('staging'), 'a refused promotion moves nothing');
+    const untrusted = await snapshot(ws, {
+      command: 'promote',
+      registry: registry.host,
+      channel: 'staging',
+      digest,
+      'public-key': '',
+    });
+    assert.match(
+      untrusted.stdout,
+      /input 'public-key': is empty \(and so is identity-repository\), but promote/,
+    );
 
     // Rollback with nothing earlier on the channel: a clear error naming the input, the tag unmoved.
     const back = await snapshot(ws, { command: 'rollback', registry: registry.host, channel: 'prod' });
@@ -467,5 +493,30 @@ describe('tag-snapshot action with a registry (bundled)', () => {
     assert.match(bad.stdout, /input 'channel'/);
     const noDigest = await snapshot(ws, { command: 'promote', registry: registry.host, channel: 'prod' });
     assert.match(noDigest.stdout, /input 'digest': is empty/);
+  });
+
+  test('sha-<commit> already naming other bytes stops the run before the git tag, the bundle and the release', async () => {
+    const ws = await workspace();
+    // What an earlier build of the same commit published: another index under the immutable tag.
+    const client = new RegistryClient({ registry: registry.host });
+    await client.uploadBlob('acme/rebuilt', { bytes: EMPTY_CONFIG_BYTES });
+    const other = artifactManifest(ARTIFACT_VM_IMAGE, [], {});
+    await client.putManifest('acme/rebuilt', `sha-${ws.commit}`, other.bytes, other.descriptor.mediaType);
+    const releasesBefore = github.releases.size;
+
+    const r = await snapshot(ws, {
+      registry: registry.host,
+      'oci-repository': 'acme/rebuilt',
+      release: 'true',
+    });
+    assert.equal(r.code, 1, explain(r));
+    assert.match(
+      r.stdout,
+      new RegExp(`acme/rebuilt:sha-${ws.commit} already points at ${other.descriptor.digest}`),
+    );
+    assert.equal(git(ws.bare, 'tag', '--list'), '', 'no tag on the remote');
+    assert.equal(git(ws.checkout, 'tag', '--list'), '', 'no tag in the clone');
+    assert.ok(!(await readdir(ws.tree)).some((n) => n.endsWith('.tar.gz')), 'no bundle written');
+    assert.equal(github.releases.size, releasesBefore, 'no release made');
   });
 });
