@@ -8821,7 +8821,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(471);
 /* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5405);
-/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9399);
+/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3618);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9382);
 
 
@@ -12048,7 +12048,7 @@ function tally(results, requests) {
 
 /***/ }),
 
-/***/ 9399:
+/***/ 3618:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13328,7 +13328,67 @@ async function* progress(source, touch) {
 
 // EXTERNAL MODULE: ./build/shared/prune/channels.js + 2 modules
 var channels = __nccwpck_require__(1410);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+;// CONCATENATED MODULE: ./build/shared/prune/types.js
+/**
+ * The vocabulary of registry retention, shared by the targets (GHCR, any OCI
+ * registry), the planner and the executor. A target turns a package into an
+ * Inventory; the planner turns an Inventory and a Policy into a Plan; the
+ * executor carries out exactly that Plan.
+ */
+
+/** Why a version stays or goes: one line a maintainer can check. */
+const decisionSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    kind: schemas/* enum */.k5n(['image', 'index-child', 'referrer', 'fallback-tag', 'untagged']),
+    created: schemas/* string */.YjP().optional(),
+    action: schemas/* enum */.k5n(['keep', 'delete']),
+    /** The rule (keep-tags pattern, rule pattern + keep N / younger-than, channels.json, …) or relation. */
+    reason: schemas/* string */.YjP(),
+    /** The digest whose decision carried this one (parent index, subject). */
+    via: schemas/* string */.YjP().optional(),
+    /** Deletions only: digests that must be gone before this one (its referrers, fallback tags, children). */
+    after: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+const planSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz('infrasim.prune-plan/v1'),
+    package: schemas/* string */.YjP(),
+    target: schemas/* enum */.k5n(['ghcr', 'registry']),
+    generatedAt: schemas/* string */.YjP(),
+    /** Set when the package is left alone (fail closed): nothing in `delete`. */
+    blocked: schemas/* array */.YOg(schemas/* object */.Ikc({ digest: schemas/* string */.YjP(), via: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** In execution order: a manifest goes only after everything that references it. */
+    delete: schemas/* array */.YOg(decisionSchema),
+    keep: schemas/* array */.YOg(decisionSchema),
+});
+/**
+ * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
+ * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
+ */
+class StopDeleting extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StopDeleting';
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/shared/prune/executor.js
+/**
+ * Carries out a Plan exactly: the deletions it lists, in its order, within a
+ * deletes-per-minute budget, nothing else. A deletion whose prerequisites
+ * (the manifests listed in `after`: the index, subject or fallback tag that
+ * refers to it) did not all go is skipped, so a failure or a refusal never
+ * leaves a manifest that stays referring to one deleted from under it; what is
+ * left over is unreferenced, and the next run picks up where this one stopped.
+ * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
+ * retried; a rate limit that outlasted the client's retries stops the run
+ * (StopDeleting): every deletion after it would meet the same limit.
+ */
+
 /**
  * Spaces deletions evenly: at most `perMinute` in any minute, one every
  * 60/perMinute seconds (GitHub asks for at least a second between mutating
@@ -13369,8 +13429,13 @@ async function executePlan(plan, target, o) {
     if (plan.blocked.length > 0)
         return results;
     const gone = new Set();
+    let stopped = null;
     for (const d of plan.delete) {
         const base = { id: d.id, digest: d.digest, tags: d.tags };
+        if (stopped) {
+            results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}` });
+            continue;
+        }
         const pending = (d.after ?? []).filter((x) => !gone.has(x));
         if (pending.length > 0) {
             const r = {
@@ -13395,6 +13460,10 @@ async function executePlan(plan, target, o) {
             const message = e.message;
             results.push({ ...base, outcome: 'failed', message });
             o.log(`FAILED ${d.digest}: ${message}`);
+            if (e instanceof StopDeleting) {
+                stopped = message;
+                o.log(`stopped: ${message}`);
+            }
         }
     }
     return results;
@@ -13431,8 +13500,6 @@ async function allSettledInOrder(promises) {
     return settled.map((s) => s.value);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./build/shared/prune/manifest-facts.js
 /**
  * Reads, from a manifest's bytes, the few facts retention needs: the children
@@ -13534,7 +13601,8 @@ function configCreated(bytes) {
  *  - everything a kept manifest reaches is kept: the children of a kept index,
  *    every referrer of a kept manifest (by `subject`, and by the `sha256-<hex>`
  *    fallback tag with the referrers listed in that tag's index), recursively;
- *  - keep-N counts images (tagged top-level manifests), never tags or children;
+ *  - keep-N counts images (tagged top-level manifests), never tags or children
+ *    (a tagged platform manifest of a tagged index goes or stays with it);
  *  - an image goes only when every one of its tags is governed by a rule that
  *    lets it go (a tag no rule names keeps its image);
  *  - a package with a manifest that could not be read deletes nothing;
@@ -13764,6 +13832,10 @@ function planPackage(inv, policy, options) {
     };
     // 1. Images (versions with ordinary tags): channels.json, keep-tags, then the rules.
     const images = inv.versions.filter((v) => normalTags(v).length > 0);
+    const imageParent = (v) => (parents.get(v.digest) ?? []).find((p) => {
+        const parent = byDigest.get(p);
+        return parent !== undefined && normalTags(parent).length > 0;
+    });
     const ruleOf = (tag) => policy.rules.find((r) => r.pattern.test(tag));
     const verdicts = new Map(); // digest → why it is kept
     const deleteWhy = new Map();
@@ -13796,13 +13868,25 @@ function planPackage(inv, policy, options) {
         // the N (a config that failed to read must not push a recent image out): a known image outside the N
         // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
         // at worst more are kept.
+        // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image, not
+        // an image: it takes no place either, and goes or stays with its index (kept with a kept parent).
         let known = 0;
         list.forEach((v) => {
             const t = timeOfVersion(v);
-            const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
+            const image = imageParent(v);
+            const rank = t === Number.POSITIVE_INFINITY || image ? -1 : known++;
             if (verdicts.has(v.digest))
                 return;
-            if (t === Number.POSITIVE_INFINITY) {
+            if (image) {
+                if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs)
+                    verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
+                else
+                    deleteWhy.set(v.digest, [
+                        ...(deleteWhy.get(v.digest) ?? []),
+                        `${describeRule(rule)}: a platform manifest of image ${image}, counted as part of it`,
+                    ]);
+            }
+            else if (t === Number.POSITIVE_INFINITY) {
                 verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
             }
             else if (rule.keep !== undefined && rank < rule.keep) {
@@ -14027,11 +14111,28 @@ async function readInventory(o) {
  */
 
 
+
 /** GitHub's error body `{ message }`, for the report. */
 function apiMessage(e) {
     const err = e;
     const data = err.response?.data;
     return typeof data?.message === 'string' ? data.message : (err.message ?? String(e));
+}
+/**
+ * GitHub's rate limits answer 403 as often as 429: a primary limit with x-ratelimit-remaining 0, a
+ * secondary one saying so in its message. Only those that outlasted the client's retries get here.
+ */
+function rateLimit(e) {
+    const err = e;
+    if (err.status !== 403 && err.status !== 429)
+        return null;
+    const headers = err.response?.headers ?? {};
+    const message = apiMessage(e);
+    if (headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(message))
+        return null;
+    const reset = Number(headers['x-ratelimit-reset']);
+    const until = Number.isFinite(reset) && reset > 0 ? `, resets at ${new Date(reset * 1000).toISOString()}` : '';
+    return `GitHub's API rate limit held after the client's retries (${err.status}: ${message}${until}); a rerun continues`;
 }
 class GhcrTarget {
     kind = 'ghcr';
@@ -14062,6 +14163,9 @@ class GhcrTarget {
         return this.scope;
     }
     permissionError(e, input) {
+        const limited = rateLimit(e);
+        if (limited)
+            return new Error(limited);
         const status = e.status;
         if (status === 401)
             return new errors/* InputError */.dz('token', `GitHub rejected the token (401: ${apiMessage(e)})`);
@@ -14126,6 +14230,9 @@ class GhcrTarget {
             const status = e.status;
             if (status === 404)
                 return { outcome: 'already-gone' };
+            const limited = rateLimit(e);
+            if (limited)
+                throw new StopDeleting(limited);
             // GHCR's refusals (the last tagged version, a public version past 5,000 downloads, no admin
             // right on the package) answer 400/403/422 and would answer the same on every retry.
             if (status === 400 || status === 403 || status === 422)
@@ -14206,8 +14313,17 @@ class RegistryTarget {
                 unreadable.push({ digest: `tag ${tag}`, via: `tag ${tag}`, reason: e.message });
                 continue;
             }
-            if (!m)
-                continue; // deleted since the listing
+            if (!m) {
+                // Listed but not served: deleted since the listing, or a registry that disagrees with itself. Its
+                // digest is unknown, and that digest may carry other tags a rule would let go (deleting it would
+                // take the missing tag with it, a `prod` too): no state to delete in. A rerun sees the tag or not.
+                unreadable.push({
+                    digest: `tag ${tag}`,
+                    via: `tag ${tag}`,
+                    reason: 'listed, but the registry answers 404 for it',
+                });
+                continue;
+            }
             cache.set(m.digest, { bytes: m.bytes, mediaType: m.mediaType });
             const v = byDigest.get(m.digest) ?? { id: m.digest, digest: m.digest, tags: [] };
             v.tags.push(tag);

@@ -6,9 +6,10 @@
  * leaves a manifest that stays referring to one deleted from under it; what is
  * left over is unreferenced, and the next run picks up where this one stopped.
  * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
- * retried.
+ * retried; a rate limit that outlasted the client's retries stops the run
+ * (StopDeleting): every deletion after it would meet the same limit.
  */
-import type { DeletionResult, Plan, PruneTarget } from './types.ts';
+import { type DeletionResult, type Plan, type PruneTarget, StopDeleting } from './types.ts';
 
 /**
  * Spaces deletions evenly: at most `perMinute` in any minute, one every
@@ -64,8 +65,13 @@ export async function executePlan(
   const results: DeletionResult[] = [];
   if (plan.blocked.length > 0) return results;
   const gone = new Set<string>();
+  let stopped: string | null = null;
   for (const d of plan.delete) {
     const base = { id: d.id, digest: d.digest, tags: d.tags };
+    if (stopped) {
+      results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}` });
+      continue;
+    }
     const pending = (d.after ?? []).filter((x) => !gone.has(x));
     if (pending.length > 0) {
       const r: DeletionResult = {
@@ -90,6 +96,10 @@ export async function executePlan(
       const message = (e as Error).message;
       results.push({ ...base, outcome: 'failed', message });
       o.log(`FAILED ${d.digest}: ${message}`);
+      if (e instanceof StopDeleting) {
+        stopped = message;
+        o.log(`stopped: ${message}`);
+      }
     }
   }
   return results;

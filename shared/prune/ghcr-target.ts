@@ -13,7 +13,7 @@
 import { InputError } from '../errors.ts';
 import type { ManifestSource } from './inventory.ts';
 import { readInventory } from './inventory.ts';
-import type { Inventory, PackageVersion, PruneTarget } from './types.ts';
+import { type Inventory, type PackageVersion, type PruneTarget, StopDeleting } from './types.ts';
 
 /** What the GHCR target needs of a GitHub REST client (Octokit's request and paginate.iterator). */
 export interface PackagesApi {
@@ -48,7 +48,7 @@ interface VersionJson {
 interface RequestErrorLike {
   status?: number;
   message?: string;
-  response?: { data?: unknown };
+  response?: { data?: unknown; headers?: Record<string, string | undefined> };
 }
 
 /** GitHub's error body `{ message }`, for the report. */
@@ -56,6 +56,22 @@ function apiMessage(e: unknown): string {
   const err = e as RequestErrorLike;
   const data = err.response?.data as { message?: unknown } | undefined;
   return typeof data?.message === 'string' ? data.message : (err.message ?? String(e));
+}
+
+/**
+ * GitHub's rate limits answer 403 as often as 429: a primary limit with x-ratelimit-remaining 0, a
+ * secondary one saying so in its message. Only those that outlasted the client's retries get here.
+ */
+function rateLimit(e: unknown): string | null {
+  const err = e as RequestErrorLike;
+  if (err.status !== 403 && err.status !== 429) return null;
+  const headers = err.response?.headers ?? {};
+  const message = apiMessage(e);
+  if (headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(message)) return null;
+  const reset = Number(headers['x-ratelimit-reset']);
+  const until =
+    Number.isFinite(reset) && reset > 0 ? `, resets at ${new Date(reset * 1000).toISOString()}` : '';
+  return `GitHub's API rate limit held after the client's retries (${err.status}: ${message}${until}); a rerun continues`;
 }
 
 export class GhcrTarget implements PruneTarget {
@@ -87,6 +103,8 @@ export class GhcrTarget implements PruneTarget {
   }
 
   private permissionError(e: unknown, input: string): Error {
+    const limited = rateLimit(e);
+    if (limited) return new Error(limited);
     const status = (e as RequestErrorLike).status;
     if (status === 401) return new InputError('token', `GitHub rejected the token (401: ${apiMessage(e)})`);
     if (status === 403)
@@ -160,6 +178,8 @@ export class GhcrTarget implements PruneTarget {
     } catch (e) {
       const status = (e as RequestErrorLike).status;
       if (status === 404) return { outcome: 'already-gone' as const };
+      const limited = rateLimit(e);
+      if (limited) throw new StopDeleting(limited);
       // GHCR's refusals (the last tagged version, a public version past 5,000 downloads, no admin
       // right on the package) answer 400/403/422 and would answer the same on every retry.
       if (status === 400 || status === 403 || status === 422)

@@ -8,7 +8,8 @@
  *  - everything a kept manifest reaches is kept: the children of a kept index,
  *    every referrer of a kept manifest (by `subject`, and by the `sha256-<hex>`
  *    fallback tag with the referrers listed in that tag's index), recursively;
- *  - keep-N counts images (tagged top-level manifests), never tags or children;
+ *  - keep-N counts images (tagged top-level manifests), never tags or children
+ *    (a tagged platform manifest of a tagged index goes or stays with it);
  *  - an image goes only when every one of its tags is governed by a rule that
  *    lets it go (a tag no rule names keeps its image);
  *  - a package with a manifest that could not be read deletes nothing;
@@ -244,6 +245,11 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
 
   // 1. Images (versions with ordinary tags): channels.json, keep-tags, then the rules.
   const images = inv.versions.filter((v) => normalTags(v).length > 0);
+  const imageParent = (v: PackageVersion) =>
+    (parents.get(v.digest) ?? []).find((p) => {
+      const parent = byDigest.get(p);
+      return parent !== undefined && normalTags(parent).length > 0;
+    });
   const ruleOf = (tag: string) => policy.rules.find((r) => r.pattern.test(tag));
   const verdicts = new Map<string, Mark>(); // digest → why it is kept
   const deleteWhy = new Map<string, string[]>();
@@ -273,12 +279,23 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
     // the N (a config that failed to read must not push a recent image out): a known image outside the N
     // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
     // at worst more are kept.
+    // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image, not
+    // an image: it takes no place either, and goes or stays with its index (kept with a kept parent).
     let known = 0;
     list.forEach((v) => {
       const t = timeOfVersion(v);
-      const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
+      const image = imageParent(v);
+      const rank = t === Number.POSITIVE_INFINITY || image ? -1 : known++;
       if (verdicts.has(v.digest)) return;
-      if (t === Number.POSITIVE_INFINITY) {
+      if (image) {
+        if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs)
+          verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
+        else
+          deleteWhy.set(v.digest, [
+            ...(deleteWhy.get(v.digest) ?? []),
+            `${describeRule(rule)}: a platform manifest of image ${image}, counted as part of it`,
+          ]);
+      } else if (t === Number.POSITIVE_INFINITY) {
         verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
       } else if (rule.keep !== undefined && rank < rule.keep) {
         verdicts.set(v.digest, { reason: `${describeRule(rule)}: #${rank + 1} most recent image` });

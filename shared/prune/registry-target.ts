@@ -84,7 +84,17 @@ export class RegistryTarget implements PruneTarget {
         unreadable.push({ digest: `tag ${tag}`, via: `tag ${tag}`, reason: (e as Error).message });
         continue;
       }
-      if (!m) continue; // deleted since the listing
+      if (!m) {
+        // Listed but not served: deleted since the listing, or a registry that disagrees with itself. Its
+        // digest is unknown, and that digest may carry other tags a rule would let go (deleting it would
+        // take the missing tag with it, a `prod` too): no state to delete in. A rerun sees the tag or not.
+        unreadable.push({
+          digest: `tag ${tag}`,
+          via: `tag ${tag}`,
+          reason: 'listed, but the registry answers 404 for it',
+        });
+        continue;
+      }
       cache.set(m.digest, { bytes: m.bytes, mediaType: m.mediaType });
       const v = byDigest.get(m.digest) ?? { id: m.digest, digest: m.digest, tags: [] };
       v.tags.push(tag);

@@ -93,6 +93,17 @@ export interface DeletionResult {
   message?: string;
 }
 
+/**
+ * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
+ * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
+ */
+export class StopDeleting extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StopDeleting';
+  }
+}
+
 /** The two kinds of registry the action prunes, behind one interface. */
 export interface PruneTarget {
   readonly kind: 'ghcr' | 'registry';

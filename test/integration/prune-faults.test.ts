@@ -81,6 +81,17 @@ describe('prune-packages under injected faults', () => {
     await assertKeptIntact();
   });
 
+  test('a listed tag the registry answers 404 for: nothing is deleted (its digest may carry other tags)', async () => {
+    const before = (await direct.listTags(REPO)).sort();
+    const tag = filled.keptTags.find((t) => t !== 'channels')!;
+    proxy.setRules([{ method: 'GET', path: `/manifests/${tag}`, fault: { status: 404 } }]);
+    const r = await prune();
+    assert.notEqual(r.code, 0);
+    assert.match(r.stdout, new RegExp(`left alone: manifest tag ${tag}.*404`));
+    assert.deepEqual((await direct.listTags(REPO)).sort(), before);
+    await assertKeptIntact();
+  });
+
   test('seeded 500 / 429 with Retry-After / timeouts anywhere: kept images stay whole', async () => {
     proxy.setRules([], {
       seed: 20260601,

@@ -199,6 +199,40 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
     assert.ok(Number(r.outputs['api-calls']) >= 11 + 8);
   });
 
+  test('a rate limit that outlasts the retries is reported as one and stops the deletions (not a permission or a refusal)', async () => {
+    const pkg = buildPackage(4);
+    const fake = await start({
+      owner: 'acme',
+      package: 'vm-image',
+      ownerType: 'Organization',
+      versions: pkg.versions,
+      manifests: pkg.manifests,
+    });
+    // The first DELETE and the client's three retries all meet the primary limit.
+    fake.faults.push({ method: 'DELETE', path: /\/versions\/\d+$/, at: [1, 2, 3, 4], kind: 'primary-403' });
+    const before = fake.versions.size;
+    const r = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1" });
+    assert.notEqual(r.code, 0, r.stdout);
+    assert.match(
+      r.stdout,
+      /FAILED sha256:[0-9a-f]{64}: GitHub's API rate limit held after the client's retries \(403: API rate limit exceeded/,
+    );
+    assert.match(r.stdout, /stopped: GitHub's API rate limit/);
+    assert.doesNotMatch(r.stdout, /REFUSED|no permission/);
+    const deletes = fake.log.filter((l) => /^DELETE [^ ]+$/.test(l));
+    assert.equal(new Set(deletes).size, 1, 'no other version was tried after the limit');
+    assert.equal(fake.versions.size, before);
+    const plan = planSchema.parse(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')));
+    assert.ok(plan.delete.length > 1, 'more deletions were planned than attempted');
+
+    // Listing under a lasting limit: the same, before anything is planned.
+    fake.faults.push({ method: 'GET', path: /\/versions\?/, at: [1, 2, 3, 4], kind: 'primary-403' });
+    const listed = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1" });
+    assert.notEqual(listed.code, 0);
+    assert.match(listed.stdout, /GitHub's API rate limit held after the client's retries/);
+    assert.doesNotMatch(listed.stdout, /no permission/);
+  });
+
   test("GHCR's last-tagged-version rule: never planned, and a refusal in a race is reported, not retried", async () => {
     const manifests = new Map<string, Buffer>();
     const versions: FakeVersion[] = [];

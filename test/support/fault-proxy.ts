@@ -16,7 +16,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { Socket } from 'node:net';
 
 export type Fault =
-  { status: 500 | 502 | 503 } | { status: 429; retryAfter: number } | { hang: true } | { reset: true };
+  { status: 404 | 500 | 502 | 503 } | { status: 429; retryAfter: number } | { hang: true } | { reset: true };
 
 export interface FaultRule {
   method?: string;

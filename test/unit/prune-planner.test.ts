@@ -90,6 +90,34 @@ describe('prune planner', () => {
     assert.equal(child.kind, 'index-child');
   });
 
+  test('a tagged platform manifest (dev-N-amd64) takes no place among the N and follows its index', () => {
+    const p = new Pkg();
+    const imgs = [1, 2, 3].map((i) => p.image(`dev${i}`, [`dev-${i}`], 10 - i));
+    // docker buildx-style per-platform tags on the children, matching the same rule.
+    for (const [i, img] of imgs.entries()) {
+      const v = p.versions.find((x) => x.digest === img.amd64)!;
+      v.tags = [`dev-${i + 1}-amd64`];
+    }
+    const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 2" }), opts());
+    const gone = deleted(plan);
+    const kept = keptSet(plan);
+    // The two newest images stay whole; the oldest goes with its tagged child.
+    for (const img of imgs.slice(1))
+      for (const x of [img.index, img.amd64, img.arm64]) assert.ok(kept.has(x));
+    for (const x of [imgs[0]!.index, imgs[0]!.amd64, imgs[0]!.arm64]) assert.ok(gone.has(x));
+    assert.match(
+      plan.keep.find((k) => k.digest === imgs[1]!.index)!.reason,
+      /#2 most recent image/,
+      'the index of dev-2 is the second image, its child took no place',
+    );
+    // A tagged child whose index carries no tag of its own is the image.
+    const q = new Pkg();
+    const lone = q.add('lone/amd64', ['dev-9-amd64'], { created: daysAgo(1) }, daysAgo(1));
+    q.add('lone', [], { children: [lone], created: daysAgo(1) }, daysAgo(1));
+    const plan2 = planPackage(q.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 1" }), opts());
+    assert.match(plan2.keep.find((k) => k.digest === lone)!.reason, /#1 most recent image/);
+  });
+
   test('deletion order on GHCR: a manifest before what hangs on it, each of which waits for it (after)', () => {
     const p = new Pkg();
     const img = p.image('old', ['dev-1'], 30);
