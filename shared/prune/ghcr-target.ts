@@ -74,6 +74,17 @@ function rateLimit(e: unknown): string | null {
   return `GitHub's API rate limit held after the client's retries (${err.status}: ${message}${until}); a rerun continues`;
 }
 
+/** Readings of the version list, at most, before the package counts as changing under the run. */
+const LISTINGS = 4;
+
+/** A listing as comparable text: every version with its digest and tags, in id order (a duplicate shows). */
+function listingKey(versions: PackageVersion[]): string {
+  return versions
+    .map((v) => `${v.id} ${v.digest} ${[...v.tags].sort().join(',')}`)
+    .sort()
+    .join('\n');
+}
+
 export class GhcrTarget implements PruneTarget {
   readonly kind = 'ghcr' as const;
   readonly refusesLastTaggedVersion = true;
@@ -156,8 +167,29 @@ export class GhcrTarget implements PruneTarget {
     return out;
   }
 
+  /**
+   * GitHub pages the version list by page number, newest first: a push while it is read moves a version
+   * onto the next page (read twice), a deletion moves one back (never read), and an index never read
+   * leaves its children looking like orphans to delete. So the list is read again until two readings agree.
+   */
+  private async stableListing(): Promise<PackageVersion[]> {
+    let previous = await this.listVersions();
+    for (let reading = 2; reading <= LISTINGS; reading++) {
+      const next = await this.listVersions();
+      if (listingKey(next) === listingKey(previous)) return next;
+      this.o.log(
+        'the version list changed while it was read (a push or a deletion meanwhile): reading it again',
+      );
+      previous = next;
+    }
+    throw new Error(
+      `the versions of ${this.o.owner}/${this.o.package} kept changing while they were listed (${LISTINGS} readings, no two alike): ` +
+        'nothing was planned or deleted. Is another workflow pushing or pruning it? Run prune in the same concurrency group, or when it is quiet',
+    );
+  }
+
   async inventory(): Promise<Inventory> {
-    const versions = await this.listVersions();
+    const versions = await this.stableListing();
     return readInventory({
       package: `ghcr.io/${this.o.owner.toLowerCase()}/${this.o.package}`,
       versions,

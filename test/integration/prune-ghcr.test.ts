@@ -199,6 +199,46 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
     assert.ok(Number(r.outputs['api-calls']) >= 11 + 8);
   });
 
+  test('a version list that changes while it is paged through is read again until two readings agree', async () => {
+    const pkg = buildPackage(60);
+    const fake = await start({
+      owner: 'acme',
+      package: 'vm-image',
+      ownerType: 'Organization',
+      versions: pkg.versions,
+      manifests: pkg.manifests,
+    });
+    // Another run deletes the newest version while page 2 is asked for: every later version moves up one
+    // place, and the first of page 2 would never be read.
+    let raced = false;
+    fake.beforeList = (page) => {
+      if (page !== 2 || raced) return;
+      raced = true;
+      fake.versions.delete(Math.max(...fake.versions.keys()));
+    };
+    const r = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1000", 'dry-run': 'true' });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(raced);
+    assert.match(r.stdout, /the version list changed while it was read/);
+    const plan = planSchema.parse(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')));
+    const planned = new Set([...plan.keep, ...plan.delete].map((d) => d.id));
+    assert.deepEqual(
+      [...planned].sort(),
+      [...fake.versions.keys()].map(String).sort(),
+      'every version planned',
+    );
+
+    // A list that never holds still: nothing is planned or deleted.
+    let n = 0;
+    fake.beforeList = (page) => {
+      if (page === 2) fake.versions.delete([...fake.versions.keys()].sort((a, b) => b - a)[n++ % 3]!);
+    };
+    const busy = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1" });
+    assert.notEqual(busy.code, 0);
+    assert.match(busy.stdout, /kept changing while they were listed \(4 readings, no two alike\)/);
+    assert.ok(!fake.log.some((l) => l.startsWith('DELETE')));
+  });
+
   test('a rate limit that outlasts the retries is reported as one and stops the deletions (not a permission or a refusal)', async () => {
     const pkg = buildPackage(4);
     const fake = await start({
