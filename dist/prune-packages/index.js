@@ -13931,13 +13931,21 @@ function planPackage(inv, policy, options) {
                 keepRoot(v.digest, { reason: 'untagged, within untagged-grace (a push may be in progress)' });
         }
     }
-    // An orphaned fallback tag (its subject is gone) only goes when untagged leftovers go.
+    // An orphaned fallback tag (its subject is gone, or has no tag) only goes when untagged leftovers go; one
+    // whose subject a registry still has may be a push in progress, which untagged-grace is for.
     for (const v of inv.versions) {
         if (kept.has(v.digest) || normalTags(v).length > 0 || v.tags.length === 0)
             continue;
         const subjects = v.tags.map(fallbackSubject).filter((s) => Boolean(s));
-        if (subjects.every((s) => !byDigest.has(s)) && !policy.deleteUntagged)
+        if (subjects.some((s) => byDigest.has(s)))
+            continue;
+        const untagged = subjects.find((s) => inv.untaggedSubjects?.has(s));
+        if (!policy.deleteUntagged)
             keepRoot(v.digest, { reason: 'fallback tag of a missing subject; untagged: keep' });
+        else if (untagged && policy.untaggedGraceMs > 0)
+            keepRoot(v.digest, {
+                reason: `fallback tag of ${untagged}, which the registry has with no tag: a push may be in progress (a registry gives no push time; untagged-grace keeps it)`,
+            });
     }
     const markDoomed = () => {
         doomed.clear();
@@ -13956,6 +13964,8 @@ function planPackage(inv, policy, options) {
                 doomed.set(v.digest, { reason: `child of index ${parent}, which goes`, via: parent });
             else if (subject && byDigest.has(subject))
                 doomed.set(v.digest, { reason: `referrer of ${subject}, which goes`, via: subject });
+            else if (subject && inv.untaggedSubjects?.has(subject))
+                doomed.set(v.digest, { reason: `referrer of ${subject}, which no tag leads to`, via: subject });
             else if (subject)
                 doomed.set(v.digest, { reason: `referrer of ${subject}, which no longer exists`, via: subject });
             else
@@ -14282,6 +14292,7 @@ class GhcrTarget {
 
 
 
+
 /** Reads manifests, configs and referrers of one repository through the shared registry client. */
 function registryManifestSource(client, repository, 
 /** Manifests already read (by tag), so none is fetched twice. */
@@ -14364,7 +14375,34 @@ class RegistryTarget {
             requests: () => this.requestCount(),
         });
         inv.unreadable.push(...unreadable);
+        inv.untaggedSubjects = await this.untaggedSubjects(inv);
         return inv;
+    }
+    /**
+     * A fallback tag whose subject no tag leads to: tag-snapshot (and cosign) push referrers before the tag,
+     * so the subject may be a push in progress. A registry gives no push time for untagged-grace to go by;
+     * asking whether the subject exists tells such a push from a subject really gone.
+     */
+    async untaggedSubjects(inv) {
+        const listed = new Set(inv.versions.map((v) => v.digest));
+        const subjects = new Set(inv.versions
+            .flatMap((v) => v.tags.map(fallbackSubject))
+            .filter((s) => !!s && !listed.has(s)));
+        const present = new Set();
+        for (const subject of subjects) {
+            try {
+                if (await this.o.client.headManifest(this.o.repository, subject))
+                    present.add(subject);
+            }
+            catch (e) {
+                inv.unreadable.push({
+                    digest: subject,
+                    via: `fallback tag of ${subject}`,
+                    reason: e.message,
+                });
+            }
+        }
+        return present;
     }
     async deleteVersion(version) {
         try {

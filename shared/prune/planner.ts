@@ -336,12 +336,19 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
         keepRoot(v.digest, { reason: 'untagged, within untagged-grace (a push may be in progress)' });
     }
   }
-  // An orphaned fallback tag (its subject is gone) only goes when untagged leftovers go.
+  // An orphaned fallback tag (its subject is gone, or has no tag) only goes when untagged leftovers go; one
+  // whose subject a registry still has may be a push in progress, which untagged-grace is for.
   for (const v of inv.versions) {
     if (kept.has(v.digest) || normalTags(v).length > 0 || v.tags.length === 0) continue;
     const subjects = v.tags.map(fallbackSubject).filter((s): s is string => Boolean(s));
-    if (subjects.every((s) => !byDigest.has(s)) && !policy.deleteUntagged)
+    if (subjects.some((s) => byDigest.has(s))) continue;
+    const untagged = subjects.find((s) => inv.untaggedSubjects?.has(s));
+    if (!policy.deleteUntagged)
       keepRoot(v.digest, { reason: 'fallback tag of a missing subject; untagged: keep' });
+    else if (untagged && policy.untaggedGraceMs > 0)
+      keepRoot(v.digest, {
+        reason: `fallback tag of ${untagged}, which the registry has with no tag: a push may be in progress (a registry gives no push time; untagged-grace keeps it)`,
+      });
   }
 
   const markDoomed = () => {
@@ -359,6 +366,8 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
       if (parent) doomed.set(v.digest, { reason: `child of index ${parent}, which goes`, via: parent });
       else if (subject && byDigest.has(subject))
         doomed.set(v.digest, { reason: `referrer of ${subject}, which goes`, via: subject });
+      else if (subject && inv.untaggedSubjects?.has(subject))
+        doomed.set(v.digest, { reason: `referrer of ${subject}, which no tag leads to`, via: subject });
       else if (subject)
         doomed.set(v.digest, { reason: `referrer of ${subject}, which no longer exists`, via: subject });
       else doomed.set(v.digest, { reason: 'untagged, nothing kept references it' });

@@ -11,6 +11,7 @@
 import { InputError } from '../errors.ts';
 import { RegistryError, type RegistryClient } from '../oci/registry-client.ts';
 import { readInventory, type ManifestSource } from './inventory.ts';
+import { fallbackSubject } from './planner.ts';
 import type { Inventory, PackageVersion, PruneTarget } from './types.ts';
 
 /** Reads manifests, configs and referrers of one repository through the shared registry client. */
@@ -111,7 +112,35 @@ export class RegistryTarget implements PruneTarget {
       requests: () => this.requestCount(),
     });
     inv.unreadable.push(...unreadable);
+    inv.untaggedSubjects = await this.untaggedSubjects(inv);
     return inv;
+  }
+
+  /**
+   * A fallback tag whose subject no tag leads to: tag-snapshot (and cosign) push referrers before the tag,
+   * so the subject may be a push in progress. A registry gives no push time for untagged-grace to go by;
+   * asking whether the subject exists tells such a push from a subject really gone.
+   */
+  private async untaggedSubjects(inv: Inventory): Promise<Set<string>> {
+    const listed = new Set(inv.versions.map((v) => v.digest));
+    const subjects = new Set(
+      inv.versions
+        .flatMap((v) => v.tags.map(fallbackSubject))
+        .filter((s): s is string => !!s && !listed.has(s)),
+    );
+    const present = new Set<string>();
+    for (const subject of subjects) {
+      try {
+        if (await this.o.client.headManifest(this.o.repository, subject)) present.add(subject);
+      } catch (e) {
+        inv.unreadable.push({
+          digest: subject,
+          via: `fallback tag of ${subject}`,
+          reason: (e as Error).message,
+        });
+      }
+    }
+    return present;
   }
 
   async deleteVersion(version: { id: string; digest: string }) {
