@@ -13938,6 +13938,195 @@ async function produceAtomic(target, produce) {
     }
 }
 
+// EXTERNAL MODULE: ./build/shared/exec.js
+var exec = __nccwpck_require__(7239);
+;// CONCATENATED MODULE: ./build/shared/snapshot/git-tag.js
+/**
+ * The annotated snapshot tag through git: created on the commit the images
+ * were built from and pushed to a remote with the job's token. The token
+ * travels as an HTTP header in git's environment configuration
+ * (GIT_CONFIG_COUNT/KEY/VALUE, git ≥ 2.31), the way actions/checkout hands it
+ * to git as `http.<server>/.extraheader` — never in argv (which any process
+ * on the host can read in /proc and which our errors quote) and never written
+ * to .git/config. The same key is first set empty, which clears a header
+ * actions/checkout persisted, so git never sends two Authorization headers.
+ */
+
+
+/** The environment that gives one git process the token for `remoteUrl` (nothing when no token). */
+function gitAuthEnv(remoteUrl, auth) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+    if (!auth)
+        return env;
+    let origin;
+    try {
+        const u = new URL(remoteUrl);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return env;
+        origin = `${u.protocol}//${u.host}/`;
+    }
+    catch {
+        return env; // a path or scp-like remote: not HTTP, the header does not apply
+    }
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${auth.token}`).toString('base64')}`;
+    const key = `http.${origin}.extraheader`;
+    const n = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
+    return {
+        ...env,
+        GIT_CONFIG_COUNT: String(n + 2),
+        [`GIT_CONFIG_KEY_${n}`]: key,
+        [`GIT_CONFIG_VALUE_${n}`]: '',
+        [`GIT_CONFIG_KEY_${n + 1}`]: key,
+        [`GIT_CONFIG_VALUE_${n + 1}`]: header,
+    };
+}
+async function git(cwd, args, env, input) {
+    return (await (0,exec/* run */.eF)('git', args, { cwd, env, input })).stdout;
+}
+/** The commit to tag: the run's GITHUB_SHA when given (it must exist here), else HEAD (a detached HEAD included). */
+async function resolveCommit(cwd, sha) {
+    const spec = sha ?? 'HEAD';
+    try {
+        return (await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${spec}^{commit}`])).trim();
+    }
+    catch (e) {
+        throw new errors/* DataError */.fL(`${cwd}: cannot resolve the commit ${sha ? `GITHUB_SHA ${sha}` : 'HEAD'} (${e.message.split('\n').at(-1)}); run tag-snapshot in the checkout the images were built from`);
+    }
+}
+async function remoteUrl(cwd, remote) {
+    try {
+        return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();
+    }
+    catch {
+        throw new errors/* DataError */.fL(`${cwd}: git has no remote '${remote}' (input 'remote'); add it or name another`);
+    }
+}
+async function localTagCommit(cwd, name) {
+    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '-q', '--verify', `refs/tags/${name}^{commit}`], {
+        cwd,
+        okCodes: [1, 128],
+    });
+    return r.code === 0 ? r.stdout.trim() : null;
+}
+/** The remote's URL is read once per access: one lookup serves the tag check and the push. */
+function remoteAccess(cwd, remote, auth) {
+    if (remote === null)
+        return null;
+    const env = remoteUrl(cwd, remote).then((url) => gitAuthEnv(url, auth));
+    // Settled where it is used; until then a rejection must not count as unhandled.
+    env.catch(() => { });
+    return { name: remote, env };
+}
+/** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
+async function remoteTagCommit(cwd, name, remote) {
+    // The peeled line must be asked for by name: a pattern matches only the ref itself.
+    const out = await git(cwd, ['ls-remote', '--tags', '--', remote.name, `refs/tags/${name}`, `refs/tags/${name}^{}`], await remote.env);
+    let direct = null;
+    let peeled = null;
+    for (const line of out.split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (ref === `refs/tags/${name}`)
+            direct = sha;
+        if (ref === `refs/tags/${name}^{}`)
+            peeled = sha;
+    }
+    return peeled ?? direct;
+}
+/**
+ * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
+ * network round trip on a runner, the local one needs none of it.
+ */
+async function stateOf(cwd, name, remote) {
+    const remoteCommit = remote === null ? Promise.resolve(null) : remoteTagCommit(cwd, name, remote);
+    // Settled below; until then a rejection must not count as unhandled.
+    remoteCommit.catch(() => { });
+    const local = await localTagCommit(cwd, name);
+    return { local, remote: await remoteCommit };
+}
+/** Where `name` points locally and on `remote` (null: not asked). */
+function tagState(cwd, name, remote, auth) {
+    return stateOf(cwd, name, remoteAccess(cwd, remote, auth));
+}
+const ACTIONS_BOT = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** A tag on the right commit that records another snapshot: the release would contradict it. */
+function recordsAnother(name, commit, difference) {
+    return new errors/* DataError */.fL(`tag ${name} is already on commit ${commit} but records another snapshot (${difference}): a snapshot tag names one set of bytes, and the release would contradict it; name this snapshot another tag (input 'tag'), or delete the tag deliberately`);
+}
+function pointsElsewhere(name, where, commit, other) {
+    return new errors/* DataError */.fL(`tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`);
+}
+/** The message of the annotated tag `ref` names (a signature block dropped), or null for a lightweight tag. */
+async function tagMessageAt(cwd, ref) {
+    if ((await git(cwd, ['cat-file', '-t', ref])).trim() !== 'tag')
+        return null;
+    const raw = await git(cwd, ['cat-file', 'tag', ref]);
+    const body = raw.slice(raw.indexOf('\n\n') + 2);
+    const signature = body.search(/^-----BEGIN (PGP|SSH) SIGNATURE-----/m);
+    return signature >= 0 ? body.slice(0, signature) : body;
+}
+/** A tag already on the commit must record the same snapshot (when the request says what that is). */
+function checkRecord(req, existing) {
+    const difference = req.recordDifference?.(existing);
+    if (difference)
+        throw recordsAnother(req.name, req.commit, difference);
+}
+/**
+ * Creates and pushes the annotated tag, or accepts it when it is already on
+ * this commit (a rerun) recording the same snapshot. Refuses, before writing
+ * anything, when the name is taken by another commit locally or on the
+ * remote, or by a tag on this commit that records other bytes.
+ */
+async function createGitTag(req) {
+    const remote = remoteAccess(req.cwd, req.remote, req.auth);
+    const state = await stateOf(req.cwd, req.name, remote);
+    if (state.remote && state.remote !== req.commit)
+        throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
+    if (state.local && state.local !== req.commit)
+        throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
+    if (!state.local && state.remote === req.commit) {
+        // Only on the remote (a fresh clone on another runner): the remote's own tag object is checked and
+        // copied into the clone, so both name the same object.
+        await git(req.cwd, ['fetch', '--no-tags', '--', remote.name, `refs/tags/${req.name}`], await remote.env);
+        const fetched = (await git(req.cwd, ['rev-parse', '--verify', 'FETCH_HEAD'])).trim();
+        checkRecord(req, await tagMessageAt(req.cwd, fetched));
+        await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+        return { action: 'reused', pushed: false };
+    }
+    if (state.local)
+        checkRecord(req, await tagMessageAt(req.cwd, `refs/tags/${req.name}`));
+    let action = 'reused';
+    if (!state.local) {
+        const date = `@${req.tagger.epoch} +0000`;
+        await git(req.cwd, ['tag', '--annotate', '--no-sign', '--file=-', '--', req.name, req.commit], {
+            ...process.env,
+            GIT_COMMITTER_NAME: req.tagger.name,
+            GIT_COMMITTER_EMAIL: req.tagger.email,
+            GIT_COMMITTER_DATE: date,
+        }, req.message);
+        action = 'created';
+    }
+    if (remote === null || state.remote === req.commit)
+        return { action, pushed: false };
+    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', remote.name, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env: await remote.env, okCodes: [1, 128] });
+    if (push.code !== 0) {
+        // Nothing half-published: a tag made by this run and not pushed is removed again.
+        if (action === 'created')
+            await git(req.cwd, ['tag', '--delete', '--', req.name]).catch(() => undefined);
+        // --porcelain puts the remote's reason (e.g. "[remote rejected] … (permission denied)") on stdout.
+        const reason = `${push.stdout}\n${push.stderr}`
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l && l !== 'Done' && !l.startsWith('To '))
+            .slice(-6)
+            .join('; ');
+        throw new errors/* DataError */.fL(`pushing tag ${req.name} to remote '${req.remote}' failed (git exit ${push.code}): ${reason}; check that the token (input 'token') may write contents and that the remote has commit ${req.commit}`);
+    }
+    return { action: state.local ? 'reused' : 'created', pushed: true };
+}
+
 // EXTERNAL MODULE: ./build/shared/snapshot/github-api.js
 var github_api = __nccwpck_require__(1787);
 ;// CONCATENATED MODULE: ./build/shared/snapshot/api-tag.js
@@ -13948,13 +14137,15 @@ var github_api = __nccwpck_require__(1787);
  * creates the tag object, and not the reference"; then
  * https://docs.github.com/en/rest/git/refs#create-a-reference). An existing
  * ref is read first (GET git/ref/tags/{tag}) and peeled through its tag
- * object, so a rerun on the same commit succeeds and another commit's tag is
- * refused before anything is written.
+ * object, so a rerun on the same commit succeeds (when the tag records the
+ * same snapshot) and another commit's tag is refused before anything is
+ * written.
  */
 
 
-/** The commit an existing tag ref points at (through an annotated tag object), or null when there is none. */
-async function apiTagCommit(gh, repo, name) {
+
+/** An existing tag ref, peeled through its annotated tag object(s) to the commit; null when there is none. */
+async function apiTag(gh, repo, name) {
     let ref;
     try {
         ref = (await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` })).data;
@@ -13965,17 +14156,25 @@ async function apiTagCommit(gh, repo, name) {
         throw e;
     }
     let object = ref.object;
+    let message = null;
     // An annotated tag may point at another tag object: follow to the commit (bounded).
-    for (let depth = 0; object.type === 'tag' && depth < 8; depth++)
-        object = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data.object;
-    return object.type === 'commit' ? object.sha : null;
+    for (let depth = 0; object.type === 'tag' && depth < 8; depth++) {
+        const tag = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data;
+        message ??= tag.message;
+        object = tag.object;
+    }
+    return { commit: object.type === 'commit' ? object.sha : null, message };
 }
 async function createApiTag(gh, req) {
-    const existing = await apiTagCommit(gh, req.repo, req.name);
-    if (existing === req.commit)
+    const existing = await apiTag(gh, req.repo, req.name);
+    if (existing?.commit === req.commit) {
+        const difference = req.recordDifference?.(existing.message);
+        if (difference)
+            throw recordsAnother(req.name, req.commit, difference);
         return 'reused';
-    if (existing !== null || (await refExists(gh, req.repo, req.name)))
-        throw new errors/* DataError */.fL(`tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`);
+    }
+    if (existing)
+        throw new errors/* DataError */.fL(`tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing.commit ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`);
     const tag = await gh.rest.git.createTag({
         ...req.repo,
         tag: req.name,
@@ -13993,22 +14192,11 @@ async function createApiTag(gh, req) {
     }
     catch (e) {
         // Another run made the ref in between: accept it only when it names this commit.
-        if ((0,github_api/* httpStatus */.n)(e) === 422 && (await apiTagCommit(gh, req.repo, req.name)) === req.commit)
+        if ((0,github_api/* httpStatus */.n)(e) === 422 && (await apiTag(gh, req.repo, req.name))?.commit === req.commit)
             return 'reused';
         throw e;
     }
     return 'created';
-}
-async function refExists(gh, repo, name) {
-    try {
-        await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` });
-        return true;
-    }
-    catch (e) {
-        if ((0,github_api/* httpStatus */.n)(e) === 404)
-            return false;
-        throw e;
-    }
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -16458,164 +16646,6 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
     return { passed: failures.length === 0, failures, checks };
 }
 
-// EXTERNAL MODULE: ./build/shared/exec.js
-var exec = __nccwpck_require__(7239);
-;// CONCATENATED MODULE: ./build/shared/snapshot/git-tag.js
-/**
- * The annotated snapshot tag through git: created on the commit the images
- * were built from and pushed to a remote with the job's token. The token
- * travels as an HTTP header in git's environment configuration
- * (GIT_CONFIG_COUNT/KEY/VALUE, git ≥ 2.31), the way actions/checkout hands it
- * to git as `http.<server>/.extraheader` — never in argv (which any process
- * on the host can read in /proc and which our errors quote) and never written
- * to .git/config. The same key is first set empty, which clears a header
- * actions/checkout persisted, so git never sends two Authorization headers.
- */
-
-
-/** The environment that gives one git process the token for `remoteUrl` (nothing when no token). */
-function gitAuthEnv(remoteUrl, auth) {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-    if (!auth)
-        return env;
-    let origin;
-    try {
-        const u = new URL(remoteUrl);
-        if (u.protocol !== 'https:' && u.protocol !== 'http:')
-            return env;
-        origin = `${u.protocol}//${u.host}/`;
-    }
-    catch {
-        return env; // a path or scp-like remote: not HTTP, the header does not apply
-    }
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${auth.token}`).toString('base64')}`;
-    const key = `http.${origin}.extraheader`;
-    const n = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
-    return {
-        ...env,
-        GIT_CONFIG_COUNT: String(n + 2),
-        [`GIT_CONFIG_KEY_${n}`]: key,
-        [`GIT_CONFIG_VALUE_${n}`]: '',
-        [`GIT_CONFIG_KEY_${n + 1}`]: key,
-        [`GIT_CONFIG_VALUE_${n + 1}`]: header,
-    };
-}
-async function git(cwd, args, env, input) {
-    return (await (0,exec/* run */.eF)('git', args, { cwd, env, input })).stdout;
-}
-/** The commit to tag: the run's GITHUB_SHA when given (it must exist here), else HEAD (a detached HEAD included). */
-async function resolveCommit(cwd, sha) {
-    const spec = sha ?? 'HEAD';
-    try {
-        return (await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${spec}^{commit}`])).trim();
-    }
-    catch (e) {
-        throw new errors/* DataError */.fL(`${cwd}: cannot resolve the commit ${sha ? `GITHUB_SHA ${sha}` : 'HEAD'} (${e.message.split('\n').at(-1)}); run tag-snapshot in the checkout the images were built from`);
-    }
-}
-async function remoteUrl(cwd, remote) {
-    try {
-        return (await git(cwd, ['remote', 'get-url', '--', remote])).trim();
-    }
-    catch {
-        throw new errors/* DataError */.fL(`${cwd}: git has no remote '${remote}' (input 'remote'); add it or name another`);
-    }
-}
-async function localTagCommit(cwd, name) {
-    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '-q', '--verify', `refs/tags/${name}^{commit}`], {
-        cwd,
-        okCodes: [1, 128],
-    });
-    return r.code === 0 ? r.stdout.trim() : null;
-}
-/** The remote's URL is read once per access: one lookup serves the tag check and the push. */
-function remoteAccess(cwd, remote, auth) {
-    if (remote === null)
-        return null;
-    const env = remoteUrl(cwd, remote).then((url) => gitAuthEnv(url, auth));
-    // Settled where it is used; until then a rejection must not count as unhandled.
-    env.catch(() => { });
-    return { name: remote, env };
-}
-/** Where `name` points on the remote (ls-remote's peeled `^{}` line for an annotated tag), or null. */
-async function remoteTagCommit(cwd, name, remote) {
-    // The peeled line must be asked for by name: a pattern matches only the ref itself.
-    const out = await git(cwd, ['ls-remote', '--tags', '--', remote.name, `refs/tags/${name}`, `refs/tags/${name}^{}`], await remote.env);
-    let direct = null;
-    let peeled = null;
-    for (const line of out.split('\n')) {
-        const [sha, ref] = line.split('\t');
-        if (ref === `refs/tags/${name}`)
-            direct = sha;
-        if (ref === `refs/tags/${name}^{}`)
-            peeled = sha;
-    }
-    return peeled ?? direct;
-}
-/**
- * Where `name` points locally and on the remote. The two are asked at once: the remote's answer is a
- * network round trip on a runner, the local one needs none of it.
- */
-async function stateOf(cwd, name, remote) {
-    const remoteCommit = remote === null ? Promise.resolve(null) : remoteTagCommit(cwd, name, remote);
-    // Settled below; until then a rejection must not count as unhandled.
-    remoteCommit.catch(() => { });
-    const local = await localTagCommit(cwd, name);
-    return { local, remote: await remoteCommit };
-}
-/** Where `name` points locally and on `remote` (null: not asked). */
-function tagState(cwd, name, remote, auth) {
-    return stateOf(cwd, name, remoteAccess(cwd, remote, auth));
-}
-const ACTIONS_BOT = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-function pointsElsewhere(name, where, commit, other) {
-    return new errors/* DataError */.fL(`tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`);
-}
-/**
- * Creates and pushes the annotated tag, or accepts it when it is already on
- * this commit (a rerun). Refuses, before writing anything, when the name is
- * taken by another commit locally or on the remote.
- */
-async function createGitTag(req) {
-    const remote = remoteAccess(req.cwd, req.remote, req.auth);
-    const state = await stateOf(req.cwd, req.name, remote);
-    if (state.remote && state.remote !== req.commit)
-        throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
-    if (state.local && state.local !== req.commit)
-        throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
-    let action = 'reused';
-    if (!state.local) {
-        const date = `@${req.tagger.epoch} +0000`;
-        await git(req.cwd, ['tag', '--annotate', '--no-sign', '--file=-', '--', req.name, req.commit], {
-            ...process.env,
-            GIT_COMMITTER_NAME: req.tagger.name,
-            GIT_COMMITTER_EMAIL: req.tagger.email,
-            GIT_COMMITTER_DATE: date,
-        }, req.message);
-        action = 'created';
-    }
-    if (remote === null || state.remote === req.commit)
-        return { action, pushed: false };
-    const push = await (0,exec/* run */.eF)('git', ['push', '--porcelain', '--', remote.name, `refs/tags/${req.name}:refs/tags/${req.name}`], { cwd: req.cwd, env: await remote.env, okCodes: [1, 128] });
-    if (push.code !== 0) {
-        // Nothing half-published: a tag made by this run and not pushed is removed again.
-        if (action === 'created')
-            await git(req.cwd, ['tag', '--delete', '--', req.name]).catch(() => undefined);
-        // --porcelain puts the remote's reason (e.g. "[remote rejected] … (permission denied)") on stdout.
-        const reason = `${push.stdout}\n${push.stderr}`
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l && l !== 'Done' && !l.startsWith('To '))
-            .slice(-6)
-            .join('; ');
-        throw new errors/* DataError */.fL(`pushing tag ${req.name} to remote '${req.remote}' failed (git exit ${push.code}): ${reason}; check that the token (input 'token') may write contents and that the remote has commit ${req.commit}`);
-    }
-    return { action: state.local ? 'reused' : 'created', pushed: true };
-}
-
 // EXTERNAL MODULE: ./build/shared/oci/media-types.js
 var media_types = __nccwpck_require__(9986);
 ;// CONCATENATED MODULE: ./build/shared/oci/tree-artifacts.js
@@ -18288,6 +18318,30 @@ function tagMessage(tag, images, facts, bundle) {
     lines.push(`Run: ${facts.runUrl ?? 'not a GitHub Actions run'}`, '');
     return lines.join('\n');
 }
+/**
+ * What an existing snapshot tag's message records differently from the message this run would write, or
+ * null when it records the same snapshot. The `Run:` line names whichever run made the tag; the `Bundle:`
+ * line counts when both have one (a run with bundle: false writes none). git may have cleaned whitespace.
+ * `existing` null: a lightweight tag, which records nothing.
+ */
+function tagRecordDifference(existing, wanted) {
+    if (existing === null)
+        return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
+    const lines = (text) => text
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l !== '' && !l.startsWith('Run: '));
+    const have = lines(existing);
+    const want = lines(wanted);
+    const bundle = (l) => l.find((x) => x.startsWith('Bundle: '));
+    const comparable = (l, other) => bundle(l) && !bundle(other) ? l.filter((x) => !x.startsWith('Bundle: ')) : l;
+    const a = comparable(have, want);
+    const b = comparable(want, have);
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+        if (a[i] !== b[i])
+            return `it records '${a[i] ?? '(nothing)'}' where this run has '${b[i] ?? '(nothing)'}'`;
+    return null;
+}
 /** The commit the images say they were built from must be the commit tagged. */
 function checkBuiltFrom(images, commit) {
     for (const image of everyImage(images)) {
@@ -18511,16 +18565,20 @@ async function runSnapshot(o, ctx, deps) {
     const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
     gatesChecked.catch(() => { });
     // The tag's owner, before any write: another commit's tag stops the run here.
+    let githubTag = null;
     if (o.gitTag === 'git') {
         const state = await tagState(o.checkout, tag, o.remote, auth);
         const other = [state.remote, state.local].find((c) => c && c !== commit);
         if (other)
             throw new errors/* DataError */.fL(`tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`);
     }
-    else if (o.gitTag === 'api') {
-        const other = await apiTagCommit(gh, o.repository, tag);
-        if (other && other !== commit)
-            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`);
+    else if (o.gitTag === 'api' || o.release) {
+        // With git-tag: none the release still names the tag, and GitHub attaches a release to a tag that
+        // exists whatever its commit: asked either way.
+        githubTag = await apiTag(gh, o.repository, tag);
+        const other = githubTag?.commit ?? null;
+        if (githubTag && other !== commit)
+            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag (git-tag: none)"}`);
     }
     const gates = await gatesChecked;
     // Channel tags require the gates (options set requireGates then): refused here, before the first write.
@@ -18575,6 +18633,8 @@ async function runSnapshot(o, ctx, deps) {
     // 3. The annotated tag.
     const message = tagMessage(tag, images, facts, bundle && { name: bundle.name, sha256: bundle.sha256 });
     const tagger = { ...ACTIONS_BOT, epoch: facts.epoch };
+    // A tag already on the commit (a rerun) must record these images and this bundle: the release follows it.
+    const recordDifference = (existing) => tagRecordDifference(existing, message);
     let tagAction = 'skipped';
     let pushed = false;
     if (o.gitTag === 'git') {
@@ -18586,16 +18646,30 @@ async function runSnapshot(o, ctx, deps) {
             tagger,
             remote: o.remote,
             auth,
+            recordDifference,
         });
         tagAction = r.action;
         pushed = r.pushed;
     }
     else if (o.gitTag === 'api') {
-        tagAction = await createApiTag(gh, { repo: o.repository, name: tag, commit, message, tagger });
+        tagAction = await createApiTag(gh, {
+            repo: o.repository,
+            name: tag,
+            commit,
+            message,
+            tagger,
+            recordDifference,
+        });
         pushed = true;
     }
     log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
-    // 4. The release.
+    // 4. The release. Without a tag of its own (git-tag: none) it follows an annotated tag someone made on the
+    // commit only if that records this snapshot (a lightweight one, as GitHub makes for a release, records none).
+    if (o.gitTag === 'none' && githubTag?.message != null) {
+        const difference = recordDifference(githubTag.message);
+        if (difference)
+            throw recordsAnother(tag, commit, difference);
+    }
     let release = null;
     if (o.release && bundle) {
         const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(assetFile);
@@ -18773,6 +18847,11 @@ function tagNameProblem(name) {
         return "ends with '.' or '.lock', which git refuses";
     if (name.startsWith('.') || name.startsWith('-'))
         return "starts with '.' or '-'";
+    // git takes these for something else wherever a revision is read (`git checkout HEAD`, `git show <hex>`).
+    if (/^(HEAD|FETCH_HEAD|ORIG_HEAD|MERGE_HEAD|@)$/.test(name))
+        return "is one of git's own revision names";
+    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(name))
+        return 'reads as an object id (40 or 64 hex digits)';
     return null;
 }
 /** Validates a tag name given as an input. */
@@ -18780,7 +18859,7 @@ function parseTagName(input, raw) {
     const name = raw.trim();
     const problem = tagNameProblem(name);
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' ${problem}`, "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock'");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${raw}' ${problem}`, "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock', not HEAD or an object id");
     return name;
 }
 

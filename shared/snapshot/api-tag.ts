@@ -5,11 +5,12 @@
  * creates the tag object, and not the reference"; then
  * https://docs.github.com/en/rest/git/refs#create-a-reference). An existing
  * ref is read first (GET git/ref/tags/{tag}) and peeled through its tag
- * object, so a rerun on the same commit succeeds and another commit's tag is
- * refused before anything is written.
+ * object, so a rerun on the same commit succeeds (when the tag records the
+ * same snapshot) and another commit's tag is refused before anything is
+ * written.
  */
 import { DataError } from '../errors.ts';
-import type { TagIdentity } from './git-tag.ts';
+import { recordsAnother, type TagIdentity } from './git-tag.ts';
 import { httpStatus, type GitHubClient, type RepoRef } from './github-api.ts';
 
 export interface ApiTagRequest {
@@ -18,10 +19,19 @@ export interface ApiTagRequest {
   commit: string;
   message: string;
   tagger: TagIdentity;
+  /** As GitTagRequest.recordDifference: a tag already on the commit must record the same snapshot. */
+  recordDifference?: (existing: string | null) => string | null;
 }
 
-/** The commit an existing tag ref points at (through an annotated tag object), or null when there is none. */
-export async function apiTagCommit(gh: GitHubClient, repo: RepoRef, name: string): Promise<string | null> {
+export interface ExistingApiTag {
+  /** The commit it names, or null when it names something else. */
+  commit: string | null;
+  /** The annotated tag's message, or null for a lightweight tag (a ref straight at the commit). */
+  message: string | null;
+}
+
+/** An existing tag ref, peeled through its annotated tag object(s) to the commit; null when there is none. */
+export async function apiTag(gh: GitHubClient, repo: RepoRef, name: string): Promise<ExistingApiTag | null> {
   let ref;
   try {
     ref = (await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` })).data;
@@ -30,18 +40,26 @@ export async function apiTagCommit(gh: GitHubClient, repo: RepoRef, name: string
     throw e;
   }
   let object = ref.object;
+  let message: string | null = null;
   // An annotated tag may point at another tag object: follow to the commit (bounded).
-  for (let depth = 0; object.type === 'tag' && depth < 8; depth++)
-    object = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data.object;
-  return object.type === 'commit' ? object.sha : null;
+  for (let depth = 0; object.type === 'tag' && depth < 8; depth++) {
+    const tag = (await gh.rest.git.getTag({ ...repo, tag_sha: object.sha })).data;
+    message ??= tag.message;
+    object = tag.object;
+  }
+  return { commit: object.type === 'commit' ? object.sha : null, message };
 }
 
 export async function createApiTag(gh: GitHubClient, req: ApiTagRequest): Promise<'created' | 'reused'> {
-  const existing = await apiTagCommit(gh, req.repo, req.name);
-  if (existing === req.commit) return 'reused';
-  if (existing !== null || (await refExists(gh, req.repo, req.name)))
+  const existing = await apiTag(gh, req.repo, req.name);
+  if (existing?.commit === req.commit) {
+    const difference = req.recordDifference?.(existing.message);
+    if (difference) throw recordsAnother(req.name, req.commit, difference);
+    return 'reused';
+  }
+  if (existing)
     throw new DataError(
-      `tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`,
+      `tag ${req.name} already exists in ${req.repo.owner}/${req.repo.repo} and points at ${existing.commit ?? 'something other than a commit'}, not at ${req.commit}: refusing to move a snapshot tag`,
     );
   const tag = await gh.rest.git.createTag({
     ...req.repo,
@@ -59,18 +77,9 @@ export async function createApiTag(gh: GitHubClient, req: ApiTagRequest): Promis
     await gh.rest.git.createRef({ ...req.repo, ref: `refs/tags/${req.name}`, sha: tag.data.sha });
   } catch (e) {
     // Another run made the ref in between: accept it only when it names this commit.
-    if (httpStatus(e) === 422 && (await apiTagCommit(gh, req.repo, req.name)) === req.commit) return 'reused';
+    if (httpStatus(e) === 422 && (await apiTag(gh, req.repo, req.name))?.commit === req.commit)
+      return 'reused';
     throw e;
   }
   return 'created';
-}
-
-async function refExists(gh: GitHubClient, repo: RepoRef, name: string): Promise<boolean> {
-  try {
-    await gh.rest.git.getRef({ ...repo, ref: `tags/${name}` });
-    return true;
-  } catch (e) {
-    if (httpStatus(e) === 404) return false;
-    throw e;
-  }
 }

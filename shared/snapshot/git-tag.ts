@@ -154,6 +154,11 @@ export interface GitTagRequest {
   /** null: create the tag locally only. */
   remote: string | null;
   auth: GitAuth | null;
+  /**
+   * When the tag is already on the commit: what its message (null for a lightweight tag) records
+   * differently from this run's, or null when it is the same snapshot. Not given: any message is accepted.
+   */
+  recordDifference?: (existing: string | null) => string | null;
 }
 
 export interface GitTagResult {
@@ -162,16 +167,39 @@ export interface GitTagResult {
   pushed: boolean;
 }
 
+/** A tag on the right commit that records another snapshot: the release would contradict it. */
+export function recordsAnother(name: string, commit: string, difference: string): DataError {
+  return new DataError(
+    `tag ${name} is already on commit ${commit} but records another snapshot (${difference}): a snapshot tag names one set of bytes, and the release would contradict it; name this snapshot another tag (input 'tag'), or delete the tag deliberately`,
+  );
+}
+
 function pointsElsewhere(name: string, where: string, commit: string, other: string): DataError {
   return new DataError(
     `tag ${name} already exists ${where} and points at commit ${other}, not at ${commit}: a snapshot tag names one commit's images; refusing to move it (delete the tag deliberately, or change what names the snapshot)`,
   );
 }
 
+/** The message of the annotated tag `ref` names (a signature block dropped), or null for a lightweight tag. */
+async function tagMessageAt(cwd: string, ref: string): Promise<string | null> {
+  if ((await git(cwd, ['cat-file', '-t', ref])).trim() !== 'tag') return null;
+  const raw = await git(cwd, ['cat-file', 'tag', ref]);
+  const body = raw.slice(raw.indexOf('\n\n') + 2);
+  const signature = body.search(/^-----BEGIN (PGP|SSH) SIGNATURE-----/m);
+  return signature >= 0 ? body.slice(0, signature) : body;
+}
+
+/** A tag already on the commit must record the same snapshot (when the request says what that is). */
+function checkRecord(req: GitTagRequest, existing: string | null): void {
+  const difference = req.recordDifference?.(existing);
+  if (difference) throw recordsAnother(req.name, req.commit, difference);
+}
+
 /**
  * Creates and pushes the annotated tag, or accepts it when it is already on
- * this commit (a rerun). Refuses, before writing anything, when the name is
- * taken by another commit locally or on the remote.
+ * this commit (a rerun) recording the same snapshot. Refuses, before writing
+ * anything, when the name is taken by another commit locally or on the
+ * remote, or by a tag on this commit that records other bytes.
  */
 export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
   const remote = remoteAccess(req.cwd, req.remote, req.auth);
@@ -180,6 +208,20 @@ export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
     throw pointsElsewhere(req.name, `on remote '${req.remote}'`, req.commit, state.remote);
   if (state.local && state.local !== req.commit)
     throw pointsElsewhere(req.name, 'in this clone', req.commit, state.local);
+  if (!state.local && state.remote === req.commit) {
+    // Only on the remote (a fresh clone on another runner): the remote's own tag object is checked and
+    // copied into the clone, so both name the same object.
+    await git(
+      req.cwd,
+      ['fetch', '--no-tags', '--', remote!.name, `refs/tags/${req.name}`],
+      await remote!.env,
+    );
+    const fetched = (await git(req.cwd, ['rev-parse', '--verify', 'FETCH_HEAD'])).trim();
+    checkRecord(req, await tagMessageAt(req.cwd, fetched));
+    await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+    return { action: 'reused', pushed: false };
+  }
+  if (state.local) checkRecord(req, await tagMessageAt(req.cwd, `refs/tags/${req.name}`));
   let action: GitTagResult['action'] = 'reused';
   if (!state.local) {
     const date = `@${req.tagger.epoch} +0000`;

@@ -14,11 +14,18 @@ import { commitSourceDate } from '../source-date.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import { DataError } from '../errors.ts';
 import { writeJsonAtomic } from '../atomic.ts';
-import { apiTagCommit, createApiTag } from './api-tag.ts';
+import { apiTag, createApiTag, type ExistingApiTag } from './api-tag.ts';
 import { writeBundle, type BundleResult } from './bundle-writer.ts';
 import { bundleLayout, MANIFEST } from './bundle-layout.ts';
 import { checkReleaseGates, type GateResult } from './gates.ts';
-import { ACTIONS_BOT, createGitTag, resolveCommit, tagState, type GitTagResult } from './git-tag.ts';
+import {
+  ACTIONS_BOT,
+  createGitTag,
+  recordsAnother,
+  resolveCommit,
+  tagState,
+  type GitTagResult,
+} from './git-tag.ts';
 import type { GitHubClient } from './github-api.ts';
 import { everyImage, readSnapshotImages, type SnapshotImages } from './images.ts';
 import type { PublishResult } from '../oci/publish.ts';
@@ -31,6 +38,7 @@ import {
   planBundleName,
   planTagName,
   tagMessage,
+  tagRecordDifference,
   type SnapshotFacts,
 } from './plan.ts';
 import { assetFile, publishRelease, type ReleaseResult } from './release.ts';
@@ -102,6 +110,7 @@ export async function runSnapshot(
   const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
   gatesChecked.catch(() => {});
   // The tag's owner, before any write: another commit's tag stops the run here.
+  let githubTag: ExistingApiTag | null = null;
   if (o.gitTag === 'git') {
     const state = await tagState(o.checkout, tag, o.remote, auth);
     const other = [state.remote, state.local].find((c) => c && c !== commit);
@@ -109,11 +118,14 @@ export async function runSnapshot(
       throw new DataError(
         `tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`,
       );
-  } else if (o.gitTag === 'api') {
-    const other = await apiTagCommit(gh!, o.repository!, tag);
-    if (other && other !== commit)
+  } else if (o.gitTag === 'api' || o.release) {
+    // With git-tag: none the release still names the tag, and GitHub attaches a release to a tag that
+    // exists whatever its commit: asked either way.
+    githubTag = await apiTag(gh!, o.repository!, tag);
+    const other = githubTag?.commit ?? null;
+    if (githubTag && other !== commit)
       throw new DataError(
-        `tag ${tag} already exists in ${o.repository!.owner}/${o.repository!.repo} and points at ${other}, not at ${commit}: refusing to move a snapshot tag`,
+        `tag ${tag} already exists in ${o.repository!.owner}/${o.repository!.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag (git-tag: none)"}`,
       );
   }
 
@@ -179,6 +191,8 @@ export async function runSnapshot(
   // 3. The annotated tag.
   const message = tagMessage(tag, images, facts, bundle && { name: bundle.name, sha256: bundle.sha256 });
   const tagger = { ...ACTIONS_BOT, epoch: facts.epoch };
+  // A tag already on the commit (a rerun) must record these images and this bundle: the release follows it.
+  const recordDifference = (existing: string | null) => tagRecordDifference(existing, message);
   let tagAction: SnapshotResult['tagAction'] = 'skipped';
   let pushed = false;
   if (o.gitTag === 'git') {
@@ -190,16 +204,29 @@ export async function runSnapshot(
       tagger,
       remote: o.remote,
       auth,
+      recordDifference,
     });
     tagAction = r.action;
     pushed = r.pushed;
   } else if (o.gitTag === 'api') {
-    tagAction = await createApiTag(gh!, { repo: o.repository!, name: tag, commit, message, tagger });
+    tagAction = await createApiTag(gh!, {
+      repo: o.repository!,
+      name: tag,
+      commit,
+      message,
+      tagger,
+      recordDifference,
+    });
     pushed = true;
   }
   log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
 
-  // 4. The release.
+  // 4. The release. Without a tag of its own (git-tag: none) it follows an annotated tag someone made on the
+  // commit only if that records this snapshot (a lightweight one, as GitHub makes for a release, records none).
+  if (o.gitTag === 'none' && githubTag?.message != null) {
+    const difference = recordDifference(githubTag.message);
+    if (difference) throw recordsAnother(tag, commit, difference);
+  }
   let release: ReleaseResult | null = null;
   if (o.release && bundle) {
     const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(

@@ -77,6 +77,32 @@ export function tagMessage(
   return lines.join('\n');
 }
 
+/**
+ * What an existing snapshot tag's message records differently from the message this run would write, or
+ * null when it records the same snapshot. The `Run:` line names whichever run made the tag; the `Bundle:`
+ * line counts when both have one (a run with bundle: false writes none). git may have cleaned whitespace.
+ * `existing` null: a lightweight tag, which records nothing.
+ */
+export function tagRecordDifference(existing: string | null, wanted: string): string | null {
+  if (existing === null) return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l !== '' && !l.startsWith('Run: '));
+  const have = lines(existing);
+  const want = lines(wanted);
+  const bundle = (l: string[]) => l.find((x) => x.startsWith('Bundle: '));
+  const comparable = (l: string[], other: string[]) =>
+    bundle(l) && !bundle(other) ? l.filter((x) => !x.startsWith('Bundle: ')) : l;
+  const a = comparable(have, want);
+  const b = comparable(want, have);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if (a[i] !== b[i])
+      return `it records '${a[i] ?? '(nothing)'}' where this run has '${b[i] ?? '(nothing)'}'`;
+  return null;
+}
+
 /** The commit the images say they were built from must be the commit tagged. */
 export function checkBuiltFrom(images: SnapshotImages, commit: string): void {
   for (const image of everyImage(images)) {

@@ -91,6 +91,9 @@ export function tagNameProblem(name: string): string | null {
   if (name.includes('..')) return "contains '..', which git refuses";
   if (name.endsWith('.') || name.endsWith('.lock')) return "ends with '.' or '.lock', which git refuses";
   if (name.startsWith('.') || name.startsWith('-')) return "starts with '.' or '-'";
+  // git takes these for something else wherever a revision is read (`git checkout HEAD`, `git show <hex>`).
+  if (/^(HEAD|FETCH_HEAD|ORIG_HEAD|MERGE_HEAD|@)$/.test(name)) return "is one of git's own revision names";
+  if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(name)) return 'reads as an object id (40 or 64 hex digits)';
   return null;
 }
 
@@ -102,7 +105,7 @@ export function parseTagName(input: string, raw: string): string {
     throw new InputError(
       input,
       `'${raw}' ${problem}`,
-      "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock'",
+      "a git tag and OCI tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9._-], no '..', not ending in '.' or '.lock', not HEAD or an object id",
     );
   return name;
 }

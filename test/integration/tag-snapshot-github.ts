@@ -1,6 +1,6 @@
 /**
- * A loopback stand-in for the few GitHub release endpoints tag-snapshot
- * calls, answering with the documented shapes recorded in
+ * A loopback stand-in for the few GitHub release and tag endpoints
+ * tag-snapshot calls, answering with the documented shapes recorded in
  * test/fixtures/github-api/ (so the bundled action, which runs in its own
  * process where nock cannot reach, is tested against the same contracts).
  * It keeps releases and uploaded assets in memory and records every request.
@@ -21,6 +21,8 @@ export interface FakeGitHub {
   url: string;
   requests: string[];
   releases: Map<string, { id: number; tag: string; assets: FakeAsset[] }>;
+  /** Tags GitHub has: an annotated tag (message) or a lightweight one (null) on a commit. */
+  tags: Map<string, { commit: string; message: string | null }>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,11 @@ async function body(req: IncomingMessage): Promise<Buffer> {
 export async function startFakeGitHub(owner: string, repo: string, token: string): Promise<FakeGitHub> {
   const releaseShape = await fixture('release.json');
   const assetShape = await fixture('release-asset.json');
+  const refShape = await fixture('git-ref.json');
+  const tagShape = await fixture('git-tag-object.json');
   const releases: FakeGitHub['releases'] = new Map();
+  const tags: FakeGitHub['tags'] = new Map();
+  const tagSha = (name: string) => createHash('sha1').update(`tag ${name}`).digest('hex');
   const requests: string[] = [];
   let nextId = 1;
   let url = '';
@@ -74,6 +80,28 @@ export async function startFakeGitHub(owner: string, repo: string, token: string
       if (req.headers.authorization !== `token ${token}`)
         return send(401, { message: 'Bad credentials', status: '401' });
       let m: RegExpExecArray | null;
+      if (req.method === 'GET' && (m = new RegExp(`^${base}/git/ref/tags(?:%2F|/)(.+)$`).exec(u.pathname))) {
+        const name = decodeURIComponent(m[1]!);
+        const t = tags.get(name);
+        if (!t) return send(404, { message: 'Not Found', status: '404' });
+        const object =
+          t.message === null
+            ? { type: 'commit', sha: t.commit, url: `${url}${base}/git/commits/${t.commit}` }
+            : { type: 'tag', sha: tagSha(name), url: `${url}${base}/git/tags/${tagSha(name)}` };
+        return send(200, { ...refShape, ref: `refs/tags/${name}`, object });
+      }
+      if (req.method === 'GET' && (m = new RegExp(`^${base}/git/tags/([0-9a-f]{40})$`).exec(u.pathname))) {
+        const name = [...tags.keys()].find((n) => tagSha(n) === m![1] && tags.get(n)!.message !== null);
+        if (!name) return send(404, { message: 'Not Found', status: '404' });
+        const t = tags.get(name)!;
+        return send(200, {
+          ...tagShape,
+          tag: name,
+          sha: m[1],
+          message: t.message,
+          object: { type: 'commit', sha: t.commit, url: `${url}${base}/git/commits/${t.commit}` },
+        });
+      }
       if (req.method === 'GET' && (m = new RegExp(`^${base}/releases/tags/(.+)$`).exec(u.pathname))) {
         const r = releases.get(decodeURIComponent(m[1]!));
         return r ? send(200, releaseJson(r)) : send(404, { message: 'Not Found', status: '404' });
@@ -121,5 +149,11 @@ export async function startFakeGitHub(owner: string, repo: string, token: string
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address() as { port: number };
   url = `http://127.0.0.1:${addr.port}`;
-  return { url, requests, releases, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    requests,
+    releases,
+    tags,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -195,6 +195,50 @@ describe('tag-snapshot action (bundled)', () => {
       Array(release.assets.length).fill('skipped'),
     );
     assert.ok(!github.requests.some((q) => q.startsWith('DELETE')));
+
+    // Another bundle of the same commit under the same tag (here: another compression, with replace-assets):
+    // the tag records the first one, so the run stops before the release contradicts it.
+    const requestsBefore = github.requests.length;
+    const other = await snapshot(ws, { release: 'true', compression: 'none', 'replace-assets': 'true' });
+    assert.equal(other.code, 1, explain(other));
+    assert.match(
+      other.stdout,
+      new RegExp(
+        `tag ${expected} is already on commit ${ws.commit} but records another snapshot \\(it records 'Bundle: ${r.outputs['bundle-sha256']}`,
+      ),
+    );
+    assert.ok(
+      !github.requests.slice(requestsBefore).some((q) => /^(POST|PATCH|DELETE)/.test(q)),
+      'nothing was written to the release',
+    );
+  });
+
+  test('git-tag: none with a release: a tag GitHub has on another commit, or recording another snapshot, stops it before the release', async () => {
+    const ws = await workspace();
+    const release = (tag: string) => snapshot(ws, { 'git-tag': 'none', release: 'true', tag });
+    github.tags.set('image-none-other', { commit: 'f'.repeat(40), message: 'someone else\n' });
+    const other = await release('image-none-other');
+    assert.equal(other.code, 1, explain(other));
+    assert.match(
+      other.stdout,
+      /tag image-none-other already exists in acme\/images and points at f{40}, not at [0-9a-f]{40}: the release would name another commit's tag \(git-tag: none\)/,
+    );
+    github.tags.set('image-none-record', {
+      commit: ws.commit,
+      message: 'image-none-record\n\nsomething else\n',
+    });
+    const record = await release('image-none-record');
+    assert.equal(record.code, 1, explain(record));
+    assert.match(
+      record.stdout,
+      /tag image-none-record is already on commit [0-9a-f]{40} but records another snapshot/,
+    );
+    assert.ok(!github.releases.has('image-none-other') && !github.releases.has('image-none-record'));
+    // A lightweight tag on the commit (GitHub makes one for a release without a tag) records nothing to contradict.
+    github.tags.set('image-none-light', { commit: ws.commit, message: null });
+    const light = await release('image-none-light');
+    assert.equal(light.code, 0, explain(light));
+    assert.ok(github.releases.has('image-none-light'));
   });
 
   test('require-gates: a gate not passed publishes nothing; with the secret scan result it passes', async () => {

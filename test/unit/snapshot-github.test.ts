@@ -55,8 +55,6 @@ describe('tag through the API', () => {
         documentation_url: 'https://docs.github.com/rest/git/refs#get-a-reference',
         status: '404',
       })
-      .get(`/repos/acme/images/git/ref/tags%2F${TAG}`)
-      .reply(404, { message: 'Not Found', status: '404' })
       .post('/repos/acme/images/git/tags', (body: Record<string, unknown>) => {
         assert.deepEqual(body, {
           tag: TAG,
@@ -99,6 +97,34 @@ describe('tag through the API', () => {
       createApiTag(gh(), { repo, name: TAG, commit: 'f'.repeat(40), message: 'm', tagger }),
       new RegExp(`tag ${TAG} already exists in acme/images and points at ${COMMIT}`),
     );
+  });
+
+  test('a tag already on the commit that records another snapshot is refused; its message is what is compared', async () => {
+    const ref = await fixture('git-ref.json');
+    const tagObject = await fixture('git-tag-object.json');
+    const seen: (string | null)[] = [];
+    for (const verdict of [null, 'it records x where this run has y']) {
+      nock(API)
+        .get(`/repos/acme/images/git/ref/tags%2F${TAG}`)
+        .reply(200, ref)
+        .get(`/repos/acme/images/git/tags/${(ref.object as { sha: string }).sha}`)
+        .reply(200, tagObject);
+      const request = createApiTag(gh(), {
+        repo,
+        name: TAG,
+        commit: COMMIT,
+        message: 'm',
+        tagger,
+        recordDifference: (existing) => (seen.push(existing), verdict),
+      });
+      if (verdict === null) assert.equal(await request, 'reused');
+      else
+        await assert.rejects(
+          request,
+          /is already on commit .* but records another snapshot \(it records x where this run has y\)/,
+        );
+    }
+    assert.deepEqual(seen, [tagObject.message, tagObject.message]);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   snapshotTagName,
   tagNameProblem,
 } from '../../shared/snapshot/tag-name.ts';
+import { tagRecordDifference } from '../../shared/snapshot/plan.ts';
 import { needTools } from '../support/tools.ts';
 
 const scratch: string[] = [];
@@ -189,6 +190,84 @@ describe('snapshot tag on real repositories', () => {
     });
   });
 
+  test('a tag already on the commit must record the same snapshot: checked in the clone and, fetched, on the remote', async () => {
+    await needTools('git');
+    const { work, bare } = await repo((w) => w);
+    const head = git(work, 'rev-parse', 'HEAD');
+    const name = 'image-alpine-20250101-v0-c3d4e5f6';
+    const record = (bundle: string) =>
+      `${name}\n\nImages:\n  ${IMAGE}  base.qcow2\n\nBundle: ${bundle}  b.tar.gz\nRun: https://example/run/1\n`;
+    const req = (message: string) => ({
+      cwd: work,
+      name,
+      commit: head,
+      message,
+      tagger: { ...ACTIONS_BOT, epoch: EPOCH },
+      remote: 'origin',
+      auth: null,
+      recordDifference: (existing: string | null) => tagRecordDifference(existing, message),
+    });
+    assert.equal((await createGitTag(req(record('a'.repeat(64))))).action, 'created');
+    const tagObject = git(bare, 'rev-parse', `refs/tags/${name}`);
+    // Another run of the same commit (another run URL) with the same bytes: reused.
+    assert.equal(
+      (await createGitTag(req(record('a'.repeat(64)).replace('run/1', 'run/2')))).action,
+      'reused',
+    );
+    // Another bundle: refused, nothing moves.
+    await assert.rejects(createGitTag(req(record('b'.repeat(64)))), (e: Error) => {
+      assert.ok(e instanceof DataError);
+      assert.match(
+        e.message,
+        new RegExp(
+          `tag ${name} is already on commit ${head} but records another snapshot \\(it records 'Bundle: a{64}  b.tar.gz' where this run has 'Bundle: b{64}  b.tar.gz'\\)`,
+        ),
+      );
+      return true;
+    });
+    // Only on the remote (a fresh clone on another runner): its message is fetched and compared.
+    git(work, 'tag', '--delete', name);
+    await assert.rejects(createGitTag(req(record('b'.repeat(64)))), /records another snapshot/);
+    assert.equal(git(work, 'tag', '--list', name), '', 'the remote tag was read, not copied into the clone');
+    assert.equal((await createGitTag(req(record('a'.repeat(64))))).action, 'reused');
+    assert.equal(git(bare, 'rev-parse', `refs/tags/${name}`), tagObject);
+    assert.equal(
+      git(work, 'rev-parse', `refs/tags/${name}`),
+      tagObject,
+      'the clone now has the remote tag object',
+    );
+    // A lightweight tag of that name records nothing: refused.
+    const light = 'image-alpine-20250101-v0-lightweight';
+    git(work, 'tag', light, head);
+    await assert.rejects(
+      createGitTag({ ...req(record('a'.repeat(64))), name: light }),
+      /it is a lightweight tag, not an annotated snapshot tag/,
+    );
+  });
+
+  test('the record comparison: the Run line never counts, the Bundle line only when both have one', () => {
+    const base = 'tag\n\nImages:\n  x  base.qcow2\n';
+    assert.equal(
+      tagRecordDifference(`${base}Bundle: 1  b\nRun: r1\n`, `${base}Bundle: 1  b\nRun: r2\n`),
+      null,
+    );
+    assert.equal(tagRecordDifference(`${base}Bundle: 1  b\nRun: r1\n`, `${base}Run: r2\n`), null);
+    assert.equal(tagRecordDifference(`${base}Run: r1\n`, `${base}Bundle: 1  b\nRun: r2\n`), null);
+    assert.equal(
+      tagRecordDifference(`${base}\n\n`, base.replaceAll('\n', '  \n')),
+      null,
+      'whitespace git cleaned',
+    );
+    assert.match(
+      tagRecordDifference(base, base.replace('x', 'y'))!,
+      /it records ' {2}x {2}base.qcow2' where this run has ' {2}y {2}base.qcow2'/,
+    );
+    assert.match(
+      tagRecordDifference(base, `${base}  z  extra.qcow2\n`)!,
+      /'\(nothing\)' where this run has ' {2}z {2}extra.qcow2'/,
+    );
+  });
+
   test('a failed push leaves no tag behind in the clone', async () => {
     await needTools('git');
     const { work } = await repo((w) => w);
@@ -284,6 +363,12 @@ describe('tag name rules', () => {
       /input 'tag': 'refs\/tags\/x' not a valid OCI tag/,
     );
     assert.throws(() => parseTagName('tag', 'x.lock'), /input 'tag'.*\.lock/);
+    assert.throws(
+      () => parseTagName('tag', 'HEAD'),
+      /input 'tag': 'HEAD' is one of git's own revision names/,
+    );
+    assert.throws(() => parseTagName('tag', 'a'.repeat(40)), /input 'tag': .* reads as an object id/);
+    assert.equal(parseTagName('tag', 'a'.repeat(39)), 'a'.repeat(39));
   });
 });
 
