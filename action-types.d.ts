@@ -812,7 +812,7 @@ export interface TagSnapshotInputs {
    */
   'bundle': string;
   /**
-   * The bundle's file name. Empty: infrasim-{type}-{commit}.tar.gz, or infrasim-{type}-variants-{commit}.tar.gz when variants are in the tree (seeds 000 and 002). Set one per architecture when several trees go to one release.
+   * The bundle's file name. Empty: infrasim-{type}-{commit}.tar.gz, or infrasim-{type}-variants-{commit}.tar.gz when variants are in the tree (seeds 000 and 002). Set one per architecture when several trees go to one release: the evidence assets are then named after it (<bundle stem>.image-provenance.json …) and never collide.
    */
   'bundle-name': string;
   /**

@@ -18383,8 +18383,9 @@ function contentTypeOf(name) {
         return 'application/x-tar';
     return 'application/octet-stream';
 }
-function assetFile(path) {
-    return { path, name: (0,external_node_path_.basename)(path), contentType: contentTypeOf((0,external_node_path_.basename)(path)) };
+/** A file as a release asset, under its own name unless `name` is given. */
+function assetFile(path, name = (0,external_node_path_.basename)(path)) {
+    return { path, name, contentType: contentTypeOf(name) };
 }
 async function findRelease(gh, repo, tag) {
     try {
@@ -18533,13 +18534,17 @@ function runUrl(ctx) {
         ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
         : run_context_invocationId(ctx);
 }
-/** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
-async function evidenceAssets(tree, images) {
-    const out = everyImage(images).map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
+/**
+ * Release assets besides the bundle: the image provenance documents and the Sigstore bundles. With a
+ * bundle-name of its own (one per architecture when several trees go to one release) each is named after
+ * the bundle, `<bundle stem>.<file>`, so the trees' evidence never collides on the release.
+ */
+async function evidenceAssets(tree, images, prefix) {
+    const paths = everyImage(images).map((i) => (0,external_node_path_.join)(tree, i.provenance.rel));
     const attestations = await (0,promises_.readdir)((0,external_node_path_.join)(tree, 'meta', 'attestations')).catch(() => []);
     for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
-        out.push((0,external_node_path_.join)(tree, 'meta', 'attestations', name));
-    return out;
+        paths.push((0,external_node_path_.join)(tree, 'meta', 'attestations', name));
+    return paths.map((path) => assetFile(path, prefix ? `${prefix}.${(0,external_node_path_.basename)(path)}` : undefined));
 }
 async function runSnapshot(o, ctx, deps) {
     const log = deps.log ?? (() => { });
@@ -18672,7 +18677,12 @@ async function runSnapshot(o, ctx, deps) {
     }
     let release = null;
     if (o.release && bundle) {
-        const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(assetFile);
+        const prefix = o.bundleName ? bundle.name.slice(0, -plan_BUNDLE_SUFFIX[o.compression].length) : null;
+        const assets = [
+            assetFile(bundle.path),
+            assetFile(bundle.checksumPath),
+            ...(await evidenceAssets(o.tree, images, prefix)),
+        ];
         release = await publishRelease(gh, {
             repo: o.repository,
             tag,

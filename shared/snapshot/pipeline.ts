@@ -8,7 +8,7 @@
  * missing.
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { invocationId } from '../run-context.ts';
 import { commitSourceDate } from '../source-date.ts';
 import { DigestMemo } from '../digest-memo.ts';
@@ -41,7 +41,7 @@ import {
   tagRecordDifference,
   type SnapshotFacts,
 } from './plan.ts';
-import { assetFile, publishRelease, type ReleaseResult } from './release.ts';
+import { assetFile, publishRelease, type ReleaseAssetFile, type ReleaseResult } from './release.ts';
 
 export interface SnapshotResult {
   tag: string;
@@ -62,13 +62,21 @@ function runUrl(ctx: SnapshotRunContext): string | null {
     : invocationId(ctx);
 }
 
-/** Release assets besides the bundle: the image provenance documents and the Sigstore bundles. */
-async function evidenceAssets(tree: string, images: SnapshotImages): Promise<string[]> {
-  const out = everyImage(images).map((i) => join(tree, i.provenance.rel));
+/**
+ * Release assets besides the bundle: the image provenance documents and the Sigstore bundles. With a
+ * bundle-name of its own (one per architecture when several trees go to one release) each is named after
+ * the bundle, `<bundle stem>.<file>`, so the trees' evidence never collides on the release.
+ */
+async function evidenceAssets(
+  tree: string,
+  images: SnapshotImages,
+  prefix: string | null,
+): Promise<ReleaseAssetFile[]> {
+  const paths = everyImage(images).map((i) => join(tree, i.provenance.rel));
   const attestations = await readdir(join(tree, 'meta', 'attestations')).catch(() => [] as string[]);
   for (const name of attestations.filter((n) => n.endsWith('.sigstore.json')).sort())
-    out.push(join(tree, 'meta', 'attestations', name));
-  return out;
+    paths.push(join(tree, 'meta', 'attestations', name));
+  return paths.map((path) => assetFile(path, prefix ? `${prefix}.${basename(path)}` : undefined));
 }
 
 export interface SnapshotDeps {
@@ -229,9 +237,12 @@ export async function runSnapshot(
   }
   let release: ReleaseResult | null = null;
   if (o.release && bundle) {
-    const assets = [bundle.path, bundle.checksumPath, ...(await evidenceAssets(o.tree, images))].map(
-      assetFile,
-    );
+    const prefix = o.bundleName ? bundle.name.slice(0, -BUNDLE_SUFFIX[o.compression].length) : null;
+    const assets = [
+      assetFile(bundle.path),
+      assetFile(bundle.checksumPath),
+      ...(await evidenceAssets(o.tree, images, prefix)),
+    ];
     release = await publishRelease(gh!, {
       repo: o.repository!,
       tag,

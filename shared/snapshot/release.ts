@@ -63,8 +63,9 @@ export function contentTypeOf(name: string): string {
   return 'application/octet-stream';
 }
 
-export function assetFile(path: string): ReleaseAssetFile {
-  return { path, name: basename(path), contentType: contentTypeOf(basename(path)) };
+/** A file as a release asset, under its own name unless `name` is given. */
+export function assetFile(path: string, name = basename(path)): ReleaseAssetFile {
+  return { path, name, contentType: contentTypeOf(name) };
 }
 
 async function findRelease(gh: GitHubClient, repo: RepoRef, tag: string) {

@@ -241,6 +241,31 @@ describe('tag-snapshot action (bundled)', () => {
     assert.ok(github.releases.has('image-none-light'));
   });
 
+  test('several trees to one release: with a bundle-name each, their evidence is named after their bundle', async () => {
+    const ws = await workspace();
+    const run = (bundleName: string) =>
+      snapshot(ws, {
+        'git-tag': 'none',
+        release: 'true',
+        tag: 'image-multi',
+        'bundle-name': bundleName,
+        compression: 'none',
+      });
+    const amd = await run('infrasim-alpine-x86_64.tar');
+    assert.equal(amd.code, 0, explain(amd));
+    // The second tree (here the same bytes under another name, as a matrix job for aarch64 would send its own).
+    const arm = await run('infrasim-alpine-aarch64.tar');
+    assert.equal(arm.code, 0, explain(arm));
+    const names = github.releases.get('image-multi')!.assets.map((a) => a.name);
+    for (const stem of ['infrasim-alpine-x86_64', 'infrasim-alpine-aarch64']) {
+      assert.ok(names.includes(`${stem}.tar`) && names.includes(`${stem}.tar.sha256`));
+      assert.ok(names.includes(`${stem}.image-provenance.json`), names.join(', '));
+      assert.ok(names.includes(`${stem}.image-provenance-wireguard.json`));
+      assert.ok(names.some((n) => n.startsWith(`${stem}.`) && n.endsWith('.sigstore.json')));
+    }
+    assert.ok(!names.includes('image-provenance.json'), 'no evidence under a name both trees would use');
+  });
+
   test('require-gates: a gate not passed publishes nothing; with the secret scan result it passes', async () => {
     const ws = await workspace();
     const result = join(ws.tree, 'meta', 'secret-scan.json');
