@@ -780,7 +780,9 @@ function bundleVerifier(policy) {
         return verifySignedStatement(c, parseBundle(c, bytes), policy, checkSignature, async () => undefined);
     };
 }
-async function verifyOne(bundlePath, req, checkSignature, memo, root) {
+async function verifyOne(bundlePath, req, checkSignature, memo, root, 
+/** Collects the size of each subject file, for the coverage check. */
+signedSizes) {
     const c = new Checker(bundlePath);
     const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
         ? bundlePath.slice(0, -BUNDLE_SUFFIX.length) + STATEMENT_SUFFIX
@@ -799,7 +801,9 @@ async function verifyOne(bundlePath, req, checkSignature, memo, root) {
         }
         let actual;
         try {
-            actual = (await memo.digest(path, { input: `subject ${subject.name}` })).sha256;
+            const d = await memo.digest(path, { input: `subject ${subject.name}` });
+            signedSizes.add(d.size);
+            actual = d.sha256;
         }
         catch (e) {
             c.fail('subjects', `subject ${subject.name}: ${e.message}`);
@@ -879,14 +883,23 @@ async function verifyAttestations(req) {
     }
     const statements = [];
     const checks = [];
+    const signedSizes = new Set();
     for (const bundle of bundles) {
-        const r = await verifyOne(bundle, req, checkSignature, memo, root);
+        const r = await verifyOne(bundle, req, checkSignature, memo, root, signedSizes);
         statements.push({ bundle, statement: r.statement });
         checks.push(...r.checks);
     }
     const required = req.artifacts?.map((a) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(a)) ?? (await findArtifactFiles(root));
     const covered = [];
     for (const path of required) {
+        const rel = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .toRel */ .lH)(root, path);
+        // A file no statement names is read only to say whether its bytes were signed under another name, and
+        // only when its size is one a signed file has: a large file dropped into the tree fails unread.
+        if (!statements.some((s) => s.statement.subject.some((sub) => sub.name === rel))) {
+            const size = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).then((st) => st.size, () => -1);
+            if (!signedSizes.has(size))
+                throw new VerificationFailure('coverage', path, `missing attestation: no verified statement names ${rel}, and no signed file has its size`);
+        }
         let d;
         try {
             d = await memo.digest(path, { input: 'artifact' });
@@ -894,7 +907,6 @@ async function verifyAttestations(req) {
         catch (e) {
             throw new VerificationFailure('coverage', path, e.message);
         }
-        const rel = (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_7__/* .toRel */ .lH)(root, path);
         const hit = statements.some((s) => s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256));
         if (!hit) {
             const byDigest = statements.some((s) => s.statement.subject.some((sub) => sub.digest.sha256 === d.sha256));

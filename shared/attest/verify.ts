@@ -395,6 +395,8 @@ async function verifyOne(
   checkSignature: SignatureCheck,
   memo: DigestMemo,
   root: string,
+  /** Collects the size of each subject file, for the coverage check. */
+  signedSizes: Set<number>,
 ): Promise<{ statement: ProvenanceStatement; checks: CheckResult[] }> {
   const c: Checker = new Checker(bundlePath);
   const sibling = bundlePath.endsWith(BUNDLE_SUFFIX)
@@ -419,7 +421,9 @@ async function verifyOne(
     }
     let actual: string;
     try {
-      actual = (await memo.digest(path, { input: `subject ${subject.name}` })).sha256;
+      const d = await memo.digest(path, { input: `subject ${subject.name}` });
+      signedSizes.add(d.size);
+      actual = d.sha256;
     } catch (e) {
       c.fail('subjects', `subject ${subject.name}: ${(e as Error).message}`);
     }
@@ -526,8 +530,9 @@ export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResu
   }
   const statements: VerifiedStatement[] = [];
   const checks: CheckResult[] = [];
+  const signedSizes = new Set<number>();
   for (const bundle of bundles) {
-    const r = await verifyOne(bundle, req, checkSignature, memo, root);
+    const r = await verifyOne(bundle, req, checkSignature, memo, root, signedSizes);
     statements.push({ bundle, statement: r.statement });
     checks.push(...r.checks);
   }
@@ -535,13 +540,27 @@ export async function verifyAttestations(req: VerifyRequest): Promise<VerifyResu
   const required = req.artifacts?.map((a) => resolve(a)) ?? (await findArtifactFiles(root));
   const covered: { path: string; sha256: string }[] = [];
   for (const path of required) {
+    const rel = toRel(root, path);
+    // A file no statement names is read only to say whether its bytes were signed under another name, and
+    // only when its size is one a signed file has: a large file dropped into the tree fails unread.
+    if (!statements.some((s) => s.statement.subject.some((sub) => sub.name === rel))) {
+      const size = await stat(path).then(
+        (st) => st.size,
+        () => -1,
+      );
+      if (!signedSizes.has(size))
+        throw new VerificationFailure(
+          'coverage',
+          path,
+          `missing attestation: no verified statement names ${rel}, and no signed file has its size`,
+        );
+    }
     let d;
     try {
       d = await memo.digest(path, { input: 'artifact' });
     } catch (e) {
       throw new VerificationFailure('coverage', path, (e as Error).message);
     }
-    const rel = toRel(root, path);
     const hit = statements.some((s) =>
       s.statement.subject.some((sub) => sub.name === rel && sub.digest.sha256 === d.sha256),
     );
