@@ -14216,8 +14216,9 @@ var tar_stream = __nccwpck_require__(6118);
  * the tree, so an overlay's relative backing file (../../base.qcow2) still
  * resolves inside the bundle. manifest.json is not taken from the tree: it is
  * written last, by rule. Left out: earlier bundles and their checksums at the
- * tree's top, and the temporary files of atomic writes. A symlink or special
- * file is refused: a link could pull any file of the runner into a release.
+ * tree's top, and the temporary files of atomic writes. A symlink, a special
+ * file or a hard link with a name outside the tree is refused: a link could
+ * pull any file of the runner into a release.
  */
 
 
@@ -14243,6 +14244,9 @@ function comparePaths(a, b) {
 }
 async function bundleLayout(tree) {
     const files = [];
+    // Files with more than one name: each must have all its names in the tree, or a hard link pulls in a file
+    // from outside it as surely as a symbolic link would (`ln ~/.ssh/id_ed25519 output/meta/x`).
+    const linked = new Map();
     const walk = async (rel) => {
         for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(tree, rel))) {
             const childRel = rel ? `${rel}/${name}` : name;
@@ -14255,12 +14259,21 @@ async function bundleLayout(tree) {
             else if (st.isFile()) {
                 const path = childRel === 'meta' || childRel.startsWith('meta/') ? childRel : `disk/${childRel}`;
                 files.push({ path, source, size: st.size });
+                if (st.nlink > 1) {
+                    const key = `${st.dev}:${st.ino}`;
+                    const entry = linked.get(key) ?? { source, links: st.nlink, seen: 0 };
+                    entry.seen++;
+                    linked.set(key, entry);
+                }
             }
             else
                 throw new errors/* DataError */.fL(`${source}: a ${st.isSymbolicLink() ? 'symbolic link' : 'special file'} in the output tree; a bundle holds regular files only (a link could pull a file from outside the tree into a release)`);
         }
     };
     await walk('');
+    for (const { source, links, seen } of linked.values())
+        if (seen < links)
+            throw new errors/* DataError */.fL(`${source}: a hard link with ${links - seen} of its ${links} names outside the output tree; a bundle holds the tree's own files only (a link could pull a file from outside the tree into a release): copy the file in instead`);
     files.sort((a, b) => comparePaths(a.path, b.path));
     const dirs = new Set();
     for (const f of files) {

@@ -6,8 +6,9 @@
  * the tree, so an overlay's relative backing file (../../base.qcow2) still
  * resolves inside the bundle. manifest.json is not taken from the tree: it is
  * written last, by rule. Left out: earlier bundles and their checksums at the
- * tree's top, and the temporary files of atomic writes. A symlink or special
- * file is refused: a link could pull any file of the runner into a release.
+ * tree's top, and the temporary files of atomic writes. A symlink, a special
+ * file or a hard link with a name outside the tree is refused: a link could
+ * pull any file of the runner into a release.
  */
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,6 +51,9 @@ export function comparePaths(a: string, b: string): number {
 
 export async function bundleLayout(tree: string): Promise<BundleLayout> {
   const files: BundleFile[] = [];
+  // Files with more than one name: each must have all its names in the tree, or a hard link pulls in a file
+  // from outside it as surely as a symbolic link would (`ln ~/.ssh/id_ed25519 output/meta/x`).
+  const linked = new Map<string, { source: string; links: number; seen: number }>();
   const walk = async (rel: string): Promise<void> => {
     for (const name of await readdir(join(tree, rel))) {
       const childRel = rel ? `${rel}/${name}` : name;
@@ -60,6 +64,12 @@ export async function bundleLayout(tree: string): Promise<BundleLayout> {
       else if (st.isFile()) {
         const path = childRel === 'meta' || childRel.startsWith('meta/') ? childRel : `disk/${childRel}`;
         files.push({ path, source, size: st.size });
+        if (st.nlink > 1) {
+          const key = `${st.dev}:${st.ino}`;
+          const entry = linked.get(key) ?? { source, links: st.nlink, seen: 0 };
+          entry.seen++;
+          linked.set(key, entry);
+        }
       } else
         throw new DataError(
           `${source}: a ${st.isSymbolicLink() ? 'symbolic link' : 'special file'} in the output tree; a bundle holds regular files only (a link could pull a file from outside the tree into a release)`,
@@ -67,6 +77,11 @@ export async function bundleLayout(tree: string): Promise<BundleLayout> {
     }
   };
   await walk('');
+  for (const { source, links, seen } of linked.values())
+    if (seen < links)
+      throw new DataError(
+        `${source}: a hard link with ${links - seen} of its ${links} names outside the output tree; a bundle holds the tree's own files only (a link could pull a file from outside the tree into a release): copy the file in instead`,
+      );
   files.sort((a, b) => comparePaths(a.path, b.path));
   const dirs = new Set<string>();
   for (const f of files) {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, test } from '@jest/globals';
@@ -222,6 +222,28 @@ test('a symbolic link in the tree is refused and no bundle is left behind', asyn
     /meta\/passwd: a symbolic link in the output tree/,
   );
   assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }), '');
+});
+
+test('a hard link with a name outside the tree is refused; one whose names are all inside is bundled', async () => {
+  const { dir } = await tree();
+  const outside = await mkdtemp(join(tmpdir(), 'snapshot-outside-'));
+  scratch.push(outside);
+  await writeFile(join(outside, 'id_ed25519'), 'a key of the runner\n');
+  await link(join(outside, 'id_ed25519'), join(dir, 'meta', 'notes.txt'));
+  const out = await mkdtemp(join(tmpdir(), 'snapshot-hardlink-'));
+  scratch.push(out);
+  await assert.rejects(
+    bundle(dir, join(out, 'x.tar.gz')),
+    /meta\/notes\.txt: a hard link with 1 of its 2 names outside the output tree/,
+  );
+  assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }), '');
+  // Both names inside the tree: nothing from outside, bundled as two regular files.
+  await rm(join(outside, 'id_ed25519'));
+  await link(join(dir, 'meta', 'notes.txt'), join(dir, 'meta', 'notes-copy.txt'));
+  await bundle(dir, join(out, 'y.tar.gz'));
+  const listed = execFileSync('tar', ['-tzf', join(out, 'y.tar.gz')], { encoding: 'utf8' });
+  assert.match(listed, /meta\/notes\.txt/);
+  assert.match(listed, /meta\/notes-copy\.txt/);
 });
 
 test('stored blocks and the compressibility probe', async () => {
