@@ -5,6 +5,7 @@
  */
 import type { PrunePackagesInputs, PrunePackagesOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
+import { NOT_ATTEMPTED } from '../../shared/prune/executor.ts';
 import { parsePruneInputs } from '../../shared/prune/options.ts';
 import { readRunContext } from '../run-context.ts';
 import { renderSummary, tally } from '../../shared/prune/report.ts';
@@ -76,6 +77,11 @@ await runAction(async () => {
   if (plan.blocked.length > 0)
     throw new Error(
       `${plan.package} left alone: ${plan.blocked.map((b) => `manifest ${b.digest} (${b.via}) could not be read: ${b.reason}`).join('; ')}`,
+    );
+  const stop = results?.find((r) => r.outcome === 'skipped' && r.message?.startsWith(NOT_ATTEMPTED));
+  if (stop)
+    throw new Error(
+      `deletions stopped: ${stop.message!.slice(NOT_ATTEMPTED.length)} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`,
     );
   if (figures.failed + figures.skipped > 0)
     throw new Error(

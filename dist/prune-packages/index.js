@@ -8818,19 +8818,21 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
-/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(471);
-/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5405);
-/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3618);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9382);
+/* harmony import */ var _shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9738);
+/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7987);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
+/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5405);
+/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3637);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9382);
 
 
 
 
 
 
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
+
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputs */ .Ko)({
         target: true,
         package: true,
         owner: true,
@@ -8852,20 +8854,20 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
     });
     for (const secret of [raw.token, raw.password])
         if (secret.trim())
-            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(secret);
-    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePruneInputs */ .X)(raw, await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunContext */ .$p)());
+            _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setSecret */ .I8.setSecret(secret);
+    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePruneInputs */ .X)(raw, await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)());
     await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('prune-packages', undefined);
     // Tests shorten GitHub's Retry-After waits; production waits what GitHub asks.
     const base = Number(process.env.PRUNE_RETRY_AFTER_BASE_MS);
-    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runPrune */ .u)(options, {
-        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line),
-        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(s),
+    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runPrune */ .u)(options, {
+        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(line),
+        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setSecret */ .I8.setSecret(s),
         // Octokit (and its HTTP client) loads only for target ghcr: a registry target never asks GitHub's API.
-        packagesApi: async (token, apiUrl) => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3346))).packagesApi(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
+        packagesApi: async (token, apiUrl) => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3346))).packagesApi(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
     });
     const { plan, results } = run;
-    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__/* .tally */ .N4)(results ?? [], run.requests);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
+    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)(results ?? [], run.requests);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)({
         plan: options.planFile,
         'to-delete': String(plan.delete.length),
         kept: String(plan.keep.length),
@@ -8874,19 +8876,22 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () =
         failed: String(figures.failed + figures.skipped),
         'api-calls': String(run.requests),
     });
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSummary */ .Br)([plan], results, options.dryRun));
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__/* .renderSummary */ .Br)([plan], results, options.dryRun));
     for (const w of plan.warnings)
-        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
+        _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
     for (const r of results ?? [])
         if (r.outcome === 'refused')
-            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
-    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
+            _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
+    _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
         (results
             ? `${figures.deleted} deleted, ${figures.alreadyGone} already gone, ${figures.refused} refused, ` +
                 `${figures.failed} failed, ${figures.skipped} skipped; ${run.requests} requests`
             : `dry run: nothing deleted; ${run.requests} requests`));
     if (plan.blocked.length > 0)
         throw new Error(`${plan.package} left alone: ${plan.blocked.map((b) => `manifest ${b.digest} (${b.via}) could not be read: ${b.reason}`).join('; ')}`);
+    const stop = results?.find((r) => r.outcome === 'skipped' && r.message?.startsWith(_shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_ATTEMPTED */ .b5));
+    if (stop)
+        throw new Error(`deletions stopped: ${stop.message.slice(_shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_ATTEMPTED */ .b5.length)} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`);
     if (figures.failed + figures.skipped > 0)
         throw new Error(`${figures.failed} deletion(s) failed and ${figures.skipped} were skipped to keep what remains whole; a rerun continues from here`);
 });
@@ -11555,6 +11560,115 @@ async function addPublishedChannels(client, repository, into) {
 
 /***/ }),
 
+/***/ 9738:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b5: () => (/* binding */ NOT_ATTEMPTED),
+/* harmony export */   nU: () => (/* binding */ DeleteBudget),
+/* harmony export */   vY: () => (/* binding */ executePlan)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9862);
+/**
+ * Carries out a Plan exactly: the deletions it lists, in its order, within a
+ * deletes-per-minute budget, nothing else. A deletion whose prerequisites
+ * (the manifests listed in `after`: the index, subject or fallback tag that
+ * refers to it) did not all go is skipped, so a failure or a refusal never
+ * leaves a manifest that stays referring to one deleted from under it; what is
+ * left over is unreferenced, and the next run picks up where this one stopped.
+ * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
+ * retried; a rate limit that outlasted the client's retries stops the run
+ * (StopDeleting): every deletion after it would meet the same limit.
+ */
+
+/**
+ * Spaces deletions evenly: at most `perMinute` in any minute, one every
+ * 60/perMinute seconds (GitHub asks for at least a second between mutating
+ * requests; a burst-then-wait window would hit its per-minute limits in bursts).
+ */
+class DeleteBudget {
+    intervalMs;
+    nextAt = 0;
+    times = [];
+    now;
+    sleep;
+    constructor(perMinute, now = () => Date.now(), sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
+        this.intervalMs = 60_000 / perMinute;
+        this.now = now;
+        this.sleep = sleep;
+    }
+    async take() {
+        const wait = this.nextAt - this.now();
+        if (wait > 0)
+            await this.sleep(wait);
+        const at = this.now();
+        this.times.push(at);
+        this.nextAt = at + this.intervalMs;
+    }
+    /** The most deletions that started within any 60 s window. */
+    busiestMinute() {
+        let best = 0;
+        for (let i = 0, j = 0; j < this.times.length; j++) {
+            while (this.times[j] - this.times[i] >= 60_000)
+                i++;
+            best = Math.max(best, j - i + 1);
+        }
+        return best;
+    }
+}
+/** How a deletion the executor never tried after a stop is marked (its message starts so). */
+const NOT_ATTEMPTED = 'not attempted: ';
+async function executePlan(plan, target, o) {
+    const results = [];
+    if (plan.blocked.length > 0)
+        return results;
+    const gone = new Set();
+    let stopped = null;
+    for (const d of plan.delete) {
+        const base = { id: d.id, digest: d.digest, tags: d.tags };
+        if (stopped) {
+            results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
+            continue;
+        }
+        const pending = (d.after ?? []).filter((x) => !gone.has(x));
+        if (pending.length > 0) {
+            const r = {
+                ...base,
+                outcome: 'skipped',
+                message: `${pending.join(', ')} still there, referring to it: deleting it would break ${pending.length === 1 ? 'that manifest' : 'those manifests'}`,
+            };
+            results.push(r);
+            o.log(`skipped ${d.digest}: ${r.message}`);
+            continue;
+        }
+        await o.budget.take();
+        try {
+            const r = await target.deleteVersion({ id: d.id, digest: d.digest });
+            results.push({ ...base, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
+            if (r.outcome !== 'refused')
+                gone.add(d.digest);
+            o.log(`${r.outcome === 'deleted' ? 'deleted' : r.outcome === 'already-gone' ? 'already gone' : 'REFUSED'} ` +
+                `${d.digest}${d.tags.length ? ` [${d.tags.join(', ')}]` : ''} (${d.kind}: ${d.reason})${r.message ? ` — ${r.message}` : ''}`);
+        }
+        catch (e) {
+            const message = e.message;
+            results.push({ ...base, outcome: 'failed', message });
+            o.log(`FAILED ${d.digest}: ${message}`);
+            if (e instanceof _types_js__WEBPACK_IMPORTED_MODULE_0__/* .StopDeleting */ .nN) {
+                stopped = message;
+                o.log(`stopped: ${message}`);
+            }
+        }
+    }
+    const notAttempted = results.filter((r) => r.message?.startsWith(NOT_ATTEMPTED)).length;
+    if (notAttempted)
+        o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 7987:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12048,7 +12162,7 @@ function tally(results, requests) {
 
 /***/ }),
 
-/***/ 3618:
+/***/ 3637:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13328,147 +13442,8 @@ async function* progress(source, touch) {
 
 // EXTERNAL MODULE: ./build/shared/prune/channels.js + 2 modules
 var channels = __nccwpck_require__(1410);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
-;// CONCATENATED MODULE: ./build/shared/prune/types.js
-/**
- * The vocabulary of registry retention, shared by the targets (GHCR, any OCI
- * registry), the planner and the executor. A target turns a package into an
- * Inventory; the planner turns an Inventory and a Policy into a Plan; the
- * executor carries out exactly that Plan.
- */
-
-/** Why a version stays or goes: one line a maintainer can check. */
-const decisionSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    digest: schemas/* string */.YjP(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    kind: schemas/* enum */.k5n(['image', 'index-child', 'referrer', 'fallback-tag', 'untagged']),
-    created: schemas/* string */.YjP().optional(),
-    action: schemas/* enum */.k5n(['keep', 'delete']),
-    /** The rule (keep-tags pattern, rule pattern + keep N / younger-than, channels.json, …) or relation. */
-    reason: schemas/* string */.YjP(),
-    /** The digest whose decision carried this one (parent index, subject). */
-    via: schemas/* string */.YjP().optional(),
-    /** Deletions only: digests that must be gone before this one (its referrers, fallback tags, children). */
-    after: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-});
-const planSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz('infrasim.prune-plan/v1'),
-    package: schemas/* string */.YjP(),
-    target: schemas/* enum */.k5n(['ghcr', 'registry']),
-    generatedAt: schemas/* string */.YjP(),
-    /** Set when the package is left alone (fail closed): nothing in `delete`. */
-    blocked: schemas/* array */.YOg(schemas/* object */.Ikc({ digest: schemas/* string */.YjP(), via: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** In execution order: a manifest goes only after everything that references it. */
-    delete: schemas/* array */.YOg(decisionSchema),
-    keep: schemas/* array */.YOg(decisionSchema),
-});
-/**
- * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
- * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
- */
-class StopDeleting extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StopDeleting';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/shared/prune/executor.js
-/**
- * Carries out a Plan exactly: the deletions it lists, in its order, within a
- * deletes-per-minute budget, nothing else. A deletion whose prerequisites
- * (the manifests listed in `after`: the index, subject or fallback tag that
- * refers to it) did not all go is skipped, so a failure or a refusal never
- * leaves a manifest that stays referring to one deleted from under it; what is
- * left over is unreferenced, and the next run picks up where this one stopped.
- * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
- * retried; a rate limit that outlasted the client's retries stops the run
- * (StopDeleting): every deletion after it would meet the same limit.
- */
-
-/**
- * Spaces deletions evenly: at most `perMinute` in any minute, one every
- * 60/perMinute seconds (GitHub asks for at least a second between mutating
- * requests; a burst-then-wait window would hit its per-minute limits in bursts).
- */
-class DeleteBudget {
-    intervalMs;
-    nextAt = 0;
-    times = [];
-    now;
-    sleep;
-    constructor(perMinute, now = () => Date.now(), sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
-        this.intervalMs = 60_000 / perMinute;
-        this.now = now;
-        this.sleep = sleep;
-    }
-    async take() {
-        const wait = this.nextAt - this.now();
-        if (wait > 0)
-            await this.sleep(wait);
-        const at = this.now();
-        this.times.push(at);
-        this.nextAt = at + this.intervalMs;
-    }
-    /** The most deletions that started within any 60 s window. */
-    busiestMinute() {
-        let best = 0;
-        for (let i = 0, j = 0; j < this.times.length; j++) {
-            while (this.times[j] - this.times[i] >= 60_000)
-                i++;
-            best = Math.max(best, j - i + 1);
-        }
-        return best;
-    }
-}
-async function executePlan(plan, target, o) {
-    const results = [];
-    if (plan.blocked.length > 0)
-        return results;
-    const gone = new Set();
-    let stopped = null;
-    for (const d of plan.delete) {
-        const base = { id: d.id, digest: d.digest, tags: d.tags };
-        if (stopped) {
-            results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}` });
-            continue;
-        }
-        const pending = (d.after ?? []).filter((x) => !gone.has(x));
-        if (pending.length > 0) {
-            const r = {
-                ...base,
-                outcome: 'skipped',
-                message: `${pending.join(', ')} still there, referring to it: deleting it would break ${pending.length === 1 ? 'that manifest' : 'those manifests'}`,
-            };
-            results.push(r);
-            o.log(`skipped ${d.digest}: ${r.message}`);
-            continue;
-        }
-        await o.budget.take();
-        try {
-            const r = await target.deleteVersion({ id: d.id, digest: d.digest });
-            results.push({ ...base, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
-            if (r.outcome !== 'refused')
-                gone.add(d.digest);
-            o.log(`${r.outcome === 'deleted' ? 'deleted' : r.outcome === 'already-gone' ? 'already gone' : 'REFUSED'} ` +
-                `${d.digest}${d.tags.length ? ` [${d.tags.join(', ')}]` : ''} (${d.kind}: ${d.reason})${r.message ? ` — ${r.message}` : ''}`);
-        }
-        catch (e) {
-            const message = e.message;
-            results.push({ ...base, outcome: 'failed', message });
-            o.log(`FAILED ${d.digest}: ${message}`);
-            if (e instanceof StopDeleting) {
-                stopped = message;
-                o.log(`stopped: ${message}`);
-            }
-        }
-    }
-    return results;
-}
-
+// EXTERNAL MODULE: ./build/shared/prune/executor.js
+var executor = __nccwpck_require__(9738);
 ;// CONCATENATED MODULE: ./build/shared/concurrency.js
 /** Bounded concurrency for work over many items (boots, builds, registry calls). */
 /** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
@@ -13500,6 +13475,8 @@ async function allSettledInOrder(promises) {
     return settled.map((s) => s.value);
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./build/shared/prune/manifest-facts.js
 /**
  * Reads, from a manifest's bytes, the few facts retention needs: the children
@@ -13602,7 +13579,7 @@ function configCreated(bytes) {
  *    every referrer of a kept manifest (by `subject`, and by the `sha256-<hex>`
  *    fallback tag with the referrers listed in that tag's index), recursively;
  *  - keep-N counts images (tagged top-level manifests), never tags or children
- *    (a tagged platform manifest of a tagged index goes or stays with it);
+ *    (a tagged platform manifest of a kept tagged index stays with it);
  *  - an image goes only when every one of its tags is governed by a rule that
  *    lets it go (a tag no rule names keeps its image);
  *  - a package with a manifest that could not be read deletes nothing;
@@ -13832,13 +13809,8 @@ function planPackage(inv, policy, options) {
     };
     // 1. Images (versions with ordinary tags): channels.json, keep-tags, then the rules.
     const images = inv.versions.filter((v) => normalTags(v).length > 0);
-    const imageParent = (v) => (parents.get(v.digest) ?? []).find((p) => {
-        const parent = byDigest.get(p);
-        return parent !== undefined && normalTags(parent).length > 0;
-    });
     const ruleOf = (tag) => policy.rules.find((r) => r.pattern.test(tag));
     const verdicts = new Map(); // digest → why it is kept
-    const deleteWhy = new Map();
     const perRule = new Map();
     for (const v of images) {
         const channel = options.protectedDigests.get(v.digest);
@@ -13861,53 +13833,67 @@ function planPackage(inv, policy, options) {
             }
         }
     }
-    for (const [rule, set] of perRule) {
-        const list = [...set];
-        list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
-        // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
-        // the N (a config that failed to read must not push a recent image out): a known image outside the N
-        // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
-        // at worst more are kept.
-        // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image, not
-        // an image: it takes no place either, and goes or stays with its index (kept with a kept parent).
-        let known = 0;
-        list.forEach((v) => {
-            const t = timeOfVersion(v);
-            const image = imageParent(v);
-            const rank = t === Number.POSITIVE_INFINITY || image ? -1 : known++;
-            if (verdicts.has(v.digest))
-                return;
-            if (image) {
-                if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs)
-                    verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
-                else
-                    deleteWhy.set(v.digest, [
-                        ...(deleteWhy.get(v.digest) ?? []),
-                        `${describeRule(rule)}: a platform manifest of image ${image}, counted as part of it`,
-                    ]);
-            }
-            else if (t === Number.POSITIVE_INFINITY) {
-                verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
-            }
-            else if (rule.keep !== undefined && rank < rule.keep) {
-                verdicts.set(v.digest, { reason: `${describeRule(rule)}: #${rank + 1} most recent image` });
-            }
-            else if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs) {
-                verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
-            }
-            else {
-                const why = deleteWhy.get(v.digest) ?? [];
-                why.push(`${describeRule(rule)}: ` +
-                    [
-                        rule.keep !== undefined ? `#${rank + 1} most recent (past ${rule.keep})` : '',
-                        rule.youngerThan !== undefined ? `older than ${rule.youngerThan}` : '',
-                    ]
-                        .filter(Boolean)
-                        .join(', '));
-                deleteWhy.set(v.digest, why);
-            }
-        });
-    }
+    const fixed = new Map(verdicts);
+    /** The rules' verdicts with `follows` taking no place among the N; returns what they keep and delete. */
+    const applyRules = (follows) => {
+        const keepWhy = new Map();
+        const deleteWhy = new Map();
+        for (const [rule, set] of perRule) {
+            const list = [...set].filter((v) => !follows.has(v.digest));
+            list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
+            // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
+            // the N (a config that failed to read must not push a recent image out): a known image outside the N
+            // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
+            // at worst more are kept.
+            let known = 0;
+            list.forEach((v) => {
+                const t = timeOfVersion(v);
+                const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
+                if (fixed.has(v.digest) || keepWhy.has(v.digest))
+                    return;
+                if (t === Number.POSITIVE_INFINITY) {
+                    keepWhy.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
+                }
+                else if (rule.keep !== undefined && rank < rule.keep) {
+                    keepWhy.set(v.digest, { reason: `${describeRule(rule)}: #${rank + 1} most recent image` });
+                }
+                else if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs) {
+                    keepWhy.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
+                }
+                else {
+                    const why = deleteWhy.get(v.digest) ?? [];
+                    why.push(`${describeRule(rule)}: ` +
+                        [
+                            rule.keep !== undefined ? `#${rank + 1} most recent (past ${rule.keep})` : '',
+                            rule.youngerThan !== undefined ? `older than ${rule.youngerThan}` : '',
+                        ]
+                            .filter(Boolean)
+                            .join(', '));
+                    deleteWhy.set(v.digest, why);
+                }
+            });
+        }
+        return { keepWhy, deleteWhy };
+    };
+    // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image: while
+    // the index stays, it takes no place among the N and stays with it. Whether the index stays is known once
+    // the rules ran without such manifests; those whose every tagged index goes are images of their own and
+    // are ranked again with the rest (an index one of them follows stays, at worst one more kept).
+    const tagged = new Set(images.map((v) => v.digest));
+    const taggedParents = (v) => (parents.get(v.digest) ?? []).filter((p) => tagged.has(p));
+    const platformChildren = new Set(images.filter((v) => taggedParents(v).length > 0).map((v) => v.digest));
+    const first = applyRules(platformChildren);
+    const stays = (d) => fixed.has(d) || first.keepWhy.has(d) || options.protectedDigests.has(d);
+    const follows = new Set([...platformChildren].filter((d) => taggedParents(byDigest.get(d)).some(stays)));
+    const second = follows.size === platformChildren.size ? first : applyRules(follows);
+    // The second ranking decides; of the first, only the keeps that platform manifests follow still hold.
+    const followed = new Set([...follows].flatMap((d) => taggedParents(byDigest.get(d))));
+    for (const [d, mark] of second.keepWhy)
+        verdicts.set(d, mark);
+    for (const [d, mark] of first.keepWhy)
+        if (followed.has(d) && !verdicts.has(d))
+            verdicts.set(d, mark);
+    const deleteWhy = new Map([...second.deleteWhy].filter(([d]) => !verdicts.has(d) && !follows.has(d)));
     // Other digests channels.json protects (an untagged rollback target, a child) are roots too.
     for (const [digest, channel] of options.protectedDigests) {
         if (byDigest.has(digest) && !verdicts.has(digest))
@@ -13931,21 +13917,13 @@ function planPackage(inv, policy, options) {
                 keepRoot(v.digest, { reason: 'untagged, within untagged-grace (a push may be in progress)' });
         }
     }
-    // An orphaned fallback tag (its subject is gone, or has no tag) only goes when untagged leftovers go; one
-    // whose subject a registry still has may be a push in progress, which untagged-grace is for.
+    // An orphaned fallback tag (its subject is gone) only goes when untagged leftovers go.
     for (const v of inv.versions) {
         if (kept.has(v.digest) || normalTags(v).length > 0 || v.tags.length === 0)
             continue;
         const subjects = v.tags.map(fallbackSubject).filter((s) => Boolean(s));
-        if (subjects.some((s) => byDigest.has(s)))
-            continue;
-        const untagged = subjects.find((s) => inv.untaggedSubjects?.has(s));
-        if (!policy.deleteUntagged)
+        if (subjects.every((s) => !byDigest.has(s)) && !policy.deleteUntagged)
             keepRoot(v.digest, { reason: 'fallback tag of a missing subject; untagged: keep' });
-        else if (untagged && policy.untaggedGraceMs > 0)
-            keepRoot(v.digest, {
-                reason: `fallback tag of ${untagged}, which the registry has with no tag: a push may be in progress (a registry gives no push time; untagged-grace keeps it)`,
-            });
     }
     const markDoomed = () => {
         doomed.clear();
@@ -13964,8 +13942,6 @@ function planPackage(inv, policy, options) {
                 doomed.set(v.digest, { reason: `child of index ${parent}, which goes`, via: parent });
             else if (subject && byDigest.has(subject))
                 doomed.set(v.digest, { reason: `referrer of ${subject}, which goes`, via: subject });
-            else if (subject && inv.untaggedSubjects?.has(subject))
-                doomed.set(v.digest, { reason: `referrer of ${subject}, which no tag leads to`, via: subject });
             else if (subject)
                 doomed.set(v.digest, { reason: `referrer of ${subject}, which no longer exists`, via: subject });
             else
@@ -14106,6 +14082,8 @@ async function readInventory(o) {
     return { package: o.package, versions, manifests, unreadable, missing, requests: o.requests() };
 }
 
+// EXTERNAL MODULE: ./build/shared/prune/types.js
+var types = __nccwpck_require__(9862);
 ;// CONCATENATED MODULE: ./build/shared/prune/ghcr-target.js
 /**
  * GHCR as a retention target. Versions are listed and deleted through
@@ -14146,9 +14124,19 @@ function rateLimit(e) {
 }
 /** Readings of the version list, at most, before the package counts as changing under the run. */
 const LISTINGS = 4;
-/** A listing as comparable text: every version with its digest and tags, in id order (a duplicate shows). */
-function listingKey(versions) {
+/**
+ * Versions pushed within this long before a listing began may be compared loosely (a clock on a runner and
+ * GitHub's differ by seconds, not minutes); they are well inside the default untagged-grace anyway.
+ */
+const RECENT_MS = 5 * 60_000;
+/**
+ * A listing as comparable text: every version that existed before `since` with its digest and tags, in id
+ * order. A version pushed while the list was read is no sign of a miss (a push only moves older versions
+ * onto later pages, where they are read twice), so it does not count.
+ */
+function listingKey(versions, since) {
     return versions
+        .filter((v) => !v.createdAt || Date.parse(v.createdAt) < since - RECENT_MS)
         .map((v) => `${v.id} ${v.digest} ${[...v.tags].sort().join(',')}`)
         .sort()
         .join('\n');
@@ -14195,10 +14183,11 @@ class GhcrTarget {
     path(suffix) {
         return `/${this.scope}/${encodeURIComponent(this.o.owner)}/packages/container/${encodeURIComponent(this.o.package)}${suffix}`;
     }
-    /** Every active version, every page. */
+    /** Every active version, every page; a version read twice (a push moved it onto the next page) once. */
     async listVersions() {
         await this.resolveScope();
         const out = [];
+        const seen = new Set();
         let pages = 0;
         try {
             for await (const page of this.o.api.pages(`GET ${this.path('/versions')}`, {
@@ -14209,6 +14198,9 @@ class GhcrTarget {
                 for (const v of page.data) {
                     if (!/^sha256:[0-9a-f]{64}$/.test(v.name))
                         throw new Error(`version ${v.id} is named '${v.name}', not a manifest digest: is this a container package?`);
+                    if (seen.has(String(v.id)))
+                        continue;
+                    seen.add(String(v.id));
                     out.push({
                         id: String(v.id),
                         digest: v.name,
@@ -14224,24 +14216,28 @@ class GhcrTarget {
             throw this.permissionError(e, 'package');
         }
         this.o.log(`listed ${out.length} versions of ${this.o.owner}/${this.o.package} over ${pages} page(s)`);
-        return out;
+        return { versions: out, pages };
     }
     /**
-     * GitHub pages the version list by page number, newest first: a push while it is read moves a version
-     * onto the next page (read twice), a deletion moves one back (never read), and an index never read
-     * leaves its children looking like orphans to delete. So the list is read again until two readings agree.
+     * GitHub pages the version list by page number, newest first: a deletion while it is read moves a version
+     * back onto a page already read (never read), and an index never read leaves its children looking like
+     * orphans to delete. So a list of several pages is read again until two readings agree on every version
+     * older than the listing (one page is one answer, consistent in itself).
      */
     async stableListing() {
+        const since = Date.now();
         let previous = await this.listVersions();
+        if (previous.pages <= 1)
+            return previous.versions;
         for (let reading = 2; reading <= LISTINGS; reading++) {
             const next = await this.listVersions();
-            if (listingKey(next) === listingKey(previous))
-                return next;
-            this.o.log('the version list changed while it was read (a push or a deletion meanwhile): reading it again');
+            if (listingKey(next.versions, since) === listingKey(previous.versions, since))
+                return next.versions;
+            this.o.log('the version list changed while it was read (a deletion meanwhile?): reading it again');
             previous = next;
         }
         throw new Error(`the versions of ${this.o.owner}/${this.o.package} kept changing while they were listed (${LISTINGS} readings, no two alike): ` +
-            'nothing was planned or deleted. Is another workflow pushing or pruning it? Run prune in the same concurrency group, or when it is quiet');
+            'nothing was planned or deleted. Is another workflow pruning it? Run prune in the same concurrency group as the jobs that publish or prune it');
     }
     async inventory() {
         const versions = await this.stableListing();
@@ -14268,7 +14264,7 @@ class GhcrTarget {
                 return { outcome: 'already-gone' };
             const limited = rateLimit(e);
             if (limited)
-                throw new StopDeleting(limited);
+                throw new types/* StopDeleting */.nN(limited);
             // GHCR's refusals (the last tagged version, a public version past 5,000 downloads, no admin
             // right on the package) answer 400/403/422 and would answer the same on every retry.
             if (status === 400 || status === 403 || status === 422)
@@ -14289,7 +14285,6 @@ class GhcrTarget {
  * are invisible here (docs/prune-packages.md says what to do about them).
  * Also the source of manifests for the GHCR target, which reads ghcr.io.
  */
-
 
 
 
@@ -14341,6 +14336,7 @@ class RegistryTarget {
         const byDigest = new Map();
         const cache = new Map();
         const unreadable = [];
+        let relisted = null;
         for (const tag of tags) {
             let m;
             try {
@@ -14351,9 +14347,13 @@ class RegistryTarget {
                 continue;
             }
             if (!m) {
-                // Listed but not served: deleted since the listing, or a registry that disagrees with itself. Its
-                // digest is unknown, and that digest may carry other tags a rule would let go (deleting it would
-                // take the missing tag with it, a `prod` too): no state to delete in. A rerun sees the tag or not.
+                // Listed but not served: deleted since the listing (then a new listing no longer has it: fine), or a
+                // registry that disagrees with itself. Then its digest is unknown, and that digest may carry other
+                // tags a rule would let go (deleting it would take this tag with it, a `prod` too): no state to
+                // delete in.
+                relisted ??= new Set(await client.listTags(repository));
+                if (!relisted.has(tag))
+                    continue;
                 unreadable.push({
                     digest: `tag ${tag}`,
                     via: `tag ${tag}`,
@@ -14375,34 +14375,7 @@ class RegistryTarget {
             requests: () => this.requestCount(),
         });
         inv.unreadable.push(...unreadable);
-        inv.untaggedSubjects = await this.untaggedSubjects(inv);
         return inv;
-    }
-    /**
-     * A fallback tag whose subject no tag leads to: tag-snapshot (and cosign) push referrers before the tag,
-     * so the subject may be a push in progress. A registry gives no push time for untagged-grace to go by;
-     * asking whether the subject exists tells such a push from a subject really gone.
-     */
-    async untaggedSubjects(inv) {
-        const listed = new Set(inv.versions.map((v) => v.digest));
-        const subjects = new Set(inv.versions
-            .flatMap((v) => v.tags.map(fallbackSubject))
-            .filter((s) => !!s && !listed.has(s)));
-        const present = new Set();
-        for (const subject of subjects) {
-            try {
-                if (await this.o.client.headManifest(this.o.repository, subject))
-                    present.add(subject);
-            }
-            catch (e) {
-                inv.unreadable.push({
-                    digest: subject,
-                    via: `fallback tag of ${subject}`,
-                    reason: e.message,
-                });
-            }
-        }
-        return present;
     }
     async deleteVersion(version) {
         try {
@@ -14488,9 +14461,65 @@ async function runPrune(o, hooks) {
     await (0,report/* writePlan */.pD)(o.planFile, [plan]);
     if (o.dryRun || plan.blocked.length > 0)
         return { plan, requests: target.requestCount(), busiestMinute: 0 };
-    const budget = new DeleteBudget(o.deletesPerMinute);
-    const results = await executePlan(plan, target, { budget, log: hooks.log });
+    const budget = new executor/* DeleteBudget */.nU(o.deletesPerMinute);
+    const results = await (0,executor/* executePlan */.vY)(plan, target, { budget, log: hooks.log });
     return { plan, results, requests: target.requestCount(), busiestMinute: budget.busiestMinute() };
+}
+
+
+/***/ }),
+
+/***/ 9862:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nN: () => (/* binding */ StopDeleting)
+/* harmony export */ });
+/* unused harmony exports decisionSchema, planSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+/**
+ * The vocabulary of registry retention, shared by the targets (GHCR, any OCI
+ * registry), the planner and the executor. A target turns a package into an
+ * Inventory; the planner turns an Inventory and a Policy into a Plan; the
+ * executor carries out exactly that Plan.
+ */
+
+/** Why a version stays or goes: one line a maintainer can check. */
+const decisionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['image', 'index-child', 'referrer', 'fallback-tag', 'untagged']),
+    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    action: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['keep', 'delete']),
+    /** The rule (keep-tags pattern, rule pattern + keep N / younger-than, channels.json, …) or relation. */
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** The digest whose decision carried this one (parent index, subject). */
+    via: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    /** Deletions only: digests that must be gone before this one (its referrers, fallback tags, children). */
+    after: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
+});
+const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('infrasim.prune-plan/v1'),
+    package: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ghcr', 'registry']),
+    generatedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Set when the package is left alone (fail closed): nothing in `delete`. */
+    blocked: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), via: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /** In execution order: a manifest goes only after everything that references it. */
+    delete: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(decisionSchema),
+    keep: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(decisionSchema),
+});
+/**
+ * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
+ * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
+ */
+class StopDeleting extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StopDeleting';
+    }
 }
 
 

@@ -52,6 +52,9 @@ export class DeleteBudget {
   }
 }
 
+/** How a deletion the executor never tried after a stop is marked (its message starts so). */
+export const NOT_ATTEMPTED = 'not attempted: ';
+
 export interface ExecuteOptions {
   budget: DeleteBudget;
   log: (line: string) => void;
@@ -69,7 +72,7 @@ export async function executePlan(
   for (const d of plan.delete) {
     const base = { id: d.id, digest: d.digest, tags: d.tags };
     if (stopped) {
-      results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}` });
+      results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
       continue;
     }
     const pending = (d.after ?? []).filter((x) => !gone.has(x));
@@ -102,5 +105,8 @@ export async function executePlan(
       }
     }
   }
+  const notAttempted = results.filter((r) => r.message?.startsWith(NOT_ATTEMPTED)).length;
+  if (notAttempted)
+    o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
   return results;
 }

@@ -77,9 +77,20 @@ function rateLimit(e: unknown): string | null {
 /** Readings of the version list, at most, before the package counts as changing under the run. */
 const LISTINGS = 4;
 
-/** A listing as comparable text: every version with its digest and tags, in id order (a duplicate shows). */
-function listingKey(versions: PackageVersion[]): string {
+/**
+ * Versions pushed within this long before a listing began may be compared loosely (a clock on a runner and
+ * GitHub's differ by seconds, not minutes); they are well inside the default untagged-grace anyway.
+ */
+const RECENT_MS = 5 * 60_000;
+
+/**
+ * A listing as comparable text: every version that existed before `since` with its digest and tags, in id
+ * order. A version pushed while the list was read is no sign of a miss (a push only moves older versions
+ * onto later pages, where they are read twice), so it does not count.
+ */
+function listingKey(versions: PackageVersion[], since: number): string {
   return versions
+    .filter((v) => !v.createdAt || Date.parse(v.createdAt) < since - RECENT_MS)
     .map((v) => `${v.id} ${v.digest} ${[...v.tags].sort().join(',')}`)
     .sort()
     .join('\n');
@@ -131,10 +142,11 @@ export class GhcrTarget implements PruneTarget {
     return `/${this.scope}/${encodeURIComponent(this.o.owner)}/packages/container/${encodeURIComponent(this.o.package)}${suffix}`;
   }
 
-  /** Every active version, every page. */
-  async listVersions(): Promise<PackageVersion[]> {
+  /** Every active version, every page; a version read twice (a push moved it onto the next page) once. */
+  async listVersions(): Promise<{ versions: PackageVersion[]; pages: number }> {
     await this.resolveScope();
     const out: PackageVersion[] = [];
+    const seen = new Set<string>();
     let pages = 0;
     try {
       for await (const page of this.o.api.pages(`GET ${this.path('/versions')}`, {
@@ -147,6 +159,8 @@ export class GhcrTarget implements PruneTarget {
             throw new Error(
               `version ${v.id} is named '${v.name}', not a manifest digest: is this a container package?`,
             );
+          if (seen.has(String(v.id))) continue;
+          seen.add(String(v.id));
           out.push({
             id: String(v.id),
             digest: v.name,
@@ -164,27 +178,28 @@ export class GhcrTarget implements PruneTarget {
       throw this.permissionError(e, 'package');
     }
     this.o.log(`listed ${out.length} versions of ${this.o.owner}/${this.o.package} over ${pages} page(s)`);
-    return out;
+    return { versions: out, pages };
   }
 
   /**
-   * GitHub pages the version list by page number, newest first: a push while it is read moves a version
-   * onto the next page (read twice), a deletion moves one back (never read), and an index never read
-   * leaves its children looking like orphans to delete. So the list is read again until two readings agree.
+   * GitHub pages the version list by page number, newest first: a deletion while it is read moves a version
+   * back onto a page already read (never read), and an index never read leaves its children looking like
+   * orphans to delete. So a list of several pages is read again until two readings agree on every version
+   * older than the listing (one page is one answer, consistent in itself).
    */
   private async stableListing(): Promise<PackageVersion[]> {
+    const since = Date.now();
     let previous = await this.listVersions();
+    if (previous.pages <= 1) return previous.versions;
     for (let reading = 2; reading <= LISTINGS; reading++) {
       const next = await this.listVersions();
-      if (listingKey(next) === listingKey(previous)) return next;
-      this.o.log(
-        'the version list changed while it was read (a push or a deletion meanwhile): reading it again',
-      );
+      if (listingKey(next.versions, since) === listingKey(previous.versions, since)) return next.versions;
+      this.o.log('the version list changed while it was read (a deletion meanwhile?): reading it again');
       previous = next;
     }
     throw new Error(
       `the versions of ${this.o.owner}/${this.o.package} kept changing while they were listed (${LISTINGS} readings, no two alike): ` +
-        'nothing was planned or deleted. Is another workflow pushing or pruning it? Run prune in the same concurrency group, or when it is quiet',
+        'nothing was planned or deleted. Is another workflow pruning it? Run prune in the same concurrency group as the jobs that publish or prune it',
     );
   }
 

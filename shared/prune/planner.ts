@@ -9,7 +9,7 @@
  *    every referrer of a kept manifest (by `subject`, and by the `sha256-<hex>`
  *    fallback tag with the referrers listed in that tag's index), recursively;
  *  - keep-N counts images (tagged top-level manifests), never tags or children
- *    (a tagged platform manifest of a tagged index goes or stays with it);
+ *    (a tagged platform manifest of a kept tagged index stays with it);
  *  - an image goes only when every one of its tags is governed by a rule that
  *    lets it go (a tag no rule names keeps its image);
  *  - a package with a manifest that could not be read deletes nothing;
@@ -245,14 +245,8 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
 
   // 1. Images (versions with ordinary tags): channels.json, keep-tags, then the rules.
   const images = inv.versions.filter((v) => normalTags(v).length > 0);
-  const imageParent = (v: PackageVersion) =>
-    (parents.get(v.digest) ?? []).find((p) => {
-      const parent = byDigest.get(p);
-      return parent !== undefined && normalTags(parent).length > 0;
-    });
   const ruleOf = (tag: string) => policy.rules.find((r) => r.pattern.test(tag));
   const verdicts = new Map<string, Mark>(); // digest → why it is kept
-  const deleteWhy = new Map<string, string[]>();
   const perRule = new Map<RetentionRule, Set<PackageVersion>>();
   for (const v of images) {
     const channel = options.protectedDigests.get(v.digest);
@@ -272,50 +266,62 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
       }
     }
   }
-  for (const [rule, set] of perRule) {
-    const list = [...set];
-    list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
-    // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
-    // the N (a config that failed to read must not push a recent image out): a known image outside the N
-    // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
-    // at worst more are kept.
-    // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image, not
-    // an image: it takes no place either, and goes or stays with its index (kept with a kept parent).
-    let known = 0;
-    list.forEach((v) => {
-      const t = timeOfVersion(v);
-      const image = imageParent(v);
-      const rank = t === Number.POSITIVE_INFINITY || image ? -1 : known++;
-      if (verdicts.has(v.digest)) return;
-      if (image) {
-        if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs)
-          verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
-        else
-          deleteWhy.set(v.digest, [
-            ...(deleteWhy.get(v.digest) ?? []),
-            `${describeRule(rule)}: a platform manifest of image ${image}, counted as part of it`,
-          ]);
-      } else if (t === Number.POSITIVE_INFINITY) {
-        verdicts.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
-      } else if (rule.keep !== undefined && rank < rule.keep) {
-        verdicts.set(v.digest, { reason: `${describeRule(rule)}: #${rank + 1} most recent image` });
-      } else if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs) {
-        verdicts.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
-      } else {
-        const why = deleteWhy.get(v.digest) ?? [];
-        why.push(
-          `${describeRule(rule)}: ` +
-            [
-              rule.keep !== undefined ? `#${rank + 1} most recent (past ${rule.keep})` : '',
-              rule.youngerThan !== undefined ? `older than ${rule.youngerThan}` : '',
-            ]
-              .filter(Boolean)
-              .join(', '),
-        );
-        deleteWhy.set(v.digest, why);
-      }
-    });
-  }
+  const fixed = new Map(verdicts);
+  /** The rules' verdicts with `follows` taking no place among the N; returns what they keep and delete. */
+  const applyRules = (follows: Set<string>) => {
+    const keepWhy = new Map<string, Mark>();
+    const deleteWhy = new Map<string, string[]>();
+    for (const [rule, set] of perRule) {
+      const list = [...set].filter((v) => !follows.has(v.digest));
+      list.sort((a, b) => timeOfVersion(b) - timeOfVersion(a) || (b.digest < a.digest ? -1 : 1));
+      // keep-N ranks the images whose time is known. One of unknown time is kept but takes no place among
+      // the N (a config that failed to read must not push a recent image out): a known image outside the N
+      // known ones is outside the N wherever the unknown ones stand, so nothing the rule keeps is deleted;
+      // at worst more are kept.
+      let known = 0;
+      list.forEach((v) => {
+        const t = timeOfVersion(v);
+        const rank = t === Number.POSITIVE_INFINITY ? -1 : known++;
+        if (fixed.has(v.digest) || keepWhy.has(v.digest)) return;
+        if (t === Number.POSITIVE_INFINITY) {
+          keepWhy.set(v.digest, { reason: `${describeRule(rule)}: creation time unknown` });
+        } else if (rule.keep !== undefined && rank < rule.keep) {
+          keepWhy.set(v.digest, { reason: `${describeRule(rule)}: #${rank + 1} most recent image` });
+        } else if (rule.youngerThanMs !== undefined && now - t < rule.youngerThanMs) {
+          keepWhy.set(v.digest, { reason: `${describeRule(rule)}: younger than ${rule.youngerThan}` });
+        } else {
+          const why = deleteWhy.get(v.digest) ?? [];
+          why.push(
+            `${describeRule(rule)}: ` +
+              [
+                rule.keep !== undefined ? `#${rank + 1} most recent (past ${rule.keep})` : '',
+                rule.youngerThan !== undefined ? `older than ${rule.youngerThan}` : '',
+              ]
+                .filter(Boolean)
+                .join(', '),
+          );
+          deleteWhy.set(v.digest, why);
+        }
+      });
+    }
+    return { keepWhy, deleteWhy };
+  };
+  // A tagged platform manifest of a tagged index (`dev-5-amd64` under `dev-5`) is part of that image: while
+  // the index stays, it takes no place among the N and stays with it. Whether the index stays is known once
+  // the rules ran without such manifests; those whose every tagged index goes are images of their own and
+  // are ranked again with the rest (an index one of them follows stays, at worst one more kept).
+  const tagged = new Set(images.map((v) => v.digest));
+  const taggedParents = (v: PackageVersion) => (parents.get(v.digest) ?? []).filter((p) => tagged.has(p));
+  const platformChildren = new Set(images.filter((v) => taggedParents(v).length > 0).map((v) => v.digest));
+  const first = applyRules(platformChildren);
+  const stays = (d: string) => fixed.has(d) || first.keepWhy.has(d) || options.protectedDigests.has(d);
+  const follows = new Set([...platformChildren].filter((d) => taggedParents(byDigest.get(d)!).some(stays)));
+  const second = follows.size === platformChildren.size ? first : applyRules(follows);
+  // The second ranking decides; of the first, only the keeps that platform manifests follow still hold.
+  const followed = new Set([...follows].flatMap((d) => taggedParents(byDigest.get(d)!)));
+  for (const [d, mark] of second.keepWhy) verdicts.set(d, mark);
+  for (const [d, mark] of first.keepWhy) if (followed.has(d) && !verdicts.has(d)) verdicts.set(d, mark);
+  const deleteWhy = new Map([...second.deleteWhy].filter(([d]) => !verdicts.has(d) && !follows.has(d)));
   // Other digests channels.json protects (an untagged rollback target, a child) are roots too.
   for (const [digest, channel] of options.protectedDigests) {
     if (byDigest.has(digest) && !verdicts.has(digest))
@@ -336,19 +342,12 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
         keepRoot(v.digest, { reason: 'untagged, within untagged-grace (a push may be in progress)' });
     }
   }
-  // An orphaned fallback tag (its subject is gone, or has no tag) only goes when untagged leftovers go; one
-  // whose subject a registry still has may be a push in progress, which untagged-grace is for.
+  // An orphaned fallback tag (its subject is gone) only goes when untagged leftovers go.
   for (const v of inv.versions) {
     if (kept.has(v.digest) || normalTags(v).length > 0 || v.tags.length === 0) continue;
     const subjects = v.tags.map(fallbackSubject).filter((s): s is string => Boolean(s));
-    if (subjects.some((s) => byDigest.has(s))) continue;
-    const untagged = subjects.find((s) => inv.untaggedSubjects?.has(s));
-    if (!policy.deleteUntagged)
+    if (subjects.every((s) => !byDigest.has(s)) && !policy.deleteUntagged)
       keepRoot(v.digest, { reason: 'fallback tag of a missing subject; untagged: keep' });
-    else if (untagged && policy.untaggedGraceMs > 0)
-      keepRoot(v.digest, {
-        reason: `fallback tag of ${untagged}, which the registry has with no tag: a push may be in progress (a registry gives no push time; untagged-grace keeps it)`,
-      });
   }
 
   const markDoomed = () => {
@@ -366,8 +365,6 @@ export function planPackage(inv: Inventory, policy: Policy, options: PlanOptions
       if (parent) doomed.set(v.digest, { reason: `child of index ${parent}, which goes`, via: parent });
       else if (subject && byDigest.has(subject))
         doomed.set(v.digest, { reason: `referrer of ${subject}, which goes`, via: subject });
-      else if (subject && inv.untaggedSubjects?.has(subject))
-        doomed.set(v.digest, { reason: `referrer of ${subject}, which no tag leads to`, via: subject });
       else if (subject)
         doomed.set(v.digest, { reason: `referrer of ${subject}, which no longer exists`, via: subject });
       else doomed.set(v.digest, { reason: 'untagged, nothing kept references it' });

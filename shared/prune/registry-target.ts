@@ -11,7 +11,6 @@
 import { InputError } from '../errors.ts';
 import { RegistryError, type RegistryClient } from '../oci/registry-client.ts';
 import { readInventory, type ManifestSource } from './inventory.ts';
-import { fallbackSubject } from './planner.ts';
 import type { Inventory, PackageVersion, PruneTarget } from './types.ts';
 
 /** Reads manifests, configs and referrers of one repository through the shared registry client. */
@@ -77,6 +76,7 @@ export class RegistryTarget implements PruneTarget {
     const byDigest = new Map<string, PackageVersion>();
     const cache = new Map<string, { bytes: Uint8Array; mediaType: string }>();
     const unreadable: Inventory['unreadable'] = [];
+    let relisted: Set<string> | null = null;
     for (const tag of tags) {
       let m;
       try {
@@ -86,9 +86,12 @@ export class RegistryTarget implements PruneTarget {
         continue;
       }
       if (!m) {
-        // Listed but not served: deleted since the listing, or a registry that disagrees with itself. Its
-        // digest is unknown, and that digest may carry other tags a rule would let go (deleting it would
-        // take the missing tag with it, a `prod` too): no state to delete in. A rerun sees the tag or not.
+        // Listed but not served: deleted since the listing (then a new listing no longer has it: fine), or a
+        // registry that disagrees with itself. Then its digest is unknown, and that digest may carry other
+        // tags a rule would let go (deleting it would take this tag with it, a `prod` too): no state to
+        // delete in.
+        relisted ??= new Set(await client.listTags(repository));
+        if (!relisted.has(tag)) continue;
         unreadable.push({
           digest: `tag ${tag}`,
           via: `tag ${tag}`,
@@ -112,35 +115,7 @@ export class RegistryTarget implements PruneTarget {
       requests: () => this.requestCount(),
     });
     inv.unreadable.push(...unreadable);
-    inv.untaggedSubjects = await this.untaggedSubjects(inv);
     return inv;
-  }
-
-  /**
-   * A fallback tag whose subject no tag leads to: tag-snapshot (and cosign) push referrers before the tag,
-   * so the subject may be a push in progress. A registry gives no push time for untagged-grace to go by;
-   * asking whether the subject exists tells such a push from a subject really gone.
-   */
-  private async untaggedSubjects(inv: Inventory): Promise<Set<string>> {
-    const listed = new Set(inv.versions.map((v) => v.digest));
-    const subjects = new Set(
-      inv.versions
-        .flatMap((v) => v.tags.map(fallbackSubject))
-        .filter((s): s is string => !!s && !listed.has(s)),
-    );
-    const present = new Set<string>();
-    for (const subject of subjects) {
-      try {
-        if (await this.o.client.headManifest(this.o.repository, subject)) present.add(subject);
-      } catch (e) {
-        inv.unreadable.push({
-          digest: subject,
-          via: `fallback tag of ${subject}`,
-          reason: (e as Error).message,
-        });
-      }
-    }
-    return present;
   }
 
   async deleteVersion(version: { id: string; digest: string }) {

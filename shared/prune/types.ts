@@ -50,11 +50,6 @@ export interface Inventory {
   unreadable: UnreadableManifest[];
   /** Digests referenced (index child, fallback-tag index entry) that the registry says do not exist. */
   missing: { digest: string; via: string }[];
-  /**
-   * Registry target: subjects of fallback tags that the registry has although no tag leads to them (an
-   * index pushed by digest whose tag is still to come, or never). GHCR lists those as versions instead.
-   */
-  untaggedSubjects?: Set<string>;
   /** API requests spent building the inventory. */
   requests: number;
 }

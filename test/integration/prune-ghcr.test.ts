@@ -228,6 +228,39 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
       'every version planned',
     );
 
+    // A push while it is read (GitHub lists newest first): older versions move to later pages and are read
+    // twice, none is missed; the new version does not force another reading.
+    fake.beforeList = undefined;
+    const listings = () =>
+      fake.log.filter(
+        (l) => /^GET \/orgs\/acme\/packages\/container\/vm-image\/versions\?/.test(l) && !/[?&]page=/.test(l),
+      ).length;
+    let pushed = false;
+    fake.beforeList = (page) => {
+      if (page !== 2 || pushed) return;
+      pushed = true;
+      const m = manifestBytes({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: cfg,
+        layers: [],
+        annotations: { n: 'new' },
+      });
+      pkg.manifests.set(m.digest, m.bytes);
+      fake.versions.set(9_999_999, {
+        id: 9_999_999,
+        digest: m.digest,
+        tags: ['sha-new'],
+        createdAt: new Date().toISOString(),
+      });
+    };
+    const before = listings();
+    const quiet = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1000", 'dry-run': 'true' });
+    assert.equal(quiet.code, 0, quiet.stdout + quiet.stderr);
+    assert.ok(pushed);
+    assert.doesNotMatch(quiet.stdout, /changed while it was read/);
+    assert.equal(listings() - before, 2, 'two readings, agreeing on every version older than the listing');
+
     // A list that never holds still: nothing is planned or deleted.
     let n = 0;
     fake.beforeList = (page) => {
@@ -258,6 +291,8 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
       /FAILED sha256:[0-9a-f]{64}: GitHub's API rate limit held after the client's retries \(403: API rate limit exceeded/,
     );
     assert.match(r.stdout, /stopped: GitHub's API rate limit/);
+    assert.match(r.stdout, /\d+ deletion\(s\) not attempted after the stop; a rerun continues from here/);
+    assert.match(r.stdout, /::error[^\n]*deletions stopped: GitHub's API rate limit held/);
     assert.doesNotMatch(r.stdout, /REFUSED|no permission/);
     const deletes = fake.log.filter((l) => /^DELETE [^ ]+$/.test(l));
     assert.equal(new Set(deletes).size, 1, 'no other version was tried after the limit');

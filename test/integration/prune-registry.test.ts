@@ -11,13 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { run } from '../../shared/exec.ts';
 import { RegistryClient } from '../../shared/oci/registry-client.ts';
-import {
-  EMPTY_CONFIG_BYTES,
-  EMPTY_CONFIG_DIGEST,
-  OCI_EMPTY,
-  OCI_INDEX,
-  OCI_MANIFEST,
-} from '../../shared/oci/media-types.ts';
 import { planSchema } from '../../shared/prune/types.ts';
 import { startRegistry, type TestRegistry } from '../support/registry.ts';
 import { runActionMain } from '../support/run-action.ts';
@@ -122,68 +115,6 @@ describe('prune-packages on a real registry', () => {
     );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.outputs['to-delete'], '0');
-  });
-
-  test('a referrer of an index pushed but not yet tagged stays within untagged-grace; past it, it goes', async () => {
-    // What a tag-snapshot push looks like midway: the index and its attestation (in the fallback tag) are
-    // up, the sha-<commit> tag is not yet. The registry gives no push time; the subject being there counts.
-    const repo = 'team/in-progress';
-    const c = new RegistryClient({ registry: registry.host });
-    await c.uploadBlob(repo, { bytes: EMPTY_CONFIG_BYTES });
-    const put = async (doc: object, mediaType: string, tag?: string) => {
-      const bytes = Buffer.from(JSON.stringify(doc));
-      const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-      await c.putManifest(repo, tag ?? digest, bytes, mediaType);
-      return { mediaType, digest, size: bytes.length };
-    };
-    const empty = { mediaType: OCI_EMPTY, digest: EMPTY_CONFIG_DIGEST, size: 2 };
-    await put(
-      { schemaVersion: 2, mediaType: OCI_MANIFEST, config: empty, layers: [] },
-      OCI_MANIFEST,
-      'keep-1',
-    );
-    const child = await put(
-      { schemaVersion: 2, mediaType: OCI_MANIFEST, config: empty, layers: [], annotations: { a: 'b' } },
-      OCI_MANIFEST,
-    );
-    const index = await put({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [child] }, OCI_INDEX);
-    const att = await put(
-      { schemaVersion: 2, mediaType: OCI_MANIFEST, config: empty, layers: [], subject: index },
-      OCI_MANIFEST,
-    );
-    await c.addToReferrersTag(repo, index.digest, { ...att, artifactType: 'application/x-test' });
-    const fallback = (await c.headManifest(repo, index.digest.replace(':', '-')))!.digest;
-
-    const plan = async (grace: string) => {
-      const planFile = join(dir, `in-progress-${grace}.json`);
-      const r = await runActionMain(
-        'prune-packages',
-        {
-          target: 'registry',
-          registry: registry.host,
-          package: repo,
-          rules: "- tags: 'keep-*'\n  keep: 5",
-          'untagged-grace': grace,
-          'dry-run': 'true',
-          'plan-file': planFile,
-        },
-        { bundle: BUNDLE },
-      );
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      return planSchema.parse(JSON.parse(await readFile(planFile, 'utf8')));
-    };
-    const within = await plan('1h');
-    assert.deepEqual(within.delete, []);
-    assert.match(
-      within.keep.find((d) => d.digest === fallback)!.reason,
-      new RegExp(
-        `fallback tag of ${index.digest}, which the registry has with no tag: a push may be in progress`,
-      ),
-    );
-    assert.ok(within.keep.some((d) => d.digest === att.digest));
-    const past = await plan('0');
-    assert.deepEqual(new Set(past.delete.map((d) => d.digest)), new Set([fallback, att.digest]));
-    assert.match(past.delete.find((d) => d.digest === fallback)!.reason, /which no tag leads to/);
   });
 
   const bad: { name: string; inputs: Record<string, string>; input: string; message: RegExp }[] = [

@@ -118,6 +118,29 @@ describe('prune planner', () => {
     assert.match(plan2.keep.find((k) => k.digest === lone)!.reason, /#1 most recent image/);
   });
 
+  test('a tagged manifest an index that goes happens to list is an image of its own, under every rule it has', () => {
+    // dev-9 is the newest image; an old index (dev-1, reproducible bytes reused) also lists it.
+    const p = new Pkg();
+    const dev9 = p.add('dev9', ['dev-9'], { created: daysAgo(1) }, daysAgo(1));
+    const dev8 = p.add('dev8', ['dev-8'], { created: daysAgo(5) }, daysAgo(5));
+    const dev1 = p.add('dev1', ['dev-1'], { children: [dev9], created: daysAgo(30) }, daysAgo(30));
+    const plan = planPackage(p.inventory(), policy({ rules: "- tags: 'dev-*'\n  keep: 1" }), opts());
+    assert.match(plan.keep.find((k) => k.digest === dev9)!.reason, /#1 most recent image/);
+    assert.deepEqual(deleted(plan), new Set([dev8, dev1]), 'keep: 1 keeps one image');
+    // A tag of it that another rule keeps keeps it, whatever its index does.
+    const q = new Pkg();
+    const child = q.add('c', ['release-1-amd64'], { created: daysAgo(20) }, daysAgo(20));
+    const old = q.add('old', ['dev-1'], { children: [child], created: daysAgo(20) }, daysAgo(20));
+    q.add('new', ['dev-2'], { created: daysAgo(1) }, daysAgo(1));
+    const plan2 = planPackage(
+      q.inventory(),
+      policy({ rules: "- tags: 'dev-*'\n  keep: 1\n- tags: 'release-*'\n  keep: 5" }),
+      opts(),
+    );
+    assert.ok(deleted(plan2).has(old));
+    assert.match(plan2.keep.find((k) => k.digest === child)!.reason, /release-\*.*#1 most recent image/);
+  });
+
   test('deletion order on GHCR: a manifest before what hangs on it, each of which waits for it (after)', () => {
     const p = new Pkg();
     const img = p.image('old', ['dev-1'], 30);
