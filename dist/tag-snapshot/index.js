@@ -14064,7 +14064,7 @@ async function tagMessageAt(cwd, ref) {
         return null;
     const raw = await git(cwd, ['cat-file', 'tag', ref]);
     const body = raw.slice(raw.indexOf('\n\n') + 2);
-    const signature = body.search(/^-----BEGIN (PGP|SSH) SIGNATURE-----/m);
+    const signature = body.search(/^-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/m);
     return signature >= 0 ? body.slice(0, signature) : body;
 }
 /** A tag already on the commit must record the same snapshot (when the request says what that is). */
@@ -14089,10 +14089,24 @@ async function createGitTag(req) {
     if (!state.local && state.remote === req.commit) {
         // Only on the remote (a fresh clone on another runner): the remote's own tag object is checked and
         // copied into the clone, so both name the same object.
-        await git(req.cwd, ['fetch', '--no-tags', '--', remote.name, `refs/tags/${req.name}`], await remote.env);
-        const fetched = (await git(req.cwd, ['rev-parse', '--verify', 'FETCH_HEAD'])).trim();
-        checkRecord(req, await tagMessageAt(req.cwd, fetched));
-        await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+        // Fetched into a ref of the action's own (FETCH_HEAD may be stale, or not written at all), then removed.
+        const scratch = `refs/tag-snapshot/${req.name}`;
+        await git(req.cwd, [
+            'fetch',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--',
+            remote.name,
+            `+refs/tags/${req.name}:${scratch}`,
+        ], await remote.env);
+        try {
+            const fetched = (await git(req.cwd, ['rev-parse', '--verify', scratch])).trim();
+            checkRecord(req, await tagMessageAt(req.cwd, fetched));
+            await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+        }
+        finally {
+            await git(req.cwd, ['update-ref', '-d', scratch]).catch(() => undefined);
+        }
         return { action: 'reused', pushed: false };
     }
     if (state.local)
@@ -14191,9 +14205,16 @@ async function createApiTag(gh, req) {
         await gh.rest.git.createRef({ ...req.repo, ref: `refs/tags/${req.name}`, sha: tag.data.sha });
     }
     catch (e) {
-        // Another run made the ref in between: accept it only when it names this commit.
-        if ((0,github_api/* httpStatus */.n)(e) === 422 && (await apiTag(gh, req.repo, req.name))?.commit === req.commit)
-            return 'reused';
+        // Another run made the ref in between: accept it only when it names this commit and this snapshot.
+        if ((0,github_api/* httpStatus */.n)(e) === 422) {
+            const raced = await apiTag(gh, req.repo, req.name);
+            if (raced?.commit === req.commit) {
+                const difference = req.recordDifference?.(raced.message);
+                if (difference)
+                    throw recordsAnother(req.name, req.commit, difference);
+                return 'reused';
+            }
+        }
         throw e;
     }
     return 'created';
@@ -17024,10 +17045,14 @@ async function publishSnapshot(request) {
  *  - the Sigstore bundles referring to the index or to its image manifests
  *    are verified by attest's verifier (signature, identity, SLSA v1
  *    statement, builder);
- *  - each image manifest's disk layer is a subject of a verified statement;
- *  - its image provenance layer is bound by a verified statement, names
- *    that disk, says boot-verify passed and records a dependency risk score
- *    within its threshold.
+ *  - each image manifest holds exactly one disk and one image provenance
+ *    layer; the disk is a subject of a verified statement, the provenance is
+ *    bound by one, and every other layer (SBOM, boot reports) is named by
+ *    one, so nothing unsigned rides along under a familiar title;
+ *  - the provenance describes that disk, the index entry's platform and
+ *    image name, a variant's base in the same index, says boot-verify passed
+ *    and records a dependency risk score within its threshold;
+ *  - an index of no image is refused.
  * A referrer that does not verify vouches for nothing and is reported; it
  * does not block on its own (other tools attach attestations of their own
  * kinds), but an image no verified statement covers does.
@@ -17036,38 +17061,56 @@ async function publishSnapshot(request) {
 
 
 
+
 /** More bundles than this on one snapshot is not a snapshot the suite published. */
 const MAX_BUNDLES = 256;
 const published_evidence_MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 const MAX_PROVENANCE_BYTES = 4 * 1024 * 1024;
-async function imageLayers(client, repository, digest) {
+async function publishedImages(client, repository, digest) {
     const top = await client.getManifest(repository, digest);
     if (!top)
         throw new errors/* DataError */.fL(`${client.registry}/${repository}@${digest} does not exist`);
-    const manifests = top.mediaType === media_types/* OCI_INDEX */.$p
-        ? (top.manifest.manifests ?? []).map((d) => d.digest)
-        : [digest];
+    const entries = top.mediaType === media_types/* OCI_INDEX */.$p ? (top.manifest.manifests ?? []) : [null];
     const images = [];
-    for (const m of manifests) {
-        const body = m === digest ? top : await client.getManifest(repository, m);
-        const layers = body?.manifest.layers ?? [];
-        const disk = layers.find((l) => l.mediaType === media_types/* LAYER_QCOW2 */.l6);
-        if (!disk)
-            throw new errors/* DataError */.fL(`${repository}@${m} holds no qcow2 disk layer: not a published VM image`);
+    for (const entry of entries) {
+        const m = entry?.digest ?? digest;
+        const body = entry ? await client.getManifest(repository, m) : top;
+        if (!body)
+            throw new errors/* DataError */.fL(`${client.registry}/${repository}@${digest} is incomplete (manifest ${m} is missing); publish it again before a channel points at it`);
+        const layers = body.manifest.layers ?? [];
+        const disks = layers.filter((l) => l.mediaType === media_types/* LAYER_QCOW2 */.l6);
+        const provenances = layers.filter((l) => l.mediaType === media_types/* LAYER_PROVENANCE */.A9);
         images.push({
             manifest: m,
-            disk: disk.digest.replace(/^sha256:/, ''),
-            provenance: layers.find((l) => l.mediaType === media_types/* LAYER_PROVENANCE */.A9)?.digest,
+            platform: entry?.platform?.architecture ?? null,
+            name: entry?.annotations?.[artifact/* IMAGE_NAME_ANNOTATION */.yU] ?? null,
+            layers: layers.map((l) => l.digest),
+            disk: disks.length === 1 ? disks[0].digest.replace(/^sha256:/, '') : null,
+            provenance: provenances.length === 1 ? provenances[0].digest : null,
+            malformed: disks.length !== 1 || provenances.length !== 1
+                ? `${m} holds ${disks.length} qcow2 disk layer(s) and ${provenances.length} image provenance layer(s), not one of each: not a VM image tag-snapshot published`
+                : null,
         });
     }
-    return { subjects: [...new Set([digest, ...manifests])], images };
+    if (images.length === 0)
+        throw new errors/* DataError */.fL(`${client.registry}/${repository}@${digest} is an index of no image: nothing to promote`);
+    return { subjects: [...new Set([digest, ...images.map((i) => i.manifest)])], images };
 }
-/** What is wrong with one image's published provenance, or null when it vouches for its disk. */
-async function provenanceProblem(client, repository, image, bound) {
-    if (!image.provenance)
-        return `${image.manifest} carries no image provenance layer`;
-    if (!bound.has(image.provenance.replace(/^sha256:/, '')))
+/**
+ * What is wrong with one published image, or null when signed evidence vouches for all of it: its disk, its
+ * image provenance (which must describe that disk, its platform and name, and a variant's base in the same
+ * index, boot-verify passed and a risk within threshold), and every other layer (SBOM, boot reports).
+ */
+async function imageProblem(client, repository, image, all, signed) {
+    if (image.malformed || !image.disk || !image.provenance)
+        return image.malformed;
+    if (!signed.subjects.has(image.disk))
+        return `the disk sha256 ${image.disk} of ${image.manifest} is the subject of no verified statement`;
+    if (!signed.provenance.has(image.provenance.replace(/^sha256:/, '')))
         return `the image provenance ${image.provenance} of ${image.manifest} is bound by no verified statement`;
+    const unsigned = image.layers.filter((l) => !signed.all.has(l.replace(/^sha256:/, '')));
+    if (unsigned.length)
+        return `${image.manifest} carries ${unsigned.length} layer(s) no verified statement names (first ${unsigned[0]})`;
     const bytes = await client.getBlob(repository, image.provenance, MAX_PROVENANCE_BYTES);
     let parsed;
     try {
@@ -17079,12 +17122,21 @@ async function provenanceProblem(client, repository, image, bound) {
     if (!parsed?.success)
         return `the image provenance ${image.provenance} is not a valid image provenance`;
     const doc = parsed.data;
+    const where = `${doc.image.path} (${image.manifest})`;
     if (doc.image.sha256 !== image.disk)
         return `the image provenance of ${image.manifest} describes sha256 ${doc.image.sha256}, not its disk ${image.disk}`;
+    const platform = (0,artifact/* ociArchitecture */.Jk)(doc.image.architecture).architecture;
+    if (image.platform !== null && image.platform !== platform)
+        return `${where} is listed for ${image.platform}, but its provenance says ${doc.image.architecture}`;
+    if (image.name !== null && image.name !== (doc.image.variant ?? 'base'))
+        return `${where} is listed as '${image.name}', but its provenance says ${doc.image.variant === null ? 'the base' : `variant '${doc.image.variant}'`}`;
+    const base = all.find((i) => i.name === 'base' && i.platform === image.platform && i !== image);
+    if (doc.image.base_sha256 && base?.disk && base.disk !== doc.image.base_sha256)
+        return `${where} is an overlay of base sha256 ${doc.image.base_sha256}, but the index's base is ${base.disk}`;
     if (doc.boot.status !== 'success')
-        return `${doc.image.path} (${image.manifest}): boot-verify ${doc.boot.status}`;
+        return `${where}: boot-verify ${doc.boot.status}`;
     if (doc.analysis.risk_score > doc.analysis.risk_threshold)
-        return `${doc.image.path} (${image.manifest}): dependency risk score ${doc.analysis.risk_score} above its threshold ${doc.analysis.risk_threshold}`;
+        return `${where}: dependency risk score ${doc.analysis.risk_score} above its threshold ${doc.analysis.risk_threshold}`;
     return null;
 }
 /**
@@ -17092,7 +17144,7 @@ async function provenanceProblem(client, repository, image, bound) {
  * throws a DataError naming every image it does not cover.
  */
 async function verifyPublishedSnapshot(client, repository, digest, policy) {
-    const { subjects, images } = await imageLayers(client, repository, digest);
+    const { subjects, images } = await publishedImages(client, repository, digest);
     const verify = bundleVerifier(policy);
     const statements = [];
     const rejected = [];
@@ -17117,19 +17169,22 @@ async function verifyPublishedSnapshot(client, repository, digest, policy) {
             }
         }
     }
-    const signedDisks = new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)));
-    const boundProvenance = new Set(statements.flatMap((s) => (s.predicate.runDetails.byproducts ?? [])
-        .filter((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
-        .map((b) => b.digest.sha256)));
+    const byproducts = statements.flatMap((s) => s.predicate.runDetails.byproducts ?? []);
+    const signed = {
+        subjects: new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256))),
+        provenance: new Set(byproducts
+            .filter((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
+            .map((b) => b.digest.sha256)),
+        all: new Set([
+            ...statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)),
+            ...byproducts.flatMap((b) => (b.digest?.sha256 ? [b.digest.sha256] : [])),
+        ]),
+    };
     const problems = [];
     for (const image of images) {
-        if (!signedDisks.has(image.disk))
-            problems.push(`the disk sha256 ${image.disk} of ${image.manifest} is the subject of no verified statement`);
-        else {
-            const problem = await provenanceProblem(client, repository, image, boundProvenance);
-            if (problem)
-                problems.push(problem);
-        }
+        const problem = await imageProblem(client, repository, image, images, signed);
+        if (problem)
+            problems.push(problem);
     }
     if (problems.length)
         throw new errors/* DataError */.fL(`${repository}@${digest} is not covered by attestations that verify with the trusted ` +
@@ -18347,11 +18402,17 @@ function tagMessage(tag, images, facts, bundle) {
  * What an existing snapshot tag's message records differently from the message this run would write, or
  * null when it records the same snapshot. The `Run:` line names whichever run made the tag; the `Bundle:`
  * line counts when both have one (a run with bundle: false writes none). git may have cleaned whitespace.
+ * A tag recording another image type or architecture is another tree's record, not compared.
  * `existing` null: a lightweight tag, which records nothing.
  */
 function tagRecordDifference(existing, wanted) {
     if (existing === null)
         return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
+    // Several trees go to one release under one tag (a matrix per architecture, each its own bundle-name): the
+    // tag records the first tree; another type or architecture is another tree of the same snapshot.
+    const tree = (text) => /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+    if (tree(existing) && tree(wanted) && tree(existing) !== tree(wanted))
+        return null;
     const lines = (text) => text
         .split('\n')
         .map((l) => l.trimEnd())
@@ -18602,13 +18663,13 @@ async function runSnapshot(o, ctx, deps) {
         if (other)
             throw new errors/* DataError */.fL(`tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`);
     }
-    else if (o.gitTag === 'api' || o.release) {
-        // With git-tag: none the release still names the tag, and GitHub attaches a release to a tag that
-        // exists whatever its commit: asked either way.
+    if (o.gitTag === 'api' || o.release) {
+        // A release names the tag, and GitHub attaches it to a tag that exists there whatever its commit (the
+        // git remote may be another repository, or none): GitHub is asked in every mode that makes one.
         githubTag = await apiTag(gh, o.repository, tag);
         const other = githubTag?.commit ?? null;
         if (githubTag && other !== commit)
-            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag (git-tag: none)"}`);
+            throw new errors/* DataError */.fL(`tag ${tag} already exists in ${o.repository.owner}/${o.repository.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag"}`);
     }
     const gates = await gatesChecked;
     // Channel tags require the gates (options set requireGates then): refused here, before the first write.
@@ -18693,9 +18754,10 @@ async function runSnapshot(o, ctx, deps) {
         pushed = true;
     }
     log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
-    // 4. The release. Without a tag of its own (git-tag: none) it follows an annotated tag someone made on the
-    // commit only if that records this snapshot (a lightweight one, as GitHub makes for a release, records none).
-    if (o.gitTag === 'none' && githubTag?.message != null) {
+    // 4. The release. It follows the annotated tag GitHub has on the commit only if that records this snapshot
+    // (with git-tag: git the remote may not be GitHub's; a lightweight tag, as GitHub makes for a release
+    // without one, records nothing to contradict).
+    if (o.gitTag !== 'api' && githubTag?.message != null) {
         const difference = recordDifference(githubTag.message);
         if (difference)
             throw recordsAnother(tag, commit, difference);

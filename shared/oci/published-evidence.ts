@@ -8,10 +8,14 @@
  *  - the Sigstore bundles referring to the index or to its image manifests
  *    are verified by attest's verifier (signature, identity, SLSA v1
  *    statement, builder);
- *  - each image manifest's disk layer is a subject of a verified statement;
- *  - its image provenance layer is bound by a verified statement, names
- *    that disk, says boot-verify passed and records a dependency risk score
- *    within its threshold.
+ *  - each image manifest holds exactly one disk and one image provenance
+ *    layer; the disk is a subject of a verified statement, the provenance is
+ *    bound by one, and every other layer (SBOM, boot reports) is named by
+ *    one, so nothing unsigned rides along under a familiar title;
+ *  - the provenance describes that disk, the index entry's platform and
+ *    image name, a variant's base in the same index, says boot-verify passed
+ *    and records a dependency risk score within its threshold;
+ *  - an index of no image is refused.
  * A referrer that does not verify vouches for nothing and is reported; it
  * does not block on its own (other tools attach attestations of their own
  * kinds), but an image no verified statement covers does.
@@ -20,6 +24,7 @@ import { IMAGE_PROVENANCE_MEDIA_TYPE, ImageProvenanceSchema } from '../attest/im
 import type { ProvenanceStatement } from '../attest/statement.ts';
 import { bundleVerifier, type VerifyPolicy } from '../attest/verify.ts';
 import { DataError } from '../errors.ts';
+import { IMAGE_NAME_ANNOTATION, ociArchitecture } from './artifact.ts';
 import {
   ARTIFACT_SIGSTORE_BUNDLE,
   type Descriptor,
@@ -42,48 +47,90 @@ export interface PublishedEvidence {
   images: number;
 }
 
-interface ImageLayers {
+interface PublishedImage {
   manifest: string;
-  disk: string;
-  provenance: string | undefined;
+  /** The index entry's platform architecture and image name (null for a single manifest). */
+  platform: string | null;
+  name: string | null;
+  /** Every layer's digest (sha256:…). */
+  layers: string[];
+  /** The disk's sha256 hex, when the manifest has exactly one qcow2 layer. */
+  disk: string | null;
+  provenance: string | null;
+  /** What makes it no published VM image: not one disk and one image provenance. */
+  malformed: string | null;
 }
 
-async function imageLayers(
+async function publishedImages(
   client: RegistryClient,
   repository: string,
   digest: string,
-): Promise<{ subjects: string[]; images: ImageLayers[] }> {
+): Promise<{ subjects: string[]; images: PublishedImage[] }> {
   const top = await client.getManifest(repository, digest);
   if (!top) throw new DataError(`${client.registry}/${repository}@${digest} does not exist`);
-  const manifests =
-    top.mediaType === OCI_INDEX
-      ? ((top.manifest.manifests as Descriptor[] | undefined) ?? []).map((d) => d.digest)
-      : [digest];
-  const images: ImageLayers[] = [];
-  for (const m of manifests) {
-    const body = m === digest ? top : await client.getManifest(repository, m);
-    const layers = (body?.manifest.layers as Descriptor[] | undefined) ?? [];
-    const disk = layers.find((l) => l.mediaType === LAYER_QCOW2);
-    if (!disk) throw new DataError(`${repository}@${m} holds no qcow2 disk layer: not a published VM image`);
+  const entries: (Descriptor | null)[] =
+    top.mediaType === OCI_INDEX ? ((top.manifest.manifests as Descriptor[] | undefined) ?? []) : [null];
+  const images: PublishedImage[] = [];
+  for (const entry of entries) {
+    const m = entry?.digest ?? digest;
+    const body = entry ? await client.getManifest(repository, m) : top;
+    if (!body)
+      throw new DataError(
+        `${client.registry}/${repository}@${digest} is incomplete (manifest ${m} is missing); publish it again before a channel points at it`,
+      );
+    const layers = (body.manifest.layers as Descriptor[] | undefined) ?? [];
+    const disks = layers.filter((l) => l.mediaType === LAYER_QCOW2);
+    const provenances = layers.filter((l) => l.mediaType === LAYER_PROVENANCE);
     images.push({
       manifest: m,
-      disk: disk.digest.replace(/^sha256:/, ''),
-      provenance: layers.find((l) => l.mediaType === LAYER_PROVENANCE)?.digest,
+      platform: entry?.platform?.architecture ?? null,
+      name: entry?.annotations?.[IMAGE_NAME_ANNOTATION] ?? null,
+      layers: layers.map((l) => l.digest),
+      disk: disks.length === 1 ? disks[0]!.digest.replace(/^sha256:/, '') : null,
+      provenance: provenances.length === 1 ? provenances[0]!.digest : null,
+      malformed:
+        disks.length !== 1 || provenances.length !== 1
+          ? `${m} holds ${disks.length} qcow2 disk layer(s) and ${provenances.length} image provenance layer(s), not one of each: not a VM image tag-snapshot published`
+          : null,
     });
   }
-  return { subjects: [...new Set([digest, ...manifests])], images };
+  if (images.length === 0)
+    throw new DataError(
+      `${client.registry}/${repository}@${digest} is an index of no image: nothing to promote`,
+    );
+  return { subjects: [...new Set([digest, ...images.map((i) => i.manifest)])], images };
 }
 
-/** What is wrong with one image's published provenance, or null when it vouches for its disk. */
-async function provenanceProblem(
+/** What the verified statements vouch for. */
+interface Signed {
+  /** Subjects' sha256 hex. */
+  subjects: Set<string>;
+  /** Byproducts' sha256 hex that are image provenance. */
+  provenance: Set<string>;
+  /** Every subject and byproduct sha256 hex. */
+  all: Set<string>;
+}
+
+/**
+ * What is wrong with one published image, or null when signed evidence vouches for all of it: its disk, its
+ * image provenance (which must describe that disk, its platform and name, and a variant's base in the same
+ * index, boot-verify passed and a risk within threshold), and every other layer (SBOM, boot reports).
+ */
+async function imageProblem(
   client: RegistryClient,
   repository: string,
-  image: ImageLayers,
-  bound: Set<string>,
+  image: PublishedImage,
+  all: PublishedImage[],
+  signed: Signed,
 ): Promise<string | null> {
-  if (!image.provenance) return `${image.manifest} carries no image provenance layer`;
-  if (!bound.has(image.provenance.replace(/^sha256:/, '')))
+  if (image.malformed || !image.disk || !image.provenance) return image.malformed;
+  if (!signed.subjects.has(image.disk))
+    return `the disk sha256 ${image.disk} of ${image.manifest} is the subject of no verified statement`;
+  if (!signed.provenance.has(image.provenance.replace(/^sha256:/, '')))
     return `the image provenance ${image.provenance} of ${image.manifest} is bound by no verified statement`;
+  const unsigned = image.layers.filter((l) => !signed.all.has(l.replace(/^sha256:/, '')));
+  if (unsigned.length)
+    return `${image.manifest} carries ${unsigned.length} layer(s) no verified statement names (first ${unsigned[0]})`;
   const bytes = await client.getBlob(repository, image.provenance, MAX_PROVENANCE_BYTES);
   let parsed;
   try {
@@ -93,12 +140,20 @@ async function provenanceProblem(
   }
   if (!parsed?.success) return `the image provenance ${image.provenance} is not a valid image provenance`;
   const doc = parsed.data;
+  const where = `${doc.image.path} (${image.manifest})`;
   if (doc.image.sha256 !== image.disk)
     return `the image provenance of ${image.manifest} describes sha256 ${doc.image.sha256}, not its disk ${image.disk}`;
-  if (doc.boot.status !== 'success')
-    return `${doc.image.path} (${image.manifest}): boot-verify ${doc.boot.status}`;
+  const platform = ociArchitecture(doc.image.architecture).architecture;
+  if (image.platform !== null && image.platform !== platform)
+    return `${where} is listed for ${image.platform}, but its provenance says ${doc.image.architecture}`;
+  if (image.name !== null && image.name !== (doc.image.variant ?? 'base'))
+    return `${where} is listed as '${image.name}', but its provenance says ${doc.image.variant === null ? 'the base' : `variant '${doc.image.variant}'`}`;
+  const base = all.find((i) => i.name === 'base' && i.platform === image.platform && i !== image);
+  if (doc.image.base_sha256 && base?.disk && base.disk !== doc.image.base_sha256)
+    return `${where} is an overlay of base sha256 ${doc.image.base_sha256}, but the index's base is ${base.disk}`;
+  if (doc.boot.status !== 'success') return `${where}: boot-verify ${doc.boot.status}`;
   if (doc.analysis.risk_score > doc.analysis.risk_threshold)
-    return `${doc.image.path} (${image.manifest}): dependency risk score ${doc.analysis.risk_score} above its threshold ${doc.analysis.risk_threshold}`;
+    return `${where}: dependency risk score ${doc.analysis.risk_score} above its threshold ${doc.analysis.risk_threshold}`;
   return null;
 }
 
@@ -112,7 +167,7 @@ export async function verifyPublishedSnapshot(
   digest: string,
   policy: VerifyPolicy,
 ): Promise<PublishedEvidence> {
-  const { subjects, images } = await imageLayers(client, repository, digest);
+  const { subjects, images } = await publishedImages(client, repository, digest);
   const verify = bundleVerifier(policy);
   const statements: ProvenanceStatement[] = [];
   const rejected: string[] = [];
@@ -136,24 +191,23 @@ export async function verifyPublishedSnapshot(
       }
     }
   }
-  const signedDisks = new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)));
-  const boundProvenance = new Set(
-    statements.flatMap((s) =>
-      (s.predicate.runDetails.byproducts ?? [])
+  const byproducts = statements.flatMap((s) => s.predicate.runDetails.byproducts ?? []);
+  const signed: Signed = {
+    subjects: new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256))),
+    provenance: new Set(
+      byproducts
         .filter((b) => b.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
         .map((b) => b.digest!.sha256!),
     ),
-  );
+    all: new Set([
+      ...statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)),
+      ...byproducts.flatMap((b) => (b.digest?.sha256 ? [b.digest.sha256] : [])),
+    ]),
+  };
   const problems: string[] = [];
   for (const image of images) {
-    if (!signedDisks.has(image.disk))
-      problems.push(
-        `the disk sha256 ${image.disk} of ${image.manifest} is the subject of no verified statement`,
-      );
-    else {
-      const problem = await provenanceProblem(client, repository, image, boundProvenance);
-      if (problem) problems.push(problem);
-    }
+    const problem = await imageProblem(client, repository, image, images, signed);
+    if (problem) problems.push(problem);
   }
   if (problems.length)
     throw new DataError(

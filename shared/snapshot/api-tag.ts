@@ -76,9 +76,15 @@ export async function createApiTag(gh: GitHubClient, req: ApiTagRequest): Promis
   try {
     await gh.rest.git.createRef({ ...req.repo, ref: `refs/tags/${req.name}`, sha: tag.data.sha });
   } catch (e) {
-    // Another run made the ref in between: accept it only when it names this commit.
-    if (httpStatus(e) === 422 && (await apiTag(gh, req.repo, req.name))?.commit === req.commit)
-      return 'reused';
+    // Another run made the ref in between: accept it only when it names this commit and this snapshot.
+    if (httpStatus(e) === 422) {
+      const raced = await apiTag(gh, req.repo, req.name);
+      if (raced?.commit === req.commit) {
+        const difference = req.recordDifference?.(raced.message);
+        if (difference) throw recordsAnother(req.name, req.commit, difference);
+        return 'reused';
+      }
+    }
     throw e;
   }
   return 'created';

@@ -185,7 +185,7 @@ async function tagMessageAt(cwd: string, ref: string): Promise<string | null> {
   if ((await git(cwd, ['cat-file', '-t', ref])).trim() !== 'tag') return null;
   const raw = await git(cwd, ['cat-file', 'tag', ref]);
   const body = raw.slice(raw.indexOf('\n\n') + 2);
-  const signature = body.search(/^-----BEGIN (PGP|SSH) SIGNATURE-----/m);
+  const signature = body.search(/^-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/m);
   return signature >= 0 ? body.slice(0, signature) : body;
 }
 
@@ -211,14 +211,27 @@ export async function createGitTag(req: GitTagRequest): Promise<GitTagResult> {
   if (!state.local && state.remote === req.commit) {
     // Only on the remote (a fresh clone on another runner): the remote's own tag object is checked and
     // copied into the clone, so both name the same object.
+    // Fetched into a ref of the action's own (FETCH_HEAD may be stale, or not written at all), then removed.
+    const scratch = `refs/tag-snapshot/${req.name}`;
     await git(
       req.cwd,
-      ['fetch', '--no-tags', '--', remote!.name, `refs/tags/${req.name}`],
+      [
+        'fetch',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--',
+        remote!.name,
+        `+refs/tags/${req.name}:${scratch}`,
+      ],
       await remote!.env,
     );
-    const fetched = (await git(req.cwd, ['rev-parse', '--verify', 'FETCH_HEAD'])).trim();
-    checkRecord(req, await tagMessageAt(req.cwd, fetched));
-    await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+    try {
+      const fetched = (await git(req.cwd, ['rev-parse', '--verify', scratch])).trim();
+      checkRecord(req, await tagMessageAt(req.cwd, fetched));
+      await git(req.cwd, ['update-ref', `refs/tags/${req.name}`, fetched]);
+    } finally {
+      await git(req.cwd, ['update-ref', '-d', scratch]).catch(() => undefined);
+    }
     return { action: 'reused', pushed: false };
   }
   if (state.local) checkRecord(req, await tagMessageAt(req.cwd, `refs/tags/${req.name}`));

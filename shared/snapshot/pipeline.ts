@@ -126,14 +126,15 @@ export async function runSnapshot(
       throw new DataError(
         `tag ${tag} already exists ${other === state.remote ? `on remote '${o.remote}'` : 'in this clone'} and points at commit ${other}, not at ${commit}: refusing to move a snapshot tag (input 'tag' names another, or delete the tag deliberately)`,
       );
-  } else if (o.gitTag === 'api' || o.release) {
-    // With git-tag: none the release still names the tag, and GitHub attaches a release to a tag that
-    // exists whatever its commit: asked either way.
+  }
+  if (o.gitTag === 'api' || o.release) {
+    // A release names the tag, and GitHub attaches it to a tag that exists there whatever its commit (the
+    // git remote may be another repository, or none): GitHub is asked in every mode that makes one.
     githubTag = await apiTag(gh!, o.repository!, tag);
     const other = githubTag?.commit ?? null;
     if (githubTag && other !== commit)
       throw new DataError(
-        `tag ${tag} already exists in ${o.repository!.owner}/${o.repository!.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag (git-tag: none)"}`,
+        `tag ${tag} already exists in ${o.repository!.owner}/${o.repository!.repo} and points at ${other ?? 'something other than a commit'}, not at ${commit}: ${o.gitTag === 'api' ? 'refusing to move a snapshot tag' : "the release would name another commit's tag"}`,
       );
   }
 
@@ -229,9 +230,10 @@ export async function runSnapshot(
   }
   log(`tag ${tag}: ${tagAction}${pushed ? ', pushed' : ''}`);
 
-  // 4. The release. Without a tag of its own (git-tag: none) it follows an annotated tag someone made on the
-  // commit only if that records this snapshot (a lightweight one, as GitHub makes for a release, records none).
-  if (o.gitTag === 'none' && githubTag?.message != null) {
+  // 4. The release. It follows the annotated tag GitHub has on the commit only if that records this snapshot
+  // (with git-tag: git the remote may not be GitHub's; a lightweight tag, as GitHub makes for a release
+  // without one, records nothing to contradict).
+  if (o.gitTag !== 'api' && githubTag?.message != null) {
     const difference = recordDifference(githubTag.message);
     if (difference) throw recordsAnother(tag, commit, difference);
   }

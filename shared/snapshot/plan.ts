@@ -81,10 +81,15 @@ export function tagMessage(
  * What an existing snapshot tag's message records differently from the message this run would write, or
  * null when it records the same snapshot. The `Run:` line names whichever run made the tag; the `Bundle:`
  * line counts when both have one (a run with bundle: false writes none). git may have cleaned whitespace.
+ * A tag recording another image type or architecture is another tree's record, not compared.
  * `existing` null: a lightweight tag, which records nothing.
  */
 export function tagRecordDifference(existing: string | null, wanted: string): string | null {
   if (existing === null) return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
+  // Several trees go to one release under one tag (a matrix per architecture, each its own bundle-name): the
+  // tag records the first tree; another type or architecture is another tree of the same snapshot.
+  const tree = (text: string) => /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+  if (tree(existing) && tree(wanted) && tree(existing) !== tree(wanted)) return null;
   const lines = (text: string) =>
     text
       .split('\n')

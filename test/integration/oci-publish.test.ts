@@ -20,7 +20,9 @@ import {
   OCI_INDEX,
 } from '../../shared/oci/media-types.ts';
 import { readMetadataAction } from '../../shared/oci/metadata.ts';
-import { GateError, publishSnapshot, type PublishRequest } from '../../shared/oci/publish.ts';
+import { GateError, publishSnapshot, pushReferrer, type PublishRequest } from '../../shared/oci/publish.ts';
+import { verifyPublishedSnapshot } from '../../shared/oci/published-evidence.ts';
+import { artifactManifest } from '../../shared/oci/artifact.ts';
 import { RegistryClient, RegistryError } from '../../shared/oci/registry-client.ts';
 import { artifactsFromTrees } from '../../shared/oci/tree-artifacts.ts';
 import { checkReleaseGates, type GateResult } from '../../shared/snapshot/gates.ts';
@@ -493,6 +495,85 @@ describe('channels', () => {
     await assert.rejects(
       rollback(client(), repo, 'dev', { to: foreign.digest, reason: 'x', policy: policy() }),
       /subject of no verified statement/,
+    );
+  });
+});
+
+describe('published evidence', () => {
+  /** Pushes raw JSON as a manifest by digest; returns its descriptor. */
+  async function putRaw(
+    repo: string,
+    doc: object,
+  ): Promise<{ mediaType: string; digest: string; size: number }> {
+    const bytes = Buffer.from(JSON.stringify(doc));
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const mediaType = (doc as { mediaType: string }).mediaType;
+    await client().putManifest(repo, digest, bytes, mediaType);
+    return { mediaType, digest, size: bytes.length };
+  }
+
+  test('what the signed evidence does not vouch for is refused: no image, an extra layer, another platform', async () => {
+    const repo = 'acme/forged';
+    const good = await publishSnapshot(request(snapA, { repository: repo }));
+    assert.ok(await verifyPublishedSnapshot(client(), repo, good.digest, policy()));
+    const amd64 = good.manifests.find((m) => m.architecture === 'amd64')!;
+    const child = JSON.parse((await skopeoRaw(`${repo}@${amd64.digest}`)).text);
+    // The attestations of the real image, attached to each forged subject as anyone who can push could.
+    const bundles = (await client().referrers(repo, amd64.digest, ARTIFACT_SIGSTORE_BUNDLE)).descriptors;
+    const attach = async (subject: { mediaType: string; digest: string; size: number }) => {
+      for (const b of bundles) {
+        const m = JSON.parse((await skopeoRaw(`${repo}@${b.digest}`)).text);
+        await pushReferrer(client(), repo, {
+          doc: artifactManifest(
+            ARTIFACT_SIGSTORE_BUNDLE,
+            m.layers.map((l: { mediaType: string; digest: string; size: number }) => ({ ...l, title: 'b' })),
+            {},
+            subject,
+          ),
+          subject,
+          descriptor: { ...b },
+        });
+      }
+    };
+    const index = async (entries: object[]) => {
+      const d = await putRaw(repo, { schemaVersion: 2, mediaType: OCI_INDEX, manifests: entries });
+      await attach(d);
+      return d.digest;
+    };
+    const entry = (m: { mediaType: string; digest: string; size: number }, architecture: string) => ({
+      ...m,
+      platform: { architecture, os: 'linux' },
+      annotations: { 'vnd.infrasim.image.name': 'base' },
+    });
+
+    await assert.rejects(
+      verifyPublishedSnapshot(client(), repo, await index([]), policy()),
+      /is an index of no image/,
+    );
+    // The signed disk, and beside it an unsigned one titled like a disk.
+    const extra = await client().uploadBlob(repo, { bytes: Buffer.from('an unsigned disk') });
+    const stuffed = await putRaw(repo, {
+      ...child,
+      layers: [
+        ...child.layers,
+        {
+          mediaType: 'application/octet-stream',
+          digest: extra.digest,
+          size: extra.size,
+          annotations: { 'org.opencontainers.image.title': 'base.qcow2' },
+        },
+      ],
+    });
+    await assert.rejects(
+      verifyPublishedSnapshot(client(), repo, await index([entry(stuffed, 'amd64')]), policy()),
+      new RegExp(`carries 1 layer\\(s\\) no verified statement names \\(first ${extra.digest}\\)`),
+    );
+    // The signed amd64 image listed as arm64.
+    const raw = (await skopeoRaw(`${repo}@${amd64.digest}`)).text;
+    const relabelled = { mediaType: child.mediaType, digest: amd64.digest, size: Buffer.byteLength(raw) };
+    await assert.rejects(
+      verifyPublishedSnapshot(client(), repo, await index([entry(relabelled, 'arm64')]), policy()),
+      /is listed for arm64, but its provenance says x86_64/,
     );
   });
 });

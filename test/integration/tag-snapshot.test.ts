@@ -221,7 +221,7 @@ describe('tag-snapshot action (bundled)', () => {
     assert.equal(other.code, 1, explain(other));
     assert.match(
       other.stdout,
-      /tag image-none-other already exists in acme\/images and points at f{40}, not at [0-9a-f]{40}: the release would name another commit's tag \(git-tag: none\)/,
+      /tag image-none-other already exists in acme\/images and points at f{40}, not at [0-9a-f]{40}: the release would name another commit's tag/,
     );
     github.tags.set('image-none-record', {
       commit: ws.commit,
@@ -234,6 +234,11 @@ describe('tag-snapshot action (bundled)', () => {
       /tag image-none-record is already on commit [0-9a-f]{40} but records another snapshot/,
     );
     assert.ok(!github.releases.has('image-none-other') && !github.releases.has('image-none-record'));
+    // git-tag: git tagging only the clone (remote ''): GitHub's tag is asked all the same before a release.
+    const gitMode = await snapshot(ws, { release: 'true', tag: 'image-none-other', remote: '' });
+    assert.equal(gitMode.code, 1, explain(gitMode));
+    assert.match(gitMode.stdout, /tag image-none-other already exists in acme\/images and points at f{40}/);
+    assert.equal(git(ws.checkout, 'tag', '--list', 'image-none-other'), '', 'no tag made in the clone');
     // A lightweight tag on the commit (GitHub makes one for a release without a tag) records nothing to contradict.
     github.tags.set('image-none-light', { commit: ws.commit, message: null });
     const light = await release('image-none-light');

@@ -126,10 +126,10 @@ export async function makeSnapshot(
     );
     await writeFile(provenance, provenanceBytes);
     const sbom = join(dir, 'meta', `sbom-${arch}.cdx.json`);
-    await writeFile(
-      sbom,
+    const sbomBytes = Buffer.from(
       JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components: [] }),
     );
+    await writeFile(sbom, sbomBytes);
     images.push({
       name: 'base',
       architecture: arch,
@@ -152,6 +152,11 @@ export async function makeSnapshot(
               name: `meta/image-provenance-${arch}.json`,
               digest: { sha256: createHash('sha256').update(provenanceBytes).digest('hex') },
               mediaType: IMAGE_PROVENANCE_MEDIA_TYPE,
+            },
+            {
+              name: `meta/sbom-${arch}.cdx.json`,
+              digest: { sha256: createHash('sha256').update(sbomBytes).digest('hex') },
+              mediaType: 'application/vnd.cyclonedx+json',
             },
           ],
         },

@@ -236,6 +236,7 @@ describe('snapshot tag on real repositories', () => {
       tagObject,
       'the clone now has the remote tag object',
     );
+    assert.equal(git(work, 'for-each-ref', 'refs/tag-snapshot/'), '', 'the scratch ref is gone');
     // A lightweight tag of that name records nothing: refused.
     const light = 'image-alpine-20250101-v0-lightweight';
     git(work, 'tag', light, head);
@@ -243,6 +244,13 @@ describe('snapshot tag on real repositories', () => {
       createGitTag({ ...req(record('a'.repeat(64))), name: light }),
       /it is a lightweight tag, not an annotated snapshot tag/,
     );
+  });
+
+  test('the record comparison: another type or architecture is another tree of the same snapshot', () => {
+    const record = (arch: string, image: string) =>
+      `tag\n\nSnapshot of alpine 3.20 (${arch}) built by infrasim v1\nImages:\n  ${image}  base.qcow2\nRun: r\n`;
+    assert.equal(tagRecordDifference(record('x86_64', 'a'), record('aarch64', 'b')), null);
+    assert.match(tagRecordDifference(record('x86_64', 'a'), record('x86_64', 'b'))!, /' {2}a {2}base.qcow2'/);
   });
 
   test('the record comparison: the Run line never counts, the Bundle line only when both have one', () => {
