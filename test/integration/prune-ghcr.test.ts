@@ -108,6 +108,15 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
     fakes.push(f);
     return f;
   };
+  /** The fake serving a built package as acme's organization package vm-image. */
+  const startPackage = (pkg: { versions: FakeVersion[]; manifests: Map<string, Buffer> }) =>
+    start({
+      owner: 'acme',
+      package: 'vm-image',
+      ownerType: 'Organization',
+      versions: pkg.versions,
+      manifests: pkg.manifests,
+    });
   const action = (fake: GhcrFake, inputs: Record<string, string>) =>
     runActionMain(
       'prune-packages',
@@ -137,13 +146,7 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
       status: 400,
       message: 'stand-in: version has more than 5000 downloads',
     };
-    const fake = await start({
-      owner: 'acme',
-      package: 'vm-image',
-      ownerType: 'Organization',
-      versions: pkg.versions,
-      manifests: pkg.manifests,
-    });
+    const fake = await startPackage(pkg);
     fake.faults.push(
       { method: 'GET', path: /\/versions\?.*page=2\b/, at: [1], kind: '500' },
       { method: 'GET', path: /\/versions\?.*page=3\b/, at: [1], kind: 'secondary-403' },
@@ -201,13 +204,7 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
 
   test('a version list that changes while it is paged through is read again until two readings agree', async () => {
     const pkg = buildPackage(60);
-    const fake = await start({
-      owner: 'acme',
-      package: 'vm-image',
-      ownerType: 'Organization',
-      versions: pkg.versions,
-      manifests: pkg.manifests,
-    });
+    const fake = await startPackage(pkg);
     // Another run deletes the newest version while page 2 is asked for: every later version moves up one
     // place, and the first of page 2 would never be read.
     let raced = false;
@@ -274,13 +271,7 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
 
   test('a rate limit that outlasts the retries is reported as one and stops the deletions (not a permission or a refusal)', async () => {
     const pkg = buildPackage(4);
-    const fake = await start({
-      owner: 'acme',
-      package: 'vm-image',
-      ownerType: 'Organization',
-      versions: pkg.versions,
-      manifests: pkg.manifests,
-    });
+    const fake = await startPackage(pkg);
     // The first DELETE and the client's three retries all meet the primary limit.
     fake.faults.push({ method: 'DELETE', path: /\/versions\/\d+$/, at: [1, 2, 3, 4], kind: 'primary-403' });
     const before = fake.versions.size;
@@ -348,13 +339,7 @@ describe('prune-packages on GHCR (recorded contracts)', () => {
     const pkg = buildPackage(3);
     const broken = pkg.byRelease[2]!.children[0]!;
     pkg.manifests.set(broken.digest, Buffer.from('{"not":"the bytes that hash to this digest"}'));
-    const fake = await start({
-      owner: 'acme',
-      package: 'vm-image',
-      ownerType: 'Organization',
-      versions: pkg.versions,
-      manifests: pkg.manifests,
-    });
+    const fake = await startPackage(pkg);
     const r = await action(fake, { rules: "- tags: 'sha-*'\n  keep: 1" });
     assert.notEqual(r.code, 0);
     assert.match(r.stdout, new RegExp(`left alone: manifest ${broken.digest}`));
