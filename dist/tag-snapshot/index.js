@@ -16692,56 +16692,6 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
     return { passed: failures.length === 0, failures, checks };
 }
 
-// EXTERNAL MODULE: ./build/shared/oci/media-types.js
-var media_types = __nccwpck_require__(9986);
-;// CONCATENATED MODULE: ./build/shared/oci/tree-artifacts.js
-/**
- * What an output tree publishes as OCI artifacts, read from attest's files
- * (shared/snapshot/images.ts, which re-checks every image against its
- * provenance): per image its disk, its image provenance, its SBOM
- * (meta/sbom/base.cdx.json, meta/sbom/variant-<v>.cdx.json) and its boot
- * reports; the tree's Sigstore bundles (meta/attestations/*.sigstore.json)
- * as referrers. Several trees (one per architecture from a matrix) give one
- * index across architectures.
- */
-
-
-
-
-
-
-async function isFile(path) {
-    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
-}
-async function artifactsFromTrees(trees, digests = new DigestMemo()) {
-    if (trees.length === 0)
-        throw new errors/* InputError */.dz('output-dir', 'no output tree given');
-    const images = [];
-    const attestations = [];
-    for (const tree of trees) {
-        const snapshot = await readSnapshotImages(tree, digests);
-        for (const image of [snapshot.base, ...snapshot.variants]) {
-            const files = [{ path: (0,external_node_path_.join)(tree, image.provenance.rel), mediaType: media_types/* LAYER_PROVENANCE */.A9 }];
-            const sbom = (0,external_node_path_.join)(tree, 'meta', 'sbom', image.variant ? `variant-${image.variant}.cdx.json` : 'base.cdx.json');
-            if (await isFile(sbom))
-                files.push({ path: sbom, mediaType: media_types/* LAYER_CYCLONEDX */.sN });
-            for (const r of image.provenance.doc.boot.reports)
-                files.push({ path: (0,external_node_path_.join)(tree, r.path), mediaType: media_types/* LAYER_JSON */.H3, sha256: r.sha256 });
-            images.push({
-                name: image.variant ?? 'base',
-                architecture: image.architecture,
-                disk: { path: (0,external_node_path_.join)(tree, image.rel), mediaType: media_types/* LAYER_QCOW2 */.l6, sha256: image.sha256 },
-                files,
-            });
-        }
-        const dir = (0,external_node_path_.join)(tree, 'meta', 'attestations');
-        const names = await (0,promises_.readdir)(dir).catch(() => []);
-        for (const name of names.filter((n) => n.endsWith('.sigstore.json')).sort())
-            attestations.push((0,external_node_path_.join)(dir, name));
-    }
-    return { images, attestations };
-}
-
 ;// CONCATENATED MODULE: ./build/shared/concurrency.js
 /** Bounded concurrency for work over many items (boots, builds, registry calls). */
 /** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
@@ -16777,6 +16727,8 @@ async function allSettledInOrder(promises) {
 var artifact = __nccwpck_require__(8286);
 // EXTERNAL MODULE: ./build/shared/oci/channels.js
 var oci_channels = __nccwpck_require__(552);
+// EXTERNAL MODULE: ./build/shared/oci/media-types.js
+var media_types = __nccwpck_require__(9986);
 // EXTERNAL MODULE: ./build/shared/oci/reference.js
 var oci_reference = __nccwpck_require__(8647);
 ;// CONCATENATED MODULE: ./build/shared/oci/publish.js
@@ -16849,6 +16801,14 @@ async function bundleSubjects(path) {
         sha256: (statement.subject ?? []).map((s) => s.digest?.sha256 ?? '').filter(Boolean),
         ...(statement.predicateType ? { predicateType: statement.predicateType } : {}),
     };
+}
+/** The plan of each request, made once: checkPublishable and publishSnapshot of one request share it. */
+const plans = new WeakMap();
+function planOf(request) {
+    let planned = plans.get(request);
+    if (!planned)
+        plans.set(request, (planned = plan(request)));
+    return planned;
 }
 /** Builds every document before anything is pushed. */
 async function plan(request) {
@@ -16929,12 +16889,14 @@ async function checkImmutableTag(client, repository, immutableTag, digest) {
 /**
  * What publishSnapshot would push, checked without pushing anything: the documents are built and the
  * immutable tag is asked for, so a caller with other writes to make first (tag-snapshot's git tag and
- * release) learns of a conflict before any of them. Returns the index digest.
+ * release) learns of a conflict before any of them. Returns the index digest. Publishing the same request
+ * object afterwards reuses the plan (blobs are hashed again as they are uploaded, so a file changed
+ * in between is still refused).
  */
 async function checkPublishable(request) {
     const repository = (0,oci_reference/* checkRepository */.n_)(request.repository);
     const immutableTag = immutableTagFor(request.commit);
-    const digest = (await plan(request)).index.descriptor.digest;
+    const digest = (await planOf(request)).index.descriptor.digest;
     await checkImmutableTag(request.client, repository, immutableTag, digest);
     return digest;
 }
@@ -16955,7 +16917,7 @@ async function publishSnapshot(request) {
         if (!gates.passed)
             throw new GateError(gates);
     }
-    const planned = await plan(request);
+    const planned = await planOf(request);
     const digest = planned.index.descriptor.digest;
     await checkImmutableTag(client, repository, immutableTag, digest);
     // The first blob goes alone: it settles the push token every later request reuses. The rest go several at
@@ -17032,6 +16994,54 @@ async function publishSnapshot(request) {
         referrersVia,
         ...(channels ? { channels } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./build/shared/oci/tree-artifacts.js
+/**
+ * What an output tree publishes as OCI artifacts, read from attest's files
+ * (shared/snapshot/images.ts, which re-checks every image against its
+ * provenance): per image its disk, its image provenance, its SBOM
+ * (meta/sbom/base.cdx.json, meta/sbom/variant-<v>.cdx.json) and its boot
+ * reports; the tree's Sigstore bundles (meta/attestations/*.sigstore.json)
+ * as referrers. Several trees (one per architecture from a matrix) give one
+ * index across architectures.
+ */
+
+
+
+
+
+
+async function isFile(path) {
+    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
+}
+async function artifactsFromTrees(trees, digests = new DigestMemo()) {
+    if (trees.length === 0)
+        throw new errors/* InputError */.dz('output-dir', 'no output tree given');
+    const images = [];
+    const attestations = [];
+    for (const tree of trees) {
+        const snapshot = await readSnapshotImages(tree, digests);
+        for (const image of [snapshot.base, ...snapshot.variants]) {
+            const files = [{ path: (0,external_node_path_.join)(tree, image.provenance.rel), mediaType: media_types/* LAYER_PROVENANCE */.A9 }];
+            const sbom = (0,external_node_path_.join)(tree, 'meta', 'sbom', image.variant ? `variant-${image.variant}.cdx.json` : 'base.cdx.json');
+            if (await isFile(sbom))
+                files.push({ path: sbom, mediaType: media_types/* LAYER_CYCLONEDX */.sN });
+            for (const r of image.provenance.doc.boot.reports)
+                files.push({ path: (0,external_node_path_.join)(tree, r.path), mediaType: media_types/* LAYER_JSON */.H3, sha256: r.sha256 });
+            images.push({
+                name: image.variant ?? 'base',
+                architecture: image.architecture,
+                disk: { path: (0,external_node_path_.join)(tree, image.rel), mediaType: media_types/* LAYER_QCOW2 */.l6, sha256: image.sha256 },
+                files,
+            });
+        }
+        const dir = (0,external_node_path_.join)(tree, 'meta', 'attestations');
+        const names = await (0,promises_.readdir)(dir).catch(() => []);
+        for (const name of names.filter((n) => n.endsWith('.sigstore.json')).sort())
+            attestations.push((0,external_node_path_.join)(dir, name));
+    }
+    return { images, attestations };
 }
 
 ;// CONCATENATED MODULE: ./build/shared/oci/published-evidence.js
@@ -18289,7 +18299,6 @@ async function* progress(source, touch) {
 
 
 
-
 function registryClient(t) {
     return new RegistryClient({
         registry: t.registry,
@@ -18298,7 +18307,13 @@ function registryClient(t) {
         onRetry: (i) => t.log?.(`registry: ${i.what} failed (${i.reason}); retry ${i.attempt} in ${i.waitMs} ms`),
     });
 }
-async function publishRequest(r, digests) {
+/**
+ * The publish request for a tree, built once per run: tag-snapshot checks it (checkPublishable) before
+ * its first write and publishes it (publishSnapshot) after the release, with one registry client (one
+ * token) and one plan.
+ */
+async function registryPublish(r) {
+    const digests = r.digests ?? new DigestMemo();
     const { images, attestations } = await artifactsFromTrees([r.tree], digests);
     return {
         client: registryClient(r),
@@ -18313,13 +18328,6 @@ async function publishRequest(r, digests) {
         reason: r.reason,
         log: r.log,
     };
-}
-/** Before tag-snapshot writes anything: the immutable sha-<commit> tag names no other index. */
-async function checkRegistryTarget(r) {
-    return checkPublishable(await publishRequest(r, r.digests ?? new DigestMemo()));
-}
-async function publishToRegistry(r) {
-    return publishSnapshot(await publishRequest(r, r.digests ?? new DigestMemo()));
 }
 /** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */
 function channelPolicy(trust) {
@@ -18615,6 +18623,7 @@ async function publishRelease(gh, req) {
 
 
 
+
 function runUrl(ctx) {
     return ctx.repository && ctx.runId
         ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`
@@ -18678,19 +18687,21 @@ async function runSnapshot(o, ctx, deps) {
     // The registry's immutable sha-<commit> naming another index (a rebuild of this commit with other bytes)
     // is found here too: after the git tag and the release it would leave a half-published snapshot that
     // every rerun stops at again.
-    const registryRequest = o.oci && {
-        ...o.oci,
-        tree: o.tree,
-        commit,
-        epoch: facts.epoch,
-        gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
-        digests,
-        reason: facts.runUrl ?? `tag-snapshot ${tag}`,
-        onToken: deps.onSecret,
-        log,
-    };
+    const registryRequest = o.oci
+        ? await registryPublish({
+            ...o.oci,
+            tree: o.tree,
+            commit,
+            epoch: facts.epoch,
+            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+            digests,
+            reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+            onToken: deps.onSecret,
+            log,
+        })
+        : null;
     if (registryRequest)
-        await checkRegistryTarget(registryRequest);
+        await checkPublishable(registryRequest);
     // 2. The bundle, its checksum and manifest.json, each written atomically.
     let bundle = null;
     let manifestPath = null;
@@ -18782,7 +18793,7 @@ async function runSnapshot(o, ctx, deps) {
     // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
     let oci = null;
     if (registryRequest) {
-        oci = await publishToRegistry(registryRequest);
+        oci = await publishSnapshot(registryRequest);
         log(`registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`);
     }
     return { tag, tagAction, pushed, facts, images, bundle, manifestPath, gates, release, oci };

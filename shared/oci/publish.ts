@@ -165,6 +165,15 @@ interface Planned {
   referrers: { doc: Document; subject: Descriptor; title: string; descriptor: Descriptor }[];
 }
 
+/** The plan of each request, made once: checkPublishable and publishSnapshot of one request share it. */
+const plans = new WeakMap<PublishRequest, Promise<Planned>>();
+
+function planOf(request: PublishRequest): Promise<Planned> {
+  let planned = plans.get(request);
+  if (!planned) plans.set(request, (planned = plan(request)));
+  return planned;
+}
+
 /** Builds every document before anything is pushed. */
 async function plan(request: PublishRequest): Promise<Planned> {
   const annotations = request.annotations ?? { manifest: {}, index: {} };
@@ -265,12 +274,14 @@ async function checkImmutableTag(
 /**
  * What publishSnapshot would push, checked without pushing anything: the documents are built and the
  * immutable tag is asked for, so a caller with other writes to make first (tag-snapshot's git tag and
- * release) learns of a conflict before any of them. Returns the index digest.
+ * release) learns of a conflict before any of them. Returns the index digest. Publishing the same request
+ * object afterwards reuses the plan (blobs are hashed again as they are uploaded, so a file changed
+ * in between is still refused).
  */
 export async function checkPublishable(request: PublishRequest): Promise<string> {
   const repository = checkRepository(request.repository);
   const immutableTag = immutableTagFor(request.commit);
-  const digest = (await plan(request)).index.descriptor.digest;
+  const digest = (await planOf(request)).index.descriptor.digest;
   await checkImmutableTag(request.client, repository, immutableTag, digest);
   return digest;
 }
@@ -296,7 +307,7 @@ export async function publishSnapshot(request: PublishRequest): Promise<PublishR
     if (!gates.passed) throw new GateError(gates);
   }
 
-  const planned = await plan(request);
+  const planned = await planOf(request);
   const digest = planned.index.descriptor.digest;
   await checkImmutableTag(client, repository, immutableTag, digest);
 

@@ -10,12 +10,7 @@ import type { VerifyPolicy } from '../attest/verify.ts';
 import { DigestMemo } from '../digest-memo.ts';
 import { checkReleaseGates, type GateOptions } from './gates.ts';
 import { artifactsFromTrees } from '../oci/tree-artifacts.ts';
-import {
-  checkPublishable,
-  publishSnapshot,
-  type PublishRequest,
-  type PublishResult,
-} from '../oci/publish.ts';
+import type { PublishRequest } from '../oci/publish.ts';
 import { promote, rollback } from '../oci/channel-commands.ts';
 import type { ChannelsDocument } from '../oci/channels.ts';
 import { RegistryClient } from '../oci/registry-client.ts';
@@ -52,7 +47,13 @@ export interface OciPublishRequest extends OciTarget {
   digests?: DigestMemo;
 }
 
-async function publishRequest(r: OciPublishRequest, digests: DigestMemo): Promise<PublishRequest> {
+/**
+ * The publish request for a tree, built once per run: tag-snapshot checks it (checkPublishable) before
+ * its first write and publishes it (publishSnapshot) after the release, with one registry client (one
+ * token) and one plan.
+ */
+export async function registryPublish(r: OciPublishRequest): Promise<PublishRequest> {
+  const digests = r.digests ?? new DigestMemo();
   const { images, attestations } = await artifactsFromTrees([r.tree], digests);
   return {
     client: registryClient(r),
@@ -67,15 +68,6 @@ async function publishRequest(r: OciPublishRequest, digests: DigestMemo): Promis
     reason: r.reason,
     log: r.log,
   };
-}
-
-/** Before tag-snapshot writes anything: the immutable sha-<commit> tag names no other index. */
-export async function checkRegistryTarget(r: OciPublishRequest): Promise<string> {
-  return checkPublishable(await publishRequest(r, r.digests ?? new DigestMemo()));
-}
-
-export async function publishToRegistry(r: OciPublishRequest): Promise<PublishResult> {
-  return publishSnapshot(await publishRequest(r, r.digests ?? new DigestMemo()));
 }
 
 /** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */

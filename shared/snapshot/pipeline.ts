@@ -28,9 +28,9 @@ import {
 } from './git-tag.ts';
 import type { GitHubClient } from './github-api.ts';
 import { everyImage, readSnapshotImages, type SnapshotImages } from './images.ts';
-import type { PublishResult } from '../oci/publish.ts';
+import { checkPublishable, publishSnapshot, type PublishResult } from '../oci/publish.ts';
 import type { ChannelsDocument } from '../oci/channels.ts';
-import { checkRegistryTarget, promoteChannel, publishToRegistry, rollbackChannel } from './oci-step.ts';
+import { promoteChannel, registryPublish, rollbackChannel } from './oci-step.ts';
 import type { ChannelCommandOptions, SnapshotRunContext, TagSnapshotOptions } from './options.ts';
 import {
   BUNDLE_SUFFIX,
@@ -148,18 +148,20 @@ export async function runSnapshot(
   // The registry's immutable sha-<commit> naming another index (a rebuild of this commit with other bytes)
   // is found here too: after the git tag and the release it would leave a half-published snapshot that
   // every rerun stops at again.
-  const registryRequest = o.oci && {
-    ...o.oci,
-    tree: o.tree,
-    commit,
-    epoch: facts.epoch,
-    gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
-    digests,
-    reason: facts.runUrl ?? `tag-snapshot ${tag}`,
-    onToken: deps.onSecret,
-    log,
-  };
-  if (registryRequest) await checkRegistryTarget(registryRequest);
+  const registryRequest = o.oci
+    ? await registryPublish({
+        ...o.oci,
+        tree: o.tree,
+        commit,
+        epoch: facts.epoch,
+        gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+        digests,
+        reason: facts.runUrl ?? `tag-snapshot ${tag}`,
+        onToken: deps.onSecret,
+        log,
+      })
+    : null;
+  if (registryRequest) await checkPublishable(registryRequest);
 
   // 2. The bundle, its checksum and manifest.json, each written atomically.
   let bundle: BundleResult | null = null;
@@ -257,7 +259,7 @@ export async function runSnapshot(
   // 5. The registry: sha-<commit> first, channel tags only after the gates (checked again from the files).
   let oci: PublishResult | null = null;
   if (registryRequest) {
-    oci = await publishToRegistry(registryRequest);
+    oci = await publishSnapshot(registryRequest);
     log(
       `registry: ${oci.repository}@${oci.digest} tagged ${[oci.immutableTag, ...oci.channelTags].join(', ')}`,
     );
