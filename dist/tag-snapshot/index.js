@@ -14067,7 +14067,10 @@ async function tagMessageAt(cwd, ref) {
     const signature = body.search(/^-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/m);
     return signature >= 0 ? body.slice(0, signature) : body;
 }
-/** A tag already on the commit must record the same snapshot (when the request says what that is). */
+/**
+ * A tag already on the commit must record the same snapshot (when the request says what that is): the one
+ * check for the clone's tag, the remote's and GitHub's (api-tag.ts, and the release's in pipeline.ts).
+ */
 function checkRecord(req, existing) {
     const difference = req.recordDifference?.(existing);
     if (difference)
@@ -14182,9 +14185,7 @@ async function apiTag(gh, repo, name) {
 async function createApiTag(gh, req) {
     const existing = await apiTag(gh, req.repo, req.name);
     if (existing?.commit === req.commit) {
-        const difference = req.recordDifference?.(existing.message);
-        if (difference)
-            throw recordsAnother(req.name, req.commit, difference);
+        checkRecord(req, existing.message);
         return 'reused';
     }
     if (existing)
@@ -14209,9 +14210,7 @@ async function createApiTag(gh, req) {
         if ((0,github_api/* httpStatus */.n)(e) === 422) {
             const raced = await apiTag(gh, req.repo, req.name);
             if (raced?.commit === req.commit) {
-                const difference = req.recordDifference?.(raced.message);
-                if (difference)
-                    throw recordsAnother(req.name, req.commit, difference);
+                checkRecord(req, raced.message);
                 return 'reused';
             }
         }
@@ -17180,13 +17179,14 @@ async function verifyPublishedSnapshot(client, repository, digest, policy) {
         }
     }
     const byproducts = statements.flatMap((s) => s.predicate.runDetails.byproducts ?? []);
+    const signedSubjects = new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)));
     const signed = {
-        subjects: new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256))),
+        subjects: signedSubjects,
         provenance: new Set(byproducts
             .filter((b) => b.mediaType === image_provenance_IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
             .map((b) => b.digest.sha256)),
         all: new Set([
-            ...statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)),
+            ...signedSubjects,
             ...byproducts.flatMap((b) => (b.digest?.sha256 ? [b.digest.sha256] : [])),
         ]),
     };
@@ -17211,6 +17211,17 @@ async function verifyPublishedSnapshot(client, repository, digest, policy) {
 
 
 
+/** Moves `channel` to `target` once it carries a passing gate result and its signed evidence holds. */
+async function moveToVerified(client, repository, channel, target, action, options, noGateResult) {
+    if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, target)))
+        throw noGateResult();
+    await verifyPublishedSnapshot(client, repository, target, options.policy);
+    return (0,oci_channels/* moveChannels */.E5)(client, repository, [channel], target, {
+        action,
+        reason: options.reason,
+        now: options.now ?? (() => new Date()),
+    });
+}
 /**
  * Moves `channel` to `digest`, which must be complete, carry a passing gate result and be covered by
  * attestations that verify under the policy.
@@ -17218,14 +17229,7 @@ async function verifyPublishedSnapshot(client, repository, digest, policy) {
 async function promote(client, repository, channel, digest, options) {
     (0,oci_channels/* checkChannelTag */.ih)(channel);
     (0,oci_reference/* checkDigest */.H2)(digest);
-    if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, digest)))
-        throw new errors/* InputError */.dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`);
-    await verifyPublishedSnapshot(client, repository, digest, options.policy);
-    return (0,oci_channels/* moveChannels */.E5)(client, repository, [channel], digest, {
-        action: 'promote',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
+    return moveToVerified(client, repository, channel, digest, 'promote', options, () => new errors/* InputError */.dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`));
 }
 /** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
 async function rollback(client, repository, channel, options) {
@@ -17248,14 +17252,7 @@ async function rollback(client, repository, channel, options) {
     }
     if (target === entry.digest)
         return doc;
-    if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, target)))
-        throw new errors/* DataError */.fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`);
-    await verifyPublishedSnapshot(client, repository, target, options.policy);
-    return (0,oci_channels/* moveChannels */.E5)(client, repository, [channel], target, {
-        action: 'rollback',
-        reason: options.reason,
-        now: options.now ?? (() => new Date()),
-    });
+    return moveToVerified(client, repository, channel, target, 'rollback', options, () => new errors/* DataError */.fL(`${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`));
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -18768,11 +18765,8 @@ async function runSnapshot(o, ctx, deps) {
     // 4. The release. It follows the annotated tag GitHub has on the commit only if that records this snapshot
     // (with git-tag: git the remote may not be GitHub's; a lightweight tag, as GitHub makes for a release
     // without one, records nothing to contradict).
-    if (o.gitTag !== 'api' && githubTag?.message != null) {
-        const difference = recordDifference(githubTag.message);
-        if (difference)
-            throw recordsAnother(tag, commit, difference);
-    }
+    if (o.gitTag !== 'api' && githubTag?.message != null)
+        checkRecord({ name: tag, commit, recordDifference }, githubTag.message);
     let release = null;
     if (o.release && bundle) {
         const prefix = o.bundleName ? bundle.name.slice(0, -plan_BUNDLE_SUFFIX[o.compression].length) : null;

@@ -29,6 +29,25 @@ export interface ChannelMoveOptions {
   now?: () => Date;
 }
 
+/** Moves `channel` to `target` once it carries a passing gate result and its signed evidence holds. */
+async function moveToVerified(
+  client: RegistryClient,
+  repository: string,
+  channel: string,
+  target: string,
+  action: 'promote' | 'rollback',
+  options: ChannelMoveOptions,
+  noGateResult: () => Error,
+): Promise<ChannelsDocument> {
+  if (!(await passedGates(client, repository, target))) throw noGateResult();
+  await verifyPublishedSnapshot(client, repository, target, options.policy);
+  return moveChannels(client, repository, [channel], target, {
+    action,
+    reason: options.reason,
+    now: options.now ?? (() => new Date()),
+  });
+}
+
 /**
  * Moves `channel` to `digest`, which must be complete, carry a passing gate result and be covered by
  * attestations that verify under the policy.
@@ -42,17 +61,19 @@ export async function promote(
 ): Promise<ChannelsDocument> {
   checkChannelTag(channel);
   checkDigest(digest);
-  if (!(await passedGates(client, repository, digest)))
-    throw new InputError(
-      'digest',
-      `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`,
-    );
-  await verifyPublishedSnapshot(client, repository, digest, options.policy);
-  return moveChannels(client, repository, [channel], digest, {
-    action: 'promote',
-    reason: options.reason,
-    now: options.now ?? (() => new Date()),
-  });
+  return moveToVerified(
+    client,
+    repository,
+    channel,
+    digest,
+    'promote',
+    options,
+    () =>
+      new InputError(
+        'digest',
+        `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`,
+      ),
+  );
 }
 
 /** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
@@ -85,14 +106,16 @@ export async function rollback(
     if (!target) throw new InputError('channel', `'${channel}' has no earlier digest to roll back to`);
   }
   if (target === entry.digest) return doc;
-  if (!(await passedGates(client, repository, target)))
-    throw new DataError(
-      `${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`,
-    );
-  await verifyPublishedSnapshot(client, repository, target, options.policy);
-  return moveChannels(client, repository, [channel], target, {
-    action: 'rollback',
-    reason: options.reason,
-    now: options.now ?? (() => new Date()),
-  });
+  return moveToVerified(
+    client,
+    repository,
+    channel,
+    target,
+    'rollback',
+    options,
+    () =>
+      new DataError(
+        `${repository}@${target} has no passing gate result; refusing to roll '${channel}' back to it`,
+      ),
+  );
 }

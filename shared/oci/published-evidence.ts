@@ -192,15 +192,16 @@ export async function verifyPublishedSnapshot(
     }
   }
   const byproducts = statements.flatMap((s) => s.predicate.runDetails.byproducts ?? []);
+  const signedSubjects = new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)));
   const signed: Signed = {
-    subjects: new Set(statements.flatMap((s) => s.subject.map((x) => x.digest.sha256))),
+    subjects: signedSubjects,
     provenance: new Set(
       byproducts
         .filter((b) => b.mediaType === IMAGE_PROVENANCE_MEDIA_TYPE && b.digest?.sha256)
         .map((b) => b.digest!.sha256!),
     ),
     all: new Set([
-      ...statements.flatMap((s) => s.subject.map((x) => x.digest.sha256)),
+      ...signedSubjects,
       ...byproducts.flatMap((b) => (b.digest?.sha256 ? [b.digest.sha256] : [])),
     ]),
   };

@@ -10,7 +10,7 @@
  * written.
  */
 import { DataError } from '../errors.ts';
-import { recordsAnother, type TagIdentity } from './git-tag.ts';
+import { checkRecord, type TagIdentity } from './git-tag.ts';
 import { httpStatus, type GitHubClient, type RepoRef } from './github-api.ts';
 
 export interface ApiTagRequest {
@@ -53,8 +53,7 @@ export async function apiTag(gh: GitHubClient, repo: RepoRef, name: string): Pro
 export async function createApiTag(gh: GitHubClient, req: ApiTagRequest): Promise<'created' | 'reused'> {
   const existing = await apiTag(gh, req.repo, req.name);
   if (existing?.commit === req.commit) {
-    const difference = req.recordDifference?.(existing.message);
-    if (difference) throw recordsAnother(req.name, req.commit, difference);
+    checkRecord(req, existing.message);
     return 'reused';
   }
   if (existing)
@@ -80,8 +79,7 @@ export async function createApiTag(gh: GitHubClient, req: ApiTagRequest): Promis
     if (httpStatus(e) === 422) {
       const raced = await apiTag(gh, req.repo, req.name);
       if (raced?.commit === req.commit) {
-        const difference = req.recordDifference?.(raced.message);
-        if (difference) throw recordsAnother(req.name, req.commit, difference);
+        checkRecord(req, raced.message);
         return 'reused';
       }
     }

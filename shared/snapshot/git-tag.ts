@@ -168,7 +168,7 @@ export interface GitTagResult {
 }
 
 /** A tag on the right commit that records another snapshot: the release would contradict it. */
-export function recordsAnother(name: string, commit: string, difference: string): DataError {
+function recordsAnother(name: string, commit: string, difference: string): DataError {
   return new DataError(
     `tag ${name} is already on commit ${commit} but records another snapshot (${difference}): a snapshot tag names one set of bytes, and the release would contradict it; name this snapshot another tag (input 'tag'), or delete the tag deliberately`,
   );
@@ -189,8 +189,14 @@ async function tagMessageAt(cwd: string, ref: string): Promise<string | null> {
   return signature >= 0 ? body.slice(0, signature) : body;
 }
 
-/** A tag already on the commit must record the same snapshot (when the request says what that is). */
-function checkRecord(req: GitTagRequest, existing: string | null): void {
+/**
+ * A tag already on the commit must record the same snapshot (when the request says what that is): the one
+ * check for the clone's tag, the remote's and GitHub's (api-tag.ts, and the release's in pipeline.ts).
+ */
+export function checkRecord(
+  req: Pick<GitTagRequest, 'name' | 'commit' | 'recordDifference'>,
+  existing: string | null,
+): void {
   const difference = req.recordDifference?.(existing);
   if (difference) throw recordsAnother(req.name, req.commit, difference);
 }

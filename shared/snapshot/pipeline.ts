@@ -20,8 +20,8 @@ import { bundleLayout, MANIFEST } from './bundle-layout.ts';
 import { checkReleaseGates, type GateResult } from './gates.ts';
 import {
   ACTIONS_BOT,
+  checkRecord,
   createGitTag,
-  recordsAnother,
   resolveCommit,
   tagState,
   type GitTagResult,
@@ -235,10 +235,8 @@ export async function runSnapshot(
   // 4. The release. It follows the annotated tag GitHub has on the commit only if that records this snapshot
   // (with git-tag: git the remote may not be GitHub's; a lightweight tag, as GitHub makes for a release
   // without one, records nothing to contradict).
-  if (o.gitTag !== 'api' && githubTag?.message != null) {
-    const difference = recordDifference(githubTag.message);
-    if (difference) throw recordsAnother(tag, commit, difference);
-  }
+  if (o.gitTag !== 'api' && githubTag?.message != null)
+    checkRecord({ name: tag, commit, recordDifference }, githubTag.message);
   let release: ReleaseResult | null = null;
   if (o.release && bundle) {
     const prefix = o.bundleName ? bundle.name.slice(0, -BUNDLE_SUFFIX[o.compression].length) : null;
