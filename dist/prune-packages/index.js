@@ -11624,10 +11624,12 @@ async function executePlan(plan, target, o) {
         return results;
     const gone = new Set();
     let stopped = null;
+    let notAttempted = 0;
     for (const d of plan.delete) {
         const base = { id: d.id, digest: d.digest, tags: d.tags };
         if (stopped) {
             results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
+            notAttempted++;
             continue;
         }
         const pending = (d.after ?? []).filter((x) => !gone.has(x));
@@ -11660,7 +11662,6 @@ async function executePlan(plan, target, o) {
             }
         }
     }
-    const notAttempted = results.filter((r) => r.message?.startsWith(NOT_ATTEMPTED)).length;
     if (notAttempted)
         o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
     return results;

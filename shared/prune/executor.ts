@@ -69,10 +69,12 @@ export async function executePlan(
   if (plan.blocked.length > 0) return results;
   const gone = new Set<string>();
   let stopped: string | null = null;
+  let notAttempted = 0;
   for (const d of plan.delete) {
     const base = { id: d.id, digest: d.digest, tags: d.tags };
     if (stopped) {
       results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
+      notAttempted++;
       continue;
     }
     const pending = (d.after ?? []).filter((x) => !gone.has(x));
@@ -105,7 +107,6 @@ export async function executePlan(
       }
     }
   }
-  const notAttempted = results.filter((r) => r.message?.startsWith(NOT_ATTEMPTED)).length;
   if (notAttempted)
     o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
   return results;
