@@ -9,6 +9,9 @@ export async function qemuPidsMentioning(needle: string): Promise<number[]> {
     const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
     const argv = cmdline.split('\0');
     if (!/qemu-system-/.test(argv[0] ?? '')) continue;
+    // Each boot also asks its QEMU for `--version` (for the report), beside the boot: that short-lived
+    // process carries the step's environment too, but it is no boot and is never recorded as one.
+    if (argv.includes('--version')) continue;
     // A kernel boot names only shared files (the image, the kernel): its own directory is its TMPDIR.
     const environ = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '');
     if (cmdline.includes(needle) || environ.includes(needle)) {
