@@ -852,7 +852,7 @@ export interface TagSnapshotInputs {
    */
   'identity-workflow': string;
   /**
-   * Keyless: the ref it must have run on, `*` matching anything (refs/heads/main, refs/tags/v*). Empty: any.
+   * Keyless: the ref it must have run on, `*` matching anything (refs/heads/main, refs/tags/v*). Required when channels move (channels, metadata tags, promote, rollback): `refs/*` accepts any ref. Otherwise empty: any ref.
    */
   'identity-ref': string;
   /**

@@ -13451,6 +13451,17 @@ async function parseTrustInputs(raw, ctx) {
     const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
     return { trustedKey, keyless };
 }
+/**
+ * A channel (prod, stable) moves only to what a run on a guarded ref signed. Keyless, the identity without
+ * identity-ref is "any run of the repository": a workflow pushed to any branch can sign a disk, and the
+ * channel would follow it. identity-workflow does not narrow that (the branch can carry the same file), so
+ * the ref is what must be named; `refs/*` says "any ref" explicitly.
+ */
+function requireRefForChannels(keyless, what) {
+    if (!keyless || keyless.identity.ref !== null)
+        return;
+    throw new errors/* InputError */.dz('identity-ref', `is empty, but ${what}: without it a run on any branch of ${keyless.identity.repository} could sign what the channel moves to`, 'the ref your releases run on, e.g. refs/heads/main or refs/tags/v* (refs/* accepts any ref)');
+}
 /** promote / rollback options, or null for snapshot. */
 async function parseChannelCommand(raw, ctx) {
     const command = inputs_parseEnum('command', raw.command, ['snapshot', 'promote', 'rollback'], 'snapshot');
@@ -13469,6 +13480,7 @@ async function parseChannelCommand(raw, ctx) {
     const trust = await parseTrustInputs(raw, ctx);
     if (!trust.trustedKey && !trust.keyless)
         throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`, TRUST_ACCEPTED);
+    requireRefForChannels(trust.keyless, `${command} moves '${channel}'`);
     return { command, oci, channel, digest, trust };
 }
 async function parseTagSnapshotInputs(raw, ctx) {
@@ -13505,6 +13517,8 @@ async function parseTagSnapshotInputs(raw, ctx) {
     const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
     if (requireGates && !trustedKey && !keyless)
         throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, TRUST_ACCEPTED);
+    if (oci?.channelTags.length)
+        requireRefForChannels(keyless, `this run moves the channels ${oci.channelTags.join(', ')}`);
     const epoch = (0,source_date/* givenSourceDate */.zE)(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
     return {
         command: 'snapshot',

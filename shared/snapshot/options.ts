@@ -196,6 +196,21 @@ async function parseTrustInputs(raw: TagSnapshotRawInputs, ctx: SnapshotRunConte
   return { trustedKey, keyless };
 }
 
+/**
+ * A channel (prod, stable) moves only to what a run on a guarded ref signed. Keyless, the identity without
+ * identity-ref is "any run of the repository": a workflow pushed to any branch can sign a disk, and the
+ * channel would follow it. identity-workflow does not narrow that (the branch can carry the same file), so
+ * the ref is what must be named; `refs/*` says "any ref" explicitly.
+ */
+function requireRefForChannels(keyless: KeylessPolicy | null, what: string): void {
+  if (!keyless || keyless.identity.ref !== null) return;
+  throw new InputError(
+    'identity-ref',
+    `is empty, but ${what}: without it a run on any branch of ${keyless.identity.repository} could sign what the channel moves to`,
+    'the ref your releases run on, e.g. refs/heads/main or refs/tags/v* (refs/* accepts any ref)',
+  );
+}
+
 /** promote / rollback options, or null for snapshot. */
 export async function parseChannelCommand(
   raw: TagSnapshotRawInputs,
@@ -222,6 +237,7 @@ export async function parseChannelCommand(
       `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`,
       TRUST_ACCEPTED,
     );
+  requireRefForChannels(trust.keyless, `${command} moves '${channel}'`);
   return { command, oci, channel, digest, trust };
 }
 
@@ -283,6 +299,8 @@ export async function parseTagSnapshotInputs(
       `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`,
       TRUST_ACCEPTED,
     );
+  if (oci?.channelTags.length)
+    requireRefForChannels(keyless, `this run moves the channels ${oci.channelTags.join(', ')}`);
   const epoch = givenSourceDate(ctx, { name: 'source-date-epoch', value: raw['source-date-epoch'] });
   return {
     command: 'snapshot',

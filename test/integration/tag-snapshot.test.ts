@@ -422,6 +422,18 @@ describe('tag-snapshot action (bundled)', () => {
         message: /input 'identity-repository': 'not a repo' is not a repository/,
       },
       {
+        // Keyless channels need the ref the signing run was on: the repository alone is any branch's run.
+        inputs: {
+          'public-key': '',
+          'identity-repository': 'acme/images',
+          registry: '127.0.0.1:9',
+          'oci-repository': 'acme/images',
+          channels: 'dev\nprod',
+        },
+        message:
+          /input 'identity-ref': is empty, but this run moves the channels dev, prod: without it a run on any branch of acme\/images could sign/,
+      },
+      {
         // Keyless gates on a key-signed tree: the verify gate names what the bundles lack.
         inputs: { 'public-key': '', 'identity-repository': 'acme/images', 'require-gates': 'true' },
         message: /release gates not passed[\s\S]*verify: .*(certificate|identity|signature)/i,
@@ -551,6 +563,18 @@ describe('tag-snapshot action with a registry (bundled)', () => {
       untrusted.stdout,
       /input 'public-key': is empty \(and so is identity-repository\), but promote/,
     );
+    // Keyless: the repository alone is not enough to move a channel; with the ref named, the evidence decides
+    // (here signed with a key, so no certificate names any identity).
+    const anyBranch = { command: 'promote', registry: registry.host, channel: 'staging', digest };
+    const keyless = { 'public-key': '', 'identity-repository': 'acme/images' };
+    const noRef = await snapshot(ws, { ...anyBranch, ...keyless });
+    assert.equal(noRef.code, 1, explain(noRef));
+    assert.match(noRef.stdout, /input 'identity-ref': is empty, but promote moves 'staging'/);
+    const withRef = await snapshot(ws, { ...anyBranch, ...keyless, 'identity-ref': 'refs/heads/main' });
+    assert.equal(withRef.code, 1, explain(withRef));
+    assert.doesNotMatch(withRef.stdout, /input 'identity-ref'/);
+    assert.match(withRef.stdout, /certificate|not covered/);
+    assert.ok(!tags().includes('staging'), 'a refused promotion moves nothing');
 
     // Rollback with nothing earlier on the channel: a clear error naming the input, the tag unmoved.
     const back = await snapshot(ws, { command: 'rollback', registry: registry.host, channel: 'prod' });
