@@ -160,7 +160,7 @@ export interface AttestInputs {
    */
   'builder-id': string;
   /**
-   * verify: the trusted ECDSA P-256 public key, PEM text or the path of a .pem file.
+   * verify: the trusted ECDSA P-256 public key, PEM text or the path of a .pem file. After a key rotation, give the new key and the ones it replaced one after another: each bundle is checked with the key it names.
    */
   'public-key': string;
   /**
@@ -840,7 +840,7 @@ export interface TagSnapshotInputs {
    */
   'repository': string;
   /**
-   * attest's public key (PEM text or a .pem file), to verify key-signed attestations for the release gates (and, on promote and rollback, the target's attestations in the registry).
+   * attest's public key (PEM text or a .pem file), to verify key-signed attestations for the release gates (and, on promote and rollback, the target's attestations in the registry). After a key rotation, give the new key and the ones it replaced one after another, so a rollback still reaches snapshots signed with an old key.
    */
   'public-key': string;
   /**

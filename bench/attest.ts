@@ -35,7 +35,7 @@ import { runSecretGate } from '../shared/attest/secret-gate.ts';
 import { readUpstream } from '../shared/attest/upstream.ts';
 import { parseAttestInputs, type RawAttestInputs } from '../shared/attest/options.ts';
 import { runAttest } from '../shared/attest/pipeline.ts';
-import { parseTrustedKey } from '../shared/attest/signing-key.ts';
+import { parseTrustedKeys } from '../shared/attest/signing-key.ts';
 import { verifyAttestations } from '../shared/attest/verify.ts';
 import { run } from '../shared/exec.ts';
 import { sha256File } from '../shared/hash.ts';
@@ -116,7 +116,7 @@ try {
     `tree: ${ARTIFACTS.join(', ')} — ${(bytes / 1024 ** 3).toFixed(2)} GiB in all (base ${((await stat(base)).size / 1024 ** 3).toFixed(2)} GiB)\n`,
   );
   const ctx = await runContextForEnv(GITHUB_PUSH_MAIN);
-  const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+  const trustedKeys = parseTrustedKeys(await readFile(key.publicFile, 'utf8'));
   await run('openssl', ['dgst', '-sha256', ...files]); // warm the page cache
 
   const best: Record<string, number> = {};
@@ -146,7 +146,7 @@ try {
           root: tree,
           attestations: [],
           artifacts: null,
-          policy: { trustedKey, keyless: null, builderId: null, maxRiskScore: null, requireBoot: false },
+          policy: { trustedKeys, keyless: null, builderId: null, maxRiskScore: null, requireBoot: false },
         });
         hashed['core verify'] = r.hashed;
       }),

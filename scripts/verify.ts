@@ -21,10 +21,10 @@ import { InputError } from '../shared/errors.ts';
 import { readRunContext } from '../actions/run-context.ts';
 import { parseKeylessVerifyInputs } from '../shared/attest/keyless-options.ts';
 import { parseMaxRiskScore } from '../shared/attest/options.ts';
-import { parseTrustedKey } from '../shared/attest/signing-key.ts';
+import { parseTrustedKeys } from '../shared/attest/signing-key.ts';
 import { VerificationFailure, verifyAttestations } from '../shared/attest/verify.ts';
 
-const USAGE = `usage: node scripts/verify.ts --public-key <pem file> [--root <dir>] [--attestation <bundle>]...
+const USAGE = `usage: node scripts/verify.ts --public-key <pem file: one key, or several> [--root <dir>] [--attestation <bundle>]...
        [--artifact <file>]... [--builder-id <id or prefix*>] [--max-risk-score <0-100>] [--require-boot]
    or: node scripts/verify.ts --identity-repository <owner/name> [--identity-workflow <.github/workflows/x.yml>]
        [--identity-ref <ref, * matches anything>] [--identity-issuer <url>] [--trusted-root <trusted_root.json>] …`;
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
       attestations: values.attestation.map((a) => resolve(a)),
       artifacts: values.artifact.length ? values.artifact.map((a) => resolve(a)) : null,
       policy: {
-        trustedKey: pem === null ? null : parseTrustedKey(pem, '--public-key'),
+        trustedKeys: pem === null ? null : parseTrustedKeys(pem, '--public-key'),
         keyless: keylessPolicy,
         builderId: values['builder-id'] ?? null,
         maxRiskScore: parseMaxRiskScore(values['max-risk-score']),

@@ -62,7 +62,7 @@ await runAction(async () => {
         attestations: options.attestations,
         artifacts: options.artifacts,
         policy: {
-          trustedKey: options.trustedKey,
+          trustedKeys: options.trustedKeys,
           keyless: options.keyless,
           builderId: options.builderId,
           maxRiskScore: options.maxRiskScore,

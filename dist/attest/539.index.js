@@ -670,27 +670,40 @@ function signatureCheck(policy) {
             };
         };
     }
-    const key = policy.trustedKey;
-    if (!key)
+    const keys = policy.trustedKeys;
+    if (!keys?.length)
         throw new Error('verify needs a trusted key or a keyless policy');
-    const verifier = new _sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .Verifier */ .BL(trustMaterial(key), {
-        tlogThreshold: 0,
-        ctlogThreshold: 0,
-        timestampThreshold: 0,
-    });
+    const trusted = `the trusted key${keys.length > 1 ? 's' : ''} ${keys.map((k) => k.hint).join(', ')}`;
+    const verifiers = new Map(keys.map((key) => [
+        key.hint,
+        new _sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .Verifier */ .BL(trustMaterial(key), { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }),
+    ]));
     return (bundle) => {
+        const material = bundle.verificationMaterial.content;
         // Key mode trusts a key, never a certificate the bundle brings along.
-        if (bundle.verificationMaterial.content.$case !== 'publicKey')
-            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`);
+        if (material.$case !== 'publicKey')
+            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `the bundle carries a ${material.$case}, not a key hint: key mode verifies only signatures by ${trusted}`);
+        const hint = material.publicKey.hint;
+        const verifier = verifiers.get(hint);
+        if (!verifier) {
+            // The hint is the bundle's word: shown quoted unless it is a key hint's 64 hex (no log commands in it).
+            const named = /^[0-9a-f]{64}$/.test(hint) ? hint : JSON.stringify(hint.slice(0, 80));
+            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `the bundle was signed by the key ${named}, not by ${trusted}`);
+        }
         try {
             verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_4__/* .toSignedEntity */ .DC)(bundle));
         }
         catch (e) {
             const code = e.code;
-            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
+            throw new _keyless_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .KeylessCheckFailure */ .Pw('signature', `${e.message}${code ? ` (${code})` : ''}; ${trusted}`);
         }
         return {
-            passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+            passed: [
+                {
+                    check: 'signature',
+                    detail: `ECDSA P-256 signature by the trusted key ${hint}`,
+                },
+            ],
             certifiedBuilder: null,
         };
     };

@@ -13236,7 +13236,22 @@ function parseSigningKey(pem, passphrase, input = 'private-key') {
 function signBytes(key, data) {
     return sign('sha256', data, key.privateKey);
 }
-/** Parses a trusted public key (verify's public-key input). */
+const PUBLIC_KEY_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+/**
+ * The keys a verifier trusts (the public-key input): one PEM public key, or several one after another — the
+ * current key and those it replaced, so that snapshots signed before a key rotation still verify (a rollback
+ * reaches them). Each bundle names its key by hint; a bundle is verified with that key only.
+ */
+function parseTrustedKeys(text, input = 'public-key') {
+    const blocks = text.match(PUBLIC_KEY_BLOCK) ?? [text];
+    const keys = new Map();
+    for (const block of blocks) {
+        const key = parseTrustedKey(block, input);
+        keys.set(key.hint, key);
+    }
+    return [...keys.values()];
+}
+/** Parses one trusted public key. */
 function parseTrustedKey(pem, input = 'public-key') {
     const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
     if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
@@ -13436,20 +13451,20 @@ const TRUST_ACCEPTED = 'the PEM public key attest signed with (or a .pem file); 
 /** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
 async function parseTrustInputs(raw, ctx) {
     const keyRaw = raw['public-key'].trim();
-    let trustedKey = null;
+    let trustedKeys = null;
     if (keyRaw) {
         const pem = keyRaw.startsWith('-----BEGIN')
             ? keyRaw
             : await (0,promises_.readFile)((0,external_node_path_.resolve)(keyRaw), 'utf8').catch((e) => {
                 throw new errors/* InputError */.dz('public-key', `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`);
             });
-        trustedKey = parseTrustedKey(pem, 'public-key');
+        trustedKeys = parseTrustedKeys(pem, 'public-key');
     }
     // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
-    if (trustedKey && raw['identity-repository'].trim())
+    if (trustedKeys && raw['identity-repository'].trim())
         throw new errors/* InputError */.dz('identity-repository', 'is set together with public-key', 'one of them: public-key for key-signed attestations, identity-* for keyless ones');
     const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
-    return { trustedKey, keyless };
+    return { trustedKeys, keyless };
 }
 /**
  * A channel (prod, stable) moves only to what a run on a guarded ref signed. Keyless, the identity without
@@ -13478,7 +13493,7 @@ async function parseChannelCommand(raw, ctx) {
     else
         digest = raw.to.trim() ? (0,reference/* checkDigest */.H2)(raw.to.trim(), 'to') : null;
     const trust = await parseTrustInputs(raw, ctx);
-    if (!trust.trustedKey && !trust.keyless)
+    if (!trust.trustedKeys && !trust.keyless)
         throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`, TRUST_ACCEPTED);
     requireRefForChannels(trust.keyless, `${command} moves '${channel}'`);
     return { command, oci, channel, digest, trust };
@@ -13512,10 +13527,10 @@ async function parseTagSnapshotInputs(raw, ctx) {
     const repository = repoRaw ? (0,github_api/* parseRepository */.S)('repository', repoRaw) : null;
     if ((release || gitTag === 'api') && !repository)
         throw new errors/* InputError */.dz('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
-    const { trustedKey, keyless } = await parseTrustInputs(raw, ctx);
+    const { trustedKeys, keyless } = await parseTrustInputs(raw, ctx);
     const oci = parseOci(raw, ctx, false);
     const requireGates = inputs_parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
-    if (requireGates && !trustedKey && !keyless)
+    if (requireGates && !trustedKeys && !keyless)
         throw new errors/* InputError */.dz('public-key', `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`, TRUST_ACCEPTED);
     if (oci?.channelTags.length)
         requireRefForChannels(keyless, `this run moves the channels ${oci.channelTags.join(', ')}`);
@@ -13534,7 +13549,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
         replaceAssets,
         token,
         repository,
-        trustedKey,
+        trustedKeys,
         keyless,
         requireGates,
         epoch,
@@ -16161,27 +16176,40 @@ function signatureCheck(policy) {
             };
         };
     }
-    const key = policy.trustedKey;
-    if (!key)
+    const keys = policy.trustedKeys;
+    if (!keys?.length)
         throw new Error('verify needs a trusted key or a keyless policy');
-    const verifier = new verify_dist/* Verifier */.BL(trustMaterial(key), {
-        tlogThreshold: 0,
-        ctlogThreshold: 0,
-        timestampThreshold: 0,
-    });
+    const trusted = `the trusted key${keys.length > 1 ? 's' : ''} ${keys.map((k) => k.hint).join(', ')}`;
+    const verifiers = new Map(keys.map((key) => [
+        key.hint,
+        new verify_dist/* Verifier */.BL(trustMaterial(key), { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }),
+    ]));
     return (bundle) => {
+        const material = bundle.verificationMaterial.content;
         // Key mode trusts a key, never a certificate the bundle brings along.
-        if (bundle.verificationMaterial.content.$case !== 'publicKey')
-            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`);
+        if (material.$case !== 'publicKey')
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `the bundle carries a ${material.$case}, not a key hint: key mode verifies only signatures by ${trusted}`);
+        const hint = material.publicKey.hint;
+        const verifier = verifiers.get(hint);
+        if (!verifier) {
+            // The hint is the bundle's word: shown quoted unless it is a key hint's 64 hex (no log commands in it).
+            const named = /^[0-9a-f]{64}$/.test(hint) ? hint : JSON.stringify(hint.slice(0, 80));
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `the bundle was signed by the key ${named}, not by ${trusted}`);
+        }
         try {
             verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle));
         }
         catch (e) {
             const code = e.code;
-            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`);
+            throw new keyless_verify/* KeylessCheckFailure */.Pw('signature', `${e.message}${code ? ` (${code})` : ''}; ${trusted}`);
         }
         return {
-            passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+            passed: [
+                {
+                    check: 'signature',
+                    detail: `ECDSA P-256 signature by the trusted key ${hint}`,
+                },
+            ],
             certifiedBuilder: null,
         };
     };
@@ -16662,7 +16690,7 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
                 : e.message,
         });
     }
-    if (!options.trustedKey && !options.keyless) {
+    if (!options.trustedKeys && !options.keyless) {
         failures.push({
             gate: 'verify',
             detail: 'no trusted key or keyless identity given (input public-key), so the attestations cannot be verified',
@@ -16676,7 +16704,7 @@ async function checkReleaseGates(tree, options = {}, digests = new DigestMemo())
                 attestations: [],
                 artifacts: null,
                 policy: {
-                    trustedKey: options.trustedKey ?? null,
+                    trustedKeys: options.trustedKeys ?? null,
                     keyless: options.keyless ?? null,
                     builderId: options.builderId ?? null,
                     maxRiskScore: null,
@@ -18343,7 +18371,7 @@ async function registryPublish(r) {
 /** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */
 function channelPolicy(trust) {
     return {
-        trustedKey: trust.trustedKey ?? null,
+        trustedKeys: trust.trustedKeys ?? null,
         keyless: trust.keyless ?? null,
         builderId: trust.builderId ?? null,
         maxRiskScore: null,
@@ -18673,7 +18701,7 @@ async function runSnapshot(o, ctx, deps) {
     const auth = o.token ? { token: o.token } : null;
     // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
     // (a round trip to the remote or the API); the tag's verdict is reported first.
-    const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
+    const gatesChecked = checkReleaseGates(o.tree, { trustedKeys: o.trustedKeys, keyless: o.keyless }, digests);
     gatesChecked.catch(() => { });
     // The tag's owner, before any write: another commit's tag stops the run here.
     let githubTag = null;
@@ -18704,7 +18732,7 @@ async function runSnapshot(o, ctx, deps) {
             tree: o.tree,
             commit,
             epoch: facts.epoch,
-            gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+            gateOptions: { trustedKeys: o.trustedKeys, keyless: o.keyless },
             digests,
             reason: facts.runUrl ?? `tag-snapshot ${tag}`,
             onToken: deps.onSecret,

@@ -8,7 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.ts';
 import { parseBoolean, parseEnum, parseLines, requireReadablePath } from '../inputs.ts';
 import { decideSigning, type SignOverride, type SigningDecision } from './trigger-policy.ts';
-import { parseSigningKey, parseTrustedKey, type SigningKey, type TrustedKey } from './signing-key.ts';
+import { parseSigningKey, parseTrustedKeys, type SigningKey, type TrustedKey } from './signing-key.ts';
 import type { RunContext } from './context.ts';
 import { defaultBuilderId } from './context.ts';
 import type { SecretAllowList } from '../secrets/allow-list.ts';
@@ -72,7 +72,7 @@ export interface VerifyOptions {
   attestations: string[];
   artifacts: string[] | null;
   /** Key mode (public-key given); otherwise keyless is set. */
-  trustedKey: TrustedKey | null;
+  trustedKeys: TrustedKey[] | null;
   keyless: KeylessPolicy | null;
   builderId: string | null;
   maxRiskScore: number | null;
@@ -137,7 +137,7 @@ export async function parseAttestInputs(
       root: trees[0]!,
       attestations: parseLines(raw.attestations).map((a) => resolve(cwd, a)),
       artifacts: artifacts.length ? artifacts : null,
-      trustedKey: keyMode ? parseTrustedKey(await pemOrFile('public-key', raw['public-key'])) : null,
+      trustedKeys: keyMode ? parseTrustedKeys(await pemOrFile('public-key', raw['public-key'])) : null,
       keyless: keyMode ? null : await parseKeylessVerifyInputs(raw, ctx, cwd),
       builderId: raw['builder-id'].trim() || null,
       maxRiskScore: parseMaxRiskScore(raw['max-risk-score']),

@@ -72,7 +72,24 @@ export interface TrustedKey {
   hint: string;
 }
 
-/** Parses a trusted public key (verify's public-key input). */
+const PUBLIC_KEY_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+
+/**
+ * The keys a verifier trusts (the public-key input): one PEM public key, or several one after another — the
+ * current key and those it replaced, so that snapshots signed before a key rotation still verify (a rollback
+ * reaches them). Each bundle names its key by hint; a bundle is verified with that key only.
+ */
+export function parseTrustedKeys(text: string, input = 'public-key'): TrustedKey[] {
+  const blocks = text.match(PUBLIC_KEY_BLOCK) ?? [text];
+  const keys = new Map<string, TrustedKey>();
+  for (const block of blocks) {
+    const key = parseTrustedKey(block, input);
+    keys.set(key.hint, key);
+  }
+  return [...keys.values()];
+}
+
+/** Parses one trusted public key. */
 export function parseTrustedKey(pem: string, input = 'public-key'): TrustedKey {
   const accepted = 'an ECDSA P-256 public key in PEM (openssl ec -pubout)';
   if (!/-----BEGIN PUBLIC KEY-----/.test(pem))

@@ -82,8 +82,11 @@ export interface CheckResult {
 }
 
 export interface VerifyPolicy {
-  /** Key mode: the signer's public key. Exactly one of trustedKey and keyless is given. */
-  trustedKey: TrustedKey | null;
+  /**
+   * Key mode: the signer's public key, or several (the current one and those it replaced): a bundle is
+   * verified with the key its hint names. Exactly one of trustedKeys and keyless is given.
+   */
+  trustedKeys: readonly TrustedKey[] | null;
   /** Keyless: the trusted roots and the identity the certificate must name. */
   keyless?: KeylessPolicy | null;
   /** Exact builder id, or a prefix when it ends with `*`; null: any (the key is the trust). */
@@ -250,31 +253,49 @@ function signatureCheck(policy: VerifyPolicy): SignatureCheck {
       };
     };
   }
-  const key = policy.trustedKey;
-  if (!key) throw new Error('verify needs a trusted key or a keyless policy');
-  const verifier = new Verifier(trustMaterial(key), {
-    tlogThreshold: 0,
-    ctlogThreshold: 0,
-    timestampThreshold: 0,
-  });
+  const keys = policy.trustedKeys;
+  if (!keys?.length) throw new Error('verify needs a trusted key or a keyless policy');
+  const trusted = `the trusted key${keys.length > 1 ? 's' : ''} ${keys.map((k) => k.hint).join(', ')}`;
+  const verifiers = new Map(
+    keys.map((key) => [
+      key.hint,
+      new Verifier(trustMaterial(key), { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }),
+    ]),
+  );
   return (bundle) => {
+    const material = bundle.verificationMaterial.content;
     // Key mode trusts a key, never a certificate the bundle brings along.
-    if (bundle.verificationMaterial.content.$case !== 'publicKey')
+    if (material.$case !== 'publicKey')
       throw new KeylessCheckFailure(
         'signature',
-        `the bundle carries a ${bundle.verificationMaterial.content.$case}, not a key hint: key mode verifies only signatures by the trusted key ${key.hint}`,
+        `the bundle carries a ${material.$case}, not a key hint: key mode verifies only signatures by ${trusted}`,
       );
+    const hint = material.publicKey.hint;
+    const verifier = verifiers.get(hint);
+    if (!verifier) {
+      // The hint is the bundle's word: shown quoted unless it is a key hint's 64 hex (no log commands in it).
+      const named = /^[0-9a-f]{64}$/.test(hint) ? hint : JSON.stringify(hint.slice(0, 80));
+      throw new KeylessCheckFailure(
+        'signature',
+        `the bundle was signed by the key ${named}, not by ${trusted}`,
+      );
+    }
     try {
       verifier.verify(toSignedEntity(bundle));
     } catch (e) {
       const code = (e as { code?: string }).code;
       throw new KeylessCheckFailure(
         'signature',
-        `${(e as Error).message}${code ? ` (${code})` : ''}; trusted key ${key.hint}`,
+        `${(e as Error).message}${code ? ` (${code})` : ''}; ${trusted}`,
       );
     }
     return {
-      passed: [{ check: 'signature', detail: `ECDSA P-256 signature by the trusted key ${key.hint}` }],
+      passed: [
+        {
+          check: 'signature',
+          detail: `ECDSA P-256 signature by the trusted key ${hint}`,
+        },
+      ],
       certifiedBuilder: null,
     };
   };

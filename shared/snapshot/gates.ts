@@ -45,7 +45,7 @@ export interface GateResult {
 
 export interface GateOptions {
   /** Key mode: attest's trusted public key. */
-  trustedKey?: TrustedKey | null;
+  trustedKeys?: readonly TrustedKey[] | null;
   /** Keyless mode: the identity the certificates must name. */
   keyless?: KeylessPolicy | null;
   builderId?: string | null;
@@ -180,7 +180,7 @@ export async function checkReleaseGates(
     });
   }
 
-  if (!options.trustedKey && !options.keyless) {
+  if (!options.trustedKeys && !options.keyless) {
     failures.push({
       gate: 'verify',
       detail:
@@ -194,7 +194,7 @@ export async function checkReleaseGates(
         attestations: [],
         artifacts: null,
         policy: {
-          trustedKey: options.trustedKey ?? null,
+          trustedKeys: options.trustedKeys ?? null,
           keyless: options.keyless ?? null,
           builderId: options.builderId ?? null,
           maxRiskScore: null,

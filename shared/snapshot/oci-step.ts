@@ -73,7 +73,7 @@ export async function registryPublish(r: OciPublishRequest): Promise<PublishRequ
 /** The policy a channel's target is verified with in the registry: gates' policy (boot required, any builder). */
 function channelPolicy(trust: GateOptions): VerifyPolicy {
   return {
-    trustedKey: trust.trustedKey ?? null,
+    trustedKeys: trust.trustedKeys ?? null,
     keyless: trust.keyless ?? null,
     builderId: trust.builderId ?? null,
     maxRiskScore: null,

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { RunContext } from '../run-context.ts';
 import { parseKeylessVerifyInputs } from '../attest/keyless-options.ts';
 import type { KeylessPolicy } from '../attest/keyless-verify.ts';
-import { parseTrustedKey, type TrustedKey } from '../attest/signing-key.ts';
+import { parseTrustedKeys, type TrustedKey } from '../attest/signing-key.ts';
 import { InputError } from '../errors.ts';
 import { parseBoolean, parseEnum, parseLines, requireReadablePath } from '../inputs.ts';
 import type { Credentials } from '../oci/auth.ts';
@@ -86,7 +86,8 @@ export interface ChannelCommandOptions {
 
 /** The trusted key (public-key) or keyless identity (identity-*) attestations are verified with. */
 export interface TrustInputs {
-  trustedKey: TrustedKey | null;
+  /** One key, or the current key and those it replaced (snapshots signed before a rotation). */
+  trustedKeys: TrustedKey[] | null;
   keyless: KeylessPolicy | null;
 }
 
@@ -106,7 +107,7 @@ export interface TagSnapshotOptions {
   replaceAssets: boolean;
   token: string | null;
   repository: RepoRef | null;
-  trustedKey: TrustedKey | null;
+  trustedKeys: TrustedKey[] | null;
   /** Keyless: the identity the attestations' certificates must name (identity-* inputs, no public-key). */
   keyless: KeylessPolicy | null;
   requireGates: boolean;
@@ -173,7 +174,7 @@ const TRUST_ACCEPTED =
 /** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
 async function parseTrustInputs(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext): Promise<TrustInputs> {
   const keyRaw = raw['public-key'].trim();
-  let trustedKey: TrustedKey | null = null;
+  let trustedKeys: TrustedKey[] | null = null;
   if (keyRaw) {
     const pem = keyRaw.startsWith('-----BEGIN')
       ? keyRaw
@@ -183,17 +184,17 @@ async function parseTrustInputs(raw: TagSnapshotRawInputs, ctx: SnapshotRunConte
             `'${keyRaw}' is neither a PEM public key nor a readable file (${e.code})`,
           );
         });
-    trustedKey = parseTrustedKey(pem, 'public-key');
+    trustedKeys = parseTrustedKeys(pem, 'public-key');
   }
   // Keyless attestations are verified against the signer's identity instead of a key (attest's verify inputs).
-  if (trustedKey && raw['identity-repository'].trim())
+  if (trustedKeys && raw['identity-repository'].trim())
     throw new InputError(
       'identity-repository',
       'is set together with public-key',
       'one of them: public-key for key-signed attestations, identity-* for keyless ones',
     );
   const keyless = raw['identity-repository'].trim() ? await parseKeylessVerifyInputs(raw, ctx) : null;
-  return { trustedKey, keyless };
+  return { trustedKeys, keyless };
 }
 
 /**
@@ -231,7 +232,7 @@ export async function parseChannelCommand(
     digest = checkDigest(raw.digest.trim(), 'digest');
   } else digest = raw.to.trim() ? checkDigest(raw.to.trim(), 'to') : null;
   const trust = await parseTrustInputs(raw, ctx);
-  if (!trust.trustedKey && !trust.keyless)
+  if (!trust.trustedKeys && !trust.keyless)
     throw new InputError(
       'public-key',
       `is empty (and so is identity-repository), but ${command} moves '${channel}' only to a snapshot whose attestations verify with them`,
@@ -289,11 +290,11 @@ export async function parseTagSnapshotInputs(
   const repository = repoRaw ? parseRepository('repository', repoRaw) : null;
   if ((release || gitTag === 'api') && !repository)
     throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set', 'owner/name');
-  const { trustedKey, keyless } = await parseTrustInputs(raw, ctx);
+  const { trustedKeys, keyless } = await parseTrustInputs(raw, ctx);
   const oci = parseOci(raw, ctx, false);
   const requireGates =
     parseBoolean('require-gates', raw['require-gates'], false) || (oci?.channelTags.length ?? 0) > 0;
-  if (requireGates && !trustedKey && !keyless)
+  if (requireGates && !trustedKeys && !keyless)
     throw new InputError(
       'public-key',
       `is empty (and so is identity-repository), but ${oci?.channelTags.length ? 'channel tags are only moved after the gates pass, which' : 'require-gates: true'} needs them to verify the attestations`,
@@ -316,7 +317,7 @@ export async function parseTagSnapshotInputs(
     replaceAssets,
     token,
     repository,
-    trustedKey,
+    trustedKeys,
     keyless,
     requireGates,
     epoch,

@@ -115,7 +115,7 @@ export async function runSnapshot(
   const auth = o.token ? { token: o.token } : null;
   // The release gates are checked (signatures verified on this thread) while the tag's owner is asked
   // (a round trip to the remote or the API); the tag's verdict is reported first.
-  const gatesChecked = checkReleaseGates(o.tree, { trustedKey: o.trustedKey, keyless: o.keyless }, digests);
+  const gatesChecked = checkReleaseGates(o.tree, { trustedKeys: o.trustedKeys, keyless: o.keyless }, digests);
   gatesChecked.catch(() => {});
   // The tag's owner, before any write: another commit's tag stops the run here.
   let githubTag: ExistingApiTag | null = null;
@@ -154,7 +154,7 @@ export async function runSnapshot(
         tree: o.tree,
         commit,
         epoch: facts.epoch,
-        gateOptions: { trustedKey: o.trustedKey, keyless: o.keyless },
+        gateOptions: { trustedKeys: o.trustedKeys, keyless: o.keyless },
         digests,
         reason: facts.runUrl ?? `tag-snapshot ${tag}`,
         onToken: deps.onSecret,

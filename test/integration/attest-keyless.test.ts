@@ -112,7 +112,7 @@ function verifyKeyless(root: string, trustedRoots: Awaited<ReturnType<typeof roo
     attestations: [],
     artifacts: null,
     policy: {
-      trustedKey: null,
+      trustedKeys: null,
       keyless: { identity, trustedRoots },
       builderId: null,
       maxRiskScore: null,

@@ -139,6 +139,23 @@ describe('verify accepts what attest signed', () => {
     assert.match(r.stdout, /^ok {2}signature +.*ECDSA P-256 signature by the trusted key/m);
     assert.match(r.stdout, /VERIFIED: 1 attestation\(s\), 1 artifact file\(s\) covered/);
   });
+
+  it('the CLI, with the key it was signed with among several (after a key rotation)', async () => {
+    const keys = join(otherKey.dir, 'rotated-keys.pem');
+    await writeFile(
+      keys,
+      (await readFile(otherKey.publicFile, 'utf8')) + (await readFile(key.publicFile, 'utf8')),
+    );
+    const r = cli(['--public-key', keys, '--root', signed]);
+    assert.equal(r.status, 0, explain(r));
+    assert.match(r.stdout, /VERIFIED: 4 attestation\(s\)/);
+    const onlyOther = cli(['--public-key', otherKey.publicFile, '--root', signed]);
+    assert.notEqual(onlyOther.status, 0, explain(onlyOther));
+    assert.match(
+      onlyOther.stdout + onlyOther.stderr,
+      /signed by the key [0-9a-f]{64}, not by the trusted key [0-9a-f]{64}/,
+    );
+  });
 });
 
 type Case = {
@@ -184,7 +201,7 @@ const CASES: Case[] = [
     name: 'the wrong trusted key',
     inputs: () => ({ 'public-key': otherKey.publicFile }),
     check: 'signature',
-    message: /key not found|signature verification failed/,
+    message: /the bundle was signed by the key \S+, not by the trusted key \S+$/m,
   },
   {
     name: 'the bundle re-signed by another key under the trusted key hint',

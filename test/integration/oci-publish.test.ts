@@ -54,7 +54,7 @@ const PASSED: GateResult = {
 
 /** What promote and rollback verify the registry's attestations with: the key the fixtures sign with. */
 const policy = (): VerifyPolicy => ({
-  trustedKey: defaultSnapshotKey().trusted,
+  trustedKeys: [defaultSnapshotKey().trusted],
   keyless: null,
   builderId: null,
   maxRiskScore: null,

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { readImageProvenance } from '../../shared/attest/image-provenance.ts';
-import { parseTrustedKey } from '../../shared/attest/signing-key.ts';
+import { parseTrustedKeys } from '../../shared/attest/signing-key.ts';
 import { DigestMemo } from '../../shared/digest-memo.ts';
 import { checkReleaseGates } from '../../shared/snapshot/gates.ts';
 import { readSnapshotImages } from '../../shared/snapshot/images.ts';
@@ -291,8 +291,8 @@ describe('tag-snapshot action (bundled)', () => {
 
   test('checkReleaseGates reports every failed gate from the files', async () => {
     const ws = await workspace();
-    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
-    assert.deepEqual((await checkReleaseGates(ws.tree, { trustedKey })).failures, []);
+    const trustedKeys = parseTrustedKeys(await readFile(key.publicFile, 'utf8'));
+    assert.deepEqual((await checkReleaseGates(ws.tree, { trustedKeys })).failures, []);
     // A changed boot report, a secret finding and no key: three gates fail, each named.
     const boot = (await readdir(join(ws.tree, 'meta', 'boot'))).find((n) => n.endsWith('.json'))!;
     const report = JSON.parse(await readFile(join(ws.tree, 'meta', 'boot', boot), 'utf8')) as {
@@ -321,14 +321,14 @@ describe('tag-snapshot action (bundled)', () => {
       /1 secret\(s\) found, first openssh-private-key in \/root\/.ssh\/id_ed25519/,
     );
     // With the key, the boot gate still holds the release back.
-    const keyed = await checkReleaseGates(ws.tree, { trustedKey });
+    const keyed = await checkReleaseGates(ws.tree, { trustedKeys });
     assert.equal(keyed.passed, false);
     assert.ok(keyed.failures.some((f) => f.gate === 'boot'));
   });
 
   test('the gates read only signed image provenance, and hold back an image over its risk threshold', async () => {
     const ws = await workspace();
-    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+    const trustedKeys = parseTrustedKeys(await readFile(key.publicFile, 'utf8'));
     const basePath = join(ws.tree, 'meta', 'image-provenance.json');
     const base = JSON.parse(await readFile(basePath, 'utf8')) as {
       image: { variant: string | null; base_sha256: string | null; sha256: string };
@@ -343,7 +343,7 @@ describe('tag-snapshot action (bundled)', () => {
         image: { ...base.image, variant: 'kernel', base_sha256: base.image.sha256 },
       }),
     );
-    const added = await checkReleaseGates(ws.tree, { trustedKey });
+    const added = await checkReleaseGates(ws.tree, { trustedKeys });
     assert.deepEqual(
       added.failures.map((f) => [f.gate, f.detail]),
       [
@@ -359,7 +359,7 @@ describe('tag-snapshot action (bundled)', () => {
       basePath,
       JSON.stringify({ ...base, analysis: { ...base.analysis, risk_score: 5, risk_threshold: 4 } }),
     );
-    const risky = await checkReleaseGates(ws.tree, { trustedKey });
+    const risky = await checkReleaseGates(ws.tree, { trustedKeys });
     assert.match(
       risky.failures.find((f) => f.gate === 'risk')?.detail ?? '',
       /base\.qcow2: meta\/image-provenance\.json records the dependency risk score 5, above its threshold 4/,
@@ -368,20 +368,20 @@ describe('tag-snapshot action (bundled)', () => {
 
   test('a run hashes each file once: the gates reuse its digests, and a file changed since is hashed again', async () => {
     const ws = await workspace();
-    const trustedKey = parseTrustedKey(await readFile(key.publicFile, 'utf8'));
+    const trustedKeys = parseTrustedKeys(await readFile(key.publicFile, 'utf8'));
     const digests = new DigestMemo();
     const images = await readSnapshotImages(ws.tree, digests);
     assert.equal(digests.hashed, 1 + images.variants.length);
-    assert.equal((await checkReleaseGates(ws.tree, { trustedKey }, digests)).passed, true);
+    assert.equal((await checkReleaseGates(ws.tree, { trustedKeys }, digests)).passed, true);
     const afterGates = digests.hashed;
     // The gates again (as before the channels move): nothing is read again.
-    assert.equal((await checkReleaseGates(ws.tree, { trustedKey }, digests)).passed, true);
+    assert.equal((await checkReleaseGates(ws.tree, { trustedKeys }, digests)).passed, true);
     assert.equal(digests.hashed, afterGates);
     // One byte of an image rewritten in place, its size and modification time as they were: the status
     // change time gives it away, the image is hashed again and the gates refuse it.
     const image = join(ws.tree, images.variants[0]!.rel);
     await rewriteByteKeepingTimes(image, join(ws.tree, '..', 'image-times'));
-    const changed = await checkReleaseGates(ws.tree, { trustedKey }, digests);
+    const changed = await checkReleaseGates(ws.tree, { trustedKeys }, digests);
     assert.equal(changed.passed, false);
     assert.match(
       changed.failures.find((f) => f.gate === 'provenance')!.detail,
@@ -552,6 +552,16 @@ describe('tag-snapshot action with a registry (bundled)', () => {
     assert.equal(foreign.code, 1, explain(foreign));
     assert.match(foreign.stdout, /is not covered by attestations that verify with the trusted key/);
     assert.ok(!tags().includes('staging'), 'a refused promotion moves nothing');
+    // After a key rotation: the new key and the one it replaced, one PEM after the other, reach the old snapshot.
+    const rotated = await snapshot(ws, {
+      command: 'promote',
+      registry: registry.host,
+      channel: 'beta',
+      digest,
+      'public-key': (await readFile(stranger.publicFile, 'utf8')) + (await readFile(key.publicFile, 'utf8')),
+    });
+    assert.equal(rotated.code, 0, explain(rotated));
+    assert.equal(await skopeoDigest('acme/images:beta'), digest);
     const untrusted = await snapshot(ws, {
       command: 'promote',
       registry: registry.host,

@@ -8,7 +8,12 @@ import { test } from '@jest/globals';
 import { bundleToJSON } from '@sigstore/bundle';
 import { DSSEBundleBuilder } from '@sigstore/sign';
 import { preAuthEncoding, signStatementWithKey } from '../../shared/attest/sign.ts';
-import { keyHint, parseSigningKey, parseTrustedKey } from '../../shared/attest/signing-key.ts';
+import {
+  keyHint,
+  parseSigningKey,
+  parseTrustedKey,
+  parseTrustedKeys,
+} from '../../shared/attest/signing-key.ts';
 import { IN_TOTO_PAYLOAD_TYPE } from '../../shared/attest/statement.ts';
 import { InputError } from '../../shared/errors.ts';
 
@@ -105,6 +110,26 @@ test('the trusted key must be a P-256 public key in PEM', () => {
     format: 'pem',
   }) as string;
   assert.throws(() => parseTrustedKey(rsa), /is a rsa key, not P-256/);
+});
+
+test('several trusted keys: one PEM after another, each checked, the same key once', () => {
+  const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+  const otherPem = other.export({ type: 'spki', format: 'pem' }) as string;
+  const keys = parseTrustedKeys(`${otherPem}\n${spki}${otherPem}`);
+  assert.deepEqual(
+    keys.map((k) => k.hint),
+    [keyHint(other), keyHint(p256.publicKey)],
+  );
+  assert.deepEqual(
+    parseTrustedKeys(spki).map((k) => k.hint),
+    [keyHint(p256.publicKey)],
+  );
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({
+    type: 'spki',
+    format: 'pem',
+  }) as string;
+  assert.throws(() => parseTrustedKeys(spki + rsa, '--public-key'), /input '--public-key': is a rsa key/);
+  assert.throws(() => parseTrustedKeys('not a key'), /is not a PEM public key/);
 });
 
 test('a signed bundle is v0.3 with the key hint, and openssl verifies its signature over the PAE', async () => {
