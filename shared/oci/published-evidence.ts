@@ -210,14 +210,16 @@ export async function verifyPublishedSnapshot(
     const problem = await imageProblem(client, repository, image, images, signed);
     if (problem) problems.push(problem);
   }
-  if (problems.length)
+  if (problems.length) {
+    const trusted = policy.keyless ? 'identity' : (policy.trustedKeys?.length ?? 0) > 1 ? 'keys' : 'key';
     throw new DataError(
-      `${repository}@${digest} is not covered by attestations that verify with the trusted ` +
-        `${policy.keyless ? 'identity' : 'key'}: ${problems.join('; ')}` +
+      `${repository}@${digest} is not covered by attestations that verify with the trusted ${trusted}: ` +
+        problems.join('; ') +
         (rejected.length
           ? ` (${rejected.length} attestation(s) did not verify, first: ${rejected[0]})`
           : '') +
         (bundles === 0 ? ' (it has no attestation referrers)' : ''),
     );
+  }
   return { verified: statements.length, rejected, images: images.length };
 }
