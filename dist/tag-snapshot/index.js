@@ -18459,9 +18459,36 @@ function tagRecordDifference(existing, wanted) {
         return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
     // Several trees go to one release under one tag (a matrix per architecture, each its own bundle-name): the
     // tag records the first tree; another type or architecture is another tree of the same snapshot.
-    const tree = (text) => /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
-    if (tree(existing) && tree(wanted) && tree(existing) !== tree(wanted))
+    const [have, want] = [recordTree(existing), recordTree(wanted)];
+    if (have && want && have !== want)
         return null;
+    return lineDifference(existing, wanted);
+}
+/** The tree a snapshot record (tagMessage) describes: its image type and architecture. */
+function recordTree(text) {
+    return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+}
+const FENCE = '```';
+/**
+ * The release text with a tree's record (tagMessage) in a fence. Several trees under one tag share the
+ * release (each its own bundle), so an existing text keeps every record and gets this one: appended, or in
+ * place of the record of the same bundle name (a rerun that replaced the assets). Null: already there.
+ */
+function releaseBodyWithRecord(existing, record) {
+    const block = `${FENCE}\n${record}${FENCE}\n`;
+    if (existing === null || !existing.trim())
+        return block;
+    const bundleName = (text) => /^Bundle: \S+ {2}(.+)$/m.exec(text)?.[1];
+    for (const m of existing.matchAll(/```\n([\s\S]*?)```\n?/g)) {
+        const recorded = m[1];
+        if (lineDifference(recorded, record) === null)
+            return null;
+        if (bundleName(recorded) !== undefined && bundleName(recorded) === bundleName(record))
+            return existing.slice(0, m.index) + block + existing.slice(m.index + m[0].length);
+    }
+    return `${existing.trimEnd()}\n\n${block}`;
+}
+function lineDifference(existing, wanted) {
     const lines = (text) => text
         .split('\n')
         .map((l) => l.trimEnd())
@@ -18560,6 +18587,7 @@ async function publishRelease(gh, req) {
     })));
     let release = await findRelease(gh, req.repo, req.tag);
     // Plan against what is there before anything is written.
+    let body = req.body(release ? (release.body ?? '') : null);
     const remote = release
         ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
             ...req.repo,
@@ -18590,7 +18618,7 @@ async function publishRelease(gh, req) {
                 tag_name: req.tag,
                 target_commitish: req.commit,
                 name: req.tag,
-                body: req.body,
+                body: body ?? '',
                 draft: false,
                 prerelease: false,
             })).data;
@@ -18603,6 +18631,7 @@ async function publishRelease(gh, req) {
             release = await findRelease(gh, req.repo, req.tag);
             if (!release)
                 throw e;
+            body = req.body(release.body ?? '');
         }
     }
     const outcomes = [];
@@ -18635,6 +18664,9 @@ async function publishRelease(gh, req) {
             url: asset.browser_download_url,
         });
     }
+    // The text last, once its assets are all there (a reused release: another tree's record added).
+    if (action === 'reused' && body !== null)
+        await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
     return { id: release.id, url: release.html_url, action, assets: outcomes };
 }
 
@@ -18823,7 +18855,7 @@ async function runSnapshot(o, ctx, deps) {
             repo: o.repository,
             tag,
             commit,
-            body: '```\n' + message + '```\n',
+            body: (existing) => releaseBodyWithRecord(existing, message),
             assets,
             replace: o.replaceAssets,
         });

@@ -37,6 +37,7 @@ import {
   checkBuiltFrom,
   planBundleName,
   planTagName,
+  releaseBodyWithRecord,
   tagMessage,
   tagRecordDifference,
   type SnapshotFacts,
@@ -249,7 +250,7 @@ export async function runSnapshot(
       repo: o.repository!,
       tag,
       commit,
-      body: '```\n' + message + '```\n',
+      body: (existing) => releaseBodyWithRecord(existing, message),
       assets,
       replace: o.replaceAssets,
     });

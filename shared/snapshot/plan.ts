@@ -88,8 +88,37 @@ export function tagRecordDifference(existing: string | null, wanted: string): st
   if (existing === null) return 'it is a lightweight tag, not an annotated snapshot tag listing its images';
   // Several trees go to one release under one tag (a matrix per architecture, each its own bundle-name): the
   // tag records the first tree; another type or architecture is another tree of the same snapshot.
-  const tree = (text: string) => /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
-  if (tree(existing) && tree(wanted) && tree(existing) !== tree(wanted)) return null;
+  const [have, want] = [recordTree(existing), recordTree(wanted)];
+  if (have && want && have !== want) return null;
+  return lineDifference(existing, wanted);
+}
+
+/** The tree a snapshot record (tagMessage) describes: its image type and architecture. */
+function recordTree(text: string): string | undefined {
+  return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+}
+
+const FENCE = '```';
+
+/**
+ * The release text with a tree's record (tagMessage) in a fence. Several trees under one tag share the
+ * release (each its own bundle), so an existing text keeps every record and gets this one: appended, or in
+ * place of the record of the same bundle name (a rerun that replaced the assets). Null: already there.
+ */
+export function releaseBodyWithRecord(existing: string | null, record: string): string | null {
+  const block = `${FENCE}\n${record}${FENCE}\n`;
+  if (existing === null || !existing.trim()) return block;
+  const bundleName = (text: string) => /^Bundle: \S+ {2}(.+)$/m.exec(text)?.[1];
+  for (const m of existing.matchAll(/```\n([\s\S]*?)```\n?/g)) {
+    const recorded = m[1]!;
+    if (lineDifference(recorded, record) === null) return null;
+    if (bundleName(recorded) !== undefined && bundleName(recorded) === bundleName(record))
+      return existing.slice(0, m.index) + block + existing.slice(m.index + m[0].length);
+  }
+  return `${existing.trimEnd()}\n\n${block}`;
+}
+
+function lineDifference(existing: string, wanted: string): string | null {
   const lines = (text: string) =>
     text
       .split('\n')

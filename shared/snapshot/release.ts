@@ -28,7 +28,11 @@ export interface ReleaseRequest {
   repo: RepoRef;
   tag: string;
   commit: string;
-  body: string;
+  /**
+   * The release's text: given null, the text of a new release; given a reused release's text, the text to
+   * replace it with, or null to leave it. Called before anything is written; throwing refuses the release.
+   */
+  body(existing: string | null): string | null;
   assets: ReleaseAssetFile[];
   replace: boolean;
 }
@@ -107,6 +111,7 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
 
   let release = await findRelease(gh, req.repo, req.tag);
   // Plan against what is there before anything is written.
+  let body = req.body(release ? (release.body ?? '') : null);
   const remote: RemoteAsset[] = release
     ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
         ...req.repo,
@@ -143,7 +148,7 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
           tag_name: req.tag,
           target_commitish: req.commit,
           name: req.tag,
-          body: req.body,
+          body: body ?? '',
           draft: false,
           prerelease: false,
         })
@@ -154,6 +159,7 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
       if (httpStatus(e) !== 422) throw e;
       release = await findRelease(gh, req.repo, req.tag);
       if (!release) throw e;
+      body = req.body(release.body ?? '');
     }
   }
 
@@ -186,5 +192,8 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
       url: asset.browser_download_url,
     });
   }
+  // The text last, once its assets are all there (a reused release: another tree's record added).
+  if (action === 'reused' && body !== null)
+    await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
   return { id: release.id, url: release.html_url, action, assets: outcomes };
 }

@@ -17,10 +17,17 @@ export interface FakeAsset {
   bytes: Buffer;
 }
 
+export interface FakeRelease {
+  id: number;
+  tag: string;
+  body: string;
+  assets: FakeAsset[];
+}
+
 export interface FakeGitHub {
   url: string;
   requests: string[];
-  releases: Map<string, { id: number; tag: string; assets: FakeAsset[] }>;
+  releases: Map<string, FakeRelease>;
   /** Tags GitHub has: an annotated tag (message) or a lightweight one (null) on a commit. */
   tags: Map<string, { commit: string; message: string | null }>;
   close(): Promise<void>;
@@ -50,11 +57,12 @@ export async function startFakeGitHub(owner: string, repo: string, token: string
   let nextId = 1;
   let url = '';
   const base = `/repos/${owner}/${repo}`;
-  const releaseJson = (r: { id: number; tag: string; assets: FakeAsset[] }) => ({
+  const releaseJson = (r: FakeRelease) => ({
     ...releaseShape,
     id: r.id,
     tag_name: r.tag,
     name: r.tag,
+    body: r.body,
     url: `${url}${base}/releases/${r.id}`,
     html_url: `https://github.com/${owner}/${repo}/releases/tag/${r.tag}`,
     upload_url: `${url}/uploads${base}/releases/${r.id}/assets{?name,label}`,
@@ -107,15 +115,22 @@ export async function startFakeGitHub(owner: string, repo: string, token: string
         return r ? send(200, releaseJson(r)) : send(404, { message: 'Not Found', status: '404' });
       }
       if (req.method === 'POST' && u.pathname === `${base}/releases`) {
-        const b = JSON.parse((await body(req)).toString()) as { tag_name: string };
+        const b = JSON.parse((await body(req)).toString()) as { tag_name: string; body?: string };
         if (releases.has(b.tag_name))
           return send(422, {
             message: 'Validation Failed',
             errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
           });
-        const r = { id: nextId++, tag: b.tag_name, assets: [] };
+        const r = { id: nextId++, tag: b.tag_name, body: b.body ?? '', assets: [] };
         releases.set(b.tag_name, r);
         return send(201, releaseJson(r));
+      }
+      if (req.method === 'PATCH' && (m = new RegExp(`^${base}/releases/(\\d+)$`).exec(u.pathname))) {
+        const r = [...releases.values()].find((x) => x.id === Number(m![1]));
+        if (!r) return send(404, { message: 'Not Found' });
+        const b = JSON.parse((await body(req)).toString()) as { body?: string };
+        if (b.body !== undefined) r.body = b.body;
+        return send(200, releaseJson(r));
       }
       if (req.method === 'GET' && (m = new RegExp(`^${base}/releases/(\\d+)/assets$`).exec(u.pathname))) {
         const r = [...releases.values()].find((x) => x.id === Number(m![1]));

@@ -269,6 +269,15 @@ describe('tag-snapshot action (bundled)', () => {
       assert.ok(names.some((n) => n.startsWith(`${stem}.`) && n.endsWith('.sigstore.json')));
     }
     assert.ok(!names.includes('image-provenance.json'), 'no evidence under a name both trees would use');
+    // The release's text records both trees, each once, a rerun adding nothing.
+    const text = () => github.releases.get('image-multi')!.body;
+    const records = (t: string) => [...t.matchAll(/^Bundle: [0-9a-f]{64} {2}(\S+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(records(text()), ['infrasim-alpine-x86_64.tar', 'infrasim-alpine-aarch64.tar']);
+    assert.equal((text().match(/^```$/gm) ?? []).length, 4, text());
+    const before = text();
+    const again = await run('infrasim-alpine-aarch64.tar');
+    assert.equal(again.code, 0, explain(again));
+    assert.equal(text(), before);
   });
 
   test('require-gates: a gate not passed publishes nothing; with the secret scan result it passes', async () => {

@@ -150,6 +150,9 @@ describe('release', () => {
     browser_download_url: `https://github.com/acme/images/releases/download/${TAG}/${name}`,
   });
 
+  /** A new release's text is 'b'; a reused release's text is left as it is. */
+  const keepText = (existing: string | null) => (existing === null ? 'b' : null);
+
   test('created, with each asset streamed to uploads.github.com', async () => {
     const assets = await files();
     nock(API)
@@ -158,7 +161,7 @@ describe('release', () => {
       .post(
         '/repos/acme/images/releases',
         (b: Record<string, unknown>) =>
-          b.tag_name === TAG && b.target_commitish === COMMIT && b.draft === false,
+          b.tag_name === TAG && b.target_commitish === COMMIT && b.draft === false && b.body === 'b',
       )
       .reply(201, await release());
     const uploads = nock(UPLOADS)
@@ -174,7 +177,7 @@ describe('release', () => {
       repo,
       tag: TAG,
       commit: COMMIT,
-      body: 'b',
+      body: () => 'b',
       assets,
       replace: false,
     });
@@ -208,7 +211,7 @@ describe('release', () => {
       repo,
       tag: TAG,
       commit: COMMIT,
-      body: 'b',
+      body: keepText,
       assets,
       replace: false,
     });
@@ -217,6 +220,42 @@ describe('release', () => {
       r.assets.map((a) => a.action),
       ['skipped', 'skipped'],
     );
+  });
+
+  test("a reused release's text is replaced with what body() makes of it, after its assets", async () => {
+    const assets = await files();
+    const seen: (string | null)[] = [];
+    const order: string[] = [];
+    nock(API)
+      .get(`/repos/acme/images/releases/tags/${TAG}`)
+      .reply(200, await release())
+      .get('/repos/acme/images/releases/1/assets')
+      .query({ per_page: 100 })
+      .reply(200, [])
+      .patch('/repos/acme/images/releases/1', (b: Record<string, unknown>) => {
+        order.push('text');
+        return b.body === 'Description of the release + another tree';
+      })
+      .reply(200, await release());
+    nock(UPLOADS)
+      .post('/repos/acme/images/releases/1/assets')
+      .query(true)
+      .times(2)
+      .reply(201, () => {
+        order.push('asset');
+        return { id: 20, name: 'x', browser_download_url: 'https://github.com/x' };
+      });
+    const r = await publishRelease(gh(), {
+      repo,
+      tag: TAG,
+      commit: COMMIT,
+      body: (existing) => (seen.push(existing), `${existing} + another tree`),
+      assets,
+      replace: false,
+    });
+    assert.equal(r.action, 'reused');
+    assert.deepEqual(seen, ['Description of the release']);
+    assert.deepEqual(order, ['asset', 'asset', 'text']);
   });
 
   test('an asset with other bytes is refused before anything is uploaded; replace-assets replaces it', async () => {
@@ -229,7 +268,7 @@ describe('release', () => {
       .query({ per_page: 100 })
       .reply(200, listing);
     await assert.rejects(
-      publishRelease(gh(), { repo, tag: TAG, commit: COMMIT, body: 'b', assets, replace: false }),
+      publishRelease(gh(), { repo, tag: TAG, commit: COMMIT, body: keepText, assets, replace: false }),
       /already has an asset infrasim-debian-x.tar.gz with sha256 .* refusing to replace it \(set replace-assets: true/,
     );
     nock(API)
@@ -251,7 +290,7 @@ describe('release', () => {
       repo,
       tag: TAG,
       commit: COMMIT,
-      body: 'b',
+      body: keepText,
       assets,
       replace: true,
     });

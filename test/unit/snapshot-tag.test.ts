@@ -27,7 +27,7 @@ import {
   snapshotTagName,
   tagNameProblem,
 } from '../../shared/snapshot/tag-name.ts';
-import { tagRecordDifference } from '../../shared/snapshot/plan.ts';
+import { releaseBodyWithRecord, tagRecordDifference } from '../../shared/snapshot/plan.ts';
 import { needTools } from '../support/tools.ts';
 
 const scratch: string[] = [];
@@ -251,6 +251,29 @@ describe('snapshot tag on real repositories', () => {
       `tag\n\nSnapshot of alpine 3.20 (${arch}) built by infrasim v1\nImages:\n  ${image}  base.qcow2\nRun: r\n`;
     assert.equal(tagRecordDifference(record('x86_64', 'a'), record('aarch64', 'b')), null);
     assert.match(tagRecordDifference(record('x86_64', 'a'), record('x86_64', 'b'))!, /' {2}a {2}base.qcow2'/);
+  });
+
+  test("the release's text: each tree's record once, a rerun's in place of its bundle's earlier record", () => {
+    const record = (arch: string, sha: string, run = 'r1') =>
+      `tag\n\nSnapshot of alpine 3.20 (${arch}) built by infrasim v1\nBundle: ${sha.repeat(64)}  ${arch}.tar\nRun: ${run}\n`;
+    const fence = (r: string) => '```\n' + r + '```\n';
+    const first = releaseBodyWithRecord(null, record('x86_64', 'a'))!;
+    assert.equal(first, fence(record('x86_64', 'a')));
+    assert.equal(
+      releaseBodyWithRecord(first, record('x86_64', 'a', 'r2')),
+      null,
+      'a rerun: nothing to change',
+    );
+    const both = releaseBodyWithRecord(first, record('aarch64', 'b'))!;
+    assert.equal(both, `${fence(record('x86_64', 'a'))}\n${fence(record('aarch64', 'b'))}`);
+    // assets replaced by a rerun (replace-assets): that bundle's record is replaced, the other kept.
+    assert.equal(
+      releaseBodyWithRecord(both, record('x86_64', 'c')),
+      `${fence(record('x86_64', 'c'))}\n${fence(record('aarch64', 'b'))}`,
+    );
+    // A release made by hand keeps its words; an empty one gets the record alone.
+    assert.equal(releaseBodyWithRecord('Notes.\n', record('x86_64', 'a')), `Notes.\n\n${first}`);
+    assert.equal(releaseBodyWithRecord('', record('x86_64', 'a')), first);
   });
 
   test('the record comparison: the Run line never counts, the Bundle line only when both have one', () => {
