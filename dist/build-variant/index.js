@@ -12823,7 +12823,10 @@ async function scanTree(root, options = {}) {
     const result = { findings: [], files: 0, bytes: 0, unchanged: 0, manifest: new Map() };
     const walk = async (dir, rel) => {
         options.signal?.throwIfAborted();
-        const entries = await withAccess(dir, 0o700, () => (0,promises_.readdir)(dir, { withFileTypes: true }));
+        // Listing needs read, opening what is listed needs search: a directory with r but not x (as images may
+        // have) lists its names and then refuses every file. Root passes both checks whatever the mode.
+        await withAccess(dir, 0o700, () => (0,promises_.access)(dir, external_node_fs_.constants.R_OK | external_node_fs_.constants.X_OK));
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
             const full = (0,external_node_path_.join)(dir, entry.name);

@@ -5,8 +5,8 @@
  * reported, with the base). Symlinks are not followed; device nodes and
  * FIFOs hold no bytes.
  */
-import { chmodSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { chmod, lstat, open, readdir } from 'node:fs/promises';
+import { chmodSync, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { access, chmod, lstat, open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readChunks, sha256, sha256File } from '../hash.ts';
@@ -131,7 +131,10 @@ export async function scanTree(
   const result: TreeScanResult = { findings: [], files: 0, bytes: 0, unchanged: 0, manifest: new Map() };
   const walk = async (dir: string, rel: string): Promise<void> => {
     options.signal?.throwIfAborted();
-    const entries = await withAccess(dir, 0o700, () => readdir(dir, { withFileTypes: true }));
+    // Listing needs read, opening what is listed needs search: a directory with r but not x (as images may
+    // have) lists its names and then refuses every file. Root passes both checks whatever the mode.
+    await withAccess(dir, 0o700, () => access(dir, constants.R_OK | constants.X_OK));
+    const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = join(dir, entry.name);

@@ -13,6 +13,7 @@ import { beforeAll, describe, it } from '@jest/globals';
 import { scanTarGzForSecrets } from '../../shared/secrets/scan-archive.ts';
 import { scanTree } from '../../shared/secrets/scan-tree.ts';
 import { WIREGUARD_FIRSTBOOT } from '../../shared/variant/scripts.ts';
+import { requireTool } from '../../shared/exec.ts';
 import { needTools } from '../support/tools.ts';
 
 let keyPem: string;
@@ -40,6 +41,27 @@ async function tree(files: Record<string, string>): Promise<string> {
     await writeFile(join(root, path), content);
   }
   return root;
+}
+
+/** scanTree's findings' paths, from a process bound by the tree's modes (root: without CAP_DAC_*). */
+async function scanAsOwner(root: string, prefix: string): Promise<string[]> {
+  const script = `
+    const { scanTree } = await import(${JSON.stringify(new URL('../../shared/secrets/scan-tree.ts', import.meta.url).href)});
+    const r = await scanTree(${JSON.stringify(root)}, { prefix: ${JSON.stringify(prefix)} });
+    console.log(JSON.stringify(r.findings.map((f) => f.path)));`;
+  const node = [process.execPath, '--input-type=module', '-e', script];
+  let argv = node;
+  if (process.getuid?.() === 0) {
+    await requireTool('setpriv').catch(() =>
+      assert.fail(
+        "setpriv is not installed: install the Debian package 'util-linux' (bash .ci/install-system.sh)",
+      ),
+    );
+    const dropped = '-dac_override,-dac_read_search';
+    argv = ['setpriv', `--bounding-set=${dropped}`, `--inh-caps=${dropped}`, ...node];
+  }
+  const out = execFileSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as string[];
 }
 
 describe('scanTree', () => {
@@ -108,14 +130,22 @@ describe('scanTree', () => {
   });
 
   it('reads files and directories whose modes shut their owner out (an image extracted as an unprivileged user)', async () => {
-    const root = await tree({ 'etc/shadow.key': keyPem, 'var/lib/private/x/id': keyPem });
+    const root = await tree({
+      'etc/shadow.key': keyPem,
+      'var/lib/private/x/id': keyPem,
+      'srv/listed/id': keyPem, // its directory can be listed (r) but not entered (no x)
+    });
     await chmod(join(root, 'etc/shadow.key'), 0o000);
     await chmod(join(root, 'var/lib/private/x'), 0o000);
-    const r = await scanTree(root, { prefix: '<part1>' });
-    assert.deepEqual(
-      r.findings.map((f) => f.path),
-      ['<part1>/etc/shadow.key', '<part1>/var/lib/private/x/id'],
-    );
+    await chmod(join(root, 'srv/listed'), 0o400);
+    // Root reads whatever the mode, so the scan runs where the modes count: a child without root's
+    // override of file permissions (as the owner of the tree, like a runner's user).
+    const findings = await scanAsOwner(root, '<part1>');
+    assert.deepEqual(findings, [
+      '<part1>/etc/shadow.key',
+      '<part1>/srv/listed/id',
+      '<part1>/var/lib/private/x/id',
+    ]);
   });
 });
 
