@@ -18468,25 +18468,56 @@ function tagRecordDifference(existing, wanted) {
 function recordTree(text) {
     return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
 }
-const FENCE = '```';
 /**
- * The release text with a tree's record (tagMessage) in a fence. Several trees under one tag share the
- * release (each its own bundle), so an existing text keeps every record and gets this one: appended, or in
- * place of the record of the same bundle name (a rerun that replaced the assets). Null: already there.
+ * The release text with a tree's record (tagMessage) in a fenced block. Several trees under one tag share the
+ * release (each its own bundle), so an existing text keeps everything in it and gets this record: appended, or in
+ * place of the earlier record of the same bundle (a rerun that replaced the assets). Null: it is there already.
+ * The text may have been edited on github.com (CRLF line ends, other code blocks, a fence left open): only
+ * fenced blocks that read as snapshot records are taken for records.
  */
 function releaseBodyWithRecord(existing, record) {
-    const block = `${FENCE}\n${record}${FENCE}\n`;
-    if (existing === null || !existing.trim())
+    // Longer than any run of backticks in the record, so nothing in it can close the fence (CommonMark).
+    const fence = '`'.repeat(Math.max(3, ...[...record.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    const block = `${fence}\n${record.endsWith('\n') ? record : `${record}\n`}${fence}\n`;
+    const text = (existing ?? '').replace(/\r\n?/g, '\n');
+    if (!text.trim())
         return block;
-    const bundleName = (text) => /^Bundle: \S+ {2}(.+)$/m.exec(text)?.[1];
-    for (const m of existing.matchAll(/```\n([\s\S]*?)```\n?/g)) {
-        const recorded = m[1];
-        if (lineDifference(recorded, record) === null)
+    const { blocks, open } = fencedBlocks(text);
+    const bundleName = (t) => /^Bundle: \S+ {2}(.+)$/m.exec(t)?.[1];
+    for (const b of blocks) {
+        if (!recordTree(b.content))
+            continue;
+        if (lineDifference(b.content, record) === null)
             return null;
-        if (bundleName(recorded) !== undefined && bundleName(recorded) === bundleName(record))
-            return existing.slice(0, m.index) + block + existing.slice(m.index + m[0].length);
+        if (bundleName(b.content) !== undefined && bundleName(b.content) === bundleName(record))
+            return text.slice(0, b.start) + block + text.slice(b.end);
     }
-    return `${existing.trimEnd()}\n\n${block}`;
+    // A fence left open would swallow the record: it is closed first.
+    return `${text.trimEnd()}\n${open ? `${open}\n` : ''}\n${block}`;
+}
+/** The fenced code blocks of a Markdown text (CommonMark fences), and the fence still open at its end. */
+function fencedBlocks(text) {
+    const blocks = [];
+    let current = null;
+    let offset = 0;
+    for (const line of text.split(/(?<=\n)/)) {
+        const bare = line.replace(/\n$/, '');
+        const next = offset + line.length;
+        if (!current) {
+            const opening = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(bare);
+            if (opening)
+                current = { fence: opening[1], start: offset, contentStart: next };
+        }
+        else {
+            const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(bare);
+            if (closing && closing[1][0] === current.fence[0] && closing[1].length >= current.fence.length) {
+                blocks.push({ start: current.start, end: next, content: text.slice(current.contentStart, offset) });
+                current = null;
+            }
+        }
+        offset = next;
+    }
+    return { blocks, open: current?.fence ?? null };
 }
 function lineDifference(existing, wanted) {
     const lines = (text) => text
@@ -18587,7 +18618,6 @@ async function publishRelease(gh, req) {
     })));
     let release = await findRelease(gh, req.repo, req.tag);
     // Plan against what is there before anything is written.
-    let body = req.body(release ? (release.body ?? '') : null);
     const remote = release
         ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
             ...req.repo,
@@ -18618,7 +18648,7 @@ async function publishRelease(gh, req) {
                 tag_name: req.tag,
                 target_commitish: req.commit,
                 name: req.tag,
-                body: body ?? '',
+                body: req.body(null) ?? '',
                 draft: false,
                 prerelease: false,
             })).data;
@@ -18631,7 +18661,6 @@ async function publishRelease(gh, req) {
             release = await findRelease(gh, req.repo, req.tag);
             if (!release)
                 throw e;
-            body = req.body(release.body ?? '');
         }
     }
     const outcomes = [];
@@ -18664,9 +18693,14 @@ async function publishRelease(gh, req) {
             url: asset.browser_download_url,
         });
     }
-    // The text last, once its assets are all there (a reused release: another tree's record added).
-    if (action === 'reused' && body !== null)
-        await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
+    // The text last, once this tree's assets are all there, from the text as it is now: GitHub has no append,
+    // so the window in which another tree's run could write in between is one read and one write.
+    if (action === 'reused') {
+        const current = (await findRelease(gh, req.repo, req.tag)) ?? release;
+        const body = req.body(current.body ?? '');
+        if (body !== null)
+            await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
+    }
     return { id: release.id, url: release.html_url, action, assets: outcomes };
 }
 

@@ -98,24 +98,55 @@ function recordTree(text: string): string | undefined {
   return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
 }
 
-const FENCE = '```';
-
 /**
- * The release text with a tree's record (tagMessage) in a fence. Several trees under one tag share the
- * release (each its own bundle), so an existing text keeps every record and gets this one: appended, or in
- * place of the record of the same bundle name (a rerun that replaced the assets). Null: already there.
+ * The release text with a tree's record (tagMessage) in a fenced block. Several trees under one tag share the
+ * release (each its own bundle), so an existing text keeps everything in it and gets this record: appended, or in
+ * place of the earlier record of the same bundle (a rerun that replaced the assets). Null: it is there already.
+ * The text may have been edited on github.com (CRLF line ends, other code blocks, a fence left open): only
+ * fenced blocks that read as snapshot records are taken for records.
  */
 export function releaseBodyWithRecord(existing: string | null, record: string): string | null {
-  const block = `${FENCE}\n${record}${FENCE}\n`;
-  if (existing === null || !existing.trim()) return block;
-  const bundleName = (text: string) => /^Bundle: \S+ {2}(.+)$/m.exec(text)?.[1];
-  for (const m of existing.matchAll(/```\n([\s\S]*?)```\n?/g)) {
-    const recorded = m[1]!;
-    if (lineDifference(recorded, record) === null) return null;
-    if (bundleName(recorded) !== undefined && bundleName(recorded) === bundleName(record))
-      return existing.slice(0, m.index) + block + existing.slice(m.index + m[0].length);
+  // Longer than any run of backticks in the record, so nothing in it can close the fence (CommonMark).
+  const fence = '`'.repeat(Math.max(3, ...[...record.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const block = `${fence}\n${record.endsWith('\n') ? record : `${record}\n`}${fence}\n`;
+  const text = (existing ?? '').replace(/\r\n?/g, '\n');
+  if (!text.trim()) return block;
+  const { blocks, open } = fencedBlocks(text);
+  const bundleName = (t: string) => /^Bundle: \S+ {2}(.+)$/m.exec(t)?.[1];
+  for (const b of blocks) {
+    if (!recordTree(b.content)) continue;
+    if (lineDifference(b.content, record) === null) return null;
+    if (bundleName(b.content) !== undefined && bundleName(b.content) === bundleName(record))
+      return text.slice(0, b.start) + block + text.slice(b.end);
   }
-  return `${existing.trimEnd()}\n\n${block}`;
+  // A fence left open would swallow the record: it is closed first.
+  return `${text.trimEnd()}\n${open ? `${open}\n` : ''}\n${block}`;
+}
+
+/** The fenced code blocks of a Markdown text (CommonMark fences), and the fence still open at its end. */
+function fencedBlocks(text: string): {
+  blocks: { start: number; end: number; content: string }[];
+  open: string | null;
+} {
+  const blocks: { start: number; end: number; content: string }[] = [];
+  let current: { fence: string; start: number; contentStart: number } | null = null;
+  let offset = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const bare = line.replace(/\n$/, '');
+    const next = offset + line.length;
+    if (!current) {
+      const opening = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(bare);
+      if (opening) current = { fence: opening[1]!, start: offset, contentStart: next };
+    } else {
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(bare);
+      if (closing && closing[1]![0] === current.fence[0] && closing[1]!.length >= current.fence.length) {
+        blocks.push({ start: current.start, end: next, content: text.slice(current.contentStart, offset) });
+        current = null;
+      }
+    }
+    offset = next;
+  }
+  return { blocks, open: current?.fence ?? null };
 }
 
 function lineDifference(existing: string, wanted: string): string | null {

@@ -29,8 +29,9 @@ export interface ReleaseRequest {
   tag: string;
   commit: string;
   /**
-   * The release's text: given null, the text of a new release; given a reused release's text, the text to
-   * replace it with, or null to leave it. Called before anything is written; throwing refuses the release.
+   * The release's text: given null, the text of a new release; given a reused release's text (read again after
+   * this run's uploads, so runs of other trees finishing meanwhile are kept), the text to replace it with, or
+   * null to leave it.
    */
   body(existing: string | null): string | null;
   assets: ReleaseAssetFile[];
@@ -111,7 +112,6 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
 
   let release = await findRelease(gh, req.repo, req.tag);
   // Plan against what is there before anything is written.
-  let body = req.body(release ? (release.body ?? '') : null);
   const remote: RemoteAsset[] = release
     ? await gh.paginate(gh.rest.repos.listReleaseAssets, {
         ...req.repo,
@@ -148,7 +148,7 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
           tag_name: req.tag,
           target_commitish: req.commit,
           name: req.tag,
-          body: body ?? '',
+          body: req.body(null) ?? '',
           draft: false,
           prerelease: false,
         })
@@ -159,7 +159,6 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
       if (httpStatus(e) !== 422) throw e;
       release = await findRelease(gh, req.repo, req.tag);
       if (!release) throw e;
-      body = req.body(release.body ?? '');
     }
   }
 
@@ -192,8 +191,12 @@ export async function publishRelease(gh: GitHubClient, req: ReleaseRequest): Pro
       url: asset.browser_download_url,
     });
   }
-  // The text last, once its assets are all there (a reused release: another tree's record added).
-  if (action === 'reused' && body !== null)
-    await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
+  // The text last, once this tree's assets are all there, from the text as it is now: GitHub has no append,
+  // so the window in which another tree's run could write in between is one read and one write.
+  if (action === 'reused') {
+    const current = (await findRelease(gh, req.repo, req.tag)) ?? release;
+    const body = req.body(current.body ?? '');
+    if (body !== null) await gh.rest.repos.updateRelease({ ...req.repo, release_id: release.id, body });
+  }
   return { id: release.id, url: release.html_url, action, assets: outcomes };
 }

@@ -276,6 +276,32 @@ describe('snapshot tag on real repositories', () => {
     assert.equal(releaseBodyWithRecord('', record('x86_64', 'a')), first);
   });
 
+  test("the release's text as people leave it: edited on github.com, other code blocks, a fence left open", () => {
+    const record = (arch: string, sha: string, run = 'r1') =>
+      `tag\n\nSnapshot of alpine 3.20 (${arch}) built by infrasim v1\nBundle: ${sha.repeat(64)}  ${arch}.tar\nRun: ${run}\n`;
+    const fence = (r: string) => '```\n' + r + '```\n';
+    const both = `${fence(record('x86_64', 'a'))}\n${fence(record('aarch64', 'b'))}`;
+    // Saved from the browser: CRLF line ends. The records are still found: a rerun adds nothing.
+    assert.equal(releaseBodyWithRecord(both.replace(/\n/g, '\r\n'), record('aarch64', 'b', 'r2')), null);
+    // A maintainer's own code block first, and a record re-fenced with an info string.
+    const edited = 'Install:\n```sh\ncurl -O x\n```\n\n' + '```text\n' + record('x86_64', 'a') + '```\n';
+    assert.equal(releaseBodyWithRecord(edited, record('x86_64', 'a', 'r2')), null);
+    assert.equal(
+      releaseBodyWithRecord(edited, record('x86_64', 'c')),
+      'Install:\n```sh\ncurl -O x\n```\n\n' + fence(record('x86_64', 'c')),
+    );
+    // A fence left open is closed before the record, which would otherwise be read as its code.
+    assert.equal(
+      releaseBodyWithRecord('Notes\n```sh\nmake\n', record('x86_64', 'a')),
+      'Notes\n```sh\nmake\n```\n\n' + fence(record('x86_64', 'a')),
+    );
+    // Backticks in a record (a version string, say) cannot close its fence, and it is found again.
+    const ticked = record('x86_64', 'a').replace('3.20', '3.20```x');
+    const withTicks = releaseBodyWithRecord(null, ticked)!;
+    assert.ok(withTicks.startsWith('````\n') && withTicks.endsWith('````\n'), withTicks);
+    assert.equal(releaseBodyWithRecord(withTicks, ticked), null);
+  });
+
   test('the record comparison: the Run line never counts, the Bundle line only when both have one', () => {
     const base = 'tag\n\nImages:\n  x  base.qcow2\n';
     assert.equal(
