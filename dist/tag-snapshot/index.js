@@ -18466,7 +18466,7 @@ function tagRecordDifference(existing, wanted) {
 }
 /** The tree a snapshot record (tagMessage) describes: its image type and architecture. */
 function recordTree(text) {
-    return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+    return /^Snapshot of (\S+) \S* \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
 }
 /**
  * The release text with a tree's record (tagMessage) in a fenced block. Several trees under one tag share the

@@ -95,7 +95,7 @@ export function tagRecordDifference(existing: string | null, wanted: string): st
 
 /** The tree a snapshot record (tagMessage) describes: its image type and architecture. */
 function recordTree(text: string): string | undefined {
-  return /^Snapshot of (\S+) \S+ \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
+  return /^Snapshot of (\S+) \S* \(([^)]+)\)/m.exec(text)?.slice(1).join(' ');
 }
 
 /**

@@ -300,6 +300,9 @@ describe('snapshot tag on real repositories', () => {
     const withTicks = releaseBodyWithRecord(null, ticked)!;
     assert.ok(withTicks.startsWith('````\n') && withTicks.endsWith('````\n'), withTicks);
     assert.equal(releaseBodyWithRecord(withTicks, ticked), null);
+    // An image provenance without a version ('Snapshot of rootfs  (x86_64)') is a record all the same.
+    const unversioned = record('x86_64', 'a').replace(' 3.20 ', '  ');
+    assert.equal(releaseBodyWithRecord(fence(unversioned), unversioned.replace('r1', 'r2')), null);
   });
 
   test('the record comparison: the Run line never counts, the Bundle line only when both have one', () => {
