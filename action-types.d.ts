@@ -889,7 +889,7 @@ export interface TagSnapshotInputs {
    */
   'registry-password': string;
   /**
-   * Channel tags (dev, prod, …), one per line, moved only after every release gate passed (checked from the files; public-key is then required). The immutable sha-<commit> tag is always pushed first.
+   * Channel tags (dev, prod, …), one per line, moved only after every release gate passed (checked from the files; public-key is then required, or keyless identity-repository with identity-ref). The immutable sha-<commit> tag is always pushed first.
    */
   'channels': string;
   /**

@@ -13244,6 +13244,10 @@ const PUBLIC_KEY_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-
  */
 function parseTrustedKeys(text, input = 'public-key') {
     const blocks = text.match(PUBLIC_KEY_BLOCK) ?? [text];
+    // A block cut short or of another kind (a certificate) beside the keys would otherwise be dropped unseen.
+    const begun = text.match(/-----BEGIN [A-Z0-9 ]+-----/g)?.length ?? 0;
+    if (begun > blocks.length)
+        throw new errors/* InputError */.dz(input, `holds ${begun} PEM blocks, of which ${blocks.length} are complete public keys`, 'ECDSA P-256 public keys in PEM (openssl ec -pubout), one after another');
     const keys = new Map();
     for (const block of blocks) {
         const key = parseTrustedKey(block, input);
@@ -13447,7 +13451,7 @@ function parseOci(raw, ctx, required) {
         annotations: metadata.annotations,
     };
 }
-const TRUST_ACCEPTED = 'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref';
+const TRUST_ACCEPTED = 'the PEM public key attest signed with (or a .pem file, several keys one after another); for keyless attestations, identity-repository (owner/name) with identity-ref (required when channels move) and optionally identity-workflow';
 /** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
 async function parseTrustInputs(raw, ctx) {
     const keyRaw = raw['public-key'].trim();
@@ -17255,6 +17259,17 @@ async function verifyPublishedSnapshot(client, repository, digest, policy) {
 
 
 
+/**
+ * A channel moves only under a policy that names who may have signed: a key, or a keyless identity with the
+ * ref its run was on (the repository alone accepts a run on any branch). tag-snapshot's inputs refuse the
+ * same with the input named; this guards the library's own callers.
+ */
+function checkMovePolicy(policy) {
+    if (policy.keyless ? policy.keyless.identity.ref === null : !policy.trustedKeys?.length)
+        throw new Error(policy.keyless
+            ? 'a keyless policy without a ref cannot move a channel: a run on any branch could have signed the target'
+            : 'moving a channel needs a trusted key or a keyless identity to verify the target with');
+}
 /** Moves `channel` to `target` once it carries a passing gate result and its signed evidence holds. */
 async function moveToVerified(client, repository, channel, target, action, options, noGateResult) {
     if (!(await (0,oci_channels/* passedGates */.LW)(client, repository, target)))
@@ -17273,11 +17288,13 @@ async function moveToVerified(client, repository, channel, target, action, optio
 async function promote(client, repository, channel, digest, options) {
     (0,oci_channels/* checkChannelTag */.ih)(channel);
     (0,oci_reference/* checkDigest */.H2)(digest);
+    checkMovePolicy(options.policy);
     return moveToVerified(client, repository, channel, digest, 'promote', options, () => new errors/* InputError */.dz('digest', `${repository}@${digest} has no passing gate result: only a snapshot published after its release gates passed can be promoted`));
 }
 /** Moves `channel` back to the previous digest, or to `to` if it was on this channel before. No rebuild. */
 async function rollback(client, repository, channel, options) {
     (0,oci_channels/* checkChannelTag */.ih)(channel);
+    checkMovePolicy(options.policy);
     const doc = await (0,oci_channels/* readChannels */.NK)(client, repository);
     const entry = doc.channels[channel];
     if (!entry)

@@ -81,6 +81,14 @@ const PUBLIC_KEY_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-
  */
 export function parseTrustedKeys(text: string, input = 'public-key'): TrustedKey[] {
   const blocks = text.match(PUBLIC_KEY_BLOCK) ?? [text];
+  // A block cut short or of another kind (a certificate) beside the keys would otherwise be dropped unseen.
+  const begun = text.match(/-----BEGIN [A-Z0-9 ]+-----/g)?.length ?? 0;
+  if (begun > blocks.length)
+    throw new InputError(
+      input,
+      `holds ${begun} PEM blocks, of which ${blocks.length} are complete public keys`,
+      'ECDSA P-256 public keys in PEM (openssl ec -pubout), one after another',
+    );
   const keys = new Map<string, TrustedKey>();
   for (const block of blocks) {
     const key = parseTrustedKey(block, input);

@@ -29,6 +29,20 @@ export interface ChannelMoveOptions {
   now?: () => Date;
 }
 
+/**
+ * A channel moves only under a policy that names who may have signed: a key, or a keyless identity with the
+ * ref its run was on (the repository alone accepts a run on any branch). tag-snapshot's inputs refuse the
+ * same with the input named; this guards the library's own callers.
+ */
+function checkMovePolicy(policy: VerifyPolicy): void {
+  if (policy.keyless ? policy.keyless.identity.ref === null : !policy.trustedKeys?.length)
+    throw new Error(
+      policy.keyless
+        ? 'a keyless policy without a ref cannot move a channel: a run on any branch could have signed the target'
+        : 'moving a channel needs a trusted key or a keyless identity to verify the target with',
+    );
+}
+
 /** Moves `channel` to `target` once it carries a passing gate result and its signed evidence holds. */
 async function moveToVerified(
   client: RegistryClient,
@@ -61,6 +75,7 @@ export async function promote(
 ): Promise<ChannelsDocument> {
   checkChannelTag(channel);
   checkDigest(digest);
+  checkMovePolicy(options.policy);
   return moveToVerified(
     client,
     repository,
@@ -84,6 +99,7 @@ export async function rollback(
   options: ChannelMoveOptions & { to?: string },
 ): Promise<ChannelsDocument> {
   checkChannelTag(channel);
+  checkMovePolicy(options.policy);
   const doc = await readChannels(client, repository);
   const entry = doc.channels[channel];
   if (!entry)

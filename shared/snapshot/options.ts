@@ -169,7 +169,7 @@ function parseOci(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext, required: 
 }
 
 const TRUST_ACCEPTED =
-  'the PEM public key attest signed with (or a .pem file); for keyless attestations, identity-repository (owner/name) and optionally identity-workflow, identity-ref';
+  'the PEM public key attest signed with (or a .pem file, several keys one after another); for keyless attestations, identity-repository (owner/name) with identity-ref (required when channels move) and optionally identity-workflow';
 
 /** public-key, or the identity-* inputs for keyless attestations; neither given: both null. */
 async function parseTrustInputs(raw: TagSnapshotRawInputs, ctx: SnapshotRunContext): Promise<TrustInputs> {

@@ -204,6 +204,16 @@ const CASES: Case[] = [
     message: /the bundle was signed by the key \S+, not by the trusted key \S+$/m,
   },
   {
+    // The hint is the bundle's word: quoted in the log, so a line break or a workflow command in it stays text.
+    name: 'a key hint that names no trusted key, with a workflow command in it',
+    prepare: (t) =>
+      editJson(join(t, 'meta/attestations/base.sigstore.json'), (b) => {
+        b.verificationMaterial.publicKey.hint = 'k\n::error::forged';
+      }),
+    check: 'signature',
+    message: /signed by the key "k\\n::error::forged", not by the trusted key [0-9a-f]{64}/,
+  },
+  {
     name: 'the bundle re-signed by another key under the trusted key hint',
     prepare: async (t) => {
       const path = join(t, 'meta/attestations/base.sigstore.json');

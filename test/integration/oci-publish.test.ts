@@ -410,6 +410,30 @@ describe('channels', () => {
       (e: InputError) => e instanceof InputError && /has no passing gate result/.test(e.message),
     );
     assert.equal((await skopeoRaw(`${repo}:prod`)).digest, b.digest, 'a refused promotion moves nothing');
+    // A keyless policy naming no ref, or no trust at all, moves nothing (the library guards its own callers).
+    const anyRef = {
+      ...policy(),
+      trustedKeys: null,
+      keyless: {
+        identity: {
+          serverUrl: 'https://github.com',
+          repository: 'acme/images',
+          workflow: null,
+          ref: null,
+          issuer: 'https://token.actions.githubusercontent.com',
+        },
+        trustedRoots: [],
+      },
+    };
+    await assert.rejects(
+      promote(client(), repo, 'staging', b.digest, { reason: 'x', policy: anyRef }),
+      /a keyless policy without a ref cannot move a channel/,
+    );
+    await assert.rejects(
+      rollback(client(), repo, 'prod', { reason: 'x', policy: { ...policy(), trustedKeys: [] } }),
+      /needs a trusted key or a keyless identity/,
+    );
+    assert.equal((await skopeoRaw(`${repo}:prod`)).digest, b.digest);
 
     const proxy = await startFaultProxy(registry.url);
     try {

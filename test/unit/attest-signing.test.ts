@@ -130,6 +130,15 @@ test('several trusted keys: one PEM after another, each checked, the same key on
   }) as string;
   assert.throws(() => parseTrustedKeys(spki + rsa, '--public-key'), /input '--public-key': is a rsa key/);
   assert.throws(() => parseTrustedKeys('not a key'), /is not a PEM public key/);
+  // A second key cut short, or a certificate beside the key: refused, not dropped.
+  assert.throws(
+    () => parseTrustedKeys(spki + otherPem.slice(0, 80)),
+    /input 'public-key': holds 2 PEM blocks, of which 1 are complete public keys/,
+  );
+  assert.throws(
+    () => parseTrustedKeys(`${spki}-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n`),
+    /holds 2 PEM blocks/,
+  );
 });
 
 test('a signed bundle is v0.3 with the key hint, and openssl verifies its signature over the PAE', async () => {
