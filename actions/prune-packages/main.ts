@@ -5,7 +5,6 @@
  */
 import type { PrunePackagesInputs, PrunePackagesOutputs } from '../../action-types.d.ts';
 import { checkActionTools } from '../../shared/action-tools.ts';
-import { NOT_ATTEMPTED } from '../../shared/prune/executor.ts';
 import { parsePruneInputs } from '../../shared/prune/options.ts';
 import { readRunContext } from '../run-context.ts';
 import { renderSummary, tally } from '../../shared/prune/report.ts';
@@ -78,10 +77,10 @@ await runAction(async () => {
     throw new Error(
       `${plan.package} left alone: ${plan.blocked.map((b) => `manifest ${b.digest} (${b.via}) could not be read: ${b.reason}`).join('; ')}`,
     );
-  const stop = results?.find((r) => r.outcome === 'skipped' && r.message?.startsWith(NOT_ATTEMPTED));
-  if (stop)
+  const stoppedBy = results?.find((r) => r.stoppedBy)?.stoppedBy;
+  if (stoppedBy)
     throw new Error(
-      `deletions stopped: ${stop.message!.slice(NOT_ATTEMPTED.length)} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`,
+      `deletions stopped: ${stoppedBy} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`,
     );
   if (figures.failed + figures.skipped > 0)
     throw new Error(

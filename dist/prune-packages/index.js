@@ -8818,21 +8818,19 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
-/* harmony import */ var _shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9738);
-/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7987);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
-/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5405);
-/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3637);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9382);
+/* harmony import */ var _shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(471);
+/* harmony import */ var _shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5405);
+/* harmony import */ var _shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3618);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9382);
 
 
 
 
 
 
-
-await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () => {
-    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputs */ .Ko)({
+await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runAction */ .Cs)(async () => {
+    const raw = (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputs */ .Ko)({
         target: true,
         package: true,
         owner: true,
@@ -8854,20 +8852,20 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () =
     });
     for (const secret of [raw.token, raw.password])
         if (secret.trim())
-            _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setSecret */ .I8.setSecret(secret);
-    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePruneInputs */ .X)(raw, await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)());
+            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(secret);
+    const options = await (0,_shared_prune_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePruneInputs */ .X)(raw, await (0,_run_context_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunContext */ .$p)());
     await (0,_shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__/* .checkActionTools */ .m)('prune-packages', undefined);
     // Tests shorten GitHub's Retry-After waits; production waits what GitHub asks.
     const base = Number(process.env.PRUNE_RETRY_AFTER_BASE_MS);
-    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runPrune */ .u)(options, {
-        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(line),
-        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setSecret */ .I8.setSecret(s),
+    const run = await (0,_shared_prune_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runPrune */ .u)(options, {
+        log: (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line),
+        mask: (s) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setSecret */ .I8.setSecret(s),
         // Octokit (and its HTTP client) loads only for target ghcr: a registry target never asks GitHub's API.
-        packagesApi: async (token, apiUrl) => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3346))).packagesApi(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
+        packagesApi: async (token, apiUrl) => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3346))).packagesApi(token, apiUrl, (line) => _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(line), Number.isFinite(base) && base > 0 ? base : 1000),
     });
     const { plan, results } = run;
-    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)(results ?? [], run.requests);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)({
+    const figures = (0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__/* .tally */ .N4)(results ?? [], run.requests);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)({
         plan: options.planFile,
         'to-delete': String(plan.delete.length),
         kept: String(plan.keep.length),
@@ -8876,22 +8874,22 @@ await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () =
         failed: String(figures.failed + figures.skipped),
         'api-calls': String(run.requests),
     });
-    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_4__/* .renderSummary */ .Br)([plan], results, options.dryRun));
+    await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_shared_prune_report_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSummary */ .Br)([plan], results, options.dryRun));
     for (const w of plan.warnings)
-        _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
+        _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(w, { title: 'prune-packages' });
     for (const r of results ?? [])
         if (r.outcome === 'refused')
-            _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
-    _runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
+            _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(`${r.digest}: ${r.message}`, { title: 'Deletion refused by the registry' });
+    _runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`${plan.package}: ${plan.delete.length} planned for deletion, ${plan.keep.length} kept; ` +
         (results
             ? `${figures.deleted} deleted, ${figures.alreadyGone} already gone, ${figures.refused} refused, ` +
                 `${figures.failed} failed, ${figures.skipped} skipped; ${run.requests} requests`
             : `dry run: nothing deleted; ${run.requests} requests`));
     if (plan.blocked.length > 0)
         throw new Error(`${plan.package} left alone: ${plan.blocked.map((b) => `manifest ${b.digest} (${b.via}) could not be read: ${b.reason}`).join('; ')}`);
-    const stop = results?.find((r) => r.outcome === 'skipped' && r.message?.startsWith(_shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_ATTEMPTED */ .b5));
-    if (stop)
-        throw new Error(`deletions stopped: ${stop.message.slice(_shared_prune_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_ATTEMPTED */ .b5.length)} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`);
+    const stoppedBy = results?.find((r) => r.stoppedBy)?.stoppedBy;
+    if (stoppedBy)
+        throw new Error(`deletions stopped: ${stoppedBy} (${figures.failed} failed, ${figures.skipped} not attempted or skipped)`);
     if (figures.failed + figures.skipped > 0)
         throw new Error(`${figures.failed} deletion(s) failed and ${figures.skipped} were skipped to keep what remains whole; a rerun continues from here`);
 });
@@ -11560,116 +11558,6 @@ async function addPublishedChannels(client, repository, into) {
 
 /***/ }),
 
-/***/ 9738:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b5: () => (/* binding */ NOT_ATTEMPTED),
-/* harmony export */   nU: () => (/* binding */ DeleteBudget),
-/* harmony export */   vY: () => (/* binding */ executePlan)
-/* harmony export */ });
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9862);
-/**
- * Carries out a Plan exactly: the deletions it lists, in its order, within a
- * deletes-per-minute budget, nothing else. A deletion whose prerequisites
- * (the manifests listed in `after`: the index, subject or fallback tag that
- * refers to it) did not all go is skipped, so a failure or a refusal never
- * leaves a manifest that stays referring to one deleted from under it; what is
- * left over is unreferenced, and the next run picks up where this one stopped.
- * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
- * retried; a rate limit that outlasted the client's retries stops the run
- * (StopDeleting): every deletion after it would meet the same limit.
- */
-
-/**
- * Spaces deletions evenly: at most `perMinute` in any minute, one every
- * 60/perMinute seconds (GitHub asks for at least a second between mutating
- * requests; a burst-then-wait window would hit its per-minute limits in bursts).
- */
-class DeleteBudget {
-    intervalMs;
-    nextAt = 0;
-    times = [];
-    now;
-    sleep;
-    constructor(perMinute, now = () => Date.now(), sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
-        this.intervalMs = 60_000 / perMinute;
-        this.now = now;
-        this.sleep = sleep;
-    }
-    async take() {
-        const wait = this.nextAt - this.now();
-        if (wait > 0)
-            await this.sleep(wait);
-        const at = this.now();
-        this.times.push(at);
-        this.nextAt = at + this.intervalMs;
-    }
-    /** The most deletions that started within any 60 s window. */
-    busiestMinute() {
-        let best = 0;
-        for (let i = 0, j = 0; j < this.times.length; j++) {
-            while (this.times[j] - this.times[i] >= 60_000)
-                i++;
-            best = Math.max(best, j - i + 1);
-        }
-        return best;
-    }
-}
-/** How a deletion the executor never tried after a stop is marked (its message starts so). */
-const NOT_ATTEMPTED = 'not attempted: ';
-async function executePlan(plan, target, o) {
-    const results = [];
-    if (plan.blocked.length > 0)
-        return results;
-    const gone = new Set();
-    let stopped = null;
-    let notAttempted = 0;
-    for (const d of plan.delete) {
-        const base = { id: d.id, digest: d.digest, tags: d.tags };
-        if (stopped) {
-            results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
-            notAttempted++;
-            continue;
-        }
-        const pending = (d.after ?? []).filter((x) => !gone.has(x));
-        if (pending.length > 0) {
-            const r = {
-                ...base,
-                outcome: 'skipped',
-                message: `${pending.join(', ')} still there, referring to it: deleting it would break ${pending.length === 1 ? 'that manifest' : 'those manifests'}`,
-            };
-            results.push(r);
-            o.log(`skipped ${d.digest}: ${r.message}`);
-            continue;
-        }
-        await o.budget.take();
-        try {
-            const r = await target.deleteVersion({ id: d.id, digest: d.digest });
-            results.push({ ...base, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
-            if (r.outcome !== 'refused')
-                gone.add(d.digest);
-            o.log(`${r.outcome === 'deleted' ? 'deleted' : r.outcome === 'already-gone' ? 'already gone' : 'REFUSED'} ` +
-                `${d.digest}${d.tags.length ? ` [${d.tags.join(', ')}]` : ''} (${d.kind}: ${d.reason})${r.message ? ` — ${r.message}` : ''}`);
-        }
-        catch (e) {
-            const message = e.message;
-            results.push({ ...base, outcome: 'failed', message });
-            o.log(`FAILED ${d.digest}: ${message}`);
-            if (e instanceof _types_js__WEBPACK_IMPORTED_MODULE_0__/* .StopDeleting */ .nN) {
-                stopped = message;
-                o.log(`stopped: ${message}`);
-            }
-        }
-    }
-    if (notAttempted)
-        o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
-    return results;
-}
-
-
-/***/ }),
-
 /***/ 7987:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12163,7 +12051,7 @@ function tally(results, requests) {
 
 /***/ }),
 
-/***/ 3637:
+/***/ 3618:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13443,8 +13331,151 @@ async function* progress(source, touch) {
 
 // EXTERNAL MODULE: ./build/shared/prune/channels.js + 2 modules
 var channels = __nccwpck_require__(1410);
-// EXTERNAL MODULE: ./build/shared/prune/executor.js
-var executor = __nccwpck_require__(9738);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+;// CONCATENATED MODULE: ./build/shared/prune/types.js
+/**
+ * The vocabulary of registry retention, shared by the targets (GHCR, any OCI
+ * registry), the planner and the executor. A target turns a package into an
+ * Inventory; the planner turns an Inventory and a Policy into a Plan; the
+ * executor carries out exactly that Plan.
+ */
+
+/** Why a version stays or goes: one line a maintainer can check. */
+const decisionSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    digest: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    kind: schemas/* enum */.k5n(['image', 'index-child', 'referrer', 'fallback-tag', 'untagged']),
+    created: schemas/* string */.YjP().optional(),
+    action: schemas/* enum */.k5n(['keep', 'delete']),
+    /** The rule (keep-tags pattern, rule pattern + keep N / younger-than, channels.json, …) or relation. */
+    reason: schemas/* string */.YjP(),
+    /** The digest whose decision carried this one (parent index, subject). */
+    via: schemas/* string */.YjP().optional(),
+    /** Deletions only: digests that must be gone before this one (its referrers, fallback tags, children). */
+    after: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+const planSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz('infrasim.prune-plan/v1'),
+    package: schemas/* string */.YjP(),
+    target: schemas/* enum */.k5n(['ghcr', 'registry']),
+    generatedAt: schemas/* string */.YjP(),
+    /** Set when the package is left alone (fail closed): nothing in `delete`. */
+    blocked: schemas/* array */.YOg(schemas/* object */.Ikc({ digest: schemas/* string */.YjP(), via: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** In execution order: a manifest goes only after everything that references it. */
+    delete: schemas/* array */.YOg(decisionSchema),
+    keep: schemas/* array */.YOg(decisionSchema),
+});
+/**
+ * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
+ * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
+ */
+class StopDeleting extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StopDeleting';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/shared/prune/executor.js
+/**
+ * Carries out a Plan exactly: the deletions it lists, in its order, within a
+ * deletes-per-minute budget, nothing else. A deletion whose prerequisites
+ * (the manifests listed in `after`: the index, subject or fallback tag that
+ * refers to it) did not all go is skipped, so a failure or a refusal never
+ * leaves a manifest that stays referring to one deleted from under it; what is
+ * left over is unreferenced, and the next run picks up where this one stopped.
+ * 404 counts as done; a refusal (GHCR's 400/403/422) is reported and not
+ * retried; a rate limit that outlasted the client's retries stops the run
+ * (StopDeleting): every deletion after it would meet the same limit.
+ */
+
+/**
+ * Spaces deletions evenly: at most `perMinute` in any minute, one every
+ * 60/perMinute seconds (GitHub asks for at least a second between mutating
+ * requests; a burst-then-wait window would hit its per-minute limits in bursts).
+ */
+class DeleteBudget {
+    intervalMs;
+    nextAt = 0;
+    times = [];
+    now;
+    sleep;
+    constructor(perMinute, now = () => Date.now(), sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
+        this.intervalMs = 60_000 / perMinute;
+        this.now = now;
+        this.sleep = sleep;
+    }
+    async take() {
+        const wait = this.nextAt - this.now();
+        if (wait > 0)
+            await this.sleep(wait);
+        const at = this.now();
+        this.times.push(at);
+        this.nextAt = at + this.intervalMs;
+    }
+    /** The most deletions that started within any 60 s window. */
+    busiestMinute() {
+        let best = 0;
+        for (let i = 0, j = 0; j < this.times.length; j++) {
+            while (this.times[j] - this.times[i] >= 60_000)
+                i++;
+            best = Math.max(best, j - i + 1);
+        }
+        return best;
+    }
+}
+async function executePlan(plan, target, o) {
+    const results = [];
+    if (plan.blocked.length > 0)
+        return results;
+    const gone = new Set();
+    let stopped = null;
+    let notAttempted = 0;
+    for (const d of plan.delete) {
+        const base = { id: d.id, digest: d.digest, tags: d.tags };
+        if (stopped) {
+            results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}`, stoppedBy: stopped });
+            notAttempted++;
+            continue;
+        }
+        const pending = (d.after ?? []).filter((x) => !gone.has(x));
+        if (pending.length > 0) {
+            const r = {
+                ...base,
+                outcome: 'skipped',
+                message: `${pending.join(', ')} still there, referring to it: deleting it would break ${pending.length === 1 ? 'that manifest' : 'those manifests'}`,
+            };
+            results.push(r);
+            o.log(`skipped ${d.digest}: ${r.message}`);
+            continue;
+        }
+        await o.budget.take();
+        try {
+            const r = await target.deleteVersion({ id: d.id, digest: d.digest });
+            results.push({ ...base, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
+            if (r.outcome !== 'refused')
+                gone.add(d.digest);
+            o.log(`${r.outcome === 'deleted' ? 'deleted' : r.outcome === 'already-gone' ? 'already gone' : 'REFUSED'} ` +
+                `${d.digest}${d.tags.length ? ` [${d.tags.join(', ')}]` : ''} (${d.kind}: ${d.reason})${r.message ? ` — ${r.message}` : ''}`);
+        }
+        catch (e) {
+            const message = e.message;
+            results.push({ ...base, outcome: 'failed', message });
+            o.log(`FAILED ${d.digest}: ${message}`);
+            if (e instanceof StopDeleting) {
+                stopped = message;
+                o.log(`stopped: ${message}`);
+            }
+        }
+    }
+    if (notAttempted)
+        o.log(`${notAttempted} deletion(s) not attempted after the stop; a rerun continues from here`);
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./build/shared/concurrency.js
 /** Bounded concurrency for work over many items (boots, builds, registry calls). */
 /** Runs `task` over `items` with at most `limit` at once, keeping the results in order. */
@@ -13476,8 +13507,6 @@ async function allSettledInOrder(promises) {
     return settled.map((s) => s.value);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./build/shared/prune/manifest-facts.js
 /**
  * Reads, from a manifest's bytes, the few facts retention needs: the children
@@ -14083,8 +14112,6 @@ async function readInventory(o) {
     return { package: o.package, versions, manifests, unreadable, missing, requests: o.requests() };
 }
 
-// EXTERNAL MODULE: ./build/shared/prune/types.js
-var types = __nccwpck_require__(9862);
 ;// CONCATENATED MODULE: ./build/shared/prune/ghcr-target.js
 /**
  * GHCR as a retention target. Versions are listed and deleted through
@@ -14265,7 +14292,7 @@ class GhcrTarget {
                 return { outcome: 'already-gone' };
             const limited = rateLimit(e);
             if (limited)
-                throw new types/* StopDeleting */.nN(limited);
+                throw new StopDeleting(limited);
             // GHCR's refusals (the last tagged version, a public version past 5,000 downloads, no admin
             // right on the package) answer 400/403/422 and would answer the same on every retry.
             if (status === 400 || status === 403 || status === 422)
@@ -14462,65 +14489,9 @@ async function runPrune(o, hooks) {
     await (0,report/* writePlan */.pD)(o.planFile, [plan]);
     if (o.dryRun || plan.blocked.length > 0)
         return { plan, requests: target.requestCount(), busiestMinute: 0 };
-    const budget = new executor/* DeleteBudget */.nU(o.deletesPerMinute);
-    const results = await (0,executor/* executePlan */.vY)(plan, target, { budget, log: hooks.log });
+    const budget = new DeleteBudget(o.deletesPerMinute);
+    const results = await executePlan(plan, target, { budget, log: hooks.log });
     return { plan, results, requests: target.requestCount(), busiestMinute: budget.busiestMinute() };
-}
-
-
-/***/ }),
-
-/***/ 9862:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   nN: () => (/* binding */ StopDeleting)
-/* harmony export */ });
-/* unused harmony exports decisionSchema, planSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
-/**
- * The vocabulary of registry retention, shared by the targets (GHCR, any OCI
- * registry), the planner and the executor. A target turns a package into an
- * Inventory; the planner turns an Inventory and a Policy into a Plan; the
- * executor carries out exactly that Plan.
- */
-
-/** Why a version stays or goes: one line a maintainer can check. */
-const decisionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['image', 'index-child', 'referrer', 'fallback-tag', 'untagged']),
-    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    action: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['keep', 'delete']),
-    /** The rule (keep-tags pattern, rule pattern + keep N / younger-than, channels.json, …) or relation. */
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** The digest whose decision carried this one (parent index, subject). */
-    via: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    /** Deletions only: digests that must be gone before this one (its referrers, fallback tags, children). */
-    after: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
-});
-const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('infrasim.prune-plan/v1'),
-    package: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ghcr', 'registry']),
-    generatedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** Set when the package is left alone (fail closed): nothing in `delete`. */
-    blocked: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), via: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
-    warnings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    /** In execution order: a manifest goes only after everything that references it. */
-    delete: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(decisionSchema),
-    keep: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(decisionSchema),
-});
-/**
- * Thrown by a target when going on would only make things worse (GitHub's rate limit outlasted the
- * client's retries): the executor stops, and the deletions not attempted are left to a rerun.
- */
-class StopDeleting extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StopDeleting';
-    }
 }
 
 

@@ -52,9 +52,6 @@ export class DeleteBudget {
   }
 }
 
-/** How a deletion the executor never tried after a stop is marked (its message starts so). */
-export const NOT_ATTEMPTED = 'not attempted: ';
-
 export interface ExecuteOptions {
   budget: DeleteBudget;
   log: (line: string) => void;
@@ -73,7 +70,7 @@ export async function executePlan(
   for (const d of plan.delete) {
     const base = { id: d.id, digest: d.digest, tags: d.tags };
     if (stopped) {
-      results.push({ ...base, outcome: 'skipped', message: `${NOT_ATTEMPTED}${stopped}` });
+      results.push({ ...base, outcome: 'skipped', message: `not attempted: ${stopped}`, stoppedBy: stopped });
       notAttempted++;
       continue;
     }

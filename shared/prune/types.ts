@@ -91,6 +91,8 @@ export interface DeletionResult {
   tags: string[];
   outcome: 'deleted' | 'already-gone' | 'refused' | 'failed' | 'skipped';
   message?: string;
+  /** Skipped because deletions stopped earlier (StopDeleting): why they stopped. */
+  stoppedBy?: string;
 }
 
 /**
