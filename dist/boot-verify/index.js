@@ -339,7 +339,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63350);
 /* harmony import */ var _shared_console_artifact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(47418);
 /* harmony import */ var _shared_vm_leftovers_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36784);
-/* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92936);
+/* harmony import */ var _shared_vm_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28683);
 /* harmony import */ var _shared_vm_verify_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(44997);
 /* harmony import */ var _shared_vm_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(54527);
 /* harmony import */ var _console_artifact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(43429);
@@ -3055,13 +3055,37 @@ function runQemu(run) {
 
 /***/ }),
 
-/***/ 92936:
+/***/ 28683:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderSummary),
-/* harmony export */   r: () => (/* binding */ failureAnnotations)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r: () => (/* binding */ failureAnnotations),
+  B: () => (/* binding */ renderSummary)
+});
+
+;// CONCATENATED MODULE: ./build/shared/markdown.js
+/** Markdown for job summaries and release texts. */
+/**
+ * A code fence for `text`: backticks, one more than its longest run of them and at least three, so nothing in
+ * the text can close the block early (CommonMark closes a fence only with one at least as long).
+ */
+function codeFence(text) {
+    let longest = 0;
+    for (const run of text.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+
+;// CONCATENATED MODULE: ./build/shared/vm/summary.js
+/**
+ * What boot-verify tells a person: the job summary (a verdict table, then
+ * per image its checks and the console's last lines in a collapsible block)
+ * and the annotations that quote the console line deciding a failure.
+ * Pure: the action passes the strings to the runner.
+ */
+
 const TAIL_IN_SUMMARY = 25;
 /**
  * A console line can be 64 KiB: the summary shows the start of each. The
@@ -3081,9 +3105,9 @@ function seconds(ms) {
 }
 /** A fenced block that no console line can close early. */
 function fence(lines) {
-    const longest = Math.max(2, ...lines.map((l) => /`+/.exec(l)?.[0].length ?? 0));
-    const f = '`'.repeat(longest + 1);
-    return `${f}text\n${lines.join('\n')}\n${f}`;
+    const text = lines.join('\n');
+    const f = codeFence(text);
+    return `${f}text\n${text}\n${f}`;
 }
 const ICON = { success: '✅', failure: '❌', timeout: '⏱️' };
 function renderSummary(run) {

@@ -11615,7 +11615,7 @@ function cancellationSignal(action) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_tools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3350);
 /* harmony import */ var _shared_snapshot_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
-/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9326);
+/* harmony import */ var _shared_snapshot_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(698);
 /* harmony import */ var _shared_snapshot_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6121);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6610);
@@ -13565,7 +13565,7 @@ async function parseTagSnapshotInputs(raw, ctx) {
 
 /***/ }),
 
-/***/ 9326:
+/***/ 698:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18411,6 +18411,19 @@ function rollbackChannel(t, channel, to, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/shared/markdown.js
+/** Markdown for job summaries and release texts. */
+/**
+ * A code fence for `text`: backticks, one more than its longest run of them and at least three, so nothing in
+ * the text can close the block early (CommonMark closes a fence only with one at least as long).
+ */
+function codeFence(text) {
+    let longest = 0;
+    for (const run of text.matchAll(/`+/g))
+        longest = Math.max(longest, run[0].length);
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+
 // EXTERNAL MODULE: ./build/shared/snapshot/tag-name.js
 var tag_name = __nccwpck_require__(5617);
 ;// CONCATENATED MODULE: ./build/shared/snapshot/plan.js
@@ -18420,6 +18433,7 @@ var tag_name = __nccwpck_require__(5617);
  * variants) and the annotated tag's message. Nothing here reads git, the
  * clock or the environment; the run's facts arrive as a SnapshotFacts.
  */
+
 
 
 
@@ -18493,8 +18507,7 @@ function recordTree(text) {
  * fenced blocks that read as snapshot records are taken for records.
  */
 function releaseBodyWithRecord(existing, record) {
-    // Longer than any run of backticks in the record, so nothing in it can close the fence (CommonMark).
-    const fence = '`'.repeat(Math.max(3, ...[...record.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    const fence = codeFence(record);
     const block = `${fence}\n${record.endsWith('\n') ? record : `${record}\n`}${fence}\n`;
     const text = (existing ?? '').replace(/\r\n?/g, '\n');
     if (!text.trim())

@@ -5,6 +5,7 @@
  * clock or the environment; the run's facts arrive as a SnapshotFacts.
  */
 import { DataError } from '../errors.ts';
+import { codeFence } from '../markdown.ts';
 import { everyImage, type SnapshotImages } from './images.ts';
 import { sanitizeField, snapshotTagName, utcDay } from './tag-name.ts';
 
@@ -106,8 +107,7 @@ function recordTree(text: string): string | undefined {
  * fenced blocks that read as snapshot records are taken for records.
  */
 export function releaseBodyWithRecord(existing: string | null, record: string): string | null {
-  // Longer than any run of backticks in the record, so nothing in it can close the fence (CommonMark).
-  const fence = '`'.repeat(Math.max(3, ...[...record.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const fence = codeFence(record);
   const block = `${fence}\n${record.endsWith('\n') ? record : `${record}\n`}${fence}\n`;
   const text = (existing ?? '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return block;

@@ -4,6 +4,7 @@
  * and the annotations that quote the console line deciding a failure.
  * Pure: the action passes the strings to the runner.
  */
+import { codeFence } from '../markdown.ts';
 import type { VerifyRun } from './verify.ts';
 
 const TAIL_IN_SUMMARY = 25;
@@ -29,9 +30,9 @@ function seconds(ms: number | undefined): string {
 
 /** A fenced block that no console line can close early. */
 function fence(lines: string[]): string {
-  const longest = Math.max(2, ...lines.map((l) => /`+/.exec(l)?.[0].length ?? 0));
-  const f = '`'.repeat(longest + 1);
-  return `${f}text\n${lines.join('\n')}\n${f}`;
+  const text = lines.join('\n');
+  const f = codeFence(text);
+  return `${f}text\n${text}\n${f}`;
 }
 
 const ICON = { success: '✅', failure: '❌', timeout: '⏱️' } as const;
